@@ -1,0 +1,8 @@
+import { rmSync } from 'node:fs';
+
+export default async function globalTeardown(): Promise<void> {
+  await globalThis.__CRM_E2E_API__?.stop();
+  await globalThis.__CRM_E2E_PGLITE__?.stop();
+  const dataDir = process.env['E2E_DATA_DIR'];
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+}

@@ -1,0 +1,49 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { AnalyticsModule } from '@crm/api/analytics';
+import { ApiKeysModule } from '@crm/api/api-keys';
+import { AuthModule } from '@crm/api/auth';
+import { ClientsModule } from '@crm/api/clients';
+import { CompaniesModule } from '@crm/api/companies';
+import {
+  type AppConfig,
+  AppConfigModule,
+  createValidationPipe,
+  DatabaseModule,
+  ErrorFilter,
+  HealthController,
+  MIGRATIONS,
+} from '@crm/api/core';
+import { ImportsModule } from '@crm/api/imports';
+import { SalesModule } from '@crm/api/sales';
+import { UsersModule } from '@crm/api/users';
+import { IntegrationController } from './integration.controller';
+
+@Module({})
+export class AppModule {
+  /** The whole API for a validated configuration and a reachable PostgreSQL URL. */
+  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        AppConfigModule.forRoot(config),
+        DatabaseModule.forRoot({ url: databaseUrl, migrations: MIGRATIONS }),
+        ThrottlerModule.forRoot([{ ttl: 60_000, limit: config.http.authRequestsPerMinute }]),
+        UsersModule,
+        CompaniesModule,
+        AuthModule,
+        ApiKeysModule,
+        ClientsModule,
+        SalesModule,
+        AnalyticsModule,
+        ImportsModule,
+      ],
+      controllers: [HealthController, IntegrationController],
+      providers: [
+        { provide: APP_FILTER, useClass: ErrorFilter },
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+      ],
+    };
+  }
+}

@@ -1,0 +1,71 @@
+import { Logger, type LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { type EmbeddedPostgres, loadAppConfig, setupOpenApi, startEmbeddedPostgres } from '@crm/api/core';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { AppModule } from './app/app.module';
+
+const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
+
+async function bootstrap(): Promise<void> {
+  const config = loadAppConfig();
+  const logger = new Logger('Bootstrap');
+  const embedded = config.database.url
+    ? undefined
+    : await startEmbeddedPostgres({ dataDir: config.database.dataDir, maxConnections: 4 });
+  if (embedded) {
+    logger.log(`Embedded PostgreSQL (PGlite) in ${config.database.dataDir}`);
+    // PGlite is one session: the socket server interleaves the extended-protocol messages of
+    // concurrent connections, so the pool keeps to one connection and requests queue for it.
+    config.database.poolSize = 1;
+  }
+
+  const databaseUrl = config.database.url ?? (embedded as EmbeddedPostgres).url;
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), {
+    logger: LEVELS.slice(0, LEVELS.indexOf(config.logLevel) + 1),
+    bodyParser: false,
+  });
+  app.useBodyParser('json', { limit: config.http.bodyLimit });
+  app.setGlobalPrefix('api');
+  app.set('trust proxy', 'loopback');
+  setupOpenApi(app);
+  if (config.http.webDist) serveWebApp(app, config.http.webDist);
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    logger.log(`${signal} received: finishing requests and closing`);
+    await app.close();
+    await embedded?.stop();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+
+  await app.listen(config.http.port, '0.0.0.0');
+  logger.log(`API on http://localhost:${config.http.port}/api (docs: /api/docs)`);
+}
+
+/** Serves the built Angular app same-origin: files as they are, every other non-API GET as index.html. */
+function serveWebApp(app: NestExpressApplication, dir: string): void {
+  const index = join(dir, 'index.html');
+  if (!existsSync(index)) throw new Error(`CRM_WEB_DIST has no index.html: ${dir}`);
+  app.useStaticAssets(dir, { index: false, maxAge: '1h' });
+  app.use((req: { method: string; path: string }, res: { sendFile(p: string): void }, next: () => void) => {
+    if ((req.method === 'GET' || req.method === 'HEAD') && !isApiPath(req.path)) res.sendFile(index);
+    else next();
+  });
+}
+
+/** `/api` and `/api/...` belong to the API; `/api-keys` or `/apiary` are the web app's. */
+function isApiPath(path: string): boolean {
+  return path === '/api' || path.startsWith('/api/');
+}
+
+bootstrap().catch((error: unknown) => {
+  // Configuration errors are printed plainly: they are for the person starting the server.
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,52 @@
+import type { Language } from './browser';
+
+/**
+ * What a user reads on screen, in each language: the specs assert these words, not ids, so a
+ * missing translation or a screen in the wrong language fails.
+ */
+export const TEXTS = {
+  ru: {
+    companyName: 'ООО Ромашка',
+    register: 'Создать аккаунт',
+    signIn: 'Войти',
+    companySubtitle: (name: string) => `Компания «${name}»`,
+    navApiKeys: 'API-ключ',
+    navCompany: 'Компания',
+    navStart: 'Начало',
+    apiKeysTitle: 'API-ключ',
+    emptyKeys: 'Ключей пока нет',
+    createKey: 'Создать ключ',
+    keyName: 'Интернет-магазин',
+    createSubmit: 'Создать',
+    keyCreated: 'Ключ создан',
+    done: 'Готово',
+    copied: 'Ключ скопирован в буфер обмена',
+    connect: 'Как подключить',
+    wrongCredentials: 'Неверный логин или пароль',
+    invite: 'Пригласить',
+    invited: (login: string) => `${login} добавлен в компанию`,
+    members: 'Участники',
+  },
+  en: {
+    companyName: 'Daisy LLC',
+    register: 'Create account',
+    signIn: 'Sign in',
+    companySubtitle: (name: string) => `Company “${name}”`,
+    navApiKeys: 'API key',
+    navCompany: 'Company',
+    navStart: 'Start',
+    apiKeysTitle: 'API key',
+    emptyKeys: 'No keys yet',
+    createKey: 'Create key',
+    keyName: 'Online shop',
+    createSubmit: 'Create',
+    keyCreated: 'Key created',
+    done: 'Done',
+    copied: 'Key copied to the clipboard',
+    connect: 'How to connect',
+    wrongCredentials: 'Wrong login or password',
+    invite: 'Invite',
+    invited: (login: string) => `${login} added to the company`,
+    members: 'Members',
+  },
+} satisfies Record<Language, Record<string, unknown>>;

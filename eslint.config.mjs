@@ -1,0 +1,56 @@
+import nx from '@nx/eslint-plugin';
+
+export default [
+  ...nx.configs['flat/base'],
+  ...nx.configs['flat/typescript'],
+  ...nx.configs['flat/javascript'],
+  {
+    // Type-aware rules: promises that are neither awaited nor handled are bugs in a server.
+    files: ['**/*.ts'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
+      '@typescript-eslint/await-thenable': 'error',
+    },
+  },
+  {
+    ignores: ['**/dist', '**/out-tsc', '**/.angular', '**/artifacts', '**/.data'],
+  },
+  {
+    files: ['**/*.ts', '**/*.tsx', '**/*.js', '**/*.jsx'],
+    rules: {
+      // Architecture, enforced: shared imports only shared; api never Angular; web never Nest,
+      // TypeORM or the database; domain modules never depend on insight modules (analytics,
+      // reports, assistant). Cycles between projects fail too.
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: true,
+          banTransitiveDependencies: true,
+          allow: ['^.*/eslint(\\.base)?\\.config\\.[cm]?[jt]s$'],
+          depConstraints: [
+            {
+              sourceTag: 'scope:shared',
+              onlyDependOnLibsWithTags: ['scope:shared'],
+              bannedExternalImports: ['@nestjs/*', 'typeorm', 'pg', '@angular/*', 'rxjs', 'express'],
+            },
+            {
+              sourceTag: 'scope:api',
+              onlyDependOnLibsWithTags: ['scope:api', 'scope:shared'],
+              bannedExternalImports: ['@angular/*', '@swimlane/*', 'zone.js'],
+            },
+            {
+              sourceTag: 'scope:web',
+              onlyDependOnLibsWithTags: ['scope:web', 'scope:shared'],
+              bannedExternalImports: ['@nestjs/*', 'typeorm', 'pg', 'express', 'argon2', '@electric-sql/*'],
+            },
+            { sourceTag: 'layer:domain', notDependOnLibsWithTags: ['layer:insight'] },
+          ],
+        },
+      ],
+    },
+  },
+];

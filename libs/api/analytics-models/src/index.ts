@@ -1,0 +1,3 @@
+export * from './lib/customers';
+export * from './lib/rules';
+export * from './lib/forecast';

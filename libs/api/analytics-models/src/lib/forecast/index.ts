@@ -1,0 +1,2 @@
+export { forecast } from './forecast';
+export type { BacktestSummary, ForecastOptions, ForecastPoint, ForecastResult } from './types';

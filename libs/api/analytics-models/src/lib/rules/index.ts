@@ -1,0 +1,2 @@
+export * from './association-rules';
+export * from './recommendations';

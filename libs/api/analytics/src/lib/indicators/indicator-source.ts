@@ -1,0 +1,82 @@
+/**
+ * Where the indicators come from. Two implementations answer identically: `RollupSource` reads
+ * the trigger-maintained rollups (what the API uses), `PlainSource` aggregates `sales` directly
+ * (the reference the property test and the benchmark compare against).
+ */
+import type { AnalyticsGranularity, SaleStatus } from '@crm/shared/contracts';
+import type { AnalyticsContext, Period } from '../analytics-context';
+import type { SqlRunner } from '../sql';
+
+/** Company facts every query needs. */
+export interface CompanyCalendar {
+  companyId: string;
+  /** IANA zone that decides local days. */
+  timeZone: string;
+}
+
+/** How rows of [from, to] are bucketed: by period, or split at a day into two named halves. */
+export type Buckets = { granularity: AnalyticsGranularity } | { splitAt: string } | 'none';
+
+export interface BucketTotal {
+  /** First day of the bucket (`from` for 'none'; for a split, `from` or `splitAt`). */
+  bucket: string;
+  status: SaleStatus;
+  /** Exact sum in the requested currency, unrounded decimal text. */
+  revenue: string;
+  salesCount: number;
+}
+
+/** Sales of one currency (and status, and bucket) that could not be converted. */
+export interface UnconvertedGroup {
+  bucket: string;
+  status: SaleStatus;
+  currency: string;
+  salesCount: number;
+  /** In the sales' own currency. */
+  amount: string;
+  firstDay: string;
+  lastDay: string;
+}
+
+export interface TotalsQuery {
+  from: string;
+  to: string;
+  buckets: Buckets;
+  /** Statuses to include; revenue uses ['paid']. */
+  statuses: readonly SaleStatus[];
+}
+
+export interface Totals {
+  totals: BucketTotal[];
+  unconverted: UnconvertedGroup[];
+}
+
+export interface BuyerCounts {
+  buyers: number;
+  newClients: number;
+  /** Buyers with two or more counted sales in the period. */
+  repeatBuyers: number;
+}
+
+export interface ClientTotal {
+  clientId: string;
+  revenue: string;
+  salesCount: number;
+}
+
+export interface IndicatorSource {
+  totals(sql: SqlRunner, ctx: AnalyticsContext, q: TotalsQuery): Promise<Totals>;
+  /** Buyer counts of each period, in one statement. */
+  buyers(sql: SqlRunner, ctx: AnalyticsContext, periods: readonly Period[]): Promise<BuyerCounts[]>;
+  topClients(sql: SqlRunner, ctx: AnalyticsContext, period: Period, limit: number): Promise<ClientTotal[]>;
+}
+
+/** SQL expression of a row's bucket start (a date) for `Buckets`. */
+export function bucketSql(buckets: Buckets, day: string, from: string, addParam: (v: unknown) => string): string {
+  if (buckets === 'none') return `${addParam(from)}::date`;
+  if ('splitAt' in buckets) {
+    return `CASE WHEN ${day} >= ${addParam(buckets.splitAt)}::date THEN ${addParam(buckets.splitAt)}::date ELSE ${addParam(from)}::date END`;
+  }
+  if (buckets.granularity === 'day') return day;
+  return `date_trunc('${buckets.granularity}', ${day})::date`;
+}

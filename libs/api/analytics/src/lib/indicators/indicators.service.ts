@@ -1,0 +1,290 @@
+/**
+ * The indicators of `analytics/summary`, `timeseries`, `top-clients`, `by-status` and `products`.
+ * Each request runs in one read-only REPEATABLE READ transaction, so its figures agree with each
+ * other even while sales are being written.
+ */
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  ANALYTICS_MAX_POINTS,
+  type AnalyticsChangeResponse,
+  type AnalyticsPeriodResponse,
+  type AnalyticsRangeQueryDto,
+  type AnalyticsSummaryResponse,
+  type AnalyticsTimeseriesQueryDto,
+  type AnalyticsTimeseriesResponse,
+  formatMoney,
+  PRODUCTS_DEFAULT_LIMIT,
+  type ProductRevenueListResponse,
+  type ProductRevenueQueryDto,
+  SALE_STATUSES,
+  type SalesByStatusResponse,
+  type SaleStatus,
+  TOP_CLIENTS_DEFAULT_LIMIT,
+  type TopClientsQueryDto,
+  type TopClientsResponse,
+} from '@crm/shared/contracts';
+import { DataSource, type EntityManager } from 'typeorm';
+import { type AnalyticsContext, invalid, loadContext, type Period, resolvePeriod } from '../analytics-context';
+import { addDays, countPeriods, daysBetween, periodsBetween } from '../calendar';
+import { average, money, relativeChange, relativeDecimalChange } from '../decimal';
+import { count, SqlParams, type SqlRunner } from '../sql';
+import { convertedSumSql, fxCte, rateColumns } from './conversion';
+import type { IndicatorSource } from './indicator-source';
+import { RollupSource } from './rollup-source';
+import { localDayBounds } from './totals-sql';
+import { unconvertedWarnings } from './warnings';
+
+/** Injection token of the indicator source; the rollups unless a test or bench provides another. */
+export const INDICATOR_SOURCE = Symbol('INDICATOR_SOURCE');
+
+const PAID: readonly SaleStatus[] = ['paid'];
+
+/** An EntityManager as a {@link SqlRunner}. */
+export const managerRunner =
+  (m: EntityManager): SqlRunner =>
+  <T>(text: string, params: readonly unknown[]) =>
+    m.query(text, params as unknown[]) as Promise<T[]>;
+
+interface Scope extends AnalyticsContext {
+  sql: SqlRunner;
+}
+
+@Injectable()
+export class IndicatorsService {
+  private readonly source: IndicatorSource;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Optional() @Inject(INDICATOR_SOURCE) source?: IndicatorSource,
+  ) {
+    this.source = source ?? new RollupSource();
+  }
+
+  /**
+   * Runs `work` in one read-only REPEATABLE READ snapshot with the context resolved. The
+   * transaction is opened with one round trip; JIT, which costs more than it saves on these short
+   * statements, is off, and sorts and hash aggregates of client-days get room in memory.
+   */
+  async read<T>(companyId: string, currency: string | undefined, work: (scope: Scope) => Promise<T>): Promise<T> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.query(
+        "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET LOCAL jit = off; SET LOCAL work_mem = '64MB'",
+      );
+      try {
+        const sql = managerRunner(runner.manager);
+        const context = await loadContext(sql, companyId, currency);
+        const result = await work({ sql, ...context });
+        await runner.query('COMMIT');
+        return result;
+      } catch (error) {
+        await runner.query('ROLLBACK');
+        throw error;
+      }
+    } finally {
+      await runner.release();
+    }
+  }
+
+  summary(companyId: string, query: AnalyticsRangeQueryDto): Promise<AnalyticsSummaryResponse> {
+    return this.read(companyId, query.currency, async (ctx) => {
+      const { sql, company, conversion } = ctx;
+      const period = resolvePeriod(company, query);
+      const length = daysBetween(period.from, period.to);
+      const previous: Period = { from: addDays(period.from, -length), to: addDays(period.from, -1) };
+      const totals = await this.source.totals(sql, ctx, {
+        from: previous.from,
+        to: period.to,
+        buckets: { splitAt: period.from },
+        statuses: PAID,
+      });
+      const [buyersNow, buyersBefore] = await this.source.buyers(sql, ctx, [period, previous]);
+      const figures = (p: Period, buyers: typeof buyersNow): AnalyticsPeriodResponse => {
+        const total = totals.totals.find((t) => t.bucket === p.from);
+        const revenue = total?.revenue ?? '0';
+        const salesCount = total?.salesCount ?? 0;
+        return {
+          from: p.from,
+          to: p.to,
+          revenue: money(revenue, conversion.currency),
+          salesCount,
+          buyers: buyers.buyers,
+          newClients: buyers.newClients,
+          returningClients: buyers.buyers - buyers.newClients,
+          averageOrderValue: average(revenue, salesCount, conversion.currency),
+          repeatPurchaseRate: buyers.buyers > 0 ? buyers.repeatBuyers / buyers.buyers : null,
+        };
+      };
+      const current = figures(period, buyersNow);
+      const before = figures(previous, buyersBefore);
+      const exact = (p: Period) => totals.totals.find((t) => t.bucket === p.from)?.revenue ?? '0';
+      const change: AnalyticsChangeResponse = {
+        revenue: relativeDecimalChange(exact(period), exact(previous)),
+        salesCount: relativeChange(current.salesCount, before.salesCount),
+        buyers: relativeChange(current.buyers, before.buyers),
+        newClients: relativeChange(current.newClients, before.newClients),
+        averageOrderValue:
+          current.averageOrderValue !== null && before.averageOrderValue !== null
+            ? relativeDecimalChange(current.averageOrderValue, before.averageOrderValue)
+            : null,
+        repeatPurchaseRate:
+          current.repeatPurchaseRate !== null && before.repeatPurchaseRate !== null
+            ? current.repeatPurchaseRate - before.repeatPurchaseRate
+            : null,
+      };
+      const warnings = await unconvertedWarnings(
+        sql,
+        company,
+        conversion.currency,
+        totals.unconverted.filter((u) => u.bucket === period.from),
+        PAID,
+      );
+      return { currency: conversion.currency, ...current, warnings, previous: before, change };
+    });
+  }
+
+  timeseries(companyId: string, query: AnalyticsTimeseriesQueryDto): Promise<AnalyticsTimeseriesResponse> {
+    return this.read(companyId, query.currency, async (ctx) => {
+      const { sql, company, conversion } = ctx;
+      const period = resolvePeriod(company, query);
+      const granularity = query.granularity ?? 'day';
+      if (countPeriods(period.from, period.to, granularity) > ANALYTICS_MAX_POINTS) {
+        invalid(
+          'granularity',
+          `at most ${ANALYTICS_MAX_POINTS} points: choose a coarser granularity or a shorter period`,
+        );
+      }
+      const totals = await this.source.totals(sql, ctx, {
+        ...period,
+        buckets: { granularity },
+        statuses: PAID,
+      });
+      const byPeriod = new Map(totals.totals.map((t) => [t.bucket, t]));
+      return {
+        currency: conversion.currency,
+        granularity,
+        ...period,
+        points: periodsBetween(period.from, period.to, granularity).map((start) => {
+          const t = byPeriod.get(start);
+          return { period: start, revenue: money(t?.revenue, conversion.currency), salesCount: t?.salesCount ?? 0 };
+        }),
+        warnings: await unconvertedWarnings(sql, company, conversion.currency, totals.unconverted, PAID),
+      };
+    });
+  }
+
+  topClients(companyId: string, query: TopClientsQueryDto): Promise<TopClientsResponse> {
+    return this.read(companyId, query.currency, async (ctx) => {
+      const { sql, company, conversion } = ctx;
+      const period = resolvePeriod(company, query);
+      const top = await this.source.topClients(sql, ctx, period, query.limit ?? TOP_CLIENTS_DEFAULT_LIMIT);
+      const clients = top.length
+        ? await sql<{ id: string; name: string | null; email: string | null }>(
+            `SELECT id, name, email FROM clients WHERE company_id = $1 AND id = ANY($2::uuid[])`,
+            [companyId, top.map((t) => t.clientId)],
+          )
+        : [];
+      const byId = new Map(clients.map((c) => [c.id, c]));
+      const totals = await this.source.totals(sql, ctx, { ...period, buckets: 'none', statuses: PAID });
+      return {
+        currency: conversion.currency,
+        ...period,
+        items: top.map((t) => ({
+          clientId: t.clientId,
+          name: byId.get(t.clientId)?.name ?? null,
+          email: byId.get(t.clientId)?.email ?? null,
+          revenue: money(t.revenue, conversion.currency),
+          salesCount: t.salesCount,
+        })),
+        warnings: await unconvertedWarnings(sql, company, conversion.currency, totals.unconverted, PAID),
+      };
+    });
+  }
+
+  byStatus(companyId: string, query: AnalyticsRangeQueryDto): Promise<SalesByStatusResponse> {
+    return this.read(companyId, query.currency, async (ctx) => {
+      const { sql, company, conversion } = ctx;
+      const period = resolvePeriod(company, query);
+      const totals = await this.source.totals(sql, ctx, {
+        ...period,
+        buckets: 'none',
+        statuses: SALE_STATUSES,
+      });
+      const byStatus = new Map(totals.totals.map((t) => [t.status, t]));
+      const all = totals.totals.reduce((n, t) => n + t.salesCount, 0);
+      return {
+        currency: conversion.currency,
+        ...period,
+        items: SALE_STATUSES.map((status) => {
+          const t = byStatus.get(status);
+          const salesCount = t?.salesCount ?? 0;
+          return {
+            status,
+            salesCount,
+            amount: money(t?.revenue, conversion.currency),
+            share: all > 0 ? salesCount / all : null,
+          };
+        }),
+        warnings: await unconvertedWarnings(sql, company, conversion.currency, totals.unconverted, SALE_STATUSES),
+      };
+    });
+  }
+
+  /** Revenue by product from the items of the period's counted sales (aggregated from `sale_items`). */
+  products(companyId: string, query: ProductRevenueQueryDto): Promise<ProductRevenueListResponse> {
+    return this.read(companyId, query.currency, async (ctx) => {
+      const { sql, company, conversion } = ctx;
+      const period = resolvePeriod(company, query);
+      const p = new SqlParams();
+      const id = p.add(companyId);
+      const bounds = localDayBounds(p, period.from, period.to, company.timeZone);
+      const salesSql = `SELECT id, currency, (sold_at AT TIME ZONE ${p.add(company.timeZone)})::date AS day FROM sales
+           WHERE company_id = ${id} AND status = 'paid' AND sold_at >= ${bounds.lower} AND sold_at < ${bounds.upper}`;
+      const fx = fxCte(conversion, period.from, period.to, p, 'SELECT DISTINCT currency, day FROM s');
+      const rate = rateColumns(conversion, 'i', p);
+      const rows = await sql<{
+        product: string;
+        sku: string | null;
+        name: string;
+        quantity: string;
+        revenue: string;
+        sales: string;
+      }>(
+        `WITH s AS MATERIALIZED (${salesSql}),
+         ${fx},
+         i AS (
+           SELECT coalesce('sku:' || si.sku, 'name:' || si.name) AS product, si.sku, si.name, si.quantity,
+                  si.quantity * si.unit_price AS amount, s.id AS sale_id, s.day, s.currency
+           FROM s JOIN sale_items si ON si.company_id = ${id} AND si.sale_id = s.id
+         ),
+         x AS (SELECT i.*, 1 AS sales, ${rate.rc} AS rc, ${rate.rt} AS rt FROM i ${rate.joins}),
+         converted AS (${convertedSumSql(conversion, 'x', ['product'])}),
+         details AS (
+           SELECT product, min(sku) AS sku, (array_agg(name ORDER BY day DESC, sale_id))[1] AS name,
+                  sum(quantity) AS quantity, count(DISTINCT sale_id) AS sales
+           FROM x WHERE rc IS NOT NULL AND rt IS NOT NULL GROUP BY product
+         )
+         SELECT d.product, d.sku, d.name, d.quantity::text, c.revenue, d.sales
+         FROM converted c JOIN details d USING (product)
+         ORDER BY c.exact DESC, d.product
+         LIMIT ${p.add(query.limit ?? PRODUCTS_DEFAULT_LIMIT)}`,
+        p.values,
+      );
+      const totals = await this.source.totals(sql, ctx, { ...period, buckets: 'none', statuses: PAID });
+      return {
+        currency: conversion.currency,
+        ...period,
+        items: rows.map((r) => ({
+          sku: r.sku,
+          name: r.name,
+          quantity: Number(r.quantity),
+          revenue: formatMoney(r.revenue, conversion.currency),
+          salesCount: count(r.sales),
+        })),
+        warnings: await unconvertedWarnings(sql, company, conversion.currency, totals.unconverted, PAID),
+      };
+    });
+  }
+}

@@ -1,0 +1,74 @@
+/**
+ * Indicators aggregated straight from `sales`: the obviously-correct reference the rollups are
+ * tested and benchmarked against. Cost grows with the sales of the period (buyers: with every
+ * paid sale up to the period's end).
+ */
+import type { AnalyticsContext, Period } from '../analytics-context';
+import { count, SqlParams, type SqlRunner } from '../sql';
+import { convertedSumSql, convertibleSql, fxCte, rateColumns, thresholdsSql } from './conversion';
+import type { BuyerCounts, ClientTotal, IndicatorSource, Totals, TotalsQuery } from './indicator-source';
+import { localDayBounds, runTotals } from './totals-sql';
+
+export class PlainSource implements IndicatorSource {
+  totals(sql: SqlRunner, ctx: AnalyticsContext, q: TotalsQuery): Promise<Totals> {
+    const { companyId, timeZone } = ctx.company;
+    return runTotals(sql, ctx, q, (p) => {
+      const bounds = localDayBounds(p, q.from, q.to, timeZone);
+      return `
+        SELECT (sold_at AT TIME ZONE ${p.add(timeZone)})::date AS day, currency, status, count(*) AS sales, sum(amount) AS amount
+        FROM sales
+        WHERE company_id = ${p.add(companyId)} AND sold_at >= ${bounds.lower} AND sold_at < ${bounds.upper}
+          AND status = ANY(${p.add(q.statuses)}::text[])
+        GROUP BY 1, 2, 3`;
+    });
+  }
+
+  async buyers(sql: SqlRunner, ctx: AnalyticsContext, periods: readonly Period[]): Promise<BuyerCounts[]> {
+    const results: BuyerCounts[] = [];
+    for (const period of periods) {
+      const p = new SqlParams();
+      const tz = p.add(ctx.company.timeZone);
+      const f = p.add(period.from);
+      const [row] = await sql<{ buyers: string; repeat: string; new: string }>(
+        `WITH th AS (${thresholdsSql(ctx.conversion, p)}),
+         s AS (
+           SELECT x.client_id, x.day FROM (
+             SELECT client_id, currency, (sold_at AT TIME ZONE ${tz})::date AS day FROM sales
+             WHERE company_id = ${p.add(ctx.company.companyId)} AND status = 'paid'
+               AND sold_at < ((${p.add(period.to)}::date + 1)::timestamp AT TIME ZONE ${tz})
+           ) x LEFT JOIN th ON th.currency = x.currency
+           WHERE ${convertibleSql('x')}
+         ),
+         per AS (
+           SELECT client_id, count(*) FILTER (WHERE day >= ${f}::date) AS n, bool_or(day < ${f}::date) AS before
+           FROM s GROUP BY client_id
+         )
+         SELECT count(*) FILTER (WHERE n >= 1) AS buyers, count(*) FILTER (WHERE n >= 2) AS repeat,
+                count(*) FILTER (WHERE n >= 1 AND NOT before) AS new
+         FROM per`,
+        p.values,
+      );
+      results.push({ buyers: count(row.buyers), newClients: count(row.new), repeatBuyers: count(row.repeat) });
+    }
+    return results;
+  }
+
+  async topClients(sql: SqlRunner, ctx: AnalyticsContext, period: Period, limit: number): Promise<ClientTotal[]> {
+    const { companyId, timeZone } = ctx.company;
+    const p = new SqlParams();
+    const bounds = localDayBounds(p, period.from, period.to, timeZone);
+    const rows0 = `SELECT client_id, currency, (sold_at AT TIME ZONE ${p.add(timeZone)})::date AS day, 1 AS sales, amount FROM sales
+       WHERE company_id = ${p.add(companyId)} AND status = 'paid' AND sold_at >= ${bounds.lower} AND sold_at < ${bounds.upper}`;
+    const fx = fxCte(ctx.conversion, period.from, period.to, p, 'SELECT DISTINCT currency, day FROM r');
+    const rate = rateColumns(ctx.conversion, 'r', p);
+    const rows = await sql<{ client_id: string; revenue: string; sales: string }>(
+      `WITH r AS MATERIALIZED (${rows0}),
+       ${fx},
+       x AS (SELECT r.client_id, r.sales, r.amount, ${rate.rc} AS rc, ${rate.rt} AS rt FROM r ${rate.joins})
+       ${convertedSumSql(ctx.conversion, 'x', ['client_id'])}
+       ORDER BY exact DESC, client_id LIMIT ${p.add(limit)}`,
+      p.values,
+    );
+    return rows.map((r) => ({ clientId: r.client_id, revenue: r.revenue, salesCount: count(r.sales) }));
+  }
+}

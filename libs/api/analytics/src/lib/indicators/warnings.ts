@@ -1,0 +1,75 @@
+/** Turns groups of unconverted sales into the warnings a response names them in. */
+import { type AnalyticsWarningResponse, formatMoney, type SaleStatus } from '@crm/shared/contracts';
+import { SqlParams, type SqlRunner } from '../sql';
+import type { UnconvertedGroup } from './indicator-source';
+import { localDayBounds } from './totals-sql';
+
+/** Sales a warning names at most. */
+export const WARNING_SALES_LIMIT = 20;
+
+export async function unconvertedWarnings(
+  sql: SqlRunner,
+  company: { companyId: string; timeZone: string },
+  target: string,
+  groups: readonly UnconvertedGroup[],
+  statuses: readonly SaleStatus[],
+): Promise<AnalyticsWarningResponse[]> {
+  const byCurrency = new Map<string, { salesCount: number; amount: bigint; firstDay: string; lastDay: string }>();
+  for (const g of groups) {
+    const units = toUnits(g.amount);
+    const current = byCurrency.get(g.currency);
+    if (!current) {
+      byCurrency.set(g.currency, { salesCount: g.salesCount, amount: units, firstDay: g.firstDay, lastDay: g.lastDay });
+    } else {
+      current.salesCount += g.salesCount;
+      current.amount += units;
+      if (g.firstDay < current.firstDay) current.firstDay = g.firstDay;
+      if (g.lastDay > current.lastDay) current.lastDay = g.lastDay;
+    }
+  }
+  const warnings: AnalyticsWarningResponse[] = [];
+  for (const [currency, g] of [...byCurrency].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const p = new SqlParams();
+    const bounds = localDayBounds(p, g.firstDay, g.lastDay, company.timeZone);
+    const sales = await sql<{ id: string; external_id: string | null; sold_at: Date; amount: string }>(
+      `SELECT id, external_id, sold_at, amount::text AS amount FROM sales
+       WHERE company_id = ${p.add(company.companyId)} AND currency = ${p.add(currency)} AND status = ANY(${p.add(statuses)}::text[])
+         AND sold_at >= ${bounds.lower} AND sold_at < ${bounds.upper}
+       ORDER BY sold_at, id LIMIT ${WARNING_SALES_LIMIT}`,
+      p.values,
+    );
+    const days = g.firstDay === g.lastDay ? `on ${g.firstDay}` : `from ${g.firstDay} to ${g.lastDay}`;
+    warnings.push({
+      code: 'unconverted-sales',
+      message: `${g.salesCount} sale(s) in ${currency} ${days} have no exchange rate to ${target} in force and are left out`,
+      currency,
+      salesCount: g.salesCount,
+      amount: formatMoney(fromUnits(g.amount), currency),
+      firstDay: g.firstDay,
+      lastDay: g.lastDay,
+      sales: sales.map((s) => ({
+        id: s.id,
+        externalId: s.external_id,
+        soldAt: new Date(s.sold_at).toISOString(),
+        amount: formatMoney(s.amount, currency),
+      })),
+    });
+  }
+  return warnings;
+}
+
+// Amounts are numeric(19,4) sums: exact in units of 10^-4.
+const SCALE = 10_000n;
+
+function toUnits(decimal: string): bigint {
+  const [integer, fraction = ''] = decimal.split('.');
+  const negative = integer.startsWith('-');
+  const units = BigInt(integer.replace('-', '')) * SCALE + BigInt(fraction.slice(0, 4).padEnd(4, '0'));
+  return negative ? -units : units;
+}
+
+function fromUnits(units: bigint): string {
+  const negative = units < 0n;
+  const abs = negative ? -units : units;
+  return `${negative ? '-' : ''}${abs / SCALE}.${String(abs % SCALE).padStart(4, '0')}`;
+}

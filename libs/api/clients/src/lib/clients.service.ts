@@ -1,0 +1,251 @@
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { type CompanyScope, isUniqueViolation } from '@crm/api/core';
+import {
+  type ClientFeedResponse,
+  type ClientPageResponse,
+  type ClientResponse,
+  type ClientSortField,
+  type CreateClientDto,
+  DEFAULT_FEED_LIMIT,
+  DEFAULT_PAGE_SIZE,
+  type FeedQueryDto,
+  formatMoney,
+  type ListClientsQueryDto,
+  type SaleStatus,
+  type UpdateClientDto,
+} from '@crm/shared/contracts';
+import { DataSource, EntityManager } from 'typeorm';
+import { ClientDeleteConflictException } from './client-delete-conflict';
+import { CLIENT_COLUMNS, type ClientRow, toClientResponse } from './client-rows';
+import { decodeCursor, encodeCursor } from './integration/feed-cursor';
+import { SaleChangeHooks } from './sale-changes';
+import { containsPattern, lockCompanyWrites, queryRows, SqlParams } from './sql';
+
+const EXTERNAL_ID_KEY = 'clients_company_external_key';
+
+const SORT_COLUMNS: Record<ClientSortField, string> = {
+  name: 'lower(c.name)',
+  email: 'lower(c.email)',
+  lastInteractionAt: 'c.last_interaction_at',
+  createdAt: 'c.created_at',
+  updatedAt: 'c.updated_at',
+};
+
+/** The fields a client DTO may set, with their columns. */
+const FIELDS = [
+  ['externalId', 'external_id'],
+  ['email', 'email'],
+  ['name', 'name'],
+  ['phone', 'phone'],
+  ['activity', 'activity'],
+  ['attributes', 'attributes'],
+] as const;
+
+/** The start of a company-local day as a timestamptz expression (`$1` is the company id). */
+export const companyDayStart = (dateParam: string, plusDays = 0) =>
+  `((${dateParam}::date + ${plusDays})::timestamp AT TIME ZONE (SELECT time_zone FROM companies WHERE id = $1))`;
+
+/**
+ * Clients of one company for the web API and the integration feed. Every method takes the
+ * company scope; a client of another company is "not found".
+ */
+@Injectable()
+export class ClientsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly saleHooks: SaleChangeHooks,
+  ) {}
+
+  /** The client, or 404. Pass `lock` inside a transaction to keep it from changing until commit. */
+  async get(
+    scope: CompanyScope,
+    id: string,
+    m: EntityManager = this.dataSource.manager,
+    lock = false,
+  ): Promise<ClientResponse> {
+    const [row] = await queryRows<ClientRow>(
+      m,
+      `SELECT ${CLIENT_COLUMNS} FROM clients c WHERE c.company_id = $1 AND c.id = $2${lock ? ' FOR UPDATE' : ''}`,
+      [scope.companyId, id],
+    );
+    if (!row) throw new NotFoundException('Client not found');
+    return toClientResponse(row);
+  }
+
+  async list(scope: CompanyScope, query: ListClientsQueryDto): Promise<ClientPageResponse> {
+    const p = new SqlParams();
+    const where = [`c.company_id = ${p.add(scope.companyId)}`];
+    if (query.q) {
+      const pattern = p.add(containsPattern(query.q));
+      where.push(
+        `(c.name ILIKE ${pattern} OR c.email ILIKE ${pattern} OR c.phone ILIKE ${pattern} OR c.external_id ILIKE ${pattern})`,
+      );
+    }
+    if (query.activity !== undefined) where.push(`lower(c.activity) = lower(${p.add(query.activity)})`);
+    if (query.lastInteractionFrom)
+      where.push(`c.last_interaction_at >= ${companyDayStart(p.add(query.lastInteractionFrom))}`);
+    if (query.lastInteractionTo)
+      where.push(`c.last_interaction_at < ${companyDayStart(p.add(query.lastInteractionTo), 1)}`);
+    if (query.hasPurchases !== undefined) {
+      where.push(
+        `${query.hasPurchases ? '' : 'NOT '}EXISTS (SELECT 1 FROM sales s WHERE s.company_id = c.company_id AND s.client_id = c.id)`,
+      );
+    }
+    const sort = query.sort ?? '-createdAt';
+    const descending = sort.startsWith('-');
+    const column = SORT_COLUMNS[sort.replace(/^-/, '') as ClientSortField];
+    const direction = descending ? 'DESC' : 'ASC';
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
+    const m = this.dataSource.manager;
+    const [{ total }] = await queryRows<{ total: number }>(
+      m,
+      `SELECT count(*)::int AS total FROM clients c WHERE ${where.join(' AND ')}`,
+      p.values,
+    );
+    const rows = await queryRows<ClientRow>(
+      m,
+      `SELECT ${CLIENT_COLUMNS} FROM clients c WHERE ${where.join(' AND ')}
+        ORDER BY ${column} ${direction} NULLS LAST, c.id ${direction}
+        LIMIT ${p.add(pageSize)} OFFSET ${p.add((page - 1) * pageSize)}`,
+      p.values,
+    );
+    return { items: rows.map(toClientResponse), total, page, pageSize };
+  }
+
+  /** Creates a client; 409 when the externalId is taken in the company. */
+  async create(scope: CompanyScope, dto: CreateClientDto, m?: EntityManager): Promise<ClientResponse> {
+    if (!m) return this.dataSource.transaction((tx) => this.create(scope, dto, tx));
+    await lockCompanyWrites(m, scope.companyId);
+    const p = new SqlParams();
+    const columns = ['company_id'];
+    const values = [p.add(scope.companyId)];
+    for (const [field, column] of FIELDS) {
+      const value = dto[field];
+      if (value === undefined || value === null) continue;
+      columns.push(column);
+      values.push(field === 'attributes' ? `${p.add(JSON.stringify(value))}::jsonb` : p.add(value));
+    }
+    try {
+      const [row] = await queryRows<ClientRow>(
+        m,
+        `INSERT INTO clients AS c (${columns.join(', ')}) VALUES (${values.join(', ')}) RETURNING ${CLIENT_COLUMNS}`,
+        p.values,
+      );
+      return toClientResponse(row);
+    } catch (error) {
+      if (isUniqueViolation(error, EXTERNAL_ID_KEY))
+        throw new ConflictException('A client with this externalId exists');
+      throw error;
+    }
+  }
+
+  /** Changes the given fields: omitted keeps, `null` clears. 404 for another company's client. */
+  async update(scope: CompanyScope, id: string, dto: UpdateClientDto): Promise<ClientResponse> {
+    const p = new SqlParams();
+    const companyId = p.add(scope.companyId);
+    const clientId = p.add(id);
+    const sets: string[] = [];
+    for (const [field, column] of FIELDS) {
+      const value = dto[field];
+      if (value === undefined) continue;
+      const param = p.add(field === 'attributes' && value !== null ? JSON.stringify(value) : value);
+      sets.push(`${column} = ${field === 'attributes' ? `${param}::jsonb` : param}`);
+    }
+    if (sets.length === 0) return this.get(scope, id);
+    try {
+      const [row] = await this.dataSource.transaction(async (m) => {
+        await lockCompanyWrites(m, scope.companyId);
+        return queryRows<ClientRow>(
+          m,
+          `UPDATE clients c SET ${sets.join(', ')} WHERE c.company_id = ${companyId} AND c.id = ${clientId} RETURNING ${CLIENT_COLUMNS}`,
+          p.values,
+        );
+      });
+      if (!row) throw new NotFoundException('Client not found');
+      return toClientResponse(row);
+    } catch (error) {
+      if (isUniqueViolation(error, EXTERNAL_ID_KEY))
+        throw new ConflictException('A client with this externalId exists');
+      throw error;
+    }
+  }
+
+  /**
+   * Deletes a client with its interactions and notes. A client with sales is only deleted with
+   * `confirm`, and then its sales go too (reported to the sale listeners); otherwise a 409 says
+   * what would be lost.
+   */
+  async remove(scope: CompanyScope, id: string, confirm: boolean): Promise<void> {
+    await this.dataSource.transaction(async (m) => {
+      await this.get(scope, id, m, true);
+      const [counts] = await queryRows<{ sales: number; interactions: number; notes: number }>(
+        m,
+        `SELECT (SELECT count(*)::int FROM sales WHERE company_id = $1 AND client_id = $2) AS sales,
+                (SELECT count(*)::int FROM interactions WHERE company_id = $1 AND client_id = $2) AS interactions,
+                (SELECT count(*)::int FROM notes WHERE company_id = $1 AND client_id = $2) AS notes`,
+        [scope.companyId, id],
+      );
+      if (counts.sales > 0 && !confirm) {
+        const revenue = await queryRows<{ currency: string; amount: string }>(
+          m,
+          `SELECT currency, sum(amount)::text AS amount FROM sales
+            WHERE company_id = $1 AND client_id = $2 AND status = 'paid' GROUP BY currency ORDER BY currency`,
+          [scope.companyId, id],
+        );
+        throw new ClientDeleteConflictException({
+          ...counts,
+          revenue: revenue.map((r) => ({ currency: r.currency, amount: formatMoney(r.amount, r.currency) })),
+        });
+      }
+      const deleted = await queryRows<{
+        id: string;
+        amount: string;
+        currency: string;
+        soldAt: Date;
+        status: SaleStatus;
+      }>(
+        m,
+        `DELETE FROM sales WHERE company_id = $1 AND client_id = $2
+         RETURNING id, amount::text AS amount, currency, sold_at AS "soldAt", status`,
+        [scope.companyId, id],
+      );
+      await this.saleHooks.emit(
+        m,
+        scope,
+        deleted.map((s) => ({ id: s.id, before: { ...s, clientId: id }, after: null })),
+      );
+      await m.query(`DELETE FROM clients WHERE company_id = $1 AND id = $2`, [scope.companyId, id]);
+    });
+  }
+
+  /**
+   * A page of the integration feed: clients in the order they were last written (`change_seq`),
+   * after `cursor`. Writers hold the company's write lock, so rows commit in that order and a row
+   * that commits later always lands after the cursor (see the ClientsSales migration).
+   */
+  async feed(scope: CompanyScope, query: FeedQueryDto): Promise<ClientFeedResponse> {
+    const limit = query.limit ?? DEFAULT_FEED_LIMIT;
+    const p = new SqlParams();
+    const where = [`c.company_id = ${p.add(scope.companyId)}`];
+    if (query.externalId !== undefined) where.push(`c.external_id = ${p.add(query.externalId)}`);
+    if (query.updatedSince) where.push(`c.updated_at >= ${p.add(query.updatedSince)}::timestamptz`);
+    if (query.cursor) {
+      const after = decodeCursor(query.cursor);
+      where.push(`(c.change_seq, c.id) > (${p.add(after.changeSeq)}::bigint, ${p.add(after.id)}::uuid)`);
+    }
+    const rows = await queryRows<ClientRow & { changeSeq: string }>(
+      this.dataSource.manager,
+      `SELECT ${CLIENT_COLUMNS}, c.change_seq::text AS "changeSeq" FROM clients c
+        WHERE ${where.join(' AND ')} ORDER BY c.change_seq, c.id LIMIT ${p.add(limit + 1)}`,
+      p.values,
+    );
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map(toClientResponse),
+      nextCursor: rows.length > limit && last ? encodeCursor({ changeSeq: last.changeSeq, id: last.id }) : null,
+    };
+  }
+}

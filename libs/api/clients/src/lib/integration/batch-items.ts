@@ -1,0 +1,94 @@
+import { flattenValidationErrors } from '@crm/api/core';
+import type { BatchFailureResponse } from '@crm/shared/contracts';
+import { EXTERNAL_ID_MAX_LENGTH } from '@crm/shared/contracts';
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { findUnstorableText, UNSTORABLE_TEXT_MESSAGE } from './storable-text';
+
+export interface ValidBatchItem<T> {
+  /** Position in the request's `items`. */
+  index: number;
+  /** The validated item. */
+  item: T;
+  /** The item as sent: which optional fields are present (omitted keeps, `null` clears). */
+  raw: Readonly<Record<string, unknown>>;
+}
+
+export interface BatchValidation<T> {
+  valid: ValidBatchItem<T>[];
+  failed: BatchFailureResponse[];
+}
+
+const usableExternalId = (raw: unknown): string | null =>
+  typeof raw === 'string' && raw.length >= 1 && raw.length <= EXTERNAL_ID_MAX_LENGTH ? raw : null;
+
+/**
+ * Validates each item of a batch on its own with the item's DTO class (unknown fields refused),
+ * so one bad item fails alone. Repeated externalIds are then settled by {@link dropRepeats}.
+ */
+export function validateBatchItems<T extends { externalId: string }>(
+  dto: new () => T,
+  items: readonly unknown[],
+): BatchValidation<T> {
+  const valid: ValidBatchItem<T>[] = [];
+  const failed: BatchFailureResponse[] = [];
+  items.forEach((raw, index) => {
+    if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+      failed.push({ index, externalId: null, errors: ['item must be a JSON object'] });
+      return;
+    }
+    const record = raw as Record<string, unknown>;
+    const externalId = usableExternalId(record['externalId']);
+    const badText = findUnstorableText(record);
+    if (badText !== null) {
+      failed.push({ index, externalId, errors: [`${badText} ${UNSTORABLE_TEXT_MESSAGE}`] });
+      return;
+    }
+    const item = plainToInstance(dto, record);
+    const errors = validateSync(item, {
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      validationError: { target: false, value: false },
+    });
+    if (errors.length > 0) {
+      const messages = flattenValidationErrors(errors).flatMap((e) =>
+        e.messages.map((m) => (e.field.includes('.') ? `${e.field}: ${m}` : m)),
+      );
+      failed.push({ index, externalId, errors: messages });
+      return;
+    }
+    valid.push({ index, item, raw: record });
+  });
+  return { valid, failed };
+}
+
+/**
+ * Keeps the first of the (otherwise valid) items that share an externalId and fails the later ones,
+ * so the outcome never depends on how the database orders a multi-row upsert. Items are in batch
+ * order; the failures are returned, not merged.
+ */
+export function dropRepeats<T extends { index: number; externalId: string }>(
+  items: readonly T[],
+): { kept: T[]; failed: BatchFailureResponse[] } {
+  const firstIndex = new Map<string, number>();
+  const kept: T[] = [];
+  const failed: BatchFailureResponse[] = [];
+  for (const item of items) {
+    const first = firstIndex.get(item.externalId);
+    if (first === undefined) {
+      firstIndex.set(item.externalId, item.index);
+      kept.push(item);
+    } else {
+      failed.push({
+        index: item.index,
+        externalId: item.externalId,
+        errors: [`externalId repeats item ${first} of this batch; only the first occurrence is applied`],
+      });
+    }
+  }
+  return { kept, failed };
+}
+
+/** The failures of a batch in index order. */
+export const byIndex = (failures: readonly BatchFailureResponse[]): BatchFailureResponse[] =>
+  [...failures].sort((a, b) => a.index - b.index);

@@ -1,0 +1,42 @@
+import type { EntityManager } from 'typeorm';
+
+/**
+ * Runs a statement and returns its rows. TypeORM answers UPDATE and DELETE with `[rows, count]`
+ * and everything else with `rows`; this hides the difference.
+ */
+export async function queryRows<T>(m: EntityManager, sql: string, params: unknown[] = []): Promise<T[]> {
+  const result: unknown = await m.query(sql, params);
+  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') {
+    return result[0] as T[];
+  }
+  return result as T[];
+}
+
+/** `%text%` for ILIKE, with the pattern characters of `text` escaped. */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** Collects positional parameters while a statement is assembled: `where.push(\`x = ${p.add(v)}\`)`. */
+export class SqlParams {
+  readonly values: unknown[] = [];
+
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}
+
+/** ISO text of a timestamp column, or null. */
+export const iso = (value: Date | string | null): string | null =>
+  value === null ? null : value instanceof Date ? value.toISOString() : new Date(value).toISOString();
+
+/**
+ * Takes the company's write lock for the rest of the transaction `m`. Every transaction that
+ * inserts or updates `clients` or `sales` takes it first: writes of one company then commit in
+ * `change_seq` order, which is what lets the integration feed's cursor never skip a row (see the
+ * ClientsSales migration). Re-entrant; other companies are not blocked.
+ */
+export async function lockCompanyWrites(m: EntityManager, companyId: string): Promise<void> {
+  await m.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`crm.company-writes:${companyId}`]);
+}

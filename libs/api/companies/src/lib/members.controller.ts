@@ -1,0 +1,66 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  NotFoundException,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+} from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, type CompanyScope, Scope } from '@crm/api/core';
+import { AddMemberDto, MemberResponse, UpdateMemberDto } from '@crm/shared/contracts';
+import { CompanyRoute } from './company-route.decorator';
+import { MembersService } from './members.service';
+import { Roles } from './roles.decorator';
+
+const userIdPipe = new ParseUUIDPipe({ exceptionFactory: () => new NotFoundException('Member not found') });
+
+@ApiTags('members')
+@CompanyRoute()
+@Controller('companies/:companyId/members')
+export class MembersController {
+  constructor(private readonly members: MembersService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Members of the company with their roles' })
+  @ApiOkResponse({ type: [MemberResponse] })
+  list(@Scope() scope: CompanyScope): Promise<MemberResponse[]> {
+    return this.members.list(scope);
+  }
+
+  @Post()
+  @Roles('owner', 'admin')
+  @ApiOperation({ summary: 'Add an existing user by login with a role (owner/admin)' })
+  @ApiCreatedResponse({ type: MemberResponse })
+  @ApiErrors(400, 403, 409)
+  add(@Scope() scope: CompanyScope, @Body() dto: AddMemberDto): Promise<MemberResponse> {
+    return this.members.add(scope, dto.login, dto.role);
+  }
+
+  @Patch(':userId')
+  @Roles('owner', 'admin')
+  @ApiOperation({ summary: "Change a member's role (owner/admin; only owners touch owners)" })
+  @ApiOkResponse({ type: MemberResponse })
+  @ApiErrors(400, 403, 409)
+  changeRole(
+    @Scope() scope: CompanyScope,
+    @Param('userId', userIdPipe) userId: string,
+    @Body() dto: UpdateMemberDto,
+  ): Promise<MemberResponse> {
+    return this.members.changeRole(scope, userId, dto.role);
+  }
+
+  @Delete(':userId')
+  @HttpCode(204)
+  @Roles('owner', 'admin')
+  @ApiOperation({ summary: 'Remove a member (owner/admin; the last owner stays)' })
+  @ApiNoContentResponse({ description: 'Removed' })
+  @ApiErrors(403, 409)
+  async remove(@Scope() scope: CompanyScope, @Param('userId', userIdPipe) userId: string): Promise<void> {
+    await this.members.remove(scope, userId);
+  }
+}

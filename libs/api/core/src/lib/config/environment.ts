@@ -1,0 +1,91 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength, validateSync } from 'class-validator';
+
+/** Every environment variable the API reads. `.env.example` documents each one. */
+export class EnvironmentVariables {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  /** PostgreSQL connection string; unset → the embedded database in CRM_DATA_DIR. */
+  @IsOptional()
+  @IsString()
+  DATABASE_URL?: string;
+
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  DB_POOL_SIZE = 10;
+
+  @IsString()
+  CRM_DATA_DIR = '.data';
+
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  JWT_SECRET?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'KEY_ENCRYPTION_SECRET must be at least 32 characters' })
+  KEY_ENCRYPTION_SECRET?: string;
+
+  /** Lifetime of an access token, in seconds. */
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsInt()
+  @Min(30)
+  JWT_ACCESS_TTL = 900;
+
+  /** Lifetime of a refresh token, in days. */
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  REFRESH_TOKEN_TTL_DAYS = 30;
+
+  /** Folder of the built web app to serve same-origin (production); unset → API only. */
+  @IsOptional()
+  @IsString()
+  CRM_WEB_DIST?: string;
+
+  /** `true` → create the demo company on an empty database at start-up. */
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  CRM_DEMO_DATA?: 'true' | 'false';
+
+  /** Largest accepted JSON body, e.g. `10mb` (a batch of 5,000 items fits). */
+  @IsString()
+  BODY_LIMIT = '10mb';
+
+  /** Requests per minute and address to /api/auth/* (login, register, refresh). */
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  AUTH_RATE_LIMIT = 30;
+
+  /** Requests per minute and API key to /api/v1/* (a batch of 5,000 items is one request). */
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  INTEGRATION_RATE_LIMIT = 1200;
+
+  @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
+  LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
+}
+
+/** Parses and validates the environment; throws one error naming every bad variable. */
+export function parseEnvironment(env: Record<string, string | undefined>): EnvironmentVariables {
+  const defined = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = plainToInstance(EnvironmentVariables, defined, { exposeDefaultValues: true });
+  const errors = validateSync(parsed, { skipMissingProperties: false, whitelist: false });
+  if (errors.length > 0) {
+    const lines = errors.flatMap((e) => Object.values(e.constraints ?? {}).map((m) => `  - ${e.property}: ${m}`));
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return parsed;
+}

@@ -1,0 +1,16 @@
+import { Identity1763600000000 } from './1763600000000-identity';
+import { ClientsSales1763700000000 } from './1763700000000-clients-sales';
+import { AnalyticsRollups1764000000000 } from './1764000000000-analytics-rollups';
+import { AnalyticsRollupIndexes1764000000001 } from './1764000000001-analytics-rollup-indexes';
+import { AnalyticsCustomerModels1764000000002 } from './1764000000002-analytics-customer-models';
+import { AnalyticsBuyerMonths1764000000003 } from './1764000000003-analytics-buyer-months';
+
+/** The schema's history, oldest first. Add a migration here; never edit one that has shipped. */
+export const MIGRATIONS = [
+  Identity1763600000000,
+  ClientsSales1763700000000,
+  AnalyticsRollups1764000000000,
+  AnalyticsRollupIndexes1764000000001,
+  AnalyticsCustomerModels1764000000002,
+  AnalyticsBuyerMonths1764000000003,
+];

@@ -1,0 +1,78 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { ErrorResponse, FieldError } from '@crm/shared/contracts';
+import type { Response } from 'express';
+import { STATUS_CODES } from 'node:http';
+import { TooManyRequestsException } from './too-many-requests.exception';
+import { InvalidInputException } from './validation';
+
+interface BodyParserError {
+  type?: string;
+  status?: number;
+  expose?: boolean;
+  message?: string;
+}
+
+/**
+ * Turns every error into the contract's shape `{statusCode, error, message, details?}`.
+ * Anything that is not an HttpException is a bug: it is logged with its stack and answered 500
+ * without internals.
+ */
+@Catch()
+export class ErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ErrorFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const body = this.toErrorResponse(exception);
+    if (body.statusCode >= 500) {
+      this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    }
+    if (response.headersSent) return;
+    if (exception instanceof TooManyRequestsException) {
+      response.setHeader('Retry-After', String(Math.max(1, Math.ceil(exception.retryAfterSeconds))));
+    }
+    response.status(body.statusCode).json(body);
+  }
+
+  private toErrorResponse(exception: unknown): ErrorResponse {
+    if (exception instanceof InvalidInputException) {
+      return this.shape(HttpStatus.BAD_REQUEST, describe(exception.details), exception.details);
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const payload = exception.getResponse();
+      const message =
+        typeof payload === 'string'
+          ? payload
+          : ((payload as { message?: string | string[] }).message ?? exception.message);
+      const details = typeof payload === 'object' ? (payload as { details?: FieldError[] }).details : undefined;
+      return this.shape(status, Array.isArray(message) ? message.join('; ') : message, details);
+    }
+    // body-parser (JSON syntax, size, encoding) reports client errors with a status and `expose`.
+    const parserError = exception as BodyParserError;
+    if (parserError?.expose && parserError.status && parserError.status >= 400 && parserError.status < 500) {
+      const message =
+        parserError.type === 'entity.too.large'
+          ? 'Request body is too large'
+          : parserError.type === 'entity.parse.failed'
+            ? 'Request body is not valid JSON'
+            : (parserError.message ?? 'Bad request');
+      return this.shape(parserError.status, message);
+    }
+    return this.shape(HttpStatus.INTERNAL_SERVER_ERROR, 'Internal server error');
+  }
+
+  private shape(statusCode: number, message: string, details?: FieldError[]): ErrorResponse {
+    return {
+      statusCode,
+      error: STATUS_CODES[statusCode] ?? 'Error',
+      message,
+      ...(details && details.length > 0 ? { details } : {}),
+    };
+  }
+}
+
+function describe(details: FieldError[]): string {
+  if (details.length === 0) return 'Validation failed';
+  return details.map((d) => `${d.field}: ${d.messages.join(', ')}`).join('; ');
+}

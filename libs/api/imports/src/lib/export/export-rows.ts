@@ -1,0 +1,122 @@
+/**
+ * The rows of an export, page by page in the list's order: clients, or sales with their buyer and
+ * items. Times are given as wall time in the company's time zone (`YYYY-MM-DD HH:MM:SS`).
+ */
+import { queryRows, SqlParams } from '@crm/api/clients';
+import type { CompanyScope } from '@crm/api/core';
+import { loadItems, SALES_WITH_CLIENT } from '@crm/api/sales';
+import {
+  type ClientSortField,
+  type ListClientsQueryDto,
+  type ListSalesQueryDto,
+  type SaleItemResponse,
+  type SaleSortField,
+  type SaleStatus,
+} from '@crm/shared/contracts';
+import type { EntityManager } from 'typeorm';
+import { keysetPage, keysetPages, type SortKey, sortKeyColumn } from './keyset';
+import { clientFilters, saleFilters } from './list-filters';
+
+export const EXPORT_PAGE_SIZE = 2000;
+
+const localTime = (column: string) =>
+  `to_char(${column} AT TIME ZONE (SELECT time_zone FROM companies WHERE id = $1), 'YYYY-MM-DD HH24:MI:SS')`;
+
+export interface ClientExportRow {
+  id: string;
+  externalId: string | null;
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+  activity: string | null;
+  attributes: Record<string, unknown> | null;
+  lastInteractionAt: string | null;
+  createdAt: string;
+  sortKey: string | null;
+}
+
+export interface SaleExportRow {
+  id: string;
+  externalId: string | null;
+  soldAt: string;
+  amount: string;
+  currency: string;
+  status: SaleStatus;
+  clientExternalId: string | null;
+  clientName: string | null;
+  clientEmail: string | null;
+  sortKey: string | null;
+  items: SaleItemResponse[];
+}
+
+const CLIENT_SORTS: Record<ClientSortField, Omit<SortKey, 'descending' | 'id'>> = {
+  name: { expression: 'lower(c.name)', type: 'text', nullable: true },
+  email: { expression: 'lower(c.email)', type: 'text', nullable: true },
+  lastInteractionAt: { expression: 'c.last_interaction_at', type: 'timestamptz', nullable: true },
+  createdAt: { expression: 'c.created_at', type: 'timestamptz', nullable: false },
+  updatedAt: { expression: 'c.updated_at', type: 'timestamptz', nullable: false },
+};
+
+const SALE_SORTS: Record<SaleSortField, Omit<SortKey, 'descending' | 'id'>> = {
+  soldAt: { expression: 's.sold_at', type: 'timestamptz', nullable: false },
+  amount: { expression: 's.amount', type: 'numeric', nullable: false },
+  createdAt: { expression: 's.created_at', type: 'timestamptz', nullable: false },
+};
+
+function sortKey<F extends string>(
+  sorts: Record<F, Omit<SortKey, 'descending' | 'id'>>,
+  sort: string,
+  id: string,
+): SortKey {
+  return { ...sorts[sort.replace(/^-/, '') as F], descending: sort.startsWith('-'), id };
+}
+
+export function clientPages(
+  m: EntityManager,
+  scope: CompanyScope,
+  query: ListClientsQueryDto,
+): AsyncGenerator<ClientExportRow[]> {
+  const sort = sortKey(CLIENT_SORTS, query.sort ?? '-createdAt', 'c.id');
+  return keysetPages(sort, EXPORT_PAGE_SIZE, (phase, end) => {
+    const p = new SqlParams();
+    const filters = clientFilters(scope, query, p); // first: `$1` is the company id
+    const page = keysetPage(sort, phase, end, p);
+    const where = [...filters, ...page.where];
+    return queryRows<ClientExportRow>(
+      m,
+      `SELECT c.id, c.external_id AS "externalId", c.name, c.email, c.phone, c.activity, c.attributes,
+              ${localTime('c.last_interaction_at')} AS "lastInteractionAt", ${localTime('c.created_at')} AS "createdAt",
+              ${sortKeyColumn(sort)}
+         FROM clients c WHERE ${where.join(' AND ')}
+        ORDER BY ${page.orderBy} LIMIT ${EXPORT_PAGE_SIZE}`,
+      p.values,
+    );
+  });
+}
+
+export async function* salePages(
+  m: EntityManager,
+  scope: CompanyScope,
+  query: ListSalesQueryDto,
+): AsyncGenerator<SaleExportRow[]> {
+  const sort = sortKey(SALE_SORTS, query.sort ?? '-soldAt', 's.id');
+  const pages = keysetPages(sort, EXPORT_PAGE_SIZE, (phase, end) => {
+    const p = new SqlParams();
+    const filters = saleFilters(scope, query, p); // first: `$1` is the company id
+    const page = keysetPage(sort, phase, end, p);
+    const where = [...filters, ...page.where];
+    return queryRows<Omit<SaleExportRow, 'items'>>(
+      m,
+      `SELECT s.id, s.external_id AS "externalId", ${localTime('s.sold_at')} AS "soldAt", s.amount::text AS amount,
+              s.currency, s.status, c.external_id AS "clientExternalId", c.name AS "clientName", c.email AS "clientEmail",
+              ${sortKeyColumn(sort)}
+         FROM ${SALES_WITH_CLIENT} WHERE ${where.join(' AND ')}
+        ORDER BY ${page.orderBy} LIMIT ${EXPORT_PAGE_SIZE}`,
+      p.values,
+    );
+  });
+  for await (const rows of pages) {
+    const items = await loadItems(m, scope, rows);
+    yield rows.map((row) => ({ ...row, items: items.get(row.id) ?? [] }));
+  }
+}

@@ -1,0 +1,74 @@
+/**
+ * The preview of an import: the first records of the file built with a mapping and validated as
+ * the batch upsert would validate them, without writing anything.
+ */
+import { validateBatchItems } from '@crm/api/clients';
+import type { CompanyScope } from '@crm/api/core';
+import {
+  ClientBatchItemDto,
+  type ImportPreviewResponse,
+  type ImportPreviewRowResponse,
+  SaleBatchItemDto,
+} from '@crm/shared/contracts';
+import type { DataSource } from 'typeorm';
+import { readDataRows } from './csv/csv-source';
+import type { ImportJob } from './jobs/import-job';
+import type { ResolvedMapping } from './mapping/mapping-rules';
+import { RecordBuilder, type SourceRecord } from './mapping/records';
+
+const UNKNOWN_CLIENT = 'clientExternalId is not a client of this company';
+
+async function firstRecords(
+  path: string,
+  job: ImportJob,
+  builder: RecordBuilder,
+  count: number,
+): Promise<SourceRecord[]> {
+  const records: SourceRecord[] = [];
+  for await (const row of readDataRows(path, { encoding: job.encoding, delimiter: job.delimiter })) {
+    records.push(...builder.push(row));
+    if (records.length >= count) return records.slice(0, count);
+  }
+  records.push(...builder.finish());
+  return records.slice(0, count);
+}
+
+/** The externalIds among `ids` that are clients of the company. */
+async function knownClients(dataSource: DataSource, scope: CompanyScope, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = (await dataSource.query(
+    `SELECT external_id AS "externalId" FROM clients WHERE company_id = $1 AND external_id = ANY($2::text[])`,
+    [scope.companyId, ids],
+  )) as { externalId: string }[];
+  return new Set(rows.map((r) => r.externalId));
+}
+
+export async function previewImport(
+  dataSource: DataSource,
+  scope: CompanyScope,
+  job: ImportJob,
+  uploadPath: string,
+  mapping: ResolvedMapping,
+  timeZone: string,
+  count: number,
+): Promise<ImportPreviewResponse> {
+  const records = await firstRecords(uploadPath, job, new RecordBuilder(mapping, job.columns.length, timeZone), count);
+  const dto = job.kind === 'clients' ? ClientBatchItemDto : SaleBatchItemDto;
+  const { failed } = validateBatchItems(
+    dto as new () => { externalId: string },
+    records.map((r) => r.record),
+  );
+  const errors = new Map(failed.map((f) => [f.index, f.errors]));
+  const buyers =
+    job.kind === 'sales'
+      ? await knownClients(dataSource, scope, [...new Set(records.map((r) => String(r.record['clientExternalId'])))])
+      : null;
+  const rows: ImportPreviewRowResponse[] = records.map((r, index) => {
+    const reasons = [...r.errors, ...(errors.get(index) ?? [])];
+    if (buyers && r.record['clientExternalId'] && !buyers.has(String(r.record['clientExternalId'])))
+      reasons.push(UNKNOWN_CLIENT);
+    return { lines: r.lines, record: r.record, errors: reasons };
+  });
+  const invalid = rows.filter((r) => r.errors.length > 0).length;
+  return { rows, valid: rows.length - invalid, invalid };
+}

@@ -1,0 +1,80 @@
+import { queryRows } from '@crm/api/clients';
+import type { CompanyScope } from '@crm/api/core';
+import { type SaleItemDto, toDecimalString } from '@crm/shared/contracts';
+import type { EntityManager } from 'typeorm';
+
+/** A validated sale item with its decimals in canonical text (as `trim_scale(x)::text` prints them). */
+export interface NormalItem {
+  sku: string | null;
+  name: string;
+  quantity: string;
+  unitPrice: string;
+}
+
+export function normalizeItems(items: readonly SaleItemDto[]): NormalItem[] {
+  return items.map((item) => ({
+    sku: item.sku ?? null,
+    name: item.name,
+    quantity: toDecimalString(item.quantity) as string,
+    unitPrice: toDecimalString(item.unitPrice) as string,
+  }));
+}
+
+/** The form the database compares items in: `[[sku, name, quantity, unitPrice], ...]`. */
+export const comparableItems = (items: readonly NormalItem[]) =>
+  items.map((i) => [i.sku, i.name, i.quantity, i.unitPrice]);
+
+/** SQL for a sale's stored items in {@link comparableItems} form; `s` is the sale. */
+export const STORED_ITEMS = `(SELECT coalesce(jsonb_agg(jsonb_build_array(si.sku, si.name, trim_scale(si.quantity)::text,
+    trim_scale(si.unit_price)::text) ORDER BY si.position), '[]'::jsonb)
+    FROM sale_items si WHERE si.sale_id = s.id)`;
+
+/** Replaces the items of these sales: one DELETE and one multi-row INSERT, whatever their number. */
+export async function replaceItems(
+  m: EntityManager,
+  scope: CompanyScope,
+  sales: readonly { saleId: string; items: readonly NormalItem[] }[],
+): Promise<void> {
+  if (sales.length === 0) return;
+  await m.query(`DELETE FROM sale_items WHERE company_id = $1 AND sale_id = ANY($2::uuid[])`, [
+    scope.companyId,
+    sales.map((s) => s.saleId),
+  ]);
+  const rows = sales.flatMap((s) => s.items.map((item, position) => ({ saleId: s.saleId, position, ...item })));
+  if (rows.length === 0) return;
+  await queryRows(
+    m,
+    `INSERT INTO sale_items (company_id, sale_id, position, sku, name, quantity, unit_price)
+     SELECT $1::uuid, * FROM unnest($2::uuid[], $3::int[], $4::text[], $5::text[], $6::numeric[], $7::numeric[])`,
+    [
+      scope.companyId,
+      rows.map((r) => r.saleId),
+      rows.map((r) => r.position),
+      rows.map((r) => r.sku),
+      rows.map((r) => r.name),
+      rows.map((r) => r.quantity),
+      rows.map((r) => r.unitPrice),
+    ],
+  );
+}
+
+/** Moves each client's lastInteractionAt forward to its latest sale among these (never back). */
+export async function touchLastInteraction(
+  m: EntityManager,
+  scope: CompanyScope,
+  sales: readonly { clientId: string; soldAt: Date | string }[],
+): Promise<void> {
+  const latest = new Map<string, number>();
+  for (const sale of sales) {
+    const at = new Date(sale.soldAt).getTime();
+    if (at > (latest.get(sale.clientId) ?? -Infinity)) latest.set(sale.clientId, at);
+  }
+  if (latest.size === 0) return;
+  const ids = [...latest.keys()].sort();
+  await m.query(
+    `UPDATE clients c SET last_interaction_at = t.at
+       FROM unnest($2::uuid[], $3::timestamptz[]) AS t(id, at)
+      WHERE c.company_id = $1 AND c.id = t.id AND (c.last_interaction_at IS NULL OR c.last_interaction_at < t.at)`,
+    [scope.companyId, ids, ids.map((id) => new Date(latest.get(id) as number).toISOString())],
+  );
+}

@@ -1,0 +1,93 @@
+import { iso, queryRows } from '@crm/api/clients';
+import type { CompanyScope } from '@crm/api/core';
+import {
+  formatMoney,
+  type IntegrationSaleResponse,
+  type SaleItemResponse,
+  type SaleListItemResponse,
+  type SaleResponse,
+  type SaleStatus,
+} from '@crm/shared/contracts';
+import type { EntityManager } from 'typeorm';
+
+/** The columns of a sale with its buyer, for `... FROM sales s JOIN clients c ON c.id = s.client_id`. */
+export const SALE_COLUMNS = `s.id, s.external_id AS "externalId", s.client_id AS "clientId", s.amount::text AS amount,
+  s.currency, s.sold_at AS "soldAt", s.status, s.created_at AS "createdAt", s.updated_at AS "updatedAt",
+  c.external_id AS "clientExternalId", c.email AS "clientEmail", c.name AS "clientName"`;
+
+export const SALES_WITH_CLIENT = `sales s JOIN clients c ON c.company_id = s.company_id AND c.id = s.client_id`;
+
+export interface SaleRow {
+  id: string;
+  externalId: string | null;
+  clientId: string;
+  amount: string;
+  currency: string;
+  soldAt: Date;
+  status: SaleStatus;
+  createdAt: Date;
+  updatedAt: Date;
+  clientExternalId: string | null;
+  clientEmail: string | null;
+  clientName: string | null;
+}
+
+interface ItemRow {
+  saleId: string;
+  sku: string | null;
+  name: string;
+  quantity: string;
+  unitPrice: string;
+}
+
+/** The items of these sales, in their order, keyed by sale id: one query for a whole page. */
+export async function loadItems(
+  m: EntityManager,
+  scope: CompanyScope,
+  sales: readonly Pick<SaleRow, 'id' | 'currency'>[],
+): Promise<Map<string, SaleItemResponse[]>> {
+  const bySale = new Map<string, SaleItemResponse[]>(sales.map((s) => [s.id, []]));
+  if (sales.length === 0) return bySale;
+  const currency = new Map(sales.map((s) => [s.id, s.currency]));
+  const rows = await queryRows<ItemRow>(
+    m,
+    `SELECT sale_id AS "saleId", sku, name, quantity::text AS quantity, unit_price::text AS "unitPrice"
+       FROM sale_items WHERE company_id = $1 AND sale_id = ANY($2::uuid[]) ORDER BY sale_id, position`,
+    [scope.companyId, sales.map((s) => s.id)],
+  );
+  for (const row of rows) {
+    bySale.get(row.saleId)?.push({
+      sku: row.sku,
+      name: row.name,
+      quantity: Number(row.quantity),
+      unitPrice: formatMoney(row.unitPrice, currency.get(row.saleId) as string),
+    });
+  }
+  return bySale;
+}
+
+export function toSaleResponse(row: SaleRow, items: SaleItemResponse[]): SaleResponse {
+  return {
+    id: row.id,
+    externalId: row.externalId,
+    clientId: row.clientId,
+    amount: formatMoney(row.amount, row.currency),
+    currency: row.currency,
+    soldAt: iso(row.soldAt) as string,
+    status: row.status,
+    items,
+    createdAt: iso(row.createdAt) as string,
+    updatedAt: iso(row.updatedAt) as string,
+  };
+}
+
+export function toSaleWithClient(row: SaleRow, items: SaleItemResponse[]): SaleListItemResponse {
+  return {
+    ...toSaleResponse(row, items),
+    client: { id: row.clientId, externalId: row.clientExternalId, email: row.clientEmail, name: row.clientName },
+  };
+}
+
+export function toIntegrationSale(row: SaleRow, items: SaleItemResponse[]): IntegrationSaleResponse {
+  return { ...toSaleResponse(row, items), clientExternalId: row.clientExternalId };
+}

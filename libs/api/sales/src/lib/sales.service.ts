@@ -1,0 +1,271 @@
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  ClientsService,
+  companyDayStart,
+  containsPattern,
+  decodeCursor,
+  encodeCursor,
+  lockCompanyWrites,
+  queryRows,
+  type SaleChange,
+  SaleChangeHooks,
+  type SaleState,
+  SqlParams,
+} from '@crm/api/clients';
+import { type CompanyScope, InvalidInputException, isUniqueViolation } from '@crm/api/core';
+import {
+  type CreateSaleDto,
+  DEFAULT_FEED_LIMIT,
+  DEFAULT_PAGE_SIZE,
+  DEFAULT_SALE_STATUS,
+  type FeedQueryDto,
+  type ListSalesQueryDto,
+  parseMoney,
+  type SaleDetailResponse,
+  type SaleFeedResponse,
+  type SalePageResponse,
+  type SaleSortField,
+  toDecimalString,
+  type UpdateSaleDto,
+} from '@crm/shared/contracts';
+import { DataSource, EntityManager } from 'typeorm';
+import {
+  loadItems,
+  SALE_COLUMNS,
+  type SaleRow,
+  SALES_WITH_CLIENT,
+  toIntegrationSale,
+  toSaleWithClient,
+} from './sale-rows';
+import { normalizeItems, replaceItems, touchLastInteraction } from './sale-items';
+
+const EXTERNAL_ID_KEY = 'sales_company_external_key';
+
+const SORT_COLUMNS: Record<SaleSortField, string> = {
+  soldAt: 's.sold_at',
+  amount: 's.amount',
+  createdAt: 's.created_at',
+};
+
+const state = (row: SaleRow): SaleState => ({
+  id: row.id,
+  clientId: row.clientId,
+  amount: row.amount,
+  currency: row.currency,
+  soldAt: row.soldAt,
+  status: row.status,
+});
+
+/**
+ * Sales of one company for the web API and the integration feed. Every method takes the company
+ * scope; another company's sale or client is "not found". Writes tell the {@link SaleChangeHooks}.
+ */
+@Injectable()
+export class SalesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clients: ClientsService,
+    private readonly hooks: SaleChangeHooks,
+  ) {}
+
+  async list(scope: CompanyScope, query: ListSalesQueryDto): Promise<SalePageResponse> {
+    const p = new SqlParams();
+    const where = [`s.company_id = ${p.add(scope.companyId)}`];
+    if (query.q) {
+      const pattern = p.add(containsPattern(query.q));
+      where.push(`(s.external_id ILIKE ${pattern} OR c.name ILIKE ${pattern} OR c.email ILIKE ${pattern})`);
+    }
+    if (query.clientId) where.push(`s.client_id = ${p.add(query.clientId)}::uuid`);
+    if (query.status) where.push(`s.status = ${p.add(query.status)}`);
+    if (query.currency) where.push(`s.currency = ${p.add(query.currency)}`);
+    if (query.from) where.push(`s.sold_at >= ${companyDayStart(p.add(query.from))}`);
+    if (query.to) where.push(`s.sold_at < ${companyDayStart(p.add(query.to), 1)}`);
+    if (query.amountMin !== undefined) where.push(`s.amount >= ${p.add(toDecimalString(query.amountMin))}::numeric`);
+    if (query.amountMax !== undefined) where.push(`s.amount <= ${p.add(toDecimalString(query.amountMax))}::numeric`);
+    const sort = query.sort ?? '-soldAt';
+    const direction = sort.startsWith('-') ? 'DESC' : 'ASC';
+    const column = SORT_COLUMNS[sort.replace(/^-/, '') as SaleSortField];
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
+    const m = this.dataSource.manager;
+    const [{ total }] = await queryRows<{ total: number }>(
+      m,
+      `SELECT count(*)::int AS total FROM ${SALES_WITH_CLIENT} WHERE ${where.join(' AND ')}`,
+      p.values,
+    );
+    const rows = await queryRows<SaleRow>(
+      m,
+      `SELECT ${SALE_COLUMNS} FROM ${SALES_WITH_CLIENT} WHERE ${where.join(' AND ')}
+        ORDER BY ${column} ${direction}, s.id ${direction}
+        LIMIT ${p.add(pageSize)} OFFSET ${p.add((page - 1) * pageSize)}`,
+      p.values,
+    );
+    const items = await loadItems(m, scope, rows);
+    return { items: rows.map((row) => toSaleWithClient(row, items.get(row.id) ?? [])), total, page, pageSize };
+  }
+
+  /** The purchase history of a client; 404 for another company's client. */
+  async listForClient(scope: CompanyScope, clientId: string, query: ListSalesQueryDto): Promise<SalePageResponse> {
+    await this.clients.get(scope, clientId);
+    return this.list(scope, Object.assign(query, { clientId }));
+  }
+
+  async get(scope: CompanyScope, id: string, m: EntityManager = this.dataSource.manager): Promise<SaleDetailResponse> {
+    const row = await this.find(m, scope, id);
+    if (!row) throw new NotFoundException('Sale not found');
+    const items = await loadItems(m, scope, [row]);
+    return toSaleWithClient(row, items.get(row.id) ?? []);
+  }
+
+  /** Creates a sale for a client of the company (400 otherwise); 409 when the externalId is taken. */
+  async create(scope: CompanyScope, dto: CreateSaleDto): Promise<SaleDetailResponse> {
+    return this.dataSource.transaction(async (m) => {
+      await lockCompanyWrites(m, scope.companyId);
+      await this.assertBuyer(m, scope, dto.clientId);
+      const [{ id }] = await this.unique(() =>
+        queryRows<{ id: string }>(
+          m,
+          `INSERT INTO sales (company_id, external_id, client_id, amount, currency, sold_at, status)
+           VALUES ($1, $2, $3, $4::numeric, $5, $6, $7) RETURNING id`,
+          [
+            scope.companyId,
+            dto.externalId ?? null,
+            dto.clientId,
+            toDecimalString(dto.amount),
+            dto.currency,
+            dto.soldAt,
+            dto.status ?? DEFAULT_SALE_STATUS,
+          ],
+        ),
+      );
+      if (dto.items) await replaceItems(m, scope, [{ saleId: id, items: normalizeItems(dto.items) }]);
+      const after = (await this.find(m, scope, id)) as SaleRow;
+      await touchLastInteraction(m, scope, [after]);
+      await this.hooks.emit(m, scope, [{ id, before: null, after: state(after) }]);
+      return this.get(scope, id, m);
+    });
+  }
+
+  /**
+   * Changes the given fields; omitted ones (the status too) keep their value, `items` replaces
+   * every item. Amount and item prices are checked against the currency the sale ends up with.
+   */
+  async update(scope: CompanyScope, id: string, dto: UpdateSaleDto): Promise<SaleDetailResponse> {
+    return this.dataSource.transaction(async (m) => {
+      await lockCompanyWrites(m, scope.companyId);
+      const before = await this.find(m, scope, id, true);
+      if (!before) throw new NotFoundException('Sale not found');
+      const currency = dto.currency ?? before.currency;
+      assertFitsCurrency(dto, before, currency);
+      if (dto.clientId !== undefined) await this.assertBuyer(m, scope, dto.clientId);
+      const p = new SqlParams();
+      const sets: string[] = [];
+      if (dto.externalId !== undefined) sets.push(`external_id = ${p.add(dto.externalId)}`);
+      if (dto.clientId !== undefined) sets.push(`client_id = ${p.add(dto.clientId)}::uuid`);
+      if (dto.amount !== undefined) sets.push(`amount = ${p.add(toDecimalString(dto.amount))}::numeric`);
+      if (dto.currency !== undefined) sets.push(`currency = ${p.add(dto.currency)}`);
+      if (dto.soldAt !== undefined) sets.push(`sold_at = ${p.add(dto.soldAt)}::timestamptz`);
+      if (dto.status !== undefined) sets.push(`status = ${p.add(dto.status)}`);
+      if (sets.length > 0) {
+        await this.unique(() =>
+          m.query(
+            `UPDATE sales SET ${sets.join(', ')} WHERE company_id = ${p.add(scope.companyId)} AND id = ${p.add(id)}`,
+            p.values,
+          ),
+        );
+      }
+      if (dto.items) await replaceItems(m, scope, [{ saleId: id, items: normalizeItems(dto.items) }]);
+      const after = (await this.find(m, scope, id)) as SaleRow;
+      await touchLastInteraction(m, scope, [after]);
+      if (sets.length > 0 || dto.items)
+        await this.hooks.emit(m, scope, [{ id, before: state(before), after: state(after) }]);
+      return this.get(scope, id, m);
+    });
+  }
+
+  async remove(scope: CompanyScope, id: string): Promise<void> {
+    await this.dataSource.transaction(async (m) => {
+      const before = await this.find(m, scope, id, true);
+      if (!before) throw new NotFoundException('Sale not found');
+      await m.query(`DELETE FROM sales WHERE company_id = $1 AND id = $2`, [scope.companyId, id]);
+      const change: SaleChange = { id, before: state(before), after: null };
+      await this.hooks.emit(m, scope, [change]);
+    });
+  }
+
+  /** A page of the integration feed of sales, in `change_seq` order (see `ClientsService.feed`). */
+  async feed(scope: CompanyScope, query: FeedQueryDto): Promise<SaleFeedResponse> {
+    const limit = query.limit ?? DEFAULT_FEED_LIMIT;
+    const p = new SqlParams();
+    const where = [`s.company_id = ${p.add(scope.companyId)}`];
+    if (query.externalId !== undefined) where.push(`s.external_id = ${p.add(query.externalId)}`);
+    if (query.updatedSince) where.push(`s.updated_at >= ${p.add(query.updatedSince)}::timestamptz`);
+    if (query.cursor) {
+      const after = decodeCursor(query.cursor);
+      where.push(`(s.change_seq, s.id) > (${p.add(after.changeSeq)}::bigint, ${p.add(after.id)}::uuid)`);
+    }
+    const m = this.dataSource.manager;
+    const rows = await queryRows<SaleRow & { changeSeq: string }>(
+      m,
+      `SELECT ${SALE_COLUMNS}, s.change_seq::text AS "changeSeq" FROM ${SALES_WITH_CLIENT}
+        WHERE ${where.join(' AND ')} ORDER BY s.change_seq, s.id LIMIT ${p.add(limit + 1)}`,
+      p.values,
+    );
+    const page = rows.slice(0, limit);
+    const items = await loadItems(m, scope, page);
+    const last = page[page.length - 1];
+    return {
+      items: page.map((row) => toIntegrationSale(row, items.get(row.id) ?? [])),
+      nextCursor: rows.length > limit && last ? encodeCursor({ changeSeq: last.changeSeq, id: last.id }) : null,
+    };
+  }
+
+  private async find(m: EntityManager, scope: CompanyScope, id: string, lock = false): Promise<SaleRow | null> {
+    const [row] = await queryRows<SaleRow>(
+      m,
+      `SELECT ${SALE_COLUMNS} FROM ${SALES_WITH_CLIENT} WHERE s.company_id = $1 AND s.id = $2${lock ? ' FOR UPDATE OF s' : ''}`,
+      [scope.companyId, id],
+    );
+    return row ?? null;
+  }
+
+  /** 400 naming `clientId` unless it is a client of this company (another company's id included). */
+  private async assertBuyer(m: EntityManager, scope: CompanyScope, clientId: string): Promise<void> {
+    const [row] = await queryRows(m, `SELECT 1 FROM clients WHERE company_id = $1 AND id = $2 FOR KEY SHARE`, [
+      scope.companyId,
+      clientId,
+    ]);
+    if (!row)
+      throw new InvalidInputException([{ field: 'clientId', messages: ['clientId is not a client of this company'] }]);
+  }
+
+  private async unique<T>(write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } catch (error) {
+      if (isUniqueViolation(error, EXTERNAL_ID_KEY)) throw new ConflictException('A sale with this externalId exists');
+      throw error;
+    }
+  }
+}
+
+/** 400 when the amount or an item price (new or stored) has more digits than `currency` allows. */
+function assertFitsCurrency(dto: UpdateSaleDto, before: SaleRow, currency: string): void {
+  const amount = dto.amount ?? before.amount;
+  const parsed = parseMoney(toDecimalString(amount) ?? amount, currency);
+  if (!parsed.ok) {
+    throw new InvalidInputException([
+      { field: dto.amount !== undefined ? 'amount' : 'currency', messages: [`amount ${parsed.error}`] },
+    ]);
+  }
+  const badItem = (dto.items ?? []).findIndex((item) => !parseMoney(item.unitPrice, currency).ok);
+  if (badItem >= 0) {
+    throw new InvalidInputException([
+      {
+        field: `items.${badItem}.unitPrice`,
+        messages: [`unitPrice has more fractional digits than ${currency} allows`],
+      },
+    ]);
+  }
+}

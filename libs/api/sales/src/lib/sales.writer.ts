@@ -1,0 +1,259 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  assertBatchSize,
+  byIndex,
+  dropRepeats,
+  lockCompanyWrites,
+  queryRows,
+  type SaleChange,
+  SaleChangeHooks,
+  type SaleState,
+  validateBatchItems,
+} from '@crm/api/clients';
+import type { CompanyScope } from '@crm/api/core';
+import {
+  type BatchFailureResponse,
+  type BatchResultResponse,
+  SaleBatchItemDto,
+  type SaleStatus,
+  toDecimalString,
+} from '@crm/shared/contracts';
+import { DataSource, EntityManager } from 'typeorm';
+import {
+  comparableItems,
+  type NormalItem,
+  normalizeItems,
+  replaceItems,
+  STORED_ITEMS,
+  touchLastInteraction,
+} from './sale-items';
+import { ConcurrentInsertError, withRetry } from './retry';
+
+/** A valid item of the batch, its buyer resolved. */
+interface Candidate {
+  index: number;
+  externalId: string;
+  clientId: string;
+  amount: string;
+  currency: string;
+  soldAt: string;
+  status: SaleStatus | null;
+  items: NormalItem[] | null;
+}
+
+interface WrittenRow {
+  id: string;
+  externalId: string;
+  clientId: string;
+  amount: string;
+  currency: string;
+  soldAt: Date;
+  status: SaleStatus;
+  inserted: boolean;
+  prevId: string | null;
+  prevClientId: string | null;
+  prevAmount: string | null;
+  prevCurrency: string | null;
+  prevSoldAt: Date | null;
+  prevStatus: SaleStatus | null;
+}
+
+/** Sales (of this batch) whose given items differ from the stored ones. */
+const CHANGED_ITEMS = `
+  SELECT s.id FROM jsonb_to_recordset($2::jsonb) AS i(external_id text, items jsonb)
+    CROSS JOIN LATERAL (SELECT id FROM sales WHERE company_id = $1 AND external_id = i.external_id LIMIT 1) s
+   WHERE i.items IS DISTINCT FROM ${STORED_ITEMS}`;
+
+/**
+ * One multi-row upsert for the whole batch. `prev` reads the stored versions in the statement's
+ * snapshot (LATERAL ... LIMIT 1: one unique-index probe per item, never a scan of the company): a status left out keeps the stored one, and listeners get each sale's version before.
+ * The conflict branch writes only rows that differ (or whose items changed: `$3`); `xmax = 0`
+ * tells inserted rows from updated ones. Rows go in externalId order so concurrent batches lock
+ * the same sales in the same order.
+ */
+const UPSERT_SALES = `
+  WITH input AS (
+    SELECT * FROM jsonb_to_recordset($2::jsonb)
+      AS x(external_id text, client_id uuid, amount numeric, currency text, sold_at timestamptz, status text)
+  ),
+  prev AS (
+    SELECT s.* FROM input i
+     CROSS JOIN LATERAL (
+       SELECT id, external_id, client_id, amount, currency, sold_at, status
+         FROM sales WHERE company_id = $1 AND external_id = i.external_id LIMIT 1
+     ) s
+  ),
+  up AS (
+    INSERT INTO sales AS s (company_id, external_id, client_id, amount, currency, sold_at, status)
+    SELECT $1::uuid, i.external_id, i.client_id, i.amount, i.currency, i.sold_at, coalesce(i.status, prev.status, 'paid')
+      FROM input i LEFT JOIN prev ON prev.external_id = i.external_id
+     ORDER BY i.external_id
+    ON CONFLICT (company_id, external_id) DO UPDATE
+       SET client_id = EXCLUDED.client_id, amount = EXCLUDED.amount, currency = EXCLUDED.currency,
+           sold_at = EXCLUDED.sold_at, status = EXCLUDED.status
+     WHERE (s.client_id, s.amount, s.currency, s.sold_at, s.status)
+           IS DISTINCT FROM (EXCLUDED.client_id, EXCLUDED.amount, EXCLUDED.currency, EXCLUDED.sold_at, EXCLUDED.status)
+        OR s.id = ANY($3::uuid[])
+    RETURNING s.id, s.external_id, s.client_id, s.amount, s.currency, s.sold_at, s.status, (s.xmax = 0) AS inserted
+  )
+  SELECT up.id, up.external_id AS "externalId", up.client_id AS "clientId", up.amount::text AS amount,
+         up.currency, up.sold_at AS "soldAt", up.status, up.inserted,
+         prev.id AS "prevId", prev.client_id AS "prevClientId", prev.amount::text AS "prevAmount",
+         prev.currency AS "prevCurrency", prev.sold_at AS "prevSoldAt", prev.status AS "prevStatus"
+    FROM up LEFT JOIN prev ON prev.id = up.id`;
+
+/**
+ * The one write path for sales by externalId: the integration API, CSV import and demo data all go
+ * through {@link SalesWriter.upsertBatch}. A batch is a handful of set-based statements in one
+ * transaction, whatever its size: resolve buyers, compare items, upsert sales, replace changed
+ * items, move buyers' lastInteractionAt, then tell the {@link SaleChangeHooks} listeners.
+ */
+@Injectable()
+export class SalesWriter {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly hooks: SaleChangeHooks,
+  ) {}
+
+  /**
+   * Validates each item (`SaleBatchItemDto`; bad values, an unknown `clientExternalId` and repeats
+   * of an earlier valid item's externalId fail alone, with their index) and upserts the valid ones, in the caller's
+   * transaction `m` when given, else in its own (retried when it loses a race to a concurrent
+   * batch). Items given replace the stored items; omitted keep them. 413 above 5,000 items.
+   */
+  async upsertBatch(scope: CompanyScope, items: readonly unknown[], m?: EntityManager): Promise<BatchResultResponse> {
+    assertBatchSize(items);
+    const { valid, failed } = validateBatchItems(SaleBatchItemDto, items);
+    if (valid.length === 0) return { created: 0, updated: 0, unchanged: 0, failed };
+    const write = (tx: EntityManager) =>
+      this.write(
+        tx,
+        scope,
+        valid.map((v) => ({ index: v.index, item: v.item })),
+        failed,
+      );
+    return m ? write(m) : withRetry(() => this.dataSource.transaction(write));
+  }
+
+  private async write(
+    m: EntityManager,
+    scope: CompanyScope,
+    valid: { index: number; item: SaleBatchItemDto }[],
+    validationFailures: readonly BatchFailureResponse[],
+  ): Promise<BatchResultResponse> {
+    await lockCompanyWrites(m, scope.companyId);
+    const unknownBuyers: BatchFailureResponse[] = [];
+    const buyers = await this.resolveBuyers(
+      m,
+      scope,
+      valid.map((v) => v.item.clientExternalId),
+    );
+    const resolved: Candidate[] = [];
+    for (const { index, item } of valid) {
+      const clientId = buyers.get(item.clientExternalId);
+      if (!clientId) {
+        unknownBuyers.push({
+          index,
+          externalId: item.externalId,
+          errors: ['clientExternalId is not a client of this company'],
+        });
+        continue;
+      }
+      resolved.push({
+        index,
+        externalId: item.externalId,
+        clientId,
+        amount: toDecimalString(item.amount) as string,
+        currency: item.currency,
+        soldAt: item.soldAt,
+        status: item.status ?? null,
+        items: item.items ? normalizeItems(item.items) : null,
+      });
+    }
+    const { kept: candidates, failed: repeats } = dropRepeats(resolved);
+    const failed = byIndex([...validationFailures, ...unknownBuyers, ...repeats]);
+    if (candidates.length === 0) return { created: 0, updated: 0, unchanged: 0, failed };
+
+    const withItems = candidates.filter((c) => c.items !== null);
+    const itemsChanged = withItems.length
+      ? (
+          await queryRows<{ id: string }>(m, CHANGED_ITEMS, [
+            scope.companyId,
+            JSON.stringify(
+              withItems.map((c) => ({ external_id: c.externalId, items: comparableItems(c.items ?? []) })),
+            ),
+          ])
+        ).map((r) => r.id)
+      : [];
+    const input = candidates.map((c) => ({
+      external_id: c.externalId,
+      client_id: c.clientId,
+      amount: c.amount,
+      currency: c.currency,
+      sold_at: c.soldAt,
+      status: c.status,
+    }));
+    const written = await queryRows<WrittenRow>(m, UPSERT_SALES, [
+      scope.companyId,
+      JSON.stringify(input),
+      itemsChanged,
+    ]);
+    // Updated without a stored version in our snapshot: a concurrent batch inserted it meanwhile.
+    if (written.some((row) => !row.inserted && row.prevId === null)) throw new ConcurrentInsertError();
+
+    const byExternalId = new Map(candidates.map((c) => [c.externalId, c]));
+    const changedItems = new Set(itemsChanged);
+    await replaceItems(
+      m,
+      scope,
+      written.flatMap((row) => {
+        const items = byExternalId.get(row.externalId)?.items;
+        return items && (row.inserted || changedItems.has(row.id)) ? [{ saleId: row.id, items }] : [];
+      }),
+    );
+    await touchLastInteraction(m, scope, written);
+    await this.hooks.emit(m, scope, written.map(toChange));
+
+    const created = written.filter((r) => r.inserted).length;
+    return { created, updated: written.length - created, unchanged: candidates.length - written.length, failed };
+  }
+
+  /** Client ids by externalId, locked against deletion until the batch commits. */
+  private async resolveBuyers(
+    m: EntityManager,
+    scope: CompanyScope,
+    externalIds: string[],
+  ): Promise<Map<string, string>> {
+    const rows = await queryRows<{ id: string; externalId: string }>(
+      m,
+      `SELECT id, external_id AS "externalId" FROM clients
+        WHERE company_id = $1 AND external_id = ANY($2::text[]) ORDER BY external_id FOR KEY SHARE`,
+      [scope.companyId, [...new Set(externalIds)]],
+    );
+    return new Map(rows.map((r) => [r.externalId, r.id]));
+  }
+}
+
+function toChange(row: WrittenRow): SaleChange {
+  const after: SaleState = {
+    id: row.id,
+    clientId: row.clientId,
+    amount: row.amount,
+    currency: row.currency,
+    soldAt: row.soldAt,
+    status: row.status,
+  };
+  const before: SaleState | null =
+    row.prevId === null
+      ? null
+      : {
+          id: row.id,
+          clientId: row.prevClientId as string,
+          amount: row.prevAmount as string,
+          currency: row.prevCurrency as string,
+          soldAt: row.prevSoldAt as Date,
+          status: row.prevStatus as SaleStatus,
+        };
+  return { id: row.id, before, after };
+}

@@ -1,0 +1,17 @@
+/** One record as it would be imported. */
+export class ImportPreviewRowResponse {
+  /** Line numbers of its rows in the file (the header is line 1). @example [2] */
+  lines!: number[];
+  /** The record built from the row(s), as it would be sent to the batch upsert. */
+  record!: Record<string, unknown>;
+  /** Empty when the record is valid. @example ["email must look like name@domain"] */
+  errors!: string[];
+}
+
+export class ImportPreviewResponse {
+  rows!: ImportPreviewRowResponse[];
+  /** @example 19 */
+  valid!: number;
+  /** @example 1 */
+  invalid!: number;
+}

@@ -1,0 +1,55 @@
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, ValidateNested } from 'class-validator';
+import { toInstances } from '../common/transforms';
+import { EXTERNAL_ID_MAX_LENGTH, SALE_ITEMS_MAX } from '../common/validation';
+import { IsCurrency, IsMoney, IsText, IsTimestamp, ItemPricesFitCurrency } from '../common/validators';
+import { SaleItemDto } from '../sales/sale-item.dto';
+import { SALE_STATUSES, type SaleStatus } from '../sales/sale-status';
+
+/** One sale to upsert by `externalId`. A status left out keeps the stored one (`paid` for a new sale). */
+export class SaleBatchItemDto {
+  /** 1–128 characters; the key of the upsert. @example "INV-536365" */
+  @IsText(1, EXTERNAL_ID_MAX_LENGTH)
+  externalId!: string;
+
+  /** The buyer's `externalId`; the client must exist in this company. @example "C-10042" */
+  @IsText(1, EXTERNAL_ID_MAX_LENGTH)
+  clientExternalId!: string;
+
+  /** A decimal string (a JSON number is accepted too) with at most the currency's minor digits. @example "1234.50" */
+  @IsMoney({ property: 'currency' })
+  amount!: string;
+
+  /** ISO 4217. @example "RUB" */
+  @IsCurrency()
+  currency!: string;
+
+  /** @example "2026-11-20T10:15:00+03:00" */
+  @IsTimestamp()
+  soldAt!: string;
+
+  /** @example "paid" */
+  @IsOptional()
+  @IsIn(SALE_STATUSES)
+  status?: SaleStatus;
+
+  /** When given, replaces the stored items; omitted keeps them. */
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(SALE_ITEMS_MAX)
+  @ValidateNested({ each: true })
+  @Transform(toInstances(SaleItemDto))
+  @ItemPricesFitCurrency('currency')
+  items?: SaleItemDto[];
+}
+
+/**
+ * Up to 5,000 sales (413 above). Items are validated one by one: an invalid item (or one whose
+ * `clientExternalId` is unknown) is reported in `failed` and the valid ones are stored. When valid items repeat an
+ * `externalId`, the first is applied and the later ones fail.
+ */
+export class SaleBatchDto {
+  /** Validated per item by the service (partial success), not by the request pipe. */
+  @IsArray()
+  items!: SaleBatchItemDto[];
+}

@@ -1,0 +1,43 @@
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsUUID, ValidateNested } from 'class-validator';
+import { toInstances } from '../common/transforms';
+import { EXTERNAL_ID_MAX_LENGTH, SALE_ITEMS_MAX } from '../common/validation';
+import { IsCurrency, IsMoney, IsText, IsTimestamp, ItemPricesFitCurrency } from '../common/validators';
+import { SaleItemDto } from './sale-item.dto';
+import { SALE_STATUSES, type SaleStatus } from './sale-status';
+
+export class CreateSaleDto {
+  /** The sale's id in the integrating system; unique in the company (409 when taken). @example "INV-536365" */
+  @IsOptional()
+  @IsText(1, EXTERNAL_ID_MAX_LENGTH)
+  externalId?: string | null;
+
+  /** The buyer, a client of this company. */
+  @IsUUID()
+  clientId!: string;
+
+  /** A decimal string (a JSON number is accepted too) with at most the currency's minor digits. @example "1234.50" */
+  @IsMoney({ property: 'currency' })
+  amount!: string;
+
+  /** ISO 4217. @example "RUB" */
+  @IsCurrency()
+  currency!: string;
+
+  /** @example "2026-11-20T10:15:00+03:00" */
+  @IsTimestamp()
+  soldAt!: string;
+
+  /** Default `paid`. @example "paid" */
+  @IsOptional()
+  @IsIn(SALE_STATUSES)
+  status?: SaleStatus;
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(SALE_ITEMS_MAX)
+  @ValidateNested({ each: true })
+  @Transform(toInstances(SaleItemDto))
+  @ItemPricesFitCurrency('currency')
+  items?: SaleItemDto[];
+}

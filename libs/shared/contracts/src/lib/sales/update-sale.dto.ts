@@ -1,0 +1,51 @@
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsUUID, ValidateNested } from 'class-validator';
+import { toInstances } from '../common/transforms';
+import { EXTERNAL_ID_MAX_LENGTH, SALE_ITEMS_MAX } from '../common/validation';
+import { IsCurrency, IsMoney, IsText, IsTimestamp, ItemPricesFitCurrency } from '../common/validators';
+import { SaleItemDto } from './sale-item.dto';
+import { SALE_STATUSES, type SaleStatus } from './sale-status';
+
+/**
+ * Omitted fields keep their value (the status too); `externalId: null` clears it; `items` replaces
+ * every item. When only `amount` or only `currency` changes, the amount is checked against the
+ * currency the sale ends up with.
+ */
+export class UpdateSaleDto {
+  /** @example "INV-536365" */
+  @IsOptional()
+  @IsText(1, EXTERNAL_ID_MAX_LENGTH)
+  externalId?: string | null;
+
+  @IsOptional()
+  @IsUUID()
+  clientId?: string;
+
+  /** @example "1234.50" */
+  @IsOptional()
+  @IsMoney({ property: 'currency' })
+  amount?: string;
+
+  /** @example "RUB" */
+  @IsOptional()
+  @IsCurrency()
+  currency?: string;
+
+  /** @example "2026-11-20T10:15:00+03:00" */
+  @IsOptional()
+  @IsTimestamp()
+  soldAt?: string;
+
+  /** @example "refunded" */
+  @IsOptional()
+  @IsIn(SALE_STATUSES)
+  status?: SaleStatus;
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(SALE_ITEMS_MAX)
+  @ValidateNested({ each: true })
+  @Transform(toInstances(SaleItemDto))
+  @ItemPricesFitCurrency('currency')
+  items?: SaleItemDto[];
+}

@@ -1,0 +1,2 @@
+export * from './lib/login/login-page';
+export * from './lib/register/register-page';

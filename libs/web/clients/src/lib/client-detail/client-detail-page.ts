@@ -1,0 +1,196 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCardModule } from '@angular/material/card';
+import { MatDialog } from '@angular/material/dialog';
+import { MatIconModule } from '@angular/material/icon';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { MatTabsModule } from '@angular/material/tabs';
+import { Router, RouterLink } from '@angular/router';
+import type { ClientDeletionLossResponse, ClientResponse, SaleResponse } from '@crm/shared/contracts';
+import { CompaniesApi, CompanyContext, describeError, httpStatus } from '@crm/web/core';
+import { formatMoney, I18n, LocalDatePipe, LocalDateTimePipe, RelativeTimePipe, TranslatePipe } from '@crm/web/i18n';
+import { SaleFormDialog, type SaleFormDialogData } from '@crm/web/sales';
+import { ErrorState, ListSkeleton, openConfirm } from '@crm/web/ui';
+import { catchError, of } from 'rxjs';
+import { ClientsApi } from '../clients-api';
+import { ClientFormDialog, type ClientFormDialogData } from '../dialogs/client-form-dialog';
+import { InteractionDialog, type InteractionDialogData } from '../dialogs/interaction-dialog';
+import { deleteClientFlow } from './client-delete';
+import { ClientNotes } from './client-notes';
+import { ClientPurchases } from './client-purchases';
+import { ClientTimeline } from './client-timeline';
+import { OutlookCard } from './outlook-card';
+
+/** Client (seed figure 10): contacts, outlook, purchases, interactions and notes. */
+@Component({
+  selector: 'crm-client-detail-page',
+  imports: [
+    ClientNotes,
+    ClientPurchases,
+    ClientTimeline,
+    ErrorState,
+    ListSkeleton,
+    LocalDatePipe,
+    LocalDateTimePipe,
+    MatButtonModule,
+    MatCardModule,
+    MatIconModule,
+    MatTabsModule,
+    OutlookCard,
+    RelativeTimePipe,
+    RouterLink,
+    TranslatePipe,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './client-detail-page.html',
+  styleUrl: './client-detail-page.scss',
+})
+export class ClientDetailPage {
+  private readonly api = inject(ClientsApi);
+  private readonly companies = inject(CompaniesApi);
+  private readonly context = inject(CompanyContext);
+  private readonly dialog = inject(MatDialog);
+  private readonly snackBar = inject(MatSnackBar);
+  private readonly router = inject(Router);
+  private readonly i18n = inject(I18n);
+
+  /** From the route (`:clientId`). */
+  readonly clientId = input.required<string>();
+
+  private readonly key = computed(() => {
+    const companyId = this.context.activeId();
+    return companyId ? { companyId, clientId: this.clientId() } : undefined;
+  });
+  protected readonly client = rxResource({
+    params: () => this.key(),
+    stream: ({ params }) => this.api.get(params.companyId, params.clientId),
+  });
+  protected readonly sales = rxResource({
+    params: () => this.key(),
+    stream: ({ params }) => this.api.sales(params.companyId, params.clientId),
+  });
+  protected readonly interactions = rxResource({
+    params: () => this.key(),
+    stream: ({ params }) => this.api.interactions(params.companyId, params.clientId),
+  });
+  protected readonly notes = rxResource({
+    params: () => this.key(),
+    stream: ({ params }) => this.api.notes(params.companyId, params.clientId),
+  });
+  /** Hidden when the server has no outlook (404) or it fails: the rest of the page does not depend on it. */
+  protected readonly outlook = rxResource({
+    params: () => this.key(),
+    stream: ({ params }) => this.api.outlook(params.companyId, params.clientId).pipe(catchError(() => of(null))),
+  });
+  private readonly company = rxResource({
+    params: () => this.context.activeId() ?? undefined,
+    stream: ({ params }) => this.companies.get(params),
+  });
+
+  protected readonly current = computed(() => (this.client.hasValue() ? this.client.value() : null));
+  protected readonly loadError = computed(() => {
+    const error = this.client.error();
+    if (!error) return null;
+    return httpStatus(error) === 404 ? this.i18n.t('clients.detail.notFound') : describeError(error, this.i18n);
+  });
+  protected readonly attributes = computed(() =>
+    Object.entries(this.current()?.attributes ?? {}).map(([name, value]) => ({
+      name,
+      value: typeof value === 'string' ? value : JSON.stringify(value),
+    })),
+  );
+
+  protected title(client: ClientResponse): string {
+    return client.name || client.email || client.externalId || this.i18n.t('clients.noName');
+  }
+
+  protected edit(client: ClientResponse): void {
+    this.dialog
+      .open<ClientFormDialog, ClientFormDialogData, ClientResponse>(ClientFormDialog, {
+        data: { companyId: this.key()?.companyId ?? '', client },
+        width: '560px',
+        maxWidth: '94vw',
+      })
+      .afterClosed()
+      .subscribe((saved) => {
+        if (saved) this.client.set(saved);
+      });
+  }
+
+  protected addSale(): void {
+    const key = this.key();
+    if (!key) return;
+    const currency = this.company.hasValue() ? this.company.value().baseCurrency : undefined;
+    this.dialog
+      .open<SaleFormDialog, SaleFormDialogData, SaleResponse>(SaleFormDialog, {
+        data: { companyId: key.companyId, clientId: key.clientId, sale: null, currency },
+        width: '560px',
+        maxWidth: '94vw',
+      })
+      .afterClosed()
+      .subscribe((created) => {
+        if (!created) return;
+        this.sales.reload();
+        this.client.reload();
+        this.outlook.reload();
+      });
+  }
+
+  protected addInteraction(): void {
+    const key = this.key();
+    if (!key) return;
+    this.dialog
+      .open<InteractionDialog, InteractionDialogData>(InteractionDialog, {
+        data: key,
+        width: '560px',
+        maxWidth: '94vw',
+      })
+      .afterClosed()
+      .subscribe((created) => {
+        if (!created) return;
+        this.snackBar.open(this.i18n.t('clients.interaction.added'), undefined, { duration: 3000 });
+        this.interactions.reload();
+        this.client.reload();
+      });
+  }
+
+  protected noteAdded(): void {
+    this.notes.reload();
+  }
+
+  protected remove(client: ClientResponse): void {
+    const key = this.key();
+    if (!key) return;
+    const lang = this.i18n.language();
+    deleteClientFlow({
+      question: {
+        title: this.i18n.t('clients.delete.title', { name: this.title(client) }),
+        text: this.i18n.t('clients.delete.text'),
+        confirm: this.i18n.t('clients.delete.confirm'),
+        destructive: true,
+      },
+      lossQuestion: (loss: ClientDeletionLossResponse) => ({
+        title: this.i18n.t('clients.delete.lossTitle'),
+        text: this.i18n.t('clients.delete.lossText', {
+          sales: loss.sales,
+          revenue: loss.revenue.map((money) => formatMoney(money.amount, money.currency, lang)).join(' + ') || '–',
+          interactions: loss.interactions,
+          notes: loss.notes,
+        }),
+        confirm: this.i18n.t('clients.delete.lossConfirm'),
+        destructive: true,
+      }),
+      ask: (data) => openConfirm(this.dialog, data),
+      remove: (confirm) => this.api.remove(key.companyId, key.clientId, confirm),
+    }).subscribe({
+      next: (deleted) => {
+        if (!deleted) return;
+        this.snackBar.open(this.i18n.t('clients.delete.done'), undefined, { duration: 4000 });
+        void this.router.navigate(['/clients']);
+      },
+      error: (error: unknown) =>
+        this.snackBar.open(describeError(error, this.i18n), this.i18n.t('common.close'), { duration: 6000 }),
+    });
+  }
+}

@@ -1,0 +1,157 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  input,
+  output,
+  type ResourceRef,
+  signal,
+} from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import type { NoteResponse } from '@crm/shared/contracts';
+import { CompanyContext, describeError } from '@crm/web/core';
+import { I18n, LocalDateTimePipe, RelativeTimePipe, TranslatePipe } from '@crm/web/i18n';
+import { ErrorState, ListSkeleton } from '@crm/web/ui';
+import { finalize } from 'rxjs';
+import { ClientsApi } from '../clients-api';
+
+/** A quick "add a note" box above the client's notes, newest first. */
+@Component({
+  selector: 'crm-client-notes',
+  imports: [
+    ErrorState,
+    FormsModule,
+    ListSkeleton,
+    LocalDateTimePipe,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    RelativeTimePipe,
+    TranslatePipe,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <form class="compose" (ngSubmit)="save()">
+      <mat-form-field appearance="outline" subscriptSizing="dynamic" class="field">
+        <mat-label>{{ 'clients.detail.noteLabel' | t }}</mat-label>
+        <textarea
+          matInput
+          rows="2"
+          name="text"
+          data-testid="note-text"
+          [placeholder]="'clients.detail.notePlaceholder' | t"
+          [ngModel]="text()"
+          (ngModelChange)="text.set($event)"
+        ></textarea>
+      </mat-form-field>
+      <button matButton="filled" type="submit" data-testid="note-save" [disabled]="saving() || !text().trim()">
+        {{ 'clients.detail.noteSave' | t }}
+      </button>
+    </form>
+    @if (resource().isLoading() && !notes()) {
+      <crm-list-skeleton class="pad" [rows]="2" />
+    } @else if (resource().error()) {
+      <crm-error-state class="pad" (retry)="resource().reload()" />
+    } @else if (notes()?.length === 0) {
+      <p class="empty">{{ 'clients.detail.noNotes' | t }}</p>
+    } @else {
+      <ul class="notes">
+        @for (note of notes(); track note.id) {
+          <li class="note" data-testid="note">
+            <p class="text">{{ note.text }}</p>
+            <p class="meta">
+              {{ 'clients.detail.author' | t: { login: note.author?.login ?? ('clients.detail.deletedAuthor' | t) } }}
+              ·
+              <time [attr.datetime]="note.createdAt" [attr.title]="note.createdAt | localDateTime">{{
+                note.createdAt | relativeTime
+              }}</time>
+            </p>
+          </li>
+        }
+      </ul>
+    }
+  `,
+  styles: `
+    .compose {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px 12px;
+      align-items: flex-end;
+      padding: 16px 16px 8px;
+    }
+    .field {
+      flex: 1 1 280px;
+    }
+    .pad {
+      padding: 16px;
+    }
+    .empty {
+      margin: 0;
+      padding: 8px 16px 16px;
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .notes {
+      list-style: none;
+      margin: 0;
+      padding: 0 16px 16px;
+      display: grid;
+      gap: 8px;
+    }
+    .note {
+      padding: 12px;
+      border-radius: 12px;
+      background: var(--mat-sys-surface-container-low);
+    }
+    .text {
+      margin: 0 0 4px;
+      white-space: pre-wrap;
+      overflow-wrap: anywhere;
+    }
+    .meta {
+      margin: 0;
+      font: var(--mat-sys-body-small);
+      color: var(--mat-sys-on-surface-variant);
+    }
+  `,
+})
+export class ClientNotes {
+  private readonly api = inject(ClientsApi);
+  private readonly context = inject(CompanyContext);
+  private readonly i18n = inject(I18n);
+  private readonly snackBar = inject(MatSnackBar);
+
+  readonly clientId = input.required<string>();
+  readonly resource = input.required<ResourceRef<NoteResponse[] | undefined>>();
+  readonly added = output<NoteResponse>();
+
+  protected readonly text = signal('');
+  protected readonly saving = signal(false);
+  protected readonly notes = computed(() => {
+    const resource = this.resource();
+    return resource.hasValue() ? (resource.value() ?? null) : null;
+  });
+
+  protected save(): void {
+    const text = this.text().trim();
+    const companyId = this.context.activeId();
+    if (!text || !companyId || this.saving()) return;
+    this.saving.set(true);
+    this.api
+      .addNote(companyId, this.clientId(), { text })
+      .pipe(finalize(() => this.saving.set(false)))
+      .subscribe({
+        next: (note) => {
+          this.text.set('');
+          this.snackBar.open(this.i18n.t('clients.detail.noteAdded'), undefined, { duration: 3000 });
+          this.added.emit(note);
+        },
+        error: (error: unknown) =>
+          this.snackBar.open(describeError(error, this.i18n), this.i18n.t('common.close'), { duration: 6000 }),
+      });
+  }
+}

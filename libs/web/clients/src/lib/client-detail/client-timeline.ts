@@ -1,0 +1,121 @@
+import { ChangeDetectionStrategy, Component, computed, input, type ResourceRef } from '@angular/core';
+import { MatIconModule } from '@angular/material/icon';
+import type { InteractionResponse, InteractionType } from '@crm/shared/contracts';
+import { LocalDateTimePipe, RelativeTimePipe, TranslatePipe, type TranslationKey } from '@crm/web/i18n';
+import { EmptyState, ErrorState, ListSkeleton } from '@crm/web/ui';
+
+const ICONS: Record<InteractionType, string> = {
+  call: 'phone',
+  email: 'mail',
+  meeting: 'event',
+  message: 'note',
+  purchase: 'receipt',
+  other: 'info',
+};
+
+/** Interactions, newest first, as a vertical timeline. */
+@Component({
+  selector: 'crm-client-timeline',
+  imports: [EmptyState, ErrorState, ListSkeleton, LocalDateTimePipe, MatIconModule, RelativeTimePipe, TranslatePipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    @if (resource().isLoading() && !items()) {
+      <crm-list-skeleton class="pad" [rows]="3" />
+    } @else if (resource().error()) {
+      <crm-error-state class="pad" (retry)="resource().reload()" />
+    } @else if (items()?.length === 0) {
+      <crm-empty-state
+        icon="event"
+        [title]="'clients.detail.noInteractions' | t"
+        [text]="'clients.detail.noInteractionsText' | t"
+      />
+    } @else {
+      <ol class="timeline">
+        @for (item of items(); track item.id) {
+          <li class="entry" data-testid="interaction">
+            <span class="dot" aria-hidden="true"><mat-icon [svgIcon]="icon(item.type)" /></span>
+            <div class="body">
+              <p class="meta">
+                <strong>{{ typeKey(item.type) | t }}</strong>
+                ·
+                <time [attr.datetime]="item.occurredAt" [attr.title]="item.occurredAt | localDateTime">{{
+                  item.occurredAt | relativeTime
+                }}</time>
+                @if (item.author) {
+                  · {{ 'clients.detail.author' | t: { login: item.author.login } }}
+                }
+              </p>
+              <p class="summary">{{ item.summary }}</p>
+            </div>
+          </li>
+        }
+      </ol>
+    }
+  `,
+  styles: `
+    .pad {
+      padding: 16px;
+    }
+    .timeline {
+      list-style: none;
+      margin: 0;
+      padding: 16px;
+    }
+    .entry {
+      position: relative;
+      display: flex;
+      gap: 12px;
+      padding-bottom: 16px;
+    }
+    .entry:not(:last-child)::before {
+      content: '';
+      position: absolute;
+      left: 15px;
+      top: 32px;
+      bottom: 0;
+      border-left: 2px solid var(--mat-sys-outline-variant);
+    }
+    .dot {
+      flex: none;
+      display: grid;
+      place-items: center;
+      width: 32px;
+      height: 32px;
+      border-radius: 50%;
+      background: var(--mat-sys-secondary-container);
+      color: var(--mat-sys-on-secondary-container);
+    }
+    .dot mat-icon {
+      width: 18px;
+      height: 18px;
+    }
+    .meta {
+      margin: 4px 0 2px;
+      font: var(--mat-sys-body-small);
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .meta strong {
+      color: var(--mat-sys-on-surface);
+    }
+    .summary {
+      margin: 0;
+      white-space: pre-wrap;
+      overflow-wrap: anywhere;
+    }
+  `,
+})
+export class ClientTimeline {
+  readonly resource = input.required<ResourceRef<InteractionResponse[] | undefined>>();
+  protected readonly items = computed(() => {
+    const resource = this.resource();
+    return resource.hasValue() ? (resource.value() ?? null) : null;
+  });
+
+  protected icon(type: InteractionType): string {
+    return ICONS[type] ?? 'info';
+  }
+
+  protected typeKey(type: InteractionType): TranslationKey {
+    return `clients.interaction.types.${type}` as TranslationKey;
+  }
+}

@@ -1,0 +1,136 @@
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { rxResource, toSignal } from '@angular/core/rxjs-interop';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCardModule } from '@angular/material/card';
+import { MatDialog } from '@angular/material/dialog';
+import { MatIconModule } from '@angular/material/icon';
+import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
+import { MatSortModule, type Sort } from '@angular/material/sort';
+import { MatTableModule } from '@angular/material/table';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import type { ClientResponse } from '@crm/shared/contracts';
+import { CompanyContext, describeError } from '@crm/web/core';
+import { I18n, LocalDatePipe, LocalDateTimePipe, RelativeTimePipe, TranslatePipe } from '@crm/web/i18n';
+import { ExportMenu } from '@crm/web/imports';
+import { PAGINATOR_PROVIDERS } from '@crm/web/sales';
+import { EmptyState, ErrorState, ListSkeleton, PageHeader } from '@crm/web/ui';
+import { map } from 'rxjs';
+import { ClientsApi } from '../clients-api';
+import { ClientFormDialog, type ClientFormDialogData } from '../dialogs/client-form-dialog';
+import { ClientFilters } from './client-filters';
+import {
+  CLIENT_PAGE_SIZES,
+  type ClientListState,
+  clientApiParams,
+  clientFilterParams,
+  clientStateFromParams,
+  clientStateToParams,
+  hasActiveFilters,
+  matToSort,
+  sortToMat,
+  withFilters,
+} from './client-list-state';
+
+/** Clients (seed figure 9): search, filters, sort and paging live in the URL. */
+@Component({
+  selector: 'crm-client-list-page',
+  imports: [
+    ClientFilters,
+    EmptyState,
+    ErrorState,
+    ExportMenu,
+    ListSkeleton,
+    LocalDatePipe,
+    LocalDateTimePipe,
+    MatButtonModule,
+    MatCardModule,
+    MatIconModule,
+    MatPaginatorModule,
+    MatSortModule,
+    MatTableModule,
+    PageHeader,
+    RelativeTimePipe,
+    RouterLink,
+    TranslatePipe,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  providers: PAGINATOR_PROVIDERS,
+  templateUrl: './client-list-page.html',
+  styleUrl: './client-list-page.scss',
+})
+export class ClientListPage {
+  private readonly api = inject(ClientsApi);
+  private readonly route = inject(ActivatedRoute);
+  private readonly router = inject(Router);
+  private readonly dialog = inject(MatDialog);
+  private readonly i18n = inject(I18n);
+  private readonly context = inject(CompanyContext);
+
+  protected readonly columns = ['name', 'contacts', 'activity', 'lastInteractionAt', 'createdAt'];
+  protected readonly pageSizes = CLIENT_PAGE_SIZES;
+  protected readonly state = toSignal(this.route.queryParams.pipe(map(clientStateFromParams)), {
+    initialValue: clientStateFromParams(this.route.snapshot.queryParams),
+  });
+  protected readonly matSort = computed(() => sortToMat(this.state().sort));
+  protected readonly filtered = computed(() => hasActiveFilters(this.state()));
+  protected readonly exportFilters = computed(() => clientFilterParams(this.state()));
+
+  protected readonly clients = rxResource({
+    params: () => {
+      const companyId = this.context.activeId();
+      return companyId ? { companyId, query: clientApiParams(this.state()) } : undefined;
+    },
+    stream: ({ params }) => this.api.list(params.companyId, params.query),
+  });
+  protected readonly page = computed(() => (this.clients.hasValue() ? this.clients.value() : null));
+  protected readonly loadError = computed(() =>
+    this.clients.error() ? describeError(this.clients.error(), this.i18n) : null,
+  );
+
+  protected setFilters(change: Partial<ClientListState>): void {
+    this.navigate(withFilters(this.state(), change));
+  }
+
+  protected resetFilters(): void {
+    this.navigate(withFilters(this.state(), { q: '', activity: '', hasPurchases: '', lastFrom: '', lastTo: '' }));
+  }
+
+  protected onSort(sort: Sort): void {
+    this.navigate(withFilters(this.state(), { sort: matToSort(sort.active, sort.direction) }));
+  }
+
+  protected onPage(event: PageEvent): void {
+    this.navigate({ ...this.state(), page: event.pageIndex + 1, pageSize: event.pageSize });
+  }
+
+  protected open(client: ClientResponse): void {
+    void this.router.navigate([client.id], { relativeTo: this.route });
+  }
+
+  protected create(): void {
+    const companyId = this.context.activeId();
+    if (!companyId) return;
+    this.dialog
+      .open<ClientFormDialog, ClientFormDialogData, ClientResponse>(ClientFormDialog, {
+        data: { companyId, client: null },
+        width: '560px',
+        maxWidth: '94vw',
+      })
+      .afterClosed()
+      .subscribe((created) => {
+        if (created) void this.router.navigate([created.id], { relativeTo: this.route });
+      });
+  }
+
+  protected nameOf(client: ClientResponse): string {
+    return client.name || client.email || client.externalId || this.i18n.t('clients.noName');
+  }
+
+  private navigate(state: ClientListState): void {
+    void this.router.navigate([], {
+      relativeTo: this.route,
+      queryParams: clientStateToParams(state),
+      queryParamsHandling: 'merge',
+    });
+  }
+}

@@ -1,0 +1,151 @@
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { type AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import type { ClientResponse, CreateClientDto } from '@crm/shared/contracts';
+import { describeError, httpStatus } from '@crm/web/core';
+import { I18n, TranslatePipe } from '@crm/web/i18n';
+import { finalize, type Observable } from 'rxjs';
+import { ClientsApi } from '../clients-api';
+
+export interface ClientFormDialogData {
+  companyId: string;
+  /** Null to create. */
+  client: ClientResponse | null;
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Create or edit a client; on edit only the changed fields are sent, and a cleared field is `null`. */
+@Component({
+  selector: 'crm-client-form-dialog',
+  imports: [MatButtonModule, MatDialogModule, MatFormFieldModule, MatInputModule, ReactiveFormsModule, TranslatePipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
+      <h2 mat-dialog-title>{{ (data.client ? 'clients.form.editTitle' : 'clients.form.createTitle') | t }}</h2>
+      <mat-dialog-content class="grid">
+        <mat-form-field appearance="outline" class="wide">
+          <mat-label>{{ 'clients.form.name' | t }}</mat-label>
+          <input matInput formControlName="name" data-testid="client-name" cdkFocusInitial />
+          @if (tooLong(form.controls.name)) {
+            <mat-error>{{ 'clients.form.tooLong' | t }}</mat-error>
+          }
+        </mat-form-field>
+        <mat-form-field appearance="outline">
+          <mat-label>{{ 'clients.form.email' | t }}</mat-label>
+          <input matInput type="email" formControlName="email" data-testid="client-email" />
+          @if (form.controls.email.hasError('pattern')) {
+            <mat-error>{{ 'clients.form.invalidEmail' | t }}</mat-error>
+          }
+        </mat-form-field>
+        <mat-form-field appearance="outline">
+          <mat-label>{{ 'clients.form.phone' | t }}</mat-label>
+          <input matInput type="tel" formControlName="phone" data-testid="client-phone" />
+        </mat-form-field>
+        <mat-form-field appearance="outline" class="wide">
+          <mat-label>{{ 'clients.form.activity' | t }}</mat-label>
+          <input matInput formControlName="activity" />
+          @if (tooLong(form.controls.activity)) {
+            <mat-error>{{ 'clients.form.tooLong' | t }}</mat-error>
+          }
+        </mat-form-field>
+        <mat-form-field appearance="outline" class="wide">
+          <mat-label>{{ 'clients.form.externalId' | t }}</mat-label>
+          <input matInput formControlName="externalId" />
+          <mat-hint>{{ 'clients.form.externalIdHint' | t }}</mat-hint>
+        </mat-form-field>
+        @if (errorText(); as text) {
+          <p class="error wide" role="alert">{{ text }}</p>
+        }
+      </mat-dialog-content>
+      <mat-dialog-actions align="end">
+        <button matButton type="button" mat-dialog-close>{{ 'common.cancel' | t }}</button>
+        <button matButton="filled" type="submit" data-testid="client-save" [disabled]="saving()">
+          {{ (saving() ? 'common.saving' : 'common.save') | t }}
+        </button>
+      </mat-dialog-actions>
+    </form>
+  `,
+  styles: `
+    .grid {
+      display: grid;
+      grid-template-columns: repeat(auto-fit, minmax(min(100%, 220px), 1fr));
+      gap: 4px 12px;
+      padding-top: 4px;
+    }
+    .wide {
+      grid-column: 1 / -1;
+    }
+    .error {
+      margin: 0;
+      color: var(--mat-sys-error);
+    }
+  `,
+})
+export class ClientFormDialog {
+  protected readonly data = inject<ClientFormDialogData>(MAT_DIALOG_DATA);
+  private readonly ref = inject<MatDialogRef<ClientFormDialog, ClientResponse>>(MatDialogRef);
+  private readonly api = inject(ClientsApi);
+  private readonly i18n = inject(I18n);
+  private readonly snackBar = inject(MatSnackBar);
+
+  protected readonly form = inject(NonNullableFormBuilder).group({
+    name: [this.data.client?.name ?? '', [Validators.maxLength(200)]],
+    email: [this.data.client?.email ?? '', [Validators.pattern(EMAIL), Validators.maxLength(320)]],
+    phone: [this.data.client?.phone ?? '', [Validators.maxLength(50)]],
+    activity: [this.data.client?.activity ?? '', [Validators.maxLength(200)]],
+    externalId: [this.data.client?.externalId ?? '', [Validators.maxLength(128)]],
+  });
+  protected readonly saving = signal(false);
+  private readonly failure = signal<unknown>(null);
+  private readonly incomplete = signal(false);
+  protected readonly errorText = computed(() => {
+    if (this.incomplete()) return this.i18n.t('clients.form.needSomething');
+    const error = this.failure();
+    if (!error) return null;
+    return httpStatus(error) === 409 ? this.i18n.t('clients.form.duplicate') : describeError(error, this.i18n);
+  });
+
+  protected tooLong(control: AbstractControl): boolean {
+    return control.hasError('maxlength');
+  }
+
+  protected submit(): void {
+    if (this.form.invalid || this.saving()) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    const values = this.form.getRawValue();
+    const body: CreateClientDto = {};
+    for (const key of ['name', 'email', 'phone', 'activity', 'externalId'] as const) {
+      const value = values[key].trim() || null;
+      const before = this.data.client ? this.data.client[key] : null;
+      if (value !== before) body[key] = value;
+    }
+    this.incomplete.set(!this.data.client && !values.name.trim() && !values.email.trim() && !values.phone.trim());
+    if (this.incomplete()) return;
+    const client = this.data.client;
+    if (client && Object.keys(body).length === 0) {
+      this.ref.close(client);
+      return;
+    }
+    const call: Observable<ClientResponse> = client
+      ? this.api.update(this.data.companyId, client.id, body)
+      : this.api.create(this.data.companyId, body);
+    this.saving.set(true);
+    this.failure.set(null);
+    call.pipe(finalize(() => this.saving.set(false))).subscribe({
+      next: (saved) => {
+        this.snackBar.open(this.i18n.t(client ? 'clients.form.saved' : 'clients.form.created'), undefined, {
+          duration: 3000,
+        });
+        this.ref.close(saved);
+      },
+      error: (error: unknown) => this.failure.set(error),
+    });
+  }
+}

@@ -1,0 +1,136 @@
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
+import type { InteractionResponse, InteractionType } from '@crm/shared/contracts';
+import { describeError } from '@crm/web/core';
+import { I18n, TranslatePipe, type TranslationKey } from '@crm/web/i18n';
+import { finalize } from 'rxjs';
+import { ClientsApi } from '../clients-api';
+
+export interface InteractionDialogData {
+  companyId: string;
+  clientId: string;
+}
+
+export const INTERACTION_TYPE_LIST: InteractionType[] = ['call', 'email', 'meeting', 'message', 'purchase', 'other'];
+
+/** `datetime-local` wants local `YYYY-MM-DDTHH:mm`. */
+function localNow(): string {
+  const now = new Date();
+  now.setMinutes(now.getMinutes() - now.getTimezoneOffset());
+  return now.toISOString().slice(0, 16);
+}
+
+/** Log a call, email, meeting… with when it happened and what was agreed. */
+@Component({
+  selector: 'crm-interaction-dialog',
+  imports: [
+    MatButtonModule,
+    MatDialogModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    ReactiveFormsModule,
+    TranslatePipe,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
+      <h2 mat-dialog-title>{{ 'clients.interaction.title' | t }}</h2>
+      <mat-dialog-content class="grid">
+        <mat-form-field appearance="outline">
+          <mat-label>{{ 'clients.interaction.type' | t }}</mat-label>
+          <mat-select formControlName="type" data-testid="interaction-type">
+            @for (type of types; track type) {
+              <mat-option [value]="type">{{ typeKey(type) | t }}</mat-option>
+            }
+          </mat-select>
+        </mat-form-field>
+        <mat-form-field appearance="outline">
+          <mat-label>{{ 'clients.interaction.occurredAt' | t }}</mat-label>
+          <input matInput type="datetime-local" formControlName="occurredAt" required />
+        </mat-form-field>
+        <mat-form-field appearance="outline" class="wide">
+          <mat-label>{{ 'clients.interaction.summary' | t }}</mat-label>
+          <textarea
+            matInput
+            rows="3"
+            formControlName="summary"
+            data-testid="interaction-summary"
+            cdkFocusInitial
+          ></textarea>
+          <mat-error>{{ 'clients.interaction.summaryRequired' | t }}</mat-error>
+        </mat-form-field>
+        @if (errorText(); as text) {
+          <p class="error wide" role="alert">{{ text }}</p>
+        }
+      </mat-dialog-content>
+      <mat-dialog-actions align="end">
+        <button matButton type="button" mat-dialog-close>{{ 'common.cancel' | t }}</button>
+        <button matButton="filled" type="submit" data-testid="interaction-save" [disabled]="saving()">
+          {{ (saving() ? 'common.saving' : 'common.save') | t }}
+        </button>
+      </mat-dialog-actions>
+    </form>
+  `,
+  styles: `
+    .grid {
+      display: grid;
+      grid-template-columns: repeat(auto-fit, minmax(min(100%, 200px), 1fr));
+      gap: 4px 12px;
+      padding-top: 4px;
+    }
+    .wide {
+      grid-column: 1 / -1;
+    }
+    .error {
+      margin: 0;
+      color: var(--mat-sys-error);
+    }
+  `,
+})
+export class InteractionDialog {
+  private readonly data = inject<InteractionDialogData>(MAT_DIALOG_DATA);
+  private readonly ref = inject<MatDialogRef<InteractionDialog, InteractionResponse>>(MatDialogRef);
+  private readonly api = inject(ClientsApi);
+  private readonly i18n = inject(I18n);
+
+  protected readonly types = INTERACTION_TYPE_LIST;
+  protected readonly form = inject(NonNullableFormBuilder).group({
+    type: ['call' as InteractionType],
+    occurredAt: [localNow(), [Validators.required]],
+    summary: ['', [Validators.required, Validators.maxLength(2000)]],
+  });
+  protected readonly saving = signal(false);
+  private readonly failure = signal<unknown>(null);
+  protected readonly errorText = computed(() => (this.failure() ? describeError(this.failure(), this.i18n) : null));
+
+  protected typeKey(type: InteractionType): TranslationKey {
+    return `clients.interaction.types.${type}` as TranslationKey;
+  }
+
+  protected submit(): void {
+    const value = this.form.getRawValue();
+    if (this.form.invalid || !value.summary.trim() || this.saving()) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    this.saving.set(true);
+    this.failure.set(null);
+    this.api
+      .addInteraction(this.data.companyId, this.data.clientId, {
+        type: value.type,
+        occurredAt: new Date(value.occurredAt).toISOString(),
+        summary: value.summary.trim(),
+      })
+      .pipe(finalize(() => this.saving.set(false)))
+      .subscribe({
+        next: (created) => this.ref.close(created),
+        error: (error: unknown) => this.failure.set(error),
+      });
+  }
+}

@@ -1,0 +1,2 @@
+export * from './lib/company.routes';
+export * from './lib/create/company-create-page';

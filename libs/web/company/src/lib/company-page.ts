@@ -1,0 +1,55 @@
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { MatIconModule } from '@angular/material/icon';
+import { CompanyContext } from '@crm/web/core';
+import { TranslatePipe } from '@crm/web/i18n';
+import { PageHeader } from '@crm/web/ui';
+import { MembersCard } from './members/members-card';
+import { SettingsCard } from './settings/settings-card';
+
+/** Company: members (invite, roles, removal) and settings. */
+@Component({
+  selector: 'crm-company-page',
+  imports: [MatIconModule, MembersCard, PageHeader, SettingsCard, TranslatePipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <crm-page-header [title]="'company.title' | t" [subtitle]="context.active()?.name ?? null" />
+    @if (!context.canManage()) {
+      <p class="notice" role="note" data-testid="member-notice">
+        <mat-icon svgIcon="lock" aria-hidden="true" />
+        <span>{{ 'company.managerOnly' | t }}</span>
+      </p>
+    }
+    <div class="grid">
+      <crm-members-card class="members" />
+      <crm-settings-card class="settings" />
+    </div>
+  `,
+  styles: `
+    .notice {
+      display: flex;
+      gap: 10px;
+      margin: 0 0 16px;
+      padding: 12px 16px;
+      border-radius: 12px;
+      background: var(--mat-sys-secondary-container);
+      color: var(--mat-sys-on-secondary-container);
+    }
+    .notice .mat-icon {
+      flex: none;
+    }
+    .grid {
+      display: grid;
+      grid-template-columns: minmax(0, 3fr) minmax(0, 2fr);
+      gap: 16px;
+      align-items: start;
+    }
+    @media (max-width: 959.98px) {
+      .grid {
+        grid-template-columns: minmax(0, 1fr);
+      }
+    }
+  `,
+})
+export class CompanyPage {
+  protected readonly context = inject(CompanyContext);
+}

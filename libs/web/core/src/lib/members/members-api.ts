@@ -1,0 +1,34 @@
+import { HttpClient } from '@angular/common/http';
+import { inject, Injectable } from '@angular/core';
+import type { AddMemberDto, CompanyRole, MemberResponse } from '@crm/shared/contracts';
+import type { Observable } from 'rxjs';
+
+/** `/api/companies/:companyId/members`. */
+@Injectable({ providedIn: 'root' })
+export class MembersApi {
+  private readonly http = inject(HttpClient);
+
+  private url(companyId: string, userId?: string): string {
+    const base = `/api/companies/${encodeURIComponent(companyId)}/members`;
+    return userId ? `${base}/${encodeURIComponent(userId)}` : base;
+  }
+
+  list(companyId: string): Observable<MemberResponse[]> {
+    return this.http.get<MemberResponse[]>(this.url(companyId));
+  }
+
+  /** Owner/admin only; 404 when no user has that login, 409 when already a member. */
+  add(companyId: string, body: AddMemberDto): Observable<MemberResponse> {
+    return this.http.post<MemberResponse>(this.url(companyId), body);
+  }
+
+  /** 409 when it would leave the company without an owner. */
+  changeRole(companyId: string, userId: string, role: CompanyRole): Observable<MemberResponse> {
+    return this.http.patch<MemberResponse>(this.url(companyId, userId), { role });
+  }
+
+  /** 409 when it would leave the company without an owner. */
+  remove(companyId: string, userId: string): Observable<void> {
+    return this.http.delete<void>(this.url(companyId, userId));
+  }
+}

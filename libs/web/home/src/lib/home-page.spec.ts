@@ -1,0 +1,115 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { signal } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import { CompanyContext, provideIcons } from '@crm/web/core';
+import { HomePage } from './home-page';
+
+const period = {
+  from: '2026-10-22',
+  to: '2026-11-20',
+  newClients: 1,
+  returningClients: 1,
+  repeatPurchaseRate: 0,
+};
+const summary = {
+  ...period,
+  currency: 'RUB',
+  revenue: '1500.00',
+  salesCount: 3,
+  buyers: 2,
+  averageOrderValue: '500.00',
+  warnings: [],
+  previous: { ...period, revenue: '1000.00', salesCount: 3, buyers: 0, averageOrderValue: '333.33' },
+  change: {},
+};
+
+describe('HomePage', () => {
+  beforeEach(() => {
+    localStorage.clear();
+    TestBed.configureTestingModule({
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideRouter([]),
+        provideIcons(),
+        {
+          provide: CompanyContext,
+          useValue: {
+            activeId: signal('c1'),
+            active: signal({ id: 'c1', name: 'ООО Ромашка', role: 'owner' }),
+            me: signal({ id: 'u1', login: 'anna', companies: [] }),
+          },
+        },
+      ],
+    });
+  });
+
+  async function render(keys: unknown[], members: unknown[]): Promise<HTMLElement> {
+    const fixture = TestBed.createComponent(HomePage);
+    fixture.detectChanges();
+    const backend = TestBed.inject(HttpTestingController);
+    backend.expectOne('/api/companies/c1/api-keys').flush(keys);
+    backend.expectOne('/api/companies/c1/members').flush(members);
+    const page = (total: number) => ({ items: [], total, page: 1, pageSize: 1 });
+    backend.expectOne((req) => req.url === '/api/companies/c1/clients').flush(page(42));
+    backend.expectOne((req) => req.url === '/api/companies/c1/sales').flush(page(0));
+    backend.expectOne((req) => req.url === '/api/companies/c1/analytics/summary').flush(summary);
+    backend
+      .expectOne((req) => req.url === '/api/companies/c1/analytics/timeseries')
+      .flush({ currency: 'RUB', granularity: 'day', from: '', to: '', points: [], warnings: [] });
+    await fixture.whenStable();
+    return fixture.nativeElement as HTMLElement;
+  }
+
+  it('greets the user in the company and shows the clients, sales, API key and members tiles', async () => {
+    const element = await render([], [{ userId: 'u1', login: 'anna', role: 'owner' }]);
+
+    expect(element.querySelector('h1')?.textContent).toMatch(/, anna$/);
+    expect(element.textContent).toContain('Компания «ООО Ромашка»');
+    const tiles = Array.from(element.querySelectorAll('crm-home-tile a')).map((link) => link.getAttribute('href'));
+    expect(tiles).toEqual(['/clients', '/sales', '/keys', '/company']);
+    expect(element.querySelector('[data-testid="clients-count"]')?.textContent?.trim()).toBe('42 клиента');
+  });
+
+  it('invites to create a key when there is none and counts members', async () => {
+    const members = ['anna', 'ivan', 'olga'].map((login, index) => ({ userId: `u${index}`, login, role: 'member' }));
+    const element = await render([], members);
+
+    expect(element.textContent).toContain('Ключа ещё нет');
+    expect(element.querySelector('[data-testid="members-count"]')?.textContent?.trim()).toBe('3 участника');
+  });
+
+  it('shows the active key masked with its use', async () => {
+    const element = await render(
+      [
+        {
+          id: 'k1',
+          name: 'Магазин',
+          prefix: 'crm_live_3fA9',
+          createdAt: '2026-11-01T10:00:00Z',
+          lastUsedAt: null,
+          revokedAt: null,
+        },
+      ],
+      [{ userId: 'u1', login: 'anna', role: 'owner' }],
+    );
+
+    expect(element.textContent).toContain('crm_live_3fA9••••••••••••');
+    expect(element.textContent).toContain('Ещё не использовался');
+    expect(element.textContent).toContain('1 активный ключ');
+  });
+
+  it('shows the KPIs of the last 30 days with their change against the 30 before', async () => {
+    const element = await render([], [{ userId: 'u1', login: 'anna', role: 'owner' }]);
+    const card = (id: string) => element.querySelector(`[data-testid="kpi-${id}"]`)?.textContent?.replace(/\s+/g, ' ');
+
+    expect(card('revenue')).toContain('1 500,00 ₽');
+    expect(card('revenue')).toContain('+50 %');
+    expect(card('revenue')).toContain('было 1 000,00 ₽');
+    expect(card('sales')).toContain('без изменений');
+    expect(card('buyers')).toContain('нет данных за прошлый период');
+    expect(card('buyers')).not.toContain('было');
+  });
+});

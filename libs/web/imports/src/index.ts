@@ -1,0 +1,3 @@
+export * from './lib/imports-api';
+export * from './lib/export/export-menu';
+export * from './lib/imports.routes';

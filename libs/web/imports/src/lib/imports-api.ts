@@ -1,0 +1,113 @@
+import { HttpClient, type HttpResponse, HttpParams } from '@angular/common/http';
+import { inject, Injectable } from '@angular/core';
+import type {
+  ExportFormat,
+  ExportLocale,
+  ImportJobResponse,
+  ImportKind,
+  ImportPreviewResponse,
+  ImportSettingsDto,
+} from '@crm/shared/contracts';
+import type { Observable } from 'rxjs';
+
+export type ExportParams = Record<string, string | number | boolean | null | undefined>;
+
+/** `/api/companies/:companyId/imports` (CSV upload, preview, run, progress, rejected rows). */
+@Injectable({ providedIn: 'root' })
+export class ImportsApi {
+  private readonly http = inject(HttpClient);
+
+  private url(companyId: string, importId?: string): string {
+    const base = `/api/companies/${encodeURIComponent(companyId)}/imports`;
+    return importId ? `${base}/${encodeURIComponent(importId)}` : base;
+  }
+
+  list(companyId: string): Observable<ImportJobResponse[]> {
+    return this.http.get<ImportJobResponse[]>(this.url(companyId));
+  }
+
+  get(companyId: string, importId: string): Observable<ImportJobResponse> {
+    return this.http.get<ImportJobResponse>(this.url(companyId, importId));
+  }
+
+  upload(companyId: string, kind: ImportKind, file: File): Observable<ImportJobResponse> {
+    const form = new FormData();
+    form.append('kind', kind);
+    form.append('file', file, file.name);
+    return this.http.post<ImportJobResponse>(this.url(companyId), form);
+  }
+
+  preview(companyId: string, importId: string, settings: ImportSettingsDto): Observable<ImportPreviewResponse> {
+    return this.http.post<ImportPreviewResponse>(`${this.url(companyId, importId)}/preview`, {
+      ...settings,
+      rows: 20,
+    });
+  }
+
+  run(companyId: string, importId: string, settings: ImportSettingsDto): Observable<ImportJobResponse> {
+    return this.http.post<ImportJobResponse>(`${this.url(companyId, importId)}/run`, settings);
+  }
+
+  cancel(companyId: string, importId: string): Observable<ImportJobResponse> {
+    return this.http.post<ImportJobResponse>(`${this.url(companyId, importId)}/cancel`, {});
+  }
+
+  rejected(companyId: string, importId: string): Observable<HttpResponse<Blob>> {
+    return this.http.get(`${this.url(companyId, importId)}/rejected`, { observe: 'response', responseType: 'blob' });
+  }
+}
+
+/** `/api/companies/:companyId/exports/{clients|sales}`: the current filtered list as a file. */
+@Injectable({ providedIn: 'root' })
+export class ExportsApi {
+  private readonly http = inject(HttpClient);
+
+  download(
+    companyId: string,
+    list: 'clients' | 'sales',
+    format: ExportFormat,
+    locale: ExportLocale,
+    filters: ExportParams,
+  ): Observable<HttpResponse<Blob>> {
+    let params = new HttpParams().set('format', format).set('locale', locale);
+    for (const [key, value] of Object.entries(filters)) {
+      if (value !== null && value !== undefined && value !== '' && key !== 'page' && key !== 'pageSize') {
+        params = params.set(key, String(value));
+      }
+    }
+    return this.http.get(`/api/companies/${encodeURIComponent(companyId)}/exports/${list}`, {
+      params,
+      observe: 'response',
+      responseType: 'blob',
+    });
+  }
+}
+
+/** The file name of `Content-Disposition` (RFC 5987 `filename*` first), else `fallback`. */
+export function fileNameOf(disposition: string | null, fallback: string): string {
+  if (!disposition) return fallback;
+  const extended = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(disposition);
+  if (extended?.[1]) {
+    try {
+      return decodeURIComponent(extended[1].trim());
+    } catch {
+      // Malformed escape: fall through to the plain name.
+    }
+  }
+  const plain = /filename\s*=\s*"?([^";]+)"?/.exec(disposition);
+  return plain?.[1]?.trim() || fallback;
+}
+
+/** Hands a downloaded blob to the browser as a file. */
+export function saveBlob(response: HttpResponse<Blob>, fallbackName: string, doc: Document = document): void {
+  if (!response.body) return;
+  const name = fileNameOf(response.headers.get('Content-Disposition'), fallbackName);
+  const url = URL.createObjectURL(response.body);
+  const link = doc.createElement('a');
+  link.href = url;
+  link.download = name;
+  doc.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

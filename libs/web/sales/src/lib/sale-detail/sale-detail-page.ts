@@ -1,0 +1,140 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCardModule } from '@angular/material/card';
+import { MatDialog } from '@angular/material/dialog';
+import { MatIconModule } from '@angular/material/icon';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { MatTableModule } from '@angular/material/table';
+import { Router, RouterLink } from '@angular/router';
+import type { SaleDetailResponse, SaleItemResponse, SaleResponse } from '@crm/shared/contracts';
+import { CompanyContext, describeError, httpStatus } from '@crm/web/core';
+import {
+  formatDate,
+  formatMoney,
+  I18n,
+  LocalDatePipe,
+  LocalDateTimePipe,
+  LocalNumberPipe,
+  MoneyPipe,
+  TranslatePipe,
+} from '@crm/web/i18n';
+import { ErrorState, ListSkeleton, openConfirm } from '@crm/web/ui';
+import { filter, switchMap } from 'rxjs';
+import { SaleFormDialog, type SaleFormDialogData } from '../dialogs/sale-form-dialog';
+import { SaleStatusChip } from '../sale-status-chip';
+import { SalesApi } from '../sales-api';
+
+/** Exact decimal product of quantity × unit price in minor units (no float drift on money). */
+export function lineTotal(item: SaleItemResponse): string {
+  const [whole = '0', fraction = ''] = item.unitPrice.split('.');
+  const digits = fraction.length;
+  const cents = BigInt(whole + fraction);
+  const [qWhole = '0', qFraction = ''] = String(item.quantity).split('.');
+  const qScale = 10n ** BigInt(qFraction.length);
+  const product = cents * BigInt(qWhole + qFraction);
+  // Round half up from (digits + qFraction.length) decimals to `digits`.
+  const rounded = (product * 2n + qScale) / (2n * qScale);
+  const text = rounded.toString().padStart(digits + 1, '0');
+  return digits ? `${text.slice(0, -digits)}.${text.slice(-digits)}` : text;
+}
+
+/** Sale (seed figure 12): buyer card, items, amount, currency, date, status; edit and delete. */
+@Component({
+  selector: 'crm-sale-detail-page',
+  imports: [
+    ErrorState,
+    ListSkeleton,
+    LocalDatePipe,
+    LocalDateTimePipe,
+    LocalNumberPipe,
+    MatButtonModule,
+    MatCardModule,
+    MatIconModule,
+    MatTableModule,
+    MoneyPipe,
+    RouterLink,
+    SaleStatusChip,
+    TranslatePipe,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './sale-detail-page.html',
+  styleUrl: './sale-detail-page.scss',
+})
+export class SaleDetailPage {
+  private readonly api = inject(SalesApi);
+  private readonly context = inject(CompanyContext);
+  private readonly dialog = inject(MatDialog);
+  private readonly snackBar = inject(MatSnackBar);
+  private readonly router = inject(Router);
+  private readonly i18n = inject(I18n);
+
+  readonly saleId = input.required<string>();
+
+  protected readonly sale = rxResource({
+    params: () => {
+      const companyId = this.context.activeId();
+      return companyId ? { companyId, saleId: this.saleId() } : undefined;
+    },
+    stream: ({ params }) => this.api.get(params.companyId, params.saleId),
+  });
+  protected readonly current = computed(() => (this.sale.hasValue() ? this.sale.value() : null));
+  protected readonly loadError = computed(() => {
+    const error = this.sale.error();
+    if (!error) return null;
+    return httpStatus(error) === 404 ? this.i18n.t('sales.detail.notFound') : describeError(error, this.i18n);
+  });
+  protected readonly columns = ['sku', 'name', 'quantity', 'unitPrice', 'lineTotal'];
+  protected readonly lineTotal = lineTotal;
+
+  protected title(sale: SaleDetailResponse): string {
+    return sale.externalId
+      ? this.i18n.t('sales.detail.title', { name: sale.externalId })
+      : this.i18n.t('sales.detail.untitled', { date: formatDate(sale.soldAt, this.i18n.language()) });
+  }
+
+  protected buyer(sale: SaleDetailResponse): string {
+    return sale.client.name || sale.client.email || sale.client.externalId || this.i18n.t('clients.noName');
+  }
+
+  protected edit(sale: SaleDetailResponse): void {
+    const companyId = this.context.activeId();
+    if (!companyId) return;
+    this.dialog
+      .open<SaleFormDialog, SaleFormDialogData, SaleResponse>(SaleFormDialog, {
+        data: { companyId, clientId: sale.clientId, sale },
+        width: '560px',
+        maxWidth: '94vw',
+      })
+      .afterClosed()
+      .subscribe((saved) => {
+        if (saved) this.sale.reload();
+      });
+  }
+
+  protected remove(sale: SaleDetailResponse): void {
+    const companyId = this.context.activeId();
+    if (!companyId) return;
+    openConfirm(this.dialog, {
+      title: this.i18n.t('sales.delete.title'),
+      text: this.i18n.t('sales.delete.text', {
+        name: sale.externalId ?? '',
+        amount: formatMoney(sale.amount, sale.currency, this.i18n.language()),
+      }),
+      confirm: this.i18n.t('sales.delete.confirm'),
+      destructive: true,
+    })
+      .pipe(
+        filter(Boolean),
+        switchMap(() => this.api.remove(companyId, sale.id)),
+      )
+      .subscribe({
+        next: () => {
+          this.snackBar.open(this.i18n.t('sales.delete.done'), undefined, { duration: 4000 });
+          void this.router.navigate(['/sales']);
+        },
+        error: (error: unknown) =>
+          this.snackBar.open(describeError(error, this.i18n), this.i18n.t('common.close'), { duration: 6000 }),
+      });
+  }
+}

@@ -1,0 +1,127 @@
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { rxResource, toSignal } from '@angular/core/rxjs-interop';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCardModule } from '@angular/material/card';
+import { MatIconModule } from '@angular/material/icon';
+import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
+import { MatSortModule, type Sort } from '@angular/material/sort';
+import { MatTableModule } from '@angular/material/table';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import type { SaleListItemResponse } from '@crm/shared/contracts';
+import { CompanyContext, describeError } from '@crm/web/core';
+import { I18n, LocalDatePipe, LocalDateTimePipe, MoneyPipe, TranslatePipe } from '@crm/web/i18n';
+import { ExportMenu } from '@crm/web/imports';
+import { EmptyState, ErrorState, ListSkeleton, PageHeader } from '@crm/web/ui';
+import { map } from 'rxjs';
+import { PAGINATOR_PROVIDERS } from '../paginator-intl';
+import { SaleStatusChip } from '../sale-status-chip';
+import { SalesApi } from '../sales-api';
+import { SaleFilters } from './sale-filters';
+import {
+  DEFAULT_SALE_SORT,
+  EMPTY_SALE_LIST_STATE,
+  hasSaleFilters,
+  SALE_PAGE_SIZES,
+  saleApiParams,
+  saleFilterParams,
+  type SaleListState,
+  saleStateFromParams,
+  saleStateToParams,
+  withSaleFilters,
+} from './sale-list-state';
+
+/** Sales (seed figure 11): filters, sort and paging live in the URL. */
+@Component({
+  selector: 'crm-sale-list-page',
+  imports: [
+    EmptyState,
+    ErrorState,
+    ExportMenu,
+    ListSkeleton,
+    LocalDatePipe,
+    LocalDateTimePipe,
+    MatButtonModule,
+    MatCardModule,
+    MatIconModule,
+    MatPaginatorModule,
+    MatSortModule,
+    MatTableModule,
+    MoneyPipe,
+    PageHeader,
+    RouterLink,
+    SaleFilters,
+    SaleStatusChip,
+    TranslatePipe,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  providers: PAGINATOR_PROVIDERS,
+  templateUrl: './sale-list-page.html',
+  styleUrl: './sale-list-page.scss',
+})
+export class SaleListPage {
+  private readonly api = inject(SalesApi);
+  private readonly route = inject(ActivatedRoute);
+  private readonly router = inject(Router);
+  private readonly i18n = inject(I18n);
+  private readonly context = inject(CompanyContext);
+
+  protected readonly columns = ['soldAt', 'externalId', 'client', 'status', 'amount'];
+  protected readonly pageSizes = SALE_PAGE_SIZES;
+  protected readonly state = toSignal(this.route.queryParams.pipe(map(saleStateFromParams)), {
+    initialValue: saleStateFromParams(this.route.snapshot.queryParams),
+  });
+  protected readonly matSort = computed(() => {
+    const sort = this.state().sort;
+    return sort.startsWith('-')
+      ? { active: sort.slice(1), direction: 'desc' as const }
+      : { active: sort, direction: 'asc' as const };
+  });
+  protected readonly filtered = computed(() => hasSaleFilters(this.state()));
+  protected readonly exportFilters = computed(() => saleFilterParams(this.state()));
+
+  protected readonly sales = rxResource({
+    params: () => {
+      const companyId = this.context.activeId();
+      return companyId ? { companyId, query: saleApiParams(this.state()) } : undefined;
+    },
+    stream: ({ params }) => this.api.list(params.companyId, params.query),
+  });
+  protected readonly page = computed(() => (this.sales.hasValue() ? this.sales.value() : null));
+  protected readonly loadError = computed(() =>
+    this.sales.error() ? describeError(this.sales.error(), this.i18n) : null,
+  );
+
+  protected setFilters(change: Partial<SaleListState>): void {
+    this.navigate(withSaleFilters(this.state(), change));
+  }
+
+  protected resetFilters(): void {
+    const { sort, pageSize } = this.state();
+    this.navigate({ ...EMPTY_SALE_LIST_STATE, sort, pageSize });
+  }
+
+  protected onSort(sort: Sort): void {
+    const value = !sort.direction ? DEFAULT_SALE_SORT : sort.direction === 'desc' ? `-${sort.active}` : sort.active;
+    this.navigate(withSaleFilters(this.state(), { sort: value }));
+  }
+
+  protected onPage(event: PageEvent): void {
+    this.navigate({ ...this.state(), page: event.pageIndex + 1, pageSize: event.pageSize });
+  }
+
+  protected open(sale: SaleListItemResponse): void {
+    void this.router.navigate([sale.id], { relativeTo: this.route });
+  }
+
+  protected buyer(sale: SaleListItemResponse): string {
+    return sale.client.name || sale.client.email || sale.client.externalId || this.i18n.t('clients.noName');
+  }
+
+  private navigate(state: SaleListState): void {
+    void this.router.navigate([], {
+      relativeTo: this.route,
+      queryParams: saleStateToParams(state),
+      queryParamsHandling: 'merge',
+    });
+  }
+}
