@@ -12,7 +12,8 @@ describe('clients (web API)', () => {
       email: 'petr@example.ru',
       phone: '+7 900',
       activity: 'Опт',
-      attributes: { город: 'Тверь' },
+      // Keys named like Object.prototype members are ordinary JSON keys and must survive.
+      attributes: { город: 'Тверь', constructor: 'ИП', prototype: false, toString: { a: [1] } },
     };
     const created = await api().post(clientsUrl(owner)).set(owner.auth).send(body).expect(201);
     expect(created.body).toEqual({

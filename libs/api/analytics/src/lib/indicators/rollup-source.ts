@@ -65,8 +65,11 @@ export class RollupSource implements IndicatorSource {
     const f = p.add(period.from);
     const t = p.add(period.to);
     const monthStart = `${period.from.slice(0, 8)}01`;
-    const ms = p.add(monthStart);
-    const before = (lo: string, hi: string) => `
+    // Added on first use: a parameter the statement does not use has no type and fails it.
+    let monthStartParam: string | undefined;
+    const before = (lo: string, hi: string) => {
+      const ms = (monthStartParam ??= p.add(monthStart));
+      return `
       SELECT coalesce(sum(n1), 0) AS n1, coalesce(sum(n2), 0) AS n2 FROM (
         SELECT n1, n2 FROM analytics_buyer_grid_months
         WHERE company_id = ${id} AND day BETWEEN ${lo} AND ${hi} AND prev_month < ${ms}::date
@@ -81,6 +84,7 @@ export class RollupSource implements IndicatorSource {
         ) g`
         }
       ) x`;
+    };
     const newSql = `(SELECT coalesce(sum(buyers), 0) FROM analytics_buyer_firsts
                      WHERE company_id = ${id} AND day BETWEEN ${f}::date AND ${t}::date)`;
     const periodDays = dayNumber(period.to) - dayNumber(period.from) + 1;

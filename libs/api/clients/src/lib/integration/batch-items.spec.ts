@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { ClientBatchItemDto, SaleBatchItemDto } from '@crm/shared/contracts';
 import { dropRepeats, validateBatchItems } from './batch-items';
 
@@ -21,6 +22,16 @@ describe('validateBatchItems', () => {
       [0, 'C-1', true],
       [1, 'C-2', false],
     ]);
+  });
+
+  it('keeps free-form attributes exactly as sent, whatever their keys', () => {
+    // class-transformer drops keys named like Object.prototype members when it rebuilds objects.
+    const attributes = JSON.parse(
+      '{"prototype": false, "constructor": 1, "toString": "x", "__proto__": {"a": 1}, "nested": {"valueOf": [1]}}',
+    ) as Record<string, unknown>;
+    const { valid, failed } = validateBatchItems(ClientBatchItemDto, [{ externalId: 'C-1', attributes }]);
+    expect(failed).toEqual([]);
+    expect(JSON.stringify(valid[0]?.item.attributes)).toBe(JSON.stringify(attributes));
   });
 
   it('fails each invalid item alone, with its index, externalId and reasons', () => {

@@ -1,7 +1,6 @@
-import { flattenValidationErrors } from '@crm/api/core';
+import { flattenValidationErrors, plainToDto } from '@crm/api/core';
 import type { BatchFailureResponse } from '@crm/shared/contracts';
 import { EXTERNAL_ID_MAX_LENGTH } from '@crm/shared/contracts';
-import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { findUnstorableText, UNSTORABLE_TEXT_MESSAGE } from './storable-text';
 
@@ -44,7 +43,7 @@ export function validateBatchItems<T extends { externalId: string }>(
       failed.push({ index, externalId, errors: [`${badText} ${UNSTORABLE_TEXT_MESSAGE}`] });
       return;
     }
-    const item = plainToInstance(dto, record);
+    const item = plainToDto(dto, record);
     const errors = validateSync(item, {
       whitelist: true,
       forbidNonWhitelisted: true,

@@ -23,3 +23,4 @@ export const toInstances =
           item !== null && typeof item === 'object' && !Array.isArray(item) ? plainToInstance(dto, item) : item,
         )
       : value;
+

@@ -146,6 +146,22 @@ export function ItemPricesFitCurrency(currencyProperty: string, options?: Valida
     });
 }
 
+const freeFormJsonFields = new WeakMap<object, string[]>();
+
+/**
+ * The fields of `dto` (inherited ones included) that hold free-form JSON, i.e. carry
+ * {@link IsJsonObject}. The API takes these out of class-transformer's hands: it rebuilds nested
+ * objects key by key, dropping keys such as `prototype` or `toString` and failing on `constructor`,
+ * which are ordinary keys in an integration's attributes.
+ */
+export function freeFormJsonFieldsOf(dto: abstract new () => unknown): string[] {
+  const fields: string[] = [];
+  for (let type: unknown = dto; typeof type === 'function'; type = Object.getPrototypeOf(type)) {
+    fields.push(...(freeFormJsonFields.get(type) ?? []));
+  }
+  return [...new Set(fields)];
+}
+
 /** A JSON object (not an array or null) whose JSON text is at most `maxBytes` UTF-8 bytes. */
 export function IsJsonObject(maxBytes: number, options?: ValidationOptions) {
   const check = (value: unknown): string | null => {
@@ -153,7 +169,8 @@ export function IsJsonObject(maxBytes: number, options?: ValidationOptions) {
     const bytes = new TextEncoder().encode(JSON.stringify(value)).length;
     return bytes > maxBytes ? `must be at most ${maxBytes} bytes of JSON` : null;
   };
-  return (object: object, propertyName: string) =>
+  return (object: object, propertyName: string) => {
+    freeFormJsonFields.set(object.constructor, [...(freeFormJsonFields.get(object.constructor) ?? []), propertyName]);
     registerDecorator({
       name: 'isJsonObject',
       target: object.constructor,
@@ -164,6 +181,7 @@ export function IsJsonObject(maxBytes: number, options?: ValidationOptions) {
         defaultMessage: (args?: ValidationArguments) => `${args?.property} ${check(args?.value) ?? 'is invalid'}`,
       },
     });
+  };
 }
 
 /** Length in Unicode code points, as PostgreSQL's `char_length` counts (class-validator's `Length` does not). */
