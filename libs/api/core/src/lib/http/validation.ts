@@ -1,4 +1,4 @@
-import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { type ArgumentMetadata, BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
 import type { TransformerPackage } from '@nestjs/common/interfaces/external/transformer-package.interface';
 import { freeFormJsonFieldsOf, type FieldError } from '@crm/shared/contracts';
 import { instanceToPlain, plainToInstance, type ClassConstructor, type ClassTransformOptions } from 'class-transformer';
@@ -23,12 +23,6 @@ export function plainToDto<T>(dto: ClassConstructor<T>, plain: unknown, options?
   return instance as T;
 }
 
-const transformer: TransformerPackage = {
-  plainToInstance: (cls, plain, options) =>
-    Array.isArray(plain) ? plain.map((item: unknown) => plainToDto(cls, item, options)) : plainToDto(cls, plain, options),
-  classToPlain: (object, options) => instanceToPlain(object, options),
-};
-
 /** Flattens class-validator's tree into `[{field: 'items.3.amount', messages: [...]}]`. */
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
@@ -48,9 +42,50 @@ export class InvalidInputException extends BadRequestException {
   }
 }
 
+/** Free-form JSON taken out of a request body before Nest strips prototype-like keys from it. */
+const setAside = new WeakMap<object, Record<string, unknown>>();
+
+const transformer: TransformerPackage = {
+  plainToInstance: (cls, plain, options) => {
+    if (Array.isArray(plain)) return plain.map((item: unknown) => plainToDto(cls, item, options));
+    const aside = plain !== null && typeof plain === 'object' ? setAside.get(plain) : undefined;
+    return plainToDto(cls, aside ? { ...(plain as object), ...aside } : plain, options);
+  },
+  classToPlain: (object, options) => instanceToPlain(object, options),
+};
+
+/**
+ * Nest's pipe deletes `__proto__`, `prototype` and `constructor` keys everywhere in a body before
+ * transforming it. In free-form JSON fields (client attributes) those are data the integration
+ * sent, stored as JSON text and never merged into objects, so they are kept as sent there, as the
+ * batch endpoints keep them; everywhere else the pipe strips them as before.
+ */
+class CrmValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const fields = metadata.metatype ? freeFormJsonFieldsOf(metadata.metatype as new () => unknown) : [];
+    if (fields.length === 0 || value === null || typeof value !== 'object' || Array.isArray(value)) {
+      return super.transform(value, metadata);
+    }
+    const body = value as Record<string, unknown>;
+    const aside: Record<string, unknown> = {};
+    for (const field of fields) {
+      if (Object.prototype.hasOwnProperty.call(body, field)) {
+        aside[field] = body[field];
+        delete body[field];
+      }
+    }
+    setAside.set(body, aside);
+    try {
+      return await super.transform(body, metadata);
+    } finally {
+      setAside.delete(body);
+    }
+  }
+}
+
 /** The global pipe: strips nothing silently — unknown fields are a 400 — and converts query strings. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new CrmValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
