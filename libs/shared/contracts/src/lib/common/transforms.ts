@@ -23,4 +23,3 @@ export const toInstances =
           item !== null && typeof item === 'object' && !Array.isArray(item) ? plainToInstance(dto, item) : item,
         )
       : value;
-
