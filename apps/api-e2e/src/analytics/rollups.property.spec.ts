@@ -12,7 +12,8 @@ import fc from 'fast-check';
 import { DataSource } from 'typeorm';
 
 /*
- * The rollups the analytics read are kept by triggers on `sales`. After random sequences of
+ * The rollups the analytics read are fed by triggers on `sales` (a change log folded into them in
+ * steps of any size, between writes or after them). After random sequences of
  * inserts, upserts (ON CONFLICT, as the batch API writes), updates of status, amount, date,
  * currency and buyer, deletes, client deletions (cascades), rate changes and time-zone changes,
  * every answer from the rollups equals the plain aggregate over `sales`, and the rollup tables
@@ -89,6 +90,11 @@ const opArb = fc.oneof(
     }),
   },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('timeZone' as const), zone: fc.constantFrom(...ZONES) }) },
+  {
+    // Folding part of the logged changes between writes, in small steps.
+    weight: 2,
+    arbitrary: fc.record({ kind: fc.constant('fold' as const), max: fc.integer({ min: 1, max: 5 }) }),
+  },
 );
 type Op = typeof opArb extends fc.Arbitrary<infer T> ? T : never;
 
@@ -187,6 +193,9 @@ describe('analytics rollups', () => {
       case 'timeZone':
         await ds.query(`UPDATE companies SET time_zone = $2 WHERE id = $1`, [companyId, op.zone]);
         break;
+      case 'fold':
+        await ds.query(`SELECT analytics_fold_company($1, $2)`, [companyId, op.max]);
+        break;
     }
   }
 
@@ -244,6 +253,8 @@ describe('analytics rollups', () => {
             [companyId],
           );
           for (const op of ops) await apply(companyId, clients, op);
+          // What a read does first (RollupFolder): fold everything still logged.
+          await ds.query(`SELECT analytics_fold_company($1, 1000000)`, [companyId]);
 
           for (const [start, length] of periods) {
             const from = day(start);

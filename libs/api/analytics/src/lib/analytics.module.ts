@@ -6,16 +6,18 @@ import { CustomerOutlookController } from './customer-outlook.controller';
 import { CustomerInsightsService } from './customers/customer-insights.service';
 import { RevenueForecastService } from './forecast/revenue-forecast.service';
 import { IndicatorsService } from './indicators/indicators.service';
+import { RollupFolder } from './indicators/rollup-folder';
 
 /**
- * Analytics of a company's sales. The rollups it reads are kept by database triggers (migration
- * `AnalyticsRollups1764000000000`), so no write path has to call this module; it only listens to
- * `SaleChangeHooks` to refresh its cached customer models in the background.
+ * Analytics of a company's sales. Database triggers log every sales change (migrations
+ * `AnalyticsRollups1764000000000`, `AnalyticsDeferredRollups1764100000000`), so no write path has
+ * to call this module; it listens to `SaleChangeHooks` to fold those changes into the rollups and
+ * refresh its cached customer models in the background, and folds before every read.
  */
 @Module({
   imports: [CompaniesModule, ClientsModule],
   controllers: [AnalyticsController, CustomerOutlookController],
-  providers: [IndicatorsService, RevenueForecastService, CustomerInsightsService],
-  exports: [IndicatorsService, RevenueForecastService, CustomerInsightsService],
+  providers: [RollupFolder, IndicatorsService, RevenueForecastService, CustomerInsightsService],
+  exports: [RollupFolder, IndicatorsService, RevenueForecastService, CustomerInsightsService],
 })
 export class AnalyticsModule {}

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { CompanyScope } from '@crm/api/core';
 import { type BatchResultResponse, ClientBatchItemDto } from '@crm/shared/contracts';
 import { DataSource, EntityManager } from 'typeorm';
-import { byIndex, dropRepeats, validateBatchItems } from './integration/batch-items';
+import { byIndex, dropRepeats, validateBatchItemsYielding } from './integration/batch-items';
 import { assertBatchSize } from './integration/batch-size';
 import { lockCompanyWrites, queryRows } from './sql';
 
@@ -57,7 +57,7 @@ export class ClientsWriter {
    */
   async upsertBatch(scope: CompanyScope, items: readonly unknown[], m?: EntityManager): Promise<BatchResultResponse> {
     assertBatchSize(items);
-    const validation = validateBatchItems(ClientBatchItemDto, items);
+    const validation = await validateBatchItemsYielding(ClientBatchItemDto, items);
     const repeats = dropRepeats(validation.valid.map((v) => ({ ...v, externalId: v.item.externalId })));
     const valid = repeats.kept;
     const failed = byIndex([...validation.failed, ...repeats.failed]);

@@ -9,7 +9,7 @@ import {
   type SaleChange,
   SaleChangeHooks,
   type SaleState,
-  validateBatchItems,
+  validateBatchItemsYielding,
 } from '@crm/api/clients';
 import type { CompanyScope } from '@crm/api/core';
 import {
@@ -124,7 +124,7 @@ export class SalesWriter {
    */
   async upsertBatch(scope: CompanyScope, items: readonly unknown[], m?: EntityManager): Promise<BatchResultResponse> {
     assertBatchSize(items);
-    const { valid, failed } = validateBatchItems(SaleBatchItemDto, items);
+    const { valid, failed } = await validateBatchItemsYielding(SaleBatchItemDto, items);
     if (valid.length === 0) return { created: 0, updated: 0, unchanged: 0, failed };
     const write = (tx: EntityManager) =>
       this.write(

@@ -342,6 +342,7 @@ export class CustomerInsightsService implements OnModuleInit, OnModuleDestroy {
     const running = this.rulesBuilding.get(companyId);
     if (running) return running;
     const promise = (async () => {
+      await this.indicators.foldPending(companyId);
       const paidSales = await paidSalesCount(managerRunner(this.dataSource.manager), companyId);
       const rules = await mineProductRules(managerRunner(this.dataSource.manager), companyId);
       const entry = { builtAt: Date.now(), paidSales, rules };

@@ -31,6 +31,7 @@ import { average, money, relativeChange, relativeDecimalChange } from '../decima
 import { count, SqlParams, type SqlRunner } from '../sql';
 import { convertedSumSql, fxCte, rateColumns } from './conversion';
 import type { IndicatorSource } from './indicator-source';
+import { RollupFolder } from './rollup-folder';
 import { RollupSource } from './rollup-source';
 import { localDayBounds } from './totals-sql';
 import { unconvertedWarnings } from './warnings';
@@ -57,6 +58,7 @@ export class IndicatorsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Optional() @Inject(INDICATOR_SOURCE) source?: IndicatorSource,
+    @Optional() private readonly folder?: RollupFolder,
   ) {
     this.source = source ?? new RollupSource();
   }
@@ -67,6 +69,7 @@ export class IndicatorsService {
    * statements, is off, and sorts and hash aggregates of client-days get room in memory.
    */
   async read<T>(companyId: string, currency: string | undefined, work: (scope: Scope) => Promise<T>): Promise<T> {
+    await this.foldPending(companyId);
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     try {
@@ -86,6 +89,14 @@ export class IndicatorsService {
     } finally {
       await runner.release();
     }
+  }
+
+  /**
+   * Applies the company's sales changes still waiting to be folded into the rollups (see
+   * {@link RollupFolder}), so a read that follows sees every committed sale.
+   */
+  async foldPending(companyId: string): Promise<void> {
+    await this.folder?.fold(companyId);
   }
 
   summary(companyId: string, query: AnalyticsRangeQueryDto): Promise<AnalyticsSummaryResponse> {

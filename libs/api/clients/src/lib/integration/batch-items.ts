@@ -21,6 +21,36 @@ export interface BatchValidation<T> {
 const usableExternalId = (raw: unknown): string | null =>
   typeof raw === 'string' && raw.length >= 1 && raw.length <= EXTERNAL_ID_MAX_LENGTH ? raw : null;
 
+/** Validates one item of a batch: the valid item, or its failure with index and reasons. */
+function validateItem<T extends { externalId: string }>(
+  dto: new () => T,
+  raw: unknown,
+  index: number,
+): ValidBatchItem<T> | BatchFailureResponse {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    return { index, externalId: null, errors: ['item must be a JSON object'] };
+  }
+  const record = raw as Record<string, unknown>;
+  const externalId = usableExternalId(record['externalId']);
+  const badText = findUnstorableText(record);
+  if (badText !== null) return { index, externalId, errors: [`${badText} ${UNSTORABLE_TEXT_MESSAGE}`] };
+  const item = plainToDto(dto, record);
+  const errors = validateSync(item, {
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    validationError: { target: false, value: false },
+  });
+  if (errors.length > 0) {
+    const messages = flattenValidationErrors(errors).flatMap((e) =>
+      e.messages.map((m) => (e.field.includes('.') ? `${e.field}: ${m}` : m)),
+    );
+    return { index, externalId, errors: messages };
+  }
+  return { index, item, raw: record };
+}
+
+const isValid = <T>(result: ValidBatchItem<T> | BatchFailureResponse): result is ValidBatchItem<T> => 'item' in result;
+
 /**
  * Validates each item of a batch on its own with the item's DTO class (unknown fields refused),
  * so one bad item fails alone. Repeated externalIds are then settled by {@link dropRepeats}.
@@ -32,32 +62,34 @@ export function validateBatchItems<T extends { externalId: string }>(
   const valid: ValidBatchItem<T>[] = [];
   const failed: BatchFailureResponse[] = [];
   items.forEach((raw, index) => {
-    if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-      failed.push({ index, externalId: null, errors: ['item must be a JSON object'] });
-      return;
-    }
-    const record = raw as Record<string, unknown>;
-    const externalId = usableExternalId(record['externalId']);
-    const badText = findUnstorableText(record);
-    if (badText !== null) {
-      failed.push({ index, externalId, errors: [`${badText} ${UNSTORABLE_TEXT_MESSAGE}`] });
-      return;
-    }
-    const item = plainToDto(dto, record);
-    const errors = validateSync(item, {
-      whitelist: true,
-      forbidNonWhitelisted: true,
-      validationError: { target: false, value: false },
-    });
-    if (errors.length > 0) {
-      const messages = flattenValidationErrors(errors).flatMap((e) =>
-        e.messages.map((m) => (e.field.includes('.') ? `${e.field}: ${m}` : m)),
-      );
-      failed.push({ index, externalId, errors: messages });
-      return;
-    }
-    valid.push({ index, item, raw: record });
+    const result = validateItem(dto, raw, index);
+    if (isValid(result)) valid.push(result);
+    else failed.push(result);
   });
+  return { valid, failed };
+}
+
+/** Items validated between two yields to the event loop by {@link validateBatchItemsYielding}. */
+const VALIDATION_SLICE = 200;
+
+/**
+ * {@link validateBatchItems} for the write paths: validating 5,000 items takes a few hundred
+ * milliseconds of CPU, and done in one go it would stall every other request of the process —
+ * including the batch that holds the company's write lock, whose next statement waits for this
+ * event loop. Yielding every {@link VALIDATION_SLICE} items keeps the database busy meanwhile.
+ */
+export async function validateBatchItemsYielding<T extends { externalId: string }>(
+  dto: new () => T,
+  items: readonly unknown[],
+): Promise<BatchValidation<T>> {
+  const valid: ValidBatchItem<T>[] = [];
+  const failed: BatchFailureResponse[] = [];
+  for (let index = 0; index < items.length; index++) {
+    if (index > 0 && index % VALIDATION_SLICE === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    const result = validateItem(dto, items[index], index);
+    if (isValid(result)) valid.push(result);
+    else failed.push(result);
+  }
   return { valid, failed };
 }
 

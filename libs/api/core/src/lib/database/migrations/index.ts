@@ -4,6 +4,7 @@ import { AnalyticsRollups1764000000000 } from './1764000000000-analytics-rollups
 import { AnalyticsRollupIndexes1764000000001 } from './1764000000001-analytics-rollup-indexes';
 import { AnalyticsCustomerModels1764000000002 } from './1764000000002-analytics-customer-models';
 import { AnalyticsBuyerMonths1764000000003 } from './1764000000003-analytics-buyer-months';
+import { AnalyticsDeferredRollups1764100000000 } from './1764100000000-analytics-deferred-rollups';
 
 /** The schema's history, oldest first. Add a migration here; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   AnalyticsRollupIndexes1764000000001,
   AnalyticsCustomerModels1764000000002,
   AnalyticsBuyerMonths1764000000003,
+  AnalyticsDeferredRollups1764100000000,
 ];

@@ -1,0 +1,108 @@
+import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { SaleChangeHooks } from '@crm/api/clients';
+import { DataSource } from 'typeorm';
+
+/** Pending changes applied per transaction: bounds a fold's memory and lock time on big backlogs. */
+export const FOLD_CHUNK = 50_000;
+/** A company's changes are folded once its writes have been quiet this long… */
+const QUIET_MS = 1_000;
+/** …or at the latest this long after the first unfolded write, even under continuous ingest. */
+const MAX_DELAY_MS = 15_000;
+/** Catches changes written by other API instances, COPY or before a restart. */
+const SWEEP_MS = 60_000;
+
+/**
+ * Folds the sales changes the `sales` triggers log (`analytics_pending_changes`, migration
+ * `AnalyticsDeferredRollups1764100000000`) into the analytics rollups: in the background shortly
+ * after a company's writes go quiet — never inside the ingest request — and on demand before every
+ * analytics read, so what the analytics answer always includes every committed sale.
+ */
+@Injectable()
+export class RollupFolder implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger('RollupFolder');
+  private readonly scheduled = new Map<string, { timer: NodeJS.Timeout; since: number }>();
+  private readonly running = new Map<string, Promise<number>>();
+  private sweepTimer?: NodeJS.Timeout;
+  private stopped = false;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly hooks: SaleChangeHooks,
+  ) {}
+
+  onModuleInit(): void {
+    // Inside the writer's transaction: only schedule, no query.
+    this.hooks.register({ onSalesChanged: async (_m, scope) => this.schedule(scope.companyId) });
+    this.sweepTimer = setInterval(() => void this.sweep(), SWEEP_MS);
+    this.sweepTimer.unref();
+    setTimeout(() => void this.sweep(), 0).unref();
+  }
+
+  onModuleDestroy(): void {
+    this.stopped = true;
+    clearInterval(this.sweepTimer);
+    for (const { timer } of this.scheduled.values()) clearTimeout(timer);
+    this.scheduled.clear();
+  }
+
+  /**
+   * Applies every change of the company committed so far; resolves with how many were applied.
+   * Concurrent calls for one company share the work.
+   */
+  fold(companyId: string): Promise<number> {
+    const running = this.running.get(companyId);
+    if (running) return running.then(() => this.fold(companyId));
+    const work = this.foldAll(companyId).finally(() => this.running.delete(companyId));
+    this.running.set(companyId, work);
+    return work;
+  }
+
+  private async foldAll(companyId: string): Promise<number> {
+    const [pending] = (await this.dataSource.query(
+      `SELECT EXISTS (SELECT 1 FROM analytics_pending_changes WHERE company_id = $1) AS pending`,
+      [companyId],
+    )) as { pending: boolean }[];
+    if (!pending?.pending) return 0;
+    let total = 0;
+    for (;;) {
+      const [row] = (await this.dataSource.query(`SELECT analytics_fold_company($1, $2) AS n`, [
+        companyId,
+        FOLD_CHUNK,
+      ])) as { n: number }[];
+      const n = Number(row?.n ?? 0);
+      total += n;
+      if (n < FOLD_CHUNK) return total;
+    }
+  }
+
+  /** Debounced background fold: after QUIET_MS without writes, at most MAX_DELAY_MS after the first. */
+  private schedule(companyId: string): void {
+    if (this.stopped) return;
+    const now = Date.now();
+    const current = this.scheduled.get(companyId);
+    if (current) clearTimeout(current.timer);
+    const since = current?.since ?? now;
+    const delay = Math.max(0, Math.min(QUIET_MS, since + MAX_DELAY_MS - now));
+    const timer = setTimeout(() => {
+      this.scheduled.delete(companyId);
+      this.fold(companyId).catch((error: unknown) => this.logger.warn(`Folding ${companyId} failed: ${String(error)}`));
+    }, delay);
+    timer.unref();
+    this.scheduled.set(companyId, { timer, since });
+  }
+
+  private async sweep(): Promise<void> {
+    if (this.stopped) return;
+    try {
+      const rows = (await this.dataSource.query(
+        `SELECT DISTINCT company_id AS id FROM analytics_pending_changes LIMIT 1000`,
+      )) as { id: string }[];
+      for (const { id } of rows) {
+        if (!this.scheduled.has(id)) await this.fold(id);
+      }
+    } catch (error) {
+      if (!this.stopped) this.logger.warn(`Sweeping pending analytics changes failed: ${String(error)}`);
+    }
+  }
+}
