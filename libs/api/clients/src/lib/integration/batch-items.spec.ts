@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { ClientBatchItemDto, SaleBatchItemDto } from '@crm/shared/contracts';
-import { dropRepeats, validateBatchItems } from './batch-items';
+import { dropRepeats, validateBatchItems, validateBatchItemsYielding } from './batch-items';
 
 const sale = (over: Record<string, unknown> = {}) => ({
   externalId: 'S-1',
@@ -32,6 +32,23 @@ describe('validateBatchItems', () => {
     const { valid, failed } = validateBatchItems(ClientBatchItemDto, [{ externalId: 'C-1', attributes }]);
     expect(failed).toEqual([]);
     expect(JSON.stringify(valid[0]?.item.attributes)).toBe(JSON.stringify(attributes));
+  });
+
+  it('gives the same answer when it yields to the event loop between slices', async () => {
+    const items = Array.from({ length: 1_001 }, (_, i) =>
+      i % 7 === 0
+        ? sale({ externalId: `S-${i}`, amount: 'x' })
+        : i % 11 === 0
+          ? 'junk'
+          : sale({ externalId: `S-${i}` }),
+    );
+    let ticks = 0;
+    const counting = setInterval(() => ticks++, 0);
+    const yielding = await validateBatchItemsYielding(SaleBatchItemDto, items);
+    clearInterval(counting);
+    expect(yielding).toEqual(validateBatchItems(SaleBatchItemDto, items));
+    expect(yielding.failed.length).toBeGreaterThan(100);
+    expect(ticks).toBeGreaterThan(0);
   });
 
   it('fails each invalid item alone, with its index, externalId and reasons', () => {
