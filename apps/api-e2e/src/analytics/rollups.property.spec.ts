@@ -229,6 +229,83 @@ describe('analytics rollups', () => {
     };
   }
 
+  it('rank top clients by the threshold bound exactly as plain aggregates, with many clients', async () => {
+    // Few clients let the first pass see everyone; here 120 clients compete, amounts span five orders
+    // of magnitude and periods cut months, so the bound decides when to stop reading the lists.
+    const rollups = new RollupSource(1);
+    const plain = new PlainSource();
+    const many = 120;
+    const bought = fc.record({
+      client: fc.integer({ min: 0, max: many - 1 }),
+      day: fc.integer({ min: 0, max: 75 }),
+      time: fc.constantFrom(...TIMES),
+      currency: fc.constantFrom('RUB', 'RUB', 'RUB', 'USD', 'EUR', 'JPY'),
+      status: fc.constantFrom('paid', 'paid', 'paid', 'refunded'),
+      cents: fc.oneof(fc.integer({ min: 0, max: 2_000 }), fc.integer({ min: 0, max: 20_000_000 })),
+    });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...ZONES),
+        fc.constantFrom('RUB', 'USD'),
+        fc.array(bought, { minLength: 200, maxLength: 400 }),
+        fc.integer({ min: -5, max: 70 }),
+        fc.integer({ min: 0, max: 45 }),
+        async (zone, base, sales, start, length) => {
+          const [{ id: companyId }] = (await ds.query(
+            `INSERT INTO companies (name, time_zone, base_currency) VALUES ('top', $1, $2) RETURNING id`,
+            [zone, base],
+          )) as { id: string }[];
+          const clients = (
+            (await ds.query(
+              `INSERT INTO clients (company_id) SELECT $1 FROM generate_series(1, ${many}) RETURNING id`,
+              [companyId],
+            )) as { id: string }[]
+          ).map((c) => c.id);
+          await ds.query(
+            `INSERT INTO exchange_rates (company_id, currency, valid_from, rate)
+             VALUES ($1, 'USD', '2026-01-10', 90.5), ($1, 'USD', '2026-02-15', 101.25), ($1, 'EUR', '2026-02-01', 99.75)`,
+            [companyId],
+          );
+          await ds.query(
+            `INSERT INTO sales (company_id, client_id, amount, currency, sold_at, status)
+             SELECT $1, x.client_id, x.amount, x.currency, x.sold_at, x.status
+             FROM jsonb_to_recordset($2::jsonb) AS x(client_id uuid, amount numeric, currency text, sold_at timestamptz, status text)`,
+            [
+              companyId,
+              JSON.stringify(
+                sales.map((s) => ({
+                  client_id: clients[s.client],
+                  amount: amount(s),
+                  currency: s.currency,
+                  sold_at: `${day(s.day)}T${s.time}`,
+                  status: s.status,
+                })),
+              ),
+            ],
+          );
+          await ds.query(`SELECT analytics_fold_company($1, 1000000)`, [companyId]);
+          const period = { from: day(start), to: day(start + length) };
+          for (const currency of ['RUB', 'USD', 'EUR', 'JPY']) {
+            const ctx = await loadContext(sql, companyId, currency);
+            for (const limit of [1, 5, 10]) {
+              const expected = (await plain.topClients(sql, ctx, period, limit)).map((c) => ({
+                ...c,
+                revenue: trim(c.revenue),
+              }));
+              const actual = (await rollups.topClients(sql, ctx, period, limit)).map((c) => ({
+                ...c,
+                revenue: trim(c.revenue),
+              }));
+              expect({ currency, limit, top: actual }).toEqual({ currency, limit, top: expected });
+            }
+          }
+          await ds.query(`DELETE FROM companies WHERE id = $1`, [companyId]);
+        },
+      ),
+      { numRuns: Number(process.env['ANALYTICS_PROPERTY_RUNS'] ?? 30) },
+    );
+  }, 900_000);
+
   it('answer exactly as plain aggregates after random writes', async () => {
     // Top clients start one entry deep, so the threshold bound decides when to stop reading.
     const rollups = new RollupSource(1);
