@@ -146,29 +146,29 @@ export class RollupSource implements IndicatorSource {
       `WITH ${fx},
        th AS (${th}),
        rate_range AS (
-         SELECT pr.currency, min(${pairRate.rc} / ${pairRate.rt})::float8 AS lo, max(${pairRate.rc} / ${pairRate.rt})::float8 AS hi
-         FROM (${pairs}) pr ${pairRate.joins}
+         SELECT pr.currency, min(${pairRate.rc} / ${pairRate.rt})::float8 AS lo, max(${pairRate.rc} / ${pairRate.rt})::float8 AS hi,
+                min(coalesce(th.from_day, 'infinity'::date)) AS from_day
+         FROM (${pairs}) pr LEFT JOIN th ON th.currency = pr.currency ${pairRate.joins}
          WHERE ${pairRate.rc} IS NOT NULL AND ${pairRate.rt} IS NOT NULL
          GROUP BY pr.currency
        ),
-       per AS (
-         SELECT r.client_id, r.currency, sum(r.amount)::float8 AS amount
-         FROM analytics_client_daily r LEFT JOIN th ON th.currency = r.currency
-         WHERE r.company_id = ${id} AND r.day BETWEEN ${f}::date AND ${t}::date AND ${convertibleSql('r')}
-         GROUP BY r.client_id, r.currency
-       ),
        scored AS MATERIALIZED (
-         SELECT per.client_id, sum(per.amount * rr.lo) AS lo, sum(per.amount * rr.hi) AS hi
-         FROM per JOIN rate_range rr ON rr.currency = per.currency
-         GROUP BY per.client_id
+         SELECT r.client_id, sum(r.amount::float8 * rr.lo) AS lo, sum(r.amount::float8 * rr.hi) AS hi
+         FROM analytics_client_daily r JOIN rate_range rr ON rr.currency = r.currency AND r.day >= rr.from_day
+         WHERE r.company_id = ${id} AND r.day BETWEEN ${f}::date AND ${t}::date
+         GROUP BY r.client_id
        ),
        cut AS (SELECT lo FROM scored ORDER BY lo DESC LIMIT 1 OFFSET ${n} - 1),
        candidates AS (SELECT client_id FROM scored WHERE hi >= coalesce((SELECT lo FROM cut), 0) * (1 - 1e-9)),
        x AS (
          SELECT r.client_id, r.sales, r.amount, ${rate.rc} AS rc, ${rate.rt} AS rt
          FROM candidates c
-         JOIN analytics_client_daily r
-           ON r.company_id = ${id} AND r.client_id = c.client_id AND r.day BETWEEN ${f}::date AND ${t}::date
+         -- OFFSET 0 keeps this a probe of the client's days per candidate (there are few).
+         CROSS JOIN LATERAL (
+           SELECT d.client_id, d.day, d.currency, d.sales, d.amount FROM analytics_client_daily d
+           WHERE d.company_id = ${id} AND d.client_id = c.client_id AND d.day BETWEEN ${f}::date AND ${t}::date
+           OFFSET 0
+         ) r
          ${rate.joins}
        )
        ${convertedSumSql(ctx.conversion, 'x', ['client_id'])}
