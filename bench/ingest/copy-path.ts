@@ -2,11 +2,21 @@
  * The COPY baseline: the same clients, sales and items as the API path, as CSV files loaded with
  * psql `\copy` (COPY FROM STDIN) into the same tables, for another company of the same database.
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { benchClient, benchSale, csvRow, money } from './generate';
 import { copyFromCsv } from './postgres';
+
+/** A version 7 UUID, as the database's `crm_time_ordered_uuid()` default gives the API's rows. */
+function timeOrderedUuid(): string {
+  const bytes = randomBytes(16);
+  bytes.writeUIntBE(Date.now(), 0, 6);
+  bytes[6] = (bytes[6] & 0x0f) | 0x70;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  const hex = bytes.toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
 
 export const CLIENT_COLUMNS = ['id', 'company_id', 'external_id', 'name', 'email', 'attributes'];
 export const SALE_COLUMNS = ['id', 'company_id', 'client_id', 'external_id', 'amount', 'currency', 'sold_at', 'status'];
@@ -60,7 +70,7 @@ export function writeCopyFiles(
   const clientCsv = new CsvWriter(files.clients);
   for (let i = 0; i < clients; i++) {
     const client = benchClient(i);
-    const id = randomUUID();
+    const id = timeOrderedUuid();
     clientIds.push(id);
     clientCsv.write(
       csvRow([id, companyId, client.externalId, client.name, client.email, JSON.stringify(client.attributes)]),
@@ -73,7 +83,7 @@ export function writeCopyFiles(
   let itemRows = 0;
   for (let i = 0; i < sales; i++) {
     const sale = benchSale(i, clients, maxItems);
-    const id = randomUUID();
+    const id = timeOrderedUuid();
     saleCsv.write(
       csvRow([
         id,

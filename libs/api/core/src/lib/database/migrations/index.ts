@@ -5,6 +5,7 @@ import { AnalyticsRollupIndexes1764000000001 } from './1764000000001-analytics-r
 import { AnalyticsCustomerModels1764000000002 } from './1764000000002-analytics-customer-models';
 import { AnalyticsBuyerMonths1764000000003 } from './1764000000003-analytics-buyer-months';
 import { AnalyticsDeferredRollups1764100000000 } from './1764100000000-analytics-deferred-rollups';
+import { TimeOrderedIds1764100000001 } from './1764100000001-time-ordered-ids';
 
 /** The schema's history, oldest first. Add a migration here; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   AnalyticsCustomerModels1764000000002,
   AnalyticsBuyerMonths1764000000003,
   AnalyticsDeferredRollups1764100000000,
+  TimeOrderedIds1764100000001,
 ];
