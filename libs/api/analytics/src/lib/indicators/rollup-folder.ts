@@ -52,7 +52,8 @@ export class RollupFolder implements OnModuleInit, OnModuleDestroy {
    */
   fold(companyId: string): Promise<number> {
     const running = this.running.get(companyId);
-    if (running) return running.then(() => this.fold(companyId));
+    // Wait for the fold in progress (whatever its outcome), then fold what was committed since.
+    if (running) return running.catch(() => 0).then(() => this.fold(companyId));
     const work = this.foldAll(companyId).finally(() => this.running.delete(companyId));
     this.running.set(companyId, work);
     return work;

@@ -1,0 +1,61 @@
+import { SaleChangeHooks } from '@crm/api/clients';
+import type { DataSource } from 'typeorm';
+import { FOLD_CHUNK, RollupFolder } from './rollup-folder';
+
+/** A DataSource double: `pending` changes wait; each fold call claims up to the chunk size. */
+function fakeDatabase(pending: number) {
+  const calls: string[] = [];
+  let left = pending;
+  const query = jest.fn(async (text: string, params: unknown[]) => {
+    await new Promise((resolve) => setImmediate(resolve));
+    if (text.includes('EXISTS')) {
+      calls.push('exists');
+      return [{ pending: left > 0 }];
+    }
+    if (text.includes('analytics_fold_company')) {
+      const n = Math.min(left, params[1] as number);
+      left -= n;
+      calls.push(`fold ${n}`);
+      return [{ n }];
+    }
+    return [];
+  });
+  return { dataSource: { query } as unknown as DataSource, calls, left: () => left };
+}
+
+describe('RollupFolder', () => {
+  it('does nothing when nothing is pending', async () => {
+    const db = fakeDatabase(0);
+    await expect(new RollupFolder(db.dataSource, new SaleChangeHooks()).fold('c1')).resolves.toBe(0);
+    expect(db.calls).toEqual(['exists']);
+  });
+
+  it('folds a backlog in chunks until a chunk comes back short', async () => {
+    const db = fakeDatabase(2 * FOLD_CHUNK + 7);
+    await expect(new RollupFolder(db.dataSource, new SaleChangeHooks()).fold('c1')).resolves.toBe(2 * FOLD_CHUNK + 7);
+    expect(db.calls).toEqual(['exists', `fold ${FOLD_CHUNK}`, `fold ${FOLD_CHUNK}`, 'fold 7']);
+    expect(db.left()).toBe(0);
+  });
+
+  it('lets a caller that arrives during a fold wait for it and then fold what came since', async () => {
+    const db = fakeDatabase(5);
+    const folder = new RollupFolder(db.dataSource, new SaleChangeHooks());
+    const first = folder.fold('c1');
+    const second = folder.fold('c1');
+    await expect(Promise.all([first, second])).resolves.toEqual([5, 0]);
+    expect(db.calls).toEqual(['exists', 'fold 5', 'exists']);
+  });
+
+  it('still folds for a waiting caller when the fold in progress failed', async () => {
+    const db = fakeDatabase(3);
+    const query = db.dataSource.query as jest.Mock;
+    query.mockImplementationOnce(async () => {
+      throw new Error('connection lost');
+    });
+    const folder = new RollupFolder(db.dataSource, new SaleChangeHooks());
+    const first = folder.fold('c1');
+    const second = folder.fold('c1');
+    await expect(first).rejects.toThrow('connection lost');
+    await expect(second).resolves.toBe(3);
+  });
+});
