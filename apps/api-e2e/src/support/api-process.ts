@@ -23,8 +23,22 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-/** Starts the built API (`dist/apps/api/main.js`) with the given environment and waits for /api/health. */
+/**
+ * Starts the built API (`dist/apps/api/main.js`) with the given environment and waits for /api/health.
+ * A port found free can be taken before the API binds it (the embedded database's socket server in
+ * the same process listens on an ephemeral port first): then it starts again on another port.
+ */
 export async function startApi(env: Record<string, string>, timeoutMs = 60_000): Promise<ApiProcess> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startApiOnce(env, timeoutMs);
+    } catch (error) {
+      if (attempt >= 3 || !String(error).includes('EADDRINUSE')) throw error;
+    }
+  }
+}
+
+async function startApiOnce(env: Record<string, string>, timeoutMs: number): Promise<ApiProcess> {
   const port = await freePort();
   let log = '';
   const child = spawn(process.execPath, [API_MAIN], {

@@ -36,6 +36,18 @@ export async function startWebServer(dataDir: string, timeoutMs = 90_000): Promi
   ]) {
     if (!existsSync(path)) throw new Error(`The ${what} is not built (${path}): run \`nx e2e web-e2e\``);
   }
+  // A port found free can be taken before the API binds it (the embedded database's socket server
+  // in the same process listens on an ephemeral port first): then start again on another port.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce(dataDir, timeoutMs);
+    } catch (error) {
+      if (attempt >= 3 || !String(error).includes('EADDRINUSE')) throw error;
+    }
+  }
+}
+
+async function startOnce(dataDir: string, timeoutMs: number): Promise<WebServer> {
   const port = await freePort();
   let log = '';
   const child = spawn(process.execPath, [API_MAIN], {
