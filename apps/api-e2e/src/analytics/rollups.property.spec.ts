@@ -113,6 +113,31 @@ describe('analytics rollups', () => {
   });
   afterAll(() => ds.destroy());
 
+  /** A company with `clientCount` clients and the given rates (currency, validFrom, rate). */
+  async function newCompany(
+    zone: string,
+    base: string,
+    clientCount: number,
+    rates: [string, string, string][],
+  ): Promise<{ companyId: string; clients: string[] }> {
+    const [{ id: companyId }] = (await ds.query(
+      `INSERT INTO companies (name, time_zone, base_currency) VALUES ('prop', $1, $2) RETURNING id`,
+      [zone, base],
+    )) as { id: string }[];
+    const clients = (
+      (await ds.query(`INSERT INTO clients (company_id) SELECT $1 FROM generate_series(1, $2::int) RETURNING id`, [
+        companyId,
+        clientCount,
+      ])) as { id: string }[]
+    ).map((c) => c.id);
+    await ds.query(
+      `INSERT INTO exchange_rates (company_id, currency, valid_from, rate)
+       SELECT $1, r.currency, r.valid_from, r.rate FROM unnest($2::text[], $3::date[], $4::numeric[]) AS r (currency, valid_from, rate)`,
+      [companyId, rates.map((r) => r[0]), rates.map((r) => r[1]), rates.map((r) => r[2])],
+    );
+    return { companyId, clients };
+  }
+
   async function apply(companyId: string, clients: string[], op: Op): Promise<void> {
     const values = (sales: SaleArb[]) =>
       sales.map((s) => [s.externalId, clients[s.client], amount(s), s.currency, `${day(s.day)}T${s.time}`, s.status]);
@@ -251,21 +276,11 @@ describe('analytics rollups', () => {
         fc.integer({ min: -5, max: 70 }),
         fc.integer({ min: 0, max: 45 }),
         async (zone, base, sales, start, length) => {
-          const [{ id: companyId }] = (await ds.query(
-            `INSERT INTO companies (name, time_zone, base_currency) VALUES ('top', $1, $2) RETURNING id`,
-            [zone, base],
-          )) as { id: string }[];
-          const clients = (
-            (await ds.query(
-              `INSERT INTO clients (company_id) SELECT $1 FROM generate_series(1, ${many}) RETURNING id`,
-              [companyId],
-            )) as { id: string }[]
-          ).map((c) => c.id);
-          await ds.query(
-            `INSERT INTO exchange_rates (company_id, currency, valid_from, rate)
-             VALUES ($1, 'USD', '2026-01-10', 90.5), ($1, 'USD', '2026-02-15', 101.25), ($1, 'EUR', '2026-02-01', 99.75)`,
-            [companyId],
-          );
+          const { companyId, clients } = await newCompany(zone, base, many, [
+            ['USD', '2026-01-10', '90.5'],
+            ['USD', '2026-02-15', '101.25'],
+            ['EUR', '2026-02-01', '99.75'],
+          ]);
           await ds.query(
             `INSERT INTO sales (company_id, client_id, amount, currency, sold_at, status)
              SELECT $1, x.client_id, x.amount, x.currency, x.sold_at, x.status
@@ -319,20 +334,10 @@ describe('analytics rollups', () => {
           maxLength: 3,
         }),
         async (zone, base, ops, periods) => {
-          const [{ id: companyId }] = (await ds.query(
-            `INSERT INTO companies (name, time_zone, base_currency) VALUES ('prop', $1, $2) RETURNING id`,
-            [zone, base],
-          )) as { id: string }[];
-          const clients = (
-            (await ds.query(
-              `INSERT INTO clients (company_id) SELECT $1 FROM generate_series(1, ${CLIENTS}) RETURNING id`,
-              [companyId],
-            )) as { id: string }[]
-          ).map((c) => c.id);
-          await ds.query(
-            `INSERT INTO exchange_rates (company_id, currency, valid_from, rate) VALUES ($1, 'USD', '2026-01-10', 90.5), ($1, 'EUR', '2026-02-01', 99.75)`,
-            [companyId],
-          );
+          const { companyId, clients } = await newCompany(zone, base, CLIENTS, [
+            ['USD', '2026-01-10', '90.5'],
+            ['EUR', '2026-02-01', '99.75'],
+          ]);
           for (const op of ops) await apply(companyId, clients, op);
           // What a read does first (RollupFolder): fold everything still logged.
           await ds.query(`SELECT analytics_fold_company($1, 1000000)`, [companyId]);

@@ -1,57 +1,20 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** `analytics_rebuild_company` as migration 1764000000003 left it, with `deferred` at its start. */
-const rebuildCompany = (deferred: string) => `
-      CREATE OR REPLACE FUNCTION analytics_rebuild_company(target uuid) RETURNS void LANGUAGE plpgsql AS $$
-      DECLARE
-        tz text;
-      BEGIN
-        ${deferred}SELECT time_zone INTO tz FROM companies WHERE id = target;
-        DELETE FROM analytics_sales_daily WHERE company_id = target;
-        DELETE FROM analytics_client_daily WHERE company_id = target;
-        DELETE FROM analytics_buyer_grid WHERE company_id = target;
-        DELETE FROM analytics_buyer_prev WHERE company_id = target;
-        DELETE FROM analytics_buyer_firsts WHERE company_id = target;
-        DELETE FROM analytics_buyer_grid_months WHERE company_id = target;
-        IF tz IS NULL THEN
-          RETURN;
-        END IF;
-        INSERT INTO analytics_sales_daily (company_id, day, currency, status, sales, amount)
-        SELECT company_id, (sold_at AT TIME ZONE tz)::date, currency, status, count(*), sum(amount)
-        FROM sales WHERE company_id = target GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4;
-        INSERT INTO analytics_client_daily (company_id, client_id, day, currency, sales, amount)
-        SELECT company_id, client_id, (sold_at AT TIME ZONE tz)::date, currency, count(*), sum(amount)
-        FROM sales WHERE company_id = target AND status = 'paid' GROUP BY 1, 2, 3, 4 ORDER BY 1, 3, 2, 4;
-        INSERT INTO analytics_buyer_grid (company_id, day, prev_day, n1, n2)
-        SELECT target, x.day, cell.prev_day, sum(cell.n1), sum(cell.n2)
-        FROM (
-          SELECT d.day, d.n, lag(d.day) OVER w AS pd1, lag(d.n) OVER w AS npd1, lag(d.day, 2) OVER w AS pd2
-          FROM (SELECT client_id, day, sum(sales) AS n FROM analytics_client_daily WHERE company_id = target GROUP BY 1, 2) d
-          WINDOW w AS (PARTITION BY d.client_id ORDER BY d.day)
-        ) x
-        CROSS JOIN LATERAL (VALUES
-          (coalesce(x.pd1, '-infinity'::date), 1::bigint, 0::bigint),
-          (CASE WHEN x.npd1 >= 2 THEN x.pd1 ELSE coalesce(x.pd2, '-infinity'::date) END, 0, 1),
-          (x.day, CASE WHEN x.n >= 2 THEN 1 ELSE 0 END, 0),
-          (coalesce(x.pd1, '-infinity'::date), 0, CASE WHEN x.n >= 2 THEN 1 ELSE 0 END),
-          (x.day, greatest(x.n - 2, 0), greatest(x.n - 2, 0))
-        ) AS cell (prev_day, n1, n2)
-        WHERE cell.n1 <> 0 OR cell.n2 <> 0
-        GROUP BY 1, 2, 3 ORDER BY 1, 2, 3;
-        INSERT INTO analytics_buyer_prev (company_id, prev_day, n1, n2)
-        SELECT company_id, prev_day, sum(n1), sum(n2) FROM analytics_buyer_grid WHERE company_id = target GROUP BY 1, 2;
-        INSERT INTO analytics_buyer_firsts (company_id, day, buyers)
-        SELECT company_id, day, n1 FROM analytics_buyer_grid WHERE company_id = target AND prev_day = '-infinity'::date AND n1 <> 0;
-        INSERT INTO analytics_buyer_grid_months (company_id, day, prev_month, n1, n2)
-        SELECT company_id, day, date_trunc('month', prev_day::timestamp)::date, sum(n1), sum(n2)
-        FROM analytics_buyer_grid WHERE company_id = target GROUP BY 1, 2, 3 ORDER BY 1, 2, 3;
-      END
-      $$`;
-
-const DEFERRED_REBUILD_START = `PERFORM pg_advisory_xact_lock(hashtextextended('crm.company-writes:' || target::text, 0));
-        PERFORM pg_advisory_xact_lock(hashtextextended('crm.analytics-fold:' || target::text, 0));
-        DELETE FROM analytics_pending_changes WHERE company_id = target;
-`;
+/** Points the statement-level triggers of `sales` at `${prefix}_inserted/_updated/_deleted()`. */
+async function pointTriggersAt(q: QueryRunner, prefix: string): Promise<void> {
+  for (const trigger of ['sales_analytics_insert', 'sales_analytics_update', 'sales_analytics_delete']) {
+    await q.query(`DROP TRIGGER ${trigger} ON sales`);
+  }
+  await q.query(`
+    CREATE TRIGGER sales_analytics_insert AFTER INSERT ON sales REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION ${prefix}_inserted()`);
+  await q.query(`
+    CREATE TRIGGER sales_analytics_update AFTER UPDATE ON sales REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION ${prefix}_updated()`);
+  await q.query(`
+    CREATE TRIGGER sales_analytics_delete AFTER DELETE ON sales REFERENCING OLD TABLE AS old_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION ${prefix}_deleted()`);
+}
 
 /**
  * Rollups folded after the write instead of inside it.
@@ -72,6 +35,10 @@ const DEFERRED_REBUILD_START = `PERFORM pg_advisory_xact_lock(hashtextextended('
  * is applied exactly once and a large backlog is folded in bounded steps. A rebuild (time-zone
  * change) takes the company's write lock, so no sale of the company is being written meanwhile,
  * discards the pending changes and recomputes the rollups from `sales`.
+ *
+ * The earlier functions stay as they were: the triggers are pointed at new logging functions, and
+ * the rebuild is wrapped (the old one keeps its work as `analytics_rebuild_company_from_sales`), so
+ * `down` only points back.
  */
 export class AnalyticsDeferredRollups1764100000000 implements MigrationInterface {
   name = 'AnalyticsDeferredRollups1764100000000';
@@ -92,7 +59,7 @@ export class AnalyticsDeferredRollups1764100000000 implements MigrationInterface
     await q.query(`CREATE INDEX analytics_pending_changes_company_idx ON analytics_pending_changes (company_id, id)`);
 
     await q.query(`
-      CREATE OR REPLACE FUNCTION analytics_sales_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
+      CREATE FUNCTION analytics_log_sales_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         INSERT INTO analytics_pending_changes (company_id, client_id, sold_at, currency, status, amount, sign)
         SELECT n.company_id, n.client_id, n.sold_at, n.currency, n.status, n.amount, 1 FROM new_rows n;
@@ -100,7 +67,7 @@ export class AnalyticsDeferredRollups1764100000000 implements MigrationInterface
       END
       $$`);
     await q.query(`
-      CREATE OR REPLACE FUNCTION analytics_sales_deleted() RETURNS trigger LANGUAGE plpgsql AS $$
+      CREATE FUNCTION analytics_log_sales_deleted() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         INSERT INTO analytics_pending_changes (company_id, client_id, sold_at, currency, status, amount, sign)
         SELECT o.company_id, o.client_id, o.sold_at, o.currency, o.status, o.amount, -1 FROM old_rows o;
@@ -111,7 +78,7 @@ export class AnalyticsDeferredRollups1764100000000 implements MigrationInterface
     // only re-described sale) append nothing. The −1 rows go first, so a sale's old version always
     // precedes its new one in the log.
     await q.query(`
-      CREATE OR REPLACE FUNCTION analytics_sales_updated() RETURNS trigger LANGUAGE plpgsql AS $$
+      CREATE FUNCTION analytics_log_sales_updated() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         INSERT INTO analytics_pending_changes (company_id, client_id, sold_at, currency, status, amount, sign)
         SELECT x.company_id, x.client_id, x.sold_at, x.currency, x.status, x.amount, x.sign FROM (
@@ -149,55 +116,31 @@ export class AnalyticsDeferredRollups1764100000000 implements MigrationInterface
       END
       $$`);
 
-    // The rebuild of migration 1764000000003, now also under the company's write lock and the fold
-    // lock, discarding the changes it recomputes.
-    await q.query(rebuildCompany(DEFERRED_REBUILD_START));
+    await pointTriggersAt(q, 'analytics_log_sales');
+
+    await q.query(`ALTER FUNCTION analytics_rebuild_company(uuid) RENAME TO analytics_rebuild_company_from_sales`);
+    await q.query(`
+      CREATE FUNCTION analytics_rebuild_company(target uuid) RETURNS void LANGUAGE plpgsql AS $$
+      BEGIN
+        PERFORM pg_advisory_xact_lock(hashtextextended('crm.company-writes:' || target::text, 0));
+        PERFORM pg_advisory_xact_lock(hashtextextended('crm.analytics-fold:' || target::text, 0));
+        DELETE FROM analytics_pending_changes WHERE company_id = target;
+        PERFORM analytics_rebuild_company_from_sales(target);
+      END
+      $$`);
   }
 
   async down(q: QueryRunner): Promise<void> {
-    // Fold what is pending with the old triggers' semantics, then restore them.
+    // Fold what is pending, then point the triggers back at the functions that apply changes directly.
     await q.query(
       `SELECT analytics_fold_company(id, 2147483647) FROM (SELECT DISTINCT company_id AS id FROM analytics_pending_changes) c`,
     );
-    await q.query(`
-      CREATE OR REPLACE FUNCTION analytics_sales_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        PERFORM analytics_apply_sale_changes(ARRAY(
-          SELECT ROW(n.company_id, n.client_id, n.sold_at, n.currency, n.status, n.amount, 1)::analytics_sale_change FROM new_rows n));
-        RETURN NULL;
-      END
-      $$`);
-    await q.query(`
-      CREATE OR REPLACE FUNCTION analytics_sales_deleted() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        PERFORM analytics_apply_sale_changes(ARRAY(
-          SELECT ROW(o.company_id, o.client_id, o.sold_at, o.currency, o.status, o.amount, -1)::analytics_sale_change FROM old_rows o));
-        RETURN NULL;
-      END
-      $$`);
-    await q.query(`
-      CREATE OR REPLACE FUNCTION analytics_sales_updated() RETURNS trigger LANGUAGE plpgsql AS $$
-      DECLARE
-        changes analytics_sale_change[];
-      BEGIN
-        SELECT coalesce(array_agg(ch), '{}') INTO changes FROM (
-          SELECT ROW(o.company_id, o.client_id, o.sold_at, o.currency, o.status, o.amount, -1)::analytics_sale_change AS ch
-          FROM old_rows o JOIN new_rows n ON n.id = o.id
-          WHERE (o.company_id, o.client_id, o.sold_at, o.currency, o.status, o.amount)
-                IS DISTINCT FROM (n.company_id, n.client_id, n.sold_at, n.currency, n.status, n.amount)
-          UNION ALL
-          SELECT ROW(n.company_id, n.client_id, n.sold_at, n.currency, n.status, n.amount, 1)::analytics_sale_change
-          FROM old_rows o JOIN new_rows n ON n.id = o.id
-          WHERE (o.company_id, o.client_id, o.sold_at, o.currency, o.status, o.amount)
-                IS DISTINCT FROM (n.company_id, n.client_id, n.sold_at, n.currency, n.status, n.amount)
-        ) x;
-        IF cardinality(changes) > 0 THEN
-          PERFORM analytics_apply_sale_changes(changes);
-        END IF;
-        RETURN NULL;
-      END
-      $$`);
-    await q.query(rebuildCompany(''));
+    await q.query(`DROP FUNCTION analytics_rebuild_company(uuid)`);
+    await q.query(`ALTER FUNCTION analytics_rebuild_company_from_sales(uuid) RENAME TO analytics_rebuild_company`);
+    await pointTriggersAt(q, 'analytics_sales');
+    await q.query(`DROP FUNCTION analytics_log_sales_inserted()`);
+    await q.query(`DROP FUNCTION analytics_log_sales_deleted()`);
+    await q.query(`DROP FUNCTION analytics_log_sales_updated()`);
     await q.query(`DROP FUNCTION analytics_fold_company(uuid, int)`);
     await q.query(`DROP TABLE analytics_pending_changes`);
   }
