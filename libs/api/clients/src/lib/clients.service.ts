@@ -18,7 +18,7 @@ import {
 import { DataSource, EntityManager } from 'typeorm';
 import { ClientDeleteConflictException } from './client-delete-conflict';
 import { CLIENT_COLUMNS, type ClientRow, toClientResponse } from './client-rows';
-import { decodeCursor, encodeCursor } from './integration/feed-cursor';
+import { encodeCursor, feedWindow } from './integration/feed-cursor';
 import { SaleChangeHooks } from './sale-changes';
 import { containsPattern, lockCompanyWrites, queryRows, SqlParams } from './sql';
 
@@ -221,9 +221,10 @@ export class ClientsService {
   }
 
   /**
-   * A page of the integration feed: clients in the order they were last written (`change_seq`),
-   * after `cursor`. Writers hold the company's write lock, so rows commit in that order and a row
-   * that commits later always lands after the cursor (see the ClientsSales migration).
+   * A page of the integration feed: clients in the order they were last written (by transaction,
+   * see the ChangeFeedXid migration), after `cursor`. Only rows of transactions that have all ended
+   * are returned, so a row that commits later always lands after the cursor, whatever the number of
+   * concurrent writers.
    */
   async feed(scope: CompanyScope, query: FeedQueryDto): Promise<ClientFeedResponse> {
     const limit = query.limit ?? DEFAULT_FEED_LIMIT;
@@ -231,21 +232,18 @@ export class ClientsService {
     const where = [`c.company_id = ${p.add(scope.companyId)}`];
     if (query.externalId !== undefined) where.push(`c.external_id = ${p.add(query.externalId)}`);
     if (query.updatedSince) where.push(`c.updated_at >= ${p.add(query.updatedSince)}::timestamptz`);
-    if (query.cursor) {
-      const after = decodeCursor(query.cursor);
-      where.push(`(c.change_seq, c.id) > (${p.add(after.changeSeq)}::bigint, ${p.add(after.id)}::uuid)`);
-    }
-    const rows = await queryRows<ClientRow & { changeSeq: string }>(
+    const window = feedWindow('c', query.cursor, (v) => p.add(v));
+    const rows = await queryRows<ClientRow & { changeXid: string }>(
       this.dataSource.manager,
-      `SELECT ${CLIENT_COLUMNS}, c.change_seq::text AS "changeSeq" FROM clients c
-        WHERE ${where.join(' AND ')} ORDER BY c.change_seq, c.id LIMIT ${p.add(limit + 1)}`,
+      `SELECT ${CLIENT_COLUMNS}, ${window.position} FROM clients c
+        WHERE ${[...where, ...window.where].join(' AND ')} ORDER BY ${window.orderBy} LIMIT ${p.add(limit + 1)}`,
       p.values,
     );
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
       items: page.map(toClientResponse),
-      nextCursor: rows.length > limit && last ? encodeCursor({ changeSeq: last.changeSeq, id: last.id }) : null,
+      nextCursor: rows.length > limit && last ? encodeCursor({ changeXid: last.changeXid, id: last.id }) : null,
     };
   }
 }

@@ -32,11 +32,12 @@ export const iso = (value: Date | string | null): string | null =>
   value === null ? null : value instanceof Date ? value.toISOString() : new Date(value).toISOString();
 
 /**
- * Takes the company's write lock for the rest of the transaction `m`. Every transaction that
- * inserts or updates `clients` or `sales` takes it first: writes of one company then commit in
- * `change_seq` order, which is what lets the integration feed's cursor never skip a row (see the
- * ClientsSales migration). Re-entrant; other companies are not blocked.
+ * Takes the company's write lock, shared, for the rest of the transaction `m`. Every transaction
+ * that writes `clients` or `sales` takes it first; writers do not wait for each other (the feed's
+ * order no longer needs them to, see the ChangeFeedXid migration), but a job that needs the
+ * company's rows to hold still — the analytics rebuild — takes it exclusively and waits for the
+ * writers in flight, and new writers wait for it. Re-entrant; other companies are not blocked.
  */
 export async function lockCompanyWrites(m: EntityManager, companyId: string): Promise<void> {
-  await m.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`crm.company-writes:${companyId}`]);
+  await m.query(`SELECT pg_advisory_xact_lock_shared(hashtextextended($1, 0))`, [`crm.company-writes:${companyId}`]);
 }

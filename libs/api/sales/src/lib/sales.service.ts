@@ -4,8 +4,8 @@ import {
   ClientsService,
   companyDayStart,
   containsPattern,
-  decodeCursor,
   encodeCursor,
+  feedWindow,
   lockCompanyWrites,
   queryRows,
   type SaleChange,
@@ -194,22 +194,19 @@ export class SalesService {
     });
   }
 
-  /** A page of the integration feed of sales, in `change_seq` order (see `ClientsService.feed`). */
+  /** A page of the integration feed of sales, by writing transaction (see `ClientsService.feed`). */
   async feed(scope: CompanyScope, query: FeedQueryDto): Promise<SaleFeedResponse> {
     const limit = query.limit ?? DEFAULT_FEED_LIMIT;
     const p = new SqlParams();
     const where = [`s.company_id = ${p.add(scope.companyId)}`];
     if (query.externalId !== undefined) where.push(`s.external_id = ${p.add(query.externalId)}`);
     if (query.updatedSince) where.push(`s.updated_at >= ${p.add(query.updatedSince)}::timestamptz`);
-    if (query.cursor) {
-      const after = decodeCursor(query.cursor);
-      where.push(`(s.change_seq, s.id) > (${p.add(after.changeSeq)}::bigint, ${p.add(after.id)}::uuid)`);
-    }
+    const window = feedWindow('s', query.cursor, (v) => p.add(v));
     const m = this.dataSource.manager;
-    const rows = await queryRows<SaleRow & { changeSeq: string }>(
+    const rows = await queryRows<SaleRow & { changeXid: string }>(
       m,
-      `SELECT ${SALE_COLUMNS}, s.change_seq::text AS "changeSeq" FROM ${SALES_WITH_CLIENT}
-        WHERE ${where.join(' AND ')} ORDER BY s.change_seq, s.id LIMIT ${p.add(limit + 1)}`,
+      `SELECT ${SALE_COLUMNS}, ${window.position} FROM ${SALES_WITH_CLIENT}
+        WHERE ${[...where, ...window.where].join(' AND ')} ORDER BY ${window.orderBy} LIMIT ${p.add(limit + 1)}`,
       p.values,
     );
     const page = rows.slice(0, limit);
@@ -217,7 +214,7 @@ export class SalesService {
     const last = page[page.length - 1];
     return {
       items: page.map((row) => toIntegrationSale(row, items.get(row.id) ?? [])),
-      nextCursor: rows.length > limit && last ? encodeCursor({ changeSeq: last.changeSeq, id: last.id }) : null,
+      nextCursor: rows.length > limit && last ? encodeCursor({ changeXid: last.changeXid, id: last.id }) : null,
     };
   }
 

@@ -6,6 +6,7 @@ import { AnalyticsCustomerModels1764000000002 } from './1764000000002-analytics-
 import { AnalyticsBuyerMonths1764000000003 } from './1764000000003-analytics-buyer-months';
 import { AnalyticsDeferredRollups1764100000000 } from './1764100000000-analytics-deferred-rollups';
 import { TimeOrderedIds1764100000001 } from './1764100000001-time-ordered-ids';
+import { ChangeFeedXid1764200000000 } from './1764200000000-change-feed-xid';
 
 /** The schema's history, oldest first. Add a migration here; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   AnalyticsBuyerMonths1764000000003,
   AnalyticsDeferredRollups1764100000000,
   TimeOrderedIds1764100000001,
+  ChangeFeedXid1764200000000,
 ];
