@@ -41,6 +41,7 @@ export * from './lib/exchange-rates/exchange-rates-response';
 export * from './lib/integration/batch-limits';
 export * from './lib/integration/client-batch.dto';
 export * from './lib/integration/sale-batch.dto';
+export * from './lib/integration/sale-batch.fast';
 export * from './lib/integration/batch-result-response';
 export * from './lib/integration/feed-query.dto';
 export * from './lib/integration/feed-response';

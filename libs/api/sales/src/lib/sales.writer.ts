@@ -13,6 +13,7 @@ import {
 } from '@crm/api/clients';
 import type { CompanyScope } from '@crm/api/core';
 import {
+  acceptSaleBatchItem,
   type BatchFailureResponse,
   type BatchResultResponse,
   SaleBatchItemDto,
@@ -124,7 +125,7 @@ export class SalesWriter {
    */
   async upsertBatch(scope: CompanyScope, items: readonly unknown[], m?: EntityManager): Promise<BatchResultResponse> {
     assertBatchSize(items);
-    const { valid, failed } = await validateBatchItemsYielding(SaleBatchItemDto, items);
+    const { valid, failed } = await validateBatchItemsYielding(SaleBatchItemDto, items, acceptSaleBatchItem);
     if (valid.length === 0) return { created: 0, updated: 0, unchanged: 0, failed };
     const write = (tx: EntityManager) =>
       this.write(

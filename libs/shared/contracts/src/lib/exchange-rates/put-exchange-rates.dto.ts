@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsObject, ValidateNested } from 'class-validator';
 import { toInstances } from '../common/transforms';
 import { RATE_MAX_FRACTION_DIGITS, RATE_MAX_INTEGER_DIGITS } from '../common/validation';
 import { IsCurrency, IsDateOnly, IsMoney } from '../common/validators';
@@ -25,6 +25,7 @@ export class ExchangeRateDto {
 export class PutExchangeRatesDto {
   @IsArray()
   @ArrayMaxSize(10_000)
+  @IsObject({ each: true }) // ValidateNested alone passes a nested array (`[[]]`)
   @ValidateNested({ each: true })
   @Transform(toInstances(ExchangeRateDto))
   rates!: ExchangeRateDto[];

@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsObject, IsOptional, ValidateNested } from 'class-validator';
 import { toInstances } from '../common/transforms';
 import { EXTERNAL_ID_MAX_LENGTH, SALE_ITEMS_MAX } from '../common/validation';
 import { IsCurrency, IsMoney, IsText, IsTimestamp, ItemPricesFitCurrency } from '../common/validators';
@@ -37,6 +37,7 @@ export class SaleBatchItemDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(SALE_ITEMS_MAX)
+  @IsObject({ each: true }) // ValidateNested alone passes a nested array (`[[]]`)
   @ValidateNested({ each: true })
   @Transform(toInstances(SaleItemDto))
   @ItemPricesFitCurrency('currency')
