@@ -1,12 +1,11 @@
 /**
  * Indicators from the rollups of migration `AnalyticsRollups1764000000000` (see there for what each
  * table holds). Totals and buyer counts read a number of rows bounded by the days of the period
- * (times currencies and statuses), whatever the number of sales; top clients read the heads of
- * ranked lists per calendar period (`AnalyticsClientPeriods1764200000001`), or the period's
- * client-days when those cannot decide.
+ * (times currencies and statuses), whatever the number of sales; top clients read the period's
+ * client-days.
  */
 import type { AnalyticsContext, Period } from '../analytics-context';
-import { dayNumber, daysBetween } from '../calendar';
+import { dayNumber } from '../calendar';
 import { count, SqlParams, type SqlRunner } from '../sql';
 import {
   convertedSumSql,
@@ -19,40 +18,7 @@ import {
 import type { BuyerCounts, ClientTotal, IndicatorSource, Totals, TotalsQuery } from './indicator-source';
 import { runTotals } from './totals-sql';
 
-/** The calendar periods (months, quarters or years) whose ranked client lists cover a period. */
-interface ListPlan {
-  span: 1 | 3 | 12;
-  starts: string[];
-}
-
-/** Lists are read when they cover at most this many times the period's days (else they rarely decide). */
-const MAX_LIST_COVER = 4;
-
-const monthIndex = (date: string) => Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1;
-const monthStart = (index: number) =>
-  `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}-01`;
-
-/** One or two consecutive months, quarters or years that contain the period, the shortest such. */
-export function listPlan(period: Period): ListPlan | null {
-  const days = daysBetween(period.from, period.to);
-  for (const span of [1, 3, 12] as const) {
-    const first = Math.floor(monthIndex(period.from) / span);
-    const last = Math.floor(monthIndex(period.to) / span);
-    if (last - first > 1) continue;
-    const starts = first === last ? [first] : [first, last];
-    const covered = daysBetween(monthStart(first * span), monthStart((last + 1) * span)) - 1;
-    return covered <= MAX_LIST_COVER * days ? { span, starts: starts.map((i) => monthStart(i * span)) } : null;
-  }
-  return null;
-}
-
 export class RollupSource implements IndicatorSource {
-  /**
-   * @param listDepth how many clients of each ranked list top clients read (see {@link topClients});
-   *   tests make it small so that the bound decides and the fallback runs.
-   */
-  constructor(private readonly listDepth = 256) {}
-
   totals(sql: SqlRunner, ctx: AnalyticsContext, q: TotalsQuery): Promise<Totals> {
     return runTotals(
       sql,
@@ -157,74 +123,6 @@ export class RollupSource implements IndicatorSource {
   }
 
   /**
-   * Top clients. When the period lies within one or two consecutive calendar months (quarters,
-   * years) and the client lists ranked by amount per such period can decide, from them (see
-   * {@link topClientsFromLists}); otherwise from the period's client-days
-   * ({@link topClientsFromDays}). Both give exactly the same answer; the first reads a bounded
-   * number of rows whatever the number of clients.
-   */
-  async topClients(sql: SqlRunner, ctx: AnalyticsContext, period: Period, limit: number): Promise<ClientTotal[]> {
-    const plan = listPlan(period);
-    if (plan && limit <= this.listDepth) {
-      const answer = await this.topClientsFromLists(sql, ctx, period, limit, plan);
-      if (answer) return answer;
-    }
-    return this.topClientsFromDays(sql, ctx, period, limit);
-  }
-
-  /**
-   * Top clients from the first `listDepth` clients of each ranked list of the covering periods (per
-   * currency with convertible paid sales in the period), each summed exactly over the period. A
-   * client not read has, in every list, at most that list's last amount read, so its revenue is at
-   * most the sum of those at the currency's highest rate in the period: when the limit-th revenue
-   * found is above that (with a 10⁻⁹ relative margin for the float sum), or no list was cut short,
-   * nobody unread can enter the answer. Otherwise `null`: the lists cannot decide.
-   */
-  private async topClientsFromLists(
-    sql: SqlRunner,
-    ctx: AnalyticsContext,
-    period: Period,
-    limit: number,
-    plan: ListPlan,
-  ): Promise<ClientTotal[] | null> {
-    const p = new SqlParams();
-    const id = p.add(ctx.company.companyId);
-    const f = p.add(period.from);
-    const t = p.add(period.to);
-    const n = p.add(limit);
-    const depth = p.add(this.listDepth);
-    const { ctes, rate } = this.rateRangeSql(ctx, period, p, id, f, t);
-    const rows = await sql<{ client_id: string | null; revenue: string; sales: string; exact: number; unread: number }>(
-      `WITH ${ctes},
-       heads AS (
-         SELECT rr.hi, e.client_id, e.amount, e.rank
-         FROM unnest(${p.add(plan.starts)}::date[]) b (period_start) CROSS JOIN rate_range rr
-         CROSS JOIN LATERAL (
-           SELECT l.client_id, l.amount, row_number() OVER (ORDER BY l.amount DESC) AS rank
-           FROM analytics_client_periods l
-           WHERE l.company_id = ${id} AND l.span = ${p.add(plan.span)} AND l.period_start = b.period_start
-             AND l.currency = rr.currency
-           ORDER BY l.amount DESC LIMIT ${depth}
-         ) e
-       ),
-       unread AS (SELECT coalesce(sum(h.amount::float8 * h.hi), 0) AS bound FROM heads h WHERE h.rank = ${depth}),
-       candidates AS (SELECT DISTINCT client_id FROM heads),
-       ${this.exactSumsSql(rate, id, f, t)},
-       answer AS (${convertedSumSql(ctx.conversion, 'x', ['client_id'])} ORDER BY exact DESC, client_id LIMIT ${n})
-       SELECT a.client_id, a.revenue, a.sales, a.exact::float8 AS exact, u.bound AS unread
-       FROM unread u LEFT JOIN answer a ON true
-       ORDER BY a.exact DESC, a.client_id`,
-      p.values,
-    );
-    const found = rows.filter((r) => r.client_id !== null);
-    const unread = Number(rows[0]?.unread ?? 0);
-    const decided = unread === 0 || (found.length === limit && Number(found[limit - 1].exact) > unread * (1 + 1e-9));
-    return decided
-      ? found.map((r) => ({ clientId: r.client_id as string, revenue: r.revenue, salesCount: count(r.sales) }))
-      : null;
-  }
-
-  /**
    * Top clients in two steps. First, per client, the paid amounts of the period in each currency
    * (convertible days only), from the client-days — no per-day rate join — bounded below and above
    * by the lowest and highest rate the period has for that currency. Every client whose upper
@@ -232,20 +130,28 @@ export class RollupSource implements IndicatorSource {
    * may belong to the answer; nobody else can. Then only those candidates are summed exactly
    * (numeric, each day at its own rate), which is what ranks and answers.
    */
-  private async topClientsFromDays(
-    sql: SqlRunner,
-    ctx: AnalyticsContext,
-    period: Period,
-    limit: number,
-  ): Promise<ClientTotal[]> {
+  async topClients(sql: SqlRunner, ctx: AnalyticsContext, period: Period, limit: number): Promise<ClientTotal[]> {
     const p = new SqlParams();
     const id = p.add(ctx.company.companyId);
     const f = p.add(period.from);
     const t = p.add(period.to);
     const n = p.add(limit);
-    const { ctes, rate } = this.rateRangeSql(ctx, period, p, id, f, t);
+    const pairs = `SELECT DISTINCT currency, day FROM analytics_sales_daily
+       WHERE company_id = ${id} AND day BETWEEN ${f}::date AND ${t}::date AND status = 'paid'`;
+    const fx = fxCte(ctx.conversion, period.from, period.to, p, pairs);
+    const th = thresholdsSql(ctx.conversion, p);
+    const pairRate = rateColumns(ctx.conversion, 'pr', p);
+    const rate = rateColumns(ctx.conversion, 'r', p);
     const rows = await sql<{ client_id: string; revenue: string; sales: string }>(
-      `WITH ${ctes},
+      `WITH ${fx},
+       th AS (${th}),
+       rate_range AS (
+         SELECT pr.currency, min(${pairRate.rc} / ${pairRate.rt})::float8 AS lo, max(${pairRate.rc} / ${pairRate.rt})::float8 AS hi,
+                min(coalesce(th.from_day, 'infinity'::date)) AS from_day
+         FROM (${pairs}) pr LEFT JOIN th ON th.currency = pr.currency ${pairRate.joins}
+         WHERE ${pairRate.rc} IS NOT NULL AND ${pairRate.rt} IS NOT NULL
+         GROUP BY pr.currency
+       ),
        scored AS MATERIALIZED (
          SELECT r.client_id, sum(r.amount::float8 * rr.lo) AS lo, sum(r.amount::float8 * rr.hi) AS hi
          FROM analytics_client_daily r JOIN rate_range rr ON rr.currency = r.currency AND r.day >= rr.from_day
@@ -254,40 +160,7 @@ export class RollupSource implements IndicatorSource {
        ),
        cut AS (SELECT lo FROM scored ORDER BY lo DESC LIMIT 1 OFFSET ${n} - 1),
        candidates AS (SELECT client_id FROM scored WHERE hi >= coalesce((SELECT lo FROM cut), 0) * (1 - 1e-9)),
-       ${this.exactSumsSql(rate, id, f, t)}
-       ${convertedSumSql(ctx.conversion, 'x', ['client_id'])}
-       ORDER BY exact DESC, client_id LIMIT ${n}`,
-      p.values,
-    );
-    return rows.map((r) => ({ clientId: r.client_id, revenue: r.revenue, salesCount: count(r.sales) }));
-  }
-
-  /**
-   * CTEs `fx`, `th` and `rate_range`: per currency with paid sales in the period, the lowest and
-   * highest rate to the requested currency on its days, and the first day it converts at all.
-   */
-  private rateRangeSql(ctx: AnalyticsContext, period: Period, p: SqlParams, id: string, f: string, t: string) {
-    const pairs = `SELECT DISTINCT currency, day FROM analytics_sales_daily
-       WHERE company_id = ${id} AND day BETWEEN ${f}::date AND ${t}::date AND status = 'paid'`;
-    const fx = fxCte(ctx.conversion, period.from, period.to, p, pairs);
-    const th = thresholdsSql(ctx.conversion, p);
-    const pairRate = rateColumns(ctx.conversion, 'pr', p);
-    const rate = rateColumns(ctx.conversion, 'r', p);
-    const ctes = `${fx},
-       th AS (${th}),
-       rate_range AS (
-         SELECT pr.currency, min(${pairRate.rc} / ${pairRate.rt})::float8 AS lo, max(${pairRate.rc} / ${pairRate.rt})::float8 AS hi,
-                min(coalesce(th.from_day, 'infinity'::date)) AS from_day
-         FROM (${pairs}) pr LEFT JOIN th ON th.currency = pr.currency ${pairRate.joins}
-         WHERE ${pairRate.rc} IS NOT NULL AND ${pairRate.rt} IS NOT NULL
-         GROUP BY pr.currency
-       )`;
-    return { ctes, rate };
-  }
-
-  /** CTE `x`: the client-days of the period of each client in `candidates`, with their rates. */
-  private exactSumsSql(rate: { rc: string; rt: string; joins: string }, id: string, f: string, t: string): string {
-    return `x AS (
+       x AS (
          SELECT r.client_id, r.sales, r.amount, ${rate.rc} AS rc, ${rate.rt} AS rt
          FROM candidates c
          -- OFFSET 0 keeps this a probe of the client's days per candidate (there are few).
@@ -297,6 +170,11 @@ export class RollupSource implements IndicatorSource {
            OFFSET 0
          ) r
          ${rate.joins}
-       )`;
+       )
+       ${convertedSumSql(ctx.conversion, 'x', ['client_id'])}
+       ORDER BY exact DESC, client_id LIMIT ${n}`,
+      p.values,
+    );
+    return rows.map((r) => ({ clientId: r.client_id, revenue: r.revenue, salesCount: count(r.sales) }));
   }
 }
