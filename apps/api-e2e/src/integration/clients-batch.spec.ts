@@ -160,6 +160,37 @@ describe('POST /api/v1/clients/batch', () => {
     expect(results.reduce((sum, r) => sum + r.body.created, 0)).toBe(300);
     expect((await readFeed(apiKey.key, 'clients', { limit: 1000 })).items).toHaveLength(300);
   });
+
+  it('keeps what concurrent batches each set when every batch omits the others’ fields', async () => {
+    // Batches of a company run in parallel: a batch that finds a client inserted meanwhile by
+    // another must merge with it (omitted fields keep the stored value), not write over it.
+    const { apiKey } = await companyWithKey();
+    const ids = Array.from({ length: 200 }, (_, i) => `M-${i}`);
+    const fields: Record<string, (i: number) => unknown> = {
+      email: (i) => `m${i}@example.com`,
+      name: (i) => `Name ${i}`,
+      phone: (i) => `+7 900 000-${String(i).padStart(4, '0')}`,
+      activity: () => 'retail',
+      attributes: (i) => ({ n: i }),
+    };
+    const results = await Promise.all(
+      Object.entries(fields).map(([field, value]) =>
+        pushClients(
+          apiKey.key,
+          ids.map((externalId, i) => clientItem(externalId, { [field]: value(i) })),
+        ),
+      ),
+    );
+    expect(results.map((r) => [r.status, r.body.failed])).toEqual(results.map(() => [200, []]));
+    expect(results.reduce((sum, r) => sum + r.body.created, 0)).toBe(200);
+    const stored = (await readFeed<Record<string, unknown>>(apiKey.key, 'clients', { limit: 1000 })).items;
+    expect(stored).toHaveLength(200);
+    for (const client of stored) {
+      const i = Number(String(client['externalId']).slice(2));
+      for (const [field, value] of Object.entries(fields))
+        expect({ i, field, v: client[field] }).toEqual({ i, field, v: value(i) });
+    }
+  });
 });
 
 describe('integration API keys', () => {

@@ -40,58 +40,62 @@ describe('GET /api/v1/clients and /api/v1/sales (change feed)', () => {
       apiKey.key,
       Array.from({ length: 30 }, (_, i) => saleItem(`S-${i}`, 'C-1')),
     ).expect(200);
-    const { items } = await readFeed<{ id: string; externalId: string; amount: string; clientExternalId: string }>(
-      apiKey.key,
-      'sales',
-      { limit: 7 },
-      async (page) => {
-        if (page === 1) await pushSales(apiKey.key, [saleItem('S-0', 'C-1', { amount: '555.00' })]).expect(200);
-        if (page === 2) await pushSales(apiKey.key, [saleItem('S-NEW', 'C-1')]).expect(200);
-      },
-    );
+    type Sale = { id: string; externalId: string; amount: string; clientExternalId: string };
+    const first = await api().get('/api/v1/sales').set('X-API-Key', apiKey.key).query({ limit: 7 }).expect(200);
+    // A sale already read changes, and a new one arrives, before the next page.
+    const changed: string = first.body.items[0].externalId;
+    await pushSales(apiKey.key, [saleItem(changed, 'C-1', { amount: '555.00' })]).expect(200);
+    await pushSales(apiKey.key, [saleItem('S-NEW', 'C-1')]).expect(200);
+    const rest = await readFeed<Sale>(apiKey.key, 'sales', { limit: 7, cursor: first.body.nextCursor });
+    const items: Sale[] = [...first.body.items, ...rest.items];
     const count = (externalId: string) => items.filter((s) => s.externalId === externalId).length;
     expect(items.every((s) => s.clientExternalId === 'C-1')).toBe(true);
     expect(count('S-NEW')).toBe(1);
-    expect(count('S-0')).toBe(2);
-    expect(items.filter((s) => s.externalId === 'S-0').map((s) => s.amount)).toEqual(['100.00', '555.00']);
-    for (let i = 1; i < 30; i++) expect(count(`S-${i}`)).toBe(1);
+    expect(items.filter((s) => s.externalId === changed).map((s) => s.amount)).toEqual(['100.00', '555.00']);
+    for (let i = 0; i < 30; i++) if (`S-${i}` !== changed) expect(count(`S-${i}`)).toBe(1);
   });
 
   // PGlite runs one session: a transaction held open on one connection would block the API's.
   const onServer = process.env['TEST_DATABASE_URL'] ? it : it.skip;
-  onServer('holds back rows of transactions that ended while an older writer is still running, then returns each once', async () => {
-    const owner = await companyWithKey();
-    const key = owner.apiKey.key;
-    await pushClients(key, ['A', 'B', 'C', 'D', 'E'].map((x) => clientItem(x))).expect(200);
-    const slow = new Client({ connectionString: process.env['E2E_DATABASE_URL'] });
-    await slow.connect();
-    try {
-      // An older writer (a CSV import, another API request) is still running...
-      await slow.query('BEGIN');
-      await slow.query(`INSERT INTO clients (company_id, external_id) VALUES ($1, 'SLOW')`, [owner.companyId]);
-      // ...while later ones commit first, and concurrently with each other (no company-wide queue).
-      await Promise.all([
-        pushClients(key, [clientItem('FAST-1')]).expect(200),
-        pushClients(key, [clientItem('FAST-2')]).expect(200),
-        pushClients(key, [clientItem('B', { name: 'changed' })]).expect(200),
-      ]);
-      // A reader may not pass them: once it did, SLOW would commit behind its cursor and be skipped.
-      // B, rewritten since by one of them, waits with them.
-      const during = await readFeed<{ externalId: string }>(key, 'clients', { limit: 2 });
-      expect(during.items.map((c) => c.externalId).sort()).toEqual(['A', 'C', 'D', 'E']);
-      await slow.query('COMMIT');
-    } finally {
-      await slow.end();
-    }
-    const after = await readFeed<{ externalId: string; name: string | null }>(key, 'clients', { limit: 2 });
-    const order = after.items.map((c) => c.externalId);
-    expect([...order].sort()).toEqual(['A', 'B', 'C', 'D', 'E', 'FAST-1', 'FAST-2', 'SLOW']);
-    // By writing transaction: the first batch (B since rewritten), SLOW, then the three later ones.
-    expect(order.slice(0, 4).sort()).toEqual(['A', 'C', 'D', 'E']);
-    expect(order[4]).toBe('SLOW');
-    expect(order.slice(5).sort()).toEqual(['B', 'FAST-1', 'FAST-2']);
-    expect(after.items.find((c) => c.externalId === 'B')?.name).toBe('changed');
-  });
+  onServer(
+    'holds back rows of transactions that ended while an older writer is still running, then returns each once',
+    async () => {
+      const owner = await companyWithKey();
+      const key = owner.apiKey.key;
+      await pushClients(
+        key,
+        ['A', 'B', 'C', 'D', 'E'].map((x) => clientItem(x)),
+      ).expect(200);
+      const slow = new Client({ connectionString: process.env['E2E_DATABASE_URL'] });
+      await slow.connect();
+      try {
+        // An older writer (a CSV import, another API request) is still running...
+        await slow.query('BEGIN');
+        await slow.query(`INSERT INTO clients (company_id, external_id) VALUES ($1, 'SLOW')`, [owner.companyId]);
+        // ...while later ones commit first, and concurrently with each other (no company-wide queue).
+        await Promise.all([
+          pushClients(key, [clientItem('FAST-1')]).expect(200),
+          pushClients(key, [clientItem('FAST-2')]).expect(200),
+          pushClients(key, [clientItem('B', { name: 'changed' })]).expect(200),
+        ]);
+        // A reader may not pass them: once it did, SLOW would commit behind its cursor and be skipped.
+        // B, rewritten since by one of them, waits with them.
+        const during = await readFeed<{ externalId: string }>(key, 'clients', { limit: 2 });
+        expect(during.items.map((c) => c.externalId).sort()).toEqual(['A', 'C', 'D', 'E']);
+        await slow.query('COMMIT');
+      } finally {
+        await slow.end();
+      }
+      const after = await readFeed<{ externalId: string; name: string | null }>(key, 'clients', { limit: 2 });
+      const order = after.items.map((c) => c.externalId);
+      expect([...order].sort()).toEqual(['A', 'B', 'C', 'D', 'E', 'FAST-1', 'FAST-2', 'SLOW']);
+      // By writing transaction: the first batch (B since rewritten), SLOW, then the three later ones.
+      expect(order.slice(0, 4).sort()).toEqual(['A', 'C', 'D', 'E']);
+      expect(order[4]).toBe('SLOW');
+      expect(order.slice(5).sort()).toEqual(['B', 'FAST-1', 'FAST-2']);
+      expect(after.items.find((c) => c.externalId === 'B')?.name).toBe('changed');
+    },
+  );
 
   it('filters by externalId and updatedSince', async () => {
     const { apiKey } = await companyWithKey();

@@ -5,6 +5,7 @@ export * from './lib/client-rows';
 export * from './lib/client-id.pipe';
 export * from './lib/sale-changes';
 export * from './lib/sql';
+export * from './lib/retry';
 export * from './lib/integration/batch-items';
 export * from './lib/integration/batch-size';
 export * from './lib/integration/feed-cursor';

@@ -29,17 +29,23 @@ export const STORED_ITEMS = `(SELECT coalesce(jsonb_agg(jsonb_build_array(si.sku
     trim_scale(si.unit_price)::text) ORDER BY si.position), '[]'::jsonb)
     FROM sale_items si WHERE si.sale_id = s.id)`;
 
-/** Replaces the items of these sales: one DELETE and one multi-row INSERT, whatever their number. */
+/**
+ * Replaces the items of these sales: one DELETE (of the sales that may have items stored: not those
+ * `created` in this transaction) and one multi-row INSERT, whatever their number.
+ */
 export async function replaceItems(
   m: EntityManager,
   scope: CompanyScope,
-  sales: readonly { saleId: string; items: readonly NormalItem[] }[],
+  sales: readonly { saleId: string; items: readonly NormalItem[]; created?: boolean }[],
 ): Promise<void> {
   if (sales.length === 0) return;
-  await m.query(`DELETE FROM sale_items WHERE company_id = $1 AND sale_id = ANY($2::uuid[])`, [
-    scope.companyId,
-    sales.map((s) => s.saleId),
-  ]);
+  const stored = sales.filter((s) => !s.created).map((s) => s.saleId);
+  if (stored.length > 0) {
+    await m.query(`DELETE FROM sale_items WHERE company_id = $1 AND sale_id = ANY($2::uuid[])`, [
+      scope.companyId,
+      stored,
+    ]);
+  }
   const rows = sales.flatMap((s) => s.items.map((item, position) => ({ saleId: s.saleId, position, ...item })));
   if (rows.length === 0) return;
   await queryRows(

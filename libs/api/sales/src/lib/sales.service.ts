@@ -139,7 +139,7 @@ export class SalesService {
           ],
         ),
       );
-      if (dto.items) await replaceItems(m, scope, [{ saleId: id, items: normalizeItems(dto.items) }]);
+      if (dto.items) await replaceItems(m, scope, [{ saleId: id, items: normalizeItems(dto.items), created: true }]);
       const after = (await this.find(m, scope, id)) as SaleRow;
       await touchLastInteraction(m, scope, [after]);
       await this.hooks.emit(m, scope, [{ id, before: null, after: state(after) }]);

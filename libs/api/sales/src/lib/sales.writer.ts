@@ -3,6 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import {
   assertBatchSize,
   byIndex,
+  ConcurrentInsertError,
+  inExternalIdOrder,
   dropRepeats,
   lockCompanyWrites,
   queryRows,
@@ -10,6 +12,7 @@ import {
   SaleChangeHooks,
   type SaleState,
   validateBatchItemsYielding,
+  withRetry,
 } from '@crm/api/clients';
 import type { CompanyScope } from '@crm/api/core';
 import {
@@ -29,7 +32,6 @@ import {
   STORED_ITEMS,
   touchLastInteraction,
 } from './sale-items';
-import { ConcurrentInsertError, withRetry } from './retry';
 
 /** A valid item of the batch, its buyer resolved. */
 interface Candidate {
@@ -67,8 +69,11 @@ const CHANGED_ITEMS = `
    WHERE i.items IS DISTINCT FROM ${STORED_ITEMS}`;
 
 /**
- * One multi-row upsert for the whole batch. `prev` reads the stored versions in the statement's
- * snapshot (LATERAL ... LIMIT 1: one unique-index probe per item, never a scan of the company): a status left out keeps the stored one, and listeners get each sale's version before.
+ * One multi-row upsert for the whole batch. `prev` reads the stored versions (LATERAL ... LIMIT 1:
+ * one unique-index probe per item, never a scan of the company) and locks them: batches of a company
+ * run in parallel (ADR 0004), and a sale another batch changed after this statement began is read
+ * in its committed version, so a status left out keeps the stored one and listeners get each sale's
+ * version before, never a stale one. Items come sorted by externalId, so batches lock alike.
  * The conflict branch writes only rows that differ (or whose items changed: `$3`); `xmax = 0`
  * tells inserted rows from updated ones. Rows go in externalId order so concurrent batches lock
  * the same sales in the same order.
@@ -82,7 +87,7 @@ const UPSERT_SALES = `
     SELECT s.* FROM input i
      CROSS JOIN LATERAL (
        SELECT id, external_id, client_id, amount, currency, sold_at, status
-         FROM sales WHERE company_id = $1 AND external_id = i.external_id LIMIT 1
+         FROM sales WHERE company_id = $1 AND external_id = i.external_id LIMIT 1 FOR NO KEY UPDATE
      ) s
   ),
   up AS (
@@ -187,7 +192,7 @@ export class SalesWriter {
           ])
         ).map((r) => r.id)
       : [];
-    const input = candidates.map((c) => ({
+    const input = [...candidates].sort(inExternalIdOrder).map((c) => ({
       external_id: c.externalId,
       client_id: c.clientId,
       amount: c.amount,
@@ -210,7 +215,9 @@ export class SalesWriter {
       scope,
       written.flatMap((row) => {
         const items = byExternalId.get(row.externalId)?.items;
-        return items && (row.inserted || changedItems.has(row.id)) ? [{ saleId: row.id, items }] : [];
+        return items && (row.inserted || changedItems.has(row.id))
+          ? [{ saleId: row.id, items, created: row.inserted }]
+          : [];
       }),
     );
     await touchLastInteraction(m, scope, written);

@@ -133,6 +133,13 @@ export function dropRepeats<T extends { index: number; externalId: string }>(
   return { kept, failed };
 }
 
+/**
+ * Sorts items by externalId (code points): every batch of a company locks the rows it merges with in
+ * this order, so concurrent batches over the same rows queue rather than deadlock.
+ */
+export const inExternalIdOrder = (a: { externalId: string }, b: { externalId: string }): number =>
+  a.externalId < b.externalId ? -1 : a.externalId > b.externalId ? 1 : 0;
+
 /** The failures of a batch in index order. */
 export const byIndex = (failures: readonly BatchFailureResponse[]): BatchFailureResponse[] =>
   [...failures].sort((a, b) => a.index - b.index);
