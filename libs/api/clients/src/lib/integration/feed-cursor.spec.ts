@@ -28,7 +28,10 @@ describe('feed cursor', () => {
     ['garbage', 'not-a-cursor'],
     ['another version', Buffer.from('v3:1:3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10').toString('base64url')],
     ['a non-numeric position', Buffer.from('v2:x:3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10').toString('base64url')],
-    ['a position past 2^64 - 1', Buffer.from('v2:18446744073709551616:3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10').toString('base64url')],
+    [
+      'a position past 2^64 - 1',
+      Buffer.from('v2:18446744073709551616:3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10').toString('base64url'),
+    ],
     ['a bad id', Buffer.from("v2:1:'; drop table clients").toString('base64url')],
     ['extra parts', Buffer.from('v2:1:3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10:x').toString('base64url')],
   ])('refuses %s with a 400 on the cursor field', (_, cursor) => {
