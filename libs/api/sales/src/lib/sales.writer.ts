@@ -73,10 +73,9 @@ const CHANGED_ITEMS = `
  * one unique-index probe per item, never a scan of the company) and locks them: batches of a company
  * run in parallel (ADR 0004), and a sale another batch changed after this statement began is read
  * in its committed version, so a status left out keeps the stored one and listeners get each sale's
- * version before, never a stale one. Items come sorted by externalId, so batches lock alike.
- * The conflict branch writes only rows that differ (or whose items changed: `$3`); `xmax = 0`
- * tells inserted rows from updated ones. Rows go in externalId order so concurrent batches lock
- * the same sales in the same order.
+ * version before, never a stale one. Items come, and rows are inserted, in externalId order, so
+ * concurrent batches lock the same sales in the same order. The conflict branch writes only rows
+ * that differ (or whose items changed: `$3`); `xmax = 0` tells inserted rows from updated ones.
  */
 const UPSERT_SALES = `
   WITH input AS (
