@@ -2,10 +2,13 @@ import {
   type AnalyticsContext,
   type Buckets,
   type IndicatorSource,
+  IndicatorsService,
+  type KeptAnswer,
   loadContext,
   PlainSource,
   RollupSource,
   type SqlRunner,
+  TopClientsAnswers,
   type TotalsQuery,
 } from '@crm/api/analytics';
 import fc from 'fast-check';
@@ -39,6 +42,13 @@ const saleArb = fc.record({
   cents: fc.integer({ min: 0, max: 2_000_000 }),
 });
 type SaleArb = typeof saleArb extends fc.Arbitrary<infer T> ? T : never;
+
+const rateOpArb = fc.record({
+  kind: fc.constant('rate' as const),
+  currency: fc.constantFrom('USD', 'EUR'),
+  day: fc.integer({ min: -5, max: 70 }),
+  rate: fc.integer({ min: 1, max: 100_000_000 }),
+});
 
 const opArb = fc.oneof(
   {
@@ -80,15 +90,7 @@ const opArb = fc.oneof(
       client: fc.integer({ min: 0, max: CLIENTS - 1 }),
     }),
   },
-  {
-    weight: 1,
-    arbitrary: fc.record({
-      kind: fc.constant('rate' as const),
-      currency: fc.constantFrom('USD', 'EUR'),
-      day: fc.integer({ min: -5, max: 70 }),
-      rate: fc.integer({ min: 1, max: 100_000_000 }),
-    }),
-  },
+  { weight: 1, arbitrary: rateOpArb },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('timeZone' as const), zone: fc.constantFrom(...ZONES) }) },
   {
     // Folding part of the logged changes between writes, in small steps.
@@ -320,6 +322,138 @@ describe('analytics rollups', () => {
       { numRuns: Number(process.env['ANALYTICS_PROPERTY_RUNS'] ?? 30) },
     );
   }, 900_000);
+
+  it('keep top-client answers exactly true through random writes', async () => {
+    // Asks of a few fixed periods between random writes: the second ask of a period may be served
+    // from a kept answer, which every write that changes the period (or the rates, base currency or
+    // time zone) must have retired. Each answer is compared with plain aggregates computed afresh.
+    const hits = { kept: 0, computed: 0 };
+    class CountingAnswers extends TopClientsAnswers {
+      override async find(...args: Parameters<TopClientsAnswers['find']>): Promise<KeptAnswer> {
+        const found = await super.find(...args);
+        hits[found.kind === 'kept' ? 'kept' : 'computed'] += 1;
+        return found;
+      }
+    }
+    const kept = new IndicatorsService(ds, new RollupSource(), undefined, new CountingAnswers(ds));
+    const plain = new IndicatorsService(ds, new PlainSource());
+    // Two disjoint periods and one across both; each ask asks them all in two currencies.
+    const periods = [
+      [0, 30],
+      [35, 50],
+      [20, 45],
+    ];
+    const askArb = fc.record({ kind: fc.constant('ask' as const), limit: fc.constantFrom(1, 3, 10) });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...ZONES),
+        fc.constantFrom('RUB', 'USD'),
+        fc.array(
+          fc.oneof(
+            { weight: 3, arbitrary: opArb },
+            { weight: 2, arbitrary: askArb },
+            { weight: 1, arbitrary: rateOpArb },
+          ),
+          {
+            minLength: 5,
+            maxLength: 30,
+          },
+        ),
+        fc.boolean(),
+        async (zone, base, steps, changeBase) => {
+          const { companyId, clients } = await newCompany(zone, base, CLIENTS, [
+            ['USD', '2026-01-10', '90.5'],
+            ['EUR', '2026-02-01', '99.75'],
+          ]);
+          for (const step of steps) {
+            if (step.kind !== 'ask') {
+              await apply(companyId, clients, step);
+              continue;
+            }
+            for (const [start, end] of periods) {
+              for (const currency of ['RUB', 'USD']) {
+                // What a read does first (RollupFolder): fold everything still logged.
+                await ds.query(`SELECT analytics_fold_company($1, 1000000)`, [companyId]);
+                const query = { from: day(start), to: day(end), currency, limit: step.limit };
+                const expected = await plain.topClients(companyId, query);
+                expect({ query, ...(await kept.topClients(companyId, query)) }).toEqual({ query, ...expected });
+              }
+            }
+            if (changeBase && step.limit === 3) {
+              await ds.query(
+                `UPDATE companies SET base_currency = CASE base_currency WHEN 'RUB' THEN 'USD' ELSE 'RUB' END WHERE id = $1`,
+                [companyId],
+              );
+            }
+          }
+          await ds.query(`DELETE FROM companies WHERE id = $1`, [companyId]);
+        },
+      ),
+      { numRuns: Number(process.env['ANALYTICS_PROPERTY_RUNS'] ?? 30) },
+    );
+    // Kept answers were served (and retired) along the way, not only computed.
+    expect(hits.kept).toBeGreaterThan(100);
+    expect(hits.computed).toBeGreaterThan(100);
+  }, 900_000);
+
+  it('keep a computed top-clients answer only if no fold changed its period meanwhile', async () => {
+    const answers = new TopClientsAnswers(ds);
+    const { companyId, clients } = await newCompany('UTC', 'RUB', 3, []);
+    const sell = async (client: number, dayNumber: number, amt: string) => {
+      await ds.query(
+        `INSERT INTO sales (company_id, client_id, amount, currency, sold_at, status) VALUES ($1, $2, $3, 'RUB', $4, 'paid')`,
+        [companyId, clients[client], amt, `${day(dayNumber)}T12:00:00Z`],
+      );
+      await ds.query(`SELECT analytics_fold_company($1, 1000000)`, [companyId]);
+    };
+    const kept = async () =>
+      (await ds.query(`SELECT clients FROM analytics_top_clients WHERE company_id = $1`, [companyId])) as unknown[];
+    await sell(0, 5, '100');
+    await sell(1, 6, '50');
+    const period = { from: day(0), to: day(10) };
+    const ctx = await loadContext(sql, companyId, 'RUB');
+    const compute = async () => {
+      const found = await answers.find(sql, ctx, period, 2);
+      if (found.kind !== 'missing') throw new Error('expected no kept answer');
+      return { stamp: found.stamp, top: await new RollupSource().topClients(sql, ctx, period, 2) };
+    };
+
+    // Computed, then a sale in the period is folded before the answer is kept: not kept.
+    const stale = await compute();
+    await sell(1, 7, '500');
+    await answers.keep(ctx, period, 2, stale.stamp, stale.top);
+    expect(await kept()).toEqual([]);
+
+    // While a fold runs (its lock held), not kept either; once it has ended, kept.
+    const current = await compute();
+    const holder = new DataSource({ type: 'postgres', url: process.env['E2E_DATABASE_URL'], extra: { max: 1 } });
+    await holder.initialize();
+    const folding = holder.createQueryRunner();
+    await folding.startTransaction();
+    await folding.query(`SELECT pg_advisory_xact_lock(hashtextextended('crm.analytics-fold:' || $1::text, 0))`, [
+      companyId,
+    ]);
+    await answers.keep(ctx, period, 2, current.stamp, current.top);
+    expect(await kept()).toEqual([]);
+    await folding.rollbackTransaction();
+    await holder.destroy();
+    await answers.keep(ctx, period, 2, current.stamp, current.top);
+    expect(await kept()).toHaveLength(1);
+    expect(current.top.map((c) => [c.clientId, c.revenue])).toEqual([
+      [clients[1], '550.0000'],
+      [clients[0], '100.0000'],
+    ]);
+    expect(await answers.find(sql, ctx, period, 1)).toEqual({ kind: 'kept', clients: current.top.slice(0, 1) });
+    // A deeper list than was kept is computed.
+    expect((await answers.find(sql, ctx, period, 3)).kind).toBe('missing');
+
+    // A fold outside the period leaves it; one inside retires it.
+    await sell(2, 11, '1000');
+    expect(await kept()).toHaveLength(1);
+    await sell(2, 10, '1');
+    expect(await kept()).toEqual([]);
+    await ds.query(`DELETE FROM companies WHERE id = $1`, [companyId]);
+  });
 
   it('answer exactly as plain aggregates after random writes', async () => {
     const rollups = new RollupSource();

@@ -7,6 +7,7 @@ import { CustomerInsightsService } from './customers/customer-insights.service';
 import { RevenueForecastService } from './forecast/revenue-forecast.service';
 import { IndicatorsService } from './indicators/indicators.service';
 import { RollupFolder } from './indicators/rollup-folder';
+import { TopClientsAnswers } from './indicators/top-clients-answers';
 
 /**
  * Analytics of a company's sales. Database triggers log every sales change (migrations
@@ -17,7 +18,7 @@ import { RollupFolder } from './indicators/rollup-folder';
 @Module({
   imports: [CompaniesModule, ClientsModule],
   controllers: [AnalyticsController, CustomerOutlookController],
-  providers: [RollupFolder, IndicatorsService, RevenueForecastService, CustomerInsightsService],
+  providers: [RollupFolder, TopClientsAnswers, IndicatorsService, RevenueForecastService, CustomerInsightsService],
   exports: [RollupFolder, IndicatorsService, RevenueForecastService, CustomerInsightsService],
 })
 export class AnalyticsModule {}

@@ -30,9 +30,10 @@ import { addDays, countPeriods, daysBetween, periodsBetween } from '../calendar'
 import { average, money, relativeChange, relativeDecimalChange } from '../decimal';
 import { count, SqlParams, type SqlRunner } from '../sql';
 import { convertedSumSql, fxCte, rateColumns } from './conversion';
-import type { IndicatorSource } from './indicator-source';
+import type { ClientTotal, IndicatorSource } from './indicator-source';
 import { RollupFolder } from './rollup-folder';
 import { RollupSource } from './rollup-source';
+import { type AnswerStamp, TopClientsAnswers } from './top-clients-answers';
 import { localDayBounds } from './totals-sql';
 import { unconvertedWarnings } from './warnings';
 
@@ -59,6 +60,7 @@ export class IndicatorsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Optional() @Inject(INDICATOR_SOURCE) source?: IndicatorSource,
     @Optional() private readonly folder?: RollupFolder,
+    @Optional() private readonly answers?: TopClientsAnswers,
   ) {
     this.source = source ?? new RollupSource();
   }
@@ -186,11 +188,24 @@ export class IndicatorsService {
     });
   }
 
-  topClients(companyId: string, query: TopClientsQueryDto): Promise<TopClientsResponse> {
-    return this.read(companyId, query.currency, async (ctx) => {
+  /**
+   * Top clients: a kept answer when one holds the period (see {@link TopClientsAnswers}), else
+   * computed by the source and kept once the snapshot has ended.
+   */
+  async topClients(companyId: string, query: TopClientsQueryDto): Promise<TopClientsResponse> {
+    const limit = query.limit ?? TOP_CLIENTS_DEFAULT_LIMIT;
+    let computed: { ctx: AnalyticsContext; period: Period; stamp: AnswerStamp; top: ClientTotal[] } | undefined;
+    const response = await this.read(companyId, query.currency, async (ctx) => {
       const { sql, company, conversion } = ctx;
       const period = resolvePeriod(company, query);
-      const top = await this.source.topClients(sql, ctx, period, query.limit ?? TOP_CLIENTS_DEFAULT_LIMIT);
+      const kept = this.answers ? await this.answers.find(sql, ctx, period, limit) : undefined;
+      let top: ClientTotal[];
+      if (kept?.kind === 'kept') {
+        top = kept.clients;
+      } else {
+        top = await this.source.topClients(sql, ctx, period, limit);
+        if (kept) computed = { ctx, period, stamp: kept.stamp, top };
+      }
       const clients = top.length
         ? await sql<{ id: string; name: string | null; email: string | null }>(
             `SELECT id, name, email FROM clients WHERE company_id = $1 AND id = ANY($2::uuid[])`,
@@ -212,6 +227,10 @@ export class IndicatorsService {
         warnings: await unconvertedWarnings(sql, company, conversion.currency, totals.unconverted, PAID),
       };
     });
+    if (computed && this.answers) {
+      await this.answers.keep(computed.ctx, computed.period, limit, computed.stamp, computed.top);
+    }
+    return response;
   }
 
   byStatus(companyId: string, query: AnalyticsRangeQueryDto): Promise<SalesByStatusResponse> {

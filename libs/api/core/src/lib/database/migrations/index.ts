@@ -7,6 +7,7 @@ import { AnalyticsBuyerMonths1764000000003 } from './1764000000003-analytics-buy
 import { AnalyticsDeferredRollups1764100000000 } from './1764100000000-analytics-deferred-rollups';
 import { TimeOrderedIds1764100000001 } from './1764100000001-time-ordered-ids';
 import { ChangeFeedXid1764200000000 } from './1764200000000-change-feed-xid';
+import { AnalyticsTopClientsAnswers1764300000000 } from './1764300000000-analytics-top-clients-answers';
 
 /** The schema's history, oldest first. Add a migration here; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   AnalyticsDeferredRollups1764100000000,
   TimeOrderedIds1764100000001,
   ChangeFeedXid1764200000000,
+  AnalyticsTopClientsAnswers1764300000000,
 ];
