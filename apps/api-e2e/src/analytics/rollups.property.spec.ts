@@ -428,15 +428,17 @@ describe('analytics rollups', () => {
     const current = await compute();
     const holder = new DataSource({ type: 'postgres', url: process.env['E2E_DATABASE_URL'], extra: { max: 1 } });
     await holder.initialize();
-    const folding = holder.createQueryRunner();
-    await folding.startTransaction();
-    await folding.query(`SELECT pg_advisory_xact_lock(hashtextextended('crm.analytics-fold:' || $1::text, 0))`, [
-      companyId,
-    ]);
-    await answers.keep(ctx, period, 2, current.stamp, current.top);
+    try {
+      await holder.transaction(async (folding) => {
+        await folding.query(`SELECT pg_advisory_xact_lock(hashtextextended('crm.analytics-fold:' || $1::text, 0))`, [
+          companyId,
+        ]);
+        await answers.keep(ctx, period, 2, current.stamp, current.top);
+      });
+    } finally {
+      await holder.destroy();
+    }
     expect(await kept()).toEqual([]);
-    await folding.rollbackTransaction();
-    await holder.destroy();
     await answers.keep(ctx, period, 2, current.stamp, current.top);
     expect(await kept()).toHaveLength(1);
     expect(current.top.map((c) => [c.clientId, c.revenue])).toEqual([
