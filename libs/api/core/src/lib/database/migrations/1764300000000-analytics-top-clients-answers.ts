@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Keeps the answers of `analytics/top-clients` for the periods people ask again (the start screen's
+ * Keeps the answers of `analytics/top-clients` for the periods people ask again (a dashboard's
  * last 30 days, a report's month), exactly true until the data under them changes (ADR 0003,
  * "Top clients: kept answers").
  *
