@@ -35,6 +35,17 @@ describe('POST /api/v1/clients/batch', () => {
     expect(items.map((c) => c['externalId']).sort()).toEqual(['C-1', 'C-7']);
   });
 
+  it('keeps attribute keys named like members of Object at every depth, exactly as sent', async () => {
+    const { apiKey } = await companyWithKey();
+    const attributes = {
+      '': { toString: 0, valueOf: [{ constructor: 'ИП', hasOwnProperty: null }] },
+      prototype: { __defineGetter__: true },
+    };
+    expect((await pushClients(apiKey.key, [clientItem('K-1', { attributes })]).expect(200)).body.failed).toEqual([]);
+    const { items } = await readFeed(apiKey.key, 'clients');
+    expect(items.map((c) => c['attributes'])).toEqual([attributes]);
+  });
+
   it('counts a replayed batch as unchanged and never duplicates', async () => {
     const { apiKey } = await companyWithKey();
     const batch = Array.from({ length: 50 }, (_, i) =>

@@ -162,6 +162,17 @@ export function freeFormJsonFieldsOf(dto: abstract new () => unknown): string[] 
   return [...new Set(fields)];
 }
 
+/**
+ * A field the API passes on exactly as parsed, never rebuilt by class-transformer (see
+ * {@link freeFormJsonFieldsOf}): free-form JSON, and the `items` of batches, which the services
+ * validate item by item from what was sent.
+ */
+export function KeptAsSent() {
+  return (object: object, propertyName: string) => {
+    freeFormJsonFields.set(object.constructor, [...(freeFormJsonFields.get(object.constructor) ?? []), propertyName]);
+  };
+}
+
 /** A JSON object (not an array or null) whose JSON text is at most `maxBytes` UTF-8 bytes. */
 export function IsJsonObject(maxBytes: number, options?: ValidationOptions) {
   const check = (value: unknown): string | null => {
@@ -170,7 +181,7 @@ export function IsJsonObject(maxBytes: number, options?: ValidationOptions) {
     return bytes > maxBytes ? `must be at most ${maxBytes} bytes of JSON` : null;
   };
   return (object: object, propertyName: string) => {
-    freeFormJsonFields.set(object.constructor, [...(freeFormJsonFields.get(object.constructor) ?? []), propertyName]);
+    KeptAsSent()(object, propertyName);
     registerDecorator({
       name: 'isJsonObject',
       target: object.constructor,

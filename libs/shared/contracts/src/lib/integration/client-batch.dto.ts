@@ -1,7 +1,7 @@
 import { IsArray } from 'class-validator';
 import { ClientFieldsDto } from '../clients/create-client.dto';
 import { EXTERNAL_ID_MAX_LENGTH } from '../common/validation';
-import { IsText } from '../common/validators';
+import { IsText, KeptAsSent } from '../common/validators';
 
 /** One client to upsert by `externalId`: omitted fields keep the stored value, `null` clears it. */
 export class ClientBatchItemDto extends ClientFieldsDto {
@@ -15,7 +15,8 @@ export class ClientBatchItemDto extends ClientFieldsDto {
  * `failed` and the valid ones are stored. When valid items repeat an `externalId`, the first is applied and the later ones fail.
  */
 export class ClientBatchDto {
-  /** Validated per item by the service (partial success), not by the request pipe. */
+  /** Validated per item by the service (partial success), from the items as sent. */
   @IsArray()
+  @KeptAsSent()
   items!: ClientBatchItemDto[];
 }

@@ -2,7 +2,7 @@ import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsObject, IsOptional, ValidateNested } from 'class-validator';
 import { toInstances } from '../common/transforms';
 import { EXTERNAL_ID_MAX_LENGTH, SALE_ITEMS_MAX } from '../common/validation';
-import { IsCurrency, IsMoney, IsText, IsTimestamp, ItemPricesFitCurrency } from '../common/validators';
+import { IsCurrency, IsMoney, IsText, IsTimestamp, ItemPricesFitCurrency, KeptAsSent } from '../common/validators';
 import { SaleItemDto } from '../sales/sale-item.dto';
 import { SALE_STATUSES, type SaleStatus } from '../sales/sale-status';
 
@@ -50,7 +50,8 @@ export class SaleBatchItemDto {
  * `externalId`, the first is applied and the later ones fail.
  */
 export class SaleBatchDto {
-  /** Validated per item by the service (partial success), not by the request pipe. */
+  /** Validated per item by the service (partial success), from the items as sent. */
   @IsArray()
+  @KeptAsSent()
   items!: SaleBatchItemDto[];
 }
