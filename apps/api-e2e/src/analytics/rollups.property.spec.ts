@@ -50,6 +50,8 @@ const rateOpArb = fc.record({
   rate: fc.integer({ min: 1, max: 100_000_000 }),
 });
 
+const timeZoneOpArb = fc.record({ kind: fc.constant('timeZone' as const), zone: fc.constantFrom(...ZONES) });
+
 const opArb = fc.oneof(
   {
     weight: 5,
@@ -91,7 +93,7 @@ const opArb = fc.oneof(
     }),
   },
   { weight: 1, arbitrary: rateOpArb },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('timeZone' as const), zone: fc.constantFrom(...ZONES) }) },
+  { weight: 1, arbitrary: timeZoneOpArb },
   {
     // Folding part of the logged changes between writes, in small steps.
     weight: 2,
@@ -364,6 +366,7 @@ describe('analytics rollups', () => {
             { weight: 3, arbitrary: opArb },
             { weight: 2, arbitrary: askArb },
             { weight: 1, arbitrary: rateOpArb },
+            { weight: 1, arbitrary: timeZoneOpArb },
           ),
           {
             minLength: 5,

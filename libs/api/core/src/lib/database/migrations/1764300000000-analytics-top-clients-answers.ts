@@ -111,9 +111,10 @@ export class AnalyticsTopClientsAnswers1764300000000 implements MigrationInterfa
         RETURN NULL;
       END
       $$`);
+    // A time-zone change rebuilds the rollups (trigger `companies_analytics_time_zone`), which bumps it already.
     await q.query(`
-      CREATE TRIGGER companies_analytics_settings AFTER UPDATE OF base_currency, time_zone ON companies
-      FOR EACH ROW WHEN ((OLD.base_currency, OLD.time_zone) IS DISTINCT FROM (NEW.base_currency, NEW.time_zone))
+      CREATE TRIGGER companies_analytics_settings AFTER UPDATE OF base_currency ON companies
+      FOR EACH ROW WHEN (OLD.base_currency IS DISTINCT FROM NEW.base_currency)
       EXECUTE FUNCTION analytics_company_settings_changed()`);
   }
 
