@@ -129,7 +129,8 @@ describe('sales (web API)', () => {
       api().get(salesUrl(owner)).set(owner.auth).query(query).expect(200);
     const ids = (res: { body: { items: { externalId: string }[] } }) => res.body.items.map((s) => s.externalId);
     expect(ids(await list({}))).toEqual(['B1', 'A2', 'A1']);
-    expect(ids(await list({ sort: 'amount' }))).toEqual(['B1', 'A1', 'A2']);
+    // B1 is in USD with no rate: it cannot be compared in the base currency and sorts last.
+    expect(ids(await list({ sort: 'amount' }))).toEqual(['A1', 'A2', 'B1']);
     expect(ids(await list({ clientId: anna.id, sort: 'soldAt' }))).toEqual(['A1', 'A2']);
     expect(ids(await list({ status: 'refunded' }))).toEqual(['A2']);
     expect(ids(await list({ currency: 'USD' }))).toEqual(['B1']);

@@ -20,7 +20,7 @@ import { ClientDeleteConflictException } from './client-delete-conflict';
 import { CLIENT_COLUMNS, type ClientRow, toClientResponse } from './client-rows';
 import { encodeCursor, feedWindow } from './integration/feed-cursor';
 import { SaleChangeHooks } from './sale-changes';
-import { containsPattern, lockCompanyWrites, queryRows, SqlParams } from './sql';
+import { containsAny, containsPattern, lockCompanyWrites, queryRows, SqlParams } from './sql';
 
 const EXTERNAL_ID_KEY = 'clients_company_external_key';
 
@@ -41,6 +41,9 @@ const FIELDS = [
   ['activity', 'activity'],
   ['attributes', 'attributes'],
 ] as const;
+
+/** The columns the client search (`q`) looks in. */
+export const CLIENT_SEARCH_COLUMNS = ['c.name', 'c.email', 'c.phone', 'c.external_id'] as const;
 
 /** The start of a company-local day as a timestamptz expression (`$1` is the company id). */
 export const companyDayStart = (dateParam: string, plusDays = 0) =>
@@ -78,9 +81,7 @@ export class ClientsService {
     const where = [`c.company_id = ${p.add(scope.companyId)}`];
     if (query.q) {
       const pattern = p.add(containsPattern(query.q));
-      where.push(
-        `(c.name ILIKE ${pattern} OR c.email ILIKE ${pattern} OR c.phone ILIKE ${pattern} OR c.external_id ILIKE ${pattern})`,
-      );
+      where.push(containsAny(CLIENT_SEARCH_COLUMNS, pattern));
     }
     if (query.activity !== undefined) where.push(`lower(c.activity) = lower(${p.add(query.activity)})`);
     if (query.lastInteractionFrom)

@@ -12,10 +12,20 @@ export async function queryRows<T>(m: EntityManager, sql: string, params: unknow
   return result as T[];
 }
 
-/** `%text%` for ILIKE, with the pattern characters of `text` escaped. */
+/** «ё» and «Ё» as «е» and «Е»: search treats them as one letter, as Russian readers do. */
+export const foldYo = (text: string): string => text.replace(/ё/g, 'е').replace(/Ё/g, 'Е');
+
+/** `%text%` for ILIKE, with the pattern characters of `text` escaped and «ё» read as «е». */
 export function containsPattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return `%${foldYo(text).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
+
+/**
+ * True when any of `columns` contains the text of `pattern` (a parameter holding a
+ * {@link containsPattern}), case-insensitively and with «ё» read as «е» on both sides.
+ */
+export const containsAny = (columns: readonly string[], pattern: string): string =>
+  `(${columns.map((column) => `translate(${column}, 'ёЁ', 'еЕ') ILIKE ${pattern}`).join(' OR ')})`;
 
 /** Collects positional parameters while a statement is assembled: `where.push(\`x = ${p.add(v)}\`)`. */
 export class SqlParams {

@@ -15,6 +15,21 @@ export const SALE_COLUMNS = `s.id, s.external_id AS "externalId", s.client_id AS
   s.currency, s.sold_at AS "soldAt", s.status, s.created_at AS "createdAt", s.updated_at AS "updatedAt",
   c.external_id AS "clientExternalId", c.email AS "clientEmail", c.name AS "clientName"`;
 
+/** The columns the sale search (`q`) looks in. */
+export const SALE_SEARCH_COLUMNS = ['s.external_id', 'c.name', 'c.email'] as const;
+
+/**
+ * The sale's amount in the company's base currency (`$1` is the company id): as analytics
+ * converts, at the rate of its currency in force on the sale's local day; NULL when no rate is
+ * in force yet (such sales sort last). Sorting by amount uses it, so 9,89 $ sorts above 900 ₽
+ * only when it is worth more.
+ */
+export const SALE_BASE_AMOUNT = `(CASE WHEN s.currency = (SELECT base_currency FROM companies WHERE id = $1) THEN s.amount
+  ELSE s.amount * (SELECT e.rate FROM exchange_rates e
+    WHERE e.company_id = s.company_id AND e.currency = s.currency
+      AND e.valid_from <= (s.sold_at AT TIME ZONE (SELECT time_zone FROM companies WHERE id = $1))::date
+    ORDER BY e.valid_from DESC LIMIT 1) END)`;
+
 export const SALES_WITH_CLIENT = `sales s JOIN clients c ON c.company_id = s.company_id AND c.id = s.client_id`;
 
 export interface SaleRow {

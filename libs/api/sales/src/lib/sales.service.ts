@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import {
   ClientsService,
   companyDayStart,
+  containsAny,
   containsPattern,
   encodeCursor,
   feedWindow,
@@ -32,7 +33,9 @@ import {
 import { DataSource, EntityManager } from 'typeorm';
 import {
   loadItems,
+  SALE_BASE_AMOUNT,
   SALE_COLUMNS,
+  SALE_SEARCH_COLUMNS,
   type SaleRow,
   SALES_WITH_CLIENT,
   toIntegrationSale,
@@ -44,7 +47,7 @@ const EXTERNAL_ID_KEY = 'sales_company_external_key';
 
 const SORT_COLUMNS: Record<SaleSortField, string> = {
   soldAt: 's.sold_at',
-  amount: 's.amount',
+  amount: SALE_BASE_AMOUNT,
   createdAt: 's.created_at',
 };
 
@@ -74,7 +77,7 @@ export class SalesService {
     const where = [`s.company_id = ${p.add(scope.companyId)}`];
     if (query.q) {
       const pattern = p.add(containsPattern(query.q));
-      where.push(`(s.external_id ILIKE ${pattern} OR c.name ILIKE ${pattern} OR c.email ILIKE ${pattern})`);
+      where.push(containsAny(SALE_SEARCH_COLUMNS, pattern));
     }
     if (query.clientId) where.push(`s.client_id = ${p.add(query.clientId)}::uuid`);
     if (query.status) where.push(`s.status = ${p.add(query.status)}`);
@@ -97,7 +100,7 @@ export class SalesService {
     const rows = await queryRows<SaleRow>(
       m,
       `SELECT ${SALE_COLUMNS} FROM ${SALES_WITH_CLIENT} WHERE ${where.join(' AND ')}
-        ORDER BY ${column} ${direction}, s.id ${direction}
+        ORDER BY ${column} ${direction} NULLS LAST, s.id ${direction}
         LIMIT ${p.add(pageSize)} OFFSET ${p.add((page - 1) * pageSize)}`,
       p.values,
     );

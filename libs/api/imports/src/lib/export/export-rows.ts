@@ -4,7 +4,7 @@
  */
 import { queryRows, SqlParams } from '@crm/api/clients';
 import type { CompanyScope } from '@crm/api/core';
-import { loadItems, SALES_WITH_CLIENT } from '@crm/api/sales';
+import { loadItems, SALE_BASE_AMOUNT, SALES_WITH_CLIENT } from '@crm/api/sales';
 import {
   type ClientSortField,
   type ListClientsQueryDto,
@@ -59,7 +59,7 @@ const CLIENT_SORTS: Record<ClientSortField, Omit<SortKey, 'descending' | 'id'>> 
 
 const SALE_SORTS: Record<SaleSortField, Omit<SortKey, 'descending' | 'id'>> = {
   soldAt: { expression: 's.sold_at', type: 'timestamptz', nullable: false },
-  amount: { expression: 's.amount', type: 'numeric', nullable: false },
+  amount: { expression: SALE_BASE_AMOUNT, type: 'numeric', nullable: true },
   createdAt: { expression: 's.created_at', type: 'timestamptz', nullable: false },
 };
 

@@ -3,7 +3,8 @@
  * list. They mirror `ClientsService.list` and `SalesService.list` of @crm/api/clients and
  * @crm/api/sales; the imports e2e spec checks that an export holds exactly the rows the list shows.
  */
-import { companyDayStart, containsPattern, SqlParams } from '@crm/api/clients';
+import { CLIENT_SEARCH_COLUMNS, companyDayStart, containsAny, containsPattern, SqlParams } from '@crm/api/clients';
+import { SALE_SEARCH_COLUMNS } from '@crm/api/sales';
 import type { CompanyScope } from '@crm/api/core';
 import { type ListClientsQueryDto, type ListSalesQueryDto, toDecimalString } from '@crm/shared/contracts';
 
@@ -11,9 +12,7 @@ export function clientFilters(scope: CompanyScope, query: ListClientsQueryDto, p
   const where = [`c.company_id = ${p.add(scope.companyId)}`];
   if (query.q) {
     const pattern = p.add(containsPattern(query.q));
-    where.push(
-      `(c.name ILIKE ${pattern} OR c.email ILIKE ${pattern} OR c.phone ILIKE ${pattern} OR c.external_id ILIKE ${pattern})`,
-    );
+    where.push(containsAny(CLIENT_SEARCH_COLUMNS, pattern));
   }
   if (query.activity !== undefined) where.push(`lower(c.activity) = lower(${p.add(query.activity)})`);
   if (query.lastInteractionFrom)
@@ -32,7 +31,7 @@ export function saleFilters(scope: CompanyScope, query: ListSalesQueryDto, p: Sq
   const where = [`s.company_id = ${p.add(scope.companyId)}`];
   if (query.q) {
     const pattern = p.add(containsPattern(query.q));
-    where.push(`(s.external_id ILIKE ${pattern} OR c.name ILIKE ${pattern} OR c.email ILIKE ${pattern})`);
+    where.push(containsAny(SALE_SEARCH_COLUMNS, pattern));
   }
   if (query.clientId) where.push(`s.client_id = ${p.add(query.clientId)}::uuid`);
   if (query.status) where.push(`s.status = ${p.add(query.status)}`);
