@@ -5,3 +5,4 @@ export * from './lib/i18n';
 export * from './lib/translate-pipe';
 export * from './lib/format/format';
 export * from './lib/format/format-pipes';
+export * from './lib/format/decimal-input';
