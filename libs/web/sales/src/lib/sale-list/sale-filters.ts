@@ -1,11 +1,13 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, inject, input, output } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, input, output } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
+import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import type { SaleStatus } from '@crm/shared/contracts';
-import { TranslatePipe, type TranslationKey } from '@crm/web/i18n';
+import { decimalInput, I18n, TranslatePipe, type TranslationKey } from '@crm/web/i18n';
+import { dateToDay, dayToDate } from '@crm/web/ui';
 import { hasSaleFilters, lastDays, normaliseAmountFilter, type SaleListState } from './sale-list-state';
 
 const STATUSES: SaleStatus[] = ['paid', 'pending', 'cancelled', 'refunded'];
@@ -13,7 +15,15 @@ const STATUSES: SaleStatus[] = ['paid', 'pending', 'cancelled', 'refunded'];
 /** Search, period (with presets), status, currency and amount range. */
 @Component({
   selector: 'crm-sale-filters',
-  imports: [MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule, MatSelectModule, TranslatePipe],
+  imports: [
+    MatButtonModule,
+    MatDatepickerModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatSelectModule,
+    TranslatePipe,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <form class="filters" role="search" (submit)="$event.preventDefault()">
@@ -25,7 +35,7 @@ const STATUSES: SaleStatus[] = ['paid', 'pending', 'cancelled', 'refunded'];
           type="search"
           [value]="state().q"
           [placeholder]="'sales.searchHint' | t"
-          (input)="search($any($event.target).value)"
+          (input)="later({ q: $any($event.target).value.trim() })"
         />
       </mat-form-field>
       <mat-form-field appearance="outline" subscriptSizing="dynamic">
@@ -43,28 +53,46 @@ const STATUSES: SaleStatus[] = ['paid', 'pending', 'cancelled', 'refunded'];
       </mat-form-field>
       <mat-form-field appearance="outline" subscriptSizing="dynamic">
         <mat-label>{{ 'sales.currency' | t }}</mat-label>
-        <input matInput maxlength="3" [value]="state().currency" (change)="currency($any($event.target).value)" />
+        <input
+          matInput
+          maxlength="3"
+          data-testid="currency-filter"
+          [value]="state().currency"
+          (input)="currency($any($event.target).value)"
+        />
       </mat-form-field>
       <mat-form-field appearance="outline" subscriptSizing="dynamic">
         <mat-label>{{ 'sales.from' | t }}</mat-label>
         <input
           matInput
-          type="date"
-          [value]="state().from"
-          (change)="changed.emit({ from: $any($event.target).value })"
+          data-testid="from-filter"
+          [matDatepicker]="fromPicker"
+          [value]="fromDate()"
+          (dateChange)="changed.emit({ from: day($event.value) })"
         />
+        <mat-datepicker-toggle matIconSuffix [for]="fromPicker" />
+        <mat-datepicker #fromPicker />
       </mat-form-field>
       <mat-form-field appearance="outline" subscriptSizing="dynamic">
         <mat-label>{{ 'sales.to' | t }}</mat-label>
-        <input matInput type="date" [value]="state().to" (change)="changed.emit({ to: $any($event.target).value })" />
+        <input
+          matInput
+          data-testid="to-filter"
+          [matDatepicker]="toPicker"
+          [value]="toDate()"
+          (dateChange)="changed.emit({ to: day($event.value) })"
+        />
+        <mat-datepicker-toggle matIconSuffix [for]="toPicker" />
+        <mat-datepicker #toPicker />
       </mat-form-field>
       <mat-form-field appearance="outline" subscriptSizing="dynamic">
         <mat-label>{{ 'sales.amountMin' | t }}</mat-label>
         <input
           matInput
           inputmode="decimal"
-          [value]="state().amountMin"
-          (change)="amount('amountMin', $any($event.target).value)"
+          data-testid="amountMin-filter"
+          [value]="shown(state().amountMin)"
+          (input)="amount('amountMin', $any($event.target).value)"
         />
       </mat-form-field>
       <mat-form-field appearance="outline" subscriptSizing="dynamic">
@@ -72,8 +100,9 @@ const STATUSES: SaleStatus[] = ['paid', 'pending', 'cancelled', 'refunded'];
         <input
           matInput
           inputmode="decimal"
-          [value]="state().amountMax"
-          (change)="amount('amountMax', $any($event.target).value)"
+          data-testid="amountMax-filter"
+          [value]="shown(state().amountMax)"
+          (input)="amount('amountMax', $any($event.target).value)"
         />
       </mat-form-field>
       <div class="presets">
@@ -122,7 +151,12 @@ export class SaleFilters {
 
   protected readonly statuses = STATUSES;
   protected readonly presets = [7, 30, 90, 365];
+  private readonly i18n = inject(I18n);
+  protected readonly fromDate = computed(() => dayToDate(this.state().from));
+  protected readonly toDate = computed(() => dayToDate(this.state().to));
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** Typed changes not applied yet: they apply together once typing pauses. */
+  private pending: Partial<SaleListState> = {};
 
   constructor() {
     inject(DestroyRef).onDestroy(() => clearTimeout(this.timer));
@@ -140,17 +174,35 @@ export class SaleFilters {
     return lastDays(days);
   }
 
-  protected search(value: string): void {
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.changed.emit({ q: value.trim() }), 300);
+  protected day(date: Date | null): string {
+    return dateToDay(date);
   }
 
+  /** An amount of the URL (`70.9`) as the language writes it (`70,9` in Russian). */
+  protected shown(amount: string): string {
+    return decimalInput(amount, this.i18n.language());
+  }
+
+  /** Applies `change` once typing pauses (300 ms), without waiting for the field to lose focus. */
+  protected later(change: Partial<SaleListState>): void {
+    this.pending = { ...this.pending, ...change };
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      const ready = this.pending;
+      this.pending = {};
+      this.changed.emit(ready);
+    }, 300);
+  }
+
+  /** A code applies once it has three letters; an emptied field clears the filter. */
   protected currency(value: string): void {
     const code = value.trim().toUpperCase();
-    this.changed.emit({ currency: /^[A-Z]{3}$/.test(code) ? code : '' });
+    if (code === '' || /^[A-Z]{3}$/.test(code)) this.later({ currency: code });
   }
 
+  /** A number applies as typed; an emptied field clears the bound, half-typed text waits. */
   protected amount(field: 'amountMin' | 'amountMax', value: string): void {
-    this.changed.emit({ [field]: normaliseAmountFilter(value) });
+    const amount = normaliseAmountFilter(value);
+    if (amount !== '' || value.trim() === '') this.later({ [field]: amount });
   }
 }
