@@ -1,16 +1,26 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, inject, input, output } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
+import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslatePipe } from '@crm/web/i18n';
+import { dateToDay, dayToDate } from '@crm/web/ui';
 import { type ClientListState, hasActiveFilters } from './client-list-state';
 
 /** Search (debounced), purchases, activity and last-contact range; every change goes to the URL. */
 @Component({
   selector: 'crm-client-filters',
-  imports: [MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule, MatSelectModule, TranslatePipe],
+  imports: [
+    MatButtonModule,
+    MatDatepickerModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatSelectModule,
+    TranslatePipe,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <form class="filters" role="search" (submit)="$event.preventDefault()">
@@ -46,19 +56,25 @@ import { type ClientListState, hasActiveFilters } from './client-list-state';
         <mat-label>{{ 'clients.lastFrom' | t }}</mat-label>
         <input
           matInput
-          type="date"
-          [value]="state().lastFrom"
-          (change)="changed.emit({ lastFrom: $any($event.target).value })"
+          data-testid="lastFrom-filter"
+          [matDatepicker]="fromPicker"
+          [value]="date(state().lastFrom)"
+          (dateChange)="changed.emit({ lastFrom: day($event.value) })"
         />
+        <mat-datepicker-toggle matIconSuffix [for]="fromPicker" />
+        <mat-datepicker #fromPicker />
       </mat-form-field>
       <mat-form-field appearance="outline" subscriptSizing="dynamic">
         <mat-label>{{ 'clients.lastTo' | t }}</mat-label>
         <input
           matInput
-          type="date"
-          [value]="state().lastTo"
-          (change)="changed.emit({ lastTo: $any($event.target).value })"
+          data-testid="lastTo-filter"
+          [matDatepicker]="toPicker"
+          [value]="date(state().lastTo)"
+          (dateChange)="changed.emit({ lastTo: day($event.value) })"
         />
+        <mat-datepicker-toggle matIconSuffix [for]="toPicker" />
+        <mat-datepicker #toPicker />
       </mat-form-field>
       @if (active()) {
         <button matButton type="button" class="reset" (click)="cleared.emit()">
@@ -101,6 +117,14 @@ export class ClientFilters {
 
   protected active(): boolean {
     return hasActiveFilters(this.state());
+  }
+
+  protected date(day: string): Date | null {
+    return dayToDate(day);
+  }
+
+  protected day(date: Date | null): string {
+    return dateToDay(date);
   }
 
   protected search(value: string): void {
