@@ -9,7 +9,7 @@ export const TEXTS = {
     companyName: 'ООО Ромашка',
     register: 'Создать аккаунт',
     signIn: 'Войти',
-    companySubtitle: (name: string) => `Компания «${name}»`,
+    companySubtitle: (name: string) => `Компания: ${name}`,
     navApiKeys: 'API-ключ',
     navCompany: 'Компания',
     navStart: 'Начало',

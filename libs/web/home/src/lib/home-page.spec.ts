@@ -67,7 +67,7 @@ describe('HomePage', () => {
     const element = await render([], [{ userId: 'u1', login: 'anna', role: 'owner' }]);
 
     expect(element.querySelector('h1')?.textContent).toMatch(/, anna$/);
-    expect(element.textContent).toContain('Компания «ООО Ромашка»');
+    expect(element.textContent).toContain('Компания: ООО Ромашка');
     const tiles = Array.from(element.querySelectorAll('crm-home-tile a')).map((link) => link.getAttribute('href'));
     expect(tiles).toEqual(['/clients', '/sales', '/keys', '/company']);
     expect(element.querySelector('[data-testid="clients-count"]')?.textContent?.trim()).toBe('42 клиента');

@@ -124,7 +124,7 @@ export const crmEn: DictionaryShape<typeof crmRu> = {
       },
     },
     delete: {
-      title: 'Delete client “{name}”?',
+      title: 'Delete client {name}?',
       text: 'The client, their contacts and notes will be deleted. This cannot be undone.',
       confirm: 'Delete',
       lossTitle: 'The client has sales',

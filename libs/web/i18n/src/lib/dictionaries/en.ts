@@ -114,7 +114,7 @@ export const en: Dictionary = {
       evening: 'Good evening, {login}',
       night: 'Good night, {login}',
     },
-    subtitle: 'Company “{company}”',
+    subtitle: 'Company: {company}',
     tiles: 'Company sections',
     apiKey: {
       title: 'API key',
@@ -165,8 +165,8 @@ export const en: Dictionary = {
     copyFailed: 'Could not copy. Select the key and copy it manually.',
     rotate: 'Rotate',
     revoke: 'Revoke',
-    actionsFor: 'Actions for key “{name}”',
-    keyOf: 'Key “{name}”',
+    actionsFor: 'Actions for key: {name}',
+    keyOf: 'Key: {name}',
     createDialog: {
       title: 'New API key',
       name: 'Name',
@@ -183,12 +183,12 @@ export const en: Dictionary = {
       keyLabel: 'Key',
     },
     rotateConfirm: {
-      title: 'Rotate key “{name}”?',
+      title: 'Rotate key {name}?',
       text: 'A new key will be issued and the current one stops working at once. Systems using it will need the new key.',
       confirm: 'Rotate',
     },
     revokeConfirm: {
-      title: 'Revoke key “{name}”?',
+      title: 'Revoke key {name}?',
       text: 'The key stops working at once and systems using it can no longer send data. This cannot be undone.',
       confirm: 'Revoke',
     },

@@ -116,7 +116,7 @@ export const ru = {
       evening: 'Добрый вечер, {login}',
       night: 'Доброй ночи, {login}',
     },
-    subtitle: 'Компания «{company}»',
+    subtitle: 'Компания: {company}',
     tiles: 'Разделы компании',
     apiKey: {
       title: 'API-ключ',
@@ -174,8 +174,8 @@ export const ru = {
     copyFailed: 'Не удалось скопировать. Выделите ключ и скопируйте вручную.',
     rotate: 'Перевыпустить',
     revoke: 'Отозвать',
-    actionsFor: 'Действия с ключом «{name}»',
-    keyOf: 'Ключ «{name}»',
+    actionsFor: 'Действия с ключом: {name}',
+    keyOf: 'Ключ: {name}',
     createDialog: {
       title: 'Новый API-ключ',
       name: 'Название',
@@ -192,12 +192,12 @@ export const ru = {
       keyLabel: 'Ключ',
     },
     rotateConfirm: {
-      title: 'Перевыпустить ключ «{name}»?',
+      title: 'Перевыпустить ключ {name}?',
       text: 'Будет выдан новый ключ, а текущий перестанет работать сразу. Системы, которые его используют, нужно будет перенастроить.',
       confirm: 'Перевыпустить',
     },
     revokeConfirm: {
-      title: 'Отозвать ключ «{name}»?',
+      title: 'Отозвать ключ {name}?',
       text: 'Ключ перестанет работать сразу, и системы с ним больше не смогут передавать данные. Это нельзя отменить.',
       confirm: 'Отозвать',
     },

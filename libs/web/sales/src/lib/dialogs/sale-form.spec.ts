@@ -1,5 +1,6 @@
 import type { SaleResponse } from '@crm/shared/contracts';
-import { dayOf, normaliseAmount, saleChanges } from './sale-form';
+import { decimalInput } from '@crm/web/i18n';
+import { dayOf, itemsTotal, linesOf, normaliseAmount, saleChanges, saleItems } from './sale-form';
 
 const sale: SaleResponse = {
   id: 's1',
@@ -47,5 +48,57 @@ describe('sale form', () => {
     expect(body.amount).toBeUndefined();
     expect(dayOf(body.soldAt as string)).toBe('2026-11-21');
     expect(new Date(body.soldAt as string).getMinutes()).toBe(new Date(sale.soldAt).getMinutes());
+  });
+});
+
+describe('sale form goods', () => {
+  const withItems: SaleResponse = {
+    ...sale,
+    amount: '70.90',
+    items: [{ sku: 'TEA', name: 'Чай', quantity: 2, unitPrice: '35.45' }],
+  };
+  const value = (items: { name: string; sku: string; quantity: string; unitPrice: string }[]) => ({
+    amount: '70,90',
+    currency: 'RUB',
+    soldOn: dayOf(sale.soldAt),
+    status: 'paid' as const,
+    externalId: 'INV-1',
+    items,
+  });
+  const ru = (v: string | number) => decimalInput(v, 'ru');
+
+  it('shows the lines in the locale and sends nothing when they are unchanged', () => {
+    const lines = linesOf(withItems.items, ru);
+    expect(lines).toEqual([{ name: 'Чай', sku: 'TEA', quantity: '2', unitPrice: '35,45' }]);
+    expect(saleChanges(withItems, value(lines))).toEqual({});
+  });
+
+  it('sends every line when one is added, edited or removed', () => {
+    const lines = linesOf(withItems.items, ru);
+    const added = [...lines, { name: ' Сахар ', sku: '', quantity: '1,5', unitPrice: '10' }];
+    expect(saleChanges(withItems, value(added)).items).toEqual([
+      { name: 'Чай', sku: 'TEA', quantity: 2, unitPrice: '35.45' },
+      { name: 'Сахар', sku: null, quantity: 1.5, unitPrice: '10' },
+    ]);
+    expect(saleChanges(withItems, value([{ ...lines[0], quantity: '3' }])).items).toEqual([
+      { name: 'Чай', sku: 'TEA', quantity: 3, unitPrice: '35.45' },
+    ]);
+    expect(saleChanges(withItems, value([])).items).toEqual([]);
+  });
+
+  it('refuses a line without a name or with a bad quantity or price, and totals exactly', () => {
+    expect(saleItems([{ name: '', sku: '', quantity: '1', unitPrice: '1' }])).toBeNull();
+    expect(saleItems([{ name: 'x', sku: '', quantity: '0', unitPrice: '1' }])).toBeNull();
+    expect(saleItems([{ name: 'x', sku: '', quantity: '1', unitPrice: '1,001' }])).toBeNull();
+    expect(saleItems([{ name: 'x', sku: '', quantity: '1', unitPrice: '0' }])).toEqual([
+      { name: 'x', sku: null, quantity: 1, unitPrice: '0' },
+    ]);
+    expect(
+      itemsTotal([
+        { name: 'a', sku: '', quantity: '3', unitPrice: '0,10' },
+        { name: 'b', sku: '', quantity: '0,333', unitPrice: '0,03' },
+      ]),
+    ).toBe('0.31');
+    expect(itemsTotal([{ name: 'a', sku: '', quantity: '2', unitPrice: '35,45' }])).toBe('70.90');
   });
 });
