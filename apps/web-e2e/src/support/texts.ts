@@ -31,7 +31,7 @@ export const TEXTS = {
     companyName: 'Daisy LLC',
     register: 'Create account',
     signIn: 'Sign in',
-    companySubtitle: (name: string) => `Company “${name}”`,
+    companySubtitle: (name: string) => `Company: ${name}`,
     navApiKeys: 'API key',
     navCompany: 'Company',
     navStart: 'Start',
