@@ -1,22 +1,37 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { type AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatAutocompleteModule } from '@angular/material/autocomplete';
 import { MatButtonModule } from '@angular/material/button';
+import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
-import type { SaleResponse, SaleStatus } from '@crm/shared/contracts';
+import type { ClientResponse, SaleResponse, SaleStatus } from '@crm/shared/contracts';
 import { describeError, httpStatus } from '@crm/web/core';
-import { I18n, TranslatePipe, type TranslationKey } from '@crm/web/i18n';
-import { finalize, type Observable } from 'rxjs';
+import { decimalInput, I18n, MoneyPipe, TranslatePipe, type TranslationKey } from '@crm/web/i18n';
+import { dateToDay, dayToDate } from '@crm/web/ui';
+import { catchError, debounceTime, distinctUntilChanged, finalize, map, type Observable, of, switchMap } from 'rxjs';
 import { SalesApi } from '../sales-api';
-import { dayOf, normaliseAmount, saleChanges, soldAtFrom } from './sale-form';
+import {
+  dayOf,
+  itemsTotal,
+  linesOf,
+  normaliseAmount,
+  normaliseQuantity,
+  normaliseUnitPrice,
+  saleChanges,
+  saleItems,
+  soldAtFrom,
+} from './sale-form';
+import { type SaleLineGroup, SaleLines } from './sale-lines';
 
 export interface SaleFormDialogData {
   companyId: string;
-  /** The buyer of a new sale. */
-  clientId: string;
+  /** The buyer of a new sale; null to pick one in the form (the sales list). */
+  clientId: string | null;
   /** Null to create. */
   sale: SaleResponse | null;
   /** Currency of a new sale (the company's base currency). */
@@ -25,16 +40,29 @@ export interface SaleFormDialogData {
 
 const STATUSES: SaleStatus[] = ['paid', 'pending', 'cancelled', 'refunded'];
 
-/** Create a sale for a client, or edit one (only the changed fields are sent; items are kept). */
+const decimalValidator =
+  (normalise: (text: string) => string | null) =>
+  (c: AbstractControl<string>): Record<string, boolean> | null =>
+    normalise(c.value) ? null : { decimal: true };
+
+/**
+ * Create a sale (for a given client, or one picked by name on the sales list) or edit one: the
+ * goods lines too. Money and quantities are shown and typed in the app language (`70,90` in
+ * Russian); on edit only the changed fields are sent.
+ */
 @Component({
   selector: 'crm-sale-form-dialog',
   imports: [
+    MatAutocompleteModule,
     MatButtonModule,
+    MatDatepickerModule,
     MatDialogModule,
     MatFormFieldModule,
     MatInputModule,
     MatSelectModule,
+    MoneyPipe,
     ReactiveFormsModule,
+    SaleLines,
     TranslatePipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -42,6 +70,29 @@ const STATUSES: SaleStatus[] = ['paid', 'pending', 'cancelled', 'refunded'];
     <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
       <h2 mat-dialog-title>{{ (data.sale ? 'sales.form.editTitle' : 'sales.form.createTitle') | t }}</h2>
       <mat-dialog-content class="grid">
+        @if (!data.sale && !data.clientId) {
+          <mat-form-field appearance="outline" class="wide">
+            <mat-label>{{ 'sales.form.buyer' | t }}</mat-label>
+            <input
+              matInput
+              data-testid="sale-buyer"
+              [formControl]="buyerQuery"
+              [matAutocomplete]="buyers"
+              [placeholder]="'sales.form.buyerHint' | t"
+            />
+            <mat-autocomplete #buyers [displayWith]="buyerName">
+              @for (client of buyerOptions(); track client.id) {
+                <mat-option [value]="client">
+                  {{ buyerName(client) }}
+                  @if (client.email && client.name) {
+                    <small class="muted">{{ client.email }}</small>
+                  }
+                </mat-option>
+              }
+            </mat-autocomplete>
+            <mat-error>{{ 'sales.form.buyerRequired' | t }}</mat-error>
+          </mat-form-field>
+        }
         <mat-form-field appearance="outline">
           <mat-label>{{ 'sales.form.amount' | t }}</mat-label>
           <input matInput inputmode="decimal" formControlName="amount" data-testid="sale-amount" cdkFocusInitial />
@@ -55,7 +106,9 @@ const STATUSES: SaleStatus[] = ['paid', 'pending', 'cancelled', 'refunded'];
         </mat-form-field>
         <mat-form-field appearance="outline">
           <mat-label>{{ 'sales.form.soldAt' | t }}</mat-label>
-          <input matInput type="date" formControlName="soldOn" required />
+          <input matInput [matDatepicker]="soldPicker" formControlName="soldOn" required data-testid="sale-date" />
+          <mat-datepicker-toggle matIconSuffix [for]="soldPicker" />
+          <mat-datepicker #soldPicker />
           <mat-error>{{ 'common.required' | t }}</mat-error>
         </mat-form-field>
         <mat-form-field appearance="outline">
@@ -70,6 +123,17 @@ const STATUSES: SaleStatus[] = ['paid', 'pending', 'cancelled', 'refunded'];
           <mat-label>{{ 'sales.form.externalId' | t }}</mat-label>
           <input matInput formControlName="externalId" />
         </mat-form-field>
+        <crm-sale-lines class="wide" [lines]="form.controls.items" [newLine]="newLine" />
+        @if (total(); as sum) {
+          <p class="wide total" data-testid="items-total">
+            {{ 'sales.form.itemsTotal' | t }}: {{ sum | money: form.controls.currency.value.toUpperCase() }}
+            @if (amountDiffers()) {
+              <button matButton type="button" data-testid="use-total" (click)="useTotal()">
+                {{ 'sales.form.useTotal' | t }}
+              </button>
+            }
+          </p>
+        }
         @if (errorText(); as text) {
           <p class="error wide" role="alert">{{ text }}</p>
         }
@@ -96,6 +160,18 @@ const STATUSES: SaleStatus[] = ['paid', 'pending', 'cancelled', 'refunded'];
       margin: 0;
       color: var(--mat-sys-error);
     }
+    .total {
+      margin: 0;
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 8px;
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .muted {
+      display: block;
+      color: var(--mat-sys-on-surface-variant);
+    }
   `,
 })
 export class SaleFormDialog {
@@ -105,20 +181,61 @@ export class SaleFormDialog {
   private readonly i18n = inject(I18n);
   private readonly snackBar = inject(MatSnackBar);
 
+  private readonly fb = inject(NonNullableFormBuilder);
+  private readonly decimal = (value: string | number) => decimalInput(value, this.i18n.language());
+
   protected readonly statuses = STATUSES;
-  protected readonly form = inject(NonNullableFormBuilder).group({
-    amount: [
-      this.data.sale?.amount ?? '',
-      [Validators.required, (c: { value: string }) => (normaliseAmount(c.value) ? null : { amount: true })],
-    ],
+  protected readonly newLine = (): SaleLineGroup =>
+    this.fb.group({
+      name: ['', [Validators.required, Validators.maxLength(500)]],
+      sku: ['', [Validators.maxLength(128)]],
+      quantity: ['1', [decimalValidator(normaliseQuantity)]],
+      unitPrice: ['', [decimalValidator(normaliseUnitPrice)]],
+    });
+  protected readonly form = this.fb.group({
+    amount: [this.decimal(this.data.sale?.amount ?? ''), [Validators.required, decimalValidator(normaliseAmount)]],
     currency: [
       this.data.sale?.currency ?? this.data.currency ?? 'RUB',
       [Validators.required, Validators.pattern(/^[A-Za-z]{3}$/)],
     ],
-    soldOn: [dayOf(this.data.sale?.soldAt ?? new Date().toISOString()), [Validators.required]],
+    soldOn: this.fb.control<Date | null>(dayToDate(dayOf(this.data.sale?.soldAt ?? new Date().toISOString())), [
+      Validators.required,
+    ]),
     status: [this.data.sale?.status ?? ('paid' as SaleStatus)],
     externalId: [this.data.sale?.externalId ?? '', [Validators.maxLength(128)]],
+    items: this.fb.array<SaleLineGroup>([]),
   });
+  private readonly value = toSignal(this.form.valueChanges, { initialValue: this.form.getRawValue() });
+  protected readonly total = computed(() => {
+    const lines = this.value().items ?? [];
+    return lines.length > 0 ? itemsTotal(this.form.getRawValue().items) : null;
+  });
+  protected readonly amountDiffers = computed(() => {
+    const total = this.total();
+    const amount = normaliseAmount(this.value().amount ?? '');
+    return total !== null && (amount === null || Number(amount) !== Number(total));
+  });
+
+  /** Picking the buyer of a new sale on the sales list. */
+  protected readonly buyerQuery = this.fb.control<string | ClientResponse>('', (c) =>
+    this.data.sale || this.data.clientId || (c.value && typeof c.value === 'object') ? null : { buyer: true },
+  );
+  protected readonly buyerOptions = toSignal(
+    this.buyerQuery.valueChanges.pipe(
+      map((value) => (typeof value === 'string' ? value.trim() : null)),
+      debounceTime(250),
+      distinctUntilChanged(),
+      switchMap((q) =>
+        q === null
+          ? of([])
+          : this.api.buyers(this.data.companyId, q).pipe(
+              map((page) => page.items),
+              catchError(() => of([])),
+            ),
+      ),
+    ),
+    { initialValue: [] as ClientResponse[] },
+  );
   protected readonly saving = signal(false);
   private readonly failure = signal<unknown>(null);
   protected readonly errorText = computed(() => {
@@ -127,17 +244,40 @@ export class SaleFormDialog {
     return httpStatus(error) === 409 ? this.i18n.t('sales.form.duplicate') : describeError(error, this.i18n);
   });
 
+  constructor() {
+    for (const line of linesOf(this.data.sale?.items ?? [], this.decimal)) {
+      const group = this.newLine();
+      group.setValue(line);
+      this.form.controls.items.push(group);
+    }
+  }
+
   protected statusKey(status: SaleStatus): TranslationKey {
     return `sales.statuses.${status}` as TranslationKey;
   }
 
+  protected readonly buyerName = (client: ClientResponse | string | null): string =>
+    typeof client === 'string'
+      ? client
+      : client
+        ? client.name || client.email || client.externalId || this.i18n.t('clients.noName')
+        : '';
+
+  protected useTotal(): void {
+    const total = this.total();
+    if (total !== null) this.form.controls.amount.setValue(this.decimal(total));
+  }
+
   protected submit(): void {
-    if (this.form.invalid || this.saving()) {
+    const picked = this.buyerQuery.value;
+    const clientId = this.data.clientId ?? (typeof picked === 'object' ? picked.id : null);
+    if (this.form.invalid || this.saving() || this.buyerQuery.invalid) {
       this.form.markAllAsTouched();
+      this.buyerQuery.markAsTouched();
       return;
     }
-    const value = { ...this.form.getRawValue() };
-    value.currency = value.currency.toUpperCase();
+    const raw = this.form.getRawValue();
+    const value = { ...raw, currency: raw.currency.toUpperCase(), soldOn: dateToDay(raw.soldOn) };
     const sale = this.data.sale;
     let call: Observable<SaleResponse>;
     if (sale) {
@@ -148,13 +288,15 @@ export class SaleFormDialog {
       }
       call = this.api.update(this.data.companyId, sale.id, body);
     } else {
+      const items = saleItems(value.items) ?? [];
       call = this.api.create(this.data.companyId, {
-        clientId: this.data.clientId,
+        clientId: clientId as string,
         amount: normaliseAmount(value.amount) as string,
         currency: value.currency,
         soldAt: soldAtFrom(value.soldOn),
         status: value.status,
         externalId: value.externalId.trim() || null,
+        ...(items.length > 0 ? { items } : {}),
       });
     }
     this.saving.set(true);

@@ -11,7 +11,9 @@ describe('sale filters', () => {
   beforeEach(() => {
     localStorage.clear();
     jest.useFakeTimers();
-    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting(), provideIcons(), provideAppDates()] });
+    TestBed.configureTestingModule({
+      providers: [provideHttpClient(), provideHttpClientTesting(), provideIcons(), provideAppDates()],
+    });
   });
   afterEach(() => jest.useRealTimers());
 

@@ -2,17 +2,19 @@ import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/c
 import { rxResource, toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
+import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
 import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
 import { MatSortModule, type Sort } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import type { SaleListItemResponse } from '@crm/shared/contracts';
-import { CompanyContext, describeError } from '@crm/web/core';
+import type { SaleListItemResponse, SaleResponse } from '@crm/shared/contracts';
+import { CompaniesApi, CompanyContext, describeError } from '@crm/web/core';
 import { I18n, LocalDatePipe, LocalDateTimePipe, MoneyPipe, TranslatePipe } from '@crm/web/i18n';
 import { ExportMenu } from '@crm/web/imports';
 import { EmptyState, ErrorState, ListSkeleton, PageHeader } from '@crm/web/ui';
-import { map } from 'rxjs';
+import { catchError, map, of } from 'rxjs';
+import { SaleFormDialog, type SaleFormDialogData } from '../dialogs/sale-form-dialog';
 import { PAGINATOR_PROVIDERS } from '../paginator-intl';
 import { SaleStatusChip } from '../sale-status-chip';
 import { SalesApi } from '../sales-api';
@@ -64,6 +66,8 @@ export class SaleListPage {
   private readonly router = inject(Router);
   private readonly i18n = inject(I18n);
   private readonly context = inject(CompanyContext);
+  private readonly dialog = inject(MatDialog);
+  private readonly companies = inject(CompaniesApi);
 
   protected readonly columns = ['soldAt', 'externalId', 'client', 'status', 'amount'];
   protected readonly pageSizes = SALE_PAGE_SIZES;
@@ -107,6 +111,30 @@ export class SaleListPage {
 
   protected onPage(event: PageEvent): void {
     this.navigate({ ...this.state(), page: event.pageIndex + 1, pageSize: event.pageSize });
+  }
+
+  /** A new sale: the buyer is picked in the form; the currency starts as the company's base one. */
+  protected create(): void {
+    const companyId = this.context.activeId();
+    if (!companyId) return;
+    this.companies
+      .get(companyId)
+      .pipe(
+        map((company) => company.baseCurrency),
+        catchError(() => of(undefined)),
+      )
+      .subscribe((currency) =>
+        this.dialog
+          .open<SaleFormDialog, SaleFormDialogData, SaleResponse>(SaleFormDialog, {
+            data: { companyId, clientId: null, sale: null, currency },
+            width: '640px',
+            maxWidth: '94vw',
+          })
+          .afterClosed()
+          .subscribe((created) => {
+            if (created) void this.router.navigate([created.id], { relativeTo: this.route });
+          }),
+      );
   }
 
   protected open(sale: SaleListItemResponse): void {
