@@ -22,7 +22,10 @@ export class AppDateAdapter extends NativeDateAdapter {
     if (typeof value !== 'string') return super.parse(value, parseFormat);
     const text = value.trim();
     if (text === '') return null;
-    const parts = text.split(/[^\d]+/).filter(Boolean).map(Number);
+    const parts = text
+      .split(/[^\d]+/)
+      .filter(Boolean)
+      .map(Number);
     if (parts.length !== 3) return this.invalid();
     const iso = /^\d{4}\D/.test(text);
     const order = iso ? ['year', 'month', 'day'] : this.fieldOrder();
