@@ -75,7 +75,6 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
       display: grid;
       grid-template-columns: repeat(auto-fit, minmax(min(100%, 220px), 1fr));
       gap: 4px 12px;
-      padding-top: 4px;
     }
     .wide {
       grid-column: 1 / -1;

@@ -82,7 +82,6 @@ function localNow(): string {
       display: grid;
       grid-template-columns: repeat(auto-fit, minmax(min(100%, 200px), 1fr));
       gap: 4px 12px;
-      padding-top: 4px;
     }
     .wide {
       grid-column: 1 / -1;
