@@ -106,7 +106,8 @@ export class Unreturned {
         return;
       }
       if (decimalToUnits(item.unitPrice, MONEY) > price) {
-        errors.push(`items.${i}.unitPrice is more than the sale's price (${unitsToDecimal(price, MONEY)})`);
+        const text = unitsToDecimal(price, MONEY).replace(new RegExp(`(\\.\\d{${scale}}\\d*?)0+$`), '$1');
+        errors.push(`items.${i}.unitPrice is more than the sale's price (${text.replace(/\.$/, '')})`);
       }
       asked.set(key, (asked.get(key) ?? 0n) + decimalToUnits(item.quantity, QUANTITY));
     });
