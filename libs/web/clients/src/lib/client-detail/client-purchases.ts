@@ -47,8 +47,11 @@ import { EmptyState, ErrorState, ListSkeleton } from '@crm/web/ui';
             </ng-container>
             <ng-container matColumnDef="externalId">
               <th mat-header-cell *matHeaderCellDef>{{ 'sales.columns.externalId' | t }}</th>
-              <td mat-cell *matCellDef="let sale">
+              <td mat-cell *matCellDef="let sale" class="number">
                 <a [routerLink]="['/sales', sale.id]">{{ sale.externalId || '–' }}</a>
+                @if (sale.kind === 'return') {
+                  <crm-return-chip />
+                }
               </td>
             </ng-container>
             <ng-container matColumnDef="items">
@@ -57,12 +60,7 @@ import { EmptyState, ErrorState, ListSkeleton } from '@crm/web/ui';
             </ng-container>
             <ng-container matColumnDef="status">
               <th mat-header-cell *matHeaderCellDef>{{ 'sales.columns.status' | t }}</th>
-              <td mat-cell *matCellDef="let sale" class="chips">
-                @if (sale.kind === 'return') {
-                  <crm-return-chip />
-                }
-                <crm-sale-status-chip [status]="sale.status" />
-              </td>
+              <td mat-cell *matCellDef="let sale"><crm-sale-status-chip [status]="sale.status" /></td>
             </ng-container>
             <ng-container matColumnDef="amount">
               <th mat-header-cell *matHeaderCellDef class="num">{{ 'sales.columns.amount' | t }}</th>
@@ -113,11 +111,8 @@ import { EmptyState, ErrorState, ListSkeleton } from '@crm/web/ui';
     .nowrap {
       white-space: nowrap;
     }
-    .chips {
-      white-space: nowrap;
-      crm-return-chip {
-        margin-right: 4px;
-      }
+    .number crm-return-chip {
+      margin-left: 6px;
     }
     .strong {
       color: var(--mat-sys-on-surface);

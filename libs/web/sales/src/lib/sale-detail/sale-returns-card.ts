@@ -39,7 +39,7 @@ import { SaleStatusChip } from '../sale-status-chip';
             @for (r of s.returns; track r.id) {
               <li>
                 <a class="row" [routerLink]="['/sales', r.id]" data-testid="return-row">
-                  <span class="when">{{ r.soldAt | localDate }}</span>
+                  <span class="when">{{ r.externalId ? r.externalId + ' · ' : '' }}{{ r.soldAt | localDate }}</span>
                   <crm-sale-status-chip [status]="r.status" />
                   <span class="num">−{{ r.amount | money: r.currency }}</span>
                 </a>
@@ -75,7 +75,7 @@ import { SaleStatusChip } from '../sale-status-chip';
     }
     .card-title {
       margin: 0;
-      font: var(--mat-sys-title-small);
+      font: var(--mat-sys-title-medium);
     }
     .list {
       list-style: none;
@@ -99,7 +99,7 @@ import { SaleStatusChip } from '../sale-status-chip';
       background: var(--mat-sys-surface-container-low);
     }
     .when {
-      white-space: nowrap;
+      overflow-wrap: anywhere;
     }
     .num {
       margin-left: auto;
