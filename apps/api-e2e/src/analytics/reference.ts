@@ -2,6 +2,10 @@
  * An independent, in-memory computation of the analytics contract, used to check the API field by
  * field: exact rationals (BigInt), local days from `Intl`, rates looked up sale by sale. Nothing
  * here shares code with the API.
+ *
+ * Returns (`kind: 'return'`): a paid, convertible return subtracts its amount (and its items) on its
+ * own day, from revenue, from its client's revenue and from its products; it is not a sale, so no
+ * count, buyer or first purchase moves.
  */
 
 export type Status = 'pending' | 'paid' | 'cancelled' | 'refunded';
@@ -14,6 +18,9 @@ export interface RefSale {
   currency: string;
   soldAt: string;
   status: Status;
+  kind?: 'sale' | 'return';
+  /** The original's externalId (returns). */
+  returnOf?: string;
   items?: { sku?: string | null; name: string; quantity: string; unitPrice: string }[];
 }
 
@@ -91,7 +98,11 @@ export interface RefSummaryFigures {
   returningClients: number;
   averageOrderValue: string | null;
   repeatPurchaseRate: number | null;
+  returns: { count: number; amount: string };
 }
+
+export const isReturn = (sale: RefSale): boolean => sale.kind === 'return';
+const neg = (q: Q): Q => ({ n: -q.n, d: q.d });
 
 export class Reference {
   constructor(
@@ -129,9 +140,24 @@ export class Reference {
     return day >= from && day <= to;
   }
 
-  /** Paid and convertible: the sales revenue and every count are made of. */
+  /** Paid and convertible sales: what revenue and every count are made of. */
   counted(target: string): RefSale[] {
-    return this.sales.filter((s) => s.status === 'paid' && this.converted(s, target) !== null);
+    return this.sales.filter((s) => !isReturn(s) && s.status === 'paid' && this.converted(s, target) !== null);
+  }
+
+  /** Paid and convertible returns: what revenue is net of. */
+  paidReturns(target: string): RefSale[] {
+    return this.sales.filter((s) => isReturn(s) && s.status === 'paid' && this.converted(s, target) !== null);
+  }
+
+  /** Counted sales and paid returns with their signed amounts in `target`. */
+  private signed(target: string, from: string, to: string): { sale: RefSale; q: Q }[] {
+    return [...this.counted(target), ...this.paidReturns(target)]
+      .filter((s) => this.inRange(s, from, to))
+      .map((sale) => {
+        const q = this.converted(sale, target) as Q;
+        return { sale, q: isReturn(sale) ? neg(q) : q };
+      });
   }
 
   figures(from: string, to: string, target: string): RefSummaryFigures {
@@ -143,6 +169,9 @@ export class Reference {
       revenue = add(revenue, this.converted(s, target) as Q);
       perClient.set(s.clientExternalId, (perClient.get(s.clientExternalId) ?? 0) + 1);
     }
+    const returns = this.paidReturns(target).filter((s) => this.inRange(s, from, to));
+    const returned = returns.reduce((q, s) => add(q, this.converted(s, target) as Q), ZERO);
+    revenue = add(revenue, neg(returned));
     const firstDay = new Map<string, string>();
     for (const s of counted) {
       const d = this.day(s);
@@ -162,13 +191,18 @@ export class Reference {
         ? roundQ(div(revenue, { n: BigInt(inPeriod.length), d: 1n }), minor(target))
         : null,
       repeatPurchaseRate: buyers ? repeat / buyers : null,
+      returns: { count: returns.length, amount: roundQ(returned, minor(target)) },
     };
   }
 
   /** Sales of `statuses` in the period that cannot be converted, per currency. */
   unconverted(from: string, to: string, target: string, statuses: Status[] = ['paid']) {
+    // Returns are read with the paid sales only (revenue is net of paid returns).
     const left = this.sales.filter(
-      (s) => statuses.includes(s.status) && this.inRange(s, from, to) && this.converted(s, target) === null,
+      (s) =>
+        (isReturn(s) ? s.status === 'paid' && statuses.includes('paid') : statuses.includes(s.status)) &&
+        this.inRange(s, from, to) &&
+        this.converted(s, target) === null,
     );
     const byCurrency = new Map<string, RefSale[]>();
     for (const s of left) byCurrency.set(s.currency, [...(byCurrency.get(s.currency) ?? []), s]);
@@ -178,7 +212,7 @@ export class Reference {
         currency,
         salesCount: sales.length,
         amount: roundQ(
-          sales.reduce((q, s) => add(q, dec(s.amount)), ZERO),
+          sales.reduce((q, s) => add(q, isReturn(s) ? neg(dec(s.amount)) : dec(s.amount)), ZERO),
           minor(currency),
         ),
         externalIds: sales.map((s) => s.externalId).sort(),
@@ -188,10 +222,10 @@ export class Reference {
   timeseries(from: string, to: string, granularity: 'day' | 'week' | 'month', target: string) {
     const points: { period: string; revenue: string; salesCount: number }[] = [];
     const sums = new Map<string, { q: Q; n: number }>();
-    for (const s of this.counted(target).filter((x) => this.inRange(x, from, to))) {
-      const p = periodOf(this.day(s), granularity);
+    for (const { sale, q } of this.signed(target, from, to)) {
+      const p = periodOf(this.day(sale), granularity);
       const cur = sums.get(p) ?? { q: ZERO, n: 0 };
-      sums.set(p, { q: add(cur.q, this.converted(s, target) as Q), n: cur.n + 1 });
+      sums.set(p, { q: add(cur.q, q), n: cur.n + (isReturn(sale) ? 0 : 1) });
     }
     for (let day = from; day <= to; day = shiftDay(day, 1)) {
       const p = periodOf(day, granularity);
@@ -204,9 +238,9 @@ export class Reference {
 
   topClients(from: string, to: string, target: string, limit: number) {
     const per = new Map<string, { q: Q; n: number }>();
-    for (const s of this.counted(target).filter((x) => this.inRange(x, from, to))) {
-      const cur = per.get(s.clientExternalId) ?? { q: ZERO, n: 0 };
-      per.set(s.clientExternalId, { q: add(cur.q, this.converted(s, target) as Q), n: cur.n + 1 });
+    for (const { sale, q } of this.signed(target, from, to)) {
+      const cur = per.get(sale.clientExternalId) ?? { q: ZERO, n: 0 };
+      per.set(sale.clientExternalId, { q: add(cur.q, q), n: cur.n + (isReturn(sale) ? 0 : 1) });
     }
     return [...per.entries()]
       .sort(([, a], [, b]) => {
@@ -225,13 +259,18 @@ export class Reference {
   byStatus(from: string, to: string, target: string) {
     return STATUSES.map((status) => {
       const sales = this.sales.filter(
-        (s) => s.status === status && this.inRange(s, from, to) && this.converted(s, target) !== null,
+        (s) => !isReturn(s) && s.status === status && this.inRange(s, from, to) && this.converted(s, target) !== null,
       );
+      // The paid amount is net of the paid returns, as revenue is.
+      const returns = status === 'paid' ? this.paidReturns(target).filter((s) => this.inRange(s, from, to)) : [];
       return {
         status,
         salesCount: sales.length,
         amount: roundQ(
-          sales.reduce((q, s) => add(q, this.converted(s, target) as Q), ZERO),
+          add(
+            sales.reduce((q, s) => add(q, this.converted(s, target) as Q), ZERO),
+            neg(returns.reduce((q, s) => add(q, this.converted(s, target) as Q), ZERO)),
+          ),
           minor(target),
         ),
       };
@@ -240,16 +279,17 @@ export class Reference {
 
   products(from: string, to: string, target: string) {
     const per = new Map<string, { q: Q; quantity: Q; sales: Set<string> }>();
-    for (const s of this.counted(target).filter((x) => this.inRange(x, from, to))) {
+    for (const { sale: s } of this.signed(target, from, to)) {
       const day = this.day(s);
       const factor =
         s.currency === target ? { n: 1n, d: 1n } : div(this.rate(s.currency, day) as Q, this.rate(target, day) as Q);
+      const sign = isReturn(s) ? neg({ n: 1n, d: 1n }) : { n: 1n, d: 1n };
       for (const item of s.items ?? []) {
         const key = item.sku ? `sku:${item.sku}` : `name:${item.name}`;
         const cur = per.get(key) ?? { q: ZERO, quantity: ZERO, sales: new Set<string>() };
-        cur.q = add(cur.q, mul(mul(dec(item.quantity), dec(item.unitPrice)), factor));
-        cur.quantity = add(cur.quantity, dec(item.quantity));
-        cur.sales.add(s.externalId);
+        cur.q = add(cur.q, mul(mul(mul(dec(item.quantity), dec(item.unitPrice)), factor), sign));
+        cur.quantity = add(cur.quantity, mul(dec(item.quantity), sign));
+        if (!isReturn(s)) cur.sales.add(s.externalId);
         per.set(key, cur);
       }
     }

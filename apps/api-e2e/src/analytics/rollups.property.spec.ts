@@ -40,6 +40,8 @@ const saleArb = fc.record({
   currency: fc.constantFrom(...CURRENCIES),
   status: fc.constantFrom(...STATUSES),
   cents: fc.integer({ min: 0, max: 2_000_000 }),
+  // A return of the company's first sale (the rollups do not care which: the API checks that).
+  isReturn: fc.constantFrom(false, false, false, true),
 });
 type SaleArb = typeof saleArb extends fc.Arbitrary<infer T> ? T : never;
 
@@ -144,19 +146,35 @@ describe('analytics rollups', () => {
 
   async function apply(companyId: string, clients: string[], op: Op): Promise<void> {
     const values = (sales: SaleArb[]) =>
-      sales.map((s) => [s.externalId, clients[s.client], amount(s), s.currency, `${day(s.day)}T${s.time}`, s.status]);
-    const insertSql = `INSERT INTO sales (company_id, external_id, client_id, amount, currency, sold_at, status)
-       SELECT $1, x.external_id, x.client_id, x.amount, x.currency, x.sold_at, x.status
-       FROM jsonb_to_recordset($2::jsonb) AS x(external_id text, client_id uuid, amount numeric, currency text, sold_at timestamptz, status text)`;
+      sales.map((s) => [
+        s.externalId,
+        clients[s.client],
+        amount(s),
+        s.currency,
+        `${day(s.day)}T${s.time}`,
+        s.status,
+        s.isReturn,
+      ]);
+    // A return names the company's first sale other than itself; without one it stays a sale.
+    const insertSql = `INSERT INTO sales (company_id, external_id, client_id, amount, currency, sold_at, status, kind, return_of)
+       SELECT $1, x.external_id, x.client_id, x.amount, x.currency, x.sold_at, x.status,
+              CASE WHEN o.id IS NULL THEN 'sale' ELSE 'return' END, o.id
+       FROM jsonb_to_recordset($2::jsonb)
+         AS x(external_id text, client_id uuid, amount numeric, currency text, sold_at timestamptz, status text, is_return boolean)
+       LEFT JOIN LATERAL (
+         SELECT id FROM sales WHERE company_id = $1 AND kind = 'sale' AND x.is_return
+           AND external_id IS DISTINCT FROM x.external_id ORDER BY id LIMIT 1
+       ) o ON true`;
     const json = (rows: unknown[][]) =>
       JSON.stringify(
-        rows.map(([external_id, client_id, amt, currency, sold_at, status]) => ({
+        rows.map(([external_id, client_id, amt, currency, sold_at, status, is_return]) => ({
           external_id,
           client_id,
           amount: amt,
           currency,
           sold_at,
           status,
+          is_return,
         })),
       );
     switch (op.kind) {
@@ -175,9 +193,10 @@ describe('analytics rollups', () => {
         await ds.query(
           `${insertSql} ON CONFLICT (company_id, external_id) DO UPDATE
              SET client_id = EXCLUDED.client_id, amount = EXCLUDED.amount, currency = EXCLUDED.currency,
-                 sold_at = EXCLUDED.sold_at, status = EXCLUDED.status
-           WHERE (sales.client_id, sales.amount, sales.currency, sales.sold_at, sales.status)
-                 IS DISTINCT FROM (EXCLUDED.client_id, EXCLUDED.amount, EXCLUDED.currency, EXCLUDED.sold_at, EXCLUDED.status)`,
+                 sold_at = EXCLUDED.sold_at, status = EXCLUDED.status, kind = EXCLUDED.kind, return_of = EXCLUDED.return_of
+           WHERE (sales.client_id, sales.amount, sales.currency, sales.sold_at, sales.status, sales.kind, sales.return_of)
+                 IS DISTINCT FROM (EXCLUDED.client_id, EXCLUDED.amount, EXCLUDED.currency, EXCLUDED.sold_at, EXCLUDED.status,
+                                   EXCLUDED.kind, EXCLUDED.return_of)`,
           [companyId, json(unique)],
         );
         break;
@@ -245,10 +264,10 @@ describe('analytics rollups', () => {
       to: new Date(Date.parse(from) - 86_400_000).toISOString().slice(0, 10),
     };
     return {
-      month: await all({ granularity: 'month' }, ['paid']),
-      week: await all({ granularity: 'week' }, ['paid']),
-      day: await all({ granularity: 'day' }, STATUSES),
-      split: await all({ splitAt: from }, ['paid']),
+      month: await all({ granularity: 'month' }, ['paid', 'return:paid']),
+      week: await all({ granularity: 'week' }, ['paid', 'return:paid']),
+      day: await all({ granularity: 'day' }, [...STATUSES, ...STATUSES.map((s) => `return:${s}` as const)]),
+      split: await all({ splitAt: from }, ['paid', 'return:paid']),
       buyers: await source.buyers(sql, ctx, [{ from, to }, previous, { from: day(-10), to: day(80) }]),
       top: await Promise.all(
         [1, 3, 1000].map(async (limit) =>
@@ -271,6 +290,7 @@ describe('analytics rollups', () => {
       currency: fc.constantFrom('RUB', 'RUB', 'RUB', 'USD', 'EUR', 'JPY'),
       status: fc.constantFrom('paid', 'paid', 'paid', 'refunded'),
       cents: fc.oneof(fc.integer({ min: 0, max: 2_000 }), fc.integer({ min: 0, max: 20_000_000 })),
+      returned: fc.constantFrom(false, false, false, true),
     });
     await fc.assert(
       fc.asyncProperty(
@@ -292,13 +312,37 @@ describe('analytics rollups', () => {
             [
               companyId,
               JSON.stringify(
-                sales.map((s) => ({
-                  client_id: clients[s.client],
-                  amount: amount(s),
-                  currency: s.currency,
-                  sold_at: `${day(s.day)}T${s.time}`,
-                  status: s.status,
-                })),
+                sales
+                  .filter((s) => !s.returned)
+                  .map((s) => ({
+                    client_id: clients[s.client],
+                    amount: amount(s),
+                    currency: s.currency,
+                    sold_at: `${day(s.day)}T${s.time}`,
+                    status: s.status,
+                  })),
+              ),
+            ],
+          );
+          // Returns (of any sale: the rollups do not care which) rank clients down, even below zero.
+          await ds.query(
+            `INSERT INTO sales (company_id, client_id, amount, currency, sold_at, status, kind, return_of)
+             SELECT $1, x.client_id, x.amount, x.currency, x.sold_at, x.status, 'return',
+                    (SELECT id FROM sales WHERE company_id = $1 ORDER BY id LIMIT 1)
+             FROM jsonb_to_recordset($2::jsonb) AS x(client_id uuid, amount numeric, currency text, sold_at timestamptz, status text)
+             WHERE EXISTS (SELECT 1 FROM sales WHERE company_id = $1)`,
+            [
+              companyId,
+              JSON.stringify(
+                sales
+                  .filter((s) => s.returned)
+                  .map((s) => ({
+                    client_id: clients[s.client],
+                    amount: amount(s),
+                    currency: s.currency,
+                    sold_at: `${day(s.day)}T${s.time}`,
+                    status: s.status,
+                  })),
               ),
             ],
           );
@@ -457,6 +501,33 @@ describe('analytics rollups', () => {
     await ds.query(`DELETE FROM companies WHERE id = $1`, [companyId]);
   });
 
+  it('retire a kept top-clients answer when a paid return of its period is folded', async () => {
+    const { answers, companyId, clients, kept, period, ctx, compute } = await keptAnswerFixture();
+    const current = await compute();
+    await answers.keep(ctx, period, 2, current.stamp, current.top);
+    expect(await kept()).toHaveLength(1);
+    const giveBack = async (status: string, dayNumber: number) => {
+      await ds.query(
+        `INSERT INTO sales (company_id, client_id, amount, currency, sold_at, status, kind, return_of)
+         SELECT $1, $2, '80', 'RUB', $3, $4, 'return', id FROM sales WHERE company_id = $1 AND client_id = $2 AND kind = 'sale'`,
+        [companyId, clients[0], `${day(dayNumber)}T12:00:00Z`, status],
+      );
+      await ds.query(`SELECT analytics_fold_company($1, 1000000)`, [companyId]);
+    };
+    // A pending return moves no revenue; a paid one after the period leaves it; one inside retires it.
+    await giveBack('pending', 8);
+    await giveBack('paid', 12);
+    expect(await kept()).toHaveLength(1);
+    await giveBack('paid', 9);
+    expect(await kept()).toEqual([]);
+    const again = await compute();
+    expect(again.top.map((c) => [c.clientId, c.revenue])).toEqual([
+      [clients[1], '50.0000'],
+      [clients[0], '20.0000'],
+    ]);
+    await ds.query(`DELETE FROM companies WHERE id = $1`, [companyId]);
+  });
+
   // PGlite runs one session: a transaction held open on one connection would block the other's.
   const onServer = process.env['TEST_DATABASE_URL'] ? it : it.skip;
   onServer('keep no top-clients answer while a fold of the company runs', async () => {
@@ -521,6 +592,7 @@ describe('analytics rollups', () => {
           const tables = [
             'analytics_sales_daily',
             'analytics_client_daily',
+            'analytics_client_returns',
             'analytics_buyer_grid',
             'analytics_buyer_prev',
             'analytics_buyer_firsts',

@@ -1,7 +1,7 @@
 /** Generated companies with known answers for the analytics specs: the data and how to write it. */
 import { api, registerUser, type TestUser } from '../support/client';
 import { createApiKey, pushClients, pushSales } from '../support/crm';
-import { type RefRate, type RefSale, Reference, STATUSES } from './reference';
+import { minor, type RefRate, type RefSale, Reference, STATUSES } from './reference';
 
 /** Small deterministic PRNG (mulberry32). */
 export function random(seed: number): () => number {
@@ -39,6 +39,8 @@ export interface ScenarioOptions {
   currencies: string[];
   sales: number;
   clients: number;
+  /** Share of the paid and pending sales given back in part by one or two returns (default 0.15). */
+  returns?: number;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -110,6 +112,7 @@ export async function buildScenario(o: ScenarioOptions): Promise<Scenario> {
       ...(items ? { items } : {}),
     });
   }
+  sales.push(...returnsOf(rnd, o, sales));
   await writeSales(key, sales);
   const scenario: Scenario = {
     owner,
@@ -124,6 +127,47 @@ export async function buildScenario(o: ScenarioOptions): Promise<Scenario> {
     url: (path: string) => `/api/companies/${owner.companyId}/analytics/${path}`,
   };
   return scenario;
+}
+
+/**
+ * Partial returns of some sales, on the same or a later day, in the sale's currency and with its
+ * buyer: amounts within what is left, the first item given back one unit at a time; mostly paid.
+ */
+function returnsOf(rnd: () => number, o: ScenarioOptions, sales: readonly RefSale[]): RefSale[] {
+  const returns: RefSale[] = [];
+  for (const sale of sales) {
+    if ((sale.status !== 'paid' && sale.status !== 'pending') || rnd() >= (o.returns ?? 0.15)) continue;
+    const digits = minor(sale.currency);
+    const scale = 10n ** BigInt(digits);
+    const [i, f = ''] = sale.amount.split('.');
+    let left = BigInt(i + f.padEnd(digits, '0'));
+    const first = sale.items?.[0];
+    let units = first ? Number(first.quantity) : 0;
+    const day = sale.soldAt.slice(0, 10);
+    const later = o.days.filter((d) => d >= day);
+    for (let k = 0; k < 1 + Math.floor(rnd() * 2) && left > 0n; k++) {
+      const amount = 1n + BigInt(Math.floor(rnd() * Number(left)));
+      const status = rnd() < 0.8 ? 'paid' : rnd() < 0.5 ? 'pending' : 'cancelled';
+      const on = later[Math.floor(rnd() * later.length)] ?? day;
+      const give = first && units > 0 && rnd() < 0.7;
+      returns.push({
+        externalId: `R-${sale.externalId}-${k}`,
+        clientExternalId: sale.clientExternalId,
+        kind: 'return',
+        returnOf: sale.externalId,
+        amount: digits ? `${amount / scale}.${String(amount % scale).padStart(digits, '0')}` : String(amount),
+        currency: sale.currency,
+        soldAt: `${on}T${sale.soldAt.slice(11)}`.replace(o.offset(day), o.offset(on)),
+        status,
+        ...(give ? { items: [{ ...first, quantity: '1' }] } : {}),
+      });
+      if (status !== 'cancelled') {
+        left -= amount;
+        if (give) units -= 1;
+      }
+    }
+  }
+  return returns;
 }
 
 /** Upserts sales through `/api/v1/sales/batch`, in batches; every item must succeed. */

@@ -48,6 +48,7 @@ describe('POST /api/v1/sales/batch', () => {
         { index: 5, externalId: 'S-6', errors: [expect.stringContaining('status must be one of')] },
         { index: 6, externalId: 'S-7', errors: ['amount must not be negative'] },
       ],
+      warnings: [],
     });
     const { items } = await readFeed<FeedSale>(apiKey.key, 'sales');
     expect(items.map((s) => [s.externalId, s.amount, s.status, s.clientExternalId]).sort()).toEqual([
@@ -84,6 +85,7 @@ describe('POST /api/v1/sales/batch', () => {
       updated: 0,
       unchanged: 0,
       failed: [],
+      warnings: [],
     });
     const sameValues = batch.map((s) => ({
       ...s,
@@ -96,6 +98,7 @@ describe('POST /api/v1/sales/batch', () => {
       updated: 0,
       unchanged: 20,
       failed: [],
+      warnings: [],
     });
     const changed = batch.map((s, i) =>
       i === 0
@@ -111,6 +114,11 @@ describe('POST /api/v1/sales/batch', () => {
       updated: 3,
       unchanged: 17,
       failed: [],
+      // Stored as sent, with a word on the amounts that no longer match their items.
+      warnings: [
+        { index: 0, externalId: 'S-0', warnings: ["amount 1.00 differs from the items' total 1234.50"] },
+        { index: 1, externalId: 'S-1', warnings: ["amount 1234.50 differs from the items' total 1851.75"] },
+      ],
     });
     expect((await readFeed(apiKey.key, 'sales', { limit: 1000 })).items).toHaveLength(20);
     expect((await saleByExternalId(apiKey.key, 'S-1')).items[0].quantity).toBe(3);
@@ -124,7 +132,7 @@ describe('POST /api/v1/sales/batch', () => {
     ];
     await pushSales(apiKey.key, [saleItem('S-1', 'C-1', { amount: '40', status: 'refunded', items })]).expect(200);
     const replay = await pushSales(apiKey.key, [saleItem('S-1', 'C-1', { amount: '40' })]).expect(200);
-    expect(replay.body).toEqual({ created: 0, updated: 0, unchanged: 1, failed: [] });
+    expect(replay.body).toEqual({ created: 0, updated: 0, unchanged: 1, failed: [], warnings: [] });
     let sale = await saleByExternalId(apiKey.key, 'S-1');
     expect(sale.status).toBe('refunded');
     expect(sale.items).toEqual([

@@ -31,6 +31,7 @@ export * from './lib/clients/interaction-response';
 export * from './lib/clients/create-note.dto';
 export * from './lib/clients/note-response';
 export * from './lib/sales/sale-status';
+export * from './lib/sales/sale-kind';
 export * from './lib/sales/sale-item.dto';
 export * from './lib/sales/create-sale.dto';
 export * from './lib/sales/update-sale.dto';

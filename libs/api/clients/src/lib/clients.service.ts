@@ -191,7 +191,7 @@ export class ClientsService {
       if (counts.sales > 0 && !confirm) {
         const revenue = await queryRows<{ currency: string; amount: string }>(
           m,
-          `SELECT currency, sum(amount)::text AS amount FROM sales
+          `SELECT currency, sum(CASE WHEN kind = 'return' THEN -amount ELSE amount END)::text AS amount FROM sales
             WHERE company_id = $1 AND client_id = $2 AND status = 'paid' GROUP BY currency ORDER BY currency`,
           [scope.companyId, id],
         );

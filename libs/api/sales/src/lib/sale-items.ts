@@ -1,6 +1,14 @@
 import { queryRows } from '@crm/api/clients';
 import type { CompanyScope } from '@crm/api/core';
-import { type SaleItemDto, toDecimalString } from '@crm/shared/contracts';
+import {
+  decimalToUnits,
+  formatMoney,
+  minorUnits,
+  roundDecimal,
+  type SaleItemDto,
+  toDecimalString,
+  unitsToDecimal,
+} from '@crm/shared/contracts';
 import type { EntityManager } from 'typeorm';
 
 /** A validated sale item with its decimals in canonical text (as `trim_scale(x)::text` prints them). */
@@ -83,4 +91,21 @@ export async function touchLastInteraction(
       WHERE c.company_id = $1 AND c.id = t.id AND (c.last_interaction_at IS NULL OR c.last_interaction_at < t.at)`,
     [scope.companyId, ids, ids.map((id) => new Date(latest.get(id) as number).toISOString())],
   );
+}
+
+/**
+ * Remarks on a sale stored as sent: its amount differs from its items' total (Σ quantity × unit
+ * price, rounded half-up to the currency's minor unit). None without items.
+ */
+export function amountWarnings(amount: string, currency: string, items: readonly NormalItem[] | null): string[] {
+  if (!items || items.length === 0) return [];
+  // quantity in 10⁻³ × price in 10⁻⁴ = 10⁻⁷ units
+  const total = items.reduce(
+    (sum, item) => sum + decimalToUnits(item.quantity, 3) * decimalToUnits(item.unitPrice, 4),
+    0n,
+  );
+  const scale = minorUnits(currency);
+  const rounded = roundDecimal(unitsToDecimal(total, 7), scale);
+  const stated = formatMoney(amount, currency);
+  return rounded === stated ? [] : [`amount ${stated} differs from the items' total ${rounded}`];
 }

@@ -6,6 +6,8 @@ import {
   type SaleItemResponse,
   type SaleListItemResponse,
   type SaleResponse,
+  minorUnits,
+  type SaleKind,
   type SaleStatus,
 } from '@crm/shared/contracts';
 import type { EntityManager } from 'typeorm';
@@ -13,6 +15,8 @@ import type { EntityManager } from 'typeorm';
 /** The columns of a sale with its buyer, for `... FROM sales s JOIN clients c ON c.id = s.client_id`. */
 export const SALE_COLUMNS = `s.id, s.external_id AS "externalId", s.client_id AS "clientId", s.amount::text AS amount,
   s.currency, s.sold_at AS "soldAt", s.status, s.created_at AS "createdAt", s.updated_at AS "updatedAt",
+  s.kind, s.return_of AS "returnOf",
+  (SELECT o.external_id FROM sales o WHERE o.company_id = s.company_id AND o.id = s.return_of) AS "returnOfExternalId",
   c.external_id AS "clientExternalId", c.email AS "clientEmail", c.name AS "clientName"`;
 
 /** The columns the sale search (`q`) looks in. */
@@ -40,6 +44,9 @@ export interface SaleRow {
   currency: string;
   soldAt: Date;
   status: SaleStatus;
+  kind: SaleKind;
+  returnOf: string | null;
+  returnOfExternalId: string | null;
   createdAt: Date;
   updatedAt: Date;
   clientExternalId: string | null;
@@ -75,7 +82,7 @@ export async function loadItems(
       sku: row.sku,
       name: row.name,
       quantity: Number(row.quantity),
-      unitPrice: formatMoney(row.unitPrice, currency.get(row.saleId) as string),
+      unitPrice: formatUnitPrice(row.unitPrice, currency.get(row.saleId) as string),
     });
   }
   return bySale;
@@ -90,6 +97,8 @@ export function toSaleResponse(row: SaleRow, items: SaleItemResponse[]): SaleRes
     currency: row.currency,
     soldAt: iso(row.soldAt) as string,
     status: row.status,
+    kind: row.kind,
+    returnOf: row.returnOf,
     items,
     createdAt: iso(row.createdAt) as string,
     updatedAt: iso(row.updatedAt) as string,
@@ -104,5 +113,17 @@ export function toSaleWithClient(row: SaleRow, items: SaleItemResponse[]): SaleL
 }
 
 export function toIntegrationSale(row: SaleRow, items: SaleItemResponse[]): IntegrationSaleResponse {
-  return { ...toSaleResponse(row, items), clientExternalId: row.clientExternalId };
+  return { ...toSaleResponse(row, items), returnOf: row.returnOfExternalId, clientExternalId: row.clientExternalId };
+}
+
+/**
+ * A unit price with the currency's minor digits, and more (up to the 4 stored) only where the price
+ * has them: `0.0010` GBP → `"0.001"`, `2.5000` → `"2.50"`.
+ */
+export function formatUnitPrice(price: string, currency: string): string {
+  const minor = minorUnits(currency);
+  const [integer, fraction = ''] = price.split('.');
+  const digits = fraction.replace(/0+$/, '');
+  if (digits.length <= minor) return formatMoney(price, currency);
+  return `${integer}.${digits}`;
 }

@@ -19,6 +19,7 @@ import {
   type CreateSaleDto,
   DEFAULT_FEED_LIMIT,
   DEFAULT_PAGE_SIZE,
+  DEFAULT_SALE_KIND,
   DEFAULT_SALE_STATUS,
   type FeedQueryDto,
   type ListSalesQueryDto,
@@ -39,9 +40,11 @@ import {
   type SaleRow,
   SALES_WITH_CLIENT,
   toIntegrationSale,
+  toSaleResponse,
   toSaleWithClient,
 } from './sale-rows';
-import { normalizeItems, replaceItems, touchLastInteraction } from './sale-items';
+import { loadReturnsOf, loadSales, originalErrors, type SaleDraft, Unreturned } from './returns';
+import { amountWarnings, type NormalItem, normalizeItems, replaceItems, touchLastInteraction } from './sale-items';
 
 const EXTERNAL_ID_KEY = 'sales_company_external_key';
 
@@ -81,6 +84,7 @@ export class SalesService {
     }
     if (query.clientId) where.push(`s.client_id = ${p.add(query.clientId)}::uuid`);
     if (query.status) where.push(`s.status = ${p.add(query.status)}`);
+    if (query.kind) where.push(`s.kind = ${p.add(query.kind)}`);
     if (query.currency) where.push(`s.currency = ${p.add(query.currency)}`);
     if (query.from) where.push(`s.sold_at >= ${companyDayStart(p.add(query.from))}`);
     if (query.to) where.push(`s.sold_at < ${companyDayStart(p.add(query.to), 1)}`);
@@ -117,8 +121,19 @@ export class SalesService {
   async get(scope: CompanyScope, id: string, m: EntityManager = this.dataSource.manager): Promise<SaleDetailResponse> {
     const row = await this.find(m, scope, id);
     if (!row) throw new NotFoundException('Sale not found');
-    const items = await loadItems(m, scope, [row]);
-    return toSaleWithClient(row, items.get(row.id) ?? []);
+    const related = await queryRows<SaleRow>(
+      m,
+      `SELECT ${SALE_COLUMNS} FROM ${SALES_WITH_CLIENT}
+        WHERE s.company_id = $1 AND (s.return_of = $2 OR s.id = $3) ORDER BY s.sold_at, s.id`,
+      [scope.companyId, row.id, row.returnOf],
+    );
+    const items = await loadItems(m, scope, [row, ...related]);
+    const original = related.find((r) => r.id === row.returnOf);
+    return {
+      ...toSaleWithClient(row, items.get(row.id) ?? []),
+      returns: related.filter((r) => r.returnOf === row.id).map((r) => toSaleResponse(r, items.get(r.id) ?? [])),
+      original: original ? toSaleResponse(original, items.get(original.id) ?? []) : null,
+    };
   }
 
   /** Creates a sale for a client of the company (400 otherwise); 409 when the externalId is taken. */
@@ -126,11 +141,22 @@ export class SalesService {
     return this.dataSource.transaction(async (m) => {
       await lockCompanyWrites(m, scope.companyId);
       await this.assertBuyer(m, scope, dto.clientId);
+      const kind = dto.kind ?? DEFAULT_SALE_KIND;
+      const draft: SaleDraft = {
+        clientId: dto.clientId,
+        currency: dto.currency,
+        amount: toDecimalString(dto.amount) as string,
+        kind,
+        status: dto.status ?? DEFAULT_SALE_STATUS,
+        items: dto.items ? normalizeItems(dto.items) : [],
+      };
+      if (kind === 'sale' && dto.returnOf) invalidReturn(['returnOf is only for returns (kind "return")']);
+      if (kind === 'return') await this.assertReturn(m, scope, dto.returnOf ?? null, draft, null);
       const [{ id }] = await this.unique(() =>
         queryRows<{ id: string }>(
           m,
-          `INSERT INTO sales (company_id, external_id, client_id, amount, currency, sold_at, status)
-           VALUES ($1, $2, $3, $4::numeric, $5, $6, $7) RETURNING id`,
+          `INSERT INTO sales (company_id, external_id, client_id, amount, currency, sold_at, status, kind, return_of)
+           VALUES ($1, $2, $3, $4::numeric, $5, $6, $7, $8, $9) RETURNING id`,
           [
             scope.companyId,
             dto.externalId ?? null,
@@ -139,6 +165,8 @@ export class SalesService {
             dto.currency,
             dto.soldAt,
             dto.status ?? DEFAULT_SALE_STATUS,
+            kind,
+            kind === 'return' ? dto.returnOf : null,
           ],
         ),
       );
@@ -146,7 +174,7 @@ export class SalesService {
       const after = (await this.find(m, scope, id)) as SaleRow;
       await touchLastInteraction(m, scope, [after]);
       await this.hooks.emit(m, scope, [{ id, before: null, after: state(after) }]);
-      return this.get(scope, id, m);
+      return withWarnings(await this.get(scope, id, m), draft.items);
     });
   }
 
@@ -162,6 +190,21 @@ export class SalesService {
       const currency = dto.currency ?? before.currency;
       assertFitsCurrency(dto, before, currency);
       if (dto.clientId !== undefined) await this.assertBuyer(m, scope, dto.clientId);
+      const [stored] = await loadSales(m, scope, 'id', [id]);
+      const draft: SaleDraft = {
+        clientId: dto.clientId ?? before.clientId,
+        currency,
+        amount: dto.amount !== undefined ? (toDecimalString(dto.amount) as string) : before.amount,
+        kind: before.kind,
+        status: dto.status ?? before.status,
+        items: dto.items ? normalizeItems(dto.items) : stored.items,
+      };
+      if (before.kind === 'return') await this.assertReturn(m, scope, before.returnOf, draft, id);
+      else {
+        const returns = (await loadReturnsOf(m, scope, [id])).get(id) ?? [];
+        const errors = originalErrors(draft, stored, returns);
+        if (errors.length) invalidReturn(errors);
+      }
       const p = new SqlParams();
       const sets: string[] = [];
       if (dto.externalId !== undefined) sets.push(`external_id = ${p.add(dto.externalId)}`);
@@ -183,7 +226,7 @@ export class SalesService {
       await touchLastInteraction(m, scope, [after]);
       if (sets.length > 0 || dto.items)
         await this.hooks.emit(m, scope, [{ id, before: state(before), after: state(after) }]);
-      return this.get(scope, id, m);
+      return withWarnings(await this.get(scope, id, m), dto.items ? draft.items : null);
     });
   }
 
@@ -230,6 +273,28 @@ export class SalesService {
     return row ?? null;
   }
 
+  /**
+   * 400 unless `draft` may be a return of `returnOf` (an id) given its other returns; `self` is the
+   * return being changed, whose stored version does not count.
+   */
+  private async assertReturn(
+    m: EntityManager,
+    scope: CompanyScope,
+    returnOf: string | null,
+    draft: SaleDraft,
+    self: string | null,
+  ): Promise<void> {
+    if (!returnOf) invalidReturn(['returnOf is required for a return']);
+    const [original] = await loadSales(m, scope, 'id', [returnOf]);
+    if (!original || original.id === self) invalidReturn(['returnOf is not a sale of this company']);
+    const left = new Unreturned(original);
+    for (const r of (await loadReturnsOf(m, scope, [original.id])).get(original.id) ?? []) {
+      if (r.id !== self) left.subtract(r);
+    }
+    const errors = left.take(draft);
+    if (errors.length) invalidReturn(errors);
+  }
+
   /** 400 naming `clientId` unless it is a client of this company (another company's id included). */
   private async assertBuyer(m: EntityManager, scope: CompanyScope, clientId: string): Promise<void> {
     const [row] = await queryRows(m, `SELECT 1 FROM clients WHERE company_id = $1 AND id = $2 FOR KEY SHARE`, [
@@ -250,7 +315,7 @@ export class SalesService {
   }
 }
 
-/** 400 when the amount or an item price (new or stored) has more digits than `currency` allows. */
+/** 400 when the amount (new or stored) has more digits than `currency` allows (unit prices may have 4). */
 function assertFitsCurrency(dto: UpdateSaleDto, before: SaleRow, currency: string): void {
   const amount = dto.amount ?? before.amount;
   const parsed = parseMoney(toDecimalString(amount) ?? amount, currency);
@@ -259,13 +324,29 @@ function assertFitsCurrency(dto: UpdateSaleDto, before: SaleRow, currency: strin
       { field: dto.amount !== undefined ? 'amount' : 'currency', messages: [`amount ${parsed.error}`] },
     ]);
   }
-  const badItem = (dto.items ?? []).findIndex((item) => !parseMoney(item.unitPrice, currency).ok);
-  if (badItem >= 0) {
-    throw new InvalidInputException([
-      {
-        field: `items.${badItem}.unitPrice`,
-        messages: [`unitPrice has more fractional digits than ${currency} allows`],
-      },
-    ]);
-  }
+}
+
+/** The contract's 400 for return rules, each message under the field it is about. */
+function invalidReturn(errors: readonly string[]): never {
+  throw new InvalidInputException(
+    errors.map((message) => {
+      const items = /^items(\.\d+(\.\w+)?)?/.exec(message);
+      const field = message.startsWith('amount')
+        ? 'amount'
+        : items
+          ? items[0]
+          : message.includes('client')
+            ? 'clientId'
+            : message.includes('currency')
+              ? 'currency'
+              : 'returnOf';
+      return { field, messages: [message] };
+    }),
+  );
+}
+
+/** The sale as answered, with the remarks on what was stored as sent (items given only). */
+function withWarnings(sale: SaleDetailResponse, items: readonly NormalItem[] | null): SaleDetailResponse {
+  const warnings = amountWarnings(sale.amount, sale.currency, items);
+  return warnings.length ? { ...sale, warnings } : sale;
 }

@@ -20,11 +20,16 @@ import {
   type BatchFailureResponse,
   type BatchResultResponse,
   SaleBatchItemDto,
+  DEFAULT_SALE_KIND,
+  DEFAULT_SALE_STATUS,
+  type SaleKind,
   type SaleStatus,
   toDecimalString,
 } from '@crm/shared/contracts';
 import { DataSource, EntityManager } from 'typeorm';
+import { loadReturnsOf, loadSales, originalErrors, type SaleDraft, type StoredSale, Unreturned } from './returns';
 import {
+  amountWarnings,
   comparableItems,
   type NormalItem,
   normalizeItems,
@@ -42,8 +47,14 @@ interface Candidate {
   currency: string;
   soldAt: string;
   status: SaleStatus | null;
+  kind: SaleKind;
+  /** The original's externalId (returns). */
+  returnOf: string | null;
   items: NormalItem[] | null;
 }
+
+/** A candidate ready for the upsert: a return with its original resolved to an id. */
+type Row = Candidate & { returnOfId: string | null };
 
 interface WrittenRow {
   id: string;
@@ -80,7 +91,8 @@ const CHANGED_ITEMS = `
 const UPSERT_SALES = `
   WITH input AS (
     SELECT * FROM jsonb_to_recordset($2::jsonb)
-      AS x(external_id text, client_id uuid, amount numeric, currency text, sold_at timestamptz, status text)
+      AS x(external_id text, client_id uuid, amount numeric, currency text, sold_at timestamptz, status text,
+           kind text, return_of uuid)
   ),
   prev AS (
     SELECT s.* FROM input i
@@ -90,15 +102,17 @@ const UPSERT_SALES = `
      ) s
   ),
   up AS (
-    INSERT INTO sales AS s (company_id, external_id, client_id, amount, currency, sold_at, status)
-    SELECT $1::uuid, i.external_id, i.client_id, i.amount, i.currency, i.sold_at, coalesce(i.status, prev.status, 'paid')
+    INSERT INTO sales AS s (company_id, external_id, client_id, amount, currency, sold_at, status, kind, return_of)
+    SELECT $1::uuid, i.external_id, i.client_id, i.amount, i.currency, i.sold_at, coalesce(i.status, prev.status, 'paid'),
+           i.kind, i.return_of
       FROM input i LEFT JOIN prev ON prev.external_id = i.external_id
      ORDER BY i.external_id
     ON CONFLICT (company_id, external_id) DO UPDATE
        SET client_id = EXCLUDED.client_id, amount = EXCLUDED.amount, currency = EXCLUDED.currency,
-           sold_at = EXCLUDED.sold_at, status = EXCLUDED.status
-     WHERE (s.client_id, s.amount, s.currency, s.sold_at, s.status)
-           IS DISTINCT FROM (EXCLUDED.client_id, EXCLUDED.amount, EXCLUDED.currency, EXCLUDED.sold_at, EXCLUDED.status)
+           sold_at = EXCLUDED.sold_at, status = EXCLUDED.status, kind = EXCLUDED.kind, return_of = EXCLUDED.return_of
+     WHERE (s.client_id, s.amount, s.currency, s.sold_at, s.status, s.kind, s.return_of)
+           IS DISTINCT FROM (EXCLUDED.client_id, EXCLUDED.amount, EXCLUDED.currency, EXCLUDED.sold_at, EXCLUDED.status,
+                             EXCLUDED.kind, EXCLUDED.return_of)
         OR s.id = ANY($3::uuid[])
     RETURNING s.id, s.external_id, s.client_id, s.amount, s.currency, s.sold_at, s.status, (s.xmax = 0) AS inserted
   )
@@ -130,7 +144,7 @@ export class SalesWriter {
   async upsertBatch(scope: CompanyScope, items: readonly unknown[], m?: EntityManager): Promise<BatchResultResponse> {
     assertBatchSize(items);
     const { valid, failed } = await validateBatchItemsYielding(SaleBatchItemDto, items, acceptSaleBatchItem);
-    if (valid.length === 0) return { created: 0, updated: 0, unchanged: 0, failed };
+    if (valid.length === 0) return { created: 0, updated: 0, unchanged: 0, failed, warnings: [] };
     const write = (tx: EntityManager) =>
       this.write(
         tx,
@@ -173,14 +187,53 @@ export class SalesWriter {
         currency: item.currency,
         soldAt: item.soldAt,
         status: item.status ?? null,
+        kind: item.kind ?? DEFAULT_SALE_KIND,
+        returnOf: item.returnOf ?? null,
         items: item.items ? normalizeItems(item.items) : null,
       });
     }
     const { kept: candidates, failed: repeats } = dropRepeats(resolved);
-    const failed = byIndex([...validationFailures, ...unknownBuyers, ...repeats]);
-    if (candidates.length === 0) return { created: 0, updated: 0, unchanged: 0, failed };
+    const refused: BatchFailureResponse[] = [];
+    // Sales first (a return may name a sale of this batch), then the returns against what is stored.
+    const sales = await this.checkOriginals(
+      m,
+      scope,
+      candidates.filter((c) => c.kind === 'sale'),
+      refused,
+    );
+    const written = await this.upsert(m, scope, sales);
+    const returns = await this.checkReturns(
+      m,
+      scope,
+      candidates.filter((c) => c.kind === 'return'),
+      refused,
+    );
+    written.push(...(await this.upsert(m, scope, returns)));
+    const failed = byIndex([...validationFailures, ...unknownBuyers, ...repeats, ...refused]);
+    const stored = [...sales, ...returns];
+    if (stored.length === 0) return { created: 0, updated: 0, unchanged: 0, failed, warnings: [] };
+    await touchLastInteraction(m, scope, written);
+    await this.hooks.emit(m, scope, written.map(toChange));
 
-    const withItems = candidates.filter((c) => c.items !== null);
+    const created = written.filter((r) => r.inserted).length;
+    return {
+      created,
+      updated: written.length - created,
+      unchanged: stored.length - written.length,
+      failed,
+      warnings: stored
+        .sort((x, y) => x.index - y.index)
+        .flatMap((c) => {
+          const warnings = amountWarnings(c.amount, c.currency, c.items);
+          return warnings.length ? [{ index: c.index, externalId: c.externalId, warnings }] : [];
+        }),
+    };
+  }
+
+  /** Writes these rows (one upsert) and their changed items; the rows actually written. */
+  private async upsert(m: EntityManager, scope: CompanyScope, rows: readonly Row[]): Promise<WrittenRow[]> {
+    if (rows.length === 0) return [];
+    const withItems = rows.filter((c) => c.items !== null);
     const itemsChanged = withItems.length
       ? (
           await queryRows<{ id: string }>(m, CHANGED_ITEMS, [
@@ -191,13 +244,15 @@ export class SalesWriter {
           ])
         ).map((r) => r.id)
       : [];
-    const input = [...candidates].sort(inExternalIdOrder).map((c) => ({
+    const input = [...rows].sort(inExternalIdOrder).map((c) => ({
       external_id: c.externalId,
       client_id: c.clientId,
       amount: c.amount,
       currency: c.currency,
       sold_at: c.soldAt,
       status: c.status,
+      kind: c.kind,
+      return_of: c.returnOfId,
     }));
     const written = await queryRows<WrittenRow>(m, UPSERT_SALES, [
       scope.companyId,
@@ -207,7 +262,7 @@ export class SalesWriter {
     // Updated without a stored version in our snapshot: a concurrent batch inserted it meanwhile.
     if (written.some((row) => !row.inserted && row.prevId === null)) throw new ConcurrentInsertError();
 
-    const byExternalId = new Map(candidates.map((c) => [c.externalId, c]));
+    const byExternalId = new Map(rows.map((c) => [c.externalId, c]));
     const changedItems = new Set(itemsChanged);
     await replaceItems(
       m,
@@ -219,11 +274,115 @@ export class SalesWriter {
           : [];
       }),
     );
-    await touchLastInteraction(m, scope, written);
-    await this.hooks.emit(m, scope, written.map(toChange));
+    return written;
+  }
 
-    const created = written.filter((r) => r.inserted).length;
-    return { created, updated: written.length - created, unchanged: candidates.length - written.length, failed };
+  /**
+   * Sales of the batch: refuses a `returnOf` on a sale, and changes that a stored sale with returns
+   * cannot take (see {@link originalErrors}). One probe of the returns index in the usual case.
+   */
+  private async checkOriginals(
+    m: EntityManager,
+    scope: CompanyScope,
+    sales: readonly Candidate[],
+    refused: BatchFailureResponse[],
+  ): Promise<Row[]> {
+    const accepted: Row[] = [];
+    const plain = sales.filter((c) => {
+      if (c.returnOf === null) return true;
+      refused.push({ index: c.index, externalId: c.externalId, errors: ['returnOf is only for returns (kind "return")'] });
+      return false;
+    });
+    const originals = await queryRows<{ externalId: string }>(
+      m,
+      `SELECT o.external_id AS "externalId" FROM sales o
+        WHERE o.company_id = $1 AND o.external_id = ANY($2::text[])
+          AND EXISTS (SELECT 1 FROM sales r WHERE r.company_id = $1 AND r.return_of = o.id)`,
+      [scope.companyId, plain.map((c) => c.externalId)],
+    );
+    const withReturns = new Set(originals.map((o) => o.externalId));
+    const stored = new Map(
+      (
+        await loadSales(
+          m,
+          scope,
+          'externalId',
+          [...withReturns],
+        )
+      ).map((s) => [s.externalId as string, s]),
+    );
+    const returns = await loadReturnsOf(
+      m,
+      scope,
+      [...stored.values()].map((s) => s.id),
+    );
+    for (const c of plain) {
+      const original = stored.get(c.externalId);
+      const errors = original
+        ? originalErrors(draftOf(c, original), original, returns.get(original.id) ?? [])
+        : [];
+      if (errors.length) refused.push({ index: c.index, externalId: c.externalId, errors });
+      else accepted.push({ ...c, returnOfId: null });
+    }
+    return accepted;
+  }
+
+  /**
+   * Returns of the batch, in item order, against their originals as stored now (sales of this batch
+   * included): several returns of one sale add up, whether stored or in this batch.
+   */
+  private async checkReturns(
+    m: EntityManager,
+    scope: CompanyScope,
+    returns: readonly Candidate[],
+    refused: BatchFailureResponse[],
+  ): Promise<Row[]> {
+    if (returns.length === 0) return [];
+    const originals = new Map(
+      (
+        await loadSales(
+          m,
+          scope,
+          'externalId',
+          returns.flatMap((c) => (c.returnOf === null ? [] : [c.returnOf])),
+        )
+      ).map((s) => [s.externalId as string, s]),
+    );
+    const selves = new Map(
+      (
+        await loadSales(
+          m,
+          scope,
+          'externalId',
+          returns.map((c) => c.externalId),
+        )
+      ).map((s) => [s.externalId as string, s]),
+    );
+    const rewritten = new Set([...selves.values()].map((s) => s.id));
+    const stored = await loadReturnsOf(m, scope, [
+      ...[...originals.values()].map((s) => s.id),
+      ...rewritten,
+    ]);
+    const left = new Map<string, Unreturned>();
+    for (const original of originals.values()) {
+      const unreturned = new Unreturned(original);
+      for (const r of stored.get(original.id) ?? []) if (!rewritten.has(r.id)) unreturned.subtract(r);
+      left.set(original.id, unreturned);
+    }
+    const accepted: Row[] = [];
+    for (const c of [...returns].sort((a, b) => a.index - b.index)) {
+      const self = selves.get(c.externalId);
+      const original = c.returnOf === null ? undefined : originals.get(c.returnOf);
+      let errors: string[];
+      if (c.returnOf === null) errors = ['returnOf is required for a return'];
+      else if (c.returnOf === c.externalId) errors = ['a return cannot return itself'];
+      else if (!original) errors = ['returnOf is not a sale of this company'];
+      else if (self && (stored.get(self.id) ?? []).length > 0) errors = ['a sale with returns cannot become a return'];
+      else errors = (left.get(original.id) as Unreturned).take(draftOf(c, self));
+      if (errors.length) refused.push({ index: c.index, externalId: c.externalId, errors });
+      else accepted.push({ ...c, returnOfId: (original as StoredSale).id });
+    }
+    return accepted;
   }
 
   /** Client ids by externalId, locked against deletion until the batch commits. */
@@ -240,6 +399,18 @@ export class SalesWriter {
     );
     return new Map(rows.map((r) => [r.externalId, r.id]));
   }
+}
+
+/** The sale a candidate will be: omitted status and items are the stored ones. */
+function draftOf(c: Candidate, stored: StoredSale | undefined): SaleDraft {
+  return {
+    clientId: c.clientId,
+    currency: c.currency,
+    amount: c.amount,
+    kind: c.kind,
+    status: c.status ?? stored?.status ?? DEFAULT_SALE_STATUS,
+    items: c.items ?? stored?.items ?? [],
+  };
 }
 
 function toChange(row: WrittenRow): SaleChange {

@@ -52,7 +52,7 @@ export async function loadCustomerRows(sql: SqlRunner, ctx: AnalyticsContext, as
     asOf,
     p,
     `SELECT DISTINCT currency, day FROM analytics_sales_daily
-     WHERE company_id = ${id} AND status = 'paid' AND day <= ${until}::date`,
+     WHERE company_id = ${id} AND status IN ('paid', 'return:paid') AND day <= ${until}::date`,
   );
   const rate = rateColumns(ctx.conversion, 'r', p);
   const rows = await sql<{
@@ -70,10 +70,18 @@ export async function loadCustomerRows(sql: SqlRunner, ctx: AnalyticsContext, as
        FROM analytics_client_daily r ${rate.joins}
        WHERE r.company_id = ${id} AND r.day <= ${until}::date AND ${rate.rc} IS NOT NULL AND ${rate.rt} IS NOT NULL
        GROUP BY r.client_id, r.day
+     ),
+     -- Paid returns up to asOf: the client's total is net of them (purchase days are not).
+     ret AS (
+       SELECT r.client_id, sum(round(r.amount * ${rate.rc}, 24) / ${rate.rt}) AS value
+       FROM analytics_client_returns r ${rate.joins}
+       WHERE r.company_id = ${id} AND r.day <= ${until}::date AND ${rate.rc} IS NOT NULL AND ${rate.rt} IS NOT NULL
+       GROUP BY r.client_id
      )
-     SELECT client_id, count(*) AS days, sum(sales) AS sales, min(day)::text AS first_day, max(day)::text AS last_day,
-            sum(value)::text AS total, ((array_agg(value ORDER BY day))[1])::float8 AS first_value
-     FROM d GROUP BY client_id ORDER BY client_id`,
+     SELECT d.client_id, count(*) AS days, sum(d.sales) AS sales, min(d.day)::text AS first_day, max(d.day)::text AS last_day,
+            (sum(d.value) - coalesce(min(ret.value), 0))::text AS total,
+            ((array_agg(d.value ORDER BY d.day))[1])::float8 AS first_value
+     FROM d LEFT JOIN ret ON ret.client_id = d.client_id GROUP BY d.client_id ORDER BY d.client_id`,
     p.values,
   );
   return rows.map((r) => ({

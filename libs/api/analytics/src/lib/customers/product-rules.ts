@@ -27,7 +27,7 @@ export interface ProductRules {
 export async function mineProductRules(sql: SqlRunner, companyId: string): Promise<ProductRules> {
   const rows = await sql<{ id: string; client_id: string; items: string[]; names: string[] }>(
     `WITH recent AS (
-       SELECT id, client_id, sold_at FROM sales WHERE company_id = $1 AND status = 'paid'
+       SELECT id, client_id, sold_at FROM sales WHERE company_id = $1 AND status = 'paid' AND kind = 'sale'
        ORDER BY sold_at DESC LIMIT ${RULE_BASKETS_MAX}
      )
      SELECT r.id, r.client_id, array_agg(${PRODUCT_KEY_SQL} ORDER BY si.position) AS items,
@@ -64,7 +64,7 @@ export async function ownedProducts(
   const rows = await sql<{ key: string }>(
     `SELECT DISTINCT ${PRODUCT_KEY_SQL} AS key
      FROM sales s JOIN sale_items si ON si.company_id = s.company_id AND si.sale_id = s.id
-     WHERE s.company_id = $1 AND s.client_id = $2 AND s.status = 'paid'
+     WHERE s.company_id = $1 AND s.client_id = $2 AND s.status = 'paid' AND s.kind = 'sale'
        AND s.sold_at < (($3::date + 1)::timestamp AT TIME ZONE $4)`,
     [company.companyId, clientId, asOf, company.timeZone],
   );

@@ -14,7 +14,9 @@ import {
 import { invalid } from '../analytics-context';
 import { addDays, nextPeriod, periodsBetween, periodStart } from '../calendar';
 import { money, moneyOfNumber } from '../decimal';
+import { REVENUE_STATUSES } from '../indicators/indicator-source';
 import { IndicatorsService } from '../indicators/indicators.service';
+import { netTotals } from '../indicators/net-totals';
 import { RollupSource } from '../indicators/rollup-source';
 import { unconvertedWarnings } from '../indicators/warnings';
 
@@ -52,8 +54,14 @@ export class RevenueForecastService {
           notes.push(`History limited to the last ${MAX_HISTORY[granularity]} ${granularity}s.`);
         }
         const to = addDays(current, -1);
-        const totals = await this.source.totals(sql, ctx, { from, to, buckets: { granularity }, statuses: ['paid'] });
-        const byPeriod = new Map(totals.totals.map((t) => [t.bucket, t.revenue]));
+        const totals = await this.source.totals(sql, ctx, {
+          from,
+          to,
+          buckets: { granularity },
+          statuses: REVENUE_STATUSES,
+        });
+        // Net of paid returns, each on its own day.
+        const byPeriod = new Map([...netTotals(totals.totals)].map(([bucket, t]) => [bucket, t.revenue]));
         history = periodsBetween(from, to, granularity).map((period) => ({
           period,
           revenue: byPeriod.get(period) ?? '0',
@@ -61,7 +69,7 @@ export class RevenueForecastService {
         // Periods before the first counted sale are not history (its currency may have had no rate yet).
         const first = history.findIndex((h) => Number(h.revenue) !== 0);
         history = first < 0 ? [] : history.slice(first);
-        warnings = await unconvertedWarnings(sql, company, conversion.currency, totals.unconverted, ['paid']);
+        warnings = await unconvertedWarnings(sql, company, conversion.currency, totals.unconverted, REVENUE_STATUSES);
       }
       if (history.length === 0)
         notes.push(`No complete ${granularity} with revenue before ${current}: nothing to learn from.`);

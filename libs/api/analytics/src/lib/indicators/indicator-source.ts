@@ -7,6 +7,19 @@ import type { AnalyticsGranularity, SaleStatus } from '@crm/shared/contracts';
 import type { AnalyticsContext, Period } from '../analytics-context';
 import type { SqlRunner } from '../sql';
 
+/**
+ * The status key of the rollups: a sale's status, or `return:<status>` for a return (migration
+ * `SaleReturns1764410000000`). Revenue is `paid` minus `return:paid`.
+ */
+export type RollupStatus = SaleStatus | `return:${SaleStatus}`;
+
+/** What revenue reads: paid sales and paid returns. */
+export const REVENUE_STATUSES: readonly RollupStatus[] = ['paid', 'return:paid'];
+
+/** SQL of a `sales` row's {@link RollupStatus}; `s` is the row's alias. */
+export const rollupStatusSql = (s: string): string =>
+  `(CASE WHEN ${s}.kind = 'return' THEN 'return:' || ${s}.status ELSE ${s}.status END)`;
+
 /** Company facts every query needs. */
 export interface CompanyCalendar {
   companyId: string;
@@ -20,7 +33,7 @@ export type Buckets = { granularity: AnalyticsGranularity } | { splitAt: string 
 export interface BucketTotal {
   /** First day of the bucket (`from` for 'none'; for a split, `from` or `splitAt`). */
   bucket: string;
-  status: SaleStatus;
+  status: RollupStatus;
   /** Exact sum in the requested currency, unrounded decimal text. */
   revenue: string;
   salesCount: number;
@@ -29,7 +42,7 @@ export interface BucketTotal {
 /** Sales of one currency (and status, and bucket) that could not be converted. */
 export interface UnconvertedGroup {
   bucket: string;
-  status: SaleStatus;
+  status: RollupStatus;
   currency: string;
   salesCount: number;
   /** In the sales' own currency. */
@@ -42,8 +55,8 @@ export interface TotalsQuery {
   from: string;
   to: string;
   buckets: Buckets;
-  /** Statuses to include; revenue uses ['paid']. */
-  statuses: readonly SaleStatus[];
+  /** Statuses to include; revenue uses {@link REVENUE_STATUSES}. */
+  statuses: readonly RollupStatus[];
 }
 
 export interface Totals {
@@ -60,6 +73,7 @@ export interface BuyerCounts {
 
 export interface ClientTotal {
   clientId: string;
+  /** Net of the client's paid returns of the period. */
   revenue: string;
   salesCount: number;
 }

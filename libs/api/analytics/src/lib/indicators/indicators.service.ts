@@ -19,7 +19,6 @@ import {
   type ProductRevenueQueryDto,
   SALE_STATUSES,
   type SalesByStatusResponse,
-  type SaleStatus,
   TOP_CLIENTS_DEFAULT_LIMIT,
   type TopClientsQueryDto,
   type TopClientsResponse,
@@ -30,7 +29,8 @@ import { addDays, countPeriods, daysBetween, periodsBetween } from '../calendar'
 import { average, money, relativeChange, relativeDecimalChange } from '../decimal';
 import { count, SqlParams, type SqlRunner } from '../sql';
 import { convertedSumSql, fxCte, rateColumns } from './conversion';
-import type { ClientTotal, IndicatorSource } from './indicator-source';
+import { type ClientTotal, type IndicatorSource, REVENUE_STATUSES, type RollupStatus } from './indicator-source';
+import { netTotals, ZERO_NET } from './net-totals';
 import { RollupFolder } from './rollup-folder';
 import { RollupSource } from './rollup-source';
 import { type AnswerStamp, TopClientsAnswers } from './top-clients-answers';
@@ -40,7 +40,9 @@ import { unconvertedWarnings } from './warnings';
 /** Injection token of the indicator source; the rollups unless a test or bench provides another. */
 export const INDICATOR_SOURCE = Symbol('INDICATOR_SOURCE');
 
-const PAID: readonly SaleStatus[] = ['paid'];
+const PAID = REVENUE_STATUSES;
+/** by-status reads every sale status and the paid returns, which net the paid amount. */
+const BY_STATUS: readonly RollupStatus[] = [...SALE_STATUSES, 'return:paid'];
 
 /** An EntityManager as a {@link SqlRunner}. */
 export const managerRunner =
@@ -114,15 +116,16 @@ export class IndicatorsService {
         statuses: PAID,
       });
       const [buyersNow, buyersBefore] = await this.source.buyers(sql, ctx, [period, previous]);
+      const net = netTotals(totals.totals);
       const figures = (p: Period, buyers: typeof buyersNow): AnalyticsPeriodResponse => {
-        const total = totals.totals.find((t) => t.bucket === p.from);
-        const revenue = total?.revenue ?? '0';
-        const salesCount = total?.salesCount ?? 0;
+        const total = net.get(p.from) ?? ZERO_NET;
+        const { revenue, salesCount } = total;
         return {
           from: p.from,
           to: p.to,
           revenue: money(revenue, conversion.currency),
           salesCount,
+          returns: { count: total.returnsCount, amount: money(total.returned, conversion.currency) },
           buyers: buyers.buyers,
           newClients: buyers.newClients,
           returningClients: buyers.buyers - buyers.newClients,
@@ -132,7 +135,7 @@ export class IndicatorsService {
       };
       const current = figures(period, buyersNow);
       const before = figures(previous, buyersBefore);
-      const exact = (p: Period) => totals.totals.find((t) => t.bucket === p.from)?.revenue ?? '0';
+      const exact = (p: Period) => net.get(p.from)?.revenue ?? '0';
       const change: AnalyticsChangeResponse = {
         revenue: relativeDecimalChange(exact(period), exact(previous)),
         salesCount: relativeChange(current.salesCount, before.salesCount),
@@ -174,7 +177,7 @@ export class IndicatorsService {
         buckets: { granularity },
         statuses: PAID,
       });
-      const byPeriod = new Map(totals.totals.map((t) => [t.bucket, t]));
+      const byPeriod = netTotals(totals.totals);
       return {
         currency: conversion.currency,
         granularity,
@@ -240,10 +243,13 @@ export class IndicatorsService {
       const totals = await this.source.totals(sql, ctx, {
         ...period,
         buckets: 'none',
-        statuses: SALE_STATUSES,
+        statuses: BY_STATUS,
       });
-      const byStatus = new Map(totals.totals.map((t) => [t.status, t]));
-      const all = totals.totals.reduce((n, t) => n + t.salesCount, 0);
+      const sales = totals.totals.filter((t) => !t.status.startsWith('return:'));
+      const byStatus = new Map(sales.map((t) => [t.status, t]));
+      // The paid amount is net of the paid returns, as revenue is.
+      const paid = netTotals(totals.totals).get(period.from);
+      const all = sales.reduce((n, t) => n + t.salesCount, 0);
       return {
         currency: conversion.currency,
         ...period,
@@ -253,11 +259,11 @@ export class IndicatorsService {
           return {
             status,
             salesCount,
-            amount: money(t?.revenue, conversion.currency),
+            amount: money(status === 'paid' ? paid?.revenue : t?.revenue, conversion.currency),
             share: all > 0 ? salesCount / all : null,
           };
         }),
-        warnings: await unconvertedWarnings(sql, company, conversion.currency, totals.unconverted, SALE_STATUSES),
+        warnings: await unconvertedWarnings(sql, company, conversion.currency, totals.unconverted, BY_STATUS),
       };
     });
   }
@@ -270,7 +276,9 @@ export class IndicatorsService {
       const p = new SqlParams();
       const id = p.add(companyId);
       const bounds = localDayBounds(p, period.from, period.to, company.timeZone);
-      const salesSql = `SELECT id, currency, (sold_at AT TIME ZONE ${p.add(company.timeZone)})::date AS day FROM sales
+      // Paid returns take their items back on their own day.
+      const salesSql = `SELECT id, currency, (sold_at AT TIME ZONE ${p.add(company.timeZone)})::date AS day,
+             CASE WHEN kind = 'return' THEN -1 ELSE 1 END AS sign FROM sales
            WHERE company_id = ${id} AND status = 'paid' AND sold_at >= ${bounds.lower} AND sold_at < ${bounds.upper}`;
       const fx = fxCte(conversion, period.from, period.to, p, 'SELECT DISTINCT currency, day FROM s');
       const rate = rateColumns(conversion, 'i', p);
@@ -285,15 +293,15 @@ export class IndicatorsService {
         `WITH s AS MATERIALIZED (${salesSql}),
          ${fx},
          i AS (
-           SELECT coalesce('sku:' || si.sku, 'name:' || si.name) AS product, si.sku, si.name, si.quantity,
-                  si.quantity * si.unit_price AS amount, s.id AS sale_id, s.day, s.currency
+           SELECT coalesce('sku:' || si.sku, 'name:' || si.name) AS product, si.sku, si.name, s.sign * si.quantity AS quantity,
+                  s.sign * si.quantity * si.unit_price AS amount, s.id AS sale_id, s.sign, s.day, s.currency
            FROM s JOIN sale_items si ON si.company_id = ${id} AND si.sale_id = s.id
          ),
          x AS (SELECT i.*, 1 AS sales, ${rate.rc} AS rc, ${rate.rt} AS rt FROM i ${rate.joins}),
          converted AS (${convertedSumSql(conversion, 'x', ['product'])}),
          details AS (
            SELECT product, min(sku) AS sku, (array_agg(name ORDER BY day DESC, sale_id))[1] AS name,
-                  sum(quantity) AS quantity, count(DISTINCT sale_id) AS sales
+                  sum(quantity) AS quantity, count(DISTINCT sale_id) FILTER (WHERE sign > 0) AS sales
            FROM x WHERE rc IS NOT NULL AND rt IS NOT NULL GROUP BY product
          )
          SELECT d.product, d.sku, d.name, d.quantity::text, c.revenue, d.sales

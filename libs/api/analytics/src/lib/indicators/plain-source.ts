@@ -6,7 +6,14 @@
 import type { AnalyticsContext, Period } from '../analytics-context';
 import { count, SqlParams, type SqlRunner } from '../sql';
 import { convertedSumSql, convertibleSql, fxCte, rateColumns, thresholdsSql } from './conversion';
-import type { BuyerCounts, ClientTotal, IndicatorSource, Totals, TotalsQuery } from './indicator-source';
+import {
+  type BuyerCounts,
+  type ClientTotal,
+  type IndicatorSource,
+  rollupStatusSql,
+  type Totals,
+  type TotalsQuery,
+} from './indicator-source';
 import { localDayBounds, runTotals } from './totals-sql';
 
 export class PlainSource implements IndicatorSource {
@@ -15,10 +22,11 @@ export class PlainSource implements IndicatorSource {
     return runTotals(sql, ctx, q, (p) => {
       const bounds = localDayBounds(p, q.from, q.to, timeZone);
       return `
-        SELECT (sold_at AT TIME ZONE ${p.add(timeZone)})::date AS day, currency, status, count(*) AS sales, sum(amount) AS amount
+        SELECT (sold_at AT TIME ZONE ${p.add(timeZone)})::date AS day, currency, ${rollupStatusSql('sales')} AS status,
+               count(*) AS sales, sum(amount) AS amount
         FROM sales
         WHERE company_id = ${p.add(companyId)} AND sold_at >= ${bounds.lower} AND sold_at < ${bounds.upper}
-          AND status = ANY(${p.add(q.statuses)}::text[])
+          AND ${rollupStatusSql('sales')} = ANY(${p.add(q.statuses)}::text[])
         GROUP BY 1, 2, 3`;
     });
   }
@@ -34,7 +42,7 @@ export class PlainSource implements IndicatorSource {
          s AS (
            SELECT x.client_id, x.day FROM (
              SELECT client_id, currency, (sold_at AT TIME ZONE ${tz})::date AS day FROM sales
-             WHERE company_id = ${p.add(ctx.company.companyId)} AND status = 'paid'
+             WHERE company_id = ${p.add(ctx.company.companyId)} AND status = 'paid' AND kind = 'sale'
                AND sold_at < ((${p.add(period.to)}::date + 1)::timestamp AT TIME ZONE ${tz})
            ) x LEFT JOIN th ON th.currency = x.currency
            WHERE ${convertibleSql('x')}
@@ -57,7 +65,10 @@ export class PlainSource implements IndicatorSource {
     const { companyId, timeZone } = ctx.company;
     const p = new SqlParams();
     const bounds = localDayBounds(p, period.from, period.to, timeZone);
-    const rows0 = `SELECT client_id, currency, (sold_at AT TIME ZONE ${p.add(timeZone)})::date AS day, 1 AS sales, amount FROM sales
+    // Paid returns count against their client on their own day; they are not sales.
+    const rows0 = `SELECT client_id, currency, (sold_at AT TIME ZONE ${p.add(timeZone)})::date AS day,
+         CASE WHEN kind = 'sale' THEN 1 ELSE 0 END AS sales, CASE WHEN kind = 'sale' THEN amount ELSE -amount END AS amount
+       FROM sales
        WHERE company_id = ${p.add(companyId)} AND status = 'paid' AND sold_at >= ${bounds.lower} AND sold_at < ${bounds.upper}`;
     const fx = fxCte(ctx.conversion, period.from, period.to, p, 'SELECT DISTINCT currency, day FROM r');
     const rate = rateColumns(ctx.conversion, 'r', p);

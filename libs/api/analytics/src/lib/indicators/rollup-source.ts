@@ -137,7 +137,12 @@ export class RollupSource implements IndicatorSource {
     const t = p.add(period.to);
     const n = p.add(limit);
     const pairs = `SELECT DISTINCT currency, day FROM analytics_sales_daily
-       WHERE company_id = ${id} AND day BETWEEN ${f}::date AND ${t}::date AND status = 'paid'`;
+       WHERE company_id = ${id} AND day BETWEEN ${f}::date AND ${t}::date AND status IN ('paid', 'return:paid')`;
+    // Paid sales and, negated, paid returns per client-day (returns are no sales).
+    const clientDays = (where: string) => `
+      SELECT d.client_id, d.day, d.currency, d.sales, d.amount FROM analytics_client_daily d WHERE ${where}
+      UNION ALL
+      SELECT d.client_id, d.day, d.currency, 0, -d.amount FROM analytics_client_returns d WHERE ${where}`;
     const fx = fxCte(ctx.conversion, period.from, period.to, p, pairs);
     const th = thresholdsSql(ctx.conversion, p);
     const pairRate = rateColumns(ctx.conversion, 'pr', p);
@@ -153,20 +158,24 @@ export class RollupSource implements IndicatorSource {
          GROUP BY pr.currency
        ),
        scored AS MATERIALIZED (
-         SELECT r.client_id, sum(r.amount::float8 * rr.lo) AS lo, sum(r.amount::float8 * rr.hi) AS hi
-         FROM analytics_client_daily r JOIN rate_range rr ON rr.currency = r.currency AND r.day >= rr.from_day
-         WHERE r.company_id = ${id} AND r.day BETWEEN ${f}::date AND ${t}::date
+         SELECT r.client_id,
+                sum(r.amount::float8 * CASE WHEN r.amount >= 0 THEN rr.lo ELSE rr.hi END) AS lo,
+                sum(r.amount::float8 * CASE WHEN r.amount >= 0 THEN rr.hi ELSE rr.lo END) AS hi
+         FROM (${clientDays(`d.company_id = ${id} AND d.day BETWEEN ${f}::date AND ${t}::date`)}) r
+         JOIN rate_range rr ON rr.currency = r.currency AND r.day >= rr.from_day
          GROUP BY r.client_id
        ),
        cut AS (SELECT lo FROM scored ORDER BY lo DESC LIMIT 1 OFFSET ${n} - 1),
-       candidates AS (SELECT client_id FROM scored WHERE hi >= coalesce((SELECT lo FROM cut), 0) * (1 - 1e-9)),
+       candidates AS (
+         SELECT client_id FROM scored
+         WHERE hi >= coalesce((SELECT lo - abs(lo) * 1e-9 FROM cut), '-Infinity'::float8)
+       ),
        x AS (
          SELECT r.client_id, r.sales, r.amount, ${rate.rc} AS rc, ${rate.rt} AS rt
          FROM candidates c
          -- OFFSET 0 keeps this a probe of the client's days per candidate (there are few).
          CROSS JOIN LATERAL (
-           SELECT d.client_id, d.day, d.currency, d.sales, d.amount FROM analytics_client_daily d
-           WHERE d.company_id = ${id} AND d.client_id = c.client_id AND d.day BETWEEN ${f}::date AND ${t}::date
+           ${clientDays(`d.company_id = ${id} AND d.client_id = c.client_id AND d.day BETWEEN ${f}::date AND ${t}::date`)}
            OFFSET 0
          ) r
          ${rate.joins}

@@ -1,9 +1,8 @@
 /** The totals query shared by both sources: only the rows it starts from differ. */
-import type { SaleStatus } from '@crm/shared/contracts';
 import type { AnalyticsContext } from '../analytics-context';
 import { count, SqlParams, type SqlRunner } from '../sql';
 import { convertedSumSql, fxCte, rateColumns } from './conversion';
-import { bucketSql, type Totals, type TotalsQuery } from './indicator-source';
+import { bucketSql, type RollupStatus, type Totals, type TotalsQuery } from './indicator-source';
 
 /**
  * Runs the totals of `q` over `rows(p)`: a subquery of `(day, currency, status, sales, amount)`
@@ -37,7 +36,7 @@ export async function runTotals(
   const result = await sql<{
     kind: 'total' | 'unconverted';
     bucket: string;
-    status: SaleStatus;
+    status: RollupStatus;
     revenue: string | null;
     sales: string;
     currency: string | null;

@@ -1,7 +1,7 @@
 /** Turns groups of unconverted sales into the warnings a response names them in. */
-import { type AnalyticsWarningResponse, formatMoney, type SaleStatus } from '@crm/shared/contracts';
+import { type AnalyticsWarningResponse, formatMoney } from '@crm/shared/contracts';
 import { SqlParams, type SqlRunner } from '../sql';
-import type { UnconvertedGroup } from './indicator-source';
+import { type RollupStatus, rollupStatusSql, type UnconvertedGroup } from './indicator-source';
 import { localDayBounds } from './totals-sql';
 
 /** Sales a warning names at most. */
@@ -12,11 +12,12 @@ export async function unconvertedWarnings(
   company: { companyId: string; timeZone: string },
   target: string,
   groups: readonly UnconvertedGroup[],
-  statuses: readonly SaleStatus[],
+  statuses: readonly RollupStatus[],
 ): Promise<AnalyticsWarningResponse[]> {
   const byCurrency = new Map<string, { salesCount: number; amount: bigint; firstDay: string; lastDay: string }>();
   for (const g of groups) {
-    const units = toUnits(g.amount);
+    // Returns left out take back what they gave back: the amount is the net revenue left out.
+    const units = g.status.startsWith('return:') ? -toUnits(g.amount) : toUnits(g.amount);
     const current = byCurrency.get(g.currency);
     if (!current) {
       byCurrency.set(g.currency, { salesCount: g.salesCount, amount: units, firstDay: g.firstDay, lastDay: g.lastDay });
@@ -33,7 +34,7 @@ export async function unconvertedWarnings(
     const bounds = localDayBounds(p, g.firstDay, g.lastDay, company.timeZone);
     const sales = await sql<{ id: string; external_id: string | null; sold_at: Date; amount: string }>(
       `SELECT id, external_id, sold_at, amount::text AS amount FROM sales
-       WHERE company_id = ${p.add(company.companyId)} AND currency = ${p.add(currency)} AND status = ANY(${p.add(statuses)}::text[])
+       WHERE company_id = ${p.add(company.companyId)} AND currency = ${p.add(currency)} AND ${rollupStatusSql('sales')} = ANY(${p.add(statuses)}::text[])
          AND sold_at >= ${bounds.lower} AND sold_at < ${bounds.upper}
        ORDER BY sold_at, id LIMIT ${WARNING_SALES_LIMIT}`,
       p.values,

@@ -1,12 +1,23 @@
 import { AnalyticsWarningResponse } from './analytics-warning-response';
 
+/** Paid returns of the period (on the returns' own days), converted like revenue. */
+export class AnalyticsReturnsResponse {
+  /** @example 12 */
+  count!: number;
+  /** The money given back; revenue is already net of it. @example "15400.00" */
+  amount!: string;
+}
+
 /** The indicators of one period. Money in the response's currency. */
 export class AnalyticsPeriodResponse {
   /** First day, inclusive (company time zone). @example "2026-10-22" */
   from!: string;
   /** Last day, inclusive. @example "2026-11-20" */
   to!: string;
-  /** Sum of the counted sales: status `paid`, converted at the rate of the sale's day. @example "1234567.89" */
+  /**
+   * Sum of the counted sales (status `paid`) minus the paid returns of the period, each converted at
+   * the rate of its own day. @example "1234567.89"
+   */
   revenue!: string;
   /** The counted sales. @example 842 */
   salesCount!: number;
@@ -16,7 +27,9 @@ export class AnalyticsPeriodResponse {
   newClients!: number;
   /** Buyers who had bought before the period: `buyers − newClients`. @example 495 */
   returningClients!: number;
-  /** revenue / salesCount; null without sales. @example "1466.23" */
+  /** Paid returns of the period: not sales, not purchases; their amount is subtracted from revenue. */
+  returns!: AnalyticsReturnsResponse;
+  /** revenue (net of returns) / salesCount; null without sales. @example "1466.23" */
   averageOrderValue!: string | null;
   /** Share (0..1) of buyers with two or more counted sales in the period; null without buyers. @example 0.21 */
   repeatPurchaseRate!: number | null;

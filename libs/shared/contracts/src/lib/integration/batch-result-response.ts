@@ -7,6 +7,16 @@ export class BatchFailureResponse {
   errors!: string[];
 }
 
+/** Remarks on an item that was stored as sent. */
+export class BatchWarningResponse {
+  /** Position of the item in `items`, from 0. @example 7 */
+  index!: number;
+  /** @example "INV-536370" */
+  externalId!: string | null;
+  /** @example ["amount 100.00 differs from the items' total 102.50"] */
+  warnings!: string[];
+}
+
 /** Outcome of a batch upsert; `created + updated + unchanged + failed.length` = the number of items. */
 export class BatchResultResponse {
   /** @example 120 */
@@ -16,4 +26,6 @@ export class BatchResultResponse {
   /** Identical to what was stored (a replay). @example 4877 */
   unchanged!: number;
   failed!: BatchFailureResponse[];
+  /** Items stored as sent but worth a look (sales: an amount that differs from its items' total). */
+  warnings?: BatchWarningResponse[];
 }

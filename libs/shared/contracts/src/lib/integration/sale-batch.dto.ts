@@ -2,8 +2,9 @@ import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsObject, IsOptional, ValidateNested } from 'class-validator';
 import { toInstances } from '../common/transforms';
 import { EXTERNAL_ID_MAX_LENGTH, SALE_ITEMS_MAX } from '../common/validation';
-import { IsCurrency, IsMoney, IsText, IsTimestamp, ItemPricesFitCurrency, KeptAsSent } from '../common/validators';
+import { IsCurrency, IsMoney, IsText, IsTimestamp, KeptAsSent } from '../common/validators';
 import { SaleItemDto } from '../sales/sale-item.dto';
+import { SALE_KINDS, type SaleKind } from '../sales/sale-kind';
 import { SALE_STATUSES, type SaleStatus } from '../sales/sale-status';
 
 /** One sale to upsert by `externalId`. A status left out keeps the stored one (`paid` for a new sale). */
@@ -33,6 +34,20 @@ export class SaleBatchItemDto {
   @IsIn(SALE_STATUSES)
   status?: SaleStatus;
 
+  /** `sale` (default) or `return`. @example "sale" */
+  @IsOptional()
+  @IsIn(SALE_KINDS)
+  kind?: SaleKind;
+
+  /**
+   * For a return: the `externalId` of the original sale (same client and currency; it may come
+   * earlier in the same batch). Amount, quantities and unit prices are positive, at most what the
+   * original still has unreturned. @example "INV-536365"
+   */
+  @IsOptional()
+  @IsText(1, EXTERNAL_ID_MAX_LENGTH)
+  returnOf?: string | null;
+
   /** When given, replaces the stored items; omitted keeps them. */
   @IsOptional()
   @IsArray()
@@ -40,7 +55,6 @@ export class SaleBatchItemDto {
   @IsObject({ each: true }) // ValidateNested alone passes a nested array (`[[]]`)
   @ValidateNested({ each: true })
   @Transform(toInstances(SaleItemDto))
-  @ItemPricesFitCurrency('currency')
   items?: SaleItemDto[];
 }
 

@@ -89,6 +89,8 @@ const sale = fc
         fc.constantFrom(undefined, null, 'paid', 'pending', 'cancelled', 'refunded'),
         fc.constantFrom('PAID', 'lost', 1),
       ),
+      kind: field(fc.constantFrom(undefined, null, 'sale', 'return'), fc.constantFrom('Return', 'refund', 0)),
+      returnOf: field(text(1, 128), fc.constantFrom('', 7, {})),
       items: field(fc.array(saleLine, { maxLength: 3 }), fc.constantFrom(null, 'none', {})),
       note: fc.constant('an unknown field'),
     },
@@ -161,11 +163,23 @@ describe('acceptSaleBatchItem (the batch fast path)', () => {
     expect(acceptSaleBatchItem({ ...base, items: Array.from({ length: SALE_ITEMS_MAX + 1 }, () => line) })).toBeNull();
   });
 
-  it('refuses prices finer than the sale currency, which only the sale knows', () => {
+  it('takes unit prices with up to 4 fractional digits in any currency, and no more', () => {
     const base = { externalId: 'S', clientExternalId: 'C', amount: '1', soldAt: '2026-11-20T10:15Z' };
-    const items = [{ name: 'x', quantity: 1, unitPrice: '1.5' }];
-    expect(acceptSaleBatchItem({ ...base, currency: 'RUB', items })).not.toBeNull();
-    expect(acceptSaleBatchItem({ ...base, currency: 'JPY', items })).toBeNull();
-    sameAsClassValidator({ ...base, currency: 'JPY', items });
+    for (const unitPrice of ['0.001', '1.5', '2.1234']) {
+      const items = [{ name: 'x', quantity: 1, unitPrice }];
+      expect(acceptSaleBatchItem({ ...base, currency: 'GBP', items })).not.toBeNull();
+      expect(acceptSaleBatchItem({ ...base, currency: 'JPY', items })).not.toBeNull();
+      sameAsClassValidator({ ...base, currency: 'JPY', items });
+    }
+    const finer = [{ name: 'x', quantity: 1, unitPrice: '0.00001' }];
+    expect(acceptSaleBatchItem({ ...base, currency: 'GBP', items: finer })).toBeNull();
+    sameAsClassValidator({ ...base, currency: 'GBP', items: finer });
+  });
+
+  it('takes a return with the original externalId', () => {
+    const base = { externalId: 'R', clientExternalId: 'C', amount: '1', currency: 'GBP', soldAt: '2026-11-20T10:15Z' };
+    sameAsClassValidator({ ...base, kind: 'return', returnOf: 'S' });
+    expect(acceptSaleBatchItem({ ...base, kind: 'return', returnOf: 'S' })).not.toBeNull();
+    expect(acceptSaleBatchItem({ ...base, kind: 'refund' })).toBeNull();
   });
 });

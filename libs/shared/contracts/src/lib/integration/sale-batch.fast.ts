@@ -1,5 +1,5 @@
 import { isCurrencyCode, minorUnits } from '../common/currency';
-import { parseDecimal, parseMoney, toDecimalString } from '../common/money';
+import { parseDecimal } from '../common/money';
 import {
   EXTERNAL_ID_MAX_LENGTH,
   QUANTITY_MAX_FRACTION_DIGITS,
@@ -10,6 +10,7 @@ import {
 } from '../common/validation';
 import { codePointLength, isTimestamp } from '../common/validators';
 import { SaleItemDto } from '../sales/sale-item.dto';
+import { SALE_KINDS } from '../sales/sale-kind';
 import { SALE_STATUSES } from '../sales/sale-status';
 import { SaleBatchItemDto } from './sale-batch.dto';
 
@@ -25,9 +26,20 @@ import { SaleBatchItemDto } from './sale-batch.dto';
  * class-validator accepts and builds the same instance.
  */
 
-const SALE_FIELDS = new Set(['externalId', 'clientExternalId', 'amount', 'currency', 'soldAt', 'status', 'items']);
+const SALE_FIELDS = new Set([
+  'externalId',
+  'clientExternalId',
+  'amount',
+  'currency',
+  'soldAt',
+  'status',
+  'kind',
+  'returnOf',
+  'items',
+]);
 const ITEM_FIELDS = new Set(['sku', 'name', 'quantity', 'unitPrice']);
 const STATUSES: ReadonlySet<unknown> = new Set(SALE_STATUSES);
+const KINDS: ReadonlySet<unknown> = new Set(SALE_KINDS);
 
 const own = (record: object, key: string) => Object.prototype.hasOwnProperty.call(record, key);
 
@@ -48,7 +60,7 @@ function onlyFields(record: object, fields: ReadonlySet<string>): boolean {
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   value !== null && typeof value === 'object' && !Array.isArray(value);
 
-function acceptItem(raw: unknown, currency: string): SaleItemDto | null {
+function acceptItem(raw: unknown): SaleItemDto | null {
   if (!isPlainObject(raw) || !onlyFields(raw, ITEM_FIELDS)) return null;
   const sku = raw['sku'];
   if (sku !== undefined && sku !== null && !isText(sku, 0, SALE_ITEM_SKU_MAX_LENGTH)) return null;
@@ -59,10 +71,7 @@ function acceptItem(raw: unknown, currency: string): SaleItemDto | null {
     maxIntegerDigits: QUANTITY_MAX_INTEGER_DIGITS,
   });
   if (!quantity.ok) return null;
-  const price = raw['unitPrice'];
-  if (!parseDecimal(price, { maxFractionDigits: 4 }).ok) return null;
-  // ItemPricesFitCurrency, on the sale: the price has at most the currency's minor digits.
-  if (toDecimalString(price) !== null && !parseMoney(price, currency, { allowNegative: true }).ok) return null;
+  if (!parseDecimal(raw['unitPrice'], { maxFractionDigits: 4 }).ok) return null;
   return Object.assign(new SaleItemDto(), raw);
 }
 
@@ -77,13 +86,17 @@ export function acceptSaleBatchItem(raw: Readonly<Record<string, unknown>>): Sal
   if (!amount.ok || !isTimestamp(raw['soldAt'])) return null;
   const status = raw['status'];
   if (status !== undefined && status !== null && !STATUSES.has(status)) return null;
+  const kind = raw['kind'];
+  if (kind !== undefined && kind !== null && !KINDS.has(kind)) return null;
+  const returnOf = raw['returnOf'];
+  if (returnOf !== undefined && returnOf !== null && !isText(returnOf, 1, EXTERNAL_ID_MAX_LENGTH)) return null;
   const sale = Object.assign(new SaleBatchItemDto(), raw);
   if (own(raw, 'items') && raw['items'] !== null && raw['items'] !== undefined) {
     const items = raw['items'];
     if (!Array.isArray(items) || items.length > SALE_ITEMS_MAX) return null;
     const accepted: SaleItemDto[] = [];
     for (const item of items) {
-      const dto = acceptItem(item, currency);
+      const dto = acceptItem(item);
       if (dto === null) return null;
       accepted.push(dto);
     }

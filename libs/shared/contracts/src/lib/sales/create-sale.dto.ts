@@ -2,8 +2,9 @@ import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsObject, IsIn, IsOptional, IsUUID, ValidateNested } from 'class-validator';
 import { toInstances } from '../common/transforms';
 import { EXTERNAL_ID_MAX_LENGTH, SALE_ITEMS_MAX } from '../common/validation';
-import { IsCurrency, IsMoney, IsText, IsTimestamp, ItemPricesFitCurrency } from '../common/validators';
+import { IsCurrency, IsMoney, IsText, IsTimestamp } from '../common/validators';
 import { SaleItemDto } from './sale-item.dto';
+import { SALE_KINDS, type SaleKind } from './sale-kind';
 import { SALE_STATUSES, type SaleStatus } from './sale-status';
 
 export class CreateSaleDto {
@@ -16,7 +17,7 @@ export class CreateSaleDto {
   @IsUUID()
   clientId!: string;
 
-  /** A decimal string (a JSON number is accepted too) with at most the currency's minor digits. @example "1234.50" */
+  /** A decimal string (a JSON number is accepted too) with at most the currency's minor digits; positive for a return. @example "1234.50" */
   @IsMoney({ property: 'currency' })
   amount!: string;
 
@@ -27,6 +28,19 @@ export class CreateSaleDto {
   /** @example "2026-11-20T10:15:00+03:00" */
   @IsTimestamp()
   soldAt!: string;
+
+  /** `sale` (default) or `return`: a return gives back (part of) the sale `returnOf`. @example "sale" */
+  @IsOptional()
+  @IsIn(SALE_KINDS)
+  kind?: SaleKind;
+
+  /**
+   * For a return: the `id` of the original sale (same client and currency). The return's amount and
+   * items are what is given back, positive, at most what the original still has unreturned.
+   */
+  @IsOptional()
+  @IsUUID()
+  returnOf?: string | null;
 
   /** Default `paid`. @example "paid" */
   @IsOptional()
@@ -39,6 +53,5 @@ export class CreateSaleDto {
   @IsObject({ each: true }) // ValidateNested alone passes a nested array (`[[]]`)
   @ValidateNested({ each: true })
   @Transform(toInstances(SaleItemDto))
-  @ItemPricesFitCurrency('currency')
   items?: SaleItemDto[];
 }

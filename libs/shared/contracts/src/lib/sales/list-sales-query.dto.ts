@@ -1,6 +1,7 @@
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { ListQueryDto } from '../common/list-query.dto';
 import { IsCurrency, IsDateOnly, IsMoney } from '../common/validators';
+import { SALE_KINDS, type SaleKind } from './sale-kind';
 import { SALE_STATUSES, type SaleStatus } from './sale-status';
 
 export const SALE_SORTS = ['soldAt', 'amount', 'createdAt'] as const;
@@ -22,6 +23,11 @@ export class ListSalesQueryDto extends ListQueryDto {
   @IsOptional()
   @IsIn(SALE_STATUSES)
   status?: SaleStatus;
+
+  /** Only sales (`sale`) or only returns (`return`). @example "return" */
+  @IsOptional()
+  @IsIn(SALE_KINDS)
+  kind?: SaleKind;
 
   /** @example "RUB" */
   @IsOptional()

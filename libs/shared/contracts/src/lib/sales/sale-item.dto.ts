@@ -25,7 +25,7 @@ export class SaleItemDto {
   )
   quantity!: number;
 
-  /** A decimal string (a JSON number is accepted too) with at most the sale currency's minor digits. @example "255.00" */
+  /** A decimal string (a JSON number is accepted too), up to 4 fractional digits whatever the currency. @example "255.00" */
   @IsMoney({ maxFractionDigits: 4 })
   unitPrice!: string;
 }

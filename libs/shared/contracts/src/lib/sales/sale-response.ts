@@ -1,4 +1,5 @@
 import { ClientSummaryResponse } from '../clients/client-response';
+import type { SaleKind } from './sale-kind';
 import type { SaleStatus } from './sale-status';
 
 export class SaleItemResponse {
@@ -8,7 +9,7 @@ export class SaleItemResponse {
   name!: string;
   /** @example 6 */
   quantity!: number;
-  /** With exactly the currency's minor digits. @example "255.00" */
+  /** The currency's minor digits, more (up to 4) when the price has them. @example "255.00" */
   unitPrice!: string;
 }
 
@@ -25,6 +26,10 @@ export class SaleResponse {
   soldAt!: string;
   /** @example "paid" */
   status!: SaleStatus;
+  /** `sale` or `return`. @example "sale" */
+  kind!: SaleKind;
+  /** For a return, the original sale's `id` (web API) or `externalId` (integration API); otherwise null. @example null */
+  returnOf!: string | null;
   items!: SaleItemResponse[];
   /** @example "2026-11-20T07:16:00.000Z" */
   createdAt!: string;
@@ -35,6 +40,12 @@ export class SaleResponse {
 /** A sale with its buyer: `GET /sales/:saleId`. */
 export class SaleDetailResponse extends SaleResponse {
   client!: ClientSummaryResponse;
+  /** The returns of this sale, oldest first (empty for a return). */
+  returns!: SaleResponse[];
+  /** The original sale of a return (null for a sale). */
+  original!: SaleResponse | null;
+  /** Remarks on what was stored as sent (POST and PATCH only), e.g. an amount that differs from the items' total. */
+  warnings?: string[];
 }
 
 /** A row of `GET /sales`: the sale with its buyer. */

@@ -2,14 +2,15 @@ import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsObject, IsIn, IsOptional, IsUUID, ValidateNested } from 'class-validator';
 import { toInstances } from '../common/transforms';
 import { EXTERNAL_ID_MAX_LENGTH, SALE_ITEMS_MAX } from '../common/validation';
-import { IsCurrency, IsMoney, IsText, IsTimestamp, ItemPricesFitCurrency } from '../common/validators';
+import { IsCurrency, IsMoney, IsText, IsTimestamp } from '../common/validators';
 import { SaleItemDto } from './sale-item.dto';
 import { SALE_STATUSES, type SaleStatus } from './sale-status';
 
 /**
  * Omitted fields keep their value (the status too); `externalId: null` clears it; `items` replaces
  * every item. When only `amount` or only `currency` changes, the amount is checked against the
- * currency the sale ends up with.
+ * currency the sale ends up with. A return stays a return of the same sale; its new amount and items
+ * are checked against what the original has unreturned, and an original cannot fall below its returns.
  */
 export class UpdateSaleDto {
   /** @example "INV-536365" */
@@ -47,6 +48,5 @@ export class UpdateSaleDto {
   @IsObject({ each: true }) // ValidateNested alone passes a nested array (`[[]]`)
   @ValidateNested({ each: true })
   @Transform(toInstances(SaleItemDto))
-  @ItemPricesFitCurrency('currency')
   items?: SaleItemDto[];
 }

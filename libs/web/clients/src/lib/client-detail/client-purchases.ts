@@ -4,7 +4,7 @@ import { MatTableModule } from '@angular/material/table';
 import { Router, RouterLink } from '@angular/router';
 import type { SalePageResponse, SaleResponse } from '@crm/shared/contracts';
 import { LocalDatePipe, MoneyPipe, TranslatePipe } from '@crm/web/i18n';
-import { SaleStatusChip } from '@crm/web/sales';
+import { ReturnChip, SaleStatusChip } from '@crm/web/sales';
 import { EmptyState, ErrorState, ListSkeleton } from '@crm/web/ui';
 
 /** The client's purchase history, newest first; a row opens the sale. */
@@ -18,6 +18,7 @@ import { EmptyState, ErrorState, ListSkeleton } from '@crm/web/ui';
     MatButtonModule,
     MatTableModule,
     MoneyPipe,
+    ReturnChip,
     RouterLink,
     SaleStatusChip,
     TranslatePipe,
@@ -46,8 +47,11 @@ import { EmptyState, ErrorState, ListSkeleton } from '@crm/web/ui';
             </ng-container>
             <ng-container matColumnDef="externalId">
               <th mat-header-cell *matHeaderCellDef>{{ 'sales.columns.externalId' | t }}</th>
-              <td mat-cell *matCellDef="let sale">
+              <td mat-cell *matCellDef="let sale" class="number">
                 <a [routerLink]="['/sales', sale.id]">{{ sale.externalId || '–' }}</a>
+                @if (sale.kind === 'return') {
+                  <crm-return-chip />
+                }
               </td>
             </ng-container>
             <ng-container matColumnDef="items">
@@ -60,7 +64,9 @@ import { EmptyState, ErrorState, ListSkeleton } from '@crm/web/ui';
             </ng-container>
             <ng-container matColumnDef="amount">
               <th mat-header-cell *matHeaderCellDef class="num">{{ 'sales.columns.amount' | t }}</th>
-              <td mat-cell *matCellDef="let sale" class="num strong">{{ sale.amount | money: sale.currency }}</td>
+              <td mat-cell *matCellDef="let sale" class="num strong">
+                {{ sale.kind === 'return' ? '−' : '' }}{{ sale.amount | money: sale.currency }}
+              </td>
             </ng-container>
             <tr mat-header-row *matHeaderRowDef="columns"></tr>
             <tr
@@ -104,6 +110,9 @@ import { EmptyState, ErrorState, ListSkeleton } from '@crm/web/ui';
     }
     .nowrap {
       white-space: nowrap;
+    }
+    .number crm-return-chip {
+      margin-left: 6px;
     }
     .strong {
       color: var(--mat-sys-on-surface);

@@ -1,4 +1,5 @@
 import { crmEn } from './crm.en';
+import { returnsEn } from './returns.en';
 import type { Dictionary } from './index';
 
 /** English texts: typed against the Russian dictionary, so keys cannot drift. */
@@ -252,4 +253,5 @@ export const en: Dictionary = {
     },
   },
   ...crmEn,
+  ...returnsEn,
 };

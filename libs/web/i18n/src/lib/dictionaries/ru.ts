@@ -1,4 +1,5 @@
 import { crmRu } from './crm.ru';
+import { returnsRu } from './returns.ru';
 
 /**
  * Russian texts: the source of truth. Every other language is typed against this object,
@@ -261,4 +262,5 @@ export const ru = {
     },
   },
   ...crmRu,
+  ...returnsRu,
 };

@@ -1,6 +1,6 @@
 import { inject, Pipe, type PipeTransform } from '@angular/core';
 import { I18n } from '../i18n';
-import { formatDate, formatDateTime, formatMoney, formatNumber, formatRelativeTime } from './format';
+import { formatDate, formatDateTime, formatMoney, formatNumber, formatPrice, formatRelativeTime } from './format';
 
 type DateInput = string | number | Date | null | undefined;
 
@@ -46,5 +46,14 @@ export class RelativeTimePipe implements PipeTransform {
   private readonly i18n = inject(I18n);
   transform(value: DateInput): string {
     return formatRelativeTime(value, this.i18n.language());
+  }
+}
+
+/** `{{ item.unitPrice | price: sale.currency }}` → `0,001 £` / `£0.001`: up to 4 digits where the price has them. */
+@Pipe({ name: 'price', pure: false })
+export class PricePipe implements PipeTransform {
+  private readonly i18n = inject(I18n);
+  transform(amount: string | number | null | undefined, currency: string): string {
+    return formatPrice(amount, currency, this.i18n.language());
   }
 }

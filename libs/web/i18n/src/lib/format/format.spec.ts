@@ -1,4 +1,4 @@
-import { EMPTY_VALUE, formatDate, formatDateTime, formatMoney, formatNumber, formatRelativeTime } from './format';
+import { EMPTY_VALUE, formatDate, formatDateTime, formatMoney, formatNumber, formatPrice, formatRelativeTime } from './format';
 
 /** Intl separates groups and the currency sign with no-break spaces; spell them out. */
 const nbsp = (text: string) => text.replace(/ /g, '\u00a0');
@@ -85,5 +85,14 @@ describe('formatRelativeTime', () => {
 
   it('speaks about the future too', () => {
     expect(formatRelativeTime(new Date(now.getTime() + 2 * 3_600_000), 'ru', now)).toBe('через 2 часа');
+  });
+});
+
+describe('formatPrice', () => {
+  it('keeps up to 4 fractional digits where the price has them, else the currency digits', () => {
+    expect(formatPrice('0.001', 'GBP', 'en')).toBe('£0.001');
+    expect(formatPrice('0.0010', 'GBP', 'ru')).toBe(nbsp('0,001 £'));
+    expect(formatPrice('20', 'GBP', 'en')).toBe('£20.00');
+    expect(formatPrice('1.2345', 'JPY', 'en')).toBe('¥1.2345');
   });
 });

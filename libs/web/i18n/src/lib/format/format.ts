@@ -126,3 +126,18 @@ export function formatRelativeTime(value: DateInput, lang: Language, now: Date =
   const rounded = Math.round(amount) || 0;
   return format.format(rounded, unit);
 }
+
+/**
+ * A unit price: like {@link formatMoney}, with up to 4 fractional digits where the price has them
+ * (`0,001 £` for a price of 0.001 GBP; `20,00 £` for 20).
+ */
+export function formatPrice(amount: string | number | null | undefined, currency: string, lang: Language): string {
+  if (amount === null || amount === undefined || amount === '' || !isNumeric(amount)) return EMPTY_VALUE;
+  const format = numberFormat(lang, {
+    style: 'currency',
+    currency,
+    currencyDisplay: 'narrowSymbol',
+    maximumFractionDigits: 4,
+  });
+  return formatDecimal(format, typeof amount === 'string' ? amount.trim() : amount);
+}

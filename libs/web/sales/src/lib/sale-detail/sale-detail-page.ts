@@ -17,13 +17,17 @@ import {
   LocalDateTimePipe,
   LocalNumberPipe,
   MoneyPipe,
+  PricePipe,
   TranslatePipe,
 } from '@crm/web/i18n';
 import { ErrorState, ListSkeleton, openConfirm } from '@crm/web/ui';
 import { filter, switchMap } from 'rxjs';
+import { ReturnFormDialog, type ReturnFormDialogData } from '../dialogs/return-form-dialog';
 import { SaleFormDialog, type SaleFormDialogData } from '../dialogs/sale-form-dialog';
+import { ReturnChip } from '../return-chip';
 import { SaleStatusChip } from '../sale-status-chip';
 import { SalesApi } from '../sales-api';
+import { SaleReturnsCard } from './sale-returns-card';
 
 /** Exact decimal product of quantity × unit price in minor units (no float drift on money). */
 export function lineTotal(item: SaleItemResponse): string {
@@ -53,7 +57,10 @@ export function lineTotal(item: SaleItemResponse): string {
     MatIconModule,
     MatTableModule,
     MoneyPipe,
+    PricePipe,
+    ReturnChip,
     RouterLink,
+    SaleReturnsCard,
     SaleStatusChip,
     TranslatePipe,
   ],
@@ -88,9 +95,28 @@ export class SaleDetailPage {
   protected readonly lineTotal = lineTotal;
 
   protected title(sale: SaleDetailResponse): string {
+    const isReturn = sale.kind === 'return';
     return sale.externalId
-      ? this.i18n.t('sales.detail.title', { name: sale.externalId })
-      : this.i18n.t('sales.detail.untitled', { date: formatDate(sale.soldAt, this.i18n.language()) });
+      ? this.i18n.t(isReturn ? 'returns.title' : 'sales.detail.title', { name: sale.externalId })
+      : this.i18n.t(isReturn ? 'returns.untitled' : 'sales.detail.untitled', {
+          date: formatDate(sale.soldAt, this.i18n.language()),
+        });
+  }
+
+  /** Registers a return of this sale; the page shows it under the sale once saved. */
+  protected registerReturn(sale: SaleDetailResponse): void {
+    const companyId = this.context.activeId();
+    if (!companyId) return;
+    this.dialog
+      .open<ReturnFormDialog, ReturnFormDialogData, SaleResponse>(ReturnFormDialog, {
+        data: { companyId, sale },
+        width: '560px',
+        maxWidth: '94vw',
+      })
+      .afterClosed()
+      .subscribe((saved) => {
+        if (saved) this.sale.reload();
+      });
   }
 
   protected buyer(sale: SaleDetailResponse): string {

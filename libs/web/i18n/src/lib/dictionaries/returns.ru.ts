@@ -1,0 +1,30 @@
+/** Russian texts of returns (sale detail, return form, client purchases); spread into `ru`. */
+export const returnsRu = {
+  returns: {
+    chip: 'Возврат',
+    title: 'Возврат {name}',
+    untitled: 'Возврат от {date}',
+    ofSale: 'Возврат по продаже',
+    openSale: 'Открыть продажу',
+    listTitle: 'Возвраты',
+    none: 'Возвратов по этой продаже не было',
+    returned: 'Возвращено',
+    left: 'Осталось',
+    register: 'Оформить возврат',
+    form: {
+      title: 'Возврат по продаже {name}',
+      amount: 'Сумма возврата',
+      amountHint: 'Не больше {left}',
+      invalidAmount: 'Сумма больше нуля и не больше невозвращённой',
+      soldAt: 'Дата возврата',
+      status: 'Статус',
+      externalId: 'Номер возврата',
+      items: 'Возвращаемые товары',
+      itemsHint: 'Укажите количество по каждой позиции, если товар возвращают',
+      quantity: 'Кол-во из {left}',
+      invalidQuantity: 'От 0 до {left}',
+      created: 'Возврат оформлен',
+      nothingLeft: 'По этой продаже всё уже возвращено',
+    },
+  },
+};

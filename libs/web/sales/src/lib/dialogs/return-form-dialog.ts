@@ -1,0 +1,210 @@
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import type { SaleDetailResponse, SaleResponse, SaleStatus } from '@crm/shared/contracts';
+import { describeError } from '@crm/web/core';
+import { formatMoney, I18n, TranslatePipe, type TranslationKey } from '@crm/web/i18n';
+import { finalize } from 'rxjs';
+import { SalesApi } from '../sales-api';
+import { returnBody, unreturned, withinLeft } from './return-form';
+import { dayOf, normaliseAmount } from './sale-form';
+
+export interface ReturnFormDialogData {
+  companyId: string;
+  /** The sale given back, with its returns so far. */
+  sale: SaleDetailResponse;
+}
+
+const STATUSES: SaleStatus[] = ['paid', 'pending', 'cancelled'];
+
+/** Registers a return of a sale: the money given back and, line by line, the goods. */
+@Component({
+  selector: 'crm-return-form-dialog',
+  imports: [
+    MatButtonModule,
+    MatDialogModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    ReactiveFormsModule,
+    TranslatePipe,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
+      <h2 mat-dialog-title>{{ 'returns.form.title' | t: { name: data.sale.externalId || '' } }}</h2>
+      <mat-dialog-content class="grid">
+        <mat-form-field appearance="outline">
+          <mat-label>{{ 'returns.form.amount' | t }}</mat-label>
+          <input matInput inputmode="decimal" formControlName="amount" data-testid="return-amount" cdkFocusInitial />
+          <mat-hint>{{ 'returns.form.amountHint' | t: { left: leftText } }}</mat-hint>
+          <mat-error>{{ 'returns.form.invalidAmount' | t }}</mat-error>
+        </mat-form-field>
+        <mat-form-field appearance="outline">
+          <mat-label>{{ 'returns.form.soldAt' | t }}</mat-label>
+          <input matInput type="date" formControlName="soldOn" required />
+          <mat-error>{{ 'common.required' | t }}</mat-error>
+        </mat-form-field>
+        <mat-form-field appearance="outline">
+          <mat-label>{{ 'returns.form.status' | t }}</mat-label>
+          <mat-select formControlName="status">
+            @for (status of statuses; track status) {
+              <mat-option [value]="status">{{ statusKey(status) | t }}</mat-option>
+            }
+          </mat-select>
+        </mat-form-field>
+        <mat-form-field appearance="outline">
+          <mat-label>{{ 'returns.form.externalId' | t }}</mat-label>
+          <input matInput formControlName="externalId" />
+        </mat-form-field>
+        @if (left.lines.length) {
+          <fieldset class="wide lines" formArrayName="quantities">
+            <legend>{{ 'returns.form.items' | t }}</legend>
+            <p class="hint">{{ 'returns.form.itemsHint' | t }}</p>
+            @for (line of left.lines; track $index) {
+              <div class="line">
+                <span class="name">{{ line.item.name }}</span>
+                <mat-form-field appearance="outline" class="qty" subscriptSizing="dynamic">
+                  <mat-label>{{ 'returns.form.quantity' | t: { left: line.left } }}</mat-label>
+                  <input
+                    matInput
+                    type="number"
+                    min="0"
+                    [max]="line.left"
+                    [formControlName]="$index"
+                    data-testid="return-quantity"
+                  />
+                  <mat-error>{{ 'returns.form.invalidQuantity' | t: { left: line.left } }}</mat-error>
+                </mat-form-field>
+              </div>
+            }
+          </fieldset>
+        }
+        @if (errorText(); as text) {
+          <p class="error wide" role="alert">{{ text }}</p>
+        }
+      </mat-dialog-content>
+      <mat-dialog-actions align="end">
+        <button matButton type="button" mat-dialog-close>{{ 'common.cancel' | t }}</button>
+        <button matButton="filled" type="submit" data-testid="return-save" [disabled]="saving()">
+          {{ (saving() ? 'common.saving' : 'returns.register') | t }}
+        </button>
+      </mat-dialog-actions>
+    </form>
+  `,
+  styles: `
+    .grid {
+      display: grid;
+      grid-template-columns: repeat(auto-fit, minmax(min(100%, 200px), 1fr));
+      gap: 4px 12px;
+      padding-top: 4px;
+    }
+    .wide {
+      grid-column: 1 / -1;
+    }
+    .lines {
+      border: 0;
+      margin: 0;
+      padding: 0;
+      display: grid;
+      gap: 8px;
+    }
+    legend {
+      font: var(--mat-sys-title-small);
+      padding: 0;
+    }
+    .hint {
+      margin: 0;
+      color: var(--mat-sys-on-surface-variant);
+      font: var(--mat-sys-body-small);
+    }
+    .line {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      justify-content: space-between;
+      gap: 4px 12px;
+    }
+    .name {
+      flex: 1 1 160px;
+      overflow-wrap: anywhere;
+    }
+    .qty {
+      flex: 0 0 140px;
+    }
+    .error {
+      margin: 0;
+      color: var(--mat-sys-error);
+    }
+  `,
+})
+export class ReturnFormDialog {
+  protected readonly data = inject<ReturnFormDialogData>(MAT_DIALOG_DATA);
+  private readonly ref = inject<MatDialogRef<ReturnFormDialog, SaleResponse>>(MatDialogRef);
+  private readonly api = inject(SalesApi);
+  private readonly i18n = inject(I18n);
+  private readonly snackBar = inject(MatSnackBar);
+
+  protected readonly statuses = STATUSES;
+  protected readonly left = unreturned(this.data.sale);
+  protected readonly leftText = formatMoney(this.left.amount, this.data.sale.currency, this.i18n.language());
+  private readonly fb = inject(NonNullableFormBuilder);
+  protected readonly form = this.fb.group({
+    amount: [
+      this.left.amount,
+      [
+        Validators.required,
+        (c: { value: string }) => {
+          const amount = normaliseAmount(c.value);
+          return amount && withinLeft(amount, this.left.amount) ? null : { amount: true };
+        },
+      ],
+    ],
+    soldOn: [dayOf(new Date().toISOString()), [Validators.required]],
+    status: ['paid' as SaleStatus],
+    externalId: ['', [Validators.maxLength(128)]],
+    quantities: this.fb.array(
+      this.left.lines.map((line) => this.fb.control(0, [Validators.min(0), Validators.max(line.left)])),
+    ),
+  });
+  protected readonly saving = signal(false);
+  private readonly failure = signal<unknown>(null);
+  protected readonly errorText = computed(() => {
+    const error = this.failure();
+    return error ? describeError(error, this.i18n) : null;
+  });
+
+  protected statusKey(status: SaleStatus): TranslationKey {
+    return `sales.statuses.${status}` as TranslationKey;
+  }
+
+  protected submit(): void {
+    if (this.form.invalid || this.saving()) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    const value = this.form.getRawValue();
+    const body = returnBody(
+      this.data.sale,
+      { ...value, amount: normaliseAmount(value.amount) as string, quantities: value.quantities.map(Number) },
+      this.left.lines,
+    );
+    this.saving.set(true);
+    this.failure.set(null);
+    this.api
+      .create(this.data.companyId, body)
+      .pipe(finalize(() => this.saving.set(false)))
+      .subscribe({
+        next: (saved) => {
+          this.snackBar.open(this.i18n.t('returns.form.created'), undefined, { duration: 3000 });
+          this.ref.close(saved);
+        },
+        error: (error: unknown) => this.failure.set(error),
+      });
+  }
+}
