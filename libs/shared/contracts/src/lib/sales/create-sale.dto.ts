@@ -5,6 +5,7 @@ import { EXTERNAL_ID_MAX_LENGTH, SALE_ITEMS_MAX } from '../common/validation';
 import { IsCurrency, IsMoney, IsText, IsTimestamp, ItemPricesFitCurrency } from '../common/validators';
 import { SaleItemDto } from './sale-item.dto';
 import { SALE_STATUSES, type SaleStatus } from './sale-status';
+import { IsOmittable } from '../common/optional';
 
 export class CreateSaleDto {
   /** The sale's id in the integrating system; unique in the company (409 when taken). @example "INV-536365" */
@@ -29,11 +30,11 @@ export class CreateSaleDto {
   soldAt!: string;
 
   /** Default `paid`. @example "paid" */
-  @IsOptional()
+  @IsOmittable()
   @IsIn(SALE_STATUSES)
   status?: SaleStatus;
 
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMaxSize(SALE_ITEMS_MAX)
   @IsObject({ each: true }) // ValidateNested alone passes a nested array (`[[]]`)
