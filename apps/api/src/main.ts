@@ -1,7 +1,13 @@
 import { Logger, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { type EmbeddedPostgres, loadAppConfig, setupOpenApi, startEmbeddedPostgres } from '@crm/api/core';
+import {
+  configureRequestBodies,
+  type EmbeddedPostgres,
+  loadAppConfig,
+  setupOpenApi,
+  startEmbeddedPostgres,
+} from '@crm/api/core';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppModule } from './app/app.module';
@@ -26,7 +32,7 @@ async function bootstrap(): Promise<void> {
     logger: LEVELS.slice(0, LEVELS.indexOf(config.logLevel) + 1),
     bodyParser: false,
   });
-  app.useBodyParser('json', { limit: config.http.bodyLimit });
+  configureRequestBodies(app, config.http.bodyLimit);
   app.setGlobalPrefix('api');
   app.set('trust proxy', 'loopback');
   setupOpenApi(app);

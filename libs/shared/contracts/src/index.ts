@@ -19,6 +19,7 @@ export * from './lib/api-keys/api-key-response';
 export * from './lib/common/currency';
 export * from './lib/common/money';
 export * from './lib/common/validators';
+export * from './lib/common/optional';
 export * from './lib/common/transforms';
 export * from './lib/common/list-query.dto';
 export * from './lib/clients/create-client.dto';

@@ -1,4 +1,4 @@
-import { ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
+import { ExecutionContext, HttpException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { IS_PUBLIC_KEY } from '@crm/api/core';
@@ -19,6 +19,9 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
   }
 
   override handleRequest<TUser>(error: unknown, user: TUser | false): TUser {
+    // A failure to check the token (the database is unreachable) is not a bad token: the error
+    // filter answers it (503), where a 401 would make the client drop a valid session.
+    if (error && !(error instanceof HttpException)) throw error;
     if (error || !user) throw new UnauthorizedException('A valid access token is required');
     return user;
   }

@@ -38,6 +38,7 @@ import {
 import { createReadStream } from 'node:fs';
 import { attachment } from './download';
 import { ImportsService } from './imports.service';
+import { ImportQuotaInterceptor } from './jobs/import-quota';
 import type { StoredUpload } from './jobs/upload-storage';
 
 /** `:importId` that is not a UUID names no import: 404, like another company's id. */
@@ -51,6 +52,7 @@ export class ImportsController {
 
   @Post()
   @UseInterceptors(
+    ImportQuotaInterceptor,
     FileInterceptor('file', { limits: { fileSize: IMPORT_MAX_BYTES, files: 1 }, defParamCharset: 'utf8' }),
   )
   @ApiOperation({

@@ -6,6 +6,7 @@ import { ExportsController } from './export/exports.controller';
 import { ImportsController } from './imports.controller';
 import { ImportsService } from './imports.service';
 import { importsRoot, ImportJobsStore, incomingDir } from './jobs/import-jobs.store';
+import { ImportQuota, ImportQuotaInterceptor } from './jobs/import-quota';
 import { ImportRunner } from './jobs/import-runner';
 import { diskUploadStorage } from './jobs/upload-storage';
 
@@ -22,6 +23,6 @@ import { diskUploadStorage } from './jobs/upload-storage';
     }),
   ],
   controllers: [ImportsController, ExportsController],
-  providers: [ImportsService, ImportRunner, ImportJobsStore],
+  providers: [ImportsService, ImportRunner, ImportJobsStore, ImportQuota, ImportQuotaInterceptor],
 })
 export class ImportsModule {}

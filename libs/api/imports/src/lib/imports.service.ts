@@ -23,6 +23,7 @@ import { decodeSample, detectDelimiter, detectEncoding } from './csv/detect';
 import { previewImport } from './imports-preview';
 import { emptyProgress, type ImportJob, toJobResponse } from './jobs/import-job';
 import { ImportJobsStore } from './jobs/import-jobs.store';
+import { ImportQuota } from './jobs/import-quota';
 import { ImportRunner } from './jobs/import-runner';
 import type { StoredUpload } from './jobs/upload-storage';
 import { resolveMapping } from './mapping/mapping-rules';
@@ -60,12 +61,17 @@ export class ImportsService implements OnModuleDestroy {
     private readonly store: ImportJobsStore,
     private readonly runner: ImportRunner,
     private readonly companies: CompaniesService,
+    private readonly quota: ImportQuota,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   async upload(scope: CompanyScope, kind: ImportKind, file: StoredUpload | undefined): Promise<ImportJobResponse> {
     if (!file) throw new InvalidInputException([{ field: 'file', messages: ['a CSV file is required'] }]);
     void this.store.removeStaleUploads().catch(() => undefined);
+    await this.quota.assertFits(scope.companyId, file.size).catch(async (error: unknown) => {
+      await rm(file.path, { force: true });
+      throw error;
+    });
     const head = await readHead(file.path);
     const encoding = detectEncoding(head);
     const delimiter = detectDelimiter(decodeSample(head, encoding));

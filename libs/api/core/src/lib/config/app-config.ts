@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
-import { EnvironmentVariables, parseEnvironment } from './environment';
+import { EnvironmentVariables, parseByteSize, parseEnvironment } from './environment';
 
 /** The API's configuration, validated once at start-up. */
 export interface AppConfig {
@@ -17,6 +17,8 @@ export interface AppConfig {
   database: { url?: string; dataDir: string; poolSize: number };
   auth: { jwtSecret: string; accessTtlSeconds: number; refreshTtlDays: number };
   apiKeys: { encryptionSecret: string };
+  /** Bytes of uploads one company may keep across its imports. */
+  imports: { storageLimitBytes: number };
   demoData: boolean;
   logLevel: EnvironmentVariables['LOG_LEVEL'];
 }
@@ -58,6 +60,7 @@ export function loadAppConfig(env: Record<string, string | undefined> = process.
     database: { url: vars.DATABASE_URL, dataDir, poolSize: vars.DB_POOL_SIZE },
     auth: { jwtSecret, accessTtlSeconds: vars.JWT_ACCESS_TTL, refreshTtlDays: vars.REFRESH_TOKEN_TTL_DAYS },
     apiKeys: { encryptionSecret },
+    imports: { storageLimitBytes: parseByteSize(vars.IMPORT_STORAGE_LIMIT) },
     demoData: vars.CRM_DEMO_DATA === 'true',
     logLevel: vars.LOG_LEVEL,
   };

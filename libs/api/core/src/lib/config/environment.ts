@@ -1,5 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 /** Every environment variable the API reads. `.env.example` documents each one. */
 export class EnvironmentVariables {
@@ -62,6 +62,10 @@ export class EnvironmentVariables {
   @IsString()
   BODY_LIMIT = '10mb';
 
+  /** Bytes of CSV uploads one company may keep (all its imports together), e.g. `5gb`; above: 413. */
+  @Matches(/^\d+(?:\.\d+)?\s*(?:b|kb|mb|gb|tb)?$/i, { message: 'IMPORT_STORAGE_LIMIT must be a size such as 5gb or 500mb' })
+  IMPORT_STORAGE_LIMIT = '5gb';
+
   /** Requests per minute and address to /api/auth/* (login, register, refresh). */
   @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
   @IsInt()
@@ -76,6 +80,15 @@ export class EnvironmentVariables {
 
   @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
+}
+
+const UNITS: Record<string, number> = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3, tb: 1024 ** 4 };
+
+/** `5gb` → 5368709120 (binary units, as `BODY_LIMIT`); a bare number is bytes. */
+export function parseByteSize(text: string): number {
+  const match = /^(\d+(?:\.\d+)?)\s*(b|kb|mb|gb|tb)?$/i.exec(text.trim());
+  if (!match) throw new Error(`Not a size: ${text}`);
+  return Math.floor(Number(match[1]) * UNITS[(match[2] ?? 'b').toLowerCase()]);
 }
 
 /** Parses and validates the environment; throws one error naming every bad variable. */

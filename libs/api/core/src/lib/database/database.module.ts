@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { MigrationInterface } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { SafeTypeOrmLogger } from './safe-typeorm-logger';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 type MigrationClass = new () => MigrationInterface;
@@ -29,7 +30,8 @@ export class DatabaseModule {
             namingStrategy: new SnakeNamingStrategy(),
             // A request waiting over 10 s for a free connection fails instead of hanging.
             extra: { max: config.database.poolSize, connectionTimeoutMillis: 10_000 },
-            logging: config.logLevel === 'debug' || config.logLevel === 'verbose' ? ['query', 'error'] : ['error'],
+            // Statements are logged at debug without their parameters; failures by kind only.
+            logger: new SafeTypeOrmLogger(config.logLevel === 'debug' || config.logLevel === 'verbose'),
           }),
         }),
       ],

@@ -2,6 +2,8 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import type { ErrorResponse, FieldError } from '@crm/shared/contracts';
 import type { Response } from 'express';
 import { STATUS_CODES } from 'node:http';
+import { isDatabaseUnavailable, isStatementCancelled } from '../database/db-errors';
+import { describeFailure, RETRY_AFTER_SECONDS } from './failure-log';
 import { TooManyRequestsException } from './too-many-requests.exception';
 import { InvalidInputException } from './validation';
 
@@ -25,12 +27,15 @@ export class ErrorFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     const body = this.toErrorResponse(exception);
     if (body.statusCode >= 500) {
-      this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+      const line = describeFailure(exception, host.switchToHttp().getRequest());
+      if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE) this.logger.warn(line);
+      else this.logger.error(line);
     }
     if (response.headersSent) return;
     if (exception instanceof TooManyRequestsException) {
       response.setHeader('Retry-After', String(Math.max(1, Math.ceil(exception.retryAfterSeconds))));
     }
+    if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE) response.setHeader('Retry-After', RETRY_AFTER_SECONDS);
     response.status(body.statusCode).json(body);
   }
 
@@ -58,6 +63,14 @@ export class ErrorFilter implements ExceptionFilter {
             ? 'Request body is not valid JSON'
             : (parserError.message ?? 'Bad request');
       return this.shape(parserError.status, message);
+    }
+    // The database restarting, unreachable, out of pool connections or past the statement
+    // timeout: the request was fine and can be sent again (the integration client retries 503s).
+    if (isDatabaseUnavailable(exception)) {
+      const message = isStatementCancelled(exception)
+        ? 'The request took too long and was cancelled; try again later'
+        : 'The database is temporarily unavailable; try again shortly';
+      return this.shape(HttpStatus.SERVICE_UNAVAILABLE, message);
     }
     return this.shape(HttpStatus.INTERNAL_SERVER_ERROR, 'Internal server error');
   }

@@ -2,6 +2,7 @@ import { type ArgumentMetadata, BadRequestException, ValidationError, Validation
 import type { TransformerPackage } from '@nestjs/common/interfaces/external/transformer-package.interface';
 import { freeFormJsonFieldsOf, type FieldError } from '@crm/shared/contracts';
 import { instanceToPlain, plainToInstance, type ClassConstructor, type ClassTransformOptions } from 'class-transformer';
+import { findUnstorableText, UNSTORABLE_TEXT_MESSAGE } from './storable-text';
 
 /**
  * class-transformer's `plainToInstance`, except that free-form JSON fields (those validated with
@@ -62,6 +63,7 @@ const transformer: TransformerPackage = {
  */
 class CrmValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    refuseUnstorableText(value, metadata);
     const fields = metadata.metatype ? freeFormJsonFieldsOf(metadata.metatype as new () => unknown) : [];
     if (fields.length === 0 || value === null || typeof value !== 'object' || Array.isArray(value)) {
       return super.transform(value, metadata);
@@ -81,6 +83,17 @@ class CrmValidationPipe extends ValidationPipe {
       setAside.delete(body);
     }
   }
+}
+
+/**
+ * Text PostgreSQL cannot store as sent (NUL, unpaired surrogates) is a 400 in every body, query and
+ * path parameter, before any route sees it: a NUL reaching a query fails it (500, or a dropped
+ * connection once an export has started streaming).
+ */
+function refuseUnstorableText(value: unknown, metadata: ArgumentMetadata): void {
+  if (metadata.type !== 'body' && metadata.type !== 'query' && metadata.type !== 'param') return;
+  const path = findUnstorableText(value, metadata.data ?? '');
+  if (path !== null) throw new InvalidInputException([{ field: path, messages: [`${path} ${UNSTORABLE_TEXT_MESSAGE}`] }]);
 }
 
 /** The global pipe: strips nothing silently — unknown fields are a 400 — and converts query strings. */

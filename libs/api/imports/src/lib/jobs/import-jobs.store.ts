@@ -91,6 +91,18 @@ export class ImportJobsStore {
     await rm(this.dir(job.companyId, job.id), { recursive: true, force: true });
   }
 
+  /** Bytes the company's imports keep on disk (uploads and rejected-rows reports). */
+  async usedBytes(companyId: string): Promise<number> {
+    const dir = join(this.root, companyId);
+    if (!UUID.test(companyId) || !existsSync(dir)) return 0;
+    let total = 0;
+    for (const jobId of await readdir(dir)) {
+      const files = await readdir(join(dir, jobId)).catch(() => [] as string[]);
+      for (const name of files) total += (await stat(join(dir, jobId, name)).catch(() => null))?.size ?? 0;
+    }
+    return total;
+  }
+
   /** Removes received uploads that never became a job (a request refused after its file arrived). */
   async removeStaleUploads(now = Date.now()): Promise<void> {
     if (!existsSync(this.incomingDir)) return;

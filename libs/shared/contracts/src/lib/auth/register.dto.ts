@@ -1,4 +1,4 @@
-import { IsOptional, IsString, Length, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsString, Length, Matches, MaxLength, MinLength } from 'class-validator';
 import {
   COMPANY_NAME_MAX_LENGTH,
   LOGIN_MAX_LENGTH,
@@ -7,6 +7,7 @@ import {
   PASSWORD_MAX_LENGTH,
   PASSWORD_MIN_LENGTH,
 } from '../common/validation';
+import { IsOmittable } from '../common/optional';
 
 export class RegisterDto {
   /** 3–64 letters, digits and `._-@`; unique regardless of case. @example "anna.petrova" */
@@ -22,7 +23,7 @@ export class RegisterDto {
   password!: string;
 
   /** When given, a company is created and the new user becomes its owner. @example "ООО Ромашка" */
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @Length(1, COMPANY_NAME_MAX_LENGTH)
   companyName?: string;

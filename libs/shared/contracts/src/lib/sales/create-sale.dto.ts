@@ -6,6 +6,7 @@ import { IsCurrency, IsMoney, IsText, IsTimestamp } from '../common/validators';
 import { SaleItemDto } from './sale-item.dto';
 import { SALE_KINDS, type SaleKind } from './sale-kind';
 import { SALE_STATUSES, type SaleStatus } from './sale-status';
+import { IsOmittable } from '../common/optional';
 
 export class CreateSaleDto {
   /** The sale's id in the integrating system; unique in the company (409 when taken). @example "INV-536365" */
@@ -43,11 +44,11 @@ export class CreateSaleDto {
   returnOf?: string | null;
 
   /** Default `paid`. @example "paid" */
-  @IsOptional()
+  @IsOmittable()
   @IsIn(SALE_STATUSES)
   status?: SaleStatus;
 
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMaxSize(SALE_ITEMS_MAX)
   @IsObject({ each: true }) // ValidateNested alone passes a nested array (`[[]]`)

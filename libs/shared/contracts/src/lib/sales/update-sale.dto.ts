@@ -5,6 +5,7 @@ import { EXTERNAL_ID_MAX_LENGTH, SALE_ITEMS_MAX } from '../common/validation';
 import { IsCurrency, IsMoney, IsText, IsTimestamp } from '../common/validators';
 import { SaleItemDto } from './sale-item.dto';
 import { SALE_STATUSES, type SaleStatus } from './sale-status';
+import { IsOmittable } from '../common/optional';
 
 /**
  * Omitted fields keep their value (the status too); `externalId: null` clears it; `items` replaces
@@ -18,31 +19,31 @@ export class UpdateSaleDto {
   @IsText(1, EXTERNAL_ID_MAX_LENGTH)
   externalId?: string | null;
 
-  @IsOptional()
+  @IsOmittable()
   @IsUUID()
   clientId?: string;
 
   /** @example "1234.50" */
-  @IsOptional()
+  @IsOmittable()
   @IsMoney({ property: 'currency' })
   amount?: string;
 
   /** @example "RUB" */
-  @IsOptional()
+  @IsOmittable()
   @IsCurrency()
   currency?: string;
 
   /** @example "2026-11-20T10:15:00+03:00" */
-  @IsOptional()
+  @IsOmittable()
   @IsTimestamp()
   soldAt?: string;
 
   /** @example "refunded" */
-  @IsOptional()
+  @IsOmittable()
   @IsIn(SALE_STATUSES)
   status?: SaleStatus;
 
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMaxSize(SALE_ITEMS_MAX)
   @IsObject({ each: true }) // ValidateNested alone passes a nested array (`[[]]`)

@@ -1,0 +1,57 @@
+import {
+  type CallHandler,
+  type ExecutionContext,
+  Injectable,
+  type NestInterceptor,
+  UnsupportedMediaTypeException,
+} from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { Request } from 'express';
+import { refuseDeepJson } from './json-depth';
+
+/** swagger's `@ApiConsumes(...)` metadata: the media types a route takes instead of JSON. */
+const API_CONSUMES = 'swagger/apiConsumes';
+
+const isJson = (type: string) => type === 'application/json' || /^application\/[\w.-]+\+json$/.test(type);
+
+function hasBody(req: Request): boolean {
+  return req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
+}
+
+/**
+ * A request body in a media type the route does not read would be ignored (a `text/plain` POST
+ * created an empty client): 415 instead. Routes take JSON unless `@ApiConsumes` names other types
+ * (the CSV upload takes `multipart/form-data`); requests without a body pass.
+ */
+@Injectable()
+export class BodyMediaTypeInterceptor implements NestInterceptor {
+  constructor(private readonly reflector: Reflector) {}
+
+  intercept(context: ExecutionContext, next: CallHandler) {
+    if (context.getType() !== 'http') return next.handle();
+    const req = context.switchToHttp().getRequest<Request>();
+    if (hasBody(req)) {
+      const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+      const consumes = this.reflector.getAllAndOverride<string[] | undefined>(API_CONSUMES, [
+        context.getHandler(),
+        context.getClass(),
+      ]);
+      const accepted = consumes ? consumes.includes(type) : isJson(type);
+      if (!accepted) {
+        const expected = consumes ? consumes.join(' or ') : 'application/json';
+        throw new UnsupportedMediaTypeException(`Request body must be ${expected}, not ${type || 'untyped'}`);
+      }
+    }
+    return next.handle();
+  }
+}
+
+/**
+ * JSON bodies up to `limit`, refused (400) when nested deeper than `MAX_JSON_DEPTH`, and bodies of
+ * any other media type refused (415) unless the route declares it.
+ */
+export function configureRequestBodies(app: NestExpressApplication, limit: string): void {
+  app.useBodyParser('json', { limit, verify: refuseDeepJson() });
+  app.useGlobalInterceptors(new BodyMediaTypeInterceptor(app.get(Reflector)));
+}
