@@ -11,12 +11,18 @@ import {
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppModule } from './app/app.module';
+import { openApiFileArgument, writeOpenApiFile } from './app/openapi-file';
 
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
 
 async function bootstrap(): Promise<void> {
   const config = loadAppConfig();
   const logger = new Logger('Bootstrap');
+  const openApiFile = openApiFileArgument(process.argv);
+  if (openApiFile) {
+    await writeOpenApiFile(openApiFile, config);
+    process.exit(0);
+  }
   const embedded = config.database.url
     ? undefined
     : await startEmbeddedPostgres({ dataDir: config.database.dataDir, maxConnections: 4 });
@@ -35,7 +41,7 @@ async function bootstrap(): Promise<void> {
   configureRequestBodies(app, config.http.bodyLimit);
   app.setGlobalPrefix('api');
   app.set('trust proxy', 'loopback');
-  setupOpenApi(app);
+  setupOpenApi(app, { bodyLimit: config.http.bodyLimit });
   if (config.http.webDist) serveWebApp(app, config.http.webDist);
 
   let closing = false;

@@ -69,8 +69,12 @@ describe('GET /api/v1/clients and /api/v1/sales (change feed)', () => {
       const slow = new Client({ connectionString: process.env['E2E_DATABASE_URL'] });
       await slow.connect();
       try {
-        // An older writer (a CSV import, another API request) is still running...
+        // An older writer (a CSV import, another API request) is still running; like every writer it
+        // took the company's write lock first...
         await slow.query('BEGIN');
+        await slow.query(`SELECT pg_advisory_xact_lock_shared(hashtextextended($1, 0))`, [
+          `crm.company-writes:${owner.companyId}`,
+        ]);
         await slow.query(`INSERT INTO clients (company_id, external_id) VALUES ($1, 'SLOW')`, [owner.companyId]);
         // ...while later ones commit first, and concurrently with each other (no company-wide queue).
         await Promise.all([

@@ -18,7 +18,7 @@ import {
 import { DataSource, EntityManager } from 'typeorm';
 import { ClientDeleteConflictException } from './client-delete-conflict';
 import { CLIENT_COLUMNS, type ClientRow, toClientResponse } from './client-rows';
-import { encodeCursor, feedWindow } from './integration/feed-cursor';
+import { encodeCursor, feedHorizon, feedWindow } from './integration/feed-cursor';
 import { SaleChangeHooks } from './sale-changes';
 import { containsAny, containsPattern, lockCompanyWrites, queryRows, SqlParams } from './sql';
 
@@ -223,9 +223,10 @@ export class ClientsService {
 
   /**
    * A page of the integration feed: clients in the order they were last written (by transaction,
-   * see the ChangeFeedXid migration), after `cursor`. Only rows of transactions that have all ended
-   * are returned, so a row that commits later always lands after the cursor, whatever the number of
-   * concurrent writers.
+   * see the ChangeFeedXid migration), after `cursor`. Only rows of transactions below the company's
+   * horizon (`feedHorizon`: they have all ended) are returned, so a row that commits later always
+   * lands after the cursor, whatever the number of concurrent writers; transactions that write
+   * nothing of this company do not hold it back.
    */
   async feed(scope: CompanyScope, query: FeedQueryDto): Promise<ClientFeedResponse> {
     const limit = query.limit ?? DEFAULT_FEED_LIMIT;
@@ -233,7 +234,8 @@ export class ClientsService {
     const where = [`c.company_id = ${p.add(scope.companyId)}`];
     if (query.externalId !== undefined) where.push(`c.external_id = ${p.add(query.externalId)}`);
     if (query.updatedSince) where.push(`c.updated_at >= ${p.add(query.updatedSince)}::timestamptz`);
-    const window = feedWindow('c', query.cursor, (v) => p.add(v));
+    const horizon = await feedHorizon(this.dataSource.manager, scope.companyId);
+    const window = feedWindow('c', query.cursor, (v) => p.add(v), horizon);
     const rows = await queryRows<ClientRow & { changeXid: string }>(
       this.dataSource.manager,
       `SELECT ${CLIENT_COLUMNS}, ${window.position} FROM clients c

@@ -43,11 +43,21 @@ export const iso = (value: Date | string | null): string | null =>
 
 /**
  * Takes the company's write lock, shared, for the rest of the transaction `m`. Every transaction
- * that writes `clients` or `sales` takes it first; writers do not wait for each other (the feed's
+ * that writes `clients` or `sales` takes it first, before its first write (the change feed's horizon
+ * is the oldest transaction holding it, see `feedHorizon`); writers do not wait for each other (the feed's
  * order no longer needs them to, see the ChangeFeedXid migration), but a job that needs the
  * company's rows to hold still — the analytics rebuild — takes it exclusively and waits for the
  * writers in flight, and new writers wait for it. Re-entrant; other companies are not blocked.
  */
 export async function lockCompanyWrites(m: EntityManager, companyId: string): Promise<void> {
-  await m.query(`SELECT pg_advisory_xact_lock_shared(hashtextextended($1, 0))`, [`crm.company-writes:${companyId}`]);
+  await m.query(`SELECT pg_advisory_xact_lock_shared(hashtextextended($1, 0))`, [companyWritesLockName(companyId)]);
+}
+
+/**
+ * The name of the company's write lock (the advisory lock key is `hashtextextended(name, 0)`). The
+ * change feed reads who holds it (`feedHorizon`): it must be the first thing a writing transaction
+ * does, before anything gives the transaction an id.
+ */
+export function companyWritesLockName(companyId: string): string {
+  return `crm.company-writes:${companyId}`;
 }

@@ -6,6 +6,7 @@ import {
   containsAny,
   containsPattern,
   encodeCursor,
+  feedHorizon,
   feedWindow,
   lockCompanyWrites,
   queryRows,
@@ -247,8 +248,8 @@ export class SalesService {
     const where = [`s.company_id = ${p.add(scope.companyId)}`];
     if (query.externalId !== undefined) where.push(`s.external_id = ${p.add(query.externalId)}`);
     if (query.updatedSince) where.push(`s.updated_at >= ${p.add(query.updatedSince)}::timestamptz`);
-    const window = feedWindow('s', query.cursor, (v) => p.add(v));
     const m = this.dataSource.manager;
+    const window = feedWindow('s', query.cursor, (v) => p.add(v), await feedHorizon(m, scope.companyId));
     const rows = await queryRows<SaleRow & { changeXid: string }>(
       m,
       `SELECT ${SALE_COLUMNS}, ${window.position} FROM ${SALES_WITH_CLIENT}

@@ -210,8 +210,8 @@ export class IndicatorsService {
         if (kept) computed = { ctx, period, stamp: kept.stamp, top };
       }
       const clients = top.length
-        ? await sql<{ id: string; name: string | null; email: string | null }>(
-            `SELECT id, name, email FROM clients WHERE company_id = $1 AND id = ANY($2::uuid[])`,
+        ? await sql<{ id: string; externalId: string | null; name: string | null; email: string | null }>(
+            `SELECT id, external_id AS "externalId", name, email FROM clients WHERE company_id = $1 AND id = ANY($2::uuid[])`,
             [companyId, top.map((t) => t.clientId)],
           )
         : [];
@@ -222,6 +222,7 @@ export class IndicatorsService {
         ...period,
         items: top.map((t) => ({
           clientId: t.clientId,
+          externalId: byId.get(t.clientId)?.externalId ?? null,
           name: byId.get(t.clientId)?.name ?? null,
           email: byId.get(t.clientId)?.email ?? null,
           revenue: money(t.revenue, conversion.currency),

@@ -2,6 +2,11 @@ import { AnalyticsWarningResponse } from './analytics-warning-response';
 
 export class TopClientResponse {
   clientId!: string;
+  /**
+   * The client's id in the integrator's system (null for a client created without one)
+   * @example "C-10042"
+   */
+  externalId!: string | null;
   /** @example "Иван Петров" */
   name!: string | null;
   /** @example "ivan.petrov@example.ru" */

@@ -1,0 +1,142 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import request from 'supertest';
+import { startApi } from '../support/api-process';
+import { api, errorShape } from '../support/client';
+import { companyWithKey } from '../support/crm';
+
+const ROOT = join(__dirname, '..', '..', '..', '..');
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+const METHODS = ['get', 'put', 'post', 'delete', 'patch'];
+
+/** Routes outside the JWT guard: no credentials at all, or the API key. */
+const PUBLIC = [
+  'GET /api/health',
+  'POST /api/auth/register',
+  'POST /api/auth/login',
+  'POST /api/auth/refresh',
+  'POST /api/auth/logout',
+];
+
+function operations(doc: Json): { name: string; path: string; op: Json }[] {
+  return Object.entries(doc['paths'] as Json).flatMap(([path, item]) =>
+    METHODS.filter((m) => item[m]).map((m) => ({ name: `${m.toUpperCase()} ${path}`, path, op: item[m] as Json })),
+  );
+}
+
+describe('OpenAPI document (/api/docs-json)', () => {
+  let doc: Json;
+  beforeAll(async () => {
+    doc = (await api().get('/api/docs-json').expect(200)).body;
+  });
+
+  it('passes `redocly lint` (recommended rules, warnings as errors)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'crm-openapi-'));
+    try {
+      const file = join(dir, 'served.json');
+      writeFileSync(file, JSON.stringify(doc));
+      const lint = spawnSync(process.execPath, [join(ROOT, 'tools', 'scripts', 'lint-openapi.mjs'), file], {
+        cwd: ROOT,
+        encoding: 'utf8',
+      });
+      const problems = `${lint.stdout}\n${lint.stderr}`
+        .split('\n')
+        .filter((line) => /\b(error|warning)\b/.test(line) && !/Deprecation/.test(line));
+      expect({ status: lint.status, problems }).toEqual({ status: 0, problems: [] });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('names the server and the security of every operation: [] exactly on the public routes', () => {
+    expect(doc['servers']).toEqual([expect.objectContaining({ url: '/' })]);
+    for (const { name, path, op } of operations(doc)) {
+      const expected = path.startsWith('/api/v1/')
+        ? [{ 'api-key': [] }]
+        : PUBLIC.includes(name)
+          ? []
+          : [{ bearer: [] }];
+      expect({ name, security: op['security'] }).toEqual({ name, security: expected });
+      expect(Object.keys(op).filter((k) => k.startsWith('x-'))).toEqual([]);
+    }
+  });
+
+  it('rate-limits every /api/v1 route, documented as 429 with Retry-After', () => {
+    const v1 = operations(doc).filter((o) => o.path.startsWith('/api/v1/'));
+    expect(v1.map((o) => o.name).sort()).toEqual(
+      [
+        'GET /api/v1/company',
+        'GET /api/v1/clients',
+        'POST /api/v1/clients/batch',
+        'GET /api/v1/sales',
+        'POST /api/v1/sales/batch',
+      ].sort(),
+    );
+    for (const { name, op } of v1) {
+      const limited = op['responses']['429'];
+      expect({ name, headers: Object.keys(limited?.headers ?? {}) }).toEqual({ name, headers: ['Retry-After'] });
+      expect(limited.content['application/json'].example).toEqual(expect.objectContaining({ statusCode: 429 }));
+    }
+  });
+
+  it('states the batch size and body limits in the schema, not only in prose', () => {
+    for (const name of ['ClientBatchDto', 'SaleBatchDto']) {
+      expect({ name, maxItems: doc['components'].schemas[name].properties.items.maxItems }).toEqual({
+        name,
+        maxItems: 5000,
+      });
+    }
+    for (const name of ['POST /api/v1/clients/batch', 'POST /api/v1/sales/batch']) {
+      const op = operations(doc).find((o) => o.name === name)?.op as Json;
+      expect(op['responses']['413'].description).toMatch(/Body above 10mb or batch above 5,000 items/);
+    }
+    expect(doc['info'].description).toMatch(/JSON of at most 10mb/);
+  });
+
+  it('has a media-level example on every JSON request and response', () => {
+    const missing: string[] = [];
+    for (const { name, op } of operations(doc)) {
+      const media: [string, Json][] = [];
+      const body = op['requestBody']?.content?.['application/json'];
+      if (body) media.push([`${name} request`, body]);
+      for (const [status, response] of Object.entries(op['responses'] as Json)) {
+        const json = (response as Json)['content']?.['application/json'];
+        if (json) media.push([`${name} ${status}`, json]);
+      }
+      for (const [where, m] of media)
+        if (m['example'] === undefined && m['examples'] === undefined) missing.push(where);
+    }
+    expect(missing).toEqual([]);
+    const batch = operations(doc).find((o) => o.name === 'POST /api/v1/clients/batch')?.op as Json;
+    expect(batch['requestBody'].content['application/json'].example.items.length).toBeGreaterThan(1);
+    expect(batch['responses']['200'].content['application/json'].example.failed).toHaveLength(1);
+  });
+
+  it('rate-limits GET /api/v1/company with the other /api/v1 routes of the key', async () => {
+    const limited = await startApi({
+      DATABASE_URL: process.env['E2E_DATABASE_URL'] as string,
+      CRM_DATA_DIR: process.env['E2E_DATA_DIR'] as string,
+      DB_POOL_SIZE: process.env['TEST_DATABASE_URL'] ? '2' : '1',
+      INTEGRATION_RATE_LIMIT: '3',
+    });
+    try {
+      const { apiKey } = await companyWithKey();
+      const statuses: number[] = [];
+      let retryAfter: string | undefined;
+      for (const path of ['/api/v1/company', '/api/v1/clients', '/api/v1/company', '/api/v1/company']) {
+        const res = await request(limited.url).get(path).set('X-API-Key', apiKey.key);
+        statuses.push(res.status);
+        if (res.status === 429) {
+          retryAfter = res.headers['retry-after'];
+          expect(res.body).toEqual(errorShape(429));
+        }
+      }
+      expect(statuses).toEqual([200, 200, 200, 429]);
+      expect(Number(retryAfter)).toBeGreaterThan(0);
+    } finally {
+      await limited.stop();
+    }
+  });
+});
