@@ -1,18 +1,22 @@
 /**
  * `npm run seed:demo`: the demo company from the committed Online Retail sample, through the
- * public API at CRM_API_URL (default http://localhost:3000). Safe to run again: every record then
- * comes back `unchanged`.
+ * public API at CRM_API_URL (default http://localhost:3000), its dates moved by whole weeks so that
+ * the last sale is yesterday or a few days before (see lib/demo-dates.ts; CRM_DEMO_TODAY=YYYY-MM-DD
+ * sets "today" for a reproducible load). Safe to run again: within the same week every record comes
+ * back `unchanged`; a week or more later the sales move forward again (`updated`, never duplicated).
  */
 import { join } from 'node:path';
 import { pushInvoices } from './lib/batch-pipeline';
 import {
   DEMO_COMPANY_NAME,
+  DEMO_COMPANY_SETTINGS,
   DEMO_LOGIN,
   DEMO_PASSWORD,
   ensureApiKey,
   ensureDemoAccount,
   ensureExchangeRates,
 } from './lib/demo-company';
+import { addLocalDays, demoShiftDays, lastInvoiceDate, localDate, shiftInvoices } from './lib/demo-dates';
 import { CrmApi, waitForApi } from './lib/integration-api';
 import { groupInvoices, openRetailFile, readRetailLines } from './lib/online-retail';
 import { printTotals, runMain } from './lib/report';
@@ -33,7 +37,12 @@ async function main(): Promise<void> {
   const key = await ensureApiKey(account);
 
   const started = performance.now();
-  const invoices = groupInvoices(readRetailLines(openRetailFile(SAMPLE_PATH)));
+  const readInvoices = () => groupInvoices(readRetailLines(openRetailFile(SAMPLE_PATH)));
+  const today = process.env['CRM_DEMO_TODAY'] || localDate(new Date(), DEMO_COMPANY_SETTINGS.timeZone);
+  const last = (await lastInvoiceDate(readInvoices())) ?? today;
+  const shift = demoShiftDays(last.slice(0, 10), addLocalDays(today, -1));
+  console.log(`  dates moved by ${shift / 7} weeks: the last sale ${last.slice(0, 10)} → ${addLocalDays(last, shift)}`);
+  const invoices = shiftInvoices(readInvoices(), shift);
   const totals = await pushInvoices(new CrmApi(baseUrl).withApiKey(key), invoices, { concurrency: 2 });
   printTotals(totals, (performance.now() - started) / 1000);
   const changed = totals.clients.created + totals.clients.updated + totals.sales.created + totals.sales.updated;

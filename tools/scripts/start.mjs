@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // `npm start`: the API on the embedded database (or DATABASE_URL) and the web app with its dev
-// proxy at http://localhost:4200. On first start the demo company is loaded (skip: CRM_DEMO_DATA=false).
+// proxy at http://localhost:4200. On first start the demo company is loaded (skip: CRM_DEMO_DATA=false),
+// its dates moved so that its last sale is recent; a start a week or more after the last load moves
+// them forward again, so the start screen's "last 30 days" keep showing the demo's sales.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..', '..');
@@ -24,8 +26,15 @@ serve.on('exit', (code) => process.exit(code ?? 0));
 await waitFor(`http://localhost:${apiPort}/api/health`);
 const marker = join(dataDir, 'demo-seeded');
 const seed = join(root, 'tools', 'scripts', 'seed-demo.ts');
-if (env.CRM_DEMO_DATA !== 'false' && !env.DATABASE_URL && existsSync(seed) && !existsSync(marker)) {
-  console.log('\nLoading the demo company (first start only)…');
+const WEEK_MS = 7 * 86_400_000;
+const seededAt = existsSync(marker) ? Date.parse(readFileSync(marker, 'utf8').trim()) : NaN;
+const stale = Number.isNaN(seededAt) || Date.now() - seededAt >= WEEK_MS;
+if (env.CRM_DEMO_DATA !== 'false' && !env.DATABASE_URL && existsSync(seed) && stale) {
+  console.log(
+    existsSync(marker)
+      ? "\nMoving the demo company's dates to this week…"
+      : '\nLoading the demo company (first start only)…',
+  );
   const result = spawnSync('npm', ['run', '--silent', 'seed:demo'], {
     cwd: root,
     env: { ...env, CRM_API_URL: `http://localhost:${apiPort}` },

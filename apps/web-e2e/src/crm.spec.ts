@@ -77,7 +77,7 @@ describe.each<Language>(['ru', 'en'])('clients and sales (%s)', (language) => {
     await browser?.close();
   });
 
-  it('shows live client and sale counts and the 30-day KPIs with the sparkline on the start screen', async () => {
+  it('shows live client and sale counts and the 30-day KPIs with the revenue chart on the start screen', async () => {
     await page.waitForLoadState('networkidle');
     // The embedded database may refuse one of the parallel start-screen reads (an API issue, reported);
     // the tile then offers Retry, which is what a user would press.
@@ -93,7 +93,7 @@ describe.each<Language>(['ru', 'en'])('clients and sales (%s)', (language) => {
     await revenue.waitFor();
     // Paid sales only: INV-1001 in the last 30 days (pending and refunded are not revenue).
     expect(spaces(await revenue.innerText())).toContain(text.revenue);
-    await page.locator('[data-testid="revenue-sparkline"] svg').first().waitFor();
+    await page.locator('[data-testid="revenue-chart"] svg').first().waitFor();
     expect(await page.locator('body').innerText()).not.toMatch(/null|undefined|NaN/);
     await shot('01-start');
   });

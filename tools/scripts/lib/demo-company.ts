@@ -10,7 +10,7 @@ export const DEMO_COMPANY_NAME = 'Demo Retail (UCI Online Retail)';
 export const DEMO_API_KEY_NAME = 'Demo data loader';
 
 /** The data's currency and clock: the retailer is in the UK. */
-const DEMO_COMPANY_SETTINGS = { baseCurrency: 'GBP', timeZone: 'Europe/London' };
+export const DEMO_COMPANY_SETTINGS = { baseCurrency: 'GBP', timeZone: 'Europe/London' };
 
 /**
  * Rates to the base currency (GBP per 1 unit), so that analytics can also be shown in RUB, USD and

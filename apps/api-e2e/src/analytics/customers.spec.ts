@@ -204,6 +204,8 @@ describe('customer outlook and segments', () => {
       return { recency: k * 7, frequency: times, monetary: amounts.reduce((a, b) => a + b, 0) };
     });
     const quintile = (worse: number) => Math.min(5, 1 + Math.floor((5 * worse) / clients.length));
+    // Recency is also absolute at asOf: silent over 90 days → R ≤ 3, over 180 → R ≤ 2, over 365 → 1.
+    const ceiling = (days: number) => (days > 365 ? 1 : days > 180 ? 2 : days > 90 ? 3 : 5);
     const grid = [
       ['lost', 'lost', 'at_risk', 'cannot_lose', 'cannot_lose'],
       ['hibernating', 'hibernating', 'at_risk', 'at_risk', 'cannot_lose'],
@@ -213,7 +215,7 @@ describe('customer outlook and segments', () => {
     ];
     const expected = new Map<string, { clients: number; revenue: number }>();
     for (const c of clients) {
-      const r = quintile(clients.filter((o) => o.recency > c.recency).length);
+      const r = Math.min(ceiling(c.recency), quintile(clients.filter((o) => o.recency > c.recency).length));
       const f = quintile(clients.filter((o) => o.frequency < c.frequency).length);
       const segment = grid[r - 1][f - 1];
       const cur = expected.get(segment) ?? { clients: 0, revenue: 0 };
@@ -271,7 +273,7 @@ describe('customer outlook and segments', () => {
     expect(one.recommendedProducts[0]).toMatchObject({
       product: 'SHADE',
       name: 'Абажур',
-      rule: { antecedent: ['LAMP'] },
+      rule: { antecedent: ['LAMP'], antecedentNames: ['Лампа'] },
     });
     expect(one.recommendedProducts[0].lift).toBeGreaterThanOrEqual(1);
 

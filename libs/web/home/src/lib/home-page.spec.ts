@@ -25,6 +25,36 @@ const summary = {
   change: {},
 };
 
+const forecast = {
+  model: 'Combination(ETS(A,N,N), Theta, ARIMA(0,1,1))',
+  points: [
+    {
+      period: '2026-11-01',
+      revenue: '1200.00',
+      lower80: '900.00',
+      upper80: '1500.00',
+      lower95: '700.00',
+      upper95: '1700.00',
+    },
+  ],
+  backtest: {
+    mase: 1.72,
+    smape: 30.1,
+    horizon: 3,
+    benchmark: { model: 'Naive', mase: 2.31, smape: 41 },
+    fallback: false,
+  },
+  currency: 'RUB',
+  granularity: 'month',
+  asOf: '2026-11-20',
+  history: [{ period: '2026-10-01', revenue: '1000.00' }],
+  lastRevenuePeriod: '2026-10-01',
+  emptyRecentPeriods: 0,
+  recentHistoryEmpty: false,
+  notes: [],
+  warnings: [],
+};
+
 describe('HomePage', () => {
   beforeEach(() => {
     localStorage.clear();
@@ -59,6 +89,7 @@ describe('HomePage', () => {
     backend
       .expectOne((req) => req.url === '/api/companies/c1/analytics/timeseries')
       .flush({ currency: 'RUB', granularity: 'day', from: '', to: '', points: [], warnings: [] });
+    backend.expectOne((req) => req.url === '/api/companies/c1/analytics/forecast').flush(forecast);
     await fixture.whenStable();
     return fixture.nativeElement as HTMLElement;
   }

@@ -1,5 +1,6 @@
 import {
   QuintileScore,
+  RFM_RECENCY_CEILINGS,
   RFM_SEGMENT_GRID,
   RFM_SEGMENTS,
   RfmInput,
@@ -25,6 +26,37 @@ describe('scoreRfm', () => {
     expect(scores.map((s) => s.m)).toEqual([1, 1, 2, 2, 3, 3, 4, 4, 5, 5]);
     expect(scores[9]).toMatchObject({ code: '555', segment: 'champions', clientId: 'c9', monetary: 500 });
     expect(scores[0]).toMatchObject({ code: '111', segment: 'lost' });
+  });
+
+  it('calls nobody a champion when every client stopped buying long ago (recency measured at asOf)', () => {
+    // The same ten clients seen 15 years after their last purchases: quintiles alone would still
+    // make c6…c9 champions; the absolute ceilings put everyone at R = 1.
+    const stale = distinct.map((c) => ({ ...c, recencyDays: c.recencyDays + 5_479 }));
+    expect(scoreRfm(stale).filter((s) => s.segment === 'champions')).toHaveLength(4);
+    const scores = scoreRfm(stale, RFM_RECENCY_CEILINGS);
+    expect(scores.map((s) => s.r)).toEqual(Array(10).fill(1));
+    expect(scores.map((s) => s.segment)).not.toContain('champions');
+    expect(scores[9]).toMatchObject({ code: '155', segment: 'cannot_lose' });
+  });
+
+  it('caps R by the days since the last purchase: 90 → 3, 180 → 2, 365 → 1', () => {
+    const at = (recencyDays: number) =>
+      scoreRfm(
+        [
+          { clientId: 'x', recencyDays, frequency: 9, monetary: 900 },
+          ...Array.from({ length: 9 }, (_, i) => ({
+            clientId: `o${i}`,
+            recencyDays: 1_000 + i,
+            frequency: 1,
+            monetary: 1,
+          })),
+        ],
+        RFM_RECENCY_CEILINGS,
+      )[0];
+    expect(at(90)).toMatchObject({ r: 5, segment: 'champions' });
+    expect(at(91)).toMatchObject({ r: 3, segment: 'loyal' });
+    expect(at(181)).toMatchObject({ r: 2, segment: 'cannot_lose' });
+    expect(at(366)).toMatchObject({ r: 1, segment: 'cannot_lose' });
   });
 
   it('gives tied clients the same score, independent of input order', () => {

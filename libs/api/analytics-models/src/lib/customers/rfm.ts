@@ -101,6 +101,32 @@ function quintile(worseCount: number, n: number): QuintileScore {
   return Math.min(5, 1 + Math.floor((5 * worseCount) / n)) as QuintileScore;
 }
 
+/** An absolute limit on the recency score: a client silent for more than `afterDays` scores at most `maxScore`. */
+export interface RecencyCeiling {
+  afterDays: number;
+  maxScore: QuintileScore;
+}
+
+/**
+ * The ceilings the product applies: quintiles rank clients against each other, so when every client
+ * stopped buying long ago the least stale fifth would still score R = 5 and be called champions
+ * next to a near-zero probability of being active. Measured at `asOf`, a client silent for more
+ * than 90 days scores at most 3 (loyal at best), more than 180 days at most 2 (at risk, cannot
+ * lose), more than a year 1 (lost unless frequent).
+ */
+export const RFM_RECENCY_CEILINGS: readonly RecencyCeiling[] = [
+  { afterDays: 90, maxScore: 3 },
+  { afterDays: 180, maxScore: 2 },
+  { afterDays: 365, maxScore: 1 },
+];
+
+/** The quintile score lowered to the tightest ceiling whose `afterDays` the recency exceeds. */
+function capRecency(score: QuintileScore, recencyDays: number, ceilings: readonly RecencyCeiling[]): QuintileScore {
+  let capped = score;
+  for (const c of ceilings) if (recencyDays > c.afterDays && c.maxScore < capped) capped = c.maxScore;
+  return capped;
+}
+
 function sortedValues(inputs: readonly RfmInput[], pick: (input: RfmInput) => number): Float64Array {
   return Float64Array.from(inputs, pick).sort();
 }
@@ -112,11 +138,12 @@ function sortedValues(inputs: readonly RfmInput[], pick: (input: RfmInput) => nu
  * values this gives equal-sized quintiles; tied clients always share a score (the score of the
  * tie's worst position), so the result does not depend on input order — e.g. all one-time
  * buyers get F = 1 however many there are. "Worse" means a larger `recencyDays`, or a smaller
- * `frequency` / `monetary`. Scores are relative to the clients passed in.
+ * `frequency` / `monetary`. Scores are relative to the clients passed in; `recencyCeilings`
+ * (e.g. {@link RFM_RECENCY_CEILINGS}) then cap R by the absolute days since the last purchase.
  *
  * @throws RangeError on negative or non-finite recency/frequency, or non-finite monetary.
  */
-export function scoreRfm(inputs: readonly RfmInput[]): RfmScore[] {
+export function scoreRfm(inputs: readonly RfmInput[], recencyCeilings: readonly RecencyCeiling[] = []): RfmScore[] {
   for (const input of inputs) {
     if (!(input.recencyDays >= 0 && Number.isFinite(input.recencyDays))) {
       throw new RangeError(`RFM: invalid recencyDays for client ${input.clientId}: ${input.recencyDays}`);
@@ -133,7 +160,7 @@ export function scoreRfm(inputs: readonly RfmInput[]): RfmScore[] {
   const frequency = sortedValues(inputs, (i) => i.frequency);
   const monetary = sortedValues(inputs, (i) => i.monetary);
   return inputs.map((input) => {
-    const r = quintile(countAbove(recency, input.recencyDays), n);
+    const r = capRecency(quintile(countAbove(recency, input.recencyDays), n), input.recencyDays, recencyCeilings);
     const f = quintile(countBelow(frequency, input.frequency), n);
     const m = quintile(countBelow(monetary, input.monetary), n);
     return { ...input, r, f, m, code: `${r}${f}${m}`, segment: rfmSegment(r, f) };

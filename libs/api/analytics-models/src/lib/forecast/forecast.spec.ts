@@ -113,11 +113,40 @@ describe('forecast: model selection sanity', () => {
   });
 });
 
+describe('forecast: never worse than the simple benchmarks', () => {
+  it('falls back to naive when the usual choice back-tests worse than naive, and says so', () => {
+    // Plateaus that jump up and down every three months: smoothers chase the last jump, while
+    // "same as last month" is right two months in three.
+    const steps = [100, 100, 100, 150, 150, 150, 120, 120, 120, 180, 180, 180, 140, 140, 140, 200];
+    const result = forecast(steps, { period: 12, horizon: 3, nonNegative: true });
+    expect(result.model).toBe('Naive');
+    expect(result.backtest.fallback).toBe(true);
+    expect(result.backtest.benchmark).toEqual({
+      model: 'Naive',
+      mase: result.backtest.mase,
+      smape: result.backtest.smape,
+    });
+    expect(result.notes.join(' ')).toMatch(
+      /^.*Combination\(.+\) back-tested worse than Naive \(MASE [\d.]+ against MASE [\d.]+\)/,
+    );
+    expect(result.points.map((p) => p.mean)).toEqual([200, 200, 200]);
+  });
+
+  it('keeps the usual choice and reports the benchmark when the benchmark is worse', () => {
+    const stairs = [10, 10, 10, 10, 20, 20, 20, 20, 30, 30, 30, 30, 40, 40, 40, 40];
+    const result = forecast(stairs, { period: 12, horizon: 3, nonNegative: true });
+    expect(result.model).toMatch(/^Combination\(/);
+    expect(result.backtest.fallback).toBe(false);
+    expect(result.backtest.benchmark?.model).toBe('Naive');
+    expect(result.backtest.benchmark?.mase ?? 0).toBeGreaterThan(result.backtest.mase ?? Infinity);
+  });
+});
+
 describe('forecast: short and degenerate histories', () => {
   it('returns an empty forecast for an empty history', () => {
     const result = forecast([], { period: 12, horizon: 6 });
     expect(result.points).toEqual([]);
-    expect(result.backtest).toEqual({ mase: null, smape: null, horizon: 0 });
+    expect(result.backtest).toEqual({ mase: null, smape: null, horizon: 0, benchmark: null, fallback: false });
     expect(result.notes.join(' ')).toMatch(/No history/);
   });
 

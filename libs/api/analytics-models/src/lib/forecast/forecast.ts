@@ -25,12 +25,19 @@ const SWITCH_RATIO = 0.5;
 
 /** A model ready for selection: its full-history forecast and one back-test forecast per origin. */
 interface Candidate {
+  id: string;
   label: string;
   forecast: ModelForecast;
   backtest: ModelForecast[];
 }
 
-const NO_BACKTEST: BacktestSummary = { mase: null, smape: null, horizon: 0 };
+const NO_BACKTEST: BacktestSummary = { mase: null, smape: null, horizon: 0, benchmark: null, fallback: false };
+
+/**
+ * The simple benchmarks: a chosen model that back-tests worse than the better of them is replaced by
+ * it. A sophisticated forecast that loses to "same as last period" on this very history earns no trust.
+ */
+const BENCHMARK_IDS = new Set(['naive', 'seasonal-naive']);
 
 function validate(options: ForecastOptions): void {
   const { period, horizon, levels } = options;
@@ -66,6 +73,7 @@ function buildCandidates(
     if (!fitted) continue;
     const backtest = plan ? plan.origins.map((origin) => fitted.refit(values.slice(0, origin), plan.horizon)) : [];
     candidates.set(model.id, {
+      id: model.id,
       label: fitted.label,
       forecast: fitted,
       backtest,
@@ -74,11 +82,16 @@ function buildCandidates(
   const members = COMBINATION_MEMBERS.map((id) => candidates.get(id)).filter((c): c is Candidate => c !== undefined);
   if (members.length < 2) return [...candidates.values()];
   const combination: Candidate = {
+    id: 'combination',
     label: `Combination(${members.map((m) => m.label).join(', ')})`,
     forecast: averageForecasts(members.map((m) => m.forecast)),
     backtest: (plan?.origins ?? []).map((_, k) => averageForecasts(members.map((m) => m.backtest[k]))),
   };
   return [combination, ...candidates.values()];
+}
+
+function describe(score: { mase: number | null; smape: number; mae: number }): string {
+  return score.mase !== null ? `MASE ${score.mase.toFixed(2)}` : `MAE ${score.mae.toFixed(2)}`;
 }
 
 /**
@@ -90,6 +103,8 @@ function buildCandidates(
  * re-fitted on up to three rolling origins of the history and scored by mean back-test MASE. The
  * combination is the default; the candidate with the lowest back-test MASE replaces it only when its
  * MASE is less than half the combination's (per-series argmin selection over-fits the back-test).
+ * Whatever is chosen then gives way to the better of naive and seasonal naive when that benchmark
+ * back-tests better still (`backtest.fallback`); `backtest.benchmark` reports the benchmark's score.
  * Prediction intervals are Gaussian with model-based standard deviations (see `intervals.ts`).
  *
  * Degradation: non-finite values are interpolated; fewer than two full seasons disables seasonal
@@ -174,7 +189,15 @@ export function forecast(series: readonly number[], options: ForecastOptions): F
   if (!byMase) notes.push('Back-test MASE undefined (a training window has no variation): models compared by MAE.');
   const key = (s: (typeof scored)[number]): number => (byMase ? (s.score.mase as number) : s.score.mae);
   const lowest = scored.reduce((a, b) => (key(b) < key(a) ? b : a));
-  const best = key(lowest) < SWITCH_RATIO * key(scored[0]) ? lowest : scored[0];
+  const preferred = key(lowest) < SWITCH_RATIO * key(scored[0]) ? lowest : scored[0];
+  const benchmarks = scored.filter((s) => BENCHMARK_IDS.has(s.candidate.id));
+  const benchmark = benchmarks.length > 0 ? benchmarks.reduce((a, b) => (key(b) < key(a) ? b : a)) : null;
+  const fallback = benchmark !== null && benchmark !== preferred && key(benchmark) < key(preferred);
+  const best = fallback && benchmark ? benchmark : preferred;
+  if (fallback)
+    notes.push(
+      `${preferred.candidate.label} back-tested worse than ${best.candidate.label} (${describe(preferred.score)} against ${describe(best.score)}): ${best.candidate.label} used instead.`,
+    );
   return {
     model: best.candidate.label,
     points: toPoints(best.candidate.forecast, nonNegative),
@@ -182,6 +205,10 @@ export function forecast(series: readonly number[], options: ForecastOptions): F
       mase: best.score.mase,
       smape: best.score.smape,
       horizon: plan.horizon,
+      benchmark: benchmark
+        ? { model: benchmark.candidate.label, mase: benchmark.score.mase, smape: benchmark.score.smape }
+        : null,
+      fallback,
     },
     notes,
   };

@@ -32,6 +32,10 @@ export interface BacktestSummary {
   smape: number | null;
   /** Horizon used in the back-test (≤ the requested horizon; 0 when no back-test was possible). */
   horizon: number;
+  /** The better simple benchmark (naive or seasonal naive) on the same back-test; `null` without one. */
+  benchmark: { model: string; mase: number | null; smape: number } | null;
+  /** `true` when the engine's usual choice back-tested worse than the benchmark, which was used instead. */
+  fallback: boolean;
 }
 
 /** Result of {@link forecast}. */

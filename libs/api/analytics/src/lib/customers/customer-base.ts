@@ -9,6 +9,7 @@ import {
   type CustomerCalibration,
   type RfmInput,
   type RfmScore,
+  RFM_RECENCY_CEILINGS,
   scoreRfm,
 } from '@crm/api/analytics-models';
 import type { AnalyticsContext } from '../analytics-context';
@@ -123,7 +124,7 @@ export function buildCustomerBase(customerRows: CustomerRow[], asOf: string, cur
     currency,
     rows: customerRows,
     calibration: { timeUnit: 'days', calibrationEnd: asOf, customers },
-    scores: scoreRfm(inputs),
+    scores: scoreRfm(inputs, RFM_RECENCY_CEILINGS),
     indexOf: new Map(customerRows.map((r, i) => [r.clientId, i])),
   };
 }

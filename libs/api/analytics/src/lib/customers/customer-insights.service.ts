@@ -191,6 +191,7 @@ export class CustomerInsightsService implements OnModuleInit, OnModuleDestroy {
         lift: r.lift,
         rule: {
           antecedent: r.rule.antecedent.map(productOfKey),
+          antecedentNames: r.rule.antecedent.map((key) => rules.rules.names.get(key) ?? productOfKey(key)),
           support: r.rule.support,
           confidence: r.rule.confidence,
           lift: r.rule.lift,

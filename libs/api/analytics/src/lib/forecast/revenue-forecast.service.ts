@@ -23,6 +23,20 @@ import { unconvertedWarnings } from '../indicators/warnings';
 /** Longest history fed to the models: 20 years of months, 10 of weeks. */
 const MAX_HISTORY = { month: 240, week: 520 } as const;
 const SEASON = { month: 12, week: 52 } as const;
+/** Trailing periods without revenue that make the recent history "empty": a quarter. */
+const RECENT = { month: 3, week: 13 } as const;
+
+/** The last period with revenue and how many complete periods followed it without any. */
+export function recentRevenue(history: readonly { period: string; revenue: string }[]): {
+  lastRevenuePeriod: string | null;
+  emptyRecentPeriods: number;
+} {
+  for (let i = history.length - 1; i >= 0; i--) {
+    if (Number(history[i].revenue) !== 0)
+      return { lastRevenuePeriod: history[i].period, emptyRecentPeriods: history.length - 1 - i };
+  }
+  return { lastRevenuePeriod: null, emptyRecentPeriods: history.length };
+}
 
 @Injectable()
 export class RevenueForecastService {
@@ -73,7 +87,24 @@ export class RevenueForecastService {
       }
       if (history.length === 0)
         notes.push(`No complete ${granularity} with revenue before ${current}: nothing to learn from.`);
-      return { granularity, horizon, asOf, current, history, warnings, notes, currency: conversion.currency };
+      const recent = recentRevenue(history);
+      const recentHistoryEmpty = history.length > 0 && recent.emptyRecentPeriods >= RECENT[granularity];
+      if (recentHistoryEmpty)
+        notes.push(
+          `No revenue in the last ${recent.emptyRecentPeriods} ${granularity}s before ${current} (the last in ${recent.lastRevenuePeriod}): the forecast only carries that silence forward; choose an earlier asOf to see the forecast the sales supported.`,
+        );
+      return {
+        granularity,
+        horizon,
+        asOf,
+        current,
+        history,
+        warnings,
+        notes,
+        currency: conversion.currency,
+        ...recent,
+        recentHistoryEmpty,
+      };
     });
 
     // The models run after the snapshot is released: no connection waits on the CPU.
@@ -95,6 +126,9 @@ export class RevenueForecastService {
         upper95: moneyOfNumber(pt.upper95, currency),
       })),
       backtest: result.backtest,
+      lastRevenuePeriod: input.lastRevenuePeriod,
+      emptyRecentPeriods: input.emptyRecentPeriods,
+      recentHistoryEmpty: input.recentHistoryEmpty,
       currency,
       granularity,
       asOf: input.asOf,

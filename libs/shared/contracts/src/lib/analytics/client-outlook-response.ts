@@ -4,6 +4,8 @@ import type { RfmSegmentName } from './rfm-segments-response';
 export class RecommendationRuleResponse {
   /** Products the client already bought (one or two) that lead to the recommendation. @example ["85123A"] */
   antecedent!: string[];
+  /** The names of those products, in the same order (the latest item name; the key when unnamed). @example ["Фонарь металлический белый"] */
+  antecedentNames!: string[];
   /** Share (0..1) of all baskets with the antecedent and the product. @example 0.012 */
   support!: number;
   /** P(product | antecedent). @example 0.42 */

@@ -130,7 +130,7 @@ export class OutlookCard {
     const lang = this.i18n.language();
     const pct = new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 0 });
     const num = new Intl.NumberFormat(lang, { maximumFractionDigits: 1 });
-    const because = this.i18n.t('clients.outlook.because', { items: product.rule.antecedent.join(' + ') });
+    const because = this.i18n.t('clients.outlook.because', { items: product.rule.antecedentNames.join(' + ') });
     const stats = this.i18n.t('clients.outlook.ruleStats', {
       confidence: pct.format(product.rule.confidence),
       lift: num.format(product.rule.lift),

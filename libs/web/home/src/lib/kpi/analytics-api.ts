@@ -1,6 +1,10 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { AnalyticsSummaryResponse, AnalyticsTimeseriesResponse } from '@crm/shared/contracts';
+import type {
+  AnalyticsSummaryResponse,
+  AnalyticsTimeseriesResponse,
+  RevenueForecastResponse,
+} from '@crm/shared/contracts';
 import type { Observable } from 'rxjs';
 
 /** `/api/companies/:companyId/analytics` figures the start screen shows. */
@@ -27,6 +31,13 @@ export class AnalyticsApi {
   ): Observable<AnalyticsTimeseriesResponse> {
     return this.http.get<AnalyticsTimeseriesResponse>(this.url(companyId, 'timeseries'), {
       params: new HttpParams().set('from', from).set('to', to).set('granularity', granularity),
+    });
+  }
+
+  /** Monthly revenue forecast from the current month on, with the back-test of its model. */
+  forecast(companyId: string, horizon: number): Observable<RevenueForecastResponse> {
+    return this.http.get<RevenueForecastResponse>(this.url(companyId, 'forecast'), {
+      params: new HttpParams().set('granularity', 'month').set('horizon', horizon),
     });
   }
 }

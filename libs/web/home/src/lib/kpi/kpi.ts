@@ -64,9 +64,3 @@ export function isoDay(date: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
-
-/** The last `days` days up to and including `today`. */
-export function lastDaysRange(days: number, today: Date = new Date()): { from: string; to: string } {
-  const start = new Date(today.getFullYear(), today.getMonth(), today.getDate() - (days - 1));
-  return { from: isoDay(start), to: isoDay(today) };
-}
