@@ -190,4 +190,19 @@ describe.each<Language>(['ru', 'en'])('lists and forms at 360 px (%s)', (languag
       await dialog().waitFor({ state: 'detached' });
     },
   );
+
+  it('logs a contact with its day and time in the app language', async () => {
+    await page.goto('/clients');
+    await useTheme('light');
+    await page.locator('[data-testid="client-row"]').first().click();
+    await page.locator('[data-testid="add-interaction"]').click();
+    await dialog().waitFor();
+    expect(await dialog().locator('[data-testid="interaction-day"]').inputValue()).toMatch(text.dayPattern);
+    expect(await dialog().locator('[data-testid="interaction-time"]').inputValue()).toMatch(
+      language === 'ru' ? /^\d{2}:\d{2}$/ : /^\d{1,2}:\d{2}\s?[AP]M$/,
+    );
+    await shot('08-interaction', 'light');
+    await page.keyboard.press('Escape');
+    await dialog().waitFor({ state: 'detached' });
+  });
 });

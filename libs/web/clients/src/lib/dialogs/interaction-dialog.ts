@@ -1,10 +1,12 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
+import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
+import { MatTimepickerModule } from '@angular/material/timepicker';
 import type { InteractionResponse, InteractionType } from '@crm/shared/contracts';
 import { describeError } from '@crm/web/core';
 import { I18n, TranslatePipe, type TranslationKey } from '@crm/web/i18n';
@@ -18,11 +20,9 @@ export interface InteractionDialogData {
 
 export const INTERACTION_TYPE_LIST: InteractionType[] = ['call', 'email', 'meeting', 'message', 'purchase', 'other'];
 
-/** `datetime-local` wants local `YYYY-MM-DDTHH:mm`. */
-function localNow(): string {
-  const now = new Date();
-  now.setMinutes(now.getMinutes() - now.getTimezoneOffset());
-  return now.toISOString().slice(0, 16);
+/** The moment of a picked day and a picked time of day (both local). */
+export function momentOf(day: Date, time: Date): Date {
+  return new Date(day.getFullYear(), day.getMonth(), day.getDate(), time.getHours(), time.getMinutes());
 }
 
 /** Log a call, email, meeting… with when it happened and what was agreed. */
@@ -30,10 +30,12 @@ function localNow(): string {
   selector: 'crm-interaction-dialog',
   imports: [
     MatButtonModule,
+    MatDatepickerModule,
     MatDialogModule,
     MatFormFieldModule,
     MatInputModule,
     MatSelectModule,
+    MatTimepickerModule,
     ReactiveFormsModule,
     TranslatePipe,
   ],
@@ -52,7 +54,27 @@ function localNow(): string {
         </mat-form-field>
         <mat-form-field appearance="outline">
           <mat-label>{{ 'clients.interaction.occurredAt' | t }}</mat-label>
-          <input matInput type="datetime-local" formControlName="occurredAt" required />
+          <input
+            matInput
+            [matDatepicker]="dayPicker"
+            formControlName="occurredOn"
+            required
+            data-testid="interaction-day"
+          />
+          <mat-datepicker-toggle matIconSuffix [for]="dayPicker" />
+          <mat-datepicker #dayPicker />
+        </mat-form-field>
+        <mat-form-field appearance="outline">
+          <mat-label>{{ 'clients.interaction.time' | t }}</mat-label>
+          <input
+            matInput
+            [matTimepicker]="timePicker"
+            formControlName="occurredTime"
+            required
+            data-testid="interaction-time"
+          />
+          <mat-timepicker-toggle matIconSuffix [for]="timePicker" />
+          <mat-timepicker #timePicker />
         </mat-form-field>
         <mat-form-field appearance="outline" class="wide">
           <mat-label>{{ 'clients.interaction.summary' | t }}</mat-label>
@@ -99,9 +121,12 @@ export class InteractionDialog {
   private readonly i18n = inject(I18n);
 
   protected readonly types = INTERACTION_TYPE_LIST;
-  protected readonly form = inject(NonNullableFormBuilder).group({
+  private readonly fb = inject(NonNullableFormBuilder);
+  private readonly now = new Date();
+  protected readonly form = this.fb.group({
     type: ['call' as InteractionType],
-    occurredAt: [localNow(), [Validators.required]],
+    occurredOn: this.fb.control<Date | null>(this.now, [Validators.required]),
+    occurredTime: this.fb.control<Date | null>(this.now, [Validators.required]),
     summary: ['', [Validators.required, Validators.maxLength(2000)]],
   });
   protected readonly saving = signal(false);
@@ -114,7 +139,7 @@ export class InteractionDialog {
 
   protected submit(): void {
     const value = this.form.getRawValue();
-    if (this.form.invalid || !value.summary.trim() || this.saving()) {
+    if (this.form.invalid || !value.summary.trim() || !value.occurredOn || !value.occurredTime || this.saving()) {
       this.form.markAllAsTouched();
       return;
     }
@@ -123,7 +148,7 @@ export class InteractionDialog {
     this.api
       .addInteraction(this.data.companyId, this.data.clientId, {
         type: value.type,
-        occurredAt: new Date(value.occurredAt).toISOString(),
+        occurredAt: momentOf(value.occurredOn, value.occurredTime).toISOString(),
         summary: value.summary.trim(),
       })
       .pipe(finalize(() => this.saving.set(false)))

@@ -111,6 +111,7 @@ export const crmEn: DictionaryShape<typeof crmRu> = {
       title: 'New contact',
       type: 'Type',
       occurredAt: 'When',
+      time: 'Time',
       summary: 'What was agreed',
       summaryRequired: 'Describe the contact',
       added: 'Contact added',

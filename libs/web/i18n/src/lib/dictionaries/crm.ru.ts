@@ -108,6 +108,7 @@ export const crmRu = {
       title: 'Новый контакт',
       type: 'Тип',
       occurredAt: 'Когда',
+      time: 'Время',
       summary: 'О чём договорились',
       summaryRequired: 'Опишите контакт',
       added: 'Контакт добавлен',

@@ -109,6 +109,7 @@ export type SaleLineGroup = FormGroup<{
         grid-row: 3;
       }
       .price {
+        grid-column: 2 / 4;
         grid-row: 3;
       }
       .remove {

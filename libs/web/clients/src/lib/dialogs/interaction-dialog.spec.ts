@@ -1,0 +1,57 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
+import { provideIcons } from '@crm/web/core';
+import { I18n } from '@crm/web/i18n';
+import { provideAppDates } from '@crm/web/ui';
+import { InteractionDialog } from './interaction-dialog';
+
+describe('interaction dialog', () => {
+  function render(lang: 'ru' | 'en') {
+    localStorage.clear();
+    TestBed.configureTestingModule({
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideIcons(),
+        provideAppDates(),
+        { provide: MAT_DIALOG_DATA, useValue: { companyId: 'co', clientId: 'c1' } },
+        { provide: MatDialogRef, useValue: { close: () => undefined } },
+      ],
+    });
+    TestBed.inject(I18n).use(lang);
+    TestBed.tick();
+    const fixture = TestBed.createComponent(InteractionDialog);
+    fixture.detectChanges();
+    const root = fixture.nativeElement as HTMLElement;
+    const field = (id: string) => root.querySelector<HTMLInputElement>(`[data-testid="${id}"]`) as HTMLInputElement;
+    const type = (input: HTMLInputElement, value: string) => {
+      input.value = value;
+      input.dispatchEvent(new Event('input'));
+      input.dispatchEvent(new Event('blur'));
+      fixture.detectChanges();
+    };
+    return { fixture, root, field, type, http: TestBed.inject(HttpTestingController) };
+  }
+
+  it('shows and reads when it happened in the app language, not the browser’s', () => {
+    const view = render('ru');
+    expect(view.field('interaction-day').value).toMatch(/^\d{2}\.\d{2}\.\d{4}$/);
+    expect(view.field('interaction-time').value).toMatch(/^\d{2}:\d{2}$/);
+    view.type(view.field('interaction-day'), '05.01.2026');
+    view.type(view.field('interaction-time'), '14:30');
+    const summary = view.root.querySelector('textarea') as HTMLTextAreaElement;
+    summary.value = 'Обсудили опт';
+    summary.dispatchEvent(new Event('input'));
+    view.root.querySelector('form')?.dispatchEvent(new Event('submit'));
+    const req = view.http.expectOne('/api/companies/co/clients/c1/interactions');
+    expect(req.request.body.occurredAt).toBe(new Date(2026, 0, 5, 14, 30).toISOString());
+  });
+
+  it('writes the day the American way in English', () => {
+    const view = render('en');
+    expect(view.field('interaction-day').value).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
+    expect(view.field('interaction-time').value).toMatch(/^\d{1,2}:\d{2}\s?[AP]M$/);
+  });
+});
