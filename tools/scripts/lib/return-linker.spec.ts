@@ -80,10 +80,7 @@ async function checkFile(path: string): Promise<{ cancelled: string; returned: s
       for (const l of inv.lines) if (l.quantity < 0) cancelled += BigInt(-l.quantity) * parseDecimal(l.unitPrice);
     }
     for (const record of linker.map(inv)) {
-      const value = (record.items ?? []).reduce(
-        (sum, i) => sum + BigInt(i.quantity) * parseDecimal(i.unitPrice),
-        0n,
-      );
+      const value = (record.items ?? []).reduce((sum, i) => sum + BigInt(i.quantity) * parseDecimal(i.unitPrice), 0n);
       if (record.kind === 'return') {
         const original = sales.get(record.returnOf as string);
         expect(original?.clientExternalId).toBe(record.clientExternalId);
@@ -101,7 +98,8 @@ async function checkFile(path: string): Promise<{ cancelled: string; returned: s
         mapped += value;
       } else {
         const quantities = new Map<string, number>();
-        for (const i of record.items ?? []) quantities.set(i.sku as string, (quantities.get(i.sku as string) ?? 0) + Number(i.quantity));
+        for (const i of record.items ?? [])
+          quantities.set(i.sku as string, (quantities.get(i.sku as string) ?? 0) + Number(i.quantity));
         sales.set(record.externalId, { ...record, left: parseDecimal(record.amount), quantities });
       }
     }
@@ -123,10 +121,14 @@ describe('Online Retail files', () => {
     join(__dirname, '../../../../shared/data/online-retail/online_retail.csv.gz'),
     join(__dirname, '../../../../../shared/data/online-retail/online_retail.csv.gz'),
   ].find((path) => path && existsSync(path)) as string;
-  (full && process.env['ONLINE_RETAIL_FULL'] ? it : it.skip)('gives back the 611,342.09 GBP of the full file', async () => {
-    const result = await checkFile(full);
-    expect(result.cancelled).toBe('611342.09');
-    expect(result.returned).toBe('611342.09');
-    console.log(`Online Retail: ${result.linked.toFixed(2)} GBP of the returns linked to their sales`);
-  }, 600_000);
+  (full && process.env['ONLINE_RETAIL_FULL'] ? it : it.skip)(
+    'gives back the 611,342.09 GBP of the full file',
+    async () => {
+      const result = await checkFile(full);
+      expect(result.cancelled).toBe('611342.09');
+      expect(result.returned).toBe('611342.09');
+      console.log(`Online Retail: ${result.linked.toFixed(2)} GBP of the returns linked to their sales`);
+    },
+    600_000,
+  );
 });

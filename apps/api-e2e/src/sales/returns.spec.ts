@@ -140,9 +140,7 @@ describe('amounts and unit prices on the batch API', () => {
       saleItem('P-2', 'C-1', { amount: '1.00', currency: 'GBP', items: [line('X', '1', '0.00001')] }),
     ]).expect(200);
     expect(res.body.created).toBe(1);
-    expect(res.body.failed).toEqual([
-      { index: 1, externalId: 'P-2', errors: [expect.stringMatching(/unitPrice/)] },
-    ]);
+    expect(res.body.failed).toEqual([{ index: 1, externalId: 'P-2', errors: [expect.stringMatching(/unitPrice/)] }]);
     expect((await feedItem(apiKey.key, 'P-1')).items).toEqual([
       { sku: 'X', name: 'Товар X', quantity: 1000, unitPrice: '0.001' },
     ]);
@@ -185,7 +183,12 @@ describe('returns on the web API', () => {
       items: [line('B', '1', '20.00')],
     };
     const created = await api().post(base).set(owner.auth).send(body).expect(201);
-    expect(created.body).toMatchObject({ kind: 'return', returnOf: sale.id, amount: '25.00', original: { id: sale.id } });
+    expect(created.body).toMatchObject({
+      kind: 'return',
+      returnOf: sale.id,
+      amount: '25.00',
+      original: { id: sale.id },
+    });
     expect(created.body.warnings).toEqual(["amount 25.00 differs from the items' total 20.00"]);
     const tooMuch = await api()
       .post(base)
