@@ -267,3 +267,23 @@ describe('returns on the web API', () => {
     expect(both).toMatchObject({ revenue: '80.00', salesCount: 1, buyers: 1, averageOrderValue: '80.00' });
   });
 });
+
+describe('returns in the OpenAPI document', () => {
+  it('describes kind, returnOf, the batch warnings and summary.returns', async () => {
+    const doc = (await api().get('/api/docs-json').expect(200)).body as {
+      components: { schemas: Record<string, { properties?: Record<string, unknown> }> };
+      paths: Record<string, Record<string, { parameters?: { name: string }[] }>>;
+    };
+    const props = (schema: string) => Object.keys(doc.components.schemas[schema]?.properties ?? {});
+    expect(props('SaleBatchItemDto')).toEqual(expect.arrayContaining(['kind', 'returnOf']));
+    expect(props('CreateSaleDto')).toEqual(expect.arrayContaining(['kind', 'returnOf']));
+    expect(props('SaleResponse')).toEqual(expect.arrayContaining(['kind', 'returnOf']));
+    expect(props('SaleDetailResponse')).toEqual(expect.arrayContaining(['returns', 'original', 'warnings']));
+    expect(props('BatchResultResponse')).toContain('warnings');
+    expect(props('BatchWarningResponse')).toEqual(['index', 'externalId', 'warnings']);
+    expect(props('AnalyticsPeriodResponse')).toContain('returns');
+    expect(props('AnalyticsReturnsResponse')).toEqual(['count', 'amount']);
+    const list = doc.paths['/api/companies/{companyId}/sales']['get'].parameters?.map((p) => p.name);
+    expect(list).toContain('kind');
+  });
+});
