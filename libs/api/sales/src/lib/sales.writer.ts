@@ -299,8 +299,10 @@ export class SalesWriter {
     });
     const originals = await queryRows<{ externalId: string }>(
       m,
+      // The first EXISTS (one probe of a partial index) skips the rest for companies without returns.
       `SELECT o.external_id AS "externalId" FROM sales o
-        WHERE o.company_id = $1 AND o.external_id = ANY($2::text[])
+        WHERE EXISTS (SELECT 1 FROM sales k WHERE k.company_id = $1 AND k.kind = 'return')
+          AND o.company_id = $1 AND o.external_id = ANY($2::text[])
           AND EXISTS (SELECT 1 FROM sales r WHERE r.company_id = $1 AND r.return_of = o.id)`,
       [scope.companyId, plain.map((c) => c.externalId)],
     );
