@@ -6,7 +6,8 @@
 import type { BatchResult, ClientBatchItem, CrmApi, SaleBatchItem } from './integration-api';
 import { HttpError, MAX_BATCH_ITEMS } from './integration-api';
 import type { RetailInvoice } from './online-retail';
-import { toClient, toSale } from './online-retail-mapping';
+import { toClient } from './online-retail-mapping';
+import { ReturnLinker } from './return-linker';
 
 export interface BatchCounts {
   created: number;
@@ -144,16 +145,25 @@ export async function pushInvoices(
     });
   };
 
+  // Returns go after every sale is stored: batches run in parallel, and a return needs its sale.
+  const linker = new ReturnLinker();
+  const returns: SaleBatchItem[] = [];
   for await (const invoice of invoices) {
     if (!seenClients.has(invoice.customerId)) {
       seenClients.add(invoice.customerId);
       clients.push(toClient(invoice.customerId, invoice.country));
     }
-    sales.push(toSale(invoice));
+    for (const record of linker.map(invoice)) (record.kind === 'return' ? returns : sales).push(record);
     lines += invoice.lines.length;
     if (sales.length >= salesPerBatch || lines >= itemLinesPerBatch) await flush();
   }
   await flush();
+  await pool.drain();
+  for (let i = 0; i < returns.length; i += salesPerBatch) {
+    sales = returns.slice(i, i + salesPerBatch);
+    lines = sales.reduce((n, r) => n + (r.items?.length ?? 0), 0);
+    await flush();
+  }
   await pool.drain();
   return totals;
 }

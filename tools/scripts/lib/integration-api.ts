@@ -24,6 +24,9 @@ export interface SaleBatchItem {
   currency: string;
   soldAt: string;
   status?: 'pending' | 'paid' | 'cancelled' | 'refunded';
+  /** A return gives back (part of) the sale whose externalId is `returnOf`. */
+  kind?: 'sale' | 'return';
+  returnOf?: string;
   items?: { sku?: string | null; name: string; quantity: number | string; unitPrice: string }[];
 }
 

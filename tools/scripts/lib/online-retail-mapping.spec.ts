@@ -71,7 +71,8 @@ describe('Online Retail → CRM mapping', () => {
       invoice([line({ quantity: 1, unitPrice: '0.001' }), line({ quantity: 4, unitPrice: '0.001' })]),
     );
     expect(sale.amount).toBe('0.01');
-    expect(sale.items?.map((i) => i.unitPrice)).toEqual(['0.00', '0.00']);
+    // The API keeps unit prices to 4 digits: sub-penny prices stay as they are.
+    expect(sale.items?.map((i) => i.unitPrice)).toEqual(['0.001', '0.001']);
   });
 
   it('dates the sale by its earliest line in London time with the summer offset', () => {

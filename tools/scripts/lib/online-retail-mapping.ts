@@ -1,8 +1,9 @@
 /**
  * How the Online Retail data become CRM records (see tools/demo-data/README.md):
- * a client per CustomerID, a sale per invoice. Cancellation invoices (`C…`) are kept as sales
- * with status `refunded` whose amount and quantities are the returned (positive) values, so a
- * client's history shows the return while revenue (paid sales only) is not reduced twice.
+ * a client per CustomerID, a sale per invoice. Cancellation invoices (`C…`) become returns
+ * (`kind: 'return'`) linked to the customer's earlier sales by {@link ReturnLinker}; what no
+ * earlier sale of the data can take back (discounts, fees, goods bought before December 2010) is
+ * kept as a sale with status `refunded` of the returned (positive) values, which revenue ignores.
  */
 import { formatDecimal, type Micros, parseDecimal, roundHalfUp } from './decimal';
 import type { RetailInvoice } from './online-retail';
@@ -43,12 +44,12 @@ function invoiceLocalTime(invoice: RetailInvoice): string {
 }
 
 /**
- * A unit price in pence (`"2.5"` → `"2.50"`): the API accepts item prices with the currency's
- * minor digits only, so the four sub-penny prices of the file (`0.001`) are rounded half-up on
- * the item; the sale amount is still computed from the exact values.
+ * A unit price with at least pence (`"2.5"` → `"2.50"`) and its sub-penny digits, up to the four
+ * the API keeps (`"0.001"` stays `"0.001"`).
  */
-function unitPriceText(text: string): string {
-  return formatDecimal(roundHalfUp(parseDecimal(text), GBP_MINOR_DIGITS), GBP_MINOR_DIGITS);
+export function unitPriceText(text: string): string {
+  const digits = Math.min(4, Math.max(GBP_MINOR_DIGITS, (text.trim().split('.')[1] ?? '').length));
+  return formatDecimal(roundHalfUp(parseDecimal(text), digits), digits);
 }
 
 export function toSale(invoice: RetailInvoice): SaleBatchItem {

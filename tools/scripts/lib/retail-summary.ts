@@ -5,7 +5,7 @@
 import type { Readable } from 'node:stream';
 import { formatDecimal, parseDecimal } from './decimal';
 import { emptyGroupingStats, groupInvoices, readRetailLines } from './online-retail';
-import { toSale } from './online-retail-mapping';
+import { ReturnLinker } from './return-linker';
 
 export interface RetailSummary {
   lines: number;
@@ -14,6 +14,9 @@ export interface RetailSummary {
   sales: number;
   paidSales: number;
   refundedSales: number;
+  /** Cancellations linked to their sales as returns (a cancellation may give back several sales). */
+  returns: number;
+  returnedAmount: string;
   items: number;
   paidAmount: string;
   refundedAmount: string;
@@ -30,20 +33,27 @@ export async function summarizeRetailFile(input: Readable): Promise<RetailSummar
   let refunded = 0n;
   let paidSales = 0;
   let refundedSales = 0;
+  let returned = 0n;
+  let returns = 0;
   let items = 0;
+  const linker = new ReturnLinker();
   for await (const invoice of groupInvoices(readRetailLines(input), stats)) {
-    const sale = toSale(invoice);
     clients.add(invoice.customerId);
     countries.add(invoice.country);
-    items += sale.items?.length ?? 0;
-    const month = sale.soldAt.slice(0, 7);
-    salesPerMonth[month] = (salesPerMonth[month] ?? 0) + 1;
-    if (sale.status === 'refunded') {
-      refundedSales++;
-      refunded += parseDecimal(sale.amount);
-    } else {
-      paidSales++;
-      paid += parseDecimal(sale.amount);
+    for (const sale of linker.map(invoice)) {
+      items += sale.items?.length ?? 0;
+      const month = sale.soldAt.slice(0, 7);
+      salesPerMonth[month] = (salesPerMonth[month] ?? 0) + 1;
+      if (sale.kind === 'return') {
+        returns++;
+        returned += parseDecimal(sale.amount);
+      } else if (sale.status === 'refunded') {
+        refundedSales++;
+        refunded += parseDecimal(sale.amount);
+      } else {
+        paidSales++;
+        paid += parseDecimal(sale.amount);
+      }
     }
   }
   return {
@@ -56,6 +66,8 @@ export async function summarizeRetailFile(input: Readable): Promise<RetailSummar
     items,
     paidAmount: formatDecimal(paid, 2),
     refundedAmount: formatDecimal(refunded, 2),
+    returns,
+    returnedAmount: formatDecimal(returned, 2),
     salesPerMonth,
     countries: countries.size,
   };

@@ -140,9 +140,7 @@ describe('amounts and unit prices on the batch API', () => {
       saleItem('P-2', 'C-1', { amount: '1.00', currency: 'GBP', items: [line('X', '1', '0.00001')] }),
     ]).expect(200);
     expect(res.body.created).toBe(1);
-    expect(res.body.failed).toEqual([
-      { index: 1, externalId: 'P-2', errors: [expect.stringMatching(/unitPrice/)] },
-    ]);
+    expect(res.body.failed).toEqual([{ index: 1, externalId: 'P-2', errors: [expect.stringMatching(/unitPrice/)] }]);
     expect((await feedItem(apiKey.key, 'P-1')).items).toEqual([
       { sku: 'X', name: 'Товар X', quantity: 1000, unitPrice: '0.001' },
     ]);
@@ -185,7 +183,12 @@ describe('returns on the web API', () => {
       items: [line('B', '1', '20.00')],
     };
     const created = await api().post(base).set(owner.auth).send(body).expect(201);
-    expect(created.body).toMatchObject({ kind: 'return', returnOf: sale.id, amount: '25.00', original: { id: sale.id } });
+    expect(created.body).toMatchObject({
+      kind: 'return',
+      returnOf: sale.id,
+      amount: '25.00',
+      original: { id: sale.id },
+    });
     expect(created.body.warnings).toEqual(["amount 25.00 differs from the items' total 20.00"]);
     const tooMuch = await api()
       .post(base)
@@ -262,5 +265,25 @@ describe('returns on the web API', () => {
     });
     const both = await summary('2026-03-01', '2026-04-30');
     expect(both).toMatchObject({ revenue: '80.00', salesCount: 1, buyers: 1, averageOrderValue: '80.00' });
+  });
+});
+
+describe('returns in the OpenAPI document', () => {
+  it('describes kind, returnOf, the batch warnings and summary.returns', async () => {
+    const doc = (await api().get('/api/docs-json').expect(200)).body as {
+      components: { schemas: Record<string, { properties?: Record<string, unknown> }> };
+      paths: Record<string, Record<string, { parameters?: { name: string }[] }>>;
+    };
+    const props = (schema: string) => Object.keys(doc.components.schemas[schema]?.properties ?? {});
+    expect(props('SaleBatchItemDto')).toEqual(expect.arrayContaining(['kind', 'returnOf']));
+    expect(props('CreateSaleDto')).toEqual(expect.arrayContaining(['kind', 'returnOf']));
+    expect(props('SaleResponse')).toEqual(expect.arrayContaining(['kind', 'returnOf']));
+    expect(props('SaleDetailResponse')).toEqual(expect.arrayContaining(['returns', 'original', 'warnings']));
+    expect(props('BatchResultResponse')).toContain('warnings');
+    expect(props('BatchWarningResponse')).toEqual(['index', 'externalId', 'warnings']);
+    expect(props('AnalyticsPeriodResponse')).toContain('returns');
+    expect(props('AnalyticsReturnsResponse')).toEqual(['count', 'amount']);
+    const list = doc.paths['/api/companies/{companyId}/sales']['get'].parameters?.map((p) => p.name);
+    expect(list).toContain('kind');
   });
 });

@@ -93,9 +93,7 @@ export class Unreturned {
     if (amount <= 0n) errors.push('amount of a return must be positive');
     const counts = ret.status !== 'cancelled';
     if (counts && amount > this.amount) {
-      errors.push(
-        `amount ${money(amount, scale)} is more than the sale has unreturned (${money(this.amount, scale)})`,
-      );
+      errors.push(`amount ${money(amount, scale)} is more than the sale has unreturned (${money(this.amount, scale)})`);
     }
     const asked = new Map<string, bigint>();
     ret.items.forEach((item, i) => {
@@ -146,7 +144,8 @@ export function originalErrors(next: SaleDraft, original: StoredSale, returns: r
     errors.push(`amount must be at least what its returns gave back (${money(given, minorUnits(next.currency))})`);
   }
   for (const [key, quantity] of probe.quantities) {
-    if (quantity < 0n) errors.push(`items: ${key.slice(key.indexOf(':') + 1)} would have less than its returns gave back`);
+    if (quantity < 0n)
+      errors.push(`items: ${key.slice(key.indexOf(':') + 1)} would have less than its returns gave back`);
   }
   return errors;
 }
@@ -206,8 +205,9 @@ export async function loadReturnsOf(
 
 async function loadByIds(m: EntityManager, scope: CompanyScope, ids: readonly string[]): Promise<StoredSale[]> {
   if (ids.length === 0) return [];
-  return queryRows<StoredSale>(m, `SELECT ${STORED_SALE} FROM sales s WHERE s.company_id = $1 AND s.id = ANY($2::uuid[])`, [
-    scope.companyId,
-    ids,
-  ]);
+  return queryRows<StoredSale>(
+    m,
+    `SELECT ${STORED_SALE} FROM sales s WHERE s.company_id = $1 AND s.id = ANY($2::uuid[])`,
+    [scope.companyId, ids],
+  );
 }

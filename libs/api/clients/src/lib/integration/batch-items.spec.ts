@@ -104,7 +104,7 @@ describe('validateBatchItems', () => {
         externalId: 'S-4',
         currency: 'KWD',
         amount: '1.125',
-        items: [{ name: 'x', quantity: 1, unitPrice: '1.1255' }],
+        items: [{ name: 'x', quantity: 1, unitPrice: '1.12555' }],
       }),
       sale({ externalId: 'S-5', items: [{ name: '', quantity: 0, unitPrice: '-1' }] }),
       sale({ externalId: 'S-6', soldAt: '2026-11-20 10:15' }),
@@ -113,12 +113,7 @@ describe('validateBatchItems', () => {
     expect(failed.map((f) => [f.index, f.errors])).toEqual([
       [1, ['amount must have at most 2 fractional digits for RUB']],
       [2, ['amount must have at most 0 fractional digits for JPY']],
-      [
-        3,
-        expect.arrayContaining([
-          expect.stringMatching(/items\.0\.unitPrice must have at most 3 fractional digits for KWD/),
-        ]),
-      ],
+      [3, expect.arrayContaining([expect.stringMatching(/items\.0\.unitPrice.*4/)])],
       [
         4,
         expect.arrayContaining([

@@ -29,7 +29,7 @@ describe('request DTOs', () => {
     ).toEqual(['lastInteractionFrom', 'page', 'pageSize', 'sort']);
   });
 
-  it('validate nested sale items against the sale currency', () => {
+  it('validate nested sale items (unit prices to 4 digits whatever the currency)', () => {
     const sale = {
       clientId: '3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10',
       amount: '10',
@@ -37,8 +37,10 @@ describe('request DTOs', () => {
       soldAt: '2026-11-20T10:15:00Z',
     };
     expect(errorsOf(CreateSaleDto, { ...sale, items: [{ name: 'A', quantity: 1, unitPrice: 10 }] })).toEqual([]);
-    expect(errorsOf(CreateSaleDto, { ...sale, items: [{ name: 'A', quantity: 1, unitPrice: '10.5' }] })).toEqual([
+    expect(errorsOf(CreateSaleDto, { ...sale, items: [{ name: 'A', quantity: 1, unitPrice: '10.5' }] })).toEqual([]);
+    expect(errorsOf(CreateSaleDto, { ...sale, items: [{ name: 'A', quantity: 1, unitPrice: '0.00001' }] })).toEqual([
       'items',
+      'items.0.unitPrice',
     ]);
     expect(errorsOf(CreateSaleDto, { ...sale, items: [{ name: 'A', quantity: -1, unitPrice: 1, x: 1 }] })).toEqual([
       'items',

@@ -1,4 +1,12 @@
-import { EMPTY_VALUE, formatDate, formatDateTime, formatMoney, formatNumber, formatPrice, formatRelativeTime } from './format';
+import {
+  EMPTY_VALUE,
+  formatDate,
+  formatDateTime,
+  formatMoney,
+  formatNumber,
+  formatPrice,
+  formatRelativeTime,
+} from './format';
 
 /** Intl separates groups and the currency sign with no-break spaces; spell them out. */
 const nbsp = (text: string) => text.replace(/ /g, '\u00a0');

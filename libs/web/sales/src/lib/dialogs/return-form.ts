@@ -32,7 +32,8 @@ export function unreturned(sale: SaleDetailResponse): Unreturned {
   const given = counted.reduce((sum, r) => sum + units(r.amount, digits), 0n);
   const left = units(sale.amount, digits) - given;
   const back = new Map<string, number>();
-  for (const r of counted) for (const item of r.items) back.set(key(item), (back.get(key(item)) ?? 0) + milli(item.quantity));
+  for (const r of counted)
+    for (const item of r.items) back.set(key(item), (back.get(key(item)) ?? 0) + milli(item.quantity));
   const lines = sale.items.map((item) => {
     const k = key(item);
     const taken = Math.min(back.get(k) ?? 0, milli(item.quantity));
@@ -59,7 +60,11 @@ export interface ReturnFormValue {
 }
 
 /** The body that registers the return of `sale` (lines with a quantity above zero only). */
-export function returnBody(sale: SaleDetailResponse, value: ReturnFormValue, lines: Unreturned['lines']): CreateSaleDto {
+export function returnBody(
+  sale: SaleDetailResponse,
+  value: ReturnFormValue,
+  lines: Unreturned['lines'],
+): CreateSaleDto {
   return {
     clientId: sale.clientId,
     kind: 'return',

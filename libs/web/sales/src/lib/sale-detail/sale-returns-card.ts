@@ -14,7 +14,16 @@ import { SaleStatusChip } from '../sale-status-chip';
  */
 @Component({
   selector: 'crm-sale-returns-card',
-  imports: [LocalDatePipe, MatButtonModule, MatCardModule, MatIconModule, MoneyPipe, RouterLink, SaleStatusChip, TranslatePipe],
+  imports: [
+    LocalDatePipe,
+    MatButtonModule,
+    MatCardModule,
+    MatIconModule,
+    MoneyPipe,
+    RouterLink,
+    SaleStatusChip,
+    TranslatePipe,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @let s = sale();

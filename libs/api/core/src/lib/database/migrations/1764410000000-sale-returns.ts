@@ -52,7 +52,6 @@ export class SaleReturns1764410000000 implements MigrationInterface {
     // No sale is a return yet: the rollups built so far stay exact.
   }
 
-
   /**
    * `analytics_apply_sale_changes` (the fold's step after the rollups) and the rebuild from sales,
    * with the returns (`returns`) or as they were before this migration.
@@ -64,7 +63,9 @@ export class SaleReturns1764410000000 implements MigrationInterface {
       ${returns ? 'DECLARE returned analytics_paid_delta[];' : ''}
       BEGIN
         PERFORM analytics_apply_sale_changes_to_rollups(changes);
-        ${returns ? `SELECT coalesce(array_agg(ROW(p.*)::analytics_paid_delta ORDER BY p.company_id, p.client_id, p.day, p.currency), '{}')
+        ${
+          returns
+            ? `SELECT coalesce(array_agg(ROW(p.*)::analytics_paid_delta ORDER BY p.company_id, p.client_id, p.day, p.currency), '{}')
         INTO returned
         FROM (
           SELECT c.company_id, c.client_id, (c.sold_at AT TIME ZONE co.time_zone)::date AS day, c.currency,
@@ -81,7 +82,9 @@ export class SaleReturns1764410000000 implements MigrationInterface {
           DELETE FROM analytics_client_returns r USING unnest(returned) p
           WHERE r.company_id = p.company_id AND r.client_id = p.client_id AND r.day = p.day AND r.currency = p.currency
             AND r.returns = 0;
-        END IF;` : ''}
+        END IF;`
+            : ''
+        }
         INSERT INTO analytics_answer_versions AS v (company_id, folds)
         SELECT DISTINCT c.company_id, 1 FROM unnest(changes) c JOIN companies co ON co.id = c.company_id
         ON CONFLICT (company_id) DO UPDATE SET folds = v.folds + 1;
@@ -153,7 +156,8 @@ export class SaleReturns1764410000000 implements MigrationInterface {
 
   /** The pending-change log triggers, with `status` given by `statusOf(row alias)`. */
   private async logFunctions(q: QueryRunner, statusOf: (row: string) => string): Promise<void> {
-    const columns = (r: string) => `${r}.company_id, ${r}.client_id, ${r}.sold_at, ${r}.currency, ${statusOf(r)}, ${r}.amount`;
+    const columns = (r: string) =>
+      `${r}.company_id, ${r}.client_id, ${r}.sold_at, ${r}.currency, ${statusOf(r)}, ${r}.amount`;
     await q.query(`
       CREATE OR REPLACE FUNCTION analytics_log_sales_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
