@@ -210,7 +210,7 @@ export const badPathValue = fc.oneof(
 /** Whole bodies that are not what a JSON route reads. */
 const badBody = fc.oneof(
   fc.record({ contentType: fc.constant('application/json'), body: fc.constant('{"unterminated": ') }),
-  fc.record({ contentType: fc.constant('application/json'), body: fc.constant('[' .repeat(3000) + ']'.repeat(3000)) }),
+  fc.record({ contentType: fc.constant('application/json'), body: fc.constant('['.repeat(3000) + ']'.repeat(3000)) }),
   fc.record({ contentType: fc.constant('application/json'), body: fc.constant('null') }),
   fc.record({ contentType: fc.constant('application/json'), body: fc.constant('"a string"') }),
   fc.record({ contentType: fc.constant('application/json'), body: fc.constant('12') }),
@@ -241,7 +241,11 @@ function mutationsFor(op: Operation, values: SchemaValues): fc.Arbitrary<Mutatio
   if (op.bodyType) {
     options.push(badBody.map((b) => ({ kind: 'body' as const, ...b })));
     options.push(
-      fc.record({ kind: fc.constant('extra' as const), field: fc.constantFrom('extra', '__proto__', 'constructor', 'id', 'companyId'), value: badValue }),
+      fc.record({
+        kind: fc.constant('extra' as const),
+        field: fc.constantFrom('extra', '__proto__', 'constructor', 'id', 'companyId'),
+        value: badValue,
+      }),
     );
   }
   if (fields.length > 0) {
@@ -255,13 +259,19 @@ function mutationsFor(op: Operation, values: SchemaValues): fc.Arbitrary<Mutatio
   }
   const query = op.parameters.filter((p) => p.in === 'query').map((p) => p.name);
   const queryNames = [...query, 'unknown', 'q[]', 'page[0]'];
-  options.push(fc.record({ kind: fc.constant('query' as const), name: fc.constantFrom(...queryNames), value: badQueryValue }));
+  options.push(
+    fc.record({ kind: fc.constant('query' as const), name: fc.constantFrom(...queryNames), value: badQueryValue }),
+  );
   if (query.length > 0) {
-    options.push(fc.record({ kind: fc.constant('query' as const), name: fc.constantFrom(...query), value: badQueryValue }));
+    options.push(
+      fc.record({ kind: fc.constant('query' as const), name: fc.constantFrom(...query), value: badQueryValue }),
+    );
   }
   const path = op.parameters.filter((p) => p.in === 'path').map((p) => p.name);
   if (path.length > 0) {
-    options.push(fc.record({ kind: fc.constant('path' as const), name: fc.constantFrom(...path), value: badPathValue }));
+    options.push(
+      fc.record({ kind: fc.constant('path' as const), name: fc.constantFrom(...path), value: badPathValue }),
+    );
   }
   return fc.oneof(...options);
 }
@@ -281,7 +291,8 @@ export function badRequestsFor(
 ): FuzzRequest[] {
   const mutations = fc.sample(mutationsFor(op, values), { seed, numRuns: count });
   return mutations.map((m) => {
-    const body = op.bodySchema && op.bodyType === 'application/json' ? structuredClone(values.valid(op.bodySchema)) : undefined;
+    const body =
+      op.bodySchema && op.bodyType === 'application/json' ? structuredClone(values.valid(op.bodySchema)) : undefined;
     const request: FuzzRequest = { label: '', pathParams: { ...validPath }, query: [], body };
     const record = body as Record<string, unknown> | undefined;
     switch (m.kind) {
