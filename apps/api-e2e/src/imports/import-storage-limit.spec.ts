@@ -11,7 +11,9 @@ import { errorShape, PASSWORD, uniqueLogin } from '../support/client';
  */
 const csv = (rows: number) =>
   Buffer.from(
-    ['externalId;name', ...Array.from({ length: rows }, (_, i) => `Q-${i};Клиент номер ${i} с длинным именем`)].join('\n'),
+    ['externalId;name', ...Array.from({ length: rows }, (_, i) => `Q-${i};Клиент номер ${i} с длинным именем`)].join(
+      '\n',
+    ),
   );
 
 describe('import storage limit', () => {
@@ -67,7 +69,10 @@ describe('import storage limit', () => {
     // Another company has its own room.
     await upload(await owner(), file).expect(201);
 
-    await request(api.url).delete(`/api/companies/${user.companyId}/imports/${first.body.id}`).set(user.auth).expect(204);
+    await request(api.url)
+      .delete(`/api/companies/${user.companyId}/imports/${first.body.id}`)
+      .set(user.auth)
+      .expect(204);
     await upload(user, file).expect(201);
   });
 

@@ -51,21 +51,27 @@ describe('bad input', () => {
     });
 
     it('still accepts ordinary nesting (a sale with items, client attributes a few levels deep)', async () => {
-      const client = await createClient(owner, { name: 'Вложенный', attributes: { a: { b: { c: { d: [1, [2, [3]]] } } } } });
+      const client = await createClient(owner, {
+        name: 'Вложенный',
+        attributes: { a: { b: { c: { d: [1, [2, [3]]] } } } },
+      });
       await createSale(owner, client.id, { items: [{ name: 'Мёд', quantity: '1', unitPrice: '100.00' }] });
     });
   });
 
   describe('explicit null on fields that cannot be null', () => {
-    it.each([['name'], ['baseCurrency'], ['timeZone']])('PATCH company {%s: null} is a 400 naming the field', async (field) => {
-      const res = await api()
-        .patch(`/api/companies/${owner.companyId}`)
-        .set(owner.auth)
-        .send({ [field]: null })
-        .expect(400);
-      expect(res.body).toEqual(errorShape(400));
-      expect(res.body.details).toEqual(expect.arrayContaining([expect.objectContaining({ field })]));
-    });
+    it.each([['name'], ['baseCurrency'], ['timeZone']])(
+      'PATCH company {%s: null} is a 400 naming the field',
+      async (field) => {
+        const res = await api()
+          .patch(`/api/companies/${owner.companyId}`)
+          .set(owner.auth)
+          .send({ [field]: null })
+          .expect(400);
+        expect(res.body).toEqual(errorShape(400));
+        expect(res.body.details).toEqual(expect.arrayContaining([expect.objectContaining({ field })]));
+      },
+    );
 
     it.each([['currency'], ['amount'], ['soldAt'], ['status'], ['clientId'], ['items']])(
       'PATCH sale {%s: null} is a 400 naming the field and changes nothing',
@@ -151,11 +157,7 @@ describe('bad input', () => {
         .set('Content-Type', 'application/x-www-form-urlencoded')
         .send('login=a&password=b')
         .expect(415);
-      await api()
-        .post(`/api/companies/${owner.companyId}/clients`)
-        .set(owner.auth)
-        .field('name', 'Форма')
-        .expect(415);
+      await api().post(`/api/companies/${owner.companyId}/clients`).set(owner.auth).field('name', 'Форма').expect(415);
       await api()
         .post(`/api/companies/${owner.companyId}/clients`)
         .set(owner.auth)

@@ -57,8 +57,12 @@ describe('secrets in logs', () => {
         IF NEW.name LIKE 'refuse-me%' THEN RAISE EXCEPTION 'refused row %', NEW.name; END IF;
         RETURN NEW;
       END $$`);
-    await sql(`CREATE TRIGGER ${TRIGGER_NAME} BEFORE INSERT ON api_keys FOR EACH ROW EXECUTE FUNCTION ${TRIGGER_NAME}()`);
-    await sql(`CREATE TRIGGER ${TRIGGER_NAME} BEFORE INSERT ON clients FOR EACH ROW EXECUTE FUNCTION ${TRIGGER_NAME}()`);
+    await sql(
+      `CREATE TRIGGER ${TRIGGER_NAME} BEFORE INSERT ON api_keys FOR EACH ROW EXECUTE FUNCTION ${TRIGGER_NAME}()`,
+    );
+    await sql(
+      `CREATE TRIGGER ${TRIGGER_NAME} BEFORE INSERT ON clients FOR EACH ROW EXECUTE FUNCTION ${TRIGGER_NAME}()`,
+    );
   });
 
   afterAll(async () => {

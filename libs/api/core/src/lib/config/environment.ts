@@ -63,7 +63,9 @@ export class EnvironmentVariables {
   BODY_LIMIT = '10mb';
 
   /** Bytes of CSV uploads one company may keep (all its imports together), e.g. `5gb`; above: 413. */
-  @Matches(/^\d+(?:\.\d+)?\s*(?:b|kb|mb|gb|tb)?$/i, { message: 'IMPORT_STORAGE_LIMIT must be a size such as 5gb or 500mb' })
+  @Matches(/^\d+(?:\.\d+)?\s*(?:b|kb|mb|gb|tb)?$/i, {
+    message: 'IMPORT_STORAGE_LIMIT must be a size such as 5gb or 500mb',
+  })
   IMPORT_STORAGE_LIMIT = '5gb';
 
   /** Requests per minute and address to /api/auth/* (login, register, refresh). */

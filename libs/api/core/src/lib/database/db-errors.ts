@@ -20,7 +20,15 @@ const TRANSIENT_CODES = new Set([
   '40P01', // deadlock_detected
 ]);
 /** Socket errors of a database that went away or is not there yet. */
-const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+const SOCKET_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
 /** node-postgres's and pg-pool's messages for a lost or unobtainable connection. */
 const CONNECTION_MESSAGES = [
   'timeout exceeded when trying to connect',

@@ -8,6 +8,8 @@ import {
 import { Reflector } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Request } from 'express';
+import type { Server } from 'node:http';
+import type { Socket } from 'node:net';
 import { refuseDeepJson } from './json-depth';
 
 /** swagger's `@ApiConsumes(...)` metadata: the media types a route takes instead of JSON. */
@@ -54,4 +56,29 @@ export class BodyMediaTypeInterceptor implements NestInterceptor {
 export function configureRequestBodies(app: NestExpressApplication, limit: string): void {
   app.useBodyParser('json', { limit, verify: refuseDeepJson() });
   app.useGlobalInterceptors(new BodyMediaTypeInterceptor(app.get(Reflector)));
+  answerMalformedRequests(app.getHttpServer() as Server);
+}
+
+/**
+ * Requests Node's HTTP parser refuses before the app sees them (a request line or headers over
+ * 16 KB, a malformed request) get the contract's error shape too, instead of a bare status line.
+ */
+export function answerMalformedRequests(server: Server): void {
+  server.on('clientError', (error: Error & { code?: string }, socket: Socket) => {
+    if (!socket.writable || error.code === 'ECONNRESET') {
+      socket.destroy();
+      return;
+    }
+    const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
+    const body = JSON.stringify({
+      statusCode: status,
+      error: status === 431 ? 'Request Header Fields Too Large' : 'Bad Request',
+      message: status === 431 ? 'The request line and headers must stay under 16 KB' : 'Malformed HTTP request',
+    });
+    socket.end(
+      `HTTP/1.1 ${status} ${status === 431 ? 'Request Header Fields Too Large' : 'Bad Request'}\r\n` +
+        `Content-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+        `Connection: close\r\n\r\n${body}`,
+    );
+  });
 }

@@ -93,7 +93,8 @@ class CrmValidationPipe extends ValidationPipe {
 function refuseUnstorableText(value: unknown, metadata: ArgumentMetadata): void {
   if (metadata.type !== 'body' && metadata.type !== 'query' && metadata.type !== 'param') return;
   const path = findUnstorableText(value, metadata.data ?? '');
-  if (path !== null) throw new InvalidInputException([{ field: path, messages: [`${path} ${UNSTORABLE_TEXT_MESSAGE}`] }]);
+  if (path !== null)
+    throw new InvalidInputException([{ field: path, messages: [`${path} ${UNSTORABLE_TEXT_MESSAGE}`] }]);
 }
 
 /** The global pipe: strips nothing silently — unknown fields are a 400 — and converts query strings. */

@@ -1,7 +1,14 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 // The whole entry point, as the browser loads it: no reflect-metadata here.
-import { CreateSaleDto, ListClientsQueryDto, PutExchangeRatesDto } from '../../index';
+import {
+  CreateSaleDto,
+  ListClientsQueryDto,
+  PutExchangeRatesDto,
+  UpdateClientDto,
+  UpdateCompanyDto,
+  UpdateSaleDto,
+} from '../../index';
 
 const errorsOf = <T extends object>(dto: new () => T, plain: object) =>
   validateSync(plainToInstance(dto, plain), { whitelist: true, forbidNonWhitelisted: true })
@@ -14,6 +21,27 @@ const errorsOf = <T extends object>(dto: new () => T, plain: object) =>
 describe('request DTOs', () => {
   it('load without reflect-metadata (the browser imports this library)', () => {
     expect((Reflect as unknown as { getMetadata?: unknown }).getMetadata).toBeUndefined();
+  });
+
+  it('refuse an explicit null where a field cannot be cleared, and keep it where it clears', () => {
+    expect(errorsOf(UpdateCompanyDto, { name: null, baseCurrency: null, timeZone: null })).toEqual([
+      'baseCurrency',
+      'name',
+      'timeZone',
+    ]);
+    expect(errorsOf(UpdateCompanyDto, {})).toEqual([]);
+    expect(
+      errorsOf(UpdateSaleDto, {
+        amount: null,
+        currency: null,
+        soldAt: null,
+        status: null,
+        clientId: null,
+        items: null,
+      }),
+    ).toEqual(['amount', 'clientId', 'currency', 'items', 'soldAt', 'status']);
+    expect(errorsOf(UpdateSaleDto, { externalId: null })).toEqual([]);
+    expect(errorsOf(UpdateClientDto, { name: null, email: null, externalId: null, attributes: null })).toEqual([]);
   });
 
   it('convert query strings and refuse bad ones', () => {

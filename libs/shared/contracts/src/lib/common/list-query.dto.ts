@@ -5,11 +5,12 @@ import { toNumber } from './transforms';
 
 /** Paging and free-text search shared by the web lists: `?page=1&pageSize=50&q=text`. */
 export class ListQueryDto {
-  /** 1-based page number. @example 1 */
+  /** 1-based page number, at most 1,000,000 (a larger offset overflows the database's). @example 1 */
   @IsOptional()
   @Transform(toNumber)
   @IsInt()
   @Min(1)
+  @Max(1_000_000)
   page?: number = 1;
 
   /** Rows per page, at most 200. @example 50 */
