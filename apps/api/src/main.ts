@@ -8,10 +8,9 @@ import {
   setupOpenApi,
   startEmbeddedPostgres,
 } from '@crm/api/core';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { AppModule } from './app/app.module';
 import { openApiFileArgument, writeOpenApiFile } from './app/openapi-file';
+import { serveWebApp } from './app/web-app';
 
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
 
@@ -58,22 +57,6 @@ async function bootstrap(): Promise<void> {
 
   await app.listen(config.http.port, '0.0.0.0');
   logger.log(`API on http://localhost:${config.http.port}/api (docs: /api/docs)`);
-}
-
-/** Serves the built Angular app same-origin: files as they are, every other non-API GET as index.html. */
-function serveWebApp(app: NestExpressApplication, dir: string): void {
-  const index = join(dir, 'index.html');
-  if (!existsSync(index)) throw new Error(`CRM_WEB_DIST has no index.html: ${dir}`);
-  app.useStaticAssets(dir, { index: false, maxAge: '1h' });
-  app.use((req: { method: string; path: string }, res: { sendFile(p: string): void }, next: () => void) => {
-    if ((req.method === 'GET' || req.method === 'HEAD') && !isApiPath(req.path)) res.sendFile(index);
-    else next();
-  });
-}
-
-/** `/api` and `/api/...` belong to the API; `/api-keys` or `/apiary` are the web app's. */
-function isApiPath(path: string): boolean {
-  return path === '/api' || path.startsWith('/api/');
 }
 
 bootstrap().catch((error: unknown) => {
