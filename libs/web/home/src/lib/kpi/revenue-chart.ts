@@ -12,6 +12,14 @@ export function tickLabel(period: string, granularity: ChartGranularity, lang: L
   return new Intl.DateTimeFormat(lang, options).format(date);
 }
 
+/** At most `max` evenly spaced periods to label (always the last one), so labels never overlap. */
+export function axisTicks(periods: readonly string[], max: number): string[] {
+  if (periods.length <= max) return [...periods];
+  const step = Math.ceil(periods.length / max);
+  const last = periods.length - 1;
+  return periods.filter((_, i) => (last - i) % step === 0);
+}
+
 /** Money in few characters for the value axis: `12 тыс. £` / `£12K`. */
 export function axisMoney(value: number, currency: string, lang: Language): string {
   return new Intl.NumberFormat(lang, {
@@ -45,6 +53,7 @@ export function axisMoney(value: number, currency: string, lang: Language): stri
       [barPadding]="barPadding()"
       [animations]="false"
       [xAxisTickFormatting]="xTick"
+      [xAxisTicks]="ticks()"
       [yAxisTickFormatting]="yTick"
       [trimXAxisTicks]="false"
       [rotateXAxisTicks]="false"
@@ -57,7 +66,8 @@ export function axisMoney(value: number, currency: string, lang: Language): stri
   styles: `
     crm-revenue-chart {
       display: block;
-      height: 240px;
+      flex: 1;
+      min-height: 240px;
       .ngx-charts .bar {
         fill: var(--mat-sys-primary);
       }
@@ -88,6 +98,13 @@ export class RevenueChart {
 
   protected readonly series = computed(() =>
     this.points().map((point) => ({ name: point.period, value: Number(point.revenue) })),
+  );
+  /** Six labels fit a 360 px phone; the tooltip names every bar. */
+  protected readonly ticks = computed(() =>
+    axisTicks(
+      this.points().map((p) => p.period),
+      6,
+    ),
   );
   protected readonly barPadding = computed(() => (this.points().length > 40 ? 1 : 4));
 
