@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { baseUrl, type Language, launchBrowser, newContext, screenshot } from './support/browser';
+import { baseUrl, type Language, launchBrowser, newContext, screenshot, SCREENSHOTS } from './support/browser';
 import { ROOT } from './support/web-server';
 
 /**
@@ -50,6 +51,16 @@ function seedDemo(): Promise<void> {
     child.on('error', reject);
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`seed:demo exited ${code}:\n${output}`))));
   });
+}
+
+/** A full-page screenshot from the top, the pointer off the chart. */
+async function shot(page: Page, name: string): Promise<void> {
+  await page.mouse.move(0, 0);
+  await page.evaluate(() => {
+    window.scrollTo(0, 0);
+    for (const el of Array.from(document.querySelectorAll('*'))) if (el.scrollTop > 0) el.scrollTop = 0;
+  });
+  await screenshot(page, name);
 }
 
 async function signIn(page: Page, language: Language): Promise<void> {
@@ -114,6 +125,8 @@ describe('the demo start screen', () => {
         // The sales tile's "latest" is days ago, not 15 years.
         expect(await page.locator('main').innerText()).not.toMatch(text.yearsAgo);
 
+        await shot(page, `start-demo.${language}.${theme}`);
+
         // Axes with labels, bars in the theme's primary colour, a tooltip on a bar.
         const chart = page.locator('[data-testid="revenue-chart"]');
         // Dates on the x axis, few enough not to overlap.
@@ -136,12 +149,14 @@ describe('the demo start screen', () => {
         const tip = page.locator('.crm-revenue-chart-tip').last();
         await tip.waitFor();
         expect(spaces(await tip.innerText())).toMatch(/£/);
+        await page
+          .locator('.chart-card')
+          .screenshot({ path: join(SCREENSHOTS, `start-demo-tooltip.${language}.${theme}.png`) });
 
         const forecast = await page.locator('[data-testid="forecast-card"]').innerText();
         expect(forecast).toContain(text.backtest);
         expect(forecast).toContain('MASE');
         expect(await page.locator('body').innerText()).not.toMatch(/null|undefined|NaN/);
-        await screenshot(page, `start-demo.${language}.${theme}`);
 
         // A year, by week, compared with the year before.
         await page.locator('[data-testid="period-select"]').click();
@@ -150,7 +165,7 @@ describe('the demo start screen', () => {
         await page.locator('[data-testid="kpi-title"]', { hasText: text.year }).waitFor();
         expect(await page.locator('.chart-card h3').innerText()).toContain(text.byWeek);
         await page.locator('[data-testid="revenue-chart"] svg .bar').first().waitFor();
-        await screenshot(page, `start-demo-year.${language}.${theme}`);
+        await shot(page, `start-demo-year.${language}.${theme}`);
 
         // On a 360 px phone nothing runs off the side.
         await page.setViewportSize({ width: 360, height: 780 });
@@ -158,7 +173,12 @@ describe('the demo start screen', () => {
         await page.locator('[data-testid="revenue-chart"] svg .bar').first().waitFor();
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         expect(overflow).toBeLessThanOrEqual(0);
-        await screenshot(page, `start-demo-phone.${language}.${theme}`);
+        // Date labels on a phone are fewer and do not overlap.
+        const boxes = await page
+          .locator('[data-testid="revenue-chart"] g.x.axis .tick text')
+          .evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => [r.left, r.right]));
+        for (let i = 1; i < boxes.length; i++) expect(boxes[i][0]).toBeGreaterThan(boxes[i - 1][1]);
+        await shot(page, `start-demo-phone.${language}.${theme}`);
       } finally {
         await context.close();
       }

@@ -1,4 +1,15 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, ViewEncapsulation } from '@angular/core';
+import {
+  afterNextRender,
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  DestroyRef,
+  ElementRef,
+  inject,
+  input,
+  signal,
+  ViewEncapsulation,
+} from '@angular/core';
 import type { AnalyticsPointResponse } from '@crm/shared/contracts';
 import { formatDate, formatMoney, I18n, type Language } from '@crm/web/i18n';
 import { BarChartModule, type Color, ScaleType } from '@swimlane/ngx-charts';
@@ -26,6 +37,7 @@ export function axisMoney(value: number, currency: string, lang: Language): stri
     style: 'currency',
     currency,
     notation: 'compact',
+    minimumFractionDigits: 0,
     maximumFractionDigits: 1,
   }).format(value);
 }
@@ -66,8 +78,7 @@ export function axisMoney(value: number, currency: string, lang: Language): stri
   styles: `
     crm-revenue-chart {
       display: block;
-      flex: 1;
-      min-height: 240px;
+      height: 240px;
       .ngx-charts .bar {
         fill: var(--mat-sys-primary);
       }
@@ -107,6 +118,17 @@ export class RevenueChart {
     ),
   );
   protected readonly barPadding = computed(() => (this.points().length > 40 ? 1 : 4));
+
+  constructor() {
+    const host = inject<ElementRef<HTMLElement>>(ElementRef).nativeElement;
+    const destroyRef = inject(DestroyRef);
+    afterNextRender(() => {
+      if (typeof ResizeObserver === 'undefined') return;
+      const observer = new ResizeObserver(() => this.width.set(host.clientWidth || 640));
+      observer.observe(host);
+      destroyRef.onDestroy(() => observer.disconnect());
+    });
+  }
 
   protected readonly xTick = (period: string): string => tickLabel(period, this.granularity(), this.i18n.language());
   protected readonly yTick = (value: number): string => axisMoney(value, this.currency(), this.i18n.language());
