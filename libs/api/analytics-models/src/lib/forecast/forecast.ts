@@ -38,6 +38,13 @@ const NO_BACKTEST: BacktestSummary = { mase: null, smape: null, horizon: 0, benc
  * it. A sophisticated forecast that loses to "same as last period" on this very history earns no trust.
  */
 const BENCHMARK_IDS = new Set(['naive', 'seasonal-naive']);
+/**
+ * The benchmark replaces the usual choice when that choice's MASE is above 1 (its errors exceed the
+ * typical one-season change) and the benchmark's back-test error is below this fraction of it. Any
+ * looser rule over-fits the three origins: on the M3 validation split, replacing whenever the
+ * benchmark is better cost 0.64 sMAPE points, this rule 0.11 (ADR 0002).
+ */
+const BENCHMARK_RATIO = 0.8;
 
 function validate(options: ForecastOptions): void {
   const { period, horizon, levels } = options;
@@ -103,8 +110,9 @@ function describe(score: { mase: number | null; smape: number; mae: number }): s
  * re-fitted on up to three rolling origins of the history and scored by mean back-test MASE. The
  * combination is the default; the candidate with the lowest back-test MASE replaces it only when its
  * MASE is less than half the combination's (per-series argmin selection over-fits the back-test).
- * Whatever is chosen then gives way to the better of naive and seasonal naive when that benchmark
- * back-tests better still (`backtest.fallback`); `backtest.benchmark` reports the benchmark's score.
+ * Whatever is chosen then gives way to the better of naive and seasonal naive when its MASE is above
+ * 1 and that benchmark back-tests clearly better (`backtest.fallback`); `backtest.benchmark` reports
+ * the benchmark's score either way.
  * Prediction intervals are Gaussian with model-based standard deviations (see `intervals.ts`).
  *
  * Degradation: non-finite values are interpolated; fewer than two full seasons disables seasonal
@@ -192,7 +200,12 @@ export function forecast(series: readonly number[], options: ForecastOptions): F
   const preferred = key(lowest) < SWITCH_RATIO * key(scored[0]) ? lowest : scored[0];
   const benchmarks = scored.filter((s) => BENCHMARK_IDS.has(s.candidate.id));
   const benchmark = benchmarks.length > 0 ? benchmarks.reduce((a, b) => (key(b) < key(a) ? b : a)) : null;
-  const fallback = benchmark !== null && benchmark !== preferred && key(benchmark) < key(preferred);
+  const fallback =
+    benchmark !== null &&
+    benchmark !== preferred &&
+    preferred.score.mase !== null &&
+    preferred.score.mase > 1 &&
+    key(benchmark) < BENCHMARK_RATIO * key(preferred);
   const best = fallback && benchmark ? benchmark : preferred;
   if (fallback)
     notes.push(

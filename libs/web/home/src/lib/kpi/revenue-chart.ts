@@ -1,4 +1,15 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, ViewEncapsulation } from '@angular/core';
+import {
+  afterNextRender,
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  DestroyRef,
+  ElementRef,
+  inject,
+  input,
+  signal,
+  ViewEncapsulation,
+} from '@angular/core';
 import type { AnalyticsPointResponse } from '@crm/shared/contracts';
 import { formatDate, formatMoney, I18n, type Language } from '@crm/web/i18n';
 import { BarChartModule, type Color, ScaleType } from '@swimlane/ngx-charts';
@@ -12,12 +23,21 @@ export function tickLabel(period: string, granularity: ChartGranularity, lang: L
   return new Intl.DateTimeFormat(lang, options).format(date);
 }
 
+/** At most `max` evenly spaced periods to label (always the last one), so labels never overlap. */
+export function axisTicks(periods: readonly string[], max: number): string[] {
+  if (periods.length <= max) return [...periods];
+  const step = Math.ceil(periods.length / max);
+  const last = periods.length - 1;
+  return periods.filter((_, i) => (last - i) % step === 0);
+}
+
 /** Money in few characters for the value axis: `12 тыс. £` / `£12K`. */
 export function axisMoney(value: number, currency: string, lang: Language): string {
   return new Intl.NumberFormat(lang, {
     style: 'currency',
     currency,
     notation: 'compact',
+    minimumFractionDigits: 0,
     maximumFractionDigits: 1,
   }).format(value);
 }
@@ -45,6 +65,7 @@ export function axisMoney(value: number, currency: string, lang: Language): stri
       [barPadding]="barPadding()"
       [animations]="false"
       [xAxisTickFormatting]="xTick"
+      [xAxisTicks]="ticks()"
       [yAxisTickFormatting]="yTick"
       [trimXAxisTicks]="false"
       [rotateXAxisTicks]="false"
@@ -89,7 +110,25 @@ export class RevenueChart {
   protected readonly series = computed(() =>
     this.points().map((point) => ({ name: point.period, value: Number(point.revenue) })),
   );
+  /** Six labels fit a 360 px phone; the tooltip names every bar. */
+  protected readonly ticks = computed(() =>
+    axisTicks(
+      this.points().map((p) => p.period),
+      6,
+    ),
+  );
   protected readonly barPadding = computed(() => (this.points().length > 40 ? 1 : 4));
+
+  constructor() {
+    const host = inject<ElementRef<HTMLElement>>(ElementRef).nativeElement;
+    const destroyRef = inject(DestroyRef);
+    afterNextRender(() => {
+      if (typeof ResizeObserver === 'undefined') return;
+      const observer = new ResizeObserver(() => this.width.set(host.clientWidth || 640));
+      observer.observe(host);
+      destroyRef.onDestroy(() => observer.disconnect());
+    });
+  }
 
   protected readonly xTick = (period: string): string => tickLabel(period, this.granularity(), this.i18n.language());
   protected readonly yTick = (value: number): string => axisMoney(value, this.currency(), this.i18n.language());

@@ -1,0 +1,187 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { baseUrl, type Language, launchBrowser, newContext, screenshot, SCREENSHOTS } from './support/browser';
+import { ROOT } from './support/web-server';
+
+/**
+ * A newcomer's first look: the demo company loaded by `npm run seed:demo` (the Online Retail
+ * sample with its dates moved to the present), the start screen as the user `demo` sees it, in
+ * Russian and English, light and dark, on a desktop and a 360 px phone. Screenshots go to
+ * artifacts/screenshots/start-*.png.
+ */
+
+const DEMO_LOGIN = 'demo';
+const DEMO_PASSWORD = 'demo-password-2026'; // tools/scripts/lib/demo-company.ts
+
+/** Intl puts no-break and narrow no-break spaces in numbers; compare them as plain spaces. */
+const spaces = (value: string) => value.replace(/[\u00a0\u202f]/g, ' ');
+
+const T = {
+  ru: {
+    signIn: 'Войти',
+    title: 'Последние 30 дней',
+    zeroRevenue: /^0,00 £/,
+    yearsAgo: /лет назад|года назад|год назад/,
+    year: 'Последние 365 дней',
+    byWeek: 'по неделям',
+    backtest: 'Проверка на прошлых месяцах',
+  },
+  en: {
+    signIn: 'Sign in',
+    title: 'Last 30 days',
+    zeroRevenue: /^£0\.00/,
+    yearsAgo: /years? ago/,
+    year: 'Last 365 days',
+    byWeek: 'by week',
+    backtest: 'Checked on past months',
+  },
+} as const;
+
+function seedDemo(): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('npm', ['run', '--silent', 'seed:demo'], {
+      cwd: ROOT,
+      env: { ...process.env, CRM_API_URL: baseUrl() },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`seed:demo exited ${code}:\n${output}`))));
+  });
+}
+
+/** A full-page screenshot from the top, the pointer off the chart. */
+async function shot(page: Page, name: string): Promise<void> {
+  await page.mouse.move(0, 0);
+  await page.evaluate(() => {
+    window.scrollTo(0, 0);
+    for (const el of Array.from(document.querySelectorAll('*'))) if (el.scrollTop > 0) el.scrollTop = 0;
+  });
+  await screenshot(page, name);
+}
+
+async function signIn(page: Page, language: Language): Promise<void> {
+  await page.goto('/login');
+  await page.locator('input[name="login"]').fill(DEMO_LOGIN);
+  await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: T[language].signIn, exact: true }).click();
+  await page.waitForURL((url) => url.pathname === '/');
+}
+
+/** The start screen once its figures and chart have arrived (pressing Retry as a user would). */
+async function settled(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const retries = await page.getByRole('button', { name: /^(Повторить|Retry)$/ }).all();
+    if (retries.length === 0) break;
+    for (const retry of retries) await retry.click();
+    await page.waitForLoadState('networkidle');
+  }
+  await page.locator('[data-testid="kpi-revenue"]').waitFor();
+  await page.locator('[data-testid="revenue-chart"] svg .bar').first().waitFor();
+  await page.locator('[data-testid="forecast-card"]').waitFor();
+}
+
+describe('the demo start screen', () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    await seedDemo();
+    browser = await launchBrowser();
+  }, 600_000);
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  describe.each<[Language, 'light' | 'dark']>([
+    ['ru', 'light'],
+    ['ru', 'dark'],
+    ['en', 'light'],
+    ['en', 'dark'],
+  ])('%s, %s', (language, theme) => {
+    const text = T[language];
+
+    it('shows last month’s sales with their change, a readable chart and an honest forecast', async () => {
+      const context = await newContext(browser, language);
+      await context.addInitScript((mode: string) => localStorage.setItem('crm.theme', mode), theme);
+      const page = await context.newPage();
+      try {
+        await signIn(page, language);
+        await settled(page);
+
+        expect(await page.locator('[data-testid="kpi-title"]').innerText()).toBe(text.title);
+        const revenue = spaces(await page.locator('[data-testid="kpi-revenue"] .value').innerText());
+        expect(revenue).not.toMatch(text.zeroRevenue);
+        expect(revenue).toContain('£');
+        const sales = Number(
+          spaces(await page.locator('[data-testid="kpi-sales"] .value').innerText()).replace(/\D/g, ''),
+        );
+        expect(sales).toBeGreaterThan(0);
+        expect(await page.locator('[data-testid="kpi-compared"]').innerText()).toContain('GBP');
+        // The sales tile's "latest" is days ago, not 15 years.
+        expect(await page.locator('main').innerText()).not.toMatch(text.yearsAgo);
+
+        await shot(page, `start-demo.${language}.${theme}`);
+
+        // Axes with labels, bars in the theme's primary colour, a tooltip on a bar.
+        const chart = page.locator('[data-testid="revenue-chart"]');
+        // Dates on the x axis, few enough not to overlap.
+        const xTicks = await chart.locator('g.x.axis .tick text').count();
+        expect(xTicks).toBeGreaterThan(2);
+        expect(xTicks).toBeLessThanOrEqual(6);
+        const yTicks = await chart.locator('g.y.axis .tick text').allTextContents();
+        expect(yTicks.some((t) => t.includes('£'))).toBe(true);
+        const colours = await page.evaluate(() => {
+          const bar = document.querySelector('[data-testid="revenue-chart"] .bar') as SVGElement;
+          const probe = document.createElement('span');
+          probe.style.color = 'var(--mat-sys-primary)';
+          document.body.append(probe);
+          const primary = getComputedStyle(probe).color;
+          probe.remove();
+          return { bar: getComputedStyle(bar).fill, primary };
+        });
+        expect(colours.bar).toBe(colours.primary);
+        await chart.locator('.bar:not(.hidden)').last().hover();
+        const tip = page.locator('.crm-revenue-chart-tip').last();
+        await tip.waitFor();
+        expect(spaces(await tip.innerText())).toMatch(/£/);
+        await page
+          .locator('.chart-card')
+          .screenshot({ path: join(SCREENSHOTS, `start-demo-tooltip.${language}.${theme}.png`) });
+
+        const forecast = await page.locator('[data-testid="forecast-card"]').innerText();
+        expect(forecast).toContain(text.backtest);
+        expect(forecast).toContain('MASE');
+        expect(await page.locator('body').innerText()).not.toMatch(/null|undefined|NaN/);
+
+        // A year, by week, compared with the year before.
+        await page.locator('[data-testid="period-select"]').click();
+        await page.getByRole('option', { name: text.year }).click();
+        await page.waitForLoadState('networkidle');
+        await page.locator('[data-testid="kpi-title"]', { hasText: text.year }).waitFor();
+        expect(await page.locator('.chart-card h3').innerText()).toContain(text.byWeek);
+        await page.locator('[data-testid="revenue-chart"] svg .bar').first().waitFor();
+        await shot(page, `start-demo-year.${language}.${theme}`);
+
+        // On a 360 px phone nothing runs off the side.
+        await page.setViewportSize({ width: 360, height: 780 });
+        await page.waitForTimeout(300);
+        await page.locator('[data-testid="revenue-chart"] svg .bar').first().waitFor();
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        expect(overflow).toBeLessThanOrEqual(0);
+        // Date labels on a phone are fewer and do not overlap.
+        const boxes = await page
+          .locator('[data-testid="revenue-chart"] g.x.axis .tick text')
+          .evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => [r.left, r.right]));
+        for (let i = 1; i < boxes.length; i++) expect(boxes[i][0]).toBeGreaterThan(boxes[i - 1][1]);
+        await shot(page, `start-demo-phone.${language}.${theme}`);
+      } finally {
+        await context.close();
+      }
+    });
+  });
+});
