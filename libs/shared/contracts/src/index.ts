@@ -14,6 +14,8 @@ export * from './lib/companies/update-company.dto';
 export * from './lib/companies/add-member.dto';
 export * from './lib/companies/update-member.dto';
 export * from './lib/companies/member-response';
+export * from './lib/companies/invitation-response';
+export * from './lib/common/error-codes';
 export * from './lib/api-keys/create-api-key.dto';
 export * from './lib/api-keys/api-key-response';
 export * from './lib/common/currency';

@@ -8,6 +8,7 @@ import { AnalyticsDeferredRollups1764100000000 } from './1764100000000-analytics
 import { TimeOrderedIds1764100000001 } from './1764100000001-time-ordered-ids';
 import { ChangeFeedXid1764200000000 } from './1764200000000-change-feed-xid';
 import { AnalyticsTopClientsAnswers1764300000000 } from './1764300000000-analytics-top-clients-answers';
+import { CompanyInvitations1764450000000 } from './1764450000000-company-invitations';
 
 /** The schema's history, oldest first. Add a migration here; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   TimeOrderedIds1764100000001,
   ChangeFeedXid1764200000000,
   AnalyticsTopClientsAnswers1764300000000,
+  CompanyInvitations1764450000000,
 ];
