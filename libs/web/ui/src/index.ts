@@ -6,3 +6,4 @@ export * from './lib/key-mask/key-mask';
 export * from './lib/confirm-dialog/confirm-dialog';
 export * from './lib/preferences/preference-toggles';
 export * from './lib/bare-layout/bare-layout';
+export * from './lib/invitations/invitation-notice';
