@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/c
 import { rxResource } from '@angular/core/rxjs-interop';
 import { MatCardModule } from '@angular/material/card';
 import { MatIconModule } from '@angular/material/icon';
+import { RouterLink } from '@angular/router';
 import { CompanyContext } from '@crm/web/core';
 import { formatMoney, formatNumber, I18n, TranslatePipe, type TranslationKey } from '@crm/web/i18n';
 import { ErrorState } from '@crm/web/ui';
@@ -19,7 +20,7 @@ const LABELS: Record<Kpi['id'], TranslationKey> = {
 /** Revenue, sales, buyers and AOV for the last 30 days vs the 30 before, and a 90-day sparkline. */
 @Component({
   selector: 'crm-kpi-section',
-  imports: [ErrorState, MatCardModule, MatIconModule, RevenueSparkline, TranslatePipe],
+  imports: [ErrorState, MatCardModule, MatIconModule, RevenueSparkline, RouterLink, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './kpi-section.html',
   styleUrl: './kpi-section.scss',
