@@ -27,6 +27,7 @@ import {
 import { CompanyRoute } from '@crm/api/companies';
 import { ApiErrors, type CompanyScope, Scope } from '@crm/api/core';
 import {
+  coded,
   CreateImportDto,
   IMPORT_KINDS,
   IMPORT_MAX_BYTES,
@@ -41,7 +42,9 @@ import { ImportsService } from './imports.service';
 import type { StoredUpload } from './jobs/upload-storage';
 
 /** `:importId` that is not a UUID names no import: 404, like another company's id. */
-const jobId = new ParseUUIDPipe({ exceptionFactory: () => new NotFoundException('Import not found') });
+const jobId = new ParseUUIDPipe({
+  exceptionFactory: () => new NotFoundException(coded('import_not_found', 'Import not found')),
+});
 
 @ApiTags('imports')
 @CompanyRoute()
