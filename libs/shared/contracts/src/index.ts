@@ -73,3 +73,4 @@ export * from './lib/imports/import-job-response';
 export * from './lib/imports/import-preview-response';
 export * from './lib/imports/export-clients-query.dto';
 export * from './lib/imports/export-sales-query.dto';
+export * from './lib/imports/rejected-rows-query.dto';

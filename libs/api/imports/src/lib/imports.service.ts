@@ -203,12 +203,15 @@ export class ImportsService implements OnModuleDestroy {
   }
 
   /** The path of the rejected-rows report; 404 before a run has written one. */
-  async rejectedReport(scope: CompanyScope, id: string): Promise<{ path: string; fileName: string }> {
+  async rejectedReport(
+    scope: CompanyScope,
+    id: string,
+  ): Promise<{ path: string; fileName: string; delimiter: string }> {
     const job = await this.find(scope, id);
     const path = this.store.rejectedPath(job);
     if (job.status === 'uploaded' || !existsSync(path))
       throw new NotFoundException(coded('import_report_not_ready', 'This import has no report yet'));
-    return { path, fileName: `rejected-${job.fileName.replace(/\.csv$/i, '')}.csv` };
+    return { path, fileName: `rejected-${job.fileName.replace(/\.csv$/i, '')}.csv`, delimiter: job.delimiter };
   }
 
   async remove(scope: CompanyScope, id: string): Promise<void> {
