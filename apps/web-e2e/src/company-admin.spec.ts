@@ -94,14 +94,21 @@ describe.each<Language>(['ru', 'en'])('company admin screens (%s)', (language) =
     page = await context.newPage();
     owner = await seedCompany(uniqueLogin(`admin-${language}`), ownerCompany);
     // A sale in dollars that analytics cannot convert until a USD rate exists.
-    const { key } = await call<{ key: string }>(`/api/companies/${owner.companyId}/api-keys`, owner.accessToken, 'POST', {
-      name: 'USD shop',
-    });
+    const { key } = await call<{ key: string }>(
+      `/api/companies/${owner.companyId}/api-keys`,
+      owner.accessToken,
+      'POST',
+      {
+        name: 'USD shop',
+      },
+    );
     const usd = await fetch(`${baseUrl()}/api/v1/sales/batch`, {
       method: 'POST',
       headers: { 'X-API-Key': key, 'Content-Type': 'application/json' },
       body: JSON.stringify({
-        items: [{ externalId: 'USD-1', clientExternalId: 'C-2', amount: '25.00', currency: 'USD', soldAt: yesterday() }],
+        items: [
+          { externalId: 'USD-1', clientExternalId: 'C-2', amount: '25.00', currency: 'USD', soldAt: yesterday() },
+        ],
       }),
     });
     expect(usd.status).toBe(200);
@@ -219,7 +226,10 @@ describe.each<Language>(['ru', 'en'])('company admin screens (%s)', (language) =
       body: JSON.stringify({ login: newcomer, password: PASSWORD }),
     });
     expect(registered.status).toBe(201);
-    await call(`/api/companies/${owner.companyId}/members`, owner.accessToken, 'POST', { login: newcomer, role: 'admin' });
+    await call(`/api/companies/${owner.companyId}/members`, owner.accessToken, 'POST', {
+      login: newcomer,
+      role: 'admin',
+    });
     await signOut(page);
     await signIn(page, newcomer);
     await page.waitForURL('**/welcome');

@@ -102,8 +102,14 @@ describe('company invitations', () => {
 
     // Another company's owner neither lists nor withdraws it.
     await api().get(invitationsOf(owner)).set(stranger.auth).expect(404);
-    await api().delete(`${invitationsOf(owner)}/${invitation.id}`).set(stranger.auth).expect(404);
-    await api().delete(`${invitationsOf(stranger)}/${invitation.id}`).set(stranger.auth).expect(404);
+    await api()
+      .delete(`${invitationsOf(owner)}/${invitation.id}`)
+      .set(stranger.auth)
+      .expect(404);
+    await api()
+      .delete(`${invitationsOf(stranger)}/${invitation.id}`)
+      .set(stranger.auth)
+      .expect(404);
     expect((await pendingOf(invitee)).map((i) => i.id)).toEqual([invitation.id]);
   });
 
@@ -122,10 +128,19 @@ describe('company invitations', () => {
     const owner = await registerUser();
     const invitee = await registerUser(null);
     const invitation = await invite(owner, invitee.login);
-    await api().delete(`${invitationsOf(owner)}/${invitation.id}`).set(owner.auth).expect(204);
+    await api()
+      .delete(`${invitationsOf(owner)}/${invitation.id}`)
+      .set(owner.auth)
+      .expect(204);
     await api().post(`/api/me/invitations/${invitation.id}/accept`).set(invitee.auth).expect(404);
-    await api().delete(`${invitationsOf(owner)}/${invitation.id}`).set(owner.auth).expect(404);
-    await api().delete(`${invitationsOf(owner)}/not-a-uuid`).set(owner.auth).expect(404);
+    await api()
+      .delete(`${invitationsOf(owner)}/${invitation.id}`)
+      .set(owner.auth)
+      .expect(404);
+    await api()
+      .delete(`${invitationsOf(owner)}/not-a-uuid`)
+      .set(owner.auth)
+      .expect(404);
   });
 
   it('inviting the same login again renews one invitation with the new role', async () => {
@@ -154,12 +169,18 @@ describe('company invitations', () => {
     expect(denied.status).toBe(403);
     expect(denied.body.code).toBe('role_required');
     await api().get(invitationsOf(owner)).set(member.auth).expect(403);
-    await api().delete(`${invitationsOf(owner)}/${forOwner.id}`).set(member.auth).expect(403);
+    await api()
+      .delete(`${invitationsOf(owner)}/${forOwner.id}`)
+      .set(member.auth)
+      .expect(403);
 
     const ownerRole = await api().post(membersOf(owner)).set(admin.auth).send({ login: uniqueLogin(), role: 'owner' });
     expect(ownerRole.status).toBe(403);
     expect(ownerRole.body.code).toBe('owner_only');
-    await api().delete(`${invitationsOf(owner)}/${forOwner.id}`).set(admin.auth).expect(403);
+    await api()
+      .delete(`${invitationsOf(owner)}/${forOwner.id}`)
+      .set(admin.auth)
+      .expect(403);
     await api().post(membersOf(owner)).set(admin.auth).send({ login: uniqueLogin(), role: 'member' }).expect(201);
     await api().get(invitationsOf(owner)).set(admin.auth).expect(200);
   });

@@ -24,7 +24,8 @@ export class CompanyMemberGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<CrmRequest>();
     const companyId = request.params['companyId'];
     const user = request.user;
-    if (!user || typeof companyId !== 'string' || !isUUID(companyId)) throw new NotFoundException(coded('company_not_found', 'Company not found'));
+    if (!user || typeof companyId !== 'string' || !isUUID(companyId))
+      throw new NotFoundException(coded('company_not_found', 'Company not found'));
     const account = await this.accounts.findOneBy({ companyId, userId: user.id });
     if (!account) throw new NotFoundException(coded('company_not_found', 'Company not found'));
     const roles = this.reflector.getAllAndOverride<CompanyRole[] | undefined>(ROLES_KEY, [

@@ -18,7 +18,9 @@ import { InvitationsService } from './invitations/invitations.service';
 import { MembersService } from './members.service';
 import { Roles } from './roles.decorator';
 
-const userIdPipe = new ParseUUIDPipe({ exceptionFactory: () => new NotFoundException(coded('member_not_found', 'Member not found')) });
+const userIdPipe = new ParseUUIDPipe({
+  exceptionFactory: () => new NotFoundException(coded('member_not_found', 'Member not found')),
+});
 
 @ApiTags('members')
 @CompanyRoute()

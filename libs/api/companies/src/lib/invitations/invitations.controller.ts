@@ -1,12 +1,5 @@
 import { Controller, Delete, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiParam,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { ApiErrors, type AuthenticatedUser, BEARER_AUTH, type CompanyScope, CurrentUser, Scope } from '@crm/api/core';
 import { coded, CompanyMembershipResponse, InvitationResponse, MyInvitationResponse } from '@crm/shared/contracts';
 import { CompanyRoute } from '../company-route.decorator';

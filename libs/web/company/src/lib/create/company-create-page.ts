@@ -12,7 +12,15 @@ import { finalize } from 'rxjs';
 /** For a user in no company: accept an invitation, create a company (they become its owner), or wait. */
 @Component({
   selector: 'crm-company-create-page',
-  imports: [BareLayout, InvitationNotice, MatButtonModule, MatFormFieldModule, MatInputModule, ReactiveFormsModule, TranslatePipe],
+  imports: [
+    BareLayout,
+    InvitationNotice,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    ReactiveFormsModule,
+    TranslatePipe,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './company-create-page.html',
   styleUrl: './company-create-page.scss',

@@ -142,7 +142,7 @@ describe('MembersCard', () => {
     ).toBe('Этот пользователь уже в компании');
   });
 
-  it('shows the last-owner refusal in Russian, not the server\'s English', async () => {
+  it("shows the last-owner refusal in Russian, not the server's English", async () => {
     const fixture = await render('owner');
     // The confirmation dialog answers "yes" at once.
     jest.spyOn(TestBed.inject(MatDialog), 'open').mockReturnValue({ afterClosed: () => of(true) } as never);

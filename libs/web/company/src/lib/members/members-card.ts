@@ -9,13 +9,7 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { Router } from '@angular/router';
 import type { CompanyRole, MemberResponse } from '@crm/shared/contracts';
-import {
-  COMPANY_ROLES,
-  CompanyContext,
-  describeError,
-  MembersApi,
-  ROLE_LABELS,
-} from '@crm/web/core';
+import { COMPANY_ROLES, CompanyContext, describeError, MembersApi, ROLE_LABELS } from '@crm/web/core';
 import { I18n, TranslatePipe } from '@crm/web/i18n';
 import { EmptyState, ErrorState, ListSkeleton, openConfirm } from '@crm/web/ui';
 import { filter, switchMap } from 'rxjs';

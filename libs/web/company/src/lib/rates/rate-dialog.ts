@@ -75,7 +75,13 @@ const currencyValidator = (base: string) => (control: AbstractControl<string>) =
         </mat-form-field>
         <mat-form-field appearance="outline">
           <mat-label>{{ 'rates.validFrom' | t }}</mat-label>
-          <input matInput type="date" formControlName="validFrom" data-testid="rate-valid-from" [readonly]="!!data.rate" />
+          <input
+            matInput
+            type="date"
+            formControlName="validFrom"
+            data-testid="rate-valid-from"
+            [readonly]="!!data.rate"
+          />
           <mat-hint>{{ 'rates.validFromHint' | t }}</mat-hint>
           <mat-error>{{ 'rates.invalidDate' | t }}</mat-error>
         </mat-form-field>

@@ -22,7 +22,10 @@ const stored: ExchangeRatesResponse = {
 describe('RatesPage', () => {
   let backend: HttpTestingController;
 
-  async function render(role: CompanyRole, answer: ExchangeRatesResponse = stored): Promise<ComponentFixture<RatesPage>> {
+  async function render(
+    role: CompanyRole,
+    answer: ExchangeRatesResponse = stored,
+  ): Promise<ComponentFixture<RatesPage>> {
     localStorage.clear();
     TestBed.configureTestingModule({
       providers: [

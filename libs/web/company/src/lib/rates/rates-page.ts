@@ -111,7 +111,8 @@ export class RatesPage {
 
   /** The rate the dialog saved: the edited one, else the newest of the answer. */
   private dialogResult(saved: ExchangeRatesResponse, edited: ExchangeRateResponse | null): ExchangeRateResponse | null {
-    if (edited) return saved.rates.find((r) => r.currency === edited.currency && r.validFrom === edited.validFrom) ?? null;
+    if (edited)
+      return saved.rates.find((r) => r.currency === edited.currency && r.validFrom === edited.validFrom) ?? null;
     return saved.rates.length ? saved.rates[saved.rates.length - 1] : null;
   }
 }

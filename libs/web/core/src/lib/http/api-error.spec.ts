@@ -42,7 +42,9 @@ describe('describeError', () => {
   });
 
   it("falls back to the server's message for a code it does not know, and to the status without a body", () => {
-    expect(describeError(answer(409, { message: 'Something new', code: 'brand_new_code' }), i18n)).toBe('Something new');
+    expect(describeError(answer(409, { message: 'Something new', code: 'brand_new_code' }), i18n)).toBe(
+      'Something new',
+    );
     expect(describeError(answer(404, null), i18n)).toBe('Не найдено. Возможно, запись уже удалена.');
     expect(describeError(answer(0, null), i18n)).toBe('Нет связи с сервером. Проверьте подключение и повторите.');
     expect(errorCode(answer(409, { code: 'last_owner' }))).toBe('last_owner');

@@ -28,7 +28,10 @@ export class InvitationsApi {
   }
 
   accept(invitationId: string): Observable<CompanyMembershipResponse> {
-    return this.http.post<CompanyMembershipResponse>(`/api/me/invitations/${encodeURIComponent(invitationId)}/accept`, {});
+    return this.http.post<CompanyMembershipResponse>(
+      `/api/me/invitations/${encodeURIComponent(invitationId)}/accept`,
+      {},
+    );
   }
 
   decline(invitationId: string): Observable<void> {

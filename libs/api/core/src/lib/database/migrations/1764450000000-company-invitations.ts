@@ -19,7 +19,9 @@ export class CompanyInvitations1764450000000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now(),
         expires_at timestamptz NOT NULL
       )`);
-    await q.query(`CREATE UNIQUE INDEX company_invitations_login_key ON company_invitations (company_id, lower(login))`);
+    await q.query(
+      `CREATE UNIQUE INDEX company_invitations_login_key ON company_invitations (company_id, lower(login))`,
+    );
     await q.query(`CREATE INDEX company_invitations_invitee_idx ON company_invitations (lower(login))`);
   }
 
