@@ -125,15 +125,14 @@ export class InvitationNotice {
   protected accept(invitation: MyInvitationResponse): void {
     this.busy.set(invitation.id);
     this.api.accept(invitation.id).subscribe({
-      next: async (company) => {
+      next: (company) => {
         this.drop(invitation);
-        try {
-          await this.context.reload();
-        } finally {
+        const joined = () => {
           this.context.select(company.id);
           this.toast(this.i18n.t('invitations.accepted', { company: company.name }));
           this.joined.emit(company);
-        }
+        };
+        this.context.reload().then(joined, joined);
       },
       error: (error: unknown) => this.fail(error),
     });
