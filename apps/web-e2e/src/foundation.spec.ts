@@ -101,7 +101,7 @@ describe.each<Language>(['ru', 'en'])('foundation scenario (%s)', (language) => 
     await shot('07-key-revealed');
   });
 
-  it('invites a second registered user on the members screen', async () => {
+  it('invites a second registered user on the members screen: pending until they accept', async () => {
     const colleague = uniqueLogin(`colleague-${language}`);
     await registerViaApi(colleague);
 
@@ -112,8 +112,8 @@ describe.each<Language>(['ru', 'en'])('foundation scenario (%s)', (language) => 
     await page.locator('[data-testid="invite-submit"]').click();
 
     expect(await snackbarText(page)).toBe(text.invited(colleague));
-    await page.locator('[data-testid="member-row"]', { hasText: colleague }).waitFor();
-    expect(await page.locator('[data-testid="member-row"]').count()).toBe(2);
+    await page.locator('[data-testid="pending-invitation"]', { hasText: colleague }).waitFor();
+    expect(await page.locator('[data-testid="member-row"]').count()).toBe(1);
     await dismissSnackbars(page);
     await shot('08-company-members');
   });

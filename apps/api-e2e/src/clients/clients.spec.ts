@@ -48,7 +48,9 @@ describe('clients (web API)', () => {
       'extra',
     ]);
     const nul = await api().post(clientsUrl(owner)).set(owner.auth).send({ name: 'a\u0000b' }).expect(400);
-    expect(nul.body.details).toEqual([{ field: 'name', messages: [expect.stringContaining('NUL')] }]);
+    expect(nul.body.details).toEqual([
+      { field: 'name', messages: [expect.stringContaining('NUL')], codes: [expect.any(String)] },
+    ]);
   });
 
   it('patches: omitted fields keep their value, null clears, externalId conflicts are 409', async () => {

@@ -12,26 +12,14 @@ describe('company members', () => {
     ]);
   });
 
-  it('invites an existing user by login; the company appears in their /me', async () => {
-    const owner = await registerUser('Shared');
-    const colleague = await registerUser(null);
-    const res = await api()
-      .post(`/api/companies/${owner.companyId}/members`)
-      .set(owner.auth)
-      .send({ login: colleague.login.toUpperCase(), role: 'admin' })
-      .expect(201);
-    expect(res.body).toEqual({ userId: colleague.id, login: colleague.login, role: 'admin' });
-    const me = await api().get('/api/me').set(colleague.auth).expect(200);
-    expect(me.body.companies).toEqual([{ id: owner.companyId, name: 'Shared', role: 'admin' }]);
-  });
-
-  it('answers 404 for an unknown login, 409 for an existing member, 400 for a bad role', async () => {
+  it('answers 409 for a login that is already a member, 400 for a bad role', async () => {
     const owner = await registerUser();
     const base = `/api/companies/${owner.companyId}/members`;
-    await api().post(base).set(owner.auth).send({ login: 'nobody.here', role: 'member' }).expect(404);
     const dup = await api().post(base).set(owner.auth).send({ login: owner.login, role: 'member' }).expect(409);
-    expect(dup.body).toEqual(errorShape(409));
-    await api().post(base).set(owner.auth).send({ login: owner.login, role: 'boss' }).expect(400);
+    expect(dup.body).toEqual(errorShape(409, 'already_member'));
+    const bad = await api().post(base).set(owner.auth).send({ login: owner.login, role: 'boss' }).expect(400);
+    expect(bad.body.code).toBe('validation_failed');
+    expect(bad.body.details).toEqual([{ field: 'role', messages: [expect.any(String)], codes: ['isIn'] }]);
   });
 
   it('lets only owners and admins manage members', async () => {
@@ -52,7 +40,8 @@ describe('company members', () => {
     await addMember(owner, admin, 'admin');
     const base = `/api/companies/${owner.companyId}/members`;
     await api().post(base).set(admin.auth).send({ login: newcomer.login, role: 'owner' }).expect(403);
-    await api().post(base).set(admin.auth).send({ login: newcomer.login, role: 'member' }).expect(201);
+    const invited = await api().post(base).set(admin.auth).send({ login: newcomer.login, role: 'member' }).expect(201);
+    await api().post(`/api/me/invitations/${invited.body.id}/accept`).set(newcomer.auth).expect(200);
     await api().patch(`${base}/${owner.id}`).set(admin.auth).send({ role: 'member' }).expect(403);
     await api().patch(`${base}/${newcomer.id}`).set(admin.auth).send({ role: 'admin' }).expect(200);
   });
@@ -72,7 +61,7 @@ describe('company members', () => {
     const owner = await registerUser();
     const base = `/api/companies/${owner.companyId}/members`;
     const demote = await api().patch(`${base}/${owner.id}`).set(owner.auth).send({ role: 'admin' }).expect(409);
-    expect(demote.body).toEqual(errorShape(409));
+    expect(demote.body).toEqual(errorShape(409, 'last_owner'));
     await api().delete(`${base}/${owner.id}`).set(owner.auth).expect(409);
 
     const second = await registerUser(null);

@@ -177,6 +177,40 @@ describe('CSV import', () => {
     expect(rows[1][5]).toBe('email must look like name@domain');
     expect(rows[2][5]).toBe('line 5 has 5 values, the header has 4');
     expect(rows[3][5]).toContain('line 2 of the file');
+
+    // In Russian, the two added columns are named in Russian; the rows are the same bytes.
+    const russian = await api()
+      .get(`${importsUrl(owner)}/${job.id}/rejected`)
+      .query({ lang: 'ru' })
+      .set(owner.auth)
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
+    const [ruHeader, ...ruRows] = readCsv(russian.body as Buffer, ';');
+    expect(ruHeader).toEqual(['Код', 'ФИО', 'E-mail', 'Телефон', 'строка файла', 'причины отказа']);
+    expect(ruRows).toEqual(rows);
+    await api()
+      .get(`${importsUrl(owner)}/${job.id}/rejected`)
+      .query({ lang: 'de' })
+      .set(owner.auth)
+      .expect(400);
+
+    // The preview names each reason's field with a stable rule code.
+    const preview = await api()
+      .post(`${importsUrl(owner)}/${job.id}/preview`)
+      .set(owner.auth)
+      .send({ mapping: job.suggestedMapping })
+      .expect(200);
+    const badEmail = preview.body.rows.find((r: { lines: number[] }) => r.lines[0] === 4);
+    expect(badEmail.errors).toEqual(['email must look like name@domain']);
+    expect(badEmail.details).toEqual([
+      { field: 'email', messages: ['email must look like name@domain'], codes: [expect.any(String)] },
+    ]);
+    const wide = preview.body.rows.find((r: { lines: number[] }) => r.lines[0] === 5);
+    expect(wide.details).toEqual([
+      { field: 'line', messages: ['line 5 has 5 values, the header has 4'], codes: ['columnCount'] },
+    ]);
+    expect(preview.body.rows.find((r: { lines: number[] }) => r.lines[0] === 2).details).toEqual([]);
   });
 
   it('reports sales with an unknown client, a bad date, amount or currency', async () => {

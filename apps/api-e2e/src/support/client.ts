@@ -43,15 +43,21 @@ export async function registerUser(companyName: string | null = 'ООО Тест
   };
 }
 
-/** Adds `user` to `owner`'s company with `role`. */
+/** Adds `user` to `owner`'s company with `role`: the owner invites, the user accepts. */
 export async function addMember(owner: TestUser, user: TestUser, role: 'owner' | 'admin' | 'member'): Promise<void> {
-  await api()
+  const invited = await api()
     .post(`/api/companies/${owner.companyId}/members`)
     .set(owner.auth)
     .send({ login: user.login, role })
     .expect(201);
+  await api().post(`/api/me/invitations/${invited.body.id}/accept`).set(user.auth).expect(200);
 }
 
 /** The contract's error shape. */
-export const errorShape = (statusCode: number) =>
-  expect.objectContaining({ statusCode, error: expect.any(String), message: expect.any(String) });
+export const errorShape = (statusCode: number, code?: string) =>
+  expect.objectContaining({
+    statusCode,
+    error: expect.any(String),
+    message: expect.any(String),
+    code: code ?? expect.any(String),
+  });

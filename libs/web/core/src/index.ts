@@ -12,6 +12,8 @@ export * from './lib/companies/company-context';
 export * from './lib/companies/company-guard';
 export * from './lib/companies/role-labels';
 export * from './lib/members/members-api';
+export * from './lib/invitations/invitations-api';
+export * from './lib/exchange-rates/exchange-rates-api';
 export * from './lib/api-keys/api-keys-api';
 export * from './lib/title/i18n-title-strategy';
 export * from './lib/clipboard/clipboard-writer';

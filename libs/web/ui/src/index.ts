@@ -7,3 +7,4 @@ export * from './lib/confirm-dialog/confirm-dialog';
 export * from './lib/preferences/preference-toggles';
 export * from './lib/bare-layout/bare-layout';
 export * from './lib/dates/app-dates';
+export * from './lib/invitations/invitation-notice';

@@ -4,7 +4,7 @@
  * each currency — and validates the period against it, with 400s that name the field.
  */
 import { InvalidInputException } from '@crm/api/core';
-import { ANALYTICS_DEFAULT_RANGE_DAYS, ANALYTICS_MAX_RANGE_DAYS, type FieldError } from '@crm/shared/contracts';
+import { coded, ANALYTICS_DEFAULT_RANGE_DAYS, ANALYTICS_MAX_RANGE_DAYS, type FieldError } from '@crm/shared/contracts';
 import { NotFoundException } from '@nestjs/common';
 import { addDays, daysBetween } from './calendar';
 import { type Conversion, conversionOf } from './indicators/conversion';
@@ -60,7 +60,7 @@ export async function loadContext(
     first_paid: Record<string, string>;
     last_buyer_day: string | null;
   }>(CONTEXT_SQL, [companyId]);
-  if (!row) throw new NotFoundException('Company not found');
+  if (!row) throw new NotFoundException(coded('company_not_found', 'Company not found'));
   const company: AnalyticsCompany = {
     companyId,
     timeZone: row.time_zone,

@@ -2,10 +2,18 @@ import { Body, Controller, Delete, Get, HttpCode, NotFoundException, Param, Pars
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CompanyRoute, Roles } from '@crm/api/companies';
 import { ApiErrors, type CompanyScope, Scope } from '@crm/api/core';
-import { ApiKeyResponse, CreateApiKeyDto, CreatedApiKeyResponse, RevealedApiKeyResponse } from '@crm/shared/contracts';
+import {
+  coded,
+  ApiKeyResponse,
+  CreateApiKeyDto,
+  CreatedApiKeyResponse,
+  RevealedApiKeyResponse,
+} from '@crm/shared/contracts';
 import { ApiKeysService } from './api-keys.service';
 
-const keyIdPipe = new ParseUUIDPipe({ exceptionFactory: () => new NotFoundException('API key not found') });
+const keyIdPipe = new ParseUUIDPipe({
+  exceptionFactory: () => new NotFoundException(coded('api_key_not_found', 'API key not found')),
+});
 
 @ApiTags('api-keys')
 @CompanyRoute()

@@ -2,6 +2,7 @@ import { ConflictException, Inject, Injectable, NotFoundException } from '@nestj
 import { InjectDataSource } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig, type CompanyScope } from '@crm/api/core';
 import type { ApiKeyResponse, CreatedApiKeyResponse } from '@crm/shared/contracts';
+import { coded } from '@crm/shared/contracts';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { ApiKey } from './api-key.entity';
@@ -35,7 +36,7 @@ export class ApiKeysService {
 
   async reveal(scope: CompanyScope, id: string): Promise<{ key: string }> {
     const key = await this.find(this.dataSource.manager, scope, id);
-    if (key.revokedAt) throw new ConflictException('This key is revoked');
+    if (key.revokedAt) throw new ConflictException(coded('api_key_revoked', 'This key is revoked'));
     return { key: this.cipher.decrypt(key.secretEncrypted, key.id) };
   }
 
@@ -43,7 +44,8 @@ export class ApiKeysService {
   rotate(scope: CompanyScope, id: string): Promise<CreatedApiKeyResponse> {
     return this.dataSource.transaction(async (m) => {
       const old = await this.find(m, scope, id, true);
-      if (old.revokedAt) throw new ConflictException('This key is revoked; create a new one instead');
+      if (old.revokedAt)
+        throw new ConflictException(coded('api_key_revoked', 'This key is revoked; create a new one instead'));
       await m.getRepository(ApiKey).update({ id: old.id }, { revokedAt: new Date() });
       return this.insert(m, scope, old.name);
     });
@@ -88,7 +90,7 @@ export class ApiKeysService {
       where: { id, companyId: scope.companyId },
       ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
     });
-    if (!key) throw new NotFoundException('API key not found');
+    if (!key) throw new NotFoundException(coded('api_key_not_found', 'API key not found'));
     return key;
   }
 }

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { CompaniesService } from '@crm/api/companies';
 import { UsersService } from '@crm/api/users';
 import type { AuthResponse, LoginDto, MeResponse, RegisterDto } from '@crm/shared/contracts';
+import { coded } from '@crm/shared/contracts';
 import { DataSource } from 'typeorm';
 import { LoginAttempts } from './login-attempts';
 import { TokensService } from './tokens.service';
@@ -35,7 +36,7 @@ export class AuthService {
     const user = await this.users.verifyCredentials(dto.login, dto.password);
     if (!user) {
       this.attempts.recordFailure(dto.login, ip);
-      throw new UnauthorizedException(WRONG_CREDENTIALS);
+      throw new UnauthorizedException(coded('wrong_credentials', WRONG_CREDENTIALS));
     }
     this.attempts.recordSuccess(dto.login);
     const pair = await this.tokens.issue(user);
@@ -56,7 +57,7 @@ export class AuthService {
 
   async me(userId: string): Promise<MeResponse> {
     const user = await this.users.findById(userId);
-    if (!user) throw new UnauthorizedException('This account no longer exists');
+    if (!user) throw new UnauthorizedException(coded('account_gone', 'This account no longer exists'));
     return { id: user.id, login: user.login, companies: await this.companies.listForUser(user.id) };
   }
 }

@@ -5,6 +5,7 @@ import { APP_CONFIG, type AppConfig } from '@crm/api/core';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { RefreshToken } from './refresh-token.entity';
+import { coded } from '@crm/shared/contracts';
 
 export interface TokenPair {
   accessToken: string;
@@ -63,7 +64,8 @@ export class TokensService {
       return { ...(await this.issueInFamily(user, token.familyId, m)), user };
     });
     // The family's revocation above must commit even though the request fails.
-    if (!outcome || outcome === 'reused') throw new UnauthorizedException(INVALID_REFRESH);
+    if (!outcome || outcome === 'reused')
+      throw new UnauthorizedException(coded('invalid_refresh_token', INVALID_REFRESH));
     return outcome;
   }
 

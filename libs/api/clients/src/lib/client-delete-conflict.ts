@@ -25,6 +25,7 @@ export class ClientDeleteConflictFilter implements ExceptionFilter<ClientDeleteC
       statusCode: 409,
       error: 'Conflict',
       message: exception.message,
+      code: 'client_has_sales',
       wouldDelete: exception.wouldDelete,
     };
     host.switchToHttp().getResponse<JsonResponse>().status(409).json(body);

@@ -2,6 +2,7 @@ import { ConflictException, Injectable, NotFoundException } from '@nestjs/common
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type CompanyScope, isUniqueViolation } from '@crm/api/core';
 import {
+  coded,
   type ClientFeedResponse,
   type ClientPageResponse,
   type ClientResponse,
@@ -72,7 +73,7 @@ export class ClientsService {
       `SELECT ${CLIENT_COLUMNS} FROM clients c WHERE c.company_id = $1 AND c.id = $2${lock ? ' FOR UPDATE' : ''}`,
       [scope.companyId, id],
     );
-    if (!row) throw new NotFoundException('Client not found');
+    if (!row) throw new NotFoundException(coded('client_not_found', 'Client not found'));
     return toClientResponse(row);
   }
 
@@ -137,7 +138,7 @@ export class ClientsService {
       return toClientResponse(row);
     } catch (error) {
       if (isUniqueViolation(error, EXTERNAL_ID_KEY))
-        throw new ConflictException('A client with this externalId exists');
+        throw new ConflictException(coded('client_external_id_taken', 'A client with this externalId exists'));
       throw error;
     }
   }
@@ -164,11 +165,11 @@ export class ClientsService {
           p.values,
         );
       });
-      if (!row) throw new NotFoundException('Client not found');
+      if (!row) throw new NotFoundException(coded('client_not_found', 'Client not found'));
       return toClientResponse(row);
     } catch (error) {
       if (isUniqueViolation(error, EXTERNAL_ID_KEY))
-        throw new ConflictException('A client with this externalId exists');
+        throw new ConflictException(coded('client_external_id_taken', 'A client with this externalId exists'));
       throw error;
     }
   }

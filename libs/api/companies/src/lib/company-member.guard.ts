@@ -2,7 +2,7 @@ import { CanActivate, ExecutionContext, ForbiddenException, Injectable, NotFound
 import { Reflector } from '@nestjs/core';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { CrmRequest } from '@crm/api/core';
-import type { CompanyRole } from '@crm/shared/contracts';
+import { coded, type CompanyRole } from '@crm/shared/contracts';
 import { isUUID } from 'class-validator';
 import { Repository } from 'typeorm';
 import { CompanyAccount } from './company-account.entity';
@@ -24,15 +24,16 @@ export class CompanyMemberGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<CrmRequest>();
     const companyId = request.params['companyId'];
     const user = request.user;
-    if (!user || typeof companyId !== 'string' || !isUUID(companyId)) throw new NotFoundException('Company not found');
+    if (!user || typeof companyId !== 'string' || !isUUID(companyId))
+      throw new NotFoundException(coded('company_not_found', 'Company not found'));
     const account = await this.accounts.findOneBy({ companyId, userId: user.id });
-    if (!account) throw new NotFoundException('Company not found');
+    if (!account) throw new NotFoundException(coded('company_not_found', 'Company not found'));
     const roles = this.reflector.getAllAndOverride<CompanyRole[] | undefined>(ROLES_KEY, [
       context.getHandler(),
       context.getClass(),
     ]);
     if (roles && !roles.includes(account.role)) {
-      throw new ForbiddenException(`This action needs the role ${roles.join(' or ')}`);
+      throw new ForbiddenException(coded('role_required', `This action needs the role ${roles.join(' or ')}`));
     }
     request.companyScope = { companyId, role: account.role, userId: user.id };
     return true;

@@ -12,18 +12,24 @@ import {
 } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors, type CompanyScope, Scope } from '@crm/api/core';
-import { AddMemberDto, MemberResponse, UpdateMemberDto } from '@crm/shared/contracts';
+import { AddMemberDto, coded, InvitationResponse, MemberResponse, UpdateMemberDto } from '@crm/shared/contracts';
 import { CompanyRoute } from './company-route.decorator';
+import { InvitationsService } from './invitations/invitations.service';
 import { MembersService } from './members.service';
 import { Roles } from './roles.decorator';
 
-const userIdPipe = new ParseUUIDPipe({ exceptionFactory: () => new NotFoundException('Member not found') });
+const userIdPipe = new ParseUUIDPipe({
+  exceptionFactory: () => new NotFoundException(coded('member_not_found', 'Member not found')),
+});
 
 @ApiTags('members')
 @CompanyRoute()
 @Controller('companies/:companyId/members')
 export class MembersController {
-  constructor(private readonly members: MembersService) {}
+  constructor(
+    private readonly members: MembersService,
+    private readonly invitations: InvitationsService,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'Members of the company with their roles' })
@@ -34,11 +40,17 @@ export class MembersController {
 
   @Post()
   @Roles('owner', 'admin')
-  @ApiOperation({ summary: 'Add an existing user by login with a role (owner/admin)' })
-  @ApiCreatedResponse({ type: MemberResponse })
+  @ApiOperation({
+    summary: 'Invite a login with a role (owner/admin)',
+    description:
+      'Creates (or renews) an invitation; the user with that login becomes a member only by accepting it ' +
+      '(`POST /api/me/invitations/{invitationId}/accept`). The answer is the same whether or not the login ' +
+      'is registered. 409 only when the login is already a member.',
+  })
+  @ApiCreatedResponse({ type: InvitationResponse })
   @ApiErrors(400, 403, 409)
-  add(@Scope() scope: CompanyScope, @Body() dto: AddMemberDto): Promise<MemberResponse> {
-    return this.members.add(scope, dto.login, dto.role);
+  add(@Scope() scope: CompanyScope, @Body() dto: AddMemberDto): Promise<InvitationResponse> {
+    return this.invitations.invite(scope, dto.login, dto.role);
   }
 
   @Patch(':userId')

@@ -1,8 +1,8 @@
 import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type CompanyScope, isUniqueViolation } from '@crm/api/core';
+import type { CompanyScope } from '@crm/api/core';
 import { UsersService } from '@crm/api/users';
-import type { CompanyRole, MemberResponse } from '@crm/shared/contracts';
+import { coded, type CompanyRole, type MemberResponse } from '@crm/shared/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { CompanyAccount } from './company-account.entity';
 
@@ -27,25 +27,12 @@ export class MembersService {
     );
   }
 
-  async add(scope: CompanyScope, login: string, role: CompanyRole): Promise<MemberResponse> {
-    assertMayAssign(scope, role);
-    const user = await this.users.findByLogin(login);
-    if (!user) throw new NotFoundException('No user with this login');
-    try {
-      await this.dataSource.getRepository(CompanyAccount).insert({ companyId: scope.companyId, userId: user.id, role });
-    } catch (error) {
-      if (isUniqueViolation(error)) throw new ConflictException('This user is already a member');
-      throw error;
-    }
-    return { userId: user.id, login: user.login, role };
-  }
-
   async changeRole(scope: CompanyScope, userId: string, role: CompanyRole): Promise<MemberResponse> {
     assertMayAssign(scope, role);
     return this.dataSource.transaction(async (m) => {
       const account = await this.lockMembership(m, scope, userId);
       if (account.role === 'owner' && scope.role !== 'owner')
-        throw new ForbiddenException('Only an owner may change an owner');
+        throw new ForbiddenException(coded('owner_only', 'Only an owner may change an owner'));
       if (account.role === 'owner' && role !== 'owner') await assertAnotherOwner(m, scope.companyId, userId);
       await m.getRepository(CompanyAccount).update({ companyId: scope.companyId, userId }, { role });
       const user = await this.users.findById(userId, m);
@@ -57,7 +44,7 @@ export class MembersService {
     await this.dataSource.transaction(async (m) => {
       const account = await this.lockMembership(m, scope, userId);
       if (account.role === 'owner' && scope.role !== 'owner')
-        throw new ForbiddenException('Only an owner may remove an owner');
+        throw new ForbiddenException(coded('owner_only', 'Only an owner may remove an owner'));
       if (account.role === 'owner') await assertAnotherOwner(m, scope.companyId, userId);
       await m.getRepository(CompanyAccount).delete({ companyId: scope.companyId, userId });
     });
@@ -67,14 +54,14 @@ export class MembersService {
   private async lockMembership(m: EntityManager, scope: CompanyScope, userId: string): Promise<CompanyAccount> {
     await m.query(`SELECT id FROM companies WHERE id = $1 FOR UPDATE`, [scope.companyId]);
     const account = await m.getRepository(CompanyAccount).findOneBy({ companyId: scope.companyId, userId });
-    if (!account) throw new NotFoundException('Member not found');
+    if (!account) throw new NotFoundException(coded('member_not_found', 'Member not found'));
     return account;
   }
 }
 
 function assertMayAssign(scope: CompanyScope, role: CompanyRole): void {
   if (role === 'owner' && scope.role !== 'owner')
-    throw new ForbiddenException('Only an owner may grant the owner role');
+    throw new ForbiddenException(coded('owner_only', 'Only an owner may grant the owner role'));
 }
 
 async function assertAnotherOwner(m: EntityManager, companyId: string, userId: string): Promise<void> {
@@ -82,5 +69,5 @@ async function assertAnotherOwner(m: EntityManager, companyId: string, userId: s
     `SELECT count(*)::int AS count FROM company_accounts WHERE company_id = $1 AND role = 'owner' AND user_id <> $2`,
     [companyId, userId],
   );
-  if (count === 0) throw new ConflictException('A company must keep at least one owner');
+  if (count === 0) throw new ConflictException(coded('last_owner', 'A company must keep at least one owner'));
 }

@@ -3,13 +3,15 @@
  * the batch upsert would validate them, without writing anything.
  */
 import { validateBatchItems } from '@crm/api/clients';
-import type { CompanyScope } from '@crm/api/core';
+import { type CompanyScope, flattenValidationErrors, plainToDto } from '@crm/api/core';
 import {
   ClientBatchItemDto,
+  type FieldError,
   type ImportPreviewResponse,
   type ImportPreviewRowResponse,
   SaleBatchItemDto,
 } from '@crm/shared/contracts';
+import { validateSync } from 'class-validator';
 import type { DataSource } from 'typeorm';
 import { readDataRows } from './csv/csv-source';
 import type { ImportJob } from './jobs/import-job';
@@ -31,6 +33,20 @@ async function firstRecords(
   }
   records.push(...builder.finish());
   return records.slice(0, count);
+}
+
+/**
+ * Why a record is refused, by field and with rule codes (the web translates them): the
+ * validation rules it breaks, else the batch check's own reasons under `record`.
+ */
+function detailsOf(dto: new () => object, record: Record<string, unknown>, reasons: string[]): FieldError[] {
+  const errors = validateSync(plainToDto(dto, record), {
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    validationError: { target: false, value: false },
+  });
+  const details = flattenValidationErrors(errors);
+  return details.length > 0 ? details : [{ field: 'record', messages: reasons }];
 }
 
 /** The externalIds among `ids` that are clients of the company. */
@@ -64,10 +80,19 @@ export async function previewImport(
       ? await knownClients(dataSource, scope, [...new Set(records.map((r) => String(r.record['clientExternalId'])))])
       : null;
   const rows: ImportPreviewRowResponse[] = records.map((r, index) => {
-    const reasons = [...r.errors, ...(errors.get(index) ?? [])];
-    if (buyers && r.record['clientExternalId'] && !buyers.has(String(r.record['clientExternalId'])))
+    const invalid = errors.get(index) ?? [];
+    const reasons = [...r.errors, ...invalid];
+    const details: FieldError[] = r.errors.map((message) => ({
+      field: 'line',
+      messages: [message],
+      codes: ['columnCount'],
+    }));
+    if (invalid.length > 0) details.push(...detailsOf(dto, r.record, invalid));
+    if (buyers && r.record['clientExternalId'] && !buyers.has(String(r.record['clientExternalId']))) {
       reasons.push(UNKNOWN_CLIENT);
-    return { lines: r.lines, record: r.record, errors: reasons };
+      details.push({ field: 'clientExternalId', messages: [UNKNOWN_CLIENT], codes: ['unknownClient'] });
+    }
+    return { lines: r.lines, record: r.record, errors: reasons, details };
   });
   const invalid = rows.filter((r) => r.errors.length > 0).length;
   return { rows, valid: rows.length - invalid, invalid };

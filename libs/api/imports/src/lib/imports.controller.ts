@@ -8,6 +8,7 @@ import {
   Param,
   ParseUUIDPipe,
   Post,
+  Query,
   StreamableFile,
   UploadedFile,
   UseInterceptors,
@@ -27,22 +28,26 @@ import {
 import { CompanyRoute } from '@crm/api/companies';
 import { ApiErrors, type CompanyScope, Scope } from '@crm/api/core';
 import {
+  coded,
   CreateImportDto,
   IMPORT_KINDS,
   IMPORT_MAX_BYTES,
   ImportJobResponse,
   ImportPreviewResponse,
   PreviewImportDto,
+  RejectedRowsQueryDto,
   RunImportDto,
 } from '@crm/shared/contracts';
-import { createReadStream } from 'node:fs';
 import { attachment } from './download';
 import { ImportsService } from './imports.service';
 import { ImportQuotaInterceptor } from './jobs/import-quota';
+import { readRejectedRows } from './jobs/rejected-rows';
 import type { StoredUpload } from './jobs/upload-storage';
 
 /** `:importId` that is not a UUID names no import: 404, like another company's id. */
-const jobId = new ParseUUIDPipe({ exceptionFactory: () => new NotFoundException('Import not found') });
+const jobId = new ParseUUIDPipe({
+  exceptionFactory: () => new NotFoundException(coded('import_not_found', 'Import not found')),
+});
 
 @ApiTags('imports')
 @CompanyRoute()
@@ -133,15 +138,20 @@ export class ImportsController {
   @Get(':importId/rejected')
   @ApiOperation({
     summary: 'The rejected rows as CSV: the rows as uploaded plus `import line` and `import errors` columns',
+    description: 'With `lang=ru` the two added columns are named in Russian.',
   })
   @ApiProduces('text/csv')
   @ApiOkResponse({
     schema: { type: 'string', format: 'binary' },
     description: 'UTF-8 with BOM, the upload’s separator',
   })
-  async rejected(@Scope() scope: CompanyScope, @Param('importId', jobId) id: string): Promise<StreamableFile> {
+  async rejected(
+    @Scope() scope: CompanyScope,
+    @Param('importId', jobId) id: string,
+    @Query() query: RejectedRowsQueryDto,
+  ): Promise<StreamableFile> {
     const report = await this.imports.rejectedReport(scope, id);
-    return new StreamableFile(createReadStream(report.path), {
+    return new StreamableFile(readRejectedRows(report.path, report.delimiter, query.lang ?? 'en'), {
       type: 'text/csv; charset=utf-8',
       disposition: attachment(report.fileName),
     });

@@ -7,6 +7,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { CompaniesService } from '@crm/api/companies';
 import { type CompanyScope, InvalidInputException } from '@crm/api/core';
 import {
+  coded,
   IMPORT_PREVIEW_DEFAULT_ROWS,
   type ImportJobResponse,
   type ImportKind,
@@ -66,7 +67,8 @@ export class ImportsService implements OnModuleDestroy {
   ) {}
 
   async upload(scope: CompanyScope, kind: ImportKind, file: StoredUpload | undefined): Promise<ImportJobResponse> {
-    if (!file) throw new InvalidInputException([{ field: 'file', messages: ['a CSV file is required'] }]);
+    if (!file)
+      throw new InvalidInputException([{ field: 'file', messages: ['a CSV file is required'], codes: ['isDefined'] }]);
     void this.store.removeStaleUploads().catch(() => undefined);
     await this.quota.assertFits(scope.companyId, file.size).catch(async (error: unknown) => {
       await rm(file.path, { force: true });
@@ -78,7 +80,11 @@ export class ImportsService implements OnModuleDestroy {
     const columns = await readHeader(file.path, { encoding, delimiter }).catch(() => []);
     if (columns.length === 0) {
       await rm(file.path, { force: true });
-      throw new InvalidInputException([{ field: 'file', messages: ['the file has no header row'] }], 'Not a CSV file');
+      throw new InvalidInputException(
+        [{ field: 'file', messages: ['the file has no header row'] }],
+        'Not a CSV file',
+        'not_a_csv_file',
+      );
     }
     const job: ImportJob = {
       id: randomUUID(),
@@ -123,7 +129,7 @@ export class ImportsService implements OnModuleDestroy {
     const live = this.live.get(id);
     if (live && live.companyId === scope.companyId) return live;
     const job = await this.store.get(scope.companyId, id);
-    if (!job) throw new NotFoundException('Import not found');
+    if (!job) throw new NotFoundException(coded('import_not_found', 'Import not found'));
     if (job.status === 'running') {
       // Saved as running but not running here: the process that ran it stopped.
       job.status = 'failed';
@@ -156,7 +162,7 @@ export class ImportsService implements OnModuleDestroy {
 
   async run(scope: CompanyScope, id: string, dto: RunImportDto): Promise<ImportJobResponse> {
     const job = await this.find(scope, id);
-    if (this.runs.has(job.id)) throw new ConflictException('This import is already running');
+    if (this.runs.has(job.id)) throw new ConflictException(coded('import_running', 'This import is already running'));
     const mapping = resolveMapping(job.kind, job.columns, dto.mapping, dto.defaultCurrency);
     const timeZone = await this.timeZone(scope);
     Object.assign(job, {
@@ -196,23 +202,27 @@ export class ImportsService implements OnModuleDestroy {
   async cancel(scope: CompanyScope, id: string): Promise<ImportJobResponse> {
     const job = await this.find(scope, id);
     const active = this.runs.get(job.id);
-    if (!active) throw new ConflictException('This import is not running');
+    if (!active) throw new ConflictException(coded('import_not_running', 'This import is not running'));
     active.cancelled = true;
     await active.done;
     return toJobResponse(job);
   }
 
   /** The path of the rejected-rows report; 404 before a run has written one. */
-  async rejectedReport(scope: CompanyScope, id: string): Promise<{ path: string; fileName: string }> {
+  async rejectedReport(
+    scope: CompanyScope,
+    id: string,
+  ): Promise<{ path: string; fileName: string; delimiter: string }> {
     const job = await this.find(scope, id);
     const path = this.store.rejectedPath(job);
-    if (job.status === 'uploaded' || !existsSync(path)) throw new NotFoundException('This import has no report yet');
-    return { path, fileName: `rejected-${job.fileName.replace(/\.csv$/i, '')}.csv` };
+    if (job.status === 'uploaded' || !existsSync(path))
+      throw new NotFoundException(coded('import_report_not_ready', 'This import has no report yet'));
+    return { path, fileName: `rejected-${job.fileName.replace(/\.csv$/i, '')}.csv`, delimiter: job.delimiter };
   }
 
   async remove(scope: CompanyScope, id: string): Promise<void> {
     const job = await this.find(scope, id);
-    if (this.runs.has(job.id)) throw new ConflictException('Cancel the running import first');
+    if (this.runs.has(job.id)) throw new ConflictException(coded('import_running', 'Cancel the running import first'));
     await this.store.remove(job);
   }
 

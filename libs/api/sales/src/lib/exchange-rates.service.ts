@@ -2,7 +2,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { queryRows } from '@crm/api/clients';
 import type { CompanyScope } from '@crm/api/core';
-import { type ExchangeRatesResponse, type PutExchangeRatesDto, toDecimalString } from '@crm/shared/contracts';
+import { coded, type ExchangeRatesResponse, type PutExchangeRatesDto, toDecimalString } from '@crm/shared/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 
 /**
@@ -20,7 +20,7 @@ export class ExchangeRatesService {
       `SELECT base_currency AS "baseCurrency" FROM companies WHERE id = $1`,
       [scope.companyId],
     );
-    if (!company) throw new NotFoundException('Company not found');
+    if (!company) throw new NotFoundException(coded('company_not_found', 'Company not found'));
     const rates = await queryRows<{ currency: string; rate: string; validFrom: string }>(
       m,
       `SELECT currency, trim_scale(rate)::text AS rate, valid_from::text AS "validFrom"

@@ -17,6 +17,7 @@ import {
 } from '@crm/api/clients';
 import { type CompanyScope, InvalidInputException, isUniqueViolation } from '@crm/api/core';
 import {
+  coded,
   type CreateSaleDto,
   DEFAULT_FEED_LIMIT,
   DEFAULT_PAGE_SIZE,
@@ -121,7 +122,7 @@ export class SalesService {
 
   async get(scope: CompanyScope, id: string, m: EntityManager = this.dataSource.manager): Promise<SaleDetailResponse> {
     const row = await this.find(m, scope, id);
-    if (!row) throw new NotFoundException('Sale not found');
+    if (!row) throw new NotFoundException(coded('sale_not_found', 'Sale not found'));
     const related = await queryRows<SaleRow>(
       m,
       `SELECT ${SALE_COLUMNS} FROM ${SALES_WITH_CLIENT}
@@ -187,7 +188,7 @@ export class SalesService {
     return this.dataSource.transaction(async (m) => {
       await lockCompanyWrites(m, scope.companyId);
       const before = await this.find(m, scope, id, true);
-      if (!before) throw new NotFoundException('Sale not found');
+      if (!before) throw new NotFoundException(coded('sale_not_found', 'Sale not found'));
       const currency = dto.currency ?? before.currency;
       assertFitsCurrency(dto, before, currency);
       if (dto.clientId !== undefined) await this.assertBuyer(m, scope, dto.clientId);
@@ -234,7 +235,7 @@ export class SalesService {
   async remove(scope: CompanyScope, id: string): Promise<void> {
     await this.dataSource.transaction(async (m) => {
       const before = await this.find(m, scope, id, true);
-      if (!before) throw new NotFoundException('Sale not found');
+      if (!before) throw new NotFoundException(coded('sale_not_found', 'Sale not found'));
       await m.query(`DELETE FROM sales WHERE company_id = $1 AND id = $2`, [scope.companyId, id]);
       const change: SaleChange = { id, before: state(before), after: null };
       await this.hooks.emit(m, scope, [change]);
@@ -310,7 +311,8 @@ export class SalesService {
     try {
       return await write();
     } catch (error) {
-      if (isUniqueViolation(error, EXTERNAL_ID_KEY)) throw new ConflictException('A sale with this externalId exists');
+      if (isUniqueViolation(error, EXTERNAL_ID_KEY))
+        throw new ConflictException(coded('sale_external_id_taken', 'A sale with this externalId exists'));
       throw error;
     }
   }

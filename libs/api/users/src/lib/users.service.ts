@@ -4,6 +4,7 @@ import { isUniqueViolation } from '@crm/api/core';
 import { EntityManager, In, Repository } from 'typeorm';
 import { PasswordHasher } from './password-hasher';
 import { User } from './user.entity';
+import { coded } from '@crm/shared/contracts';
 
 @Injectable()
 export class UsersService {
@@ -19,7 +20,8 @@ export class UsersService {
     try {
       return await repo.save(repo.create({ login, passwordHash }));
     } catch (error) {
-      if (isUniqueViolation(error, 'users_login_key')) throw new ConflictException('This login is already taken');
+      if (isUniqueViolation(error, 'users_login_key'))
+        throw new ConflictException(coded('login_taken', 'This login is already taken'));
       throw error;
     }
   }

@@ -1,18 +1,25 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
+import { RouterLink } from '@angular/router';
 import { CompanyContext } from '@crm/web/core';
 import { TranslatePipe } from '@crm/web/i18n';
 import { PageHeader } from '@crm/web/ui';
 import { MembersCard } from './members/members-card';
 import { SettingsCard } from './settings/settings-card';
 
-/** Company: members (invite, roles, removal) and settings. */
+/** Company: members (invite, roles, removal), settings and a way to the exchange rates. */
 @Component({
   selector: 'crm-company-page',
-  imports: [MatIconModule, MembersCard, PageHeader, SettingsCard, TranslatePipe],
+  imports: [MatButtonModule, MatIconModule, MembersCard, PageHeader, RouterLink, SettingsCard, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <crm-page-header [title]="'company.title' | t" [subtitle]="context.active()?.name ?? null" />
+    <crm-page-header [title]="'company.title' | t" [subtitle]="context.active()?.name ?? null">
+      <a matButton="outlined" pageActions routerLink="rates" data-testid="company-rates-link">
+        <mat-icon svgIcon="currency-exchange" />
+        {{ 'rates.title' | t }}
+      </a>
+    </crm-page-header>
     @if (!context.canManage()) {
       <p class="notice" role="note" data-testid="member-notice">
         <mat-icon svgIcon="lock" aria-hidden="true" />

@@ -87,7 +87,7 @@ describe('I18n', () => {
     expect(i18n.t('home.members.count', { count: 3 })).toBe('3 участника');
     expect(i18n.t('home.members.count', { count: 5 })).toBe('5 участников');
     expect(i18n.t('home.members.count', { count: 21 })).toBe('21 участник');
-    expect(i18n.t('company.invite.invited', { login: 'ivan' })).toBe('ivan добавлен в компанию');
+    expect(i18n.t('rates.perUnit', { currency: 'USD', rate: '92,5', base: 'RUB' })).toBe('1 USD = 92,5 RUB');
   });
 
   it('picks English plural forms and formats numbers by locale', () => {

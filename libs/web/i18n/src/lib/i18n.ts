@@ -50,6 +50,11 @@ export class I18n {
     this.use(this.current() === 'ru' ? 'en' : 'ru');
   }
 
+  /** Whether `key` names a text (for keys built at run time, e.g. from a server's error code). */
+  has(key: string): key is TranslationKey {
+    return flat(DEFAULT_LANGUAGE).has(key);
+  }
+
   /** The text for `key` in the current language with `{placeholders}` filled in. */
   t(key: TranslationKey, params?: TranslationParams): string {
     const lang = this.current();

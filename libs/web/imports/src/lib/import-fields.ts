@@ -1,4 +1,6 @@
-import type { ImportColumnField, ImportKind, ImportMappingDto } from '@crm/shared/contracts';
+import type { ImportColumnField, ImportKind, ImportMappingDto, ImportPreviewRowResponse } from '@crm/shared/contracts';
+import { describeFieldRule } from '@crm/web/core';
+import type { I18n } from '@crm/web/i18n';
 
 export interface FieldSpec {
   field: ImportColumnField;
@@ -70,4 +72,20 @@ export function cleanMapping(kind: ImportKind, mapping: ImportMappingDto, column
 export function progressShare(done: number, total: number | null): number | null {
   if (total === null || total <= 0) return null;
   return Math.min(1, done / total);
+}
+
+/**
+ * A preview row's reasons in the interface language: each by its rule code with the field's
+ * label (`email` → «E-mail»), else the server's words.
+ */
+export function previewRowErrors(row: ImportPreviewRowResponse, i18n: I18n): string {
+  const details = row.details ?? [];
+  if (details.length === 0) return row.errors.join('; ');
+  const label = (path: string) => {
+    const key = `imports.fields.${path.split('.').pop() ?? path}`;
+    return i18n.has(key) ? i18n.t(key) : path;
+  };
+  return details
+    .flatMap((d) => d.messages.map((message, i) => describeFieldRule(i18n, label(d.field), d.codes?.[i], message)))
+    .join('; ');
 }

@@ -52,8 +52,13 @@ export class ImportsApi {
     return this.http.post<ImportJobResponse>(`${this.url(companyId, importId)}/cancel`, {});
   }
 
-  rejected(companyId: string, importId: string): Observable<HttpResponse<Blob>> {
-    return this.http.get(`${this.url(companyId, importId)}/rejected`, { observe: 'response', responseType: 'blob' });
+  /** The rejected-rows report, its added columns named in `lang`. */
+  rejected(companyId: string, importId: string, lang: 'ru' | 'en'): Observable<HttpResponse<Blob>> {
+    return this.http.get(`${this.url(companyId, importId)}/rejected`, {
+      params: { lang },
+      observe: 'response',
+      responseType: 'blob',
+    });
   }
 }
 

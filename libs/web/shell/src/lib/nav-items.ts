@@ -6,6 +6,8 @@ export interface NavItem {
   label: TranslationKey;
   /** Start is only active on `/` itself, not on every page. */
   exact: boolean;
+  /** A page inside the section before it: indented in the side navigation, left out of the phone bar. */
+  sub?: boolean;
 }
 
 /** The sections that exist; a new feature adds its line here and its route in app.routes.ts. */
@@ -16,4 +18,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/imports', icon: 'upload', label: 'nav.imports', exact: false },
   { path: '/keys', icon: 'key', label: 'nav.apiKeys', exact: false },
   { path: '/company', icon: 'group', label: 'nav.company', exact: false },
+  { path: '/company/rates', icon: 'currency-exchange', label: 'rates.nav', exact: false, sub: true },
 ];
+
+/** The phone's bottom bar has room for the sections only. */
+export const BOTTOM_BAR_ITEMS = NAV_ITEMS.filter((item) => !item.sub);
+
+/** In the side navigation a section with its own sub-pages is active on its page only. */
+export function exactInSideNav(item: NavItem): boolean {
+  return item.exact || NAV_ITEMS.some((other) => other.sub && other.path.startsWith(`${item.path}/`));
+}

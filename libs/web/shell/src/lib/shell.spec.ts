@@ -25,6 +25,9 @@ describe('Shell', () => {
     TestBed.inject(HttpTestingController)
       .expectOne('/api/me')
       .flush({ id: 'u1', login: 'anna', companies: [{ id: 'c1', name: 'Ромашка', role: 'owner' }] });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    fixture.detectChanges();
+    TestBed.inject(HttpTestingController).expectOne('/api/me/invitations').flush([]);
     await settle(fixture);
 
     const links = Array.from((fixture.nativeElement as HTMLElement).querySelectorAll('nav a'));
@@ -35,6 +38,7 @@ describe('Shell', () => {
       ['/imports', 'Импорт'],
       ['/keys', 'API-ключ'],
       ['/company', 'Компания'],
+      ['/company/rates', 'Курсы валют'],
     ]);
     expect((fixture.nativeElement as HTMLElement).textContent).toContain('Ромашка');
   });
@@ -53,6 +57,9 @@ describe('Shell', () => {
     backend
       .expectOne('/api/me')
       .flush({ id: 'u1', login: 'anna', companies: [{ id: 'c1', name: 'Ромашка', role: 'owner' }] });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    fixture.detectChanges();
+    backend.expectOne('/api/me/invitations').flush([]);
     await settle(fixture);
     expect(element.querySelector('crm-error-state')).toBeNull();
   });

@@ -9,10 +9,10 @@ import { MatTooltipModule } from '@angular/material/tooltip';
 import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { CompanyContext, describeError } from '@crm/web/core';
 import { I18n, TranslatePipe } from '@crm/web/i18n';
-import { ErrorState, ListSkeleton, PreferenceToggles } from '@crm/web/ui';
+import { ErrorState, InvitationNotice, ListSkeleton, PreferenceToggles } from '@crm/web/ui';
 import { map } from 'rxjs';
 import { CompanySwitcher } from './company-switcher';
-import { NAV_ITEMS } from './nav-items';
+import { BOTTOM_BAR_ITEMS, exactInSideNav, NAV_ITEMS } from './nav-items';
 import { UserMenu } from './user-menu';
 
 const COLLAPSED_STORAGE_KEY = 'crm.navCollapsed';
@@ -31,6 +31,7 @@ function storedCollapsed(): boolean {
   imports: [
     CompanySwitcher,
     ErrorState,
+    InvitationNotice,
     ListSkeleton,
     MatButtonModule,
     MatIconModule,
@@ -54,6 +55,8 @@ export class Shell {
   private readonly router = inject(Router);
 
   protected readonly items = NAV_ITEMS;
+  protected readonly bottomItems = BOTTOM_BAR_ITEMS;
+  protected readonly exactInSideNav = exactInSideNav;
   protected readonly handset = toSignal(
     inject(BreakpointObserver)
       .observe('(max-width: 599.98px)')

@@ -25,6 +25,7 @@ import {
 } from '@crm/api/analytics-models';
 import { SaleChangeHooks } from '@crm/api/clients';
 import {
+  coded,
   type ClientOutlookResponse,
   type CustomerModelInfoResponse,
   type CustomerOutlookQueryDto,
@@ -132,7 +133,7 @@ export class CustomerInsightsService implements OnModuleInit, OnModuleDestroy {
       companyId,
       clientId,
     ]);
-    if (!client) throw new NotFoundException('Client not found');
+    if (!client) throw new NotFoundException(coded('client_not_found', 'Client not found'));
     const entry = await this.entry(companyId, query);
     const rules = await this.rulesFor(companyId);
     const owned = await ownedProducts(

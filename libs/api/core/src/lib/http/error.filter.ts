@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import type { ErrorResponse, FieldError } from '@crm/shared/contracts';
+import type { ErrorCode, ErrorResponse, FieldError } from '@crm/shared/contracts';
 import type { Response } from 'express';
 import { STATUS_CODES } from 'node:http';
 import { isDatabaseUnavailable, isStatementCancelled } from '../database/db-errors';
@@ -15,7 +15,8 @@ interface BodyParserError {
 }
 
 /**
- * Turns every error into the contract's shape `{statusCode, error, message, details?}`.
+ * Turns every error into the contract's shape `{statusCode, error, message, details?, code}`: the
+ * exception's own code (`coded(...)`) or the one of its status.
  * Anything that is not an HttpException is a bug: it is logged with its stack and answered 500
  * without internals.
  */
@@ -41,7 +42,7 @@ export class ErrorFilter implements ExceptionFilter {
 
   private toErrorResponse(exception: unknown): ErrorResponse {
     if (exception instanceof InvalidInputException) {
-      return this.shape(HttpStatus.BAD_REQUEST, describe(exception.details), exception.details);
+      return this.shape(HttpStatus.BAD_REQUEST, describe(exception.details), exception.details, exception.code);
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
@@ -51,7 +52,13 @@ export class ErrorFilter implements ExceptionFilter {
           ? payload
           : ((payload as { message?: string | string[] }).message ?? exception.message);
       const details = typeof payload === 'object' ? (payload as { details?: FieldError[] }).details : undefined;
-      return this.shape(status, Array.isArray(message) ? message.join('; ') : message, details);
+      const code = typeof payload === 'object' ? (payload as { code?: unknown }).code : undefined;
+      return this.shape(
+        status,
+        Array.isArray(message) ? message.join('; ') : message,
+        details,
+        typeof code === 'string' ? code : undefined,
+      );
     }
     // body-parser (JSON syntax, size, encoding) reports client errors with a status and `expose`.
     const parserError = exception as BodyParserError;
@@ -62,7 +69,12 @@ export class ErrorFilter implements ExceptionFilter {
           : parserError.type === 'entity.parse.failed'
             ? 'Request body is not valid JSON'
             : (parserError.message ?? 'Bad request');
-      return this.shape(parserError.status, message);
+      return this.shape(
+        parserError.status,
+        message,
+        undefined,
+        parserError.type === 'entity.parse.failed' ? 'invalid_json' : undefined,
+      );
     }
     // The database restarting, unreachable, out of pool connections or past the statement
     // timeout: the request was fine and can be sent again (the integration client retries 503s).
@@ -75,15 +87,30 @@ export class ErrorFilter implements ExceptionFilter {
     return this.shape(HttpStatus.INTERNAL_SERVER_ERROR, 'Internal server error');
   }
 
-  private shape(statusCode: number, message: string, details?: FieldError[]): ErrorResponse {
+  private shape(statusCode: number, message: string, details?: FieldError[], code?: string): ErrorResponse {
     return {
       statusCode,
       error: STATUS_CODES[statusCode] ?? 'Error',
       message,
       ...(details && details.length > 0 ? { details } : {}),
+      code: code ?? STATUS_ERROR_CODES[statusCode] ?? (statusCode >= 500 ? 'internal_error' : 'bad_request'),
     };
   }
 }
+
+/** The code of an answer that has no more specific one. */
+const STATUS_ERROR_CODES: Record<number, ErrorCode> = {
+  400: 'bad_request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  409: 'conflict',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  429: 'too_many_requests',
+  500: 'internal_error',
+  503: 'service_unavailable',
+};
 
 function describe(details: FieldError[]): string {
   if (details.length === 0) return 'Validation failed';

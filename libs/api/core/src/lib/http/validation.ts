@@ -1,6 +1,6 @@
 import { type ArgumentMetadata, BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
 import type { TransformerPackage } from '@nestjs/common/interfaces/external/transformer-package.interface';
-import { freeFormJsonFieldsOf, type FieldError } from '@crm/shared/contracts';
+import { type ErrorCode, freeFormJsonFieldsOf, type FieldError } from '@crm/shared/contracts';
 import { instanceToPlain, plainToInstance, type ClassConstructor, type ClassTransformOptions } from 'class-transformer';
 import { findUnstorableText, UNSTORABLE_TEXT_MESSAGE } from './storable-text';
 
@@ -28,7 +28,9 @@ export function plainToDto<T>(dto: ClassConstructor<T>, plain: unknown, options?
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    const own: FieldError[] = error.constraints ? [{ field, messages: Object.values(error.constraints) }] : [];
+    const own: FieldError[] = error.constraints
+      ? [{ field, messages: Object.values(error.constraints), codes: Object.keys(error.constraints) }]
+      : [];
     return [...own, ...flattenValidationErrors(error.children ?? [], field)];
   });
 }
@@ -38,6 +40,7 @@ export class InvalidInputException extends BadRequestException {
   constructor(
     readonly details: FieldError[],
     message = 'Validation failed',
+    readonly code: ErrorCode = 'validation_failed',
   ) {
     super(message);
   }

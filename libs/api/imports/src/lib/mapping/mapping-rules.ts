@@ -69,6 +69,7 @@ export function resolveMapping(
       needs('amount', 'must name a column, or map item columns to compute it');
     }
   }
-  if (errors.length > 0) throw new InvalidInputException(errors, 'The column mapping does not fit the file');
+  if (errors.length > 0)
+    throw new InvalidInputException(errors, 'The column mapping does not fit the file', 'mapping_mismatch');
   return { kind, columns, attributes, hasItems, defaultCurrency };
 }

@@ -71,5 +71,7 @@ export class ClientDeleteConflictResponse {
   error!: string;
   /** @example "The client has 12 sales (125000.00 RUB); repeat with ?confirm=true to delete them too" */
   message!: string;
+  /** @example "client_has_sales" */
+  code?: string;
   wouldDelete!: ClientDeletionLossResponse;
 }

@@ -4,6 +4,11 @@ export class FieldError {
   field!: string;
   /** @example ["password must be longer than or equal to 10 characters"] */
   messages!: string[];
+  /**
+   * A stable code per message, in the same order (the validation rule that failed, e.g.
+   * `isEmail`, `maxLength`, `isNotEmpty`), for clients that translate. @example ["minLength"]
+   */
+  codes?: string[];
 }
 
 /** The single error shape of every non-2xx answer of the API. */
@@ -12,8 +17,14 @@ export class ErrorResponse {
   statusCode!: number;
   /** @example "Bad Request" */
   error!: string;
-  /** @example "Validation failed" */
+  /** Human readable, in English. @example "Validation failed" */
   message!: string;
   /** Present on 400 answers: each bad field with its reasons. */
   details?: FieldError[];
+  /**
+   * A stable machine-readable code (see `ERROR_CODES`): what clients translate and branch on.
+   * A code for the status (`not_found`, `conflict`, ...) when there is no more specific one.
+   * @example "validation_failed"
+   */
+  code?: string;
 }

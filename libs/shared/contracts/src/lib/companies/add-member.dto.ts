@@ -3,7 +3,7 @@ import { COMPANY_ROLES, type CompanyRole } from './company-role';
 import { LOGIN_MAX_LENGTH, LOGIN_MIN_LENGTH } from '../common/validation';
 
 export class AddMemberDto {
-  /** Login of an existing user. @example "ivan.sidorov" */
+  /** Login to invite; the user joins on accepting. Any login is accepted alike, registered or not. @example "ivan.sidorov" */
   @IsString()
   @Length(LOGIN_MIN_LENGTH, LOGIN_MAX_LENGTH)
   login!: string;

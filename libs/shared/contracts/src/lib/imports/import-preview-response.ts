@@ -1,3 +1,5 @@
+import { FieldError } from '../common/error-response';
+
 /** One record as it would be imported. */
 export class ImportPreviewRowResponse {
   /** Line numbers of its rows in the file (the header is line 1). @example [2] */
@@ -6,6 +8,11 @@ export class ImportPreviewRowResponse {
   record!: Record<string, unknown>;
   /** Empty when the record is valid. @example ["email must look like name@domain"] */
   errors!: string[];
+  /**
+   * The same reasons by field, each with a stable rule code (`isEmail`, `unknownClient`,
+   * `columnCount`, ...) for clients that translate. Empty when the record is valid.
+   */
+  details!: FieldError[];
 }
 
 export class ImportPreviewResponse {

@@ -67,7 +67,7 @@ describe('RegisterPage', () => {
       company: { id: 'c9', name: 'ООО Ромашка' },
     });
 
-    expect(localStorage.getItem('crm.activeCompany')).toBe('"c9"');
+    expect(JSON.parse(localStorage.getItem('crm.activeCompanies') ?? '{}')).toEqual({ u1: 'c9' });
     expect(TestBed.inject(CompanyContext).me()).toBeNull();
   });
 });

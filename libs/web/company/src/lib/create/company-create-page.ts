@@ -6,13 +6,21 @@ import { MatInputModule } from '@angular/material/input';
 import { Router } from '@angular/router';
 import { COMPANY_NAME_MAX_LENGTH, CompaniesApi, CompanyContext, describeError, Session } from '@crm/web/core';
 import { I18n, TranslatePipe } from '@crm/web/i18n';
-import { BareLayout } from '@crm/web/ui';
+import { BareLayout, InvitationNotice } from '@crm/web/ui';
 import { finalize } from 'rxjs';
 
-/** For a user in no company: create one (they become its owner), or wait for an invitation. */
+/** For a user in no company: accept an invitation, create a company (they become its owner), or wait. */
 @Component({
   selector: 'crm-company-create-page',
-  imports: [BareLayout, MatButtonModule, MatFormFieldModule, MatInputModule, ReactiveFormsModule, TranslatePipe],
+  imports: [
+    BareLayout,
+    InvitationNotice,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    ReactiveFormsModule,
+    TranslatePipe,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './company-create-page.html',
   styleUrl: './company-create-page.scss',

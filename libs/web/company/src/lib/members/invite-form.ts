@@ -6,12 +6,15 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
-import type { CompanyRole, MemberResponse } from '@crm/shared/contracts';
-import { describeError, httpStatus, LOGIN_PATTERN, MembersApi, ROLE_LABELS } from '@crm/web/core';
+import type { CompanyRole, InvitationResponse } from '@crm/shared/contracts';
+import { describeError, LOGIN_PATTERN, MembersApi, ROLE_LABELS } from '@crm/web/core';
 import { I18n, TranslatePipe } from '@crm/web/i18n';
 import { finalize } from 'rxjs';
 
-/** Adds an existing user by login: 404 "no such user", 409 "already a member". */
+/**
+ * Invites a login. The answer is the same whether or not the login is registered, so the form says
+ * only that the invitation is saved; 409 means the login is a member already.
+ */
 @Component({
   selector: 'crm-invite-form',
   imports: [
@@ -92,7 +95,7 @@ export class InviteForm {
 
   readonly companyId = input.required<string>();
   readonly roles = input.required<readonly CompanyRole[]>();
-  readonly invited = output<MemberResponse>();
+  readonly invited = output<InvitationResponse>();
 
   protected readonly roleLabels = ROLE_LABELS;
   protected readonly form = inject(NonNullableFormBuilder).group({
@@ -102,14 +105,7 @@ export class InviteForm {
   protected readonly saving = signal(false);
   private readonly formDirective = viewChild.required(FormGroupDirective);
   private readonly failure = signal<unknown>(null);
-  protected readonly errorText = computed(() => {
-    const error = this.failure();
-    if (!error) return null;
-    const status = httpStatus(error);
-    if (status === 404) return this.i18n.t('company.invite.noSuchUser');
-    if (status === 409) return this.i18n.t('company.invite.alreadyMember');
-    return describeError(error, this.i18n);
-  });
+  protected readonly errorText = computed(() => (this.failure() ? describeError(this.failure(), this.i18n) : null));
 
   protected submit(): void {
     if (this.form.invalid || this.saving()) {
@@ -123,13 +119,13 @@ export class InviteForm {
       .add(this.companyId(), { login, role })
       .pipe(finalize(() => this.saving.set(false)))
       .subscribe({
-        next: (member) => {
-          this.snackBar.open(this.i18n.t('company.invite.invited', { login: member.login }), undefined, {
-            duration: 4000,
+        next: (invitation) => {
+          this.snackBar.open(this.i18n.t('invitations.sent', { login: invitation.login }), undefined, {
+            duration: 6000,
           });
           // Resetting the directive too clears its `submitted` flag, so the empty field is not shown as an error.
           this.formDirective().resetForm({ login: '', role: 'member' });
-          this.invited.emit(member);
+          this.invited.emit(invitation);
         },
         error: (error: unknown) => this.failure.set(error),
       });

@@ -2,12 +2,25 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { signal } from '@angular/core';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
+import { MatDialog } from '@angular/material/dialog';
 import { provideRouter } from '@angular/router';
-import type { CompanyRole, MemberResponse } from '@crm/shared/contracts';
+import { of } from 'rxjs';
+import type { CompanyRole, InvitationResponse, MemberResponse } from '@crm/shared/contracts';
 import { CompanyContext, provideIcons } from '@crm/web/core';
 import { MembersCard } from './members-card';
 
 const MEMBERS = '/api/companies/c1/members';
+const INVITATIONS = '/api/companies/c1/invitations';
+const invitation = (login: string): InvitationResponse => ({
+  id: `i-${login}`,
+  userId: null,
+  login,
+  role: 'member',
+  status: 'pending',
+  invitedBy: 'anna',
+  createdAt: '2026-12-01T10:00:00.000Z',
+  expiresAt: '2026-12-15T10:00:00.000Z',
+});
 const list: MemberResponse[] = [
   { userId: 'u1', login: 'anna', role: 'owner' },
   { userId: 'u2', login: 'ivan', role: 'member' },
@@ -40,7 +53,9 @@ describe('MembersCard', () => {
     const fixture = TestBed.createComponent(MembersCard);
     fixture.detectChanges();
     backend.expectOne(MEMBERS).flush(list);
+    if (role !== 'member') backend.expectOne(INVITATIONS).flush([]);
     await fixture.whenStable();
+    fixture.detectChanges();
     return fixture;
   }
 
@@ -76,30 +91,75 @@ describe('MembersCard', () => {
     expect(element.querySelector('[data-testid="remove-anna"]')).toBeNull();
   });
 
-  it('invites by login and reloads the list', async () => {
+  it('invites by login, says only that the invitation is saved and lists it as pending', async () => {
     const fixture = await render('owner');
     await invite(fixture, 'olga');
     const request = backend.expectOne({ method: 'POST', url: MEMBERS });
     expect(request.request.body).toEqual({ login: 'olga', role: 'member' });
-    request.flush({ userId: 'u3', login: 'olga', role: 'member' });
+    request.flush(invitation('olga'), { status: 201, statusText: 'Created' });
     fixture.detectChanges();
 
-    backend.expectOne(MEMBERS).flush([...list, { userId: 'u3', login: 'olga', role: 'member' }]);
+    backend.expectOne(INVITATIONS).flush([invitation('olga')]);
     await fixture.whenStable();
-    expect((fixture.nativeElement as HTMLElement).querySelectorAll('[data-testid="member-row"]')).toHaveLength(3);
+    fixture.detectChanges();
+    const element = fixture.nativeElement as HTMLElement;
+    expect(element.querySelectorAll('[data-testid="member-row"]')).toHaveLength(2);
+    expect(element.querySelector('[data-testid="pending-invitation"]')?.textContent).toContain('olga');
+    expect(document.querySelector('.mat-mdc-snack-bar-label')?.textContent?.trim()).toBe(
+      'Приглашение для «olga» сохранено. Участником он станет, когда примет приглашение.',
+    );
   });
 
-  it.each([
-    [404, 'Пользователь с таким логином не найден'],
-    [409, 'Этот пользователь уже в компании'],
-  ])('explains an invitation answered with %i', async (status, message) => {
+  it('withdraws a pending invitation', async () => {
     const fixture = await render('owner');
     await invite(fixture, 'olga');
-    backend.expectOne({ method: 'POST', url: MEMBERS }).flush({ message: 'x' }, { status, statusText: 'Error' });
+    backend.expectOne({ method: 'POST', url: MEMBERS }).flush(invitation('olga'));
+    fixture.detectChanges();
+    backend.expectOne(INVITATIONS).flush([invitation('olga')]);
     await fixture.whenStable();
+    fixture.detectChanges();
+
+    (fixture.nativeElement.querySelector('[data-testid="revoke-olga"]') as HTMLButtonElement).click();
+    backend.expectOne({ method: 'DELETE', url: `${INVITATIONS}/i-olga` }).flush(null);
+    fixture.detectChanges();
+    expect((fixture.nativeElement as HTMLElement).querySelector('[data-testid="pending-invitation"]')).toBeNull();
+  });
+
+  it('explains a login that is already a member by the answer code, in Russian', async () => {
+    const fixture = await render('owner');
+    await invite(fixture, 'ivan');
+    backend
+      .expectOne({ method: 'POST', url: MEMBERS })
+      .flush(
+        { statusCode: 409, error: 'Conflict', message: 'This user is already a member', code: 'already_member' },
+        { status: 409, statusText: 'Conflict' },
+      );
+    await fixture.whenStable();
+    fixture.detectChanges();
 
     expect(
       (fixture.nativeElement as HTMLElement).querySelector('[data-testid="invite-error"]')?.textContent?.trim(),
-    ).toBe(message);
+    ).toBe('Этот пользователь уже в компании');
+  });
+
+  it("shows the last-owner refusal in Russian, not the server's English", async () => {
+    const fixture = await render('owner');
+    // The confirmation dialog answers "yes" at once.
+    jest.spyOn(TestBed.inject(MatDialog), 'open').mockReturnValue({ afterClosed: () => of(true) } as never);
+    (fixture.nativeElement.querySelector('[data-testid="remove-ivan"]') as HTMLButtonElement).click();
+    fixture.detectChanges();
+    backend
+      .expectOne({ method: 'DELETE', url: `${MEMBERS}/u2` })
+      .flush(
+        { statusCode: 409, error: 'Conflict', message: 'A company must keep at least one owner', code: 'last_owner' },
+        { status: 409, statusText: 'Conflict' },
+      );
+    fixture.detectChanges();
+    const snackbar = document.querySelector('.mat-mdc-snack-bar-label')?.textContent ?? '';
+    expect(snackbar).toContain('В компании должен остаться хотя бы один владелец.');
+    expect(snackbar).not.toContain('A company must keep');
+    // The list is reloaded after a refusal.
+    TestBed.tick();
+    backend.expectOne(MEMBERS).flush(list);
   });
 });

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
@@ -9,23 +9,17 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { Router } from '@angular/router';
 import type { CompanyRole, MemberResponse } from '@crm/shared/contracts';
-import {
-  COMPANY_ROLES,
-  CompanyContext,
-  describeError,
-  httpStatus,
-  MembersApi,
-  ROLE_LABELS,
-  serverMessage,
-} from '@crm/web/core';
+import { COMPANY_ROLES, CompanyContext, describeError, MembersApi, ROLE_LABELS } from '@crm/web/core';
 import { I18n, TranslatePipe } from '@crm/web/i18n';
 import { EmptyState, ErrorState, ListSkeleton, openConfirm } from '@crm/web/ui';
 import { filter, switchMap } from 'rxjs';
 import { InviteForm } from './invite-form';
+import { PendingInvitations } from './pending-invitations';
 
 /**
- * Members with their roles. Owners and admins invite, change roles and remove; only owners
- * touch owners (as the API enforces), and the API keeps the last owner (409, shown as is).
+ * Members with their roles. Owners and admins invite (an invitation the invitee accepts), see and
+ * withdraw pending invitations, change roles and remove; only owners touch owners (as the API
+ * enforces), and the API keeps the last owner (409, translated by its code).
  */
 @Component({
   selector: 'crm-members-card',
@@ -39,6 +33,7 @@ import { InviteForm } from './invite-form';
     MatIconModule,
     MatSelectModule,
     MatTooltipModule,
+    PendingInvitations,
     TranslatePipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -65,6 +60,13 @@ export class MembersCard {
   protected readonly assignableRoles = computed<readonly CompanyRole[]>(() =>
     this.context.role() === 'owner' ? COMPANY_ROLES : COMPANY_ROLES.filter((role) => role !== 'owner'),
   );
+
+  /** Bumped after an invitation so the pending list shows it. */
+  protected readonly invitationsVersion = signal(0);
+
+  protected onInvited(): void {
+    this.invitationsVersion.update((v) => v + 1);
+  }
 
   protected canEdit(member: MemberResponse): boolean {
     return this.context.canManage() && (this.context.role() === 'owner' || member.role !== 'owner');
@@ -119,13 +121,7 @@ export class MembersCard {
   }
 
   private toastError(error: unknown): void {
-    const message =
-      httpStatus(error) === 409
-        ? this.i18n.t('company.members.conflict', {
-            message: serverMessage(error) ?? this.i18n.t('company.members.lastOwner'),
-          })
-        : describeError(error, this.i18n);
-    this.snackBar.open(message, this.i18n.t('common.close'), { duration: 8000 });
+    this.snackBar.open(describeError(error, this.i18n), this.i18n.t('common.close'), { duration: 8000 });
     this.members.reload();
   }
 

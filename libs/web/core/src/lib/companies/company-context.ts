@@ -1,24 +1,40 @@
 import { computed, inject, Injectable, signal } from '@angular/core';
 import type { CompanyMembershipResponse, CompanyRole, MeResponse } from '@crm/shared/contracts';
 import { firstValueFrom } from 'rxjs';
+import { SessionStore } from '../auth/session-store';
 import { readJson, writeJson } from '../storage/local-store';
 import { MANAGER_ROLES } from '../validation';
 import { MeApi } from './me-api';
 
-export const ACTIVE_COMPANY_STORAGE_KEY = 'crm.activeCompany';
+/** `{[userId]: companyId}`: each user's last choice on this device. */
+export const ACTIVE_COMPANY_STORAGE_KEY = 'crm.activeCompanies';
+/** Choices kept per device; the oldest are forgotten first. */
+const REMEMBERED_USERS = 20;
 
-const isString = (value: unknown): value is string => typeof value === 'string';
+type Choices = Record<string, string>;
+
+const isChoices = (value: unknown): value is Choices =>
+  typeof value === 'object' &&
+  value !== null &&
+  !Array.isArray(value) &&
+  Object.values(value).every((id) => typeof id === 'string');
 
 /**
  * The signed-in user's companies (from `GET /api/me`) and the one they work in now. The choice
- * is remembered, so a reload or the next visit opens the same company. Screens read
- * `activeId()` and reload their data when it changes.
+ * is remembered per user, so a reload or the next visit opens the same company, and another user
+ * signing in on the same device never inherits it. Screens read `activeId()` and reload their
+ * data when it changes.
  */
 @Injectable({ providedIn: 'root' })
 export class CompanyContext {
   private readonly meApi = inject(MeApi);
+  private readonly sessions = inject(SessionStore);
   private readonly meState = signal<MeResponse | null>(null);
-  private readonly chosenId = signal<string | null>(readJson(ACTIVE_COMPANY_STORAGE_KEY, isString));
+  private readonly choices = signal<Choices>(readJson(ACTIVE_COMPANY_STORAGE_KEY, isChoices) ?? {});
+  private readonly chosenId = computed(() => {
+    const userId = this.meState()?.id ?? this.sessions.session()?.user.id;
+    return userId ? (this.choices()[userId] ?? null) : null;
+  });
   private pending: Promise<MeResponse> | null = null;
 
   readonly me = this.meState.asReadonly();
@@ -49,8 +65,13 @@ export class CompanyContext {
   }
 
   select(companyId: string): void {
-    this.chosenId.set(companyId);
-    writeJson(ACTIVE_COMPANY_STORAGE_KEY, companyId);
+    const userId = this.sessions.session()?.user.id ?? this.meState()?.id;
+    if (!userId) return;
+    // Re-inserted last, so the oldest users' choices are the ones dropped.
+    const others = Object.entries(this.choices()).filter(([id]) => id !== userId);
+    const next: Choices = Object.fromEntries([...others.slice(-(REMEMBERED_USERS - 1)), [userId, companyId]]);
+    this.choices.set(next);
+    writeJson(ACTIVE_COMPANY_STORAGE_KEY, next);
   }
 
   /** Makes a company active before it is loaded (e.g. the one registration just created). */

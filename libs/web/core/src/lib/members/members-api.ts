@@ -1,6 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { AddMemberDto, CompanyRole, MemberResponse } from '@crm/shared/contracts';
+import type { AddMemberDto, CompanyRole, InvitationResponse, MemberResponse } from '@crm/shared/contracts';
 import type { Observable } from 'rxjs';
 
 /** `/api/companies/:companyId/members`. */
@@ -17,9 +17,12 @@ export class MembersApi {
     return this.http.get<MemberResponse[]>(this.url(companyId));
   }
 
-  /** Owner/admin only; 404 when no user has that login, 409 when already a member. */
-  add(companyId: string, body: AddMemberDto): Observable<MemberResponse> {
-    return this.http.post<MemberResponse>(this.url(companyId), body);
+  /**
+   * Invites a login (owner/admin only): the answer is an invitation, the same whether or not the
+   * login is registered; 409 when it is a member already.
+   */
+  add(companyId: string, body: AddMemberDto): Observable<InvitationResponse> {
+    return this.http.post<InvitationResponse>(this.url(companyId), body);
   }
 
   /** 409 when it would leave the company without an owner. */

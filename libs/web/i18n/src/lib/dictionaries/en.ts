@@ -1,5 +1,6 @@
 import { crmEn } from './crm.en';
 import { returnsEn } from './returns.en';
+import { screensEn } from './screens.en';
 import type { Dictionary } from './index';
 
 /** English texts: typed against the Russian dictionary, so keys cannot drift. */
@@ -105,7 +106,7 @@ export const en: Dictionary = {
     text: 'Customers, sales and API keys belong to a company. Create yours to get started.',
     create: 'Create company',
     invitedHint:
-      'If you are joining an existing company, ask its admin to add the login “{login}”, then press “Check again”.',
+      'If you are joining an existing company, ask its admin to invite the login “{login}”, then press “Check again”.',
     checkAgain: 'Check again',
   },
   home: {
@@ -217,11 +218,9 @@ export const en: Dictionary = {
       remove: 'Remove from company',
       removeOf: 'Remove {login} from the company',
       emptyTitle: 'Nobody here yet',
-      emptyText: 'Invite colleagues by login: they need to sign up first.',
+      emptyText: 'Invite colleagues by login: they become members by accepting.',
       roleChanged: 'Role of {login} changed',
       removed: '{login} is no longer a member',
-      conflict: 'Not allowed: {message}',
-      lastOwner: 'A company must keep at least one owner.',
       removeConfirm: {
         title: 'Remove {login} from the company?',
         text: 'They lose access to the company’s customers, sales and keys. You can invite them again.',
@@ -230,13 +229,10 @@ export const en: Dictionary = {
     },
     invite: {
       title: 'Invite a member',
-      text: 'Your colleague must already be signed up. Enter their login and role.',
+      text: 'Enter your colleague’s login and role. They become a member once they accept the invitation.',
       login: 'Colleague’s login',
       role: 'Role',
       submit: 'Invite',
-      invited: '{login} added to the company',
-      noSuchUser: 'No user with this login',
-      alreadyMember: 'This user is already a member',
     },
     settings: {
       title: 'Company settings',
@@ -254,4 +250,5 @@ export const en: Dictionary = {
   },
   ...crmEn,
   ...returnsEn,
+  ...screensEn,
 };

@@ -24,13 +24,21 @@ import type {
   ImportKind,
   ImportMappingDto,
   ImportPreviewResponse,
+  ImportPreviewRowResponse,
   ImportSettingsDto,
 } from '@crm/shared/contracts';
 import { CompanyContext, describeError } from '@crm/web/core';
 import { I18n, LocalNumberPipe, TranslatePipe, type TranslationKey } from '@crm/web/i18n';
 import { ErrorState, ListSkeleton, PageHeader } from '@crm/web/ui';
 import { finalize, type Observable } from 'rxjs';
-import { cleanMapping, IMPORT_FIELD_NAMES, IMPORT_FIELDS, missingRequired, progressShare } from '../import-fields';
+import {
+  cleanMapping,
+  IMPORT_FIELD_NAMES,
+  IMPORT_FIELDS,
+  missingRequired,
+  previewRowErrors,
+  progressShare,
+} from '../import-fields';
 import { ImportsApi, saveBlob } from '../imports-api';
 
 /** One import: detected format, column mapping, preview, run with progress (polled), rejected rows. */
@@ -165,11 +173,16 @@ export class ImportJobPage {
     });
   }
 
+  /** A preview row's reasons in the interface language, by their rule codes. */
+  protected rowErrors(row: ImportPreviewRowResponse): string {
+    return previewRowErrors(row, this.i18n);
+  }
+
   protected downloadRejected(): void {
     const companyId = this.context.activeId();
     const job = this.current();
     if (!companyId || !job) return;
-    this.api.rejected(companyId, job.id).subscribe({
+    this.api.rejected(companyId, job.id, this.i18n.language()).subscribe({
       next: (response) => saveBlob(response, `rejected-${job.fileName}`),
       error: (error: unknown) => this.failure.set(error),
     });

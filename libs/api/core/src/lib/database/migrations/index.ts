@@ -9,6 +9,7 @@ import { TimeOrderedIds1764100000001 } from './1764100000001-time-ordered-ids';
 import { ChangeFeedXid1764200000000 } from './1764200000000-change-feed-xid';
 import { AnalyticsTopClientsAnswers1764300000000 } from './1764300000000-analytics-top-clients-answers';
 import { SaleReturns1764410000000 } from './1764410000000-sale-returns';
+import { CompanyInvitations1764450000000 } from './1764450000000-company-invitations';
 
 /** The schema's history, oldest first. Add a migration here; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   ChangeFeedXid1764200000000,
   AnalyticsTopClientsAnswers1764300000000,
   SaleReturns1764410000000,
+  CompanyInvitations1764450000000,
 ];

@@ -1,0 +1,121 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
+import { MatButtonModule } from '@angular/material/button';
+import { MatIconModule } from '@angular/material/icon';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { MatTooltipModule } from '@angular/material/tooltip';
+import type { InvitationResponse } from '@crm/shared/contracts';
+import { CompanyContext, describeError, InvitationsApi, ROLE_LABELS } from '@crm/web/core';
+import { I18n, LocalDatePipe, TranslatePipe } from '@crm/web/i18n';
+
+/** The company's invitations that wait for an answer, each with a withdraw button (owner/admin). */
+@Component({
+  selector: 'crm-pending-invitations',
+  imports: [LocalDatePipe, MatButtonModule, MatIconModule, MatTooltipModule, TranslatePipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    @if (items().length > 0) {
+      <section class="pending" data-testid="pending-invitations" [attr.aria-labelledby]="'pending-title'">
+        <h3 class="subtitle" id="pending-title">{{ 'invitations.pendingTitle' | t }}</h3>
+        <ul class="list">
+          @for (invitation of items(); track invitation.id) {
+            <li class="item" data-testid="pending-invitation">
+              <span class="who">
+                <span class="login">{{ invitation.login }}</span>
+                <span class="meta">
+                  {{ roleLabels[invitation.role] | t }} ·
+                  {{ 'invitations.expires' | t: { date: (invitation.expiresAt | localDate) } }}
+                </span>
+              </span>
+              @if (mayRevoke(invitation)) {
+                <button
+                  matIconButton
+                  type="button"
+                  [attr.data-testid]="'revoke-' + invitation.login"
+                  [attr.aria-label]="'invitations.revokeOf' | t: { login: invitation.login }"
+                  [matTooltip]="'invitations.revoke' | t"
+                  (click)="revoke(invitation)"
+                >
+                  <mat-icon svgIcon="close" />
+                </button>
+              }
+            </li>
+          }
+        </ul>
+      </section>
+    }
+  `,
+  styles: `
+    .pending {
+      margin: 0 0 16px;
+      padding-bottom: 8px;
+      border-bottom: 1px solid var(--mat-sys-outline-variant);
+    }
+    .subtitle {
+      margin: 0 0 4px;
+      font: var(--mat-sys-title-small);
+    }
+    .list {
+      margin: 0;
+      padding: 0;
+      list-style: none;
+    }
+    .item {
+      display: flex;
+      align-items: center;
+      gap: 8px;
+      min-height: 48px;
+    }
+    .who {
+      display: flex;
+      flex-direction: column;
+      flex: 1;
+      min-width: 0;
+    }
+    .login {
+      font: var(--mat-sys-body-medium);
+      overflow-wrap: anywhere;
+    }
+    .meta {
+      font: var(--mat-sys-body-small);
+      color: var(--mat-sys-on-surface-variant);
+    }
+  `,
+})
+export class PendingInvitations {
+  private readonly api = inject(InvitationsApi);
+  private readonly context = inject(CompanyContext);
+  private readonly i18n = inject(I18n);
+  private readonly snackBar = inject(MatSnackBar);
+
+  readonly companyId = input.required<string>();
+  /** Bumped by the invite form so a new invitation shows at once. */
+  readonly version = input(0);
+
+  protected readonly roleLabels = ROLE_LABELS;
+  protected readonly invitations = rxResource({
+    params: () => ({ companyId: this.companyId(), version: this.version() }),
+    stream: ({ params }) => this.api.listForCompany(params.companyId),
+  });
+  protected readonly items = computed(() => (this.invitations.hasValue() ? this.invitations.value() : []));
+
+  /** Only an owner withdraws an invitation that would make an owner. */
+  protected mayRevoke(invitation: InvitationResponse): boolean {
+    return invitation.role !== 'owner' || this.context.role() === 'owner';
+  }
+
+  protected revoke(invitation: InvitationResponse): void {
+    this.api.revoke(this.companyId(), invitation.id).subscribe({
+      next: () => {
+        this.invitations.update((list) => list?.filter((item) => item.id !== invitation.id));
+        this.snackBar.open(this.i18n.t('invitations.revoked', { login: invitation.login }), undefined, {
+          duration: 4000,
+        });
+      },
+      error: (error: unknown) => {
+        this.snackBar.open(describeError(error, this.i18n), this.i18n.t('common.close'), { duration: 8000 });
+        this.invitations.reload();
+      },
+    });
+  }
+}
