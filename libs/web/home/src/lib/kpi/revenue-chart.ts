@@ -110,11 +110,13 @@ export class RevenueChart {
   protected readonly series = computed(() =>
     this.points().map((point) => ({ name: point.period, value: Number(point.revenue) })),
   );
-  /** Six labels fit a 360 px phone; the tooltip names every bar. */
+  /** The chart's width, followed as the window or the layout changes. */
+  private readonly width = signal(640);
+  /** One date label per 90 px (at least two), so labels never overlap; the tooltip names every bar. */
   protected readonly ticks = computed(() =>
     axisTicks(
       this.points().map((p) => p.period),
-      6,
+      Math.max(2, Math.floor(this.width() / 90)),
     ),
   );
   protected readonly barPadding = computed(() => (this.points().length > 40 ? 1 : 4));
