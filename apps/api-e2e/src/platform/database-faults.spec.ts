@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Client } from 'pg';
 import request from 'supertest';
 import { type ApiProcess, startApi } from '../support/api-process';
 import { errorShape, PASSWORD, uniqueLogin } from '../support/client';
@@ -86,6 +87,35 @@ describe('database faults', () => {
     expect(output).not.toContain('Internal server error');
     expect(output).not.toContain('Пропавший');
   });
+
+  // PGlite has no other backends to terminate: on a real server only (TEST_DATABASE_URL).
+  (process.env['TEST_DATABASE_URL'] ? it : it.skip)(
+    'answers 200 or 503, never 500, when its backends are terminated (pg_terminate_backend), then recovers',
+    async () => {
+      const admin = new Client({ connectionString: process.env['E2E_DATABASE_URL'] });
+      await admin.connect();
+      try {
+        for (let round = 0; round < 3; round++) {
+          await request(api.url).get(`/api/companies/${companyId}/clients`).set(auth).expect(200);
+          const killed = await admin.query(
+            'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND client_port = ANY($1)',
+            [proxy.upstreamPorts()],
+          );
+          expect(killed.rowCount).toBeGreaterThan(0);
+          const answers = await Promise.all(
+            Array.from({ length: 4 }, () => request(api.url).get(`/api/companies/${companyId}/clients`).set(auth)),
+          );
+          for (const res of answers) {
+            if (res.status !== 200) expectUnavailable(res);
+          }
+        }
+      } finally {
+        await admin.end();
+      }
+      const back = await eventually(() => request(api.url).get(`/api/companies/${companyId}/clients`).set(auth), 200);
+      expect(back.status).toBe(200);
+    },
+  );
 
   it('answers 503 when no connection can be had from the pool in time', async () => {
     proxy.stall();

@@ -14,11 +14,14 @@ export interface DbProxy {
   stall(): void;
   restore(): Promise<void>;
   close(): Promise<void>;
+  /** Local ports of the proxy's connections to the database (`client_port` in `pg_stat_activity`). */
+  upstreamPorts(): number[];
 }
 
 export async function startDbProxy(databaseUrl: string): Promise<DbProxy> {
   const target = new URL(databaseUrl);
   const sockets = new Set<Socket>();
+  const upstreams = new Set<Socket>();
   let mode: 'forward' | 'stall' = 'forward';
   let port = 0;
 
@@ -30,7 +33,8 @@ export async function startDbProxy(databaseUrl: string): Promise<DbProxy> {
       if (mode === 'stall') return;
       const upstream = connect(Number(target.port || 5432), target.hostname);
       sockets.add(upstream);
-      upstream.on('close', () => (sockets.delete(upstream), client.destroy()));
+      upstreams.add(upstream);
+      upstream.on('close', () => (sockets.delete(upstream), upstreams.delete(upstream), client.destroy()));
       upstream.on('error', () => upstream.destroy());
       client.on('close', () => upstream.destroy());
       client.pipe(upstream);
@@ -74,5 +78,6 @@ export async function startDbProxy(databaseUrl: string): Promise<DbProxy> {
       server ??= await listen();
     },
     close: cut,
+    upstreamPorts: () => [...upstreams].map((s) => s.localPort).filter((p): p is number => p !== undefined),
   };
 }
