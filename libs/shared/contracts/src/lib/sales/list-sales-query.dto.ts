@@ -10,7 +10,11 @@ export const SALE_SORT_VALUES = SALE_SORTS.flatMap((field) => [field, `-${field}
 
 /** `GET /sales`: paging, sort, search over externalId and the buyer's name/email, and filters. */
 export class ListSalesQueryDto extends ListQueryDto {
-  /** A field, descending with `-`. Default `-soldAt`. @example "-soldAt" */
+  /**
+   * A field, descending with `-`. Default `-soldAt`. `amount` orders by the amount in the company's
+   * base currency at the rate in force on the sale's day; sales with no rate in force come last.
+   * @example "-soldAt"
+   */
   @IsOptional()
   @IsIn(SALE_SORT_VALUES)
   sort?: string;
