@@ -49,7 +49,7 @@ describe('clients (web API)', () => {
     ]);
     const nul = await api().post(clientsUrl(owner)).set(owner.auth).send({ name: 'a\u0000b' }).expect(400);
     expect(nul.body.details).toEqual([
-      { field: 'name', messages: [expect.stringContaining('NUL')], codes: [expect.any(String)] },
+      { field: 'name', messages: [expect.stringContaining('NUL')], codes: ['isText'] },
     ]);
   });
 
@@ -136,6 +136,7 @@ describe('clients (web API)', () => {
     expect(refused.body).toEqual({
       statusCode: 409,
       error: 'Conflict',
+      code: 'client_has_sales',
       message: expect.stringContaining('confirm=true'),
       wouldDelete: {
         sales: 4,

@@ -81,6 +81,7 @@ describe('CSV import', () => {
         attributes: { Город: 'Санкт-Петербург' },
       },
       errors: [],
+      details: [],
     });
 
     const done = await runImport(owner, uploaded.body.id, settings);

@@ -40,7 +40,9 @@ export class StorableTextPipe implements PipeTransform {
   transform<T>(value: T): T {
     const path = findUnstorableText(value);
     if (path !== null)
-      throw new InvalidInputException([{ field: path, messages: [`${path} ${UNSTORABLE_TEXT_MESSAGE}`] }]);
+      throw new InvalidInputException([
+        { field: path, messages: [`${path} ${UNSTORABLE_TEXT_MESSAGE}`], codes: ['isText'] },
+      ]);
     return value;
   }
 }

@@ -97,7 +97,9 @@ function refuseUnstorableText(value: unknown, metadata: ArgumentMetadata): void 
   if (metadata.type !== 'body' && metadata.type !== 'query' && metadata.type !== 'param') return;
   const path = findUnstorableText(value, metadata.data ?? '');
   if (path !== null)
-    throw new InvalidInputException([{ field: path, messages: [`${path} ${UNSTORABLE_TEXT_MESSAGE}`] }]);
+    throw new InvalidInputException([
+      { field: path, messages: [`${path} ${UNSTORABLE_TEXT_MESSAGE}`], codes: ['isText'] },
+    ]);
 }
 
 /** The global pipe: strips nothing silently — unknown fields are a 400 — and converts query strings. */
