@@ -22,6 +22,9 @@ const period = (from: string, to: string, over: Partial<AnalyticsPeriodResponse>
   ...over,
 });
 
+/** The summary's warnings in the next render (a missing exchange rate, say). */
+let summaryWarnings: unknown[] = [];
+
 function summaryFor(req: TestRequest) {
   const from = req.request.params.get('from') as string;
   const to = req.request.params.get('to') as string;
@@ -29,7 +32,7 @@ function summaryFor(req: TestRequest) {
   return {
     ...period(from, to, { revenue: '2400.00', salesCount: 12, buyers: 9, averageOrderValue: '200.00' }),
     currency: 'GBP',
-    warnings: [],
+    warnings: summaryWarnings,
     previous: period(previous.from, previous.to, { revenue: '2000.00', salesCount: 10, buyers: 9 }),
     change: {},
   };
@@ -59,6 +62,7 @@ describe('KpiSection', () => {
 
   beforeEach(() => {
     localStorage.clear();
+    summaryWarnings = [];
     TestBed.configureTestingModule({
       providers: [
         provideHttpClient(),
@@ -165,5 +169,18 @@ describe('KpiSection', () => {
     expect(notes).toContain(
       'Основная модель на прошлых месяцах ошибалась сильнее простой, поэтому показан простой прогноз.',
     );
+  });
+
+  it('links a warning about missing exchange rates to the rates screen', async () => {
+    summaryWarnings = [{ code: 'missing_rate', currency: 'USD', count: 3 }];
+    const element = await render([{ period: '2026-11-20', revenue: '2400.00' }]);
+    const link = element.querySelector('[data-testid="kpi-warning-rates"]');
+    expect(link?.getAttribute('href')).toBe('/company/rates');
+    expect(link?.textContent?.trim()).toBe('Задать курсы валют');
+  });
+
+  it('shows no exchange-rate warning when every sale was converted', async () => {
+    const element = await render([{ period: '2026-11-20', revenue: '2400.00' }]);
+    expect(element.querySelector('[data-testid="kpi-warning"]')).toBeNull();
   });
 });
