@@ -6,6 +6,7 @@ export * from './lib/database/embedded-postgres';
 export * from './lib/database/migrations';
 export * from './lib/database/pg-errors';
 export * from './lib/database/snake-naming.strategy';
+export * from './lib/database/table-statistics';
 export * from './lib/health/health.controller';
 export * from './lib/http/error.filter';
 export * from './lib/http/too-many-requests.exception';

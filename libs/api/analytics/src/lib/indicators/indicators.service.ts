@@ -28,7 +28,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { type AnalyticsContext, invalid, loadContext, type Period, resolvePeriod } from '../analytics-context';
 import { addDays, countPeriods, daysBetween, periodsBetween } from '../calendar';
 import { average, money, relativeChange, relativeDecimalChange } from '../decimal';
-import { count, SqlParams, type SqlRunner } from '../sql';
+import { count, SqlParams, type SqlRunner, withoutNestedLoops } from '../sql';
 import { convertedSumSql, fxCte, rateColumns } from './conversion';
 import type { ClientTotal, IndicatorSource } from './indicator-source';
 import { RollupFolder } from './rollup-folder';
@@ -274,7 +274,7 @@ export class IndicatorsService {
            WHERE company_id = ${id} AND status = 'paid' AND sold_at >= ${bounds.lower} AND sold_at < ${bounds.upper}`;
       const fx = fxCte(conversion, period.from, period.to, p, 'SELECT DISTINCT currency, day FROM s');
       const rate = rateColumns(conversion, 'i', p);
-      const rows = await sql<{
+      const rows = await withoutNestedLoops<{
         product: string;
         sku: string | null;
         name: string;
@@ -282,12 +282,17 @@ export class IndicatorsService {
         revenue: string;
         sales: string;
       }>(
+        sql,
         `WITH s AS MATERIALIZED (${salesSql}),
          ${fx},
          i AS (
            SELECT coalesce('sku:' || si.sku, 'name:' || si.name) AS product, si.sku, si.name, si.quantity,
                   si.quantity * si.unit_price AS amount, s.id AS sale_id, s.day, s.currency
-           FROM s JOIN sale_items si ON si.company_id = ${id} AND si.sale_id = s.id
+           -- A probe of each sale's items through their index, whatever the planner expects of s.
+           FROM s CROSS JOIN LATERAL (
+             SELECT sku, name, quantity, unit_price FROM sale_items
+             WHERE company_id = ${id} AND sale_id = s.id OFFSET 0
+           ) si
          ),
          x AS (SELECT i.*, 1 AS sales, ${rate.rc} AS rc, ${rate.rt} AS rt FROM i ${rate.joins}),
          converted AS (${convertedSumSql(conversion, 'x', ['product'])}),

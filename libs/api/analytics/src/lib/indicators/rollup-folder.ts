@@ -1,6 +1,7 @@
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { SaleChangeHooks } from '@crm/api/clients';
+import { TableStatistics } from '@crm/api/core';
 import { DataSource } from 'typeorm';
 
 /** Pending changes applied per transaction: bounds a fold's memory and lock time on big backlogs. */
@@ -11,6 +12,23 @@ const QUIET_MS = 1_000;
 const MAX_DELAY_MS = 15_000;
 /** Catches changes written by other API instances, COPY or before a restart. */
 const SWEEP_MS = 60_000;
+/**
+ * What a fold changes (and what the sales it follows changed): their statistics are refreshed after
+ * every fold that applied something, before the read that asked for it runs (ADR 0005).
+ */
+export const FOLDED_TABLES = [
+  'sales',
+  'sale_items',
+  'clients',
+  'analytics_pending_changes',
+  'analytics_sales_daily',
+  'analytics_client_daily',
+  'analytics_buyer_grid',
+  'analytics_buyer_grid_months',
+  'analytics_buyer_prev',
+  'analytics_buyer_firsts',
+  'analytics_top_clients',
+] as const;
 
 /**
  * Folds the sales changes the `sales` triggers log (`analytics_pending_changes`, migration
@@ -25,11 +43,14 @@ export class RollupFolder implements OnModuleInit, OnModuleDestroy {
   private readonly running = new Map<string, Promise<number>>();
   private sweepTimer?: NodeJS.Timeout;
   private stopped = false;
+  private readonly statistics: TableStatistics;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly hooks: SaleChangeHooks,
-  ) {}
+  ) {
+    this.statistics = new TableStatistics(dataSource);
+  }
 
   onModuleInit(): void {
     // Inside the writer's transaction: only schedule, no query.
@@ -73,8 +94,12 @@ export class RollupFolder implements OnModuleInit, OnModuleDestroy {
       ])) as { n: number }[];
       const n = Number(row?.n ?? 0);
       total += n;
-      if (n < FOLD_CHUNK) return total;
+      if (n < FOLD_CHUNK) break;
     }
+    // Outside any transaction, after the fold committed: the read that waits for this fold plans
+    // its statements on statistics that include what was just folded.
+    await this.statistics.refresh(FOLDED_TABLES);
+    return total;
   }
 
   /** Debounced background fold: after QUIET_MS without writes, at most MAX_DELAY_MS after the first. */
@@ -102,6 +127,8 @@ export class RollupFolder implements OnModuleInit, OnModuleDestroy {
       for (const { id } of rows) {
         if (!this.scheduled.has(id)) await this.fold(id);
       }
+      // Also after a restart, a rebuild or writes that bypassed the folder (PGlite has no autovacuum).
+      await this.statistics.refresh(FOLDED_TABLES);
     } catch (error) {
       if (!this.stopped) this.logger.warn(`Sweeping pending analytics changes failed: ${String(error)}`);
     }
