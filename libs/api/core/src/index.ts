@@ -5,6 +5,7 @@ export * from './lib/database/database.module';
 export * from './lib/database/embedded-postgres';
 export * from './lib/database/migrations';
 export * from './lib/database/pg-errors';
+export * from './lib/database/request-cancellation';
 export * from './lib/database/snake-naming.strategy';
 export * from './lib/database/table-statistics';
 export * from './lib/health/health.controller';

@@ -3,6 +3,7 @@
  * Each request runs in one read-only REPEATABLE READ transaction, so its figures agree with each
  * other even while sales are being written.
  */
+import { cancelOnRequestAbort } from '@crm/api/core';
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
@@ -68,12 +69,14 @@ export class IndicatorsService {
   /**
    * Runs `work` in one read-only REPEATABLE READ snapshot with the context resolved. The
    * transaction is opened with one round trip; JIT, which costs more than it saves on these short
-   * statements, is off, and sorts and hash aggregates of client-days get room in memory.
+   * statements, is off, and sorts and hash aggregates of client-days get room in memory. A client
+   * that goes away cancels the statement running for it (SQLSTATE 57014).
    */
   async read<T>(companyId: string, currency: string | undefined, work: (scope: Scope) => Promise<T>): Promise<T> {
     await this.foldPending(companyId);
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
+    const stopWatching = cancelOnRequestAbort(runner);
     try {
       await runner.query(
         "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET LOCAL jit = off; SET LOCAL work_mem = '64MB'",
@@ -89,6 +92,7 @@ export class IndicatorsService {
         throw error;
       }
     } finally {
+      stopWatching();
       await runner.release();
     }
   }
