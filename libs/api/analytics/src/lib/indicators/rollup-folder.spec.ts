@@ -88,4 +88,14 @@ describe('RollupFolder', () => {
     await new RollupFolder(db.dataSource, new SaleChangeHooks()).fold('c1');
     expect(db.calls).toEqual(['exists']);
   });
+
+  it('lets every caller arriving during a fold share one next fold', async () => {
+    const db = fakeDatabase(5);
+    const folder = new RollupFolder(db.dataSource, new SaleChangeHooks());
+    const first = folder.fold('c1');
+    const waiting = Array.from({ length: 20 }, () => folder.fold('c1'));
+    await expect(Promise.all([first, ...waiting])).resolves.toEqual([5, ...waiting.map(() => 0)]);
+    // Before, each waiter started its own fold after the previous one: twenty-one 'exists'.
+    expect(db.calls.filter((c) => c === 'exists')).toHaveLength(2);
+  });
 });

@@ -41,6 +41,8 @@ export class RollupFolder implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('RollupFolder');
   private readonly scheduled = new Map<string, { timer: NodeJS.Timeout; since: number }>();
   private readonly running = new Map<string, Promise<number>>();
+  /** Per company, the fold that starts once the running one ends, shared by everyone waiting for it. */
+  private readonly next = new Map<string, Promise<number>>();
   private sweepTimer?: NodeJS.Timeout;
   private stopped = false;
   private readonly statistics: TableStatistics;
@@ -69,12 +71,29 @@ export class RollupFolder implements OnModuleInit, OnModuleDestroy {
 
   /**
    * Applies every change of the company committed so far; resolves with how many were applied.
-   * Concurrent calls for one company share the work.
+   * Concurrent calls for one company share the work: a call during a fold needs a fold that starts
+   * after it (the running one may have missed its changes), and every call arriving during the same
+   * fold shares that one next fold — so a read waits for at most two folds however many readers and
+   * writers keep coming (before, each waiter chained fold after fold under a steady ingest).
    */
   fold(companyId: string): Promise<number> {
     const running = this.running.get(companyId);
-    // Wait for the fold in progress (whatever its outcome), then fold what was committed since.
-    if (running) return running.catch(() => 0).then(() => this.fold(companyId));
+    if (!running) return this.start(companyId);
+    let next = this.next.get(companyId);
+    if (!next) {
+      // Whatever the running fold's outcome, then fold what was committed since.
+      next = running
+        .catch(() => 0)
+        .then(() => {
+          this.next.delete(companyId);
+          return this.start(companyId);
+        });
+      this.next.set(companyId, next);
+    }
+    return next;
+  }
+
+  private start(companyId: string): Promise<number> {
     const work = this.foldAll(companyId).finally(() => this.running.delete(companyId));
     this.running.set(companyId, work);
     return work;
