@@ -85,9 +85,12 @@ export class IndicatorsService {
         const sql = managerRunner(runner.manager);
         const context = await loadContext(sql, companyId, currency);
         const result = await work({ sql, ...context });
+        stopWatching();
         await runner.query('COMMIT');
         return result;
       } catch (error) {
+        // A cancel must not reach the ROLLBACK: the connection would go back to the pool mid-transaction.
+        stopWatching();
         await runner.query('ROLLBACK');
         throw error;
       }

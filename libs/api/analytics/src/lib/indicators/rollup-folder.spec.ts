@@ -6,16 +6,17 @@ import { FOLD_CHUNK, FOLDED_TABLES, RollupFolder } from './rollup-folder';
  * A DataSource double: `pending` changes wait; each fold call claims up to the chunk size; the
  * statistics of `stale` tables are missing or out of date.
  */
-function fakeDatabase(pending: number, stale: string[] = []) {
+function fakeDatabase(pending: number, stale: string[] = [], missing = true) {
   const calls: string[] = [];
   let left = pending;
   const query = jest.fn(async (text: string, params: unknown[]) => {
     await new Promise((resolve) => setImmediate(resolve));
     if (text.includes('pg_stats')) {
       calls.push('stale?');
-      return stale.filter((t) => (params[0] as string[]).includes(t)).map((name) => ({ name }));
+      return stale.filter((t) => (params[0] as string[]).includes(t)).map((name) => ({ name, missing }));
     }
     if (text.startsWith('ANALYZE')) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
       calls.push(text);
       return [];
     }
@@ -70,7 +71,7 @@ describe('RollupFolder', () => {
     await expect(second).resolves.toBe(3);
   });
 
-  it('analyses the stale tables a fold changed before the caller reads', async () => {
+  it('analyses the tables a fold changed that have no statistics before the caller reads', async () => {
     const db = fakeDatabase(14_500, ['analytics_client_daily', 'analytics_sales_daily', 'sales']);
     await expect(new RollupFolder(db.dataSource, new SaleChangeHooks()).fold('c1')).resolves.toBe(14_500);
     expect(db.calls).toEqual([
@@ -97,5 +98,13 @@ describe('RollupFolder', () => {
     await expect(Promise.all([first, ...waiting])).resolves.toEqual([5, ...waiting.map(() => 0)]);
     // Before, each waiter started its own fold after the previous one: twenty-one 'exists'.
     expect(db.calls.filter((c) => c === 'exists')).toHaveLength(2);
+  });
+
+  it('refreshes statistics that are only behind in the background, without holding the caller', async () => {
+    const db = fakeDatabase(100, ['analytics_client_daily'], false);
+    await expect(new RollupFolder(db.dataSource, new SaleChangeHooks()).fold('c1')).resolves.toBe(100);
+    expect(db.calls).toEqual(['exists', 'fold 100', 'stale?']);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(db.calls).toEqual(['exists', 'fold 100', 'stale?', 'ANALYZE (SKIP_LOCKED) "analytics_client_daily"']);
   });
 });

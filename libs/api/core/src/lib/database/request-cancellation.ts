@@ -26,30 +26,38 @@ export function currentRequestSignal(): AbortSignal | undefined {
 interface PgClientLike {
   processID?: number;
   secretKey?: number;
-  activeQuery?: unknown;
-  connectionParameters?: ConstructorParameters<typeof Client>[0];
+  connectionParameters?: { host: string; port: number };
+}
+
+interface PgConnection {
+  on(event: 'error', listener: () => void): void;
+  once(event: 'connect', listener: () => void): void;
+  connect(portOrPath: number | string, host?: string): void;
+  cancel(processID: number, secretKey: number): void;
+  end(): void;
 }
 
 /**
  * While `runner` works for the current HTTP request, a client that goes away cancels the statement
  * running on its connection (PostgreSQL's cancel request, answered with SQLSTATE 57014), so an
  * abandoned request gives its pool connection back at once instead of running to the end.
- * Returns the function that stops watching; a no-op outside a request.
+ * Returns the function that stops watching — call it before COMMIT or ROLLBACK; a no-op outside a
+ * request.
  */
 export function cancelOnRequestAbort(runner: QueryRunner): () => void {
   const signal = currentRequestSignal();
   if (!signal) return () => undefined;
   const cancel = () => {
     const client = (runner as unknown as { databaseConnection?: PgClientLike }).databaseConnection;
-    if (!client?.activeQuery || client.processID === undefined || !client.connectionParameters) return;
-    // A separate connection only carries the cancel message; it is never authenticated.
-    const canceller = new Client(client.connectionParameters) as unknown as {
-      connection: { on(event: 'error', listener: () => void): void };
-      cancel(c: unknown, q: unknown): void;
-    };
-    // Best effort: a cancel that cannot be delivered leaves the statement timeout to end the query.
-    canceller.connection.on('error', () => undefined);
-    canceller.cancel(client, client.activeQuery);
+    const params = client?.connectionParameters;
+    if (client?.processID === undefined || client.secretKey === undefined || !params) return;
+    // A connection of its own carries only the cancel message (never authenticated); best effort:
+    // a cancel that cannot be delivered leaves the statement timeout to end the query.
+    const connection = (new Client(params) as unknown as { connection: PgConnection }).connection;
+    connection.on('error', () => undefined);
+    connection.once('connect', () => connection.cancel(client.processID as number, client.secretKey as number));
+    if (params.host.startsWith('/')) connection.connect(`${params.host}/.s.PGSQL.${params.port}`);
+    else connection.connect(params.port, params.host);
   };
   if (signal.aborted) {
     cancel();
