@@ -12,7 +12,14 @@ export interface GenerateOptions {
   /** Lines per sale (0 = no sale_items). */
   itemsPerSale: number;
   timeZone: string;
+  /**
+   * Exchange rates of USD and EUR: one per day (the default), one per month, one each long before
+   * the history (2000-01-01), or none (their sales then cannot be converted and are warned about).
+   */
+  rates?: RateLayout;
 }
+
+export type RateLayout = 'daily' | 'monthly' | 'one-long-before' | 'none';
 
 export interface GeneratedCompany {
   companyId: string;
@@ -66,13 +73,20 @@ async function load(ds: QueryRunner, name: string, o: GenerateOptions): Promise<
   );
   await ds.query(`ALTER TABLE bench_client_ids ADD PRIMARY KEY (n)`);
 
-  await ds.query(
-    `INSERT INTO exchange_rates (company_id, currency, valid_from, rate)
-     SELECT $1, c.currency, d::date, round((c.base * (1 + 0.1 * sin(extract(epoch FROM d) / 8640000.0)))::numeric, 4)
-     FROM generate_series($2::date - 1, $3::date, interval '1 day') AS d,
-          (VALUES ('USD', 90.0), ('EUR', 98.0)) AS c (currency, base)`,
-    [companyId, firstDay, lastDay],
-  );
+  const layout = o.rates ?? 'daily';
+  if (layout !== 'none') {
+    const days =
+      layout === 'one-long-before'
+        ? `SELECT '2000-01-01'::timestamp AS d`
+        : `SELECT generate_series(${layout === 'monthly' ? `date_trunc('month', $2::date - 1)` : '$2::date - 1'}, $3::date,
+             interval '1 ${layout === 'monthly' ? 'month' : 'day'}') AS d`;
+    await ds.query(
+      `INSERT INTO exchange_rates (company_id, currency, valid_from, rate)
+       SELECT $1, c.currency, d::date, round((c.base * (1 + 0.1 * sin(extract(epoch FROM d) / 8640000.0)))::numeric, 4)
+       FROM (${days}) AS days, (VALUES ('USD', 90.0), ('EUR', 98.0)) AS c (currency, base)`,
+      layout === 'one-long-before' ? [companyId] : [companyId, firstDay, lastDay],
+    );
+  }
 
   await ds.query(
     `INSERT INTO sales (company_id, client_id, external_id, amount, currency, sold_at, status)

@@ -14,7 +14,7 @@ import {
 } from '@crm/api/analytics-models';
 import type { AnalyticsContext } from '../analytics-context';
 import { dayNumber } from '../calendar';
-import { count, SqlParams, type SqlRunner } from '../sql';
+import { count, SqlParams, type SqlRunner, withoutNestedLoops } from '../sql';
 import { fxCte, rateColumns } from '../indicators/conversion';
 
 /** One client's purchases up to `asOf`. */
@@ -56,7 +56,7 @@ export async function loadCustomerRows(sql: SqlRunner, ctx: AnalyticsContext, as
      WHERE company_id = ${id} AND status IN ('paid', 'return:paid') AND day <= ${until}::date`,
   );
   const rate = rateColumns(ctx.conversion, 'r', p);
-  const rows = await sql<{
+  const rows = await withoutNestedLoops<{
     client_id: string;
     days: string;
     sales: string;
@@ -65,6 +65,7 @@ export async function loadCustomerRows(sql: SqlRunner, ctx: AnalyticsContext, as
     total: string;
     first_value: number;
   }>(
+    sql,
     `WITH ${fx},
      d AS (
        SELECT r.client_id, r.day, sum(r.sales) AS sales, sum(round(r.amount * ${rate.rc}, 24) / ${rate.rt}) AS value

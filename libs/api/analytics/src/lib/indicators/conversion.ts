@@ -109,6 +109,7 @@ export function fxCte(c: Conversion, from: string, to: string, p: SqlParams, pai
         SELECT valid_from FROM exchange_rates
         WHERE company_id = ${company} AND currency = f.currency
           AND valid_from BETWEEN coalesce(f.since, '-infinity'::date) AND ${p.add(to)}::date
+        OFFSET 0
       ) e
     ) u
   ),
@@ -117,6 +118,7 @@ export function fxCte(c: Conversion, from: string, to: string, p: SqlParams, pai
     FROM fx_sweep s
     CROSS JOIN LATERAL (
       SELECT rate FROM exchange_rates WHERE company_id = ${company} AND currency = s.currency AND valid_from = s.in_force
+      OFFSET 0
     ) e
     WHERE NOT s.is_rate
   )`;

@@ -3,6 +3,7 @@
  * Each request runs in one read-only REPEATABLE READ transaction, so its figures agree with each
  * other even while sales are being written.
  */
+import { cancelOnRequestAbort } from '@crm/api/core';
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
@@ -27,7 +28,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { type AnalyticsContext, invalid, loadContext, type Period, resolvePeriod } from '../analytics-context';
 import { addDays, countPeriods, daysBetween, periodsBetween } from '../calendar';
 import { average, money, relativeChange, relativeDecimalChange } from '../decimal';
-import { count, SqlParams, type SqlRunner } from '../sql';
+import { count, SqlParams, type SqlRunner, withoutNestedLoops } from '../sql';
 import { convertedSumSql, fxCte, rateColumns } from './conversion';
 import { type ClientTotal, type IndicatorSource, REVENUE_STATUSES, type RollupStatus } from './indicator-source';
 import { netTotals, ZERO_NET } from './net-totals';
@@ -70,12 +71,14 @@ export class IndicatorsService {
   /**
    * Runs `work` in one read-only REPEATABLE READ snapshot with the context resolved. The
    * transaction is opened with one round trip; JIT, which costs more than it saves on these short
-   * statements, is off, and sorts and hash aggregates of client-days get room in memory.
+   * statements, is off, and sorts and hash aggregates of client-days get room in memory. A client
+   * that goes away cancels the statement running for it (SQLSTATE 57014).
    */
   async read<T>(companyId: string, currency: string | undefined, work: (scope: Scope) => Promise<T>): Promise<T> {
     await this.foldPending(companyId);
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
+    const stopWatching = cancelOnRequestAbort(runner);
     try {
       await runner.query(
         "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET LOCAL jit = off; SET LOCAL work_mem = '64MB'",
@@ -84,13 +87,17 @@ export class IndicatorsService {
         const sql = managerRunner(runner.manager);
         const context = await loadContext(sql, companyId, currency);
         const result = await work({ sql, ...context });
+        stopWatching();
         await runner.query('COMMIT');
         return result;
       } catch (error) {
+        // A cancel must not reach the ROLLBACK: the connection would go back to the pool mid-transaction.
+        stopWatching();
         await runner.query('ROLLBACK');
         throw error;
       }
     } finally {
+      stopWatching();
       await runner.release();
     }
   }
@@ -283,7 +290,7 @@ export class IndicatorsService {
            WHERE company_id = ${id} AND status = 'paid' AND sold_at >= ${bounds.lower} AND sold_at < ${bounds.upper}`;
       const fx = fxCte(conversion, period.from, period.to, p, 'SELECT DISTINCT currency, day FROM s');
       const rate = rateColumns(conversion, 'i', p);
-      const rows = await sql<{
+      const rows = await withoutNestedLoops<{
         product: string;
         sku: string | null;
         name: string;
@@ -291,12 +298,19 @@ export class IndicatorsService {
         revenue: string;
         sales: string;
       }>(
+        sql,
         `WITH s AS MATERIALIZED (${salesSql}),
          ${fx},
          i AS (
            SELECT coalesce('sku:' || si.sku, 'name:' || si.name) AS product, si.sku, si.name, s.sign * si.quantity AS quantity,
                   s.sign * si.quantity * si.unit_price AS amount, s.id AS sale_id, s.sign, s.day, s.currency
-           FROM s JOIN sale_items si ON si.company_id = ${id} AND si.sale_id = s.id
+           -- A probe of each sale's items through their primary key, whatever the planner expects of
+           -- s. The company is checked above the probe (OFFSET 0 keeps it there): inside, without
+           -- statistics, it ANDed a bitmap of every item of the company into each probe.
+           FROM s CROSS JOIN LATERAL (
+             SELECT company_id, sku, name, quantity, unit_price FROM sale_items WHERE sale_id = s.id OFFSET 0
+           ) si
+           WHERE si.company_id = ${id}
          ),
          x AS (SELECT i.*, 1 AS sales, ${rate.rc} AS rc, ${rate.rt} AS rt FROM i ${rate.joins}),
          converted AS (${convertedSumSql(conversion, 'x', ['product'])}),

@@ -4,7 +4,7 @@
  * paid sale up to the period's end).
  */
 import type { AnalyticsContext, Period } from '../analytics-context';
-import { count, SqlParams, type SqlRunner } from '../sql';
+import { count, SqlParams, type SqlRunner, withoutNestedLoops } from '../sql';
 import { convertedSumSql, convertibleSql, fxCte, rateColumns, thresholdsSql } from './conversion';
 import {
   type BuyerCounts,
@@ -72,7 +72,8 @@ export class PlainSource implements IndicatorSource {
        WHERE company_id = ${p.add(companyId)} AND status = 'paid' AND sold_at >= ${bounds.lower} AND sold_at < ${bounds.upper}`;
     const fx = fxCte(ctx.conversion, period.from, period.to, p, 'SELECT DISTINCT currency, day FROM r');
     const rate = rateColumns(ctx.conversion, 'r', p);
-    const rows = await sql<{ client_id: string; revenue: string; sales: string }>(
+    const rows = await withoutNestedLoops<{ client_id: string; revenue: string; sales: string }>(
+      sql,
       `WITH r AS MATERIALIZED (${rows0}),
        ${fx},
        x AS (SELECT r.client_id, r.sales, r.amount, ${rate.rc} AS rc, ${rate.rt} AS rt FROM r ${rate.joins})

@@ -1,13 +1,25 @@
 import { SaleChangeHooks } from '@crm/api/clients';
 import type { DataSource } from 'typeorm';
-import { FOLD_CHUNK, RollupFolder } from './rollup-folder';
+import { FOLD_CHUNK, FOLDED_TABLES, RollupFolder } from './rollup-folder';
 
-/** A DataSource double: `pending` changes wait; each fold call claims up to the chunk size. */
-function fakeDatabase(pending: number) {
+/**
+ * A DataSource double: `pending` changes wait; each fold call claims up to the chunk size; the
+ * statistics of `stale` tables are missing or out of date.
+ */
+function fakeDatabase(pending: number, stale: string[] = [], missing = true) {
   const calls: string[] = [];
   let left = pending;
   const query = jest.fn(async (text: string, params: unknown[]) => {
     await new Promise((resolve) => setImmediate(resolve));
+    if (text.includes('pg_stats')) {
+      calls.push('stale?');
+      return stale.filter((t) => (params[0] as string[]).includes(t)).map((name) => ({ name, missing }));
+    }
+    if (text.startsWith('ANALYZE')) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      calls.push(text);
+      return [];
+    }
     if (text.includes('EXISTS')) {
       calls.push('exists');
       return [{ pending: left > 0 }];
@@ -33,7 +45,7 @@ describe('RollupFolder', () => {
   it('folds a backlog in chunks until a chunk comes back short', async () => {
     const db = fakeDatabase(2 * FOLD_CHUNK + 7);
     await expect(new RollupFolder(db.dataSource, new SaleChangeHooks()).fold('c1')).resolves.toBe(2 * FOLD_CHUNK + 7);
-    expect(db.calls).toEqual(['exists', `fold ${FOLD_CHUNK}`, `fold ${FOLD_CHUNK}`, 'fold 7']);
+    expect(db.calls).toEqual(['exists', `fold ${FOLD_CHUNK}`, `fold ${FOLD_CHUNK}`, 'fold 7', 'stale?']);
     expect(db.left()).toBe(0);
   });
 
@@ -43,7 +55,7 @@ describe('RollupFolder', () => {
     const first = folder.fold('c1');
     const second = folder.fold('c1');
     await expect(Promise.all([first, second])).resolves.toEqual([5, 0]);
-    expect(db.calls).toEqual(['exists', 'fold 5', 'exists']);
+    expect(db.calls).toEqual(['exists', 'fold 5', 'stale?', 'exists']);
   });
 
   it('still folds for a waiting caller when the fold in progress failed', async () => {
@@ -57,5 +69,42 @@ describe('RollupFolder', () => {
     const second = folder.fold('c1');
     await expect(first).rejects.toThrow('connection lost');
     await expect(second).resolves.toBe(3);
+  });
+
+  it('analyses the tables a fold changed that have no statistics before the caller reads', async () => {
+    const db = fakeDatabase(14_500, ['analytics_client_daily', 'analytics_sales_daily', 'sales']);
+    await expect(new RollupFolder(db.dataSource, new SaleChangeHooks()).fold('c1')).resolves.toBe(14_500);
+    expect(db.calls).toEqual([
+      'exists',
+      'fold 14500',
+      'stale?',
+      'ANALYZE (SKIP_LOCKED) "analytics_client_daily", "analytics_sales_daily", "sales"',
+    ]);
+    const asked = (db.dataSource.query as jest.Mock).mock.calls.find(([text]) => String(text).includes('pg_stats'));
+    expect(asked?.[1][0]).toEqual(FOLDED_TABLES);
+  });
+
+  it('does not look at statistics when there was nothing to fold', async () => {
+    const db = fakeDatabase(0, ['analytics_client_daily']);
+    await new RollupFolder(db.dataSource, new SaleChangeHooks()).fold('c1');
+    expect(db.calls).toEqual(['exists']);
+  });
+
+  it('lets every caller arriving during a fold share one next fold', async () => {
+    const db = fakeDatabase(5);
+    const folder = new RollupFolder(db.dataSource, new SaleChangeHooks());
+    const first = folder.fold('c1');
+    const waiting = Array.from({ length: 20 }, () => folder.fold('c1'));
+    await expect(Promise.all([first, ...waiting])).resolves.toEqual([5, ...waiting.map(() => 0)]);
+    // Before, each waiter started its own fold after the previous one: twenty-one 'exists'.
+    expect(db.calls.filter((c) => c === 'exists')).toHaveLength(2);
+  });
+
+  it('refreshes statistics that are only behind in the background, without holding the caller', async () => {
+    const db = fakeDatabase(100, ['analytics_client_daily'], false);
+    await expect(new RollupFolder(db.dataSource, new SaleChangeHooks()).fold('c1')).resolves.toBe(100);
+    expect(db.calls).toEqual(['exists', 'fold 100', 'stale?']);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(db.calls).toEqual(['exists', 'fold 100', 'stale?', 'ANALYZE (SKIP_LOCKED) "analytics_client_daily"']);
   });
 });

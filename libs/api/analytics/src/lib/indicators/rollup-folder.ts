@@ -1,6 +1,7 @@
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { SaleChangeHooks } from '@crm/api/clients';
+import { TableStatistics } from '@crm/api/core';
 import { DataSource } from 'typeorm';
 
 /** Pending changes applied per transaction: bounds a fold's memory and lock time on big backlogs. */
@@ -11,6 +12,24 @@ const QUIET_MS = 1_000;
 const MAX_DELAY_MS = 15_000;
 /** Catches changes written by other API instances, COPY or before a restart. */
 const SWEEP_MS = 60_000;
+/**
+ * What a fold changes (and what the sales it follows changed): their statistics are refreshed after
+ * every fold that applied something, before the read that asked for it runs (ADR 0005).
+ */
+export const FOLDED_TABLES = [
+  'sales',
+  'sale_items',
+  'clients',
+  'analytics_pending_changes',
+  'analytics_sales_daily',
+  'analytics_client_daily',
+  'analytics_client_returns',
+  'analytics_buyer_grid',
+  'analytics_buyer_grid_months',
+  'analytics_buyer_prev',
+  'analytics_buyer_firsts',
+  'analytics_top_clients',
+] as const;
 
 /**
  * Folds the sales changes the `sales` triggers log (`analytics_pending_changes`, migration
@@ -23,13 +42,18 @@ export class RollupFolder implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('RollupFolder');
   private readonly scheduled = new Map<string, { timer: NodeJS.Timeout; since: number }>();
   private readonly running = new Map<string, Promise<number>>();
+  /** Per company, the fold that starts once the running one ends, shared by everyone waiting for it. */
+  private readonly next = new Map<string, Promise<number>>();
   private sweepTimer?: NodeJS.Timeout;
   private stopped = false;
+  private readonly statistics: TableStatistics;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly hooks: SaleChangeHooks,
-  ) {}
+  ) {
+    this.statistics = new TableStatistics(dataSource);
+  }
 
   onModuleInit(): void {
     // Inside the writer's transaction: only schedule, no query.
@@ -48,12 +72,29 @@ export class RollupFolder implements OnModuleInit, OnModuleDestroy {
 
   /**
    * Applies every change of the company committed so far; resolves with how many were applied.
-   * Concurrent calls for one company share the work.
+   * Concurrent calls for one company share the work: a call during a fold needs a fold that starts
+   * after it (the running one may have missed its changes), and every call arriving during the same
+   * fold shares that one next fold — so a read waits for at most two folds however many readers and
+   * writers keep coming (before, each waiter chained fold after fold under a steady ingest).
    */
   fold(companyId: string): Promise<number> {
     const running = this.running.get(companyId);
-    // Wait for the fold in progress (whatever its outcome), then fold what was committed since.
-    if (running) return running.catch(() => 0).then(() => this.fold(companyId));
+    if (!running) return this.start(companyId);
+    let next = this.next.get(companyId);
+    if (!next) {
+      // Whatever the running fold's outcome, then fold what was committed since.
+      next = running
+        .catch(() => 0)
+        .then(() => {
+          this.next.delete(companyId);
+          return this.start(companyId);
+        });
+      this.next.set(companyId, next);
+    }
+    return next;
+  }
+
+  private start(companyId: string): Promise<number> {
     const work = this.foldAll(companyId).finally(() => this.running.delete(companyId));
     this.running.set(companyId, work);
     return work;
@@ -73,8 +114,12 @@ export class RollupFolder implements OnModuleInit, OnModuleDestroy {
       ])) as { n: number }[];
       const n = Number(row?.n ?? 0);
       total += n;
-      if (n < FOLD_CHUNK) return total;
+      if (n < FOLD_CHUNK) break;
     }
+    // Outside any transaction, after the fold committed: the read that waits for this fold plans
+    // its statements on statistics that include what was just folded.
+    await this.statistics.refresh(FOLDED_TABLES);
+    return total;
   }
 
   /** Debounced background fold: after QUIET_MS without writes, at most MAX_DELAY_MS after the first. */
@@ -102,6 +147,8 @@ export class RollupFolder implements OnModuleInit, OnModuleDestroy {
       for (const { id } of rows) {
         if (!this.scheduled.has(id)) await this.fold(id);
       }
+      // Also after a restart, a rebuild or writes that bypassed the folder (PGlite has no autovacuum).
+      await this.statistics.refresh(FOLDED_TABLES);
     } catch (error) {
       if (!this.stopped) this.logger.warn(`Sweeping pending analytics changes failed: ${String(error)}`);
     }

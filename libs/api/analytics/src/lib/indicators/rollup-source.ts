@@ -6,7 +6,7 @@
  */
 import type { AnalyticsContext, Period } from '../analytics-context';
 import { dayNumber } from '../calendar';
-import { count, SqlParams, type SqlRunner } from '../sql';
+import { count, SqlParams, type SqlRunner, withoutNestedLoops } from '../sql';
 import {
   convertedSumSql,
   convertibleSql,
@@ -147,10 +147,11 @@ export class RollupSource implements IndicatorSource {
     const th = thresholdsSql(ctx.conversion, p);
     const pairRate = rateColumns(ctx.conversion, 'pr', p);
     const rate = rateColumns(ctx.conversion, 'r', p);
-    const rows = await sql<{ client_id: string; revenue: string; sales: string }>(
+    const rows = await withoutNestedLoops<{ client_id: string; revenue: string; sales: string }>(
+      sql,
       `WITH ${fx},
        th AS (${th}),
-       rate_range AS (
+       rate_range AS MATERIALIZED (
          SELECT pr.currency, min(${pairRate.rc} / ${pairRate.rt})::float8 AS lo, max(${pairRate.rc} / ${pairRate.rt})::float8 AS hi,
                 min(coalesce(th.from_day, 'infinity'::date)) AS from_day
          FROM (${pairs}) pr LEFT JOIN th ON th.currency = pr.currency ${pairRate.joins}
@@ -173,9 +174,11 @@ export class RollupSource implements IndicatorSource {
        x AS (
          SELECT r.client_id, r.sales, r.amount, ${rate.rc} AS rc, ${rate.rt} AS rt
          FROM candidates c
-         -- OFFSET 0 keeps this a probe of the client's days per candidate (there are few).
+         -- OFFSET 0 keeps this a probe of the client's days per candidate (there are few), through
+         -- the primary key: "day + 0" leaves the (company, day) index nothing to search by, which
+         -- without statistics looked as cheap and scanned the whole period per candidate.
          CROSS JOIN LATERAL (
-           ${clientDays(`d.company_id = ${id} AND d.client_id = c.client_id AND d.day BETWEEN ${f}::date AND ${t}::date`)}
+           ${clientDays(`d.company_id = ${id} AND d.client_id = c.client_id AND d.day + 0 BETWEEN ${f}::date AND ${t}::date`)}
            OFFSET 0
          ) r
          ${rate.joins}

@@ -1,6 +1,6 @@
 /** The totals query shared by both sources: only the rows it starts from differ. */
 import type { AnalyticsContext } from '../analytics-context';
-import { count, SqlParams, type SqlRunner } from '../sql';
+import { count, SqlParams, type SqlRunner, withoutNestedLoops } from '../sql';
 import { convertedSumSql, fxCte, rateColumns } from './conversion';
 import { bucketSql, type RollupStatus, type Totals, type TotalsQuery } from './indicator-source';
 
@@ -33,7 +33,7 @@ export async function runTotals(
     UNION ALL
     SELECT 'unconverted', bucket::text, status, NULL, sum(sales)::bigint, currency::text, sum(amount)::text, min(day)::text, max(day)::text
     FROM x WHERE rc IS NULL OR rt IS NULL GROUP BY bucket, status, currency`;
-  const result = await sql<{
+  const result = await withoutNestedLoops<{
     kind: 'total' | 'unconverted';
     bucket: string;
     status: RollupStatus;
@@ -43,7 +43,7 @@ export async function runTotals(
     amount: string | null;
     first_day: string | null;
     last_day: string | null;
-  }>(text, p.values);
+  }>(sql, text, p.values);
   const totals: Totals = { totals: [], unconverted: [] };
   for (const row of result) {
     if (row.kind === 'total') {

@@ -14,7 +14,15 @@ export interface AppConfig {
     /** Per API key, on /api/v1/*. */
     integrationRequestsPerMinute: number;
   };
-  database: { url?: string; dataDir: string; poolSize: number };
+  database: {
+    url?: string;
+    dataDir: string;
+    poolSize: number;
+    /** ms; 0 = none. */
+    statementTimeoutMs: number;
+    /** ms a request waits for a pool connection. */
+    poolWaitMs: number;
+  };
   auth: { jwtSecret: string; accessTtlSeconds: number; refreshTtlDays: number };
   apiKeys: { encryptionSecret: string };
   /** Bytes of uploads one company may keep across its imports. */
@@ -57,7 +65,13 @@ export function loadAppConfig(env: Record<string, string | undefined> = process.
       authRequestsPerMinute: vars.AUTH_RATE_LIMIT,
       integrationRequestsPerMinute: vars.INTEGRATION_RATE_LIMIT,
     },
-    database: { url: vars.DATABASE_URL, dataDir, poolSize: vars.DB_POOL_SIZE },
+    database: {
+      url: vars.DATABASE_URL,
+      dataDir,
+      poolSize: vars.DB_POOL_SIZE,
+      statementTimeoutMs: vars.DB_STATEMENT_TIMEOUT_MS,
+      poolWaitMs: vars.DB_POOL_WAIT_MS,
+    },
     auth: { jwtSecret, accessTtlSeconds: vars.JWT_ACCESS_TTL, refreshTtlDays: vars.REFRESH_TOKEN_TTL_DAYS },
     apiKeys: { encryptionSecret },
     imports: { storageLimitBytes: parseByteSize(vars.IMPORT_STORAGE_LIMIT) },

@@ -23,6 +23,18 @@ export class EnvironmentVariables {
   @Max(100)
   DB_POOL_SIZE = 10;
 
+  /** Longest a statement may run, in ms (0: no limit); cancelled with SQLSTATE 57014 after. Migrations have none. */
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsInt()
+  @Min(0)
+  DB_STATEMENT_TIMEOUT_MS = 30_000;
+
+  /** Longest a request waits for a free pool connection, in ms, before it fails (503) instead of hanging. */
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsInt()
+  @Min(100)
+  DB_POOL_WAIT_MS = 10_000;
+
   @IsString()
   CRM_DATA_DIR = '.data';
 

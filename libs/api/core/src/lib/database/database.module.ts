@@ -1,18 +1,24 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { type DynamicModule, type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import type { MigrationInterface } from 'typeorm';
+import { DataSource, type DataSourceOptions, MigrationExecutor, type MigrationInterface } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { SafeTypeOrmLogger } from './safe-typeorm-logger';
+import { requestSignalMiddleware } from './request-cancellation';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 type MigrationClass = new () => MigrationInterface;
 
 /**
- * The TypeORM connection. Migrations run at start-up inside one transaction each;
- * `synchronize` is never used: the schema is what the checked-in migrations say.
+ * The TypeORM connection. Migrations run at start-up inside one transaction each, with no statement
+ * timeout; `synchronize` is never used: the schema is what the checked-in migrations say.
+ *
+ * No statement holds a pool connection forever: every connection has the configured
+ * `statement_timeout` (SQLSTATE 57014 past it) and `idle_in_transaction_session_timeout`, a request
+ * that waits longer than `poolWaitMs` for a connection fails instead of hanging, and a client that
+ * goes away cancels the analytics statement it was waiting for (`cancelOnRequestAbort`).
  */
 @Module({})
-export class DatabaseModule {
+export class DatabaseModule implements NestModule {
   static forRoot(options: { url: string; migrations: MigrationClass[] }): DynamicModule {
     return {
       module: DatabaseModule,
@@ -25,16 +31,49 @@ export class DatabaseModule {
             autoLoadEntities: true,
             synchronize: false,
             migrations: options.migrations,
-            migrationsRun: true,
+            // Run by the factory below, on a connection without the statement timeout.
+            migrationsRun: false,
             migrationsTransactionMode: 'each',
             namingStrategy: new SnakeNamingStrategy(),
-            // A request waiting over 10 s for a free connection fails instead of hanging.
-            extra: { max: config.database.poolSize, connectionTimeoutMillis: 10_000 },
+            extra: {
+              max: config.database.poolSize,
+              connectionTimeoutMillis: config.database.poolWaitMs,
+              ...(config.database.statementTimeoutMs > 0
+                ? {
+                    statement_timeout: config.database.statementTimeoutMs,
+                    // A transaction left open by a crashed request gives its connection back too.
+                    idle_in_transaction_session_timeout: Math.max(60_000, 2 * config.database.statementTimeoutMs),
+                  }
+                : {}),
+            },
             // Statements are logged at debug without their parameters; failures by kind only.
             logger: new SafeTypeOrmLogger(config.logLevel === 'debug' || config.logLevel === 'verbose'),
           }),
+          dataSourceFactory: async (dataSourceOptions?: DataSourceOptions) => {
+            const dataSource = await new DataSource(dataSourceOptions as DataSourceOptions).initialize();
+            await runMigrations(dataSource);
+            return dataSource;
+          },
         }),
       ],
     };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(requestSignalMiddleware).forRoutes('{*path}');
+  }
+}
+
+/** Pending migrations, each in its own transaction, on one connection with no statement timeout. */
+async function runMigrations(dataSource: DataSource): Promise<void> {
+  const runner = dataSource.createQueryRunner();
+  try {
+    await runner.query('SET statement_timeout = 0');
+    const executor = new MigrationExecutor(dataSource, runner);
+    executor.transaction = 'each';
+    await executor.executePendingMigrations();
+    await runner.query('RESET statement_timeout');
+  } finally {
+    await runner.release();
   }
 }

@@ -1,0 +1,142 @@
+/**
+ * Analytics straight after a bulk load, before any statistics exist, and after ANALYZE, across
+ * exchange-rate layouts (issue 9 §1). For each layout: a fresh database with autovacuum off on
+ * every table (as on the embedded PGlite, which has none), one company of `BENCH_SALES` sales
+ * generated and its rollups built, then every analytics endpoint asked once ("first answer",
+ * never-analysed tables) and `BENCH_RUNS` times more; then `ANALYZE` and the same again.
+ * Run with `npm run bench:analytics:fresh`; see README.md.
+ */
+import { IndicatorsService, RollupSource } from '@crm/api/analytics';
+import { cpus, loadavg } from 'node:os';
+import type { DataSource } from 'typeorm';
+import { createBenchDatabase } from './database';
+import { generateCompany, type GeneratedCompany, type RateLayout } from './generate';
+
+const env = process.env;
+const ADMIN_URL = env['BENCH_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const DB_NAME = env['BENCH_DB'] ?? 'crm_bench_analytics_fresh';
+const SALES = Number(env['BENCH_SALES'] ?? 1_000_000);
+const RUNS = Number(env['BENCH_RUNS'] ?? 20);
+const LAYOUTS = (env['BENCH_LAYOUTS'] ?? 'none,one-long-before,monthly,daily').split(',') as RateLayout[];
+const DAYS = 1096;
+
+const lastDays = (c: GeneratedCompany, days: number) => ({
+  from: new Date(Date.parse(c.lastDay) - (days - 1) * 86_400_000).toISOString().slice(0, 10),
+  to: c.lastDay,
+});
+
+/** Every endpoint of `analytics/*` the indicators answer; top clients are computed on every ask. */
+const QUERIES: { name: string; run: (s: IndicatorsService, c: GeneratedCompany) => Promise<unknown> }[] = [
+  { name: 'summary, 30 days', run: (s, c) => s.summary(c.companyId, lastDays(c, 30)) },
+  { name: 'summary, 3 years', run: (s, c) => s.summary(c.companyId, { from: c.firstDay, to: c.lastDay }) },
+  {
+    name: 'timeseries monthly, 3 years',
+    run: (s, c) => s.timeseries(c.companyId, { from: c.firstDay, to: c.lastDay, granularity: 'month' }),
+  },
+  {
+    name: 'timeseries daily, 90 days, USD',
+    run: (s, c) => s.timeseries(c.companyId, { ...lastDays(c, 90), granularity: 'day', currency: 'USD' }),
+  },
+  { name: 'top-10 clients, 30 days', run: (s, c) => s.topClients(c.companyId, { ...lastDays(c, 30), limit: 10 }) },
+  {
+    name: 'top-10 clients, 3 years',
+    run: (s, c) => s.topClients(c.companyId, { from: c.firstDay, to: c.lastDay, limit: 10 }),
+  },
+  { name: 'by status, 30 days', run: (s, c) => s.byStatus(c.companyId, lastDays(c, 30)) },
+  { name: 'products, 30 days', run: (s, c) => s.products(c.companyId, { ...lastDays(c, 30), limit: 10 }) },
+];
+
+interface Figures {
+  first: number;
+  p50: number;
+  p95: number;
+}
+
+async function measure(service: IndicatorsService, c: GeneratedCompany, q: (typeof QUERIES)[number]): Promise<Figures> {
+  const time = async () => {
+    const start = performance.now();
+    await q.run(service, c);
+    return performance.now() - start;
+  };
+  const first = await time();
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) times.push(await time());
+  times.sort((a, b) => a - b);
+  const at = (p: number) => times[Math.min(times.length - 1, Math.ceil(p * times.length) - 1)] ?? NaN;
+  return { first, p50: at(0.5), p95: at(0.95) };
+}
+
+const fmt = (ms: number) => (ms < 10 ? ms.toFixed(1) : ms.toFixed(0)).padStart(6);
+
+async function neverAnalysed(ds: DataSource): Promise<string[]> {
+  const rows = (await ds.query(
+    `SELECT relname FROM pg_stat_user_tables
+     WHERE (relname LIKE 'analytics_%' OR relname IN ('sales', 'exchange_rates')) AND n_live_tup > 0
+       AND last_analyze IS NULL AND last_autoanalyze IS NULL ORDER BY 1`,
+  )) as { relname: string }[];
+  return rows.map((r) => r.relname);
+}
+
+async function main(): Promise<void> {
+  console.log(
+    `Analytics right after a ${SALES.toLocaleString('en')}-sale load, then after ANALYZE; ${RUNS} runs after the first`,
+  );
+  let worstFirst = 0;
+  let worstP95 = 0;
+  for (const layout of LAYOUTS) {
+    const db = await createBenchDatabase(ADMIN_URL, DB_NAME);
+    const ds = db.dataSource;
+    try {
+      const tables = (await ds.query(
+        `SELECT quote_ident(relname) AS name FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind = 'r'`,
+      )) as { name: string }[];
+      for (const { name } of tables) await ds.query(`ALTER TABLE ${name} SET (autovacuum_enabled = off)`);
+      let start = performance.now();
+      const company = await generateCompany(ds, `Fresh ${layout}`, {
+        sales: SALES,
+        clients: Math.max(1000, Math.round(SALES / 10)),
+        days: DAYS,
+        itemsPerSale: 1,
+        timeZone: 'Europe/Moscow',
+        rates: layout,
+      });
+      await ds.query(`SELECT analytics_rebuild_company($1)`, [company.companyId]);
+      const loaded = (performance.now() - start) / 1000;
+      const unanalysed = await neverAnalysed(ds);
+      console.log(
+        `\nrates: ${layout} — loaded and rolled up in ${loaded.toFixed(0)} s; load average ${loadavg()
+          .map((l) => l.toFixed(1))
+          .join(' ')} on ${cpus().length} CPUs; never analysed: ${unanalysed.join(', ') || 'none'}`,
+      );
+      const service = new IndicatorsService(ds, new RollupSource());
+      const before = new Map<string, Figures>();
+      for (const q of QUERIES) before.set(q.name, await measure(service, company, q));
+      start = performance.now();
+      await ds.query('ANALYZE');
+      const analysed = performance.now() - start;
+      console.log(`  ANALYZE of the whole database: ${(analysed / 1000).toFixed(1)} s`);
+      console.log(
+        `  ${'query'.padEnd(32)}  no statistics: first    p50    p95 | after ANALYZE: first    p50    p95  (ms)`,
+      );
+      for (const q of QUERIES) {
+        const a = before.get(q.name) as Figures;
+        const b = await measure(service, company, q);
+        worstFirst = Math.max(worstFirst, a.first, b.first);
+        worstP95 = Math.max(worstP95, b.p95);
+        console.log(
+          `  ${q.name.padEnd(32)}  ${' '.repeat(14)}${fmt(a.first)} ${fmt(a.p50)} ${fmt(a.p95)} | ${' '.repeat(14)}${fmt(b.first)} ${fmt(b.p50)} ${fmt(b.p95)}`,
+        );
+      }
+    } finally {
+      await ds.destroy();
+    }
+  }
+  console.log(
+    `\nSlowest first answer ${worstFirst.toFixed(0)} ms (target ≤ 1,000), slowest p95 after ANALYZE ${worstP95.toFixed(0)} ms (target ≤ 50; top clients here are computed on every ask, the API keeps them)`,
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
