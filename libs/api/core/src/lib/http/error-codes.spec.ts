@@ -16,7 +16,10 @@ function answer(exception: unknown): { status: number; body: Record<string, unkn
       sent.body = body;
     },
   };
-  const host = { switchToHttp: () => ({ getResponse: () => response }) } as unknown as ArgumentsHost;
+  const request = { method: 'GET', url: '/api/x', route: { path: '/api/x' } };
+  const host = {
+    switchToHttp: () => ({ getResponse: () => response, getRequest: () => request }),
+  } as unknown as ArgumentsHost;
   new ErrorFilter().catch(exception, host);
   return sent;
 }

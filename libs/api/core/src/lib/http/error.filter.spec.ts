@@ -70,7 +70,12 @@ describe('ErrorFilter', () => {
   it('keeps other database failures 500, logged by kind, route and ids without values', () => {
     const { status, body, logged } = run(pgError('23502', { table: 'clients', column: 'name' }));
     expect(status).toBe(500);
-    expect(body).toEqual({ statusCode: 500, error: 'Internal Server Error', message: 'Internal server error' });
+    expect(body).toEqual({
+      statusCode: 500,
+      error: 'Internal Server Error',
+      message: 'Internal server error',
+      code: 'internal_error',
+    });
     expect(logged).toHaveLength(1);
     expect(logged[0]).toContain('POST /api/companies/:companyId/clients');
     expect(logged[0]).toContain('user=u1');
