@@ -38,7 +38,7 @@ describe('InvitationNotice', () => {
     const fixture = await render();
     const text = (fixture.nativeElement as HTMLElement).textContent ?? '';
     expect(text).toContain('Вас пригласили в компанию');
-    expect(text).toContain('Компания «ООО Ромашка»');
+    expect(text).toContain('Компания: ООО Ромашка');
     expect(text).toContain('Роль: Администратор');
     expect(text).toContain('приглашение от anna');
   });
