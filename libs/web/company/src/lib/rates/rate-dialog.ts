@@ -44,7 +44,7 @@ const currencyValidator = (base: string) => (control: AbstractControl<string>) =
     <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
       <h2 mat-dialog-title>{{ (data.rate ? 'rates.edit' : 'rates.add') | t }}</h2>
       <mat-dialog-content class="grid">
-        <mat-form-field appearance="outline" class="wide">
+        <mat-form-field appearance="outline" subscriptSizing="dynamic" class="wide">
           <mat-label>{{ 'rates.currency' | t }}</mat-label>
           <input
             matInput
@@ -67,13 +67,13 @@ const currencyValidator = (base: string) => (control: AbstractControl<string>) =
             <mat-error>{{ 'rates.invalidCurrency' | t }}</mat-error>
           }
         </mat-form-field>
-        <mat-form-field appearance="outline">
+        <mat-form-field appearance="outline" subscriptSizing="dynamic">
           <mat-label>{{ 'rates.rate' | t }}</mat-label>
           <input matInput inputmode="decimal" formControlName="rate" data-testid="rate-value" cdkFocusInitial />
           <mat-hint>{{ 'rates.rateHint' | t: { base: data.baseCurrency } }}</mat-hint>
           <mat-error>{{ 'rates.invalidRate' | t }}</mat-error>
         </mat-form-field>
-        <mat-form-field appearance="outline">
+        <mat-form-field appearance="outline" subscriptSizing="dynamic">
           <mat-label>{{ 'rates.validFrom' | t }}</mat-label>
           <input
             matInput
@@ -104,8 +104,9 @@ const currencyValidator = (base: string) => (control: AbstractControl<string>) =
     .grid {
       display: grid;
       grid-template-columns: repeat(auto-fit, minmax(min(100%, 200px), 1fr));
-      gap: 8px 12px;
-      padding-top: 4px;
+      gap: 12px;
+      /* Room for the floating label of the first field, which the scrolling content would clip. */
+      padding-top: 10px;
     }
     .wide {
       grid-column: 1 / -1;
