@@ -24,7 +24,7 @@ export const TEXTS = {
     connect: 'Как подключить',
     wrongCredentials: 'Неверный логин или пароль',
     invite: 'Пригласить',
-    invited: (login: string) => `Приглашение для «${login}» сохранено. Участником он станет, когда примет приглашение.`,
+    invited: (login: string) => `Приглашение для ${login} сохранено. Участником он станет, когда примет приглашение.`,
     members: 'Участники',
   },
   en: {
@@ -46,7 +46,7 @@ export const TEXTS = {
     connect: 'How to connect',
     wrongCredentials: 'Wrong login or password',
     invite: 'Invite',
-    invited: (login: string) => `Invitation for “${login}” saved. They become a member once they accept it.`,
+    invited: (login: string) => `Invitation for ${login} saved. They become a member once they accept it.`,
     members: 'Members',
   },
 } satisfies Record<Language, Record<string, unknown>>;

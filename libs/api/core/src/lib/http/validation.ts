@@ -1,6 +1,6 @@
 import { type ArgumentMetadata, BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
 import type { TransformerPackage } from '@nestjs/common/interfaces/external/transformer-package.interface';
-import { type ErrorCode, freeFormJsonFieldsOf, type FieldError } from '@crm/shared/contracts';
+import { type ErrorCode, freeFormJsonFieldsOf, type FieldError, itemByItemFieldsOf } from '@crm/shared/contracts';
 import { instanceToPlain, plainToInstance, type ClassConstructor, type ClassTransformOptions } from 'class-transformer';
 import { findUnstorableText, UNSTORABLE_TEXT_MESSAGE } from './storable-text';
 
@@ -95,11 +95,20 @@ class CrmValidationPipe extends ValidationPipe {
  */
 function refuseUnstorableText(value: unknown, metadata: ArgumentMetadata): void {
   if (metadata.type !== 'body' && metadata.type !== 'query' && metadata.type !== 'param') return;
-  const path = findUnstorableText(value, metadata.data ?? '');
+  const path = findUnstorableText(withoutItemByItemFields(value, metadata), metadata.data ?? '');
   if (path !== null)
     throw new InvalidInputException([
       { field: path, messages: [`${path} ${UNSTORABLE_TEXT_MESSAGE}`], codes: ['isText'] },
     ]);
+}
+
+/** A batch's items are checked one by one by its service (a bad one is `failed`, not a 400). */
+function withoutItemByItemFields(value: unknown, metadata: ArgumentMetadata): unknown {
+  const fields = metadata.metatype ? itemByItemFieldsOf(metadata.metatype as new () => unknown) : [];
+  if (fields.length === 0 || value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  const rest: Record<string, unknown> = { ...(value as Record<string, unknown>) };
+  for (const field of fields) delete rest[field];
+  return rest;
 }
 
 /** The global pipe: strips nothing silently — unknown fields are a 400 — and converts query strings. */

@@ -31,6 +31,8 @@ const SALE = {
   currency: 'RUB',
   soldAt: '2026-11-20T07:15:00.000Z',
   status: 'paid',
+  kind: 'sale',
+  returnOf: null,
   items: [{ sku: '85123A', name: 'Подсвечник «Сердце»', quantity: 6, unitPrice: '255.00' }],
   createdAt: '2026-11-20T07:16:00.000Z',
   updatedAt: '2026-11-20T07:16:00.000Z',

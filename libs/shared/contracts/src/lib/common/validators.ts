@@ -173,6 +173,28 @@ export function KeptAsSent() {
   };
 }
 
+const itemByItemFields = new WeakMap<object, string[]>();
+
+/**
+ * The `items` of a batch: kept as sent ({@link KeptAsSent}) and checked item by item by the
+ * service, so one bad item is a `failed` entry of the answer, never a 400 for the whole batch.
+ */
+export function ValidatedItemByItem() {
+  return (object: object, propertyName: string) => {
+    KeptAsSent()(object, propertyName);
+    itemByItemFields.set(object.constructor, [...(itemByItemFields.get(object.constructor) ?? []), propertyName]);
+  };
+}
+
+/** The fields of `dto` that carry {@link ValidatedItemByItem}. */
+export function itemByItemFieldsOf(dto: abstract new () => unknown): string[] {
+  const fields: string[] = [];
+  for (let type: unknown = dto; typeof type === 'function'; type = Object.getPrototypeOf(type)) {
+    fields.push(...(itemByItemFields.get(type) ?? []));
+  }
+  return [...new Set(fields)];
+}
+
 /** A JSON object (not an array or null) whose JSON text is at most `maxBytes` UTF-8 bytes. */
 export function IsJsonObject(maxBytes: number, options?: ValidationOptions) {
   const check = (value: unknown): string | null => {

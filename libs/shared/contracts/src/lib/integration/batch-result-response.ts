@@ -13,7 +13,7 @@ export class BatchWarningResponse {
   index!: number;
   /** @example "INV-536370" */
   externalId!: string | null;
-  /** @example ["amount 100.00 differs from the items' total 102.50"] */
+  /** @example ["amount 100.00 differs from the items total 102.50"] */
   warnings!: string[];
 }
 

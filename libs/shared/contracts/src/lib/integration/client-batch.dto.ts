@@ -1,7 +1,7 @@
 import { IsArray } from 'class-validator';
 import { ClientFieldsDto } from '../clients/create-client.dto';
 import { EXTERNAL_ID_MAX_LENGTH } from '../common/validation';
-import { IsText, KeptAsSent } from '../common/validators';
+import { IsText, ValidatedItemByItem } from '../common/validators';
 
 /** One client to upsert by `externalId`: omitted fields keep the stored value, `null` clears it. */
 export class ClientBatchItemDto extends ClientFieldsDto {
@@ -17,6 +17,6 @@ export class ClientBatchItemDto extends ClientFieldsDto {
 export class ClientBatchDto {
   /** Validated per item by the service (partial success), from the items as sent. */
   @IsArray()
-  @KeptAsSent()
+  @ValidatedItemByItem()
   items!: ClientBatchItemDto[];
 }

@@ -2,7 +2,7 @@ import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsObject, IsOptional, ValidateNested } from 'class-validator';
 import { toInstances } from '../common/transforms';
 import { EXTERNAL_ID_MAX_LENGTH, SALE_ITEMS_MAX } from '../common/validation';
-import { IsCurrency, IsMoney, IsText, IsTimestamp, KeptAsSent } from '../common/validators';
+import { IsCurrency, IsMoney, IsText, IsTimestamp, ValidatedItemByItem } from '../common/validators';
 import { SaleItemDto } from '../sales/sale-item.dto';
 import { SALE_KINDS, type SaleKind } from '../sales/sale-kind';
 import { SALE_STATUSES, type SaleStatus } from '../sales/sale-status';
@@ -66,6 +66,6 @@ export class SaleBatchItemDto {
 export class SaleBatchDto {
   /** Validated per item by the service (partial success), from the items as sent. */
   @IsArray()
-  @KeptAsSent()
+  @ValidatedItemByItem()
   items!: SaleBatchItemDto[];
 }
