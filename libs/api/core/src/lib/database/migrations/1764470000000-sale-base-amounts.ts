@@ -39,9 +39,7 @@ export class SaleBaseAmounts1764470000000 implements MigrationInterface {
       ORDER BY 1, 2`);
     // Both directions: forward for ascending (NULLs last), backward for descending, which reads the
     // rows with an amount and then, by `base_amount IS NULL`, those without (see the sales list).
-    await q.query(
-      `CREATE INDEX sale_base_amounts_order_idx ON sale_base_amounts (company_id, base_amount, sale_id)`,
-    );
+    await q.query(`CREATE INDEX sale_base_amounts_order_idx ON sale_base_amounts (company_id, base_amount, sale_id)`);
 
     await q.query(`
       CREATE FUNCTION sale_base_amounts_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
