@@ -124,12 +124,12 @@ describe('stored base-currency amounts of sales', () => {
       case 'update': {
         const params: unknown[] = [companyId, op.pick];
         const add = (v: unknown) => `$${params.push(v)}`;
-        const sets = ['status = status'];
+        const sets: string[] = [];
         if (op.set.cents !== undefined) sets.push(`amount = ${add((op.set.cents / 100).toFixed(2))}`);
         if (op.set.shiftHours !== undefined)
           sets.push(`sold_at = sold_at + ${add(op.set.shiftHours)} * interval '1 hour'`);
         if (op.set.currency) sets.push(`currency = ${add(op.set.currency)}`);
-        if (op.set.status) sets.push(`status = ${add(op.set.status)}`);
+        sets.push(`status = ${op.set.status ? add(op.set.status) : 'status'}`);
         await ds.query(
           `UPDATE sales SET ${sets.join(', ')} WHERE id IN (SELECT id FROM sales WHERE company_id = $1 ORDER BY id LIMIT $2)`,
           params,
