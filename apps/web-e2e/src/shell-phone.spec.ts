@@ -12,6 +12,8 @@ import {
 import { seedCompany } from './support/crm-data';
 
 const SIGN_IN: Record<Language, string> = { ru: 'Войти', en: 'Sign in' };
+/** A phone's home-indicator area at the bottom (emulated through `env(safe-area-inset-bottom)`). */
+const SAFE_AREA_BOTTOM = 34;
 
 /** Where the last element of the page content ends and where the bottom bar begins, scrolled to the end. */
 async function lastElementAndBar(page: Page): Promise<{
@@ -20,10 +22,12 @@ async function lastElementAndBar(page: Page): Promise<{
   barTop: number;
   hitIsBar: boolean;
   last: string;
+  linksBottom: number;
+  safeTop: number;
 }> {
   await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
   await page.waitForTimeout(100);
-  return page.evaluate(() => {
+  return page.evaluate((safeArea) => {
     const main = document.querySelector('main#main') as HTMLElement;
     const bar = document.querySelector('nav.bottom-bar') as HTMLElement;
     let last: Element = main;
@@ -42,15 +46,18 @@ async function lastElementAndBar(page: Page): Promise<{
       lastBottom,
       barTop: bar.getBoundingClientRect().top,
       hitIsBar: !!hit && bar.contains(hit),
+      linksBottom: Math.max(...Array.from(bar.querySelectorAll('a')).map((a) => a.getBoundingClientRect().bottom)),
+      safeTop: window.innerHeight - safeArea,
       last: `${last.tagName.toLowerCase()}.${last.className} «${(last.textContent ?? '').trim().slice(0, 30)}»`,
     };
-  });
+  }, SAFE_AREA_BOTTOM);
 }
 
 /**
  * On a phone (360 px) the shell's bottom navigation is fixed over the page: the content leaves
- * room for it (its height and the safe area), so the last rows and buttons of a long page can be
- * scrolled above it and clicked. Light and dark, ru and en.
+ * room for it (its height and the safe area, emulated as on a phone with a home indicator), so the
+ * last rows and buttons of a long page can be scrolled above it and clicked, and the bar's sections
+ * stay clear of the safe area. Light and dark, ru and en.
  */
 describe.each<Language>(['ru', 'en'])('shell on a phone (%s)', (language) => {
   let browser: Browser;
@@ -63,6 +70,8 @@ describe.each<Language>(['ru', 'en'])('shell on a phone (%s)', (language) => {
     browser = await launchBrowser();
     context = await newContext(browser, language, { width: 360, height: 640 });
     page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setSafeAreaInsetsOverride', { insets: { bottom: SAFE_AREA_BOTTOM } });
     await page.goto('/login');
     await page.locator('input[name="login"]').fill(login);
     await page.locator('input[name="password"]').fill(PASSWORD);
@@ -95,6 +104,12 @@ describe.each<Language>(['ru', 'en'])('shell on a phone (%s)', (language) => {
           hitIsBar: false,
         },
       );
+      // The bar's sections stay clear of the safe area (the bar is that much taller), and so the
+      // content's room below is the bar's height plus the inset.
+      expect({ path, linksAboveSafeArea: layout.linksBottom <= layout.safeTop }).toEqual({
+        path,
+        linksAboveSafeArea: true,
+      });
       await page.screenshot({
         path: join(SCREENSHOTS, `shell-phone${path.replace('/', '-')}-end-360-${scheme}.${language}.png`),
       });
