@@ -99,9 +99,12 @@ export async function* salePages(
   scope: CompanyScope,
   query: ListSalesQueryDto,
 ): AsyncGenerator<SaleExportRow[]> {
-  const sort = sortKey(SALE_SORTS, query.sort ?? '-soldAt', 's.id');
-  // By amount, pages read the (company_id, base_amount, sale_id) index of the stored base amounts.
-  const from = sort.expression === SALE_BASE_AMOUNT ? SALES_WITH_BASE_AMOUNT : SALES_WITH_CLIENT;
+  const sortField = query.sort ?? '-soldAt';
+  // By amount, pages read the (company_id, base_amount, sale_id) index of the stored base amounts,
+  // whose columns the keyset comparison must name for the index to answer it.
+  const byAmount = sortField.replace(/^-/, '') === 'amount';
+  const sort = sortKey(SALE_SORTS, sortField, byAmount ? 'b.sale_id' : 's.id');
+  const from = byAmount ? SALES_WITH_BASE_AMOUNT : SALES_WITH_CLIENT;
   const pages = keysetPages(sort, EXPORT_PAGE_SIZE, (phase, end) => {
     const p = new SqlParams();
     const filters = saleFilters(scope, query, p); // first: `$1` is the company id
