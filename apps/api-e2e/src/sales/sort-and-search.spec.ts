@@ -87,6 +87,38 @@ describe('sales sorted by amount in the base currency', () => {
       expect(await exported(owner, 'sales', { sort })).toEqual(await list(owner, 'sales', { sort }));
     }
   });
+
+  it('follows rates added and replaced and a changed time zone, in the list and the export', async () => {
+    const company = `/api/companies/${owner.companyId}`;
+    // An EUR rate: 1 EUR = 95 RUB, between R-10 and U-9.89.
+    await api()
+      .put(`${company}/exchange-rates`)
+      .set(owner.auth)
+      .send({ rates: [{ currency: 'EUR', rate: '95', validFrom: '2026-01-01' }] })
+      .expect(200);
+    let ascending = await list(owner, 'sales', { sort: 'amount' });
+    expect(ascending).toEqual(['R-10', 'E-1', 'U-9.89', 'R-900', 'U-9.50', 'U-50', 'U-early']);
+    // The June USD rate replaced: 9.50 USD at 1 = 9.50 RUB, the smallest.
+    await api()
+      .put(`${company}/exchange-rates`)
+      .set(owner.auth)
+      .send({ rates: [{ currency: 'USD', rate: '1', validFrom: '2026-06-01' }] })
+      .expect(200);
+    ascending = await list(owner, 'sales', { sort: 'amount' });
+    expect(ascending.slice(0, 3)).toEqual(['U-9.50', 'R-10', 'E-1']);
+    // In UTC, U-50 is on 31 Dec, before any USD rate: it cannot be converted any more.
+    await api().patch(company).set(owner.auth).send({ timeZone: 'UTC' }).expect(200);
+    expect((await list(owner, 'sales', { sort: '-amount' })).slice(0, 5)).toEqual([
+      'R-900',
+      'U-9.89',
+      'E-1',
+      'R-10',
+      'U-9.50',
+    ]);
+    for (const sort of ['amount', '-amount']) {
+      expect(await exported(owner, 'sales', { sort })).toEqual(await list(owner, 'sales', { sort }));
+    }
+  });
 });
 
 describe('search reads «ё» as «е»', () => {

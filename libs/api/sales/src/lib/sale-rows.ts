@@ -23,16 +23,21 @@ export const SALE_COLUMNS = `s.id, s.external_id AS "externalId", s.client_id AS
 export const SALE_SEARCH_COLUMNS = ['s.external_id', 'c.name', 'c.email'] as const;
 
 /**
- * The sale's amount in the company's base currency (`$1` is the company id): as analytics
- * converts, at the rate of its currency in force on the sale's local day; NULL when no rate is
- * in force yet (such sales sort last). Sorting by amount uses it, so 9,89 $ sorts above 900 ₽
- * only when it is worth more.
+ * The sale's amount in the company's base currency, as analytics converts it (at the rate of its
+ * currency in force on the sale's local day), stored in `sale_base_amounts` and kept exact by
+ * triggers (migration SaleBaseAmounts1764470000000); NULL when no rate is in force yet (such sales
+ * sort last). Sorting by amount uses it, so 9,89 $ sorts above 900 ₽ only when it is worth more.
+ * Needs {@link SALES_WITH_BASE_AMOUNT}.
  */
-export const SALE_BASE_AMOUNT = `(CASE WHEN s.currency = (SELECT base_currency FROM companies WHERE id = $1) THEN s.amount
-  ELSE s.amount * (SELECT e.rate FROM exchange_rates e
-    WHERE e.company_id = s.company_id AND e.currency = s.currency
-      AND e.valid_from <= (s.sold_at AT TIME ZONE (SELECT time_zone FROM companies WHERE id = $1))::date
-    ORDER BY e.valid_from DESC LIMIT 1) END)`;
+export const SALE_BASE_AMOUNT = 'b.base_amount';
+
+/**
+ * {@link SALES_WITH_CLIENT} driven by the `(company_id, base_amount, sale_id)` index: every sale has
+ * its row there, so a page sorted by {@link SALE_BASE_AMOUNT} reads that index in order.
+ */
+export const SALES_WITH_BASE_AMOUNT = `sale_base_amounts b
+  JOIN sales s ON s.company_id = b.company_id AND s.id = b.sale_id
+  JOIN clients c ON c.company_id = s.company_id AND c.id = s.client_id`;
 
 export const SALES_WITH_CLIENT = `sales s JOIN clients c ON c.company_id = s.company_id AND c.id = s.client_id`;
 

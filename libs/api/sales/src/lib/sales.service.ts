@@ -40,6 +40,7 @@ import {
   SALE_COLUMNS,
   SALE_SEARCH_COLUMNS,
   type SaleRow,
+  SALES_WITH_BASE_AMOUNT,
   SALES_WITH_CLIENT,
   toIntegrationSale,
   toSaleResponse,
@@ -103,11 +104,14 @@ export class SalesService {
       `SELECT count(*)::int AS total FROM ${SALES_WITH_CLIENT} WHERE ${where.join(' AND ')}`,
       p.values,
     );
+    const offset = (page - 1) * pageSize;
     const rows = await queryRows<SaleRow>(
       m,
-      `SELECT ${SALE_COLUMNS} FROM ${SALES_WITH_CLIENT} WHERE ${where.join(' AND ')}
-        ORDER BY ${column} ${direction} NULLS LAST, s.id ${direction}
-        LIMIT ${p.add(pageSize)} OFFSET ${p.add((page - 1) * pageSize)}`,
+      column === SALE_BASE_AMOUNT
+        ? byBaseAmount(where.join(' AND '), direction, p.add(offset + pageSize), p.add(pageSize), p.add(offset))
+        : `SELECT ${SALE_COLUMNS} FROM ${SALES_WITH_CLIENT} WHERE ${where.join(' AND ')}
+            ORDER BY ${column} ${direction} NULLS LAST, s.id ${direction}
+            LIMIT ${p.add(pageSize)} OFFSET ${p.add(offset)}`,
       p.values,
     );
     const items = await loadItems(m, scope, rows);
@@ -316,6 +320,21 @@ export class SalesService {
       throw error;
     }
   }
+}
+
+/**
+ * A page of sales in `ORDER BY base amount dir NULLS LAST, id dir` order, from the
+ * `(company_id, base_amount, sale_id)` index in both directions: the sales with a base amount and
+ * those without are each read in index order (a descending scan meets the NULLs first, so they are
+ * a branch of their own), at most `first` (offset + page size) of each, then the page is cut.
+ */
+function byBaseAmount(where: string, dir: 'ASC' | 'DESC', first: string, limit: string, offset: string): string {
+  const branch = (group: 0 | 1) =>
+    `(SELECT ${SALE_COLUMNS}, ${SALE_BASE_AMOUNT} AS "baseAmount", ${group} AS "group" FROM ${SALES_WITH_BASE_AMOUNT}
+       WHERE ${where} AND b.company_id = s.company_id AND ${SALE_BASE_AMOUNT} IS ${group ? '' : 'NOT '}NULL
+       ORDER BY ${SALE_BASE_AMOUNT} ${dir}, s.id ${dir} LIMIT ${first})`;
+  return `SELECT * FROM (${branch(0)} UNION ALL ${branch(1)}) page
+    ORDER BY "group", "baseAmount" ${dir}, id ${dir} LIMIT ${limit} OFFSET ${offset}`;
 }
 
 /** 400 when the amount (new or stored) has more digits than `currency` allows (unit prices may have 4). */

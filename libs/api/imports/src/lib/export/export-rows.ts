@@ -4,7 +4,7 @@
  */
 import { queryRows, SqlParams } from '@crm/api/clients';
 import type { CompanyScope } from '@crm/api/core';
-import { loadItems, SALE_BASE_AMOUNT, SALES_WITH_CLIENT } from '@crm/api/sales';
+import { loadItems, SALE_BASE_AMOUNT, SALES_WITH_BASE_AMOUNT, SALES_WITH_CLIENT } from '@crm/api/sales';
 import {
   type ClientSortField,
   type ListClientsQueryDto,
@@ -99,7 +99,12 @@ export async function* salePages(
   scope: CompanyScope,
   query: ListSalesQueryDto,
 ): AsyncGenerator<SaleExportRow[]> {
-  const sort = sortKey(SALE_SORTS, query.sort ?? '-soldAt', 's.id');
+  const sortField = query.sort ?? '-soldAt';
+  // By amount, pages read the (company_id, base_amount, sale_id) index of the stored base amounts,
+  // whose columns the keyset comparison must name for the index to answer it.
+  const byAmount = sortField.replace(/^-/, '') === 'amount';
+  const sort = sortKey(SALE_SORTS, sortField, byAmount ? 'b.sale_id' : 's.id');
+  const from = byAmount ? SALES_WITH_BASE_AMOUNT : SALES_WITH_CLIENT;
   const pages = keysetPages(sort, EXPORT_PAGE_SIZE, (phase, end) => {
     const p = new SqlParams();
     const filters = saleFilters(scope, query, p); // first: `$1` is the company id
@@ -110,7 +115,7 @@ export async function* salePages(
       `SELECT s.id, s.external_id AS "externalId", ${localTime('s.sold_at')} AS "soldAt", s.amount::text AS amount,
               s.currency, s.status, c.external_id AS "clientExternalId", c.name AS "clientName", c.email AS "clientEmail",
               ${sortKeyColumn(sort)}
-         FROM ${SALES_WITH_CLIENT} WHERE ${where.join(' AND ')}
+         FROM ${from} WHERE ${where.join(' AND ')}
         ORDER BY ${page.orderBy} LIMIT ${EXPORT_PAGE_SIZE}`,
       p.values,
     );

@@ -17,7 +17,7 @@ describe('keysetPage', () => {
   it('then the rows without a key, by id', () => {
     expect(keysetPage(name, 'nulls', undefined, new SqlParams())).toEqual({
       where: ['lower(c.name) IS NULL'],
-      orderBy: 'c.id ASC',
+      orderBy: 'lower(c.name) ASC, c.id ASC',
     });
     expect(keysetPage(name, 'nulls', { key: null, id: 'x' }, new SqlParams()).where).toEqual([
       'lower(c.name) IS NULL',

@@ -40,7 +40,9 @@ export function keysetPage(sort: SortKey, phase: KeysetPhase, end: PageEnd | und
   if (phase === 'nulls') {
     const where = [`${sort.expression} IS NULL`];
     if (end) where.push(`${sort.id} ${cmp} ${p.add(end.id)}::uuid`);
-    return { where, orderBy: `${sort.id} ${dir}` };
+    // The key (NULL throughout) leads the order too, so a `(company_id, key, id)` index serves it
+    // in both directions (a descending scan has the NULLs first).
+    return { where, orderBy: `${sort.expression} ${dir}, ${sort.id} ${dir}` };
   }
   const where = sort.nullable ? [`${sort.expression} IS NOT NULL`] : [];
   if (end) {

@@ -99,9 +99,8 @@ export class SettingsCard {
     const patch: UpdateCompanyDto = {};
     if (value.name.trim() !== company.name) patch.name = value.name.trim();
     if (value.baseCurrency !== company.baseCurrency) patch.baseCurrency = value.baseCurrency;
-    if (value.timeZone !== (company.timeZone ?? '')) {
-      (patch as { timeZone?: string | null }).timeZone = value.timeZone || null;
-    }
+    // The time zone is required by the API (null answers 400): an emptied field keeps the old one.
+    if (value.timeZone && value.timeZone !== company.timeZone) patch.timeZone = value.timeZone;
     this.saving.set(true);
     this.api
       .update(companyId, patch)

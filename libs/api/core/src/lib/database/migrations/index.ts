@@ -10,6 +10,7 @@ import { ChangeFeedXid1764200000000 } from './1764200000000-change-feed-xid';
 import { AnalyticsTopClientsAnswers1764300000000 } from './1764300000000-analytics-top-clients-answers';
 import { SaleReturns1764410000000 } from './1764410000000-sale-returns';
 import { CompanyInvitations1764450000000 } from './1764450000000-company-invitations';
+import { SaleBaseAmounts1764470000000 } from './1764470000000-sale-base-amounts';
 
 /** The schema's history, oldest first. Add a migration here; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   AnalyticsTopClientsAnswers1764300000000,
   SaleReturns1764410000000,
   CompanyInvitations1764450000000,
+  SaleBaseAmounts1764470000000,
 ];
