@@ -116,7 +116,7 @@ describe('RatesPage', () => {
     TestBed.inject(MatDialog).closeAll();
   });
 
-  it('shows the day of a rate in the app language, not the browser's', async () => {
+  it('shows the day of a rate in the app language, not the browser one', async () => {
     const fixture = await render('admin', stored, 'en');
     (fixture.nativeElement.querySelector('[data-testid="rate-edit-USD-2026-06-01"]') as HTMLButtonElement).click();
     fixture.detectChanges();
