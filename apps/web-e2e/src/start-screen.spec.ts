@@ -185,7 +185,8 @@ describe('the demo start screen', () => {
         await page.locator('[data-testid="period-from"]').fill(text.typed(jan1));
         await page.keyboard.press('Tab');
         await page.locator('[data-testid="kpi-title"]', { hasText: text.jan1(jan1.getFullYear()) }).waitFor();
-        await page.waitForLoadState('networkidle');
+        await page.locator('[data-testid="kpi-revenue"]').waitFor();
+        await page.locator('[data-testid="revenue-chart"] svg .bar').first().waitFor();
         await shot(page, `start-demo-custom.${language}.${theme}`);
 
         // On a 360 px phone nothing runs off the side.
