@@ -106,7 +106,7 @@ describe('MembersCard', () => {
     expect(element.querySelectorAll('[data-testid="member-row"]')).toHaveLength(2);
     expect(element.querySelector('[data-testid="pending-invitation"]')?.textContent).toContain('olga');
     expect(document.querySelector('.mat-mdc-snack-bar-label')?.textContent?.trim()).toBe(
-      'Приглашение для «olga» сохранено. Участником он станет, когда примет приглашение.',
+      'Приглашение для olga сохранено. Участником он станет, когда примет приглашение.',
     );
   });
 
