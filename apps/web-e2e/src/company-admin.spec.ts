@@ -143,7 +143,8 @@ describe.each<Language>(['ru', 'en'])('company admin screens (%s)', (language) =
     await page.locator('[data-testid="rate-add"]').click();
     await page.locator('[data-testid="rate-currency"]').fill('usd');
     await page.locator('[data-testid="rate-value"]').fill(language === 'ru' ? '91,25' : '91.25');
-    await page.locator('[data-testid="rate-valid-from"]').fill('2020-01-01');
+    // The day is typed as the interface language writes it (not as the browser's locale would).
+    await page.locator('[data-testid="rate-valid-from"]').fill(language === 'ru' ? '01.01.2020' : '01/01/2020');
     await page.keyboard.press('Escape'); // closes the currency suggestions, not the dialog
     await shot(page, '03-rate-dialog');
     await page.locator('[data-testid="rate-save"]').click();

@@ -77,6 +77,10 @@ describe.each<Language>(['ru', 'en'])('returns (%s)', (language) => {
     await amount.fill('255');
     await page.locator('[data-testid="return-quantity"]').first().fill('1');
     await page.locator('input[formcontrolname="externalId"]').fill('RET-1');
+    // The day of the return is shown as the interface language writes it.
+    expect(await page.locator('[data-testid="return-date"]').inputValue()).toMatch(
+      language === 'ru' ? /^\d{2}\.\d{2}\.\d{4}$/ : /^\d{2}\/\d{2}\/\d{4}$/,
+    );
     await screenshot(page, `returns-01-form.${language}`);
     await page.locator('[data-testid="return-save"]').click();
     expect(await snackbarText(page)).toBe(text.created);

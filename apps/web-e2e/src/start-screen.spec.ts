@@ -17,6 +17,8 @@ const DEMO_PASSWORD = 'demo-password-2026'; // tools/scripts/lib/demo-company.ts
 /** Intl puts no-break and narrow no-break spaces in numbers; compare them as plain spaces. */
 const spaces = (value: string) => value.replace(/[\u00a0\u202f]/g, ' ');
 
+const pad = (n: number) => String(n).padStart(2, '0');
+
 const T = {
   ru: {
     signIn: 'Войти',
@@ -24,6 +26,10 @@ const T = {
     zeroRevenue: /^0,00 £/,
     yearsAgo: /лет назад|года назад|год назад/,
     year: 'Последние 365 дней',
+    custom: 'Свои даты',
+    /** A day as typed and shown in a date field of the Russian interface. */
+    typed: (d: Date) => `${pad(d.getDate())}.${pad(d.getMonth() + 1)}.${d.getFullYear()}`,
+    jan1: (year: number) => `1 янв. ${year}`,
     byWeek: 'по неделям',
     backtest: 'Проверка на прошлых месяцах',
   },
@@ -33,6 +39,9 @@ const T = {
     zeroRevenue: /^£0\.00/,
     yearsAgo: /years? ago/,
     year: 'Last 365 days',
+    custom: 'Custom dates',
+    typed: (d: Date) => `${pad(d.getMonth() + 1)}/${pad(d.getDate())}/${d.getFullYear()}`,
+    jan1: (year: number) => `Jan 1, ${year}`,
     byWeek: 'by week',
     backtest: 'Checked on past months',
   },
@@ -166,6 +175,19 @@ describe('the demo start screen', () => {
         expect(await page.locator('.chart-card h3').innerText()).toContain(text.byWeek);
         await page.locator('[data-testid="revenue-chart"] svg .bar').first().waitFor();
         await shot(page, `start-demo-year.${language}.${theme}`);
+
+        // Custom dates are shown and typed as the interface language writes them, not the browser's.
+        await page.locator('[data-testid="period-select"]').click();
+        await page.getByRole('option', { name: text.custom }).click();
+        const to = page.locator('[data-testid="period-to"]');
+        expect(await to.inputValue()).toBe(text.typed(new Date()));
+        const jan1 = new Date(new Date().getFullYear(), 0, 1);
+        await page.locator('[data-testid="period-from"]').fill(text.typed(jan1));
+        await page.keyboard.press('Tab');
+        await page.locator('[data-testid="kpi-title"]', { hasText: text.jan1(jan1.getFullYear()) }).waitFor();
+        await page.locator('[data-testid="kpi-revenue"]').waitFor();
+        await page.locator('[data-testid="revenue-chart"] svg .bar').first().waitFor();
+        await shot(page, `start-demo-custom.${language}.${theme}`);
 
         // On a 360 px phone nothing runs off the side.
         await page.setViewportSize({ width: 360, height: 780 });

@@ -3,12 +3,14 @@ import { toSignal } from '@angular/core/rxjs-interop';
 import { type AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatAutocompleteModule } from '@angular/material/autocomplete';
 import { MatButtonModule } from '@angular/material/button';
+import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import type { ExchangeRateResponse, ExchangeRatesResponse } from '@crm/shared/contracts';
 import { describeError, ExchangeRatesApi } from '@crm/web/core';
 import { I18n, TranslatePipe } from '@crm/web/i18n';
+import { dateToDay, dayToDate } from '@crm/web/ui';
 import { finalize, startWith } from 'rxjs';
 import { CURRENCIES, currencyOptions, filterOptions } from '../settings/reference-lists';
 import { normaliseRate, sameDayRate, today } from './rate-form';
@@ -33,6 +35,7 @@ const currencyValidator = (base: string) => (control: AbstractControl<string>) =
   imports: [
     MatAutocompleteModule,
     MatButtonModule,
+    MatDatepickerModule,
     MatDialogModule,
     MatFormFieldModule,
     MatInputModule,
@@ -77,11 +80,13 @@ const currencyValidator = (base: string) => (control: AbstractControl<string>) =
           <mat-label>{{ 'rates.validFrom' | t }}</mat-label>
           <input
             matInput
-            type="date"
+            [matDatepicker]="validFromPicker"
             formControlName="validFrom"
             data-testid="rate-valid-from"
             [readonly]="!!data.rate"
           />
+          <mat-datepicker-toggle matIconSuffix [for]="validFromPicker" [disabled]="!!data.rate" />
+          <mat-datepicker #validFromPicker />
           <mat-hint>{{ 'rates.validFromHint' | t }}</mat-hint>
           <mat-error>{{ 'rates.invalidDate' | t }}</mat-error>
         </mat-form-field>
@@ -129,13 +134,14 @@ export class RateDialog {
   private readonly api = inject(ExchangeRatesApi);
   private readonly i18n = inject(I18n);
 
-  protected readonly form = inject(NonNullableFormBuilder).group({
+  private readonly fb = inject(NonNullableFormBuilder);
+  protected readonly form = this.fb.group({
     currency: [this.data.rate?.currency ?? '', [Validators.required, currencyValidator(this.data.baseCurrency)]],
     rate: [
       this.data.rate?.rate ?? '',
       [Validators.required, (c: AbstractControl<string>) => (normaliseRate(c.value) ? null : { rate: true })],
     ],
-    validFrom: [this.data.rate?.validFrom ?? today(), [Validators.required]],
+    validFrom: this.fb.control<Date | null>(dayToDate(this.data.rate?.validFrom ?? today()), [Validators.required]),
   });
   private readonly value = toSignal(this.form.valueChanges.pipe(startWith(this.form.getRawValue())), {
     initialValue: this.form.getRawValue(),
@@ -145,7 +151,7 @@ export class RateDialog {
     filterOptions(this.options(), this.value().currency ?? '', (option) => option.label),
   );
   protected readonly replaces = computed(() =>
-    sameDayRate(this.data.rates, this.value().currency ?? '', this.value().validFrom ?? ''),
+    sameDayRate(this.data.rates, this.value().currency ?? '', dateToDay(this.value().validFrom)),
   );
   protected readonly saving = signal(false);
   private readonly failure = signal<unknown>(null);
@@ -161,7 +167,11 @@ export class RateDialog {
     this.failure.set(null);
     this.api
       .put(this.data.companyId, [
-        { currency: currency.trim().toUpperCase(), rate: normaliseRate(rate) as string, validFrom },
+        {
+          currency: currency.trim().toUpperCase(),
+          rate: normaliseRate(rate) as string,
+          validFrom: dateToDay(validFrom),
+        },
       ])
       .pipe(finalize(() => this.saving.set(false)))
       .subscribe({

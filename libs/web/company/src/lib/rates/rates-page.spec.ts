@@ -6,6 +6,8 @@ import { MatDialog } from '@angular/material/dialog';
 import { provideRouter } from '@angular/router';
 import type { CompanyRole, ExchangeRatesResponse } from '@crm/shared/contracts';
 import { CompanyContext, provideIcons } from '@crm/web/core';
+import { I18n } from '@crm/web/i18n';
+import { provideAppDates } from '@crm/web/ui';
 import { normaliseRate, sortRates } from './rate-form';
 import { RatesPage } from './rates-page';
 
@@ -25,6 +27,7 @@ describe('RatesPage', () => {
   async function render(
     role: CompanyRole,
     answer: ExchangeRatesResponse = stored,
+    lang: 'ru' | 'en' = 'ru',
   ): Promise<ComponentFixture<RatesPage>> {
     localStorage.clear();
     TestBed.configureTestingModule({
@@ -33,12 +36,15 @@ describe('RatesPage', () => {
         provideHttpClientTesting(),
         provideRouter([]),
         provideIcons(),
+        provideAppDates(),
         {
           provide: CompanyContext,
           useValue: { activeId: signal('c1'), role: signal(role), canManage: signal(role !== 'member') },
         },
       ],
     });
+    TestBed.inject(I18n).use(lang);
+    TestBed.tick();
     backend = TestBed.inject(HttpTestingController);
     const fixture = TestBed.createComponent(RatesPage);
     fixture.detectChanges();
@@ -81,16 +87,18 @@ describe('RatesPage', () => {
     expect(element.querySelector('[data-testid="rate-add-empty"]')).not.toBeNull();
   });
 
+  const input = (id: string) => document.querySelector(`[data-testid="${id}"]`) as HTMLInputElement;
+
   it('adds a rate: the dialog sends one rate and the list shows the answer', async () => {
     const fixture = await render('admin');
     (fixture.nativeElement.querySelector('[data-testid="rate-add"]') as HTMLButtonElement).click();
     fixture.detectChanges();
     await fixture.whenStable();
-    const input = (id: string) => document.querySelector(`[data-testid="${id}"]`) as HTMLInputElement;
+    // The day is typed as Russian writes it and goes to the API as YYYY-MM-DD.
     for (const [id, value] of [
       ['rate-currency', 'cny'],
       ['rate-value', '12,75'],
-      ['rate-valid-from', '2026-11-01'],
+      ['rate-valid-from', '01.11.2026'],
     ]) {
       input(id).value = value;
       input(id).dispatchEvent(new Event('input'));
@@ -105,6 +113,40 @@ describe('RatesPage', () => {
       fixture.detectChanges();
     }
     expect(rows(fixture)[0]).toEqual(['CNY', '12,75', '1 нояб. 2026']);
+    TestBed.inject(MatDialog).closeAll();
+  });
+
+  it('shows the day of a rate in the app language, not the browser one', async () => {
+    const fixture = await render('admin', stored, 'en');
+    (fixture.nativeElement.querySelector('[data-testid="rate-edit-USD-2026-06-01"]') as HTMLButtonElement).click();
+    fixture.detectChanges();
+    await fixture.whenStable();
+    expect(input('rate-valid-from').value).toBe('06/01/2026');
+    expect(input('rate-valid-from').readOnly).toBe(true);
+    TestBed.inject(MatDialog).closeAll();
+  });
+
+  it('reads a typed day in the order of the app language: 06/01/2026 is June 1 in English', async () => {
+    const fixture = await render('admin', stored, 'en');
+    (fixture.nativeElement.querySelector('[data-testid="rate-add"]') as HTMLButtonElement).click();
+    fixture.detectChanges();
+    await fixture.whenStable();
+    for (const [id, value] of [
+      ['rate-currency', 'usd'],
+      ['rate-value', '93'],
+      ['rate-valid-from', '06/01/2026'],
+    ]) {
+      input(id).value = value;
+      input(id).dispatchEvent(new Event('input'));
+    }
+    fixture.detectChanges();
+    await fixture.whenStable();
+    // June 1 already has a rate for USD: the dialog says saving replaces it.
+    expect(document.querySelector('[data-testid="rate-replaces"]')).not.toBeNull();
+    (document.querySelector('[data-testid="rate-save"]') as HTMLButtonElement).click();
+    const put = backend.expectOne({ method: 'PUT', url: RATES });
+    expect(put.request.body).toEqual({ rates: [{ currency: 'USD', rate: '93', validFrom: '2026-06-01' }] });
+    put.flush(stored);
     TestBed.inject(MatDialog).closeAll();
   });
 

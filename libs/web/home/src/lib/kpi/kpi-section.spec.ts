@@ -6,6 +6,8 @@ import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { provideRouter } from '@angular/router';
 import type { AnalyticsPeriodResponse, RevenueForecastResponse } from '@crm/shared/contracts';
 import { CompanyContext, provideIcons } from '@crm/web/core';
+import { I18n } from '@crm/web/i18n';
+import { provideAppDates } from '@crm/web/ui';
 import { KpiSection } from './kpi-section';
 import { previousRange, rangeOf } from './period';
 
@@ -70,6 +72,7 @@ describe('KpiSection', () => {
         provideRouter([]),
         provideIcons(),
         provideNoopAnimations(),
+        provideAppDates(),
         { provide: CompanyContext, useValue: { activeId: signal('c1') } },
       ],
     });
@@ -89,6 +92,18 @@ describe('KpiSection', () => {
     fixture.detectChanges();
     return fixture.nativeElement as HTMLElement;
   }
+
+  const input = (element: HTMLElement, testId: string) =>
+    element.querySelector(`[data-testid="${testId}"]`) as HTMLInputElement;
+
+  /** Types a date into a date input and leaves it, as a user does. */
+  const type = (element: HTMLElement, testId: string, value: string) => {
+    const field = input(element, testId);
+    field.value = value;
+    field.dispatchEvent(new Event('input'));
+    field.dispatchEvent(new Event('change'));
+    fixture.detectChanges();
+  };
 
   const text = (element: HTMLElement, testId: string) =>
     element.querySelector(`[data-testid="${testId}"]`)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
@@ -124,15 +139,34 @@ describe('KpiSection', () => {
     const element = await render([{ period: '2026-03-02', revenue: '10.00' }]);
     expect(text(element, 'kpi-title')).toMatch(/^1 мар\. 2026 – 31 мар\. 2026$/);
     expect(element.querySelector('[role="alert"]')).toBeNull();
+    expect(input(element, 'period-from').value).toBe('01.03.2026');
+    expect(input(element, 'period-to').value).toBe('31.03.2026');
 
-    // Typing a start after the end keeps the shown period and says why.
-    const from = element.querySelector('[data-testid="period-from"]') as HTMLInputElement;
-    from.value = '2026-04-15';
-    from.dispatchEvent(new Event('input'));
-    fixture.detectChanges();
+    // Typing a start after the end (as Russian writes it) keeps the shown period and says why.
+    type(element, 'period-from', '15.04.2026');
     expect(element.querySelector('[role="alert"]')?.textContent).toContain('Укажите обе даты');
     expect(text(element, 'kpi-title')).toMatch(/^1 мар\. 2026 – 31 мар\. 2026$/);
     backend.expectNone((req) => req.url.endsWith('/analytics/summary'));
+  });
+
+  it('shows and reads the custom dates in English order, and asks the API for YYYY-MM-DD', async () => {
+    localStorage.setItem('crm.home.period', JSON.stringify({ preset: 'custom', from: '2026-03-01', to: '2026-03-31' }));
+    TestBed.inject(I18n).use('en');
+    TestBed.tick();
+    const element = await render([{ period: '2026-03-02', revenue: '10.00' }]);
+    expect(input(element, 'period-from').value).toBe('03/01/2026');
+    expect(input(element, 'period-to').value).toBe('03/31/2026');
+    type(element, 'period-to', '03/10/2026');
+    const summary = backend.expectOne((req) => req.url.endsWith('/analytics/summary'));
+    expect([summary.request.params.get('from'), summary.request.params.get('to')]).toEqual([
+      '2026-03-01',
+      '2026-03-10',
+    ]);
+    expect(JSON.parse(localStorage.getItem('crm.home.period') ?? '{}')).toEqual({
+      preset: 'custom',
+      from: '2026-03-01',
+      to: '2026-03-10',
+    });
   });
 
   it('shows an empty state instead of a chart when the period has no revenue', async () => {

@@ -3,6 +3,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
+import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
@@ -10,7 +11,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import { CompanyContext } from '@crm/web/core';
 import { formatDate, formatMoney, formatNumber, I18n, TranslatePipe, type TranslationKey } from '@crm/web/i18n';
-import { ErrorState } from '@crm/web/ui';
+import { dateToDay, dayToDate, ErrorState } from '@crm/web/ui';
 import { AnalyticsApi } from './analytics-api';
 import { ForecastCard } from './forecast-card';
 import { type Kpi, kpisOf } from './kpi';
@@ -45,6 +46,7 @@ const FORECAST_MONTHS = 3;
     ForecastCard,
     MatButtonModule,
     MatCardModule,
+    MatDatepickerModule,
     MatFormFieldModule,
     MatIconModule,
     MatInputModule,
@@ -65,8 +67,12 @@ export class KpiSection {
 
   protected readonly presets = PERIOD_PRESETS;
   protected readonly choice = signal<PeriodChoice>(loadChoice(this.storage));
-  /** Custom dates as typed; the range only follows them once they are valid. */
-  protected readonly draft = signal<{ from: string; to: string }>({ from: '', to: '' });
+  /** Custom dates as typed (a remembered custom period at first); the range only follows them once they are valid. */
+  protected readonly draft = signal<{ from: string; to: string }>(
+    this.choice().preset === 'custom' ? rangeOf(this.choice()) : { from: '', to: '' },
+  );
+  protected readonly fromDate = computed(() => dayToDate(this.draft().from));
+  protected readonly toDate = computed(() => dayToDate(this.draft().to));
   protected readonly draftInvalid = computed(() => {
     const d = this.draft();
     return this.choice().preset === 'custom' && (d.from !== '' || d.to !== '') && !isValidRange(d.from, d.to);
@@ -147,6 +153,10 @@ export class KpiSection {
     } else {
       this.apply({ preset });
     }
+  }
+
+  protected day(date: Date | null): string {
+    return dateToDay(date);
   }
 
   protected setDate(which: 'from' | 'to', value: string): void {

@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
+import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -9,6 +10,7 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import type { SaleDetailResponse, SaleResponse, SaleStatus } from '@crm/shared/contracts';
 import { describeError } from '@crm/web/core';
 import { formatMoney, I18n, TranslatePipe, type TranslationKey } from '@crm/web/i18n';
+import { dateToDay, dayToDate } from '@crm/web/ui';
 import { finalize } from 'rxjs';
 import { SalesApi } from '../sales-api';
 import { returnBody, unreturned, withinLeft } from './return-form';
@@ -27,6 +29,7 @@ const STATUSES: SaleStatus[] = ['paid', 'pending', 'cancelled'];
   selector: 'crm-return-form-dialog',
   imports: [
     MatButtonModule,
+    MatDatepickerModule,
     MatDialogModule,
     MatFormFieldModule,
     MatInputModule,
@@ -47,7 +50,9 @@ const STATUSES: SaleStatus[] = ['paid', 'pending', 'cancelled'];
         </mat-form-field>
         <mat-form-field appearance="outline">
           <mat-label>{{ 'returns.form.soldAt' | t }}</mat-label>
-          <input matInput type="date" formControlName="soldOn" required />
+          <input matInput [matDatepicker]="soldPicker" formControlName="soldOn" required data-testid="return-date" />
+          <mat-datepicker-toggle matIconSuffix [for]="soldPicker" />
+          <mat-datepicker #soldPicker />
           <mat-error>{{ 'common.required' | t }}</mat-error>
         </mat-form-field>
         <mat-form-field appearance="outline">
@@ -165,7 +170,7 @@ export class ReturnFormDialog {
         },
       ],
     ],
-    soldOn: [dayOf(new Date().toISOString()), [Validators.required]],
+    soldOn: this.fb.control<Date | null>(dayToDate(dayOf(new Date().toISOString())), [Validators.required]),
     status: ['paid' as SaleStatus],
     externalId: ['', [Validators.maxLength(128)]],
     quantities: this.fb.array(
@@ -191,7 +196,12 @@ export class ReturnFormDialog {
     const value = this.form.getRawValue();
     const body = returnBody(
       this.data.sale,
-      { ...value, amount: normaliseAmount(value.amount) as string, quantities: value.quantities.map(Number) },
+      {
+        ...value,
+        amount: normaliseAmount(value.amount) as string,
+        soldOn: dateToDay(value.soldOn),
+        quantities: value.quantities.map(Number),
+      },
       this.left.lines,
     );
     this.saving.set(true);
