@@ -9,6 +9,7 @@ export * from './lib/database/pg-errors';
 export * from './lib/database/request-cancellation';
 export * from './lib/database/snake-naming.strategy';
 export * from './lib/database/table-statistics';
+export * from './lib/database/tenant-database';
 export * from './lib/health/health.controller';
 export * from './lib/http/error.filter';
 export * from './lib/http/json-depth';

@@ -5,6 +5,7 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { SafeTypeOrmLogger } from './safe-typeorm-logger';
 import { requestSignalMiddleware } from './request-cancellation';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
+import { TenantDatabase } from './tenant-database';
 
 type MigrationClass = new () => MigrationInterface;
 
@@ -22,6 +23,9 @@ export class DatabaseModule implements NestModule {
   static forRoot(options: { url: string; migrations: MigrationClass[] }): DynamicModule {
     return {
       module: DatabaseModule,
+      global: true,
+      providers: [TenantDatabase],
+      exports: [TenantDatabase],
       imports: [
         TypeOrmModule.forRootAsync({
           inject: [APP_CONFIG],

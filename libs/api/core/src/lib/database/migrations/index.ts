@@ -11,6 +11,7 @@ import { AnalyticsTopClientsAnswers1764300000000 } from './1764300000000-analyti
 import { SaleReturns1764410000000 } from './1764410000000-sale-returns';
 import { CompanyInvitations1764450000000 } from './1764450000000-company-invitations';
 import { SaleBaseAmounts1764470000000 } from './1764470000000-sale-base-amounts';
+import { TenantRowSecurity1764500000000 } from './1764500000000-tenant-row-security';
 
 /** The schema's history, oldest first. Add a migration here; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -27,4 +28,7 @@ export const MIGRATIONS = [
   SaleReturns1764410000000,
   CompanyInvitations1764450000000,
   SaleBaseAmounts1764470000000,
+  TenantRowSecurity1764500000000,
 ];
+
+export { enableTenantSecurity, disableTenantSecurity } from './tenant-security';
