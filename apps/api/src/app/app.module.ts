@@ -14,6 +14,7 @@ import {
   ErrorFilter,
   HealthController,
   MIGRATIONS,
+  ObservabilityModule,
 } from '@crm/api/core';
 import { ImportsModule } from '@crm/api/imports';
 import { SalesModule } from '@crm/api/sales';
@@ -28,6 +29,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         AppConfigModule.forRoot(config),
+        ObservabilityModule.forRoot(config),
         DatabaseModule.forRoot({ url: databaseUrl, migrations: MIGRATIONS }),
         ThrottlerModule.forRoot([{ ttl: 60_000, limit: config.http.authRequestsPerMinute }]),
         UsersModule,
