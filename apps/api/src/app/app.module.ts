@@ -16,10 +16,11 @@ import {
   MIGRATIONS,
   ObservabilityModule,
 } from '@crm/api/core';
+import { ExchangeRatesModule } from '@crm/api/exchange-rates';
 import { ImportsModule } from '@crm/api/imports';
+import { IntegrationModule } from '@crm/api/integration';
 import { SalesModule } from '@crm/api/sales';
 import { UsersModule } from '@crm/api/users';
-import { IntegrationController } from './integration.controller';
 
 @Module({})
 export class AppModule {
@@ -38,10 +39,12 @@ export class AppModule {
         ApiKeysModule,
         ClientsModule,
         SalesModule,
+        ExchangeRatesModule,
+        IntegrationModule,
         AnalyticsModule,
         ImportsModule,
       ],
-      controllers: [HealthController, IntegrationController],
+      controllers: [HealthController],
       providers: [
         { provide: APP_FILTER, useClass: ErrorFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },

@@ -1,10 +1,9 @@
 import { Body, Controller, Get, HttpCode, Post, Query, UsePipes } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { IntegrationRoute, StorableTextPipe } from '@crm/api/clients';
-import { ApiErrors, type CompanyScope, Scope } from '@crm/api/core';
+import { ApiErrors, type CompanyScope, Scope, StorableTextPipe } from '@crm/api/core';
+import { SalesService, SalesWriter } from '@crm/api/sales';
 import { BatchResultResponse, FeedQueryDto, SaleBatchDto, SaleFeedResponse } from '@crm/shared/contracts';
-import { SalesService } from './sales.service';
-import { SalesWriter } from './sales.writer';
+import { IntegrationRoute } from './integration-route.decorator';
 
 /** The integration API for sales: batch upsert and the change feed. */
 @ApiTags('integration')

@@ -1,11 +1,9 @@
 import { Body, Controller, Get, HttpCode, Post, Query, UsePipes } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrors, type CompanyScope, Scope } from '@crm/api/core';
+import { ClientsService, ClientsWriter } from '@crm/api/clients';
+import { ApiErrors, type CompanyScope, Scope, StorableTextPipe } from '@crm/api/core';
 import { BatchResultResponse, ClientBatchDto, ClientFeedResponse, FeedQueryDto } from '@crm/shared/contracts';
-import { ClientsService } from './clients.service';
-import { ClientsWriter } from './clients.writer';
-import { IntegrationRoute } from './integration/integration-route.decorator';
-import { StorableTextPipe } from './integration/storable-text';
+import { IntegrationRoute } from './integration-route.decorator';
 
 /** The integration API for clients: batch upsert and the change feed. */
 @ApiTags('integration')
