@@ -14,6 +14,7 @@ const METRICS_TOKEN = 'observability-spec-metrics-token';
 describe('observability', () => {
   let api: ApiProcess;
   let dataDir: string;
+  let owner: { token: string; companyId: string } | undefined;
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'crm-observability-'));
@@ -63,6 +64,7 @@ describe('observability', () => {
       requestId = list.headers['x-request-id'];
     });
     expect(requestId).toBe('trace-123');
+    owner = { token, companyId };
     const listLine = lines.find((l) => (l['req'] as { id?: string } | undefined)?.id === 'trace-123');
     expect(listLine).toMatchObject({
       level: 30,
@@ -84,6 +86,18 @@ describe('observability', () => {
   });
 
   it('serves Prometheus metrics to a scrape with the token, labelled by route template', async () => {
+    const key = await request(api.url)
+      .post(`/api/companies/${owner?.companyId}/api-keys`)
+      .set('Authorization', `Bearer ${owner?.token}`)
+      .send({ name: 'Метрики' })
+      .expect(201);
+    await request(api.url)
+      .post('/api/v1/clients/batch')
+      .set('X-API-Key', key.body.key)
+      .send({
+        items: [{ externalId: 'M-1', name: 'Первый' }, { externalId: 'M-2', name: 'Второй' }, { name: 'без id' }],
+      })
+      .expect(200);
     await request(api.url).get('/api/metrics').expect(401);
     await request(api.url).get('/api/metrics').set('Authorization', 'Bearer wrong').expect(401);
     const res = await request(api.url).get('/api/metrics').set('Authorization', `Bearer ${METRICS_TOKEN}`).expect(200);
@@ -91,6 +105,8 @@ describe('observability', () => {
     expect(res.text).toMatch(
       /crm_http_request_duration_seconds_count\{method="GET",route="\/api\/companies\/:companyId\/clients",status="200"\} [1-9]/,
     );
+    expect(res.text).toContain('crm_ingested_records_total{kind="clients",outcome="created"} 2');
+    expect(res.text).toContain('crm_ingested_records_total{kind="clients",outcome="failed"} 1');
     expect(res.text).toMatch(/crm_db_pool_connections\{state="total"\} \d+/);
     expect(res.text).toContain('process_resident_memory_bytes');
     // No concrete ids in any label.

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Query, UsePipes } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ClientsService, ClientsWriter } from '@crm/api/clients';
-import { ApiErrors, type CompanyScope, Scope, StorableTextPipe } from '@crm/api/core';
+import { ApiErrors, type CompanyScope, MetricsService, Scope, StorableTextPipe } from '@crm/api/core';
 import { BatchResultResponse, ClientBatchDto, ClientFeedResponse, FeedQueryDto } from '@crm/shared/contracts';
 import { IntegrationRoute } from './integration-route.decorator';
 
@@ -11,6 +11,7 @@ import { IntegrationRoute } from './integration-route.decorator';
 @Controller('v1/clients')
 export class ClientsIntegrationController {
   constructor(
+    private readonly metrics: MetricsService,
     private readonly writer: ClientsWriter,
     private readonly clients: ClientsService,
   ) {}
@@ -22,8 +23,10 @@ export class ClientsIntegrationController {
   })
   @ApiOkResponse({ type: BatchResultResponse })
   @ApiErrors(400, 413)
-  upsert(@Scope() scope: CompanyScope, @Body() dto: ClientBatchDto): Promise<BatchResultResponse> {
-    return this.writer.upsertBatch(scope, dto.items);
+  async upsert(@Scope() scope: CompanyScope, @Body() dto: ClientBatchDto): Promise<BatchResultResponse> {
+    const result = await this.writer.upsertBatch(scope, dto.items);
+    this.metrics.countBatch('clients', result);
+    return result;
   }
 
   @Get()

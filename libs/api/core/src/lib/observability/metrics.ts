@@ -50,9 +50,14 @@ export class MetricsService implements OnModuleDestroy {
     });
   }
 
-  /** Counts records a batch accepted (`created`, `updated`, `unchanged`) or refused (`failed`). */
-  countIngested(kind: string, outcome: string, count: number): void {
-    if (count > 0) this.ingested.inc({ kind, outcome }, count);
+  /** Counts what a batch did with its records: `created`, `updated`, `unchanged`, `failed`. */
+  countBatch(
+    kind: string,
+    result: { created: number; updated: number; unchanged: number; failed: readonly unknown[] },
+  ): void {
+    const outcomes = { created: result.created, updated: result.updated, unchanged: result.unchanged };
+    for (const [outcome, count] of Object.entries(outcomes)) if (count > 0) this.ingested.inc({ kind, outcome }, count);
+    if (result.failed.length > 0) this.ingested.inc({ kind, outcome: 'failed' }, result.failed.length);
   }
 
   /** Express middleware timing every `/api` request; the route is known once the response is sent. */
