@@ -14,6 +14,8 @@ const METHODS = ['get', 'put', 'post', 'delete', 'patch'];
 /** Routes outside the JWT guard: no credentials at all, or the API key. */
 const PUBLIC = [
   'GET /api/health',
+  'GET /api/health/live',
+  'GET /api/health/ready',
   'POST /api/auth/register',
   'POST /api/auth/login',
   'POST /api/auth/refresh',
