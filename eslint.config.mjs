@@ -48,6 +48,8 @@ export default [
               bannedExternalImports: ['@nestjs/*', 'typeorm', 'pg', 'express', 'argon2', '@electric-sql/*'],
             },
             { sourceTag: 'layer:domain', notDependOnLibsWithTags: ['layer:insight'] },
+            // Examples for integrators use what an integrator has: the public typed client only.
+            { sourceTag: 'scope:example', onlyDependOnLibsWithTags: ['type:api-client'] },
           ],
         },
       ],
