@@ -47,7 +47,8 @@ export default [
               onlyDependOnLibsWithTags: ['scope:web', 'scope:shared'],
               bannedExternalImports: ['@nestjs/*', 'typeorm', 'pg', 'express', 'argon2', '@electric-sql/*'],
             },
-            { sourceTag: 'layer:domain', notDependOnLibsWithTags: ['layer:insight'] },
+            { sourceTag: 'layer:domain', notDependOnLibsWithTags: ['layer:insight', 'layer:integration'] },
+            { sourceTag: 'layer:insight', notDependOnLibsWithTags: ['layer:integration'] },
             // Examples for integrators use what an integrator has: the public typed client only.
             { sourceTag: 'scope:example', onlyDependOnLibsWithTags: ['type:api-client'] },
           ],

@@ -1,12 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { CompanyScope } from '@crm/api/core';
+import {
+  assertBatchSize,
+  byIndex,
+  type CompanyScope,
+  ConcurrentInsertError,
+  dropRepeats,
+  inExternalIdOrder,
+  lockCompanyWrites,
+  queryRows,
+  validateBatchItemsYielding,
+  withRetry,
+} from '@crm/api/core';
 import { type BatchResultResponse, ClientBatchItemDto } from '@crm/shared/contracts';
 import { DataSource, EntityManager } from 'typeorm';
-import { byIndex, dropRepeats, inExternalIdOrder, validateBatchItemsYielding } from './integration/batch-items';
-import { assertBatchSize } from './integration/batch-size';
-import { ConcurrentInsertError, withRetry } from './retry';
-import { lockCompanyWrites, queryRows } from './sql';
 
 const OPTIONAL_FIELDS = ['email', 'name', 'phone', 'activity', 'attributes'] as const;
 

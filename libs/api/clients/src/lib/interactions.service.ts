@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { AuthenticatedUser, CompanyScope } from '@crm/api/core';
+import { type AuthenticatedUser, type CompanyScope, iso, lockCompanyWrites, queryRows } from '@crm/api/core';
 import type { CreateInteractionDto, InteractionResponse, InteractionType } from '@crm/shared/contracts';
 import { DataSource } from 'typeorm';
 import { ClientsService } from './clients.service';
-import { iso, lockCompanyWrites, queryRows } from './sql';
 
 interface InteractionRow {
   id: string;

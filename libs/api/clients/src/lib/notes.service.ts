@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { AuthenticatedUser, CompanyScope } from '@crm/api/core';
+import { type AuthenticatedUser, type CompanyScope, iso, queryRows } from '@crm/api/core';
 import type { CreateNoteDto, NoteResponse } from '@crm/shared/contracts';
 import { DataSource } from 'typeorm';
 import { ClientsService } from './clients.service';
-import { iso, queryRows } from './sql';
 
 interface NoteRow {
   id: string;

@@ -1,21 +1,23 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { ClientsService } from '@crm/api/clients';
 import {
-  ClientsService,
   companyDayStart,
+  type CompanyScope,
   containsAny,
   containsPattern,
   encodeCursor,
   feedHorizon,
   feedWindow,
+  InvalidInputException,
+  isUniqueViolation,
   lockCompanyWrites,
   queryRows,
   type SaleChange,
   SaleChangeHooks,
   type SaleState,
   SqlParams,
-} from '@crm/api/clients';
-import { type CompanyScope, InvalidInputException, isUniqueViolation } from '@crm/api/core';
+} from '@crm/api/core';
 import {
   coded,
   type CreateSaleDto,

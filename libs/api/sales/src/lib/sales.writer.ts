@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import {
   assertBatchSize,
   byIndex,
+  type CompanyScope,
   ConcurrentInsertError,
   inExternalIdOrder,
   dropRepeats,
@@ -13,8 +14,7 @@ import {
   type SaleState,
   validateBatchItemsYielding,
   withRetry,
-} from '@crm/api/clients';
-import type { CompanyScope } from '@crm/api/core';
+} from '@crm/api/core';
 import {
   acceptSaleBatchItem,
   type BatchFailureResponse,

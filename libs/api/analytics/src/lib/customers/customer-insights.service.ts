@@ -23,7 +23,7 @@ import {
   type RfmSegment,
   summarizeRfmSegments,
 } from '@crm/api/analytics-models';
-import { SaleChangeHooks } from '@crm/api/clients';
+import { SaleChangeHooks } from '@crm/api/core';
 import {
   coded,
   type ClientOutlookResponse,

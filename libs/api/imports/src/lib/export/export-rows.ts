@@ -2,8 +2,7 @@
  * The rows of an export, page by page in the list's order: clients, or sales with their buyer and
  * items. Times are given as wall time in the company's time zone (`YYYY-MM-DD HH:MM:SS`).
  */
-import { queryRows, SqlParams } from '@crm/api/clients';
-import type { CompanyScope } from '@crm/api/core';
+import { type CompanyScope, queryRows, SqlParams } from '@crm/api/core';
 import { loadItems, SALE_BASE_AMOUNT, SALES_WITH_BASE_AMOUNT, SALES_WITH_CLIENT } from '@crm/api/sales';
 import {
   type ClientSortField,

@@ -1,7 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { queryRows } from '@crm/api/clients';
-import type { CompanyScope } from '@crm/api/core';
+import { type CompanyScope, queryRows } from '@crm/api/core';
 import { coded, type ExchangeRatesResponse, type PutExchangeRatesDto, toDecimalString } from '@crm/shared/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 

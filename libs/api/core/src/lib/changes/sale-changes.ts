@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { CompanyScope } from '@crm/api/core';
 import type { SaleStatus } from '@crm/shared/contracts';
 import type { EntityManager } from 'typeorm';
+import type { CompanyScope } from '../security/request-context';
 
 /** A sale as stored, for listeners that keep aggregates (per-day rollups) in step. */
 export interface SaleState {
