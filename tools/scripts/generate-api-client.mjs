@@ -49,7 +49,7 @@ function documentOfBuiltApi() {
 
 /** The types file for `doc`: what the checked-in file must equal. */
 export async function renderTypes(doc) {
-  const ast = await openapiTS(doc, { alphabetize: false, exportType: false });
+  const ast = await openapiTS(doc, { alphabetize: true, exportType: false });
   const source = HEADER + '\n' + astToString(ast);
   const options = (await prettier.resolveConfig(TYPES_FILE)) ?? {};
   return prettier.format(source, { ...options, filepath: TYPES_FILE });
