@@ -194,6 +194,14 @@ describe('tenant isolation: the attacker’s own company with the victim’s ids
       .set(victim.auth)
       .send({ login: invitee.login, role: 'admin' })
       .expect(201);
+    // The victim's key was used above: its lastUsedAt is written within seconds (in the background);
+    // wait for it so that the views before and after the attack compare what the attack could change.
+    for (let tries = 0; ; tries++) {
+      const keys = await api().get(`${companyUrl}/api-keys`).set(victim.auth).expect(200);
+      if (keys.body[0].lastUsedAt !== null) break;
+      if (tries > 100) throw new Error('lastUsedAt of the victim’s key was never written');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
     const job = (await upload(victim, 'clients', fixture(IMPORT_FILE), 'victim.csv').expect(201)).body;
     await waitForImport(victim, job.id);
     importMapping = job.suggestedMapping;
