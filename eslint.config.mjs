@@ -49,6 +49,8 @@ export default [
             },
             { sourceTag: 'layer:domain', notDependOnLibsWithTags: ['layer:insight', 'layer:integration'] },
             { sourceTag: 'layer:insight', notDependOnLibsWithTags: ['layer:integration'] },
+            // Examples for integrators use what an integrator has: the public typed client only.
+            { sourceTag: 'scope:example', onlyDependOnLibsWithTags: ['type:api-client'] },
           ],
         },
       ],

@@ -10,6 +10,8 @@ const DENIED = [401, 403, 404];
  * Walks every route of the OpenAPI document that acts for a company (`{companyId}`) or with an API
  * key (`/api/v1/`), as another company's user and with another company's key, filling path
  * parameters with the victim's real ids. New routes are covered as soon as they are documented.
+ * The guard turns these away before any query runs; cross-id-isolation.spec.ts attacks the services'
+ * own company filters (the attacker's company with the victim's ids).
  */
 describe('tenant isolation across the whole API', () => {
   it('never lets another company’s user or key reach a company’s data', async () => {

@@ -1,0 +1,3 @@
+export * from './lib/crm-client';
+export type { components, operations, paths } from './lib/openapi';
+export * from './lib/retry-after';

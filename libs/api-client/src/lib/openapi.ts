@@ -1,0 +1,9241 @@
+// GENERATED from the API's OpenAPI document by tools/scripts/generate-api-client.mjs
+// (openapi-typescript). Do not edit: run `npm run api-client:generate` after changing the API.
+
+export interface paths {
+  '/api/auth/login': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Log in; repeated failures for a login or an address must wait longer each time */
+    post: operations['Auth_login'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/logout': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** End the session of this refresh token */
+    post: operations['Auth_logout'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/refresh': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Exchange a refresh token for a new pair; the old refresh token stops working */
+    post: operations['Auth_refresh'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/register': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Create an account (and, with companyName, a company it owns) and log in */
+    post: operations['Auth_register'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/companies': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The caller's companies with the caller's role in each */
+    get: operations['Companies_list'];
+    put?: never;
+    /** Create a company; the caller becomes its owner */
+    post: operations['Companies_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/companies/{companyId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A company the caller belongs to */
+    get: operations['Companies_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Rename the company or change its base currency or time zone (owner/admin) */
+    patch: operations['Companies_update'];
+    trace?: never;
+  };
+  '/api/companies/{companyId}/analytics/by-status': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Sales and their converted amounts per status (pending, paid, cancelled, refunded) */
+    get: operations['Analytics_byStatus'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/companies/{companyId}/analytics/clients/{clientId}/outlook': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A client’s probability of being active, expected purchases and value over 90 days (BG/NBD + Gamma-Gamma), segment and recommended products */
+    get: operations['CustomerOutlook_outlook'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/companies/{companyId}/analytics/forecast': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Revenue forecast per month or week with 80%/95% intervals; the model is chosen by a rolling-origin back-test on the complete periods before asOf */
+    get: operations['Analytics_forecast'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/companies/{companyId}/analytics/products': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Revenue by product from the items of the counted sales, descending */
+    get: operations['Analytics_products'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/companies/{companyId}/analytics/segments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** RFM segments (quintile scores, R × F grid) of the clients with purchases up to asOf, with their revenue */
+    get: operations['CustomerOutlook_segments'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/companies/{companyId}/analytics/summary': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Revenue, sales, buyers (new and returning), AOV and repeat-purchase rate of a period, against the previous period */
+    get: operations['Analytics_summary'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/companies/{companyId}/analytics/timeseries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Revenue and sales per day, week (from Monday) or month; every period present, zeros included */
+    get: operations['Analytics_timeseries'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/companies/{companyId}/analytics/top-clients': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Clients by revenue in the period, descending */
+    get: operations['Analytics_topClients'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/companies/{companyId}/api-keys': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The company's API keys, without secrets */
+    get: operations['ApiKeys_list'];
+    put?: never;
+    /** Create a key; the full key is in this answer (and can be revealed later by owners and admins) */
+    post: operations['ApiKeys_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/companies/{companyId}/api-keys/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Revoke a key; it stops working at once */
+    delete: operations['ApiKeys_revoke'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/companies/{companyId}/api-keys/{id}/reveal': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The full secret of an active key (owner/admin) */
+    get: operations['ApiKeys_reveal'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/companies/{companyId}/api-keys/{id}/rotate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Replace a key by a new one with the same name; the old key stops working at once */
+    post: operations['ApiKeys_rotate'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/companies/{companyId}/clients': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Clients of the company: paging, sort, search over name/email/phone/externalId, filters */
+    get: operations['Clients_list'];
+    put?: never;
+    /** Create a client (409 when the externalId is taken) */
+    post: operations['Clients_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/companies/{companyId}/clients/{clientId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A client */
+    get: operations['Clients_get'];
+    put?: never;
+    post?: never;
+    /** Delete a client with its interactions and notes; a client with sales only with ?confirm=true (then its sales go too) */
+    delete: operations['Clients_remove'];
+    options?: never;
+    head?: never;
+    /** Change a client: omitted fields keep their value, null clears */
+    patch: operations['Clients_update'];
+    trace?: never;
+  };
+  '/api/companies/{companyId}/clients/{clientId}/interactions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Interactions with a client, newest first */
+    get: operations['ClientActivity_listInteractions'];
+    put?: never;
+    /** Record an interaction; the client’s lastInteractionAt moves forward to it */
+    post: operations['ClientActivity_createInteraction'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/companies/{companyId}/clients/{clientId}/notes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Notes on a client, newest first */
+    get: operations['ClientActivity_listNotes'];
+    put?: never;
+    /** Write a note on a client; the author is the current user */
+    post: operations['ClientActivity_createNote'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/companies/{companyId}/clients/{clientId}/sales': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Sales of a client (purchase history), newest first unless sorted otherwise */
+    get: operations['ClientSales_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/companies/{companyId}/exchange-rates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Exchange rates to the company’s base currency, by currency and validFrom */
+    get: operations['ExchangeRates_get'];
+    /** Add or replace rates by (currency, validFrom); rates not named are kept (owner/admin) */
+    put: operations['ExchangeRates_put'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/companies/{companyId}/exports/clients': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The clients list (same q, filters and sort as GET /clients, every page) as CSV or XLSX */
+    get: operations['Exports_clients'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/companies/{companyId}/exports/sales': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The sales list (same q, filters and sort as GET /sales, every page) as CSV or XLSX */
+    get: operations['Exports_sales'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/companies/{companyId}/imports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The company’s imports, newest first */
+    get: operations['Imports_list'];
+    put?: never;
+    /** Upload a CSV of clients or sales: stored, encoding, separator and columns detected, mapping suggested */
+    post: operations['Imports_upload'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/companies/{companyId}/imports/{importId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An import with its progress (poll it while `status` is `running`) */
+    get: operations['Imports_get'];
+    put?: never;
+    post?: never;
+    /** Delete an import with its stored upload and report (not while it runs) */
+    delete: operations['Imports_remove'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/companies/{companyId}/imports/{importId}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Stop a running import after its current batch */
+    post: operations['Imports_cancel'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/companies/{companyId}/imports/{importId}/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The first rows as records with a mapping, each validated; nothing is written */
+    post: operations['Imports_preview'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/companies/{companyId}/imports/{importId}/rejected': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The rejected rows as CSV: the rows as uploaded plus `import line` and `import errors` columns
+     * @description With `lang=ru` the two added columns are named in Russian.
+     */
+    get: operations['Imports_rejected'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/companies/{companyId}/imports/{importId}/run': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Import every row with a mapping, in the background, through the same upserts as /api/v1 (idempotent) */
+    post: operations['Imports_run'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/companies/{companyId}/invitations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Pending invitations of the company, newest first (owner/admin) */
+    get: operations['CompanyInvitations_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/companies/{companyId}/invitations/{invitationId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Withdraw an invitation (owner/admin; an owner invitation only by an owner) */
+    delete: operations['CompanyInvitations_revoke'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/companies/{companyId}/members': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Members of the company with their roles */
+    get: operations['Members_list'];
+    put?: never;
+    /**
+     * Invite a login with a role (owner/admin)
+     * @description Creates (or renews) an invitation; the user with that login becomes a member only by accepting it (`POST /api/me/invitations/{invitationId}/accept`). The answer is the same whether or not the login is registered. 409 only when the login is already a member.
+     */
+    post: operations['Members_add'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/companies/{companyId}/members/{userId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Remove a member (owner/admin; the last owner stays) */
+    delete: operations['Members_remove'];
+    options?: never;
+    head?: never;
+    /** Change a member's role (owner/admin; only owners touch owners) */
+    patch: operations['Members_changeRole'];
+    trace?: never;
+  };
+  '/api/companies/{companyId}/sales': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Sales of the company with their buyers: paging, sort, filters (client, status, currency, dates, amounts) */
+    get: operations['Sales_list'];
+    put?: never;
+    /** Record a sale (status `paid` unless given); 409 when the externalId is taken */
+    post: operations['Sales_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/companies/{companyId}/sales/{saleId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A sale with its items and buyer */
+    get: operations['Sales_get'];
+    put?: never;
+    post?: never;
+    /** Delete a sale */
+    delete: operations['Sales_remove'];
+    options?: never;
+    head?: never;
+    /** Change a sale: omitted fields (status too) keep their value; `items` replaces all items */
+    patch: operations['Sales_update'];
+    trace?: never;
+  };
+  '/api/health': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Liveness and database reachability */
+    get: operations['Health_check'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/health/live': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Liveness: the process answers (no database round trip) */
+    get: operations['Health_live'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/health/ready': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Readiness: the database answers and the process is not shutting down */
+    get: operations['Health_ready'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The caller and the companies it belongs to */
+    get: operations['Me_me'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/invitations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Invitations to the caller's login that wait for an answer */
+    get: operations['MyInvitations_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/invitations/{invitationId}/accept': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Accept: the caller becomes a member with the invited role */
+    post: operations['MyInvitations_accept'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/me/invitations/{invitationId}/decline': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Decline: the invitation is dropped */
+    post: operations['MyInvitations_decline'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/clients': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Clients in the order they were last written; follow nextCursor until it is null */
+    get: operations['ClientsIntegration_feed'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/clients/batch': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Upsert up to 5,000 clients by externalId; invalid items are reported in `failed`, valid ones stored */
+    post: operations['ClientsIntegration_upsert'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/company': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The company the API key belongs to (a quick way to test a key) */
+    get: operations['CompanyIntegration_company'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/sales': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Sales in the order they were last written, with clientExternalId; follow nextCursor until null */
+    get: operations['SalesIntegration_feed'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/sales/batch': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Upsert up to 5,000 sales by externalId; invalid items (an unknown clientExternalId too) are reported in `failed`, valid ones stored */
+    post: operations['SalesIntegration_upsert'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+  schemas: {
+    AddMemberDto: {
+      /**
+       * @description Login to invite; the user joins on accepting. Any login is accepted alike, registered or not.
+       * @example ivan.sidorov
+       */
+      login: string;
+      /**
+       * @example member
+       * @enum {string}
+       */
+      role: 'owner' | 'admin' | 'member';
+    };
+    AnalyticsChangeResponse: {
+      /** @example 0.04 */
+      averageOrderValue: number | null;
+      /** @example -0.02 */
+      buyers: number | null;
+      /** @example 0.3 */
+      newClients: number | null;
+      /**
+       * @description Difference of the rates (not relative): 0.03 = three points more.
+       * @example 0.03
+       */
+      repeatPurchaseRate: number | null;
+      /** @example 0.125 */
+      revenue: number | null;
+      /** @example 0.08 */
+      salesCount: number | null;
+    };
+    AnalyticsPeriodResponse: {
+      /**
+       * @description revenue (net of returns) / salesCount; null without sales.
+       * @example 1466.23
+       */
+      averageOrderValue: string | null;
+      /**
+       * @description Clients with a counted sale in the period.
+       * @example 615
+       */
+      buyers: number;
+      /**
+       * @description First day, inclusive (company time zone).
+       * @example 2026-10-22
+       */
+      from: string;
+      /**
+       * @description Buyers whose first counted sale ever is in the period.
+       * @example 120
+       */
+      newClients: number;
+      /**
+       * @description Share (0..1) of buyers with two or more counted sales in the period; null without buyers.
+       * @example 0.21
+       */
+      repeatPurchaseRate: number | null;
+      /**
+       * @description Buyers who had bought before the period: `buyers − newClients`.
+       * @example 495
+       */
+      returningClients: number;
+      /** @description Paid returns of the period: not sales, not purchases; their amount is subtracted from revenue. */
+      returns: components['schemas']['AnalyticsReturnsResponse'];
+      /**
+       * @description Sum of the counted sales (status `paid`) minus the paid returns of the period, each converted at
+       *     the rate of its own day.
+       * @example 1234567.89
+       */
+      revenue: string;
+      /**
+       * @description The counted sales.
+       * @example 842
+       */
+      salesCount: number;
+      /**
+       * @description Last day, inclusive.
+       * @example 2026-11-20
+       */
+      to: string;
+    };
+    AnalyticsPointResponse: {
+      /**
+       * @description First day of the period, even when it is before `from`.
+       * @example 2026-11-01
+       */
+      period: string;
+      /**
+       * @description Counted sales of the period inside [from, to].
+       * @example 98765.40
+       */
+      revenue: string;
+      /** @example 67 */
+      salesCount: number;
+    };
+    AnalyticsReturnsResponse: {
+      /**
+       * @description The money given back; revenue is already net of it.
+       * @example 15400.00
+       */
+      amount: string;
+      /** @example 12 */
+      count: number;
+    };
+    AnalyticsSummaryResponse: {
+      /**
+       * @description revenue (net of returns) / salesCount; null without sales.
+       * @example 1466.23
+       */
+      averageOrderValue: string | null;
+      /**
+       * @description Clients with a counted sale in the period.
+       * @example 615
+       */
+      buyers: number;
+      change: components['schemas']['AnalyticsChangeResponse'];
+      /**
+       * @description ISO 4217 code of every money figure.
+       * @example RUB
+       */
+      currency: string;
+      /**
+       * @description First day, inclusive (company time zone).
+       * @example 2026-10-22
+       */
+      from: string;
+      /**
+       * @description Buyers whose first counted sale ever is in the period.
+       * @example 120
+       */
+      newClients: number;
+      /** @description The same indicators for the days just before `from`, as many as the period has. */
+      previous: components['schemas']['AnalyticsPeriodResponse'];
+      /**
+       * @description Share (0..1) of buyers with two or more counted sales in the period; null without buyers.
+       * @example 0.21
+       */
+      repeatPurchaseRate: number | null;
+      /**
+       * @description Buyers who had bought before the period: `buyers − newClients`.
+       * @example 495
+       */
+      returningClients: number;
+      /** @description Paid returns of the period: not sales, not purchases; their amount is subtracted from revenue. */
+      returns: components['schemas']['AnalyticsReturnsResponse'];
+      /**
+       * @description Sum of the counted sales (status `paid`) minus the paid returns of the period, each converted at
+       *     the rate of its own day.
+       * @example 1234567.89
+       */
+      revenue: string;
+      /**
+       * @description The counted sales.
+       * @example 842
+       */
+      salesCount: number;
+      /**
+       * @description Last day, inclusive.
+       * @example 2026-11-20
+       */
+      to: string;
+      /** @description Sales left out because they could not be converted (this period). */
+      warnings: components['schemas']['AnalyticsWarningResponse'][];
+    };
+    AnalyticsTimeseriesResponse: {
+      /** @example RUB */
+      currency: string;
+      /** @example 2026-01-01 */
+      from: string;
+      /**
+       * @example month
+       * @enum {string}
+       */
+      granularity: 'month' | 'day' | 'week';
+      points: components['schemas']['AnalyticsPointResponse'][];
+      /** @example 2026-11-20 */
+      to: string;
+      warnings: components['schemas']['AnalyticsWarningResponse'][];
+    };
+    AnalyticsWarningResponse: {
+      /**
+       * @description Their total in `currency`.
+       * @example 360.00
+       */
+      amount: string;
+      /** @example unconverted-sales */
+      code: string;
+      /**
+       * @description The sales' currency.
+       * @example USD
+       */
+      currency: string;
+      /**
+       * @description First and last local day of those sales.
+       * @example 2026-01-02
+       */
+      firstDay: string;
+      /** @example 2026-01-05 */
+      lastDay: string;
+      /** @example 3 sales in USD from 2026-01-02 to 2026-01-05 have no exchange rate to RUB and are left out */
+      message: string;
+      /** @description The first of them (at most 20), by sale time. */
+      sales: components['schemas']['UnconvertedSaleResponse'][];
+      /**
+       * @description How many sales are left out.
+       * @example 3
+       */
+      salesCount: number;
+    };
+    ApiKeyResponse: {
+      /** @example 2026-11-20T10:15:00.000Z */
+      createdAt: string;
+      id: string;
+      /**
+       * @description Updated at most once a minute.
+       * @example 2026-11-20T12:01:00.000Z
+       */
+      lastUsedAt: string | null;
+      /** @example Интернет-магазин */
+      name: string;
+      /**
+       * @description The first characters of the key, enough to recognise it.
+       * @example crm_live_3fA9
+       */
+      prefix: string;
+      revokedAt: string | null;
+    };
+    AuthCompany: {
+      /** @example 0b8f2f5e-5c7e-4f3e-9a3e-2b1d9b8f7c6a */
+      id: string;
+      /** @example ООО Ромашка */
+      name: string;
+    };
+    AuthorResponse: {
+      id: string;
+      /** @example anna.petrova */
+      login: string;
+    };
+    AuthResponse: {
+      /** @description Short-lived JWT for `Authorization: Bearer …`. */
+      accessToken: string;
+      /** @description Present when `register` created a company. */
+      company?: components['schemas']['AuthCompany'];
+      /** @description Opaque token for `POST /api/auth/refresh`; it works once (rotation). */
+      refreshToken: string;
+      user: components['schemas']['AuthUser'];
+    };
+    AuthUser: {
+      /** @example 6c1f0d0e-8a0e-4c59-9a83-5a3f0b2f4a11 */
+      id: string;
+      /** @example anna.petrova */
+      login: string;
+    };
+    BatchFailureResponse: {
+      /**
+       * @example [
+       *       "email must look like name@domain"
+       *     ]
+       */
+      errors: string[];
+      /**
+       * @description The item's externalId when it had a usable one.
+       * @example C-10045
+       */
+      externalId: string | null;
+      /**
+       * @description Position of the item in `items`, from 0.
+       * @example 3
+       */
+      index: number;
+    };
+    BatchResultResponse: {
+      /** @example 120 */
+      created: number;
+      failed: components['schemas']['BatchFailureResponse'][];
+      /**
+       * @description Identical to what was stored (a replay).
+       * @example 4877
+       */
+      unchanged: number;
+      /** @example 3 */
+      updated: number;
+      /** @description Items stored as sent but worth a look (sales: an amount that differs from its items' total). */
+      warnings?: components['schemas']['BatchWarningResponse'][];
+    };
+    BatchWarningResponse: {
+      /** @example INV-536370 */
+      externalId: string | null;
+      /**
+       * @description Position of the item in `items`, from 0.
+       * @example 7
+       */
+      index: number;
+      /**
+       * @example [
+       *       "amount 100.00 differs from the items total 102.50"
+       *     ]
+       */
+      warnings: string[];
+    };
+    ClientBatchDto: {
+      /** @description Validated per item by the service (partial success), from the items as sent. */
+      items: components['schemas']['ClientBatchItemDto'][];
+    };
+    ClientBatchItemDto: {
+      /**
+       * @description Free text up to 200 characters: what the client does or buys.
+       * @example Розничная торговля
+       */
+      activity?: string | null;
+      /**
+       * @description Anything else the integration knows: a JSON object up to 16 KB.
+       * @example {
+       *       "city": "Казань",
+       *       "segment": "B2C"
+       *     }
+       */
+      attributes?: {
+        [key: string]: unknown;
+      } | null;
+      /** @example ivan.petrov@example.ru */
+      email?: string | null;
+      /**
+       * @description 1–128 characters; the key of the upsert.
+       * @example C-10042
+       */
+      externalId: string;
+      /** @example Иван Петров */
+      name?: string | null;
+      /**
+       * @description Free text as the source has it.
+       * @example +7 900 123-45-67
+       */
+      phone?: string | null;
+    };
+    ClientDeleteConflictResponse: {
+      /** @example client_has_sales */
+      code?: string;
+      /** @example Conflict */
+      error: string;
+      /** @example The client has 12 sales (125000.00 RUB); repeat with ?confirm=true to delete them too */
+      message: string;
+      /** @example 409 */
+      statusCode: number;
+      wouldDelete: components['schemas']['ClientDeletionLossResponse'];
+    };
+    ClientDeletionLossResponse: {
+      /** @example 4 */
+      interactions: number;
+      /** @example 2 */
+      notes: number;
+      /** @description The revenue of those sales, per currency. */
+      revenue: components['schemas']['MoneyAmountResponse'][];
+      /** @example 12 */
+      sales: number;
+    };
+    ClientFeedResponse: {
+      items: components['schemas']['ClientResponse'][];
+      /** @description Pass as `cursor` for the next page; null on the last page. */
+      nextCursor: string | null;
+    };
+    ClientOutlookResponse: {
+      /** @example 2026-11-20 */
+      asOf: string;
+      clientId: string;
+      /** @example RUB */
+      currency: string;
+      /**
+       * @description Expected purchases in the 90 days after `asOf`.
+       * @example 1.6
+       */
+      expectedPurchases90d: number | null;
+      /**
+       * @description Expected revenue from the client in those 90 days.
+       * @example 4520.00
+       */
+      expectedValue90d: string | null;
+      /**
+       * @description First and last purchase day.
+       * @example 2025-03-02
+       */
+      firstPurchase: string | null;
+      /** @example 2026-10-30 */
+      lastPurchase: string | null;
+      model: components['schemas']['CustomerModelInfoResponse'];
+      /** @description Why a figure is missing or degraded. */
+      notes: string[];
+      /**
+       * @description Probability (0..1) that the client is still active; null without purchases or fitted models.
+       * @example 0.87
+       */
+      pAlive: number | null;
+      /**
+       * @description Purchase days up to `asOf`.
+       * @example 6
+       */
+      purchases: number;
+      /** @description Products the client has not bought that co-purchase rules suggest, best first, each with its rule. */
+      recommendedProducts: components['schemas']['RecommendedProductResponse'][];
+      /**
+       * @description R, F and M quintile scores, e.g. "545".
+       * @example 545
+       */
+      rfm: string | null;
+      /**
+       * @description The client's RFM segment; null without purchases.
+       * @example loyal
+       * @enum {string|null}
+       */
+      segment:
+        | 'champions'
+        | 'loyal'
+        | 'potential_loyalists'
+        | 'new'
+        | 'at_risk'
+        | 'cannot_lose'
+        | 'hibernating'
+        | 'lost'
+        | null;
+    };
+    ClientPageResponse: {
+      items: components['schemas']['ClientResponse'][];
+      /** @example 1 */
+      page: number;
+      /** @example 50 */
+      pageSize: number;
+      /** @example 1234 */
+      total: number;
+    };
+    ClientResponse: {
+      /** @example Розничная торговля */
+      activity: string | null;
+      /**
+       * @example {
+       *       "city": "Казань"
+       *     }
+       */
+      attributes: {
+        [key: string]: unknown;
+      } | null;
+      /** @example 2026-11-01T08:00:00.000Z */
+      createdAt: string;
+      /** @example ivan.petrov@example.ru */
+      email: string | null;
+      /** @example C-10042 */
+      externalId: string | null;
+      /** @example 3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10 */
+      id: string;
+      /**
+       * @description The latest interaction or sale.
+       * @example 2026-11-20T10:15:00.000Z
+       */
+      lastInteractionAt: string | null;
+      /** @example Иван Петров */
+      name: string | null;
+      /** @example +7 900 123-45-67 */
+      phone: string | null;
+      /** @example 2026-11-20T10:15:00.000Z */
+      updatedAt: string;
+    };
+    ClientSummaryResponse: {
+      /** @example ivan.petrov@example.ru */
+      email: string | null;
+      /** @example C-10042 */
+      externalId: string | null;
+      id: string;
+      /** @example Иван Петров */
+      name: string | null;
+    };
+    CompanyMembershipResponse: {
+      id: string;
+      /** @example ООО Ромашка */
+      name: string;
+      /**
+       * @example owner
+       * @enum {string}
+       */
+      role: 'owner' | 'admin' | 'member';
+    };
+    CompanyResponse: {
+      /**
+       * @description ISO 4217 code all analytics default to.
+       * @example RUB
+       */
+      baseCurrency: string;
+      id: string;
+      /** @example ООО Ромашка */
+      name: string;
+      /**
+       * @description IANA time zone that decides day, week and month boundaries.
+       * @example Europe/Moscow
+       */
+      timeZone: string;
+    };
+    CreateApiKeyDto: {
+      /**
+       * @description What the key is for, so it can be told apart later.
+       * @example Интернет-магазин
+       */
+      name: string;
+    };
+    CreateClientDto: {
+      /**
+       * @description Free text up to 200 characters: what the client does or buys.
+       * @example Розничная торговля
+       */
+      activity?: string | null;
+      /**
+       * @description Anything else the integration knows: a JSON object up to 16 KB.
+       * @example {
+       *       "city": "Казань",
+       *       "segment": "B2C"
+       *     }
+       */
+      attributes?: {
+        [key: string]: unknown;
+      } | null;
+      /** @example ivan.petrov@example.ru */
+      email?: string | null;
+      /**
+       * @description The client's id in the integrating system; unique in the company (409 when taken).
+       * @example C-10042
+       */
+      externalId?: string | null;
+      /** @example Иван Петров */
+      name?: string | null;
+      /**
+       * @description Free text as the source has it.
+       * @example +7 900 123-45-67
+       */
+      phone?: string | null;
+    };
+    CreateCompanyDto: {
+      /** @example ООО Ромашка */
+      name: string;
+    };
+    CreatedApiKeyResponse: {
+      id: string;
+      /**
+       * @description The full secret for the `X-API-Key` header.
+       * @example crm_live_3fA9c1Zb0nq8VwKjT2pXyR7sLmE4hGdU
+       */
+      key: string;
+      /** @example Интернет-магазин */
+      name: string;
+      /** @example crm_live_3fA9 */
+      prefix: string;
+    };
+    CreatedCompanyResponse: {
+      id: string;
+      /** @example ООО Ромашка */
+      name: string;
+    };
+    CreateInteractionDto: {
+      /**
+       * @description When it happened.
+       * @example 2026-11-20T10:15:00+03:00
+       */
+      occurredAt: string;
+      /** @example Обсудили условия поставки */
+      summary: string;
+      /**
+       * @example call
+       * @enum {string}
+       */
+      type: 'call' | 'email' | 'meeting' | 'message' | 'purchase' | 'other';
+    };
+    CreateNoteDto: {
+      /** @example Предпочитает связь по почте */
+      text: string;
+    };
+    CreateSaleDto: {
+      /**
+       * @description A decimal string (a JSON number is accepted too) with at most the currency's minor digits; positive for a return.
+       * @example 1234.50
+       */
+      amount: string;
+      /**
+       * Format: uuid
+       * @description The buyer, a client of this company.
+       */
+      clientId: string;
+      /**
+       * Format: currency
+       * @description ISO 4217.
+       * @example RUB
+       */
+      currency: string;
+      /**
+       * @description The sale's id in the integrating system; unique in the company (409 when taken).
+       * @example INV-536365
+       */
+      externalId?: string | null;
+      items?: components['schemas']['SaleItemDto'][];
+      /**
+       * @description `sale` (default) or `return`: a return gives back (part of) the sale `returnOf`.
+       * @example sale
+       * @enum {string}
+       */
+      kind?: 'sale' | 'return';
+      /**
+       * Format: uuid
+       * @description For a return: the `id` of the original sale (same client and currency). The return's amount and
+       *     items are what is given back, positive, at most what the original still has unreturned.
+       */
+      returnOf?: string | null;
+      /** @example 2026-11-20T10:15:00+03:00 */
+      soldAt: string;
+      /**
+       * @description Default `paid`.
+       * @example paid
+       * @enum {string}
+       */
+      status?: 'pending' | 'paid' | 'cancelled' | 'refunded';
+    };
+    CustomerModelInfoResponse: {
+      /**
+       * @description Clients the models were fitted on.
+       * @example 8123
+       */
+      customers: number;
+      /**
+       * @description When the models were fitted.
+       * @example 2026-11-20T03:00:00.000Z
+       */
+      fittedAt: string;
+      /**
+       * @description BG/NBD r, α (days), a, b and Gamma-Gamma p, q, γ.
+       * @example {
+       *       "r": 0.24,
+       *       "alpha": 30.8,
+       *       "a": 0.79,
+       *       "b": 2.43
+       *     }
+       */
+      params: {
+        [key: string]: number;
+      };
+      /**
+       * @description `fitted`, or why the models could not be fitted (`no-purchases`, `no-repeat-purchases`).
+       * @example fitted
+       * @enum {string}
+       */
+      status: 'fitted' | 'no-purchases' | 'no-repeat-purchases';
+    };
+    ErrorResponse: {
+      /**
+       * @description A stable machine-readable code (see `ERROR_CODES`): what clients translate and branch on.
+       *     A code for the status (`not_found`, `conflict`, ...) when there is no more specific one.
+       * @example validation_failed
+       */
+      code?: string;
+      /** @description Present on 400 answers: each bad field with its reasons. */
+      details?: components['schemas']['FieldError'][];
+      /** @example Bad Request */
+      error: string;
+      /**
+       * @description Human readable, in English.
+       * @example Validation failed
+       */
+      message: string;
+      /** @example 400 */
+      statusCode: number;
+    };
+    ExchangeRateDto: {
+      /**
+       * Format: currency
+       * @description ISO 4217 code of the foreign currency.
+       * @example USD
+       */
+      currency: string;
+      /**
+       * @description Units of the base currency per 1 unit of `currency`: a decimal string (a JSON number is accepted too), > 0, up to 10 fractional digits.
+       * @example 92.5012
+       */
+      rate: string;
+      /**
+       * @description In force from this day until the next rate of the currency.
+       * @example 2026-01-01
+       */
+      validFrom: string;
+    };
+    ExchangeRateResponse: {
+      /** @example USD */
+      currency: string;
+      /**
+       * @description Exact decimal text, units of the base currency per 1 unit of `currency`.
+       * @example 92.5012
+       */
+      rate: string;
+      /** @example 2026-01-01 */
+      validFrom: string;
+    };
+    ExchangeRatesResponse: {
+      /**
+       * @description The company's base currency the rates convert to.
+       * @example RUB
+       */
+      baseCurrency: string;
+      /** @description By currency, then validFrom. */
+      rates: components['schemas']['ExchangeRateResponse'][];
+    };
+    FieldError: {
+      /**
+       * @description A stable code per message, in the same order (the validation rule that failed, e.g.
+       *     `isEmail`, `maxLength`, `isNotEmpty`), for clients that translate.
+       * @example [
+       *       "minLength"
+       *     ]
+       */
+      codes?: string[];
+      /**
+       * @description Path of the field in the request body or query, e.g. `items.3.amount`.
+       * @example password
+       */
+      field: string;
+      /**
+       * @example [
+       *       "password must be longer than or equal to 10 characters"
+       *     ]
+       */
+      messages: string[];
+    };
+    ForecastBacktestResponse: {
+      /** @description The better simple benchmark (naive or seasonal naive) on the same back-test; null without a back-test. */
+      benchmark: components['schemas']['ForecastBenchmarkResponse'] | null;
+      /**
+       * @description True when the engine's usual choice back-tested worse than the benchmark, so the benchmark is the model.
+       * @example false
+       */
+      fallback: boolean;
+      /**
+       * @description Periods ahead the back-test scored (0 when none).
+       * @example 12
+       */
+      horizon: number;
+      /**
+       * @description Mean absolute scaled error; null when no back-test was possible.
+       * @example 0.84
+       */
+      mase: number | null;
+      /**
+       * @description Symmetric MAPE in percent.
+       * @example 12.7
+       */
+      smape: number | null;
+    };
+    ForecastBenchmarkResponse: {
+      /** @example 1.12 */
+      mase: number | null;
+      /** @example SeasonalNaive */
+      model: string;
+      /** @example 15.3 */
+      smape: number | null;
+    };
+    ForecastPointResponse: {
+      /**
+       * @description 80% prediction interval.
+       * @example 1100000.00
+       */
+      lower80: string;
+      /**
+       * @description 95% prediction interval.
+       * @example 1020000.00
+       */
+      lower95: string;
+      /**
+       * @description First day of the forecast period.
+       * @example 2026-11-01
+       */
+      period: string;
+      /**
+       * @description Point forecast of the period's revenue.
+       * @example 1250000.00
+       */
+      revenue: string;
+      /** @example 1400000.00 */
+      upper80: string;
+      /** @example 1480000.00 */
+      upper95: string;
+    };
+    HistoryPointResponse: {
+      /** @example 2026-10-01 */
+      period: string;
+      /** @example 1198000.00 */
+      revenue: string;
+    };
+    ImportJobResponse: {
+      /**
+       * @description The header row.
+       * @example [
+       *       "Код",
+       *       "ФИО",
+       *       "E-mail",
+       *       "Телефон"
+       *     ]
+       */
+      columns: string[];
+      /** @example 2026-11-20T10:15:00.000Z */
+      createdAt: string;
+      /**
+       * @description Detected.
+       * @example ;
+       * @enum {string}
+       */
+      delimiter: ';' | ',' | '\t';
+      /**
+       * @description Detected.
+       * @example windows-1251
+       * @enum {string}
+       */
+      encoding: 'utf-8' | 'windows-1251';
+      /** @description Why the run failed, or null. */
+      error: string | null;
+      /**
+       * @description As uploaded.
+       * @example клиенты.csv
+       */
+      fileName: string;
+      finishedAt: string | null;
+      id: string;
+      /**
+       * @example clients
+       * @enum {string}
+       */
+      kind: 'clients' | 'sales';
+      /** @description The mapping of the last run, null before. */
+      mapping: components['schemas']['ImportMappingDto'] | null;
+      progress: components['schemas']['ImportProgressResponse'];
+      /**
+       * @description Data rows in the file; null while still being counted.
+       * @example 100000
+       */
+      rowsTotal: number | null;
+      /** @example 1048576 */
+      sizeBytes: number;
+      startedAt: string | null;
+      /**
+       * @example running
+       * @enum {string}
+       */
+      status: 'cancelled' | 'uploaded' | 'running' | 'completed' | 'failed';
+      /** @description Columns recognised by their header (Russian or English names). */
+      suggestedMapping: components['schemas']['ImportMappingDto'];
+    };
+    ImportMappingDto: {
+      /** @example Вид деятельности */
+      activity?: string;
+      /** @example Сумма */
+      amount?: string;
+      /**
+       * @description Columns kept in the client's `attributes`, keyed by their header.
+       * @example [
+       *       "Город"
+       *     ]
+       */
+      attributes?: string[];
+      /** @example Клиент */
+      clientExternalId?: string;
+      /** @example Валюта */
+      currency?: string;
+      /** @example E-mail */
+      email?: string;
+      /** @example Код */
+      externalId?: string;
+      /** @example Товар */
+      itemName?: string;
+      /** @example ФИО */
+      name?: string;
+      /** @example Телефон */
+      phone?: string;
+      /** @example Количество */
+      quantity?: string;
+      /** @example Артикул */
+      sku?: string;
+      /** @example Дата */
+      soldAt?: string;
+      /** @example Статус */
+      status?: string;
+      /** @example Цена */
+      unitPrice?: string;
+    };
+    ImportPreviewResponse: {
+      /** @example 1 */
+      invalid: number;
+      rows: components['schemas']['ImportPreviewRowResponse'][];
+      /** @example 19 */
+      valid: number;
+    };
+    ImportPreviewRowResponse: {
+      /**
+       * @description The same reasons by field, each with a stable rule code (`isEmail`, `unknownClient`,
+       *     `columnCount`, ...) for clients that translate. Empty when the record is valid.
+       */
+      details: components['schemas']['FieldError'][];
+      /**
+       * @description Empty when the record is valid.
+       * @example [
+       *       "email must look like name@domain"
+       *     ]
+       */
+      errors: string[];
+      /**
+       * @description Line numbers of its rows in the file (the header is line 1).
+       * @example [
+       *       2
+       *     ]
+       */
+      lines: number[];
+      /** @description The record built from the row(s), as it would be sent to the batch upsert. */
+      record: {
+        [key: string]: unknown;
+      };
+    };
+    ImportProgressResponse: {
+      /** @example 11800 */
+      created: number;
+      /**
+       * @description Records refused, with their reasons in the rejected-rows report.
+       * @example 50
+       */
+      failed: number;
+      /**
+       * @description Rows in the rejected-rows report.
+       * @example 50
+       */
+      rejectedRows: number;
+      /**
+       * @description Data rows read so far (the header not counted).
+       * @example 12000
+       */
+      rowsDone: number;
+      /**
+       * @description Identical to what was stored (a re-run).
+       * @example 0
+       */
+      unchanged: number;
+      /** @example 150 */
+      updated: number;
+    };
+    IntegrationSaleResponse: {
+      /**
+       * @description With exactly the currency's minor digits.
+       * @example 1234.50
+       */
+      amount: string;
+      /** @example C-10042 */
+      clientExternalId: string | null;
+      clientId: string;
+      /** @example 2026-11-20T07:16:00.000Z */
+      createdAt: string;
+      /** @example RUB */
+      currency: string;
+      /** @example INV-536365 */
+      externalId: string | null;
+      id: string;
+      items: components['schemas']['SaleItemResponse'][];
+      /**
+       * @description `sale` or `return`.
+       * @example sale
+       * @enum {string}
+       */
+      kind: 'sale' | 'return';
+      /** @description For a return, the original sale's `id` (web API) or `externalId` (integration API); otherwise null. */
+      returnOf: string | null;
+      /** @example 2026-11-20T07:15:00.000Z */
+      soldAt: string;
+      /**
+       * @example paid
+       * @enum {string}
+       */
+      status: 'pending' | 'paid' | 'cancelled' | 'refunded';
+      /** @example 2026-11-20T07:16:00.000Z */
+      updatedAt: string;
+    };
+    InteractionResponse: {
+      author: components['schemas']['AuthorResponse'] | null;
+      clientId: string;
+      /** @example 2026-11-20T07:20:00.000Z */
+      createdAt: string;
+      id: string;
+      /** @example 2026-11-20T07:15:00.000Z */
+      occurredAt: string;
+      /** @example Обсудили условия поставки */
+      summary: string;
+      /**
+       * @example call
+       * @enum {string}
+       */
+      type: 'message' | 'call' | 'email' | 'meeting' | 'purchase' | 'other';
+    };
+    InvitationCompanyResponse: {
+      id: string;
+      /** @example ООО Ромашка */
+      name: string;
+    };
+    InvitationResponse: {
+      /** @example 2026-12-01T10:15:00.000Z */
+      createdAt: string;
+      /**
+       * @description The invitation lapses after this moment unless sent again.
+       * @example 2026-12-15T10:15:00.000Z
+       */
+      expiresAt: string;
+      /** @description The invitation's id (for revoking it). */
+      id: string;
+      /**
+       * @description Login of the owner or admin who invited, null if their account is gone.
+       * @example anna
+       */
+      invitedBy: string | null;
+      /**
+       * @description The login invited, as typed.
+       * @example ivan.sidorov
+       */
+      login: string;
+      /**
+       * @description The role the invitee gets on accepting.
+       * @example member
+       * @enum {string}
+       */
+      role: 'owner' | 'admin' | 'member';
+      /** @example pending */
+      status: string;
+      /** @description Always null: the invitee is a member only after accepting (kept for the shape of a member). */
+      userId: string | null;
+    };
+    LoginDto: {
+      /** @example anna.petrova */
+      login: string;
+      /** @example correct-horse-battery */
+      password: string;
+    };
+    MemberResponse: {
+      /** @example ivan.sidorov */
+      login: string;
+      /**
+       * @example member
+       * @enum {string}
+       */
+      role: 'owner' | 'admin' | 'member';
+      userId: string;
+    };
+    MeResponse: {
+      companies: components['schemas']['CompanyMembershipResponse'][];
+      id: string;
+      /** @example anna.petrova */
+      login: string;
+    };
+    MoneyAmountResponse: {
+      /** @example 125000.00 */
+      amount: string;
+      /** @example RUB */
+      currency: string;
+    };
+    MyInvitationResponse: {
+      company: components['schemas']['InvitationCompanyResponse'];
+      /** @example 2026-12-01T10:15:00.000Z */
+      createdAt: string;
+      /** @example 2026-12-15T10:15:00.000Z */
+      expiresAt: string;
+      id: string;
+      /** @example anna */
+      invitedBy: string | null;
+      /**
+       * @example member
+       * @enum {string}
+       */
+      role: 'owner' | 'admin' | 'member';
+    };
+    NoteResponse: {
+      /** @description The current user when the note was written; `null` once that user is deleted. */
+      author: components['schemas']['AuthorResponse'] | null;
+      clientId: string;
+      /** @example 2026-11-20T07:20:00.000Z */
+      createdAt: string;
+      id: string;
+      /** @example Предпочитает связь по почте */
+      text: string;
+    };
+    PreviewImportDto: {
+      /**
+       * Format: currency
+       * @description Sales: the currency of rows without a currency column or value.
+       * @example RUB
+       */
+      defaultCurrency?: string;
+      /** @description Field → column name; start from the job's `suggestedMapping`. */
+      mapping: components['schemas']['ImportMappingDto'];
+      /**
+       * @description Rows to show, 1–200, default 20.
+       * @default 20
+       * @example 20
+       */
+      rows: number;
+    };
+    ProductRevenueListResponse: {
+      /** @example RUB */
+      currency: string;
+      /** @example 2026-10-22 */
+      from: string;
+      items: components['schemas']['ProductRevenueResponse'][];
+      /** @example 2026-11-20 */
+      to: string;
+      warnings: components['schemas']['AnalyticsWarningResponse'][];
+    };
+    ProductRevenueResponse: {
+      /**
+       * @description The most recent name of the product.
+       * @example Подсвечник «Сердце»
+       */
+      name: string;
+      /**
+       * @description Units sold.
+       * @example 124.5
+       */
+      quantity: number;
+      /**
+       * @description Sum of quantity × unitPrice of the counted sales' items, converted.
+       * @example 31620.00
+       */
+      revenue: string;
+      /**
+       * @description Counted sales that contain the product.
+       * @example 37
+       */
+      salesCount: number;
+      /**
+       * @description The item's SKU; items without one are grouped by name.
+       * @example 85123A
+       */
+      sku: string | null;
+    };
+    PutExchangeRatesDto: {
+      rates: components['schemas']['ExchangeRateDto'][];
+    };
+    RecommendationRuleResponse: {
+      /**
+       * @description Products the client already bought (one or two) that lead to the recommendation.
+       * @example [
+       *       "85123A"
+       *     ]
+       */
+      antecedent: string[];
+      /**
+       * @description The names of those products, in the same order (the latest item name; the key when unnamed).
+       * @example [
+       *       "Фонарь металлический белый"
+       *     ]
+       */
+      antecedentNames: string[];
+      /**
+       * @description P(product | antecedent).
+       * @example 0.42
+       */
+      confidence: number;
+      /**
+       * @description confidence / share of baskets with the product (> 1: bought together more than by chance).
+       * @example 3.1
+       */
+      lift: number;
+      /**
+       * @description Share (0..1) of all baskets with the antecedent and the product.
+       * @example 0.012
+       */
+      support: number;
+    };
+    RecommendedProductResponse: {
+      /** @example 0.42 */
+      confidence: number;
+      /** @example 3.1 */
+      lift: number;
+      /** @example Фонарь металлический белый */
+      name: string;
+      /**
+       * @description The product key: SKU, or the name of items without one.
+       * @example 71053
+       */
+      product: string;
+      rule: components['schemas']['RecommendationRuleResponse'];
+    };
+    RefreshTokenDto: {
+      /** @description The refresh token from the last login, register or refresh answer; each one works once. */
+      refreshToken: string;
+    };
+    RegisterDto: {
+      /**
+       * @description When given, a company is created and the new user becomes its owner.
+       * @example ООО Ромашка
+       */
+      companyName?: string;
+      /**
+       * @description 3–64 letters, digits and `._-@`; unique regardless of case.
+       * @example anna.petrova
+       */
+      login: string;
+      /**
+       * @description At least 10 characters.
+       * @example correct-horse-battery
+       */
+      password: string;
+    };
+    RevealedApiKeyResponse: {
+      /** @example crm_live_3fA9c1Zb0nq8VwKjT2pXyR7sLmE4hGdU */
+      key: string;
+    };
+    RevenueForecastResponse: {
+      /** @example 2026-11-20 */
+      asOf: string;
+      backtest: components['schemas']['ForecastBacktestResponse'];
+      /** @example RUB */
+      currency: string;
+      /**
+       * @description Complete periods after `lastRevenuePeriod` (up to the one containing `asOf`) without revenue.
+       * @example 0
+       */
+      emptyRecentPeriods: number;
+      /**
+       * @example month
+       * @enum {string}
+       */
+      granularity: 'month' | 'week';
+      /** @description The complete periods the model was fitted on, from the first with a sale. */
+      history: components['schemas']['HistoryPointResponse'][];
+      /**
+       * @description The last history period with revenue; null without any.
+       * @example 2026-10-01
+       */
+      lastRevenuePeriod: string | null;
+      /**
+       * @description The model chosen by the back-test.
+       * @example Combination(ETS(M,Ad,M), Theta)
+       */
+      model: string;
+      /** @description Why the forecast is degraded (short history, no seasonality, …), in plain words. */
+      notes: string[];
+      points: components['schemas']['ForecastPointResponse'][];
+      /**
+       * @description True when the recent history is empty (no revenue in the last 3 months or 13 weeks before the
+       *     period of `asOf`): the forecast then only carries that silence forward.
+       * @example false
+       */
+      recentHistoryEmpty: boolean;
+      warnings: components['schemas']['AnalyticsWarningResponse'][];
+    };
+    RfmSegmentResponse: {
+      /**
+       * @description Clients in the segment.
+       * @example 412
+       */
+      clients: number;
+      /**
+       * @description Share (0..1) of the clients with purchases.
+       * @example 0.2
+       */
+      clientShare: number;
+      /**
+       * @description Mean number of purchases.
+       * @example 7.2
+       */
+      meanFrequency: number;
+      /**
+       * @description Mean days since their last purchase.
+       * @example 9.5
+       */
+      meanRecencyDays: number;
+      /**
+       * @description Their revenue up to `asOf`, converted.
+       * @example 5120000.00
+       */
+      revenue: string;
+      /**
+       * @example champions
+       * @enum {string}
+       */
+      segment:
+        'champions' | 'loyal' | 'potential_loyalists' | 'new' | 'at_risk' | 'cannot_lose' | 'hibernating' | 'lost';
+    };
+    RfmSegmentsResponse: {
+      /** @example 2026-11-20 */
+      asOf: string;
+      /** @example RUB */
+      currency: string;
+      items: components['schemas']['RfmSegmentResponse'][];
+      /** @example 8123 */
+      totalClients: number;
+    };
+    RunImportDto: {
+      /**
+       * Format: currency
+       * @description Sales: the currency of rows without a currency column or value.
+       * @example RUB
+       */
+      defaultCurrency?: string;
+      /** @description Field → column name; start from the job's `suggestedMapping`. */
+      mapping: components['schemas']['ImportMappingDto'];
+    };
+    SaleBatchDto: {
+      /** @description Validated per item by the service (partial success), from the items as sent. */
+      items: components['schemas']['SaleBatchItemDto'][];
+    };
+    SaleBatchItemDto: {
+      /**
+       * @description A decimal string (a JSON number is accepted too) with at most the currency's minor digits.
+       * @example 1234.50
+       */
+      amount: string;
+      /**
+       * @description The buyer's `externalId`; the client must exist in this company.
+       * @example C-10042
+       */
+      clientExternalId: string;
+      /**
+       * Format: currency
+       * @description ISO 4217.
+       * @example RUB
+       */
+      currency: string;
+      /**
+       * @description 1–128 characters; the key of the upsert.
+       * @example INV-536365
+       */
+      externalId: string;
+      /** @description When given, replaces the stored items; omitted keeps them. */
+      items?: components['schemas']['SaleItemDto'][];
+      /**
+       * @description `sale` (default) or `return`.
+       * @example sale
+       * @enum {string}
+       */
+      kind?: 'sale' | 'return';
+      /**
+       * @description For a return: the `externalId` of the original sale (same client and currency; it may come
+       *     earlier in the same batch). Amount, quantities and unit prices are positive, at most what the
+       *     original still has unreturned.
+       * @example INV-536365
+       */
+      returnOf?: string | null;
+      /** @example 2026-11-20T10:15:00+03:00 */
+      soldAt: string;
+      /**
+       * @example paid
+       * @enum {string}
+       */
+      status?: 'pending' | 'paid' | 'cancelled' | 'refunded';
+    };
+    SaleDetailResponse: {
+      /**
+       * @description With exactly the currency's minor digits.
+       * @example 1234.50
+       */
+      amount: string;
+      client: components['schemas']['ClientSummaryResponse'];
+      clientId: string;
+      /** @example 2026-11-20T07:16:00.000Z */
+      createdAt: string;
+      /** @example RUB */
+      currency: string;
+      /** @example INV-536365 */
+      externalId: string | null;
+      id: string;
+      items: components['schemas']['SaleItemResponse'][];
+      /**
+       * @description `sale` or `return`.
+       * @example sale
+       * @enum {string}
+       */
+      kind: 'sale' | 'return';
+      /** @description The original sale of a return (null for a sale). */
+      original: components['schemas']['SaleResponse'] | null;
+      /** @description For a return, the original sale's `id` (web API) or `externalId` (integration API); otherwise null. */
+      returnOf: string | null;
+      /** @description The returns of this sale, oldest first (empty for a return). */
+      returns: components['schemas']['SaleResponse'][];
+      /** @example 2026-11-20T07:15:00.000Z */
+      soldAt: string;
+      /**
+       * @example paid
+       * @enum {string}
+       */
+      status: 'pending' | 'paid' | 'cancelled' | 'refunded';
+      /** @example 2026-11-20T07:16:00.000Z */
+      updatedAt: string;
+      /** @description Remarks on what was stored as sent (POST and PATCH only), e.g. an amount that differs from the items' total. */
+      warnings?: string[];
+    };
+    SaleFeedResponse: {
+      items: components['schemas']['IntegrationSaleResponse'][];
+      /** @description Pass as `cursor` for the next page; null on the last page. */
+      nextCursor: string | null;
+    };
+    SaleItemDto: {
+      /** @example Подсвечник «Сердце» */
+      name: string;
+      /**
+       * @description Greater than zero, up to 3 fractional digits (a decimal string is accepted too).
+       * @example 6
+       */
+      quantity: number;
+      /** @example 85123A */
+      sku?: string | null;
+      /**
+       * @description A decimal string (a JSON number is accepted too), up to 4 fractional digits whatever the currency.
+       * @example 255.00
+       */
+      unitPrice: string;
+    };
+    SaleItemResponse: {
+      /** @example Подсвечник «Сердце» */
+      name: string;
+      /** @example 6 */
+      quantity: number;
+      /** @example 85123A */
+      sku: string | null;
+      /**
+       * @description The currency's minor digits, more (up to 4) when the price has them.
+       * @example 255.00
+       */
+      unitPrice: string;
+    };
+    SaleListItemResponse: {
+      /**
+       * @description With exactly the currency's minor digits.
+       * @example 1234.50
+       */
+      amount: string;
+      client: components['schemas']['ClientSummaryResponse'];
+      clientId: string;
+      /** @example 2026-11-20T07:16:00.000Z */
+      createdAt: string;
+      /** @example RUB */
+      currency: string;
+      /** @example INV-536365 */
+      externalId: string | null;
+      id: string;
+      items: components['schemas']['SaleItemResponse'][];
+      /**
+       * @description `sale` or `return`.
+       * @example sale
+       * @enum {string}
+       */
+      kind: 'sale' | 'return';
+      /** @description For a return, the original sale's `id` (web API) or `externalId` (integration API); otherwise null. */
+      returnOf: string | null;
+      /** @example 2026-11-20T07:15:00.000Z */
+      soldAt: string;
+      /**
+       * @example paid
+       * @enum {string}
+       */
+      status: 'pending' | 'paid' | 'cancelled' | 'refunded';
+      /** @example 2026-11-20T07:16:00.000Z */
+      updatedAt: string;
+    };
+    SalePageResponse: {
+      items: components['schemas']['SaleListItemResponse'][];
+      /** @example 1 */
+      page: number;
+      /** @example 50 */
+      pageSize: number;
+      /** @example 1234 */
+      total: number;
+    };
+    SaleResponse: {
+      /**
+       * @description With exactly the currency's minor digits.
+       * @example 1234.50
+       */
+      amount: string;
+      clientId: string;
+      /** @example 2026-11-20T07:16:00.000Z */
+      createdAt: string;
+      /** @example RUB */
+      currency: string;
+      /** @example INV-536365 */
+      externalId: string | null;
+      id: string;
+      items: components['schemas']['SaleItemResponse'][];
+      /**
+       * @description `sale` or `return`.
+       * @example sale
+       * @enum {string}
+       */
+      kind: 'sale' | 'return';
+      /** @description For a return, the original sale's `id` (web API) or `externalId` (integration API); otherwise null. */
+      returnOf: string | null;
+      /** @example 2026-11-20T07:15:00.000Z */
+      soldAt: string;
+      /**
+       * @example paid
+       * @enum {string}
+       */
+      status: 'pending' | 'paid' | 'cancelled' | 'refunded';
+      /** @example 2026-11-20T07:16:00.000Z */
+      updatedAt: string;
+    };
+    SalesByStatusResponse: {
+      /** @example RUB */
+      currency: string;
+      /** @example 2026-10-22 */
+      from: string;
+      items: components['schemas']['SalesStatusTotalResponse'][];
+      /** @example 2026-11-20 */
+      to: string;
+      /** @description Sales of any status that could not be converted. */
+      warnings: components['schemas']['AnalyticsWarningResponse'][];
+    };
+    SalesStatusTotalResponse: {
+      /**
+       * @description Sum of these sales converted to `currency` (only `paid` is revenue).
+       * @example 20450.00
+       */
+      amount: string;
+      /** @example 14 */
+      salesCount: number;
+      /**
+       * @description Share (0..1) of all converted sales of the period.
+       * @example 0.05
+       */
+      share: number | null;
+      /**
+       * @example refunded
+       * @enum {string}
+       */
+      status: 'pending' | 'paid' | 'cancelled' | 'refunded';
+    };
+    TopClientResponse: {
+      clientId: string;
+      /** @example ivan.petrov@example.ru */
+      email: string | null;
+      /**
+       * @description The client's id in the integrator's system (null for a client created without one)
+       * @example C-10042
+       */
+      externalId: string | null;
+      /** @example Иван Петров */
+      name: string | null;
+      /** @example 45210.00 */
+      revenue: string;
+      /** @example 12 */
+      salesCount: number;
+    };
+    TopClientsResponse: {
+      /** @example RUB */
+      currency: string;
+      /** @example 2026-10-22 */
+      from: string;
+      items: components['schemas']['TopClientResponse'][];
+      /** @example 2026-11-20 */
+      to: string;
+      warnings: components['schemas']['AnalyticsWarningResponse'][];
+    };
+    UnconvertedSaleResponse: {
+      /**
+       * @description In the sale's own currency.
+       * @example 120.00
+       */
+      amount: string;
+      /** @example INV-536365 */
+      externalId: string | null;
+      id: string;
+      /** @example 2026-11-20T10:15:00.000Z */
+      soldAt: string;
+    };
+    UpdateClientDto: {
+      /**
+       * @description Free text up to 200 characters: what the client does or buys.
+       * @example Розничная торговля
+       */
+      activity?: string | null;
+      /**
+       * @description Anything else the integration knows: a JSON object up to 16 KB.
+       * @example {
+       *       "city": "Казань",
+       *       "segment": "B2C"
+       *     }
+       */
+      attributes?: {
+        [key: string]: unknown;
+      } | null;
+      /** @example ivan.petrov@example.ru */
+      email?: string | null;
+      /**
+       * @description The client's id in the integrating system; unique in the company (409 when taken).
+       * @example C-10042
+       */
+      externalId?: string | null;
+      /** @example Иван Петров */
+      name?: string | null;
+      /**
+       * @description Free text as the source has it.
+       * @example +7 900 123-45-67
+       */
+      phone?: string | null;
+    };
+    UpdateCompanyDto: {
+      /**
+       * @description ISO 4217 code.
+       * @example RUB
+       */
+      baseCurrency?: string;
+      /** @example ООО Ромашка */
+      name?: string;
+      /**
+       * @description IANA time zone name.
+       * @example Europe/Moscow
+       */
+      timeZone?: string;
+    };
+    UpdateMemberDto: {
+      /**
+       * @example admin
+       * @enum {string}
+       */
+      role: 'owner' | 'admin' | 'member';
+    };
+    UpdateSaleDto: {
+      /** @example 1234.50 */
+      amount?: string;
+      /** Format: uuid */
+      clientId?: string;
+      /**
+       * Format: currency
+       * @example RUB
+       */
+      currency?: string;
+      /** @example INV-536365 */
+      externalId?: string | null;
+      items?: components['schemas']['SaleItemDto'][];
+      /** @example 2026-11-20T10:15:00+03:00 */
+      soldAt?: string;
+      /**
+       * @example refunded
+       * @enum {string}
+       */
+      status?: 'pending' | 'paid' | 'cancelled' | 'refunded';
+    };
+  };
+  responses: never;
+  parameters: never;
+  requestBodies: never;
+  headers: never;
+  pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+  Auth_login: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "login": "anna.petrova",
+         *       "password": "correct-horse-battery"
+         *     }
+         */
+        'application/json': components['schemas']['LoginDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "accessToken": "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiI2YzFmMGQwZS04YTBlLTRjNTktOWE4My01YTNmMGIyZjRhMTEifQ.c2lnbmF0dXJl",
+           *       "refreshToken": "rt_8Jk2mQ9vX4pL7sN1cF6hT3wZ0yB5dR2e",
+           *       "user": {
+           *         "id": "6c1f0d0e-8a0e-4c59-9a83-5a3f0b2f4a11",
+           *         "login": "anna.petrova"
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['AuthResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names each bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "Validation failed",
+           *       "details": [
+           *         {
+           *           "field": "email",
+           *           "messages": [
+           *             "email must look like name@domain"
+           *           ]
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Rate limited; retry after `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait before sending the request again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 429,
+           *       "error": "Too Many Requests",
+           *       "message": "Rate limit of this API key exceeded; retry in 17 s"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Auth_logout: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "refreshToken": "rt_8Jk2mQ9vX4pL7sN1cF6hT3wZ0yB5dR2e"
+         *     }
+         */
+        'application/json': components['schemas']['RefreshTokenDto'];
+      };
+    };
+    responses: {
+      /** @description Logged out */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input; `details` names each bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "Validation failed",
+           *       "details": [
+           *         {
+           *           "field": "email",
+           *           "messages": [
+           *             "email must look like name@domain"
+           *           ]
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Rate limited; retry after `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait before sending the request again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 429,
+           *       "error": "Too Many Requests",
+           *       "message": "Rate limit of this API key exceeded; retry in 17 s"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Auth_refresh: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "refreshToken": "rt_8Jk2mQ9vX4pL7sN1cF6hT3wZ0yB5dR2e"
+         *     }
+         */
+        'application/json': components['schemas']['RefreshTokenDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "accessToken": "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiI2YzFmMGQwZS04YTBlLTRjNTktOWE4My01YTNmMGIyZjRhMTEifQ.c2lnbmF0dXJl",
+           *       "refreshToken": "rt_8Jk2mQ9vX4pL7sN1cF6hT3wZ0yB5dR2e",
+           *       "user": {
+           *         "id": "6c1f0d0e-8a0e-4c59-9a83-5a3f0b2f4a11",
+           *         "login": "anna.petrova"
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['AuthResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names each bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "Validation failed",
+           *       "details": [
+           *         {
+           *           "field": "email",
+           *           "messages": [
+           *             "email must look like name@domain"
+           *           ]
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Rate limited; retry after `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait before sending the request again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 429,
+           *       "error": "Too Many Requests",
+           *       "message": "Rate limit of this API key exceeded; retry in 17 s"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Auth_register: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "login": "anna.petrova",
+         *       "password": "correct-horse-battery",
+         *       "companyName": "ООО Ромашка"
+         *     }
+         */
+        'application/json': components['schemas']['RegisterDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "accessToken": "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiI2YzFmMGQwZS04YTBlLTRjNTktOWE4My01YTNmMGIyZjRhMTEifQ.c2lnbmF0dXJl",
+           *       "refreshToken": "rt_8Jk2mQ9vX4pL7sN1cF6hT3wZ0yB5dR2e",
+           *       "user": {
+           *         "id": "6c1f0d0e-8a0e-4c59-9a83-5a3f0b2f4a11",
+           *         "login": "anna.petrova"
+           *       },
+           *       "company": {
+           *         "id": "0b8f2f5e-5c7e-4f3e-9a3e-2b1d9b8f7c6a",
+           *         "name": "ООО Ромашка"
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['AuthResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names each bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "Validation failed",
+           *       "details": [
+           *         {
+           *           "field": "email",
+           *           "messages": [
+           *             "email must look like name@domain"
+           *           ]
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Conflict with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 409,
+           *       "error": "Conflict",
+           *       "message": "externalId is already used in this company"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Rate limited; retry after `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait before sending the request again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 429,
+           *       "error": "Too Many Requests",
+           *       "message": "Rate limit of this API key exceeded; retry in 17 s"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Companies_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example [
+           *       {
+           *         "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *         "name": "ООО Ромашка",
+           *         "role": "owner"
+           *       }
+           *     ]
+           */
+          'application/json': components['schemas']['CompanyMembershipResponse'][];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Companies_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "name": "ООО Ромашка"
+         *     }
+         */
+        'application/json': components['schemas']['CreateCompanyDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *       "name": "ООО Ромашка"
+           *     }
+           */
+          'application/json': components['schemas']['CreatedCompanyResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names each bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "Validation failed",
+           *       "details": [
+           *         {
+           *           "field": "email",
+           *           "messages": [
+           *             "email must look like name@domain"
+           *           ]
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Companies_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description A company the caller is a member of */
+        companyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *       "name": "ООО Ромашка",
+           *       "baseCurrency": "RUB",
+           *       "timeZone": "Europe/Moscow"
+           *     }
+           */
+          'application/json': components['schemas']['CompanyResponse'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found, or belongs to another company */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "Not found"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Companies_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description A company the caller is a member of */
+        companyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "name": "ООО Ромашка",
+         *       "baseCurrency": "RUB",
+         *       "timeZone": "Europe/Moscow"
+         *     }
+         */
+        'application/json': components['schemas']['UpdateCompanyDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *       "name": "ООО Ромашка",
+           *       "baseCurrency": "RUB",
+           *       "timeZone": "Europe/Moscow"
+           *     }
+           */
+          'application/json': components['schemas']['CompanyResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names each bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "Validation failed",
+           *       "details": [
+           *         {
+           *           "field": "email",
+           *           "messages": [
+           *             "email must look like name@domain"
+           *           ]
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Authenticated but not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 403,
+           *       "error": "Forbidden",
+           *       "message": "Only an owner or admin may do this"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found, or belongs to another company */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "Not found"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Analytics_byStatus: {
+    parameters: {
+      query?: {
+        /** @description ISO 4217 code to convert to; default the company's base currency. */
+        currency?: string;
+        /** @description First day, inclusive (company time zone). */
+        from?: string;
+        /** @description Last day, inclusive (company time zone); not before `from`. */
+        to?: string;
+      };
+      header?: never;
+      path: {
+        /** @description A company the caller is a member of */
+        companyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "currency": "RUB",
+           *       "from": "2026-10-22",
+           *       "to": "2026-11-20",
+           *       "items": [
+           *         {
+           *           "status": "refunded",
+           *           "salesCount": 14,
+           *           "amount": "20450.00",
+           *           "share": 0.05
+           *         }
+           *       ],
+           *       "warnings": [
+           *         {
+           *           "code": "unconverted-sales",
+           *           "message": "3 sales in USD from 2026-01-02 to 2026-01-05 have no exchange rate to RUB and are left out",
+           *           "currency": "USD",
+           *           "salesCount": 3,
+           *           "amount": "360.00",
+           *           "firstDay": "2026-01-02",
+           *           "lastDay": "2026-01-05",
+           *           "sales": [
+           *             {
+           *               "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *               "externalId": "INV-536365",
+           *               "soldAt": "2026-11-20T10:15:00.000Z",
+           *               "amount": "120.00"
+           *             }
+           *           ]
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['SalesByStatusResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names each bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "Validation failed",
+           *       "details": [
+           *         {
+           *           "field": "email",
+           *           "messages": [
+           *             "email must look like name@domain"
+           *           ]
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found, or belongs to another company */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "Not found"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  CustomerOutlook_outlook: {
+    parameters: {
+      query?: {
+        /** @description Purchases up to and including this day count; default today (company time zone). */
+        asOf?: string;
+        /** @description ISO 4217 code of the money figures; default the company's base currency. */
+        currency?: string;
+      };
+      header?: never;
+      path: {
+        clientId: string;
+        /** @description A company the caller is a member of */
+        companyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "clientId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *       "asOf": "2026-11-20",
+           *       "currency": "RUB",
+           *       "pAlive": 0.87,
+           *       "expectedPurchases90d": 1.6,
+           *       "expectedValue90d": "4520.00",
+           *       "segment": "loyal",
+           *       "rfm": "545",
+           *       "purchases": 6,
+           *       "firstPurchase": "2025-03-02",
+           *       "lastPurchase": "2026-10-30",
+           *       "recommendedProducts": [
+           *         {
+           *           "product": "71053",
+           *           "name": "Фонарь металлический белый",
+           *           "confidence": 0.42,
+           *           "lift": 3.1,
+           *           "rule": {
+           *             "antecedent": [
+           *               "85123A"
+           *             ],
+           *             "antecedentNames": [
+           *               "Фонарь металлический белый"
+           *             ],
+           *             "support": 0.012,
+           *             "confidence": 0.42,
+           *             "lift": 3.1
+           *           }
+           *         }
+           *       ],
+           *       "model": {
+           *         "status": "fitted",
+           *         "fittedAt": "2026-11-20T03:00:00.000Z",
+           *         "customers": 8123,
+           *         "params": {
+           *           "r": 0.24,
+           *           "alpha": 30.8,
+           *           "a": 0.79,
+           *           "b": 2.43
+           *         }
+           *       },
+           *       "notes": [
+           *         "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10"
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ClientOutlookResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names each bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "Validation failed",
+           *       "details": [
+           *         {
+           *           "field": "email",
+           *           "messages": [
+           *             "email must look like name@domain"
+           *           ]
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found, or belongs to another company */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "Not found"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Analytics_forecast: {
+    parameters: {
+      query?: {
+        /** @description The history is every complete period before the one containing this day; default today (company time zone). */
+        asOf?: string;
+        /** @description ISO 4217 code; default the company's base currency. */
+        currency?: string;
+        /** @description Default `month`; weeks start on Monday. */
+        granularity?: 'month' | 'week';
+        /** @description Periods to forecast, starting with the one containing `asOf`: 1–36 months or 1–104 weeks; default 12 months or 13 weeks. */
+        horizon?: number;
+      };
+      header?: never;
+      path: {
+        /** @description A company the caller is a member of */
+        companyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "model": "Combination(ETS(M,Ad,M), Theta)",
+           *       "points": [
+           *         {
+           *           "period": "2026-11-01",
+           *           "revenue": "1250000.00",
+           *           "lower80": "1100000.00",
+           *           "upper80": "1400000.00",
+           *           "lower95": "1020000.00",
+           *           "upper95": "1480000.00"
+           *         }
+           *       ],
+           *       "backtest": {
+           *         "mase": 0.84,
+           *         "smape": 12.7,
+           *         "horizon": 12,
+           *         "benchmark": {
+           *           "model": "SeasonalNaive",
+           *           "mase": 1.12,
+           *           "smape": 15.3
+           *         },
+           *         "fallback": false
+           *       },
+           *       "currency": "RUB",
+           *       "granularity": "month",
+           *       "asOf": "2026-11-20",
+           *       "history": [
+           *         {
+           *           "period": "2026-10-01",
+           *           "revenue": "1198000.00"
+           *         }
+           *       ],
+           *       "lastRevenuePeriod": "2026-10-01",
+           *       "emptyRecentPeriods": 0,
+           *       "recentHistoryEmpty": false,
+           *       "notes": [
+           *         "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10"
+           *       ],
+           *       "warnings": [
+           *         {
+           *           "code": "unconverted-sales",
+           *           "message": "3 sales in USD from 2026-01-02 to 2026-01-05 have no exchange rate to RUB and are left out",
+           *           "currency": "USD",
+           *           "salesCount": 3,
+           *           "amount": "360.00",
+           *           "firstDay": "2026-01-02",
+           *           "lastDay": "2026-01-05",
+           *           "sales": [
+           *             {
+           *               "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *               "externalId": "INV-536365",
+           *               "soldAt": "2026-11-20T10:15:00.000Z",
+           *               "amount": "120.00"
+           *             }
+           *           ]
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['RevenueForecastResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names each bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "Validation failed",
+           *       "details": [
+           *         {
+           *           "field": "email",
+           *           "messages": [
+           *             "email must look like name@domain"
+           *           ]
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found, or belongs to another company */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "Not found"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Analytics_products: {
+    parameters: {
+      query?: {
+        /** @description ISO 4217 code to convert to; default the company's base currency. */
+        currency?: string;
+        /** @description First day, inclusive (company time zone). */
+        from?: string;
+        /** @description Products to return, 1–500, default 20. */
+        limit?: number;
+        /** @description Last day, inclusive (company time zone); not before `from`. */
+        to?: string;
+      };
+      header?: never;
+      path: {
+        /** @description A company the caller is a member of */
+        companyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "currency": "RUB",
+           *       "from": "2026-10-22",
+           *       "to": "2026-11-20",
+           *       "items": [
+           *         {
+           *           "sku": "85123A",
+           *           "name": "Подсвечник «Сердце»",
+           *           "quantity": 124.5,
+           *           "revenue": "31620.00",
+           *           "salesCount": 37
+           *         }
+           *       ],
+           *       "warnings": [
+           *         {
+           *           "code": "unconverted-sales",
+           *           "message": "3 sales in USD from 2026-01-02 to 2026-01-05 have no exchange rate to RUB and are left out",
+           *           "currency": "USD",
+           *           "salesCount": 3,
+           *           "amount": "360.00",
+           *           "firstDay": "2026-01-02",
+           *           "lastDay": "2026-01-05",
+           *           "sales": [
+           *             {
+           *               "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *               "externalId": "INV-536365",
+           *               "soldAt": "2026-11-20T10:15:00.000Z",
+           *               "amount": "120.00"
+           *             }
+           *           ]
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ProductRevenueListResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names each bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "Validation failed",
+           *       "details": [
+           *         {
+           *           "field": "email",
+           *           "messages": [
+           *             "email must look like name@domain"
+           *           ]
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found, or belongs to another company */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "Not found"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  CustomerOutlook_segments: {
+    parameters: {
+      query?: {
+        /** @description Purchases up to and including this day count; default today (company time zone). */
+        asOf?: string;
+        /** @description ISO 4217 code of the money figures; default the company's base currency. */
+        currency?: string;
+      };
+      header?: never;
+      path: {
+        /** @description A company the caller is a member of */
+        companyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "asOf": "2026-11-20",
+           *       "currency": "RUB",
+           *       "totalClients": 8123,
+           *       "items": [
+           *         {
+           *           "segment": "champions",
+           *           "clients": 412,
+           *           "revenue": "5120000.00",
+           *           "clientShare": 0.2,
+           *           "meanRecencyDays": 9.5,
+           *           "meanFrequency": 7.2
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['RfmSegmentsResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names each bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "Validation failed",
+           *       "details": [
+           *         {
+           *           "field": "email",
+           *           "messages": [
+           *             "email must look like name@domain"
+           *           ]
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found, or belongs to another company */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "Not found"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Analytics_summary: {
+    parameters: {
+      query?: {
+        /** @description ISO 4217 code to convert to; default the company's base currency. */
+        currency?: string;
+        /** @description First day, inclusive (company time zone). */
+        from?: string;
+        /** @description Last day, inclusive (company time zone); not before `from`. */
+        to?: string;
+      };
+      header?: never;
+      path: {
+        /** @description A company the caller is a member of */
+        companyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "currency": "RUB",
+           *       "warnings": [
+           *         {
+           *           "code": "unconverted-sales",
+           *           "message": "3 sales in USD from 2026-01-02 to 2026-01-05 have no exchange rate to RUB and are left out",
+           *           "currency": "USD",
+           *           "salesCount": 3,
+           *           "amount": "360.00",
+           *           "firstDay": "2026-01-02",
+           *           "lastDay": "2026-01-05",
+           *           "sales": [
+           *             {
+           *               "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *               "externalId": "INV-536365",
+           *               "soldAt": "2026-11-20T10:15:00.000Z",
+           *               "amount": "120.00"
+           *             }
+           *           ]
+           *         }
+           *       ],
+           *       "previous": {
+           *         "from": "2026-10-22",
+           *         "to": "2026-11-20",
+           *         "revenue": "1234567.89",
+           *         "salesCount": 842,
+           *         "buyers": 615,
+           *         "newClients": 120,
+           *         "returningClients": 495,
+           *         "returns": {
+           *           "count": 12,
+           *           "amount": "15400.00"
+           *         },
+           *         "averageOrderValue": "1466.23",
+           *         "repeatPurchaseRate": 0.21
+           *       },
+           *       "change": {
+           *         "revenue": 0.125,
+           *         "salesCount": 0.08,
+           *         "buyers": -0.02,
+           *         "newClients": 0.3,
+           *         "averageOrderValue": 0.04,
+           *         "repeatPurchaseRate": 0.03
+           *       },
+           *       "from": "2026-10-22",
+           *       "to": "2026-11-20",
+           *       "revenue": "1234567.89",
+           *       "salesCount": 842,
+           *       "buyers": 615,
+           *       "newClients": 120,
+           *       "returningClients": 495,
+           *       "returns": {
+           *         "count": 12,
+           *         "amount": "15400.00"
+           *       },
+           *       "averageOrderValue": "1466.23",
+           *       "repeatPurchaseRate": 0.21
+           *     }
+           */
+          'application/json': components['schemas']['AnalyticsSummaryResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names each bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "Validation failed",
+           *       "details": [
+           *         {
+           *           "field": "email",
+           *           "messages": [
+           *             "email must look like name@domain"
+           *           ]
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found, or belongs to another company */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "Not found"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Analytics_timeseries: {
+    parameters: {
+      query?: {
+        /** @description ISO 4217 code to convert to; default the company's base currency. */
+        currency?: string;
+        /** @description First day, inclusive (company time zone). */
+        from?: string;
+        /** @description Period length; weeks start on Monday. Default `day`. */
+        granularity?: 'day' | 'week' | 'month';
+        /** @description Last day, inclusive (company time zone); not before `from`. */
+        to?: string;
+      };
+      header?: never;
+      path: {
+        /** @description A company the caller is a member of */
+        companyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "currency": "RUB",
+           *       "granularity": "month",
+           *       "from": "2026-01-01",
+           *       "to": "2026-11-20",
+           *       "points": [
+           *         {
+           *           "period": "2026-11-01",
+           *           "revenue": "98765.40",
+           *           "salesCount": 67
+           *         }
+           *       ],
+           *       "warnings": [
+           *         {
+           *           "code": "unconverted-sales",
+           *           "message": "3 sales in USD from 2026-01-02 to 2026-01-05 have no exchange rate to RUB and are left out",
+           *           "currency": "USD",
+           *           "salesCount": 3,
+           *           "amount": "360.00",
+           *           "firstDay": "2026-01-02",
+           *           "lastDay": "2026-01-05",
+           *           "sales": [
+           *             {
+           *               "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *               "externalId": "INV-536365",
+           *               "soldAt": "2026-11-20T10:15:00.000Z",
+           *               "amount": "120.00"
+           *             }
+           *           ]
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['AnalyticsTimeseriesResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names each bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "Validation failed",
+           *       "details": [
+           *         {
+           *           "field": "email",
+           *           "messages": [
+           *             "email must look like name@domain"
+           *           ]
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found, or belongs to another company */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "Not found"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Analytics_topClients: {
+    parameters: {
+      query?: {
+        /** @description ISO 4217 code to convert to; default the company's base currency. */
+        currency?: string;
+        /** @description First day, inclusive (company time zone). */
+        from?: string;
+        /** @description Clients to return, 1–100, default 10. */
+        limit?: number;
+        /** @description Last day, inclusive (company time zone); not before `from`. */
+        to?: string;
+      };
+      header?: never;
+      path: {
+        /** @description A company the caller is a member of */
+        companyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "currency": "RUB",
+           *       "from": "2026-10-22",
+           *       "to": "2026-11-20",
+           *       "items": [
+           *         {
+           *           "clientId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *           "externalId": "C-10042",
+           *           "name": "Иван Петров",
+           *           "email": "ivan.petrov@example.ru",
+           *           "revenue": "45210.00",
+           *           "salesCount": 12
+           *         }
+           *       ],
+           *       "warnings": [
+           *         {
+           *           "code": "unconverted-sales",
+           *           "message": "3 sales in USD from 2026-01-02 to 2026-01-05 have no exchange rate to RUB and are left out",
+           *           "currency": "USD",
+           *           "salesCount": 3,
+           *           "amount": "360.00",
+           *           "firstDay": "2026-01-02",
+           *           "lastDay": "2026-01-05",
+           *           "sales": [
+           *             {
+           *               "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *               "externalId": "INV-536365",
+           *               "soldAt": "2026-11-20T10:15:00.000Z",
+           *               "amount": "120.00"
+           *             }
+           *           ]
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['TopClientsResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names each bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "Validation failed",
+           *       "details": [
+           *         {
+           *           "field": "email",
+           *           "messages": [
+           *             "email must look like name@domain"
+           *           ]
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found, or belongs to another company */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "Not found"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ApiKeys_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description A company the caller is a member of */
+        companyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example [
+           *       {
+           *         "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *         "name": "Интернет-магазин",
+           *         "prefix": "crm_live_3fA9",
+           *         "createdAt": "2026-11-20T10:15:00.000Z",
+           *         "lastUsedAt": "2026-11-20T12:01:00.000Z",
+           *         "revokedAt": null
+           *       }
+           *     ]
+           */
+          'application/json': components['schemas']['ApiKeyResponse'][];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found, or belongs to another company */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "Not found"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ApiKeys_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description A company the caller is a member of */
+        companyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "name": "Интернет-магазин"
+         *     }
+         */
+        'application/json': components['schemas']['CreateApiKeyDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *       "name": "Интернет-магазин",
+           *       "prefix": "crm_live_3fA9",
+           *       "key": "crm_live_3fA9c1Zb0nq8VwKjT2pXyR7sLmE4hGdU"
+           *     }
+           */
+          'application/json': components['schemas']['CreatedApiKeyResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names each bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "Validation failed",
+           *       "details": [
+           *         {
+           *           "field": "email",
+           *           "messages": [
+           *             "email must look like name@domain"
+           *           ]
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Authenticated but not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 403,
+           *       "error": "Forbidden",
+           *       "message": "Only an owner or admin may do this"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found, or belongs to another company */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "Not found"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ApiKeys_revoke: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description A company the caller is a member of */
+        companyId: string;
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Revoked */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Authenticated but not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 403,
+           *       "error": "Forbidden",
+           *       "message": "Only an owner or admin may do this"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found, or belongs to another company */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "Not found"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ApiKeys_reveal: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description A company the caller is a member of */
+        companyId: string;
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "key": "crm_live_3fA9c1Zb0nq8VwKjT2pXyR7sLmE4hGdU"
+           *     }
+           */
+          'application/json': components['schemas']['RevealedApiKeyResponse'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Authenticated but not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 403,
+           *       "error": "Forbidden",
+           *       "message": "Only an owner or admin may do this"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found, or belongs to another company */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "Not found"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Conflict with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 409,
+           *       "error": "Conflict",
+           *       "message": "externalId is already used in this company"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ApiKeys_rotate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description A company the caller is a member of */
+        companyId: string;
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *       "name": "Интернет-магазин",
+           *       "prefix": "crm_live_3fA9",
+           *       "key": "crm_live_3fA9c1Zb0nq8VwKjT2pXyR7sLmE4hGdU"
+           *     }
+           */
+          'application/json': components['schemas']['CreatedApiKeyResponse'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Authenticated but not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 403,
+           *       "error": "Forbidden",
+           *       "message": "Only an owner or admin may do this"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found, or belongs to another company */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "Not found"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Conflict with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 409,
+           *       "error": "Conflict",
+           *       "message": "externalId is already used in this company"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Clients_list: {
+    parameters: {
+      query?: {
+        /** @description Clients whose activity is exactly this (case-insensitive). */
+        activity?: string;
+        /** @description `true`: only clients with at least one sale; `false`: only clients without. */
+        hasPurchases?: boolean;
+        /** @description Last interaction on or after this day (company time zone). */
+        lastInteractionFrom?: string;
+        /** @description Last interaction on or before this day (company time zone). */
+        lastInteractionTo?: string;
+        /** @description 1-based page number, at most 1,000,000 (a larger offset overflows the database's). */
+        page?: number;
+        /** @description Rows per page, at most 200. */
+        pageSize?: number;
+        /** @description Free-text search, case-insensitive. */
+        q?: string;
+        /** @description A field, descending with `-`. Default `-createdAt`. */
+        sort?:
+          | 'name'
+          | '-name'
+          | 'email'
+          | '-email'
+          | 'lastInteractionAt'
+          | '-lastInteractionAt'
+          | 'createdAt'
+          | '-createdAt'
+          | 'updatedAt'
+          | '-updatedAt';
+      };
+      header?: never;
+      path: {
+        /** @description A company the caller is a member of */
+        companyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "items": [
+           *         {
+           *           "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *           "externalId": "C-10042",
+           *           "email": "ivan.petrov@example.ru",
+           *           "name": "Иван Петров",
+           *           "phone": "+7 900 123-45-67",
+           *           "activity": "Розничная торговля",
+           *           "attributes": {
+           *             "city": "Казань"
+           *           },
+           *           "lastInteractionAt": "2026-11-20T10:15:00.000Z",
+           *           "createdAt": "2026-11-01T08:00:00.000Z",
+           *           "updatedAt": "2026-11-20T10:15:00.000Z"
+           *         }
+           *       ],
+           *       "total": 1234,
+           *       "page": 1,
+           *       "pageSize": 50
+           *     }
+           */
+          'application/json': components['schemas']['ClientPageResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names each bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "Validation failed",
+           *       "details": [
+           *         {
+           *           "field": "email",
+           *           "messages": [
+           *             "email must look like name@domain"
+           *           ]
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found, or belongs to another company */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "Not found"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Clients_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description A company the caller is a member of */
+        companyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "externalId": "C-10042",
+         *       "email": "ivan.petrov@example.ru",
+         *       "name": "Иван Петров",
+         *       "phone": "+7 900 123-45-67",
+         *       "activity": "Розничная торговля",
+         *       "attributes": {
+         *         "city": "Казань",
+         *         "segment": "B2C"
+         *       }
+         *     }
+         */
+        'application/json': components['schemas']['CreateClientDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *       "externalId": "C-10042",
+           *       "email": "ivan.petrov@example.ru",
+           *       "name": "Иван Петров",
+           *       "phone": "+7 900 123-45-67",
+           *       "activity": "Розничная торговля",
+           *       "attributes": {
+           *         "city": "Казань"
+           *       },
+           *       "lastInteractionAt": "2026-11-20T10:15:00.000Z",
+           *       "createdAt": "2026-11-01T08:00:00.000Z",
+           *       "updatedAt": "2026-11-20T10:15:00.000Z"
+           *     }
+           */
+          'application/json': components['schemas']['ClientResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names each bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "Validation failed",
+           *       "details": [
+           *         {
+           *           "field": "email",
+           *           "messages": [
+           *             "email must look like name@domain"
+           *           ]
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found, or belongs to another company */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "Not found"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Conflict with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 409,
+           *       "error": "Conflict",
+           *       "message": "externalId is already used in this company"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Clients_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        clientId: string;
+        /** @description A company the caller is a member of */
+        companyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *       "externalId": "C-10042",
+           *       "email": "ivan.petrov@example.ru",
+           *       "name": "Иван Петров",
+           *       "phone": "+7 900 123-45-67",
+           *       "activity": "Розничная торговля",
+           *       "attributes": {
+           *         "city": "Казань",
+           *         "segment": "B2C"
+           *       },
+           *       "lastInteractionAt": "2026-11-20T07:15:00.000Z",
+           *       "createdAt": "2026-11-01T08:00:00.000Z",
+           *       "updatedAt": "2026-11-20T07:16:00.000Z"
+           *     }
+           */
+          'application/json': components['schemas']['ClientResponse'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found, or belongs to another company */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "Not found"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Clients_remove: {
+    parameters: {
+      query?: {
+        /** @description `true` deletes the client’s sales too */
+        confirm?: 'true' | 'false';
+      };
+      header?: never;
+      path: {
+        clientId: string;
+        /** @description A company the caller is a member of */
+        companyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deleted */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found, or belongs to another company */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "Not found"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The client has sales; the body says what would be lost */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 409,
+           *       "error": "Conflict",
+           *       "message": "The client has 12 sales (125000.00 RUB); repeat with ?confirm=true to delete them too",
+           *       "code": "client_has_sales",
+           *       "wouldDelete": {
+           *         "sales": 12,
+           *         "revenue": [
+           *           {
+           *             "currency": "RUB",
+           *             "amount": "125000.00"
+           *           }
+           *         ],
+           *         "interactions": 4,
+           *         "notes": 2
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['ClientDeleteConflictResponse'];
+        };
+      };
+    };
+  };
+  Clients_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        clientId: string;
+        /** @description A company the caller is a member of */
+        companyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "externalId": "C-10042",
+         *       "email": "ivan.petrov@example.ru",
+         *       "name": "Иван Петров",
+         *       "phone": "+7 900 123-45-67",
+         *       "activity": "Розничная торговля",
+         *       "attributes": {
+         *         "city": "Казань",
+         *         "segment": "B2C"
+         *       }
+         *     }
+         */
+        'application/json': components['schemas']['UpdateClientDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *       "externalId": "C-10042",
+           *       "email": "ivan.petrov@example.ru",
+           *       "name": "Иван Петров",
+           *       "phone": "+7 900 123-45-67",
+           *       "activity": "Розничная торговля",
+           *       "attributes": {
+           *         "city": "Казань"
+           *       },
+           *       "lastInteractionAt": "2026-11-20T10:15:00.000Z",
+           *       "createdAt": "2026-11-01T08:00:00.000Z",
+           *       "updatedAt": "2026-11-20T10:15:00.000Z"
+           *     }
+           */
+          'application/json': components['schemas']['ClientResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names each bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "Validation failed",
+           *       "details": [
+           *         {
+           *           "field": "email",
+           *           "messages": [
+           *             "email must look like name@domain"
+           *           ]
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found, or belongs to another company */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "Not found"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Conflict with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 409,
+           *       "error": "Conflict",
+           *       "message": "externalId is already used in this company"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ClientActivity_listInteractions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        clientId: string;
+        /** @description A company the caller is a member of */
+        companyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example [
+           *       {
+           *         "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *         "clientId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *         "type": "call",
+           *         "occurredAt": "2026-11-20T07:15:00.000Z",
+           *         "summary": "Обсудили условия поставки",
+           *         "author": {
+           *           "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *           "login": "anna.petrova"
+           *         },
+           *         "createdAt": "2026-11-20T07:20:00.000Z"
+           *       }
+           *     ]
+           */
+          'application/json': components['schemas']['InteractionResponse'][];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found, or belongs to another company */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "Not found"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ClientActivity_createInteraction: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        clientId: string;
+        /** @description A company the caller is a member of */
+        companyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "type": "call",
+         *       "occurredAt": "2026-11-20T10:15:00+03:00",
+         *       "summary": "Обсудили условия поставки"
+         *     }
+         */
+        'application/json': components['schemas']['CreateInteractionDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *       "clientId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *       "type": "call",
+           *       "occurredAt": "2026-11-20T07:15:00.000Z",
+           *       "summary": "Обсудили условия поставки",
+           *       "author": {
+           *         "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *         "login": "anna.petrova"
+           *       },
+           *       "createdAt": "2026-11-20T07:20:00.000Z"
+           *     }
+           */
+          'application/json': components['schemas']['InteractionResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names each bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "Validation failed",
+           *       "details": [
+           *         {
+           *           "field": "email",
+           *           "messages": [
+           *             "email must look like name@domain"
+           *           ]
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found, or belongs to another company */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "Not found"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ClientActivity_listNotes: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        clientId: string;
+        /** @description A company the caller is a member of */
+        companyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example [
+           *       {
+           *         "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *         "clientId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *         "text": "Предпочитает связь по почте",
+           *         "author": {
+           *           "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *           "login": "anna.petrova"
+           *         },
+           *         "createdAt": "2026-11-20T07:20:00.000Z"
+           *       }
+           *     ]
+           */
+          'application/json': components['schemas']['NoteResponse'][];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found, or belongs to another company */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "Not found"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ClientActivity_createNote: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        clientId: string;
+        /** @description A company the caller is a member of */
+        companyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "text": "Предпочитает связь по почте"
+         *     }
+         */
+        'application/json': components['schemas']['CreateNoteDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *       "clientId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *       "text": "Предпочитает связь по почте",
+           *       "author": {
+           *         "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *         "login": "anna.petrova"
+           *       },
+           *       "createdAt": "2026-11-20T07:20:00.000Z"
+           *     }
+           */
+          'application/json': components['schemas']['NoteResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names each bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "Validation failed",
+           *       "details": [
+           *         {
+           *           "field": "email",
+           *           "messages": [
+           *             "email must look like name@domain"
+           *           ]
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found, or belongs to another company */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "Not found"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ClientSales_list: {
+    parameters: {
+      query?: {
+        /** @description Amount at most this (in the sale's own currency). */
+        amountMax?: string;
+        /** @description Amount at least this (in the sale's own currency). */
+        amountMin?: string;
+        clientId?: string;
+        currency?: string;
+        /** @description Sold on or after this day (company time zone). */
+        from?: string;
+        /** @description Only sales (`sale`) or only returns (`return`). */
+        kind?: 'sale' | 'return';
+        /** @description 1-based page number, at most 1,000,000 (a larger offset overflows the database's). */
+        page?: number;
+        /** @description Rows per page, at most 200. */
+        pageSize?: number;
+        /** @description Free-text search, case-insensitive. */
+        q?: string;
+        /**
+         * @description A field, descending with `-`. Default `-soldAt`. `amount` orders by the amount in the company's
+         *     base currency at the rate in force on the sale's day; sales with no rate in force come last.
+         */
+        sort?: 'soldAt' | '-soldAt' | 'amount' | '-amount' | 'createdAt' | '-createdAt';
+        status?: 'pending' | 'paid' | 'cancelled' | 'refunded';
+        /** @description Sold on or before this day (company time zone). */
+        to?: string;
+      };
+      header?: never;
+      path: {
+        clientId: string;
+        /** @description A company the caller is a member of */
+        companyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "items": [
+           *         {
+           *           "client": {
+           *             "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *             "externalId": "C-10042",
+           *             "email": "ivan.petrov@example.ru",
+           *             "name": "Иван Петров"
+           *           },
+           *           "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *           "externalId": "INV-536365",
+           *           "clientId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *           "amount": "1234.50",
+           *           "currency": "RUB",
+           *           "soldAt": "2026-11-20T07:15:00.000Z",
+           *           "status": "paid",
+           *           "kind": "sale",
+           *           "returnOf": null,
+           *           "items": [
+           *             {
+           *               "sku": "85123A",
+           *               "name": "Подсвечник «Сердце»",
+           *               "quantity": 6,
+           *               "unitPrice": "255.00"
+           *             }
+           *           ],
+           *           "createdAt": "2026-11-20T07:16:00.000Z",
+           *           "updatedAt": "2026-11-20T07:16:00.000Z"
+           *         }
+           *       ],
+           *       "total": 1234,
+           *       "page": 1,
+           *       "pageSize": 50
+           *     }
+           */
+          'application/json': components['schemas']['SalePageResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names each bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "Validation failed",
+           *       "details": [
+           *         {
+           *           "field": "email",
+           *           "messages": [
+           *             "email must look like name@domain"
+           *           ]
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found, or belongs to another company */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "Not found"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ExchangeRates_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description A company the caller is a member of */
+        companyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "baseCurrency": "RUB",
+           *       "rates": [
+           *         {
+           *           "currency": "USD",
+           *           "rate": "92.5012",
+           *           "validFrom": "2026-01-01"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ExchangeRatesResponse'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found, or belongs to another company */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "Not found"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ExchangeRates_put: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description A company the caller is a member of */
+        companyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "rates": [
+         *         {
+         *           "currency": "USD",
+         *           "rate": "92.5012",
+         *           "validFrom": "2026-01-01"
+         *         }
+         *       ]
+         *     }
+         */
+        'application/json': components['schemas']['PutExchangeRatesDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "baseCurrency": "RUB",
+           *       "rates": [
+           *         {
+           *           "currency": "USD",
+           *           "rate": "92.5012",
+           *           "validFrom": "2026-01-01"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ExchangeRatesResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names each bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "Validation failed",
+           *       "details": [
+           *         {
+           *           "field": "email",
+           *           "messages": [
+           *             "email must look like name@domain"
+           *           ]
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Authenticated but not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 403,
+           *       "error": "Forbidden",
+           *       "message": "Only an owner or admin may do this"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found, or belongs to another company */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "Not found"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Exports_clients: {
+    parameters: {
+      query?: {
+        /** @description Clients whose activity is exactly this (case-insensitive). */
+        activity?: string;
+        /** @description Default `csv`. */
+        format?: 'csv' | 'xlsx';
+        /** @description `true`: only clients with at least one sale; `false`: only clients without. */
+        hasPurchases?: boolean;
+        /** @description Last interaction on or after this day (company time zone). */
+        lastInteractionFrom?: string;
+        /** @description Last interaction on or before this day (company time zone). */
+        lastInteractionTo?: string;
+        /** @description CSV only: `ru` (`;`, decimal comma) or `en` (`,`, decimal point); default `ru`. */
+        locale?: 'ru' | 'en';
+        /** @description 1-based page number, at most 1,000,000 (a larger offset overflows the database's). */
+        page?: number;
+        /** @description Rows per page, at most 200. */
+        pageSize?: number;
+        /** @description Free-text search, case-insensitive. */
+        q?: string;
+        /** @description A field, descending with `-`. Default `-createdAt`. */
+        sort?:
+          | 'name'
+          | '-name'
+          | 'email'
+          | '-email'
+          | 'lastInteractionAt'
+          | '-lastInteractionAt'
+          | 'createdAt'
+          | '-createdAt'
+          | 'updatedAt'
+          | '-updatedAt';
+      };
+      header?: never;
+      path: {
+        /** @description A company the caller is a member of */
+        companyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description CSV: UTF-8 with BOM, `;` and decimal comma for `locale=ru`, `,` and decimal point for `locale=en`; times in the company time zone. XLSX: numbers and dates as cells. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          'text/csv': string;
+        };
+      };
+      /** @description Invalid input; `details` names each bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "Validation failed",
+           *       "details": [
+           *         {
+           *           "field": "email",
+           *           "messages": [
+           *             "email must look like name@domain"
+           *           ]
+           *         }
+           *       ]
+           *     }
+           */
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorResponse'];
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "Validation failed",
+           *       "details": [
+           *         {
+           *           "field": "email",
+           *           "messages": [
+           *             "email must look like name@domain"
+           *           ]
+           *         }
+           *       ]
+           *     }
+           */
+          'text/csv': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found, or belongs to another company */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "Not found"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Exports_sales: {
+    parameters: {
+      query?: {
+        /** @description Amount at most this (in the sale's own currency). */
+        amountMax?: string;
+        /** @description Amount at least this (in the sale's own currency). */
+        amountMin?: string;
+        clientId?: string;
+        currency?: string;
+        /** @description Default `csv`. */
+        format?: 'csv' | 'xlsx';
+        /** @description Sold on or after this day (company time zone). */
+        from?: string;
+        /** @description Only sales (`sale`) or only returns (`return`). */
+        kind?: 'sale' | 'return';
+        /** @description CSV only: `ru` (`;`, decimal comma) or `en` (`,`, decimal point); default `ru`. */
+        locale?: 'ru' | 'en';
+        /** @description 1-based page number, at most 1,000,000 (a larger offset overflows the database's). */
+        page?: number;
+        /** @description Rows per page, at most 200. */
+        pageSize?: number;
+        /** @description Free-text search, case-insensitive. */
+        q?: string;
+        /**
+         * @description A field, descending with `-`. Default `-soldAt`. `amount` orders by the amount in the company's
+         *     base currency at the rate in force on the sale's day; sales with no rate in force come last.
+         */
+        sort?: 'soldAt' | '-soldAt' | 'amount' | '-amount' | 'createdAt' | '-createdAt';
+        status?: 'pending' | 'paid' | 'cancelled' | 'refunded';
+        /** @description Sold on or before this day (company time zone). */
+        to?: string;
+      };
+      header?: never;
+      path: {
+        /** @description A company the caller is a member of */
+        companyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description CSV: UTF-8 with BOM, `;` and decimal comma for `locale=ru`, `,` and decimal point for `locale=en`; times in the company time zone. XLSX: numbers and dates as cells. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          'text/csv': string;
+        };
+      };
+      /** @description Invalid input; `details` names each bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "Validation failed",
+           *       "details": [
+           *         {
+           *           "field": "email",
+           *           "messages": [
+           *             "email must look like name@domain"
+           *           ]
+           *         }
+           *       ]
+           *     }
+           */
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorResponse'];
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "Validation failed",
+           *       "details": [
+           *         {
+           *           "field": "email",
+           *           "messages": [
+           *             "email must look like name@domain"
+           *           ]
+           *         }
+           *       ]
+           *     }
+           */
+          'text/csv': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found, or belongs to another company */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "Not found"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Imports_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description A company the caller is a member of */
+        companyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example [
+           *       {
+           *         "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *         "kind": "clients",
+           *         "status": "running",
+           *         "fileName": "клиенты.csv",
+           *         "sizeBytes": 1048576,
+           *         "encoding": "windows-1251",
+           *         "delimiter": ";",
+           *         "columns": [
+           *           "Код",
+           *           "ФИО",
+           *           "E-mail",
+           *           "Телефон"
+           *         ],
+           *         "suggestedMapping": {
+           *           "externalId": "Код",
+           *           "name": "ФИО",
+           *           "email": "E-mail",
+           *           "phone": "Телефон",
+           *           "activity": "Вид деятельности",
+           *           "attributes": [
+           *             "Город"
+           *           ],
+           *           "clientExternalId": "Клиент",
+           *           "amount": "Сумма",
+           *           "currency": "Валюта",
+           *           "soldAt": "Дата",
+           *           "status": "Статус",
+           *           "sku": "Артикул",
+           *           "itemName": "Товар",
+           *           "quantity": "Количество",
+           *           "unitPrice": "Цена"
+           *         },
+           *         "mapping": {
+           *           "externalId": "Код",
+           *           "name": "ФИО",
+           *           "email": "E-mail",
+           *           "phone": "Телефон",
+           *           "activity": "Вид деятельности",
+           *           "attributes": [
+           *             "Город"
+           *           ],
+           *           "clientExternalId": "Клиент",
+           *           "amount": "Сумма",
+           *           "currency": "Валюта",
+           *           "soldAt": "Дата",
+           *           "status": "Статус",
+           *           "sku": "Артикул",
+           *           "itemName": "Товар",
+           *           "quantity": "Количество",
+           *           "unitPrice": "Цена"
+           *         },
+           *         "rowsTotal": 100000,
+           *         "progress": {
+           *           "rowsDone": 12000,
+           *           "created": 11800,
+           *           "updated": 150,
+           *           "unchanged": 0,
+           *           "failed": 50,
+           *           "rejectedRows": 50
+           *         },
+           *         "error": null,
+           *         "createdAt": "2026-11-20T10:15:00.000Z",
+           *         "startedAt": null,
+           *         "finishedAt": null
+           *       }
+           *     ]
+           */
+          'application/json': components['schemas']['ImportJobResponse'][];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found, or belongs to another company */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "Not found"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Imports_upload: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description A company the caller is a member of */
+        companyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          /**
+           * Format: binary
+           * @description CSV, UTF-8 or Windows-1251, `;` `,` or tab separated
+           */
+          file: string;
+          /** @enum {string} */
+          kind: 'clients' | 'sales';
+        };
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *       "kind": "clients",
+           *       "status": "running",
+           *       "fileName": "клиенты.csv",
+           *       "sizeBytes": 1048576,
+           *       "encoding": "windows-1251",
+           *       "delimiter": ";",
+           *       "columns": [
+           *         "Код",
+           *         "ФИО",
+           *         "E-mail",
+           *         "Телефон"
+           *       ],
+           *       "suggestedMapping": {
+           *         "externalId": "Код",
+           *         "name": "ФИО",
+           *         "email": "E-mail",
+           *         "phone": "Телефон",
+           *         "activity": "Вид деятельности",
+           *         "attributes": [
+           *           "Город"
+           *         ],
+           *         "clientExternalId": "Клиент",
+           *         "amount": "Сумма",
+           *         "currency": "Валюта",
+           *         "soldAt": "Дата",
+           *         "status": "Статус",
+           *         "sku": "Артикул",
+           *         "itemName": "Товар",
+           *         "quantity": "Количество",
+           *         "unitPrice": "Цена"
+           *       },
+           *       "mapping": {
+           *         "externalId": "Код",
+           *         "name": "ФИО",
+           *         "email": "E-mail",
+           *         "phone": "Телефон",
+           *         "activity": "Вид деятельности",
+           *         "attributes": [
+           *           "Город"
+           *         ],
+           *         "clientExternalId": "Клиент",
+           *         "amount": "Сумма",
+           *         "currency": "Валюта",
+           *         "soldAt": "Дата",
+           *         "status": "Статус",
+           *         "sku": "Артикул",
+           *         "itemName": "Товар",
+           *         "quantity": "Количество",
+           *         "unitPrice": "Цена"
+           *       },
+           *       "rowsTotal": 100000,
+           *       "progress": {
+           *         "rowsDone": 12000,
+           *         "created": 11800,
+           *         "updated": 150,
+           *         "unchanged": 0,
+           *         "failed": 50,
+           *         "rejectedRows": 50
+           *       },
+           *       "error": null,
+           *       "createdAt": "2026-11-20T10:15:00.000Z",
+           *       "startedAt": null,
+           *       "finishedAt": null
+           *     }
+           */
+          'application/json': components['schemas']['ImportJobResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names each bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "Validation failed",
+           *       "details": [
+           *         {
+           *           "field": "email",
+           *           "messages": [
+           *             "email must look like name@domain"
+           *           ]
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found, or belongs to another company */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "Not found"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Body above 10mb or batch above 5,000 items */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 413,
+           *       "error": "Payload Too Large",
+           *       "message": "A batch holds at most 5000 items; this one has 5200. Send it in parts."
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Imports_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description A company the caller is a member of */
+        companyId: string;
+        importId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *       "kind": "clients",
+           *       "status": "running",
+           *       "fileName": "клиенты.csv",
+           *       "sizeBytes": 1048576,
+           *       "encoding": "windows-1251",
+           *       "delimiter": ";",
+           *       "columns": [
+           *         "Код",
+           *         "ФИО",
+           *         "E-mail",
+           *         "Телефон"
+           *       ],
+           *       "suggestedMapping": {
+           *         "externalId": "Код",
+           *         "name": "ФИО",
+           *         "email": "E-mail",
+           *         "phone": "Телефон",
+           *         "activity": "Вид деятельности",
+           *         "attributes": [
+           *           "Город"
+           *         ],
+           *         "clientExternalId": "Клиент",
+           *         "amount": "Сумма",
+           *         "currency": "Валюта",
+           *         "soldAt": "Дата",
+           *         "status": "Статус",
+           *         "sku": "Артикул",
+           *         "itemName": "Товар",
+           *         "quantity": "Количество",
+           *         "unitPrice": "Цена"
+           *       },
+           *       "mapping": {
+           *         "externalId": "Код",
+           *         "name": "ФИО",
+           *         "email": "E-mail",
+           *         "phone": "Телефон",
+           *         "activity": "Вид деятельности",
+           *         "attributes": [
+           *           "Город"
+           *         ],
+           *         "clientExternalId": "Клиент",
+           *         "amount": "Сумма",
+           *         "currency": "Валюта",
+           *         "soldAt": "Дата",
+           *         "status": "Статус",
+           *         "sku": "Артикул",
+           *         "itemName": "Товар",
+           *         "quantity": "Количество",
+           *         "unitPrice": "Цена"
+           *       },
+           *       "rowsTotal": 100000,
+           *       "progress": {
+           *         "rowsDone": 12000,
+           *         "created": 11800,
+           *         "updated": 150,
+           *         "unchanged": 0,
+           *         "failed": 50,
+           *         "rejectedRows": 50
+           *       },
+           *       "error": null,
+           *       "createdAt": "2026-11-20T10:15:00.000Z",
+           *       "startedAt": null,
+           *       "finishedAt": null
+           *     }
+           */
+          'application/json': components['schemas']['ImportJobResponse'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found, or belongs to another company */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "Not found"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Imports_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description A company the caller is a member of */
+        companyId: string;
+        importId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deleted */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found, or belongs to another company */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "Not found"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Conflict with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 409,
+           *       "error": "Conflict",
+           *       "message": "externalId is already used in this company"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Imports_cancel: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description A company the caller is a member of */
+        companyId: string;
+        importId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *       "kind": "clients",
+           *       "status": "running",
+           *       "fileName": "клиенты.csv",
+           *       "sizeBytes": 1048576,
+           *       "encoding": "windows-1251",
+           *       "delimiter": ";",
+           *       "columns": [
+           *         "Код",
+           *         "ФИО",
+           *         "E-mail",
+           *         "Телефон"
+           *       ],
+           *       "suggestedMapping": {
+           *         "externalId": "Код",
+           *         "name": "ФИО",
+           *         "email": "E-mail",
+           *         "phone": "Телефон",
+           *         "activity": "Вид деятельности",
+           *         "attributes": [
+           *           "Город"
+           *         ],
+           *         "clientExternalId": "Клиент",
+           *         "amount": "Сумма",
+           *         "currency": "Валюта",
+           *         "soldAt": "Дата",
+           *         "status": "Статус",
+           *         "sku": "Артикул",
+           *         "itemName": "Товар",
+           *         "quantity": "Количество",
+           *         "unitPrice": "Цена"
+           *       },
+           *       "mapping": {
+           *         "externalId": "Код",
+           *         "name": "ФИО",
+           *         "email": "E-mail",
+           *         "phone": "Телефон",
+           *         "activity": "Вид деятельности",
+           *         "attributes": [
+           *           "Город"
+           *         ],
+           *         "clientExternalId": "Клиент",
+           *         "amount": "Сумма",
+           *         "currency": "Валюта",
+           *         "soldAt": "Дата",
+           *         "status": "Статус",
+           *         "sku": "Артикул",
+           *         "itemName": "Товар",
+           *         "quantity": "Количество",
+           *         "unitPrice": "Цена"
+           *       },
+           *       "rowsTotal": 100000,
+           *       "progress": {
+           *         "rowsDone": 12000,
+           *         "created": 11800,
+           *         "updated": 150,
+           *         "unchanged": 0,
+           *         "failed": 50,
+           *         "rejectedRows": 50
+           *       },
+           *       "error": null,
+           *       "createdAt": "2026-11-20T10:15:00.000Z",
+           *       "startedAt": null,
+           *       "finishedAt": null
+           *     }
+           */
+          'application/json': components['schemas']['ImportJobResponse'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found, or belongs to another company */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "Not found"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Conflict with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 409,
+           *       "error": "Conflict",
+           *       "message": "externalId is already used in this company"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Imports_preview: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description A company the caller is a member of */
+        companyId: string;
+        importId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "rows": 20,
+         *       "mapping": {
+         *         "externalId": "Код",
+         *         "name": "ФИО",
+         *         "email": "E-mail",
+         *         "phone": "Телефон",
+         *         "activity": "Вид деятельности",
+         *         "attributes": [
+         *           "Город"
+         *         ],
+         *         "clientExternalId": "Клиент",
+         *         "amount": "Сумма",
+         *         "currency": "Валюта",
+         *         "soldAt": "Дата",
+         *         "status": "Статус",
+         *         "sku": "Артикул",
+         *         "itemName": "Товар",
+         *         "quantity": "Количество",
+         *         "unitPrice": "Цена"
+         *       },
+         *       "defaultCurrency": "RUB"
+         *     }
+         */
+        'application/json': components['schemas']['PreviewImportDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "rows": [
+           *         {
+           *           "lines": [
+           *             2
+           *           ],
+           *           "record": {},
+           *           "errors": [
+           *             "email must look like name@domain"
+           *           ],
+           *           "details": [
+           *             {
+           *               "field": "password",
+           *               "messages": [
+           *                 "password must be longer than or equal to 10 characters"
+           *               ],
+           *               "codes": [
+           *                 "minLength"
+           *               ]
+           *             }
+           *           ]
+           *         }
+           *       ],
+           *       "valid": 19,
+           *       "invalid": 1
+           *     }
+           */
+          'application/json': components['schemas']['ImportPreviewResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names each bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "Validation failed",
+           *       "details": [
+           *         {
+           *           "field": "email",
+           *           "messages": [
+           *             "email must look like name@domain"
+           *           ]
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found, or belongs to another company */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "Not found"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Imports_rejected: {
+    parameters: {
+      query?: {
+        /** @description Language of the two columns the report adds to the file's own (`import line`, `import errors`). */
+        lang?: 'en' | 'ru';
+      };
+      header?: never;
+      path: {
+        /** @description A company the caller is a member of */
+        companyId: string;
+        importId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description UTF-8 with BOM, the upload’s separator */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found, or belongs to another company */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "Not found"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Imports_run: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description A company the caller is a member of */
+        companyId: string;
+        importId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "mapping": {
+         *         "externalId": "Код",
+         *         "name": "ФИО",
+         *         "email": "E-mail",
+         *         "phone": "Телефон",
+         *         "activity": "Вид деятельности",
+         *         "attributes": [
+         *           "Город"
+         *         ],
+         *         "clientExternalId": "Клиент",
+         *         "amount": "Сумма",
+         *         "currency": "Валюта",
+         *         "soldAt": "Дата",
+         *         "status": "Статус",
+         *         "sku": "Артикул",
+         *         "itemName": "Товар",
+         *         "quantity": "Количество",
+         *         "unitPrice": "Цена"
+         *       },
+         *       "defaultCurrency": "RUB"
+         *     }
+         */
+        'application/json': components['schemas']['RunImportDto'];
+      };
+    };
+    responses: {
+      /** @description Started; poll the import for progress */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *       "kind": "clients",
+           *       "status": "running",
+           *       "fileName": "клиенты.csv",
+           *       "sizeBytes": 1048576,
+           *       "encoding": "windows-1251",
+           *       "delimiter": ";",
+           *       "columns": [
+           *         "Код",
+           *         "ФИО",
+           *         "E-mail",
+           *         "Телефон"
+           *       ],
+           *       "suggestedMapping": {
+           *         "externalId": "Код",
+           *         "name": "ФИО",
+           *         "email": "E-mail",
+           *         "phone": "Телефон",
+           *         "activity": "Вид деятельности",
+           *         "attributes": [
+           *           "Город"
+           *         ],
+           *         "clientExternalId": "Клиент",
+           *         "amount": "Сумма",
+           *         "currency": "Валюта",
+           *         "soldAt": "Дата",
+           *         "status": "Статус",
+           *         "sku": "Артикул",
+           *         "itemName": "Товар",
+           *         "quantity": "Количество",
+           *         "unitPrice": "Цена"
+           *       },
+           *       "mapping": {
+           *         "externalId": "Код",
+           *         "name": "ФИО",
+           *         "email": "E-mail",
+           *         "phone": "Телефон",
+           *         "activity": "Вид деятельности",
+           *         "attributes": [
+           *           "Город"
+           *         ],
+           *         "clientExternalId": "Клиент",
+           *         "amount": "Сумма",
+           *         "currency": "Валюта",
+           *         "soldAt": "Дата",
+           *         "status": "Статус",
+           *         "sku": "Артикул",
+           *         "itemName": "Товар",
+           *         "quantity": "Количество",
+           *         "unitPrice": "Цена"
+           *       },
+           *       "rowsTotal": 100000,
+           *       "progress": {
+           *         "rowsDone": 12000,
+           *         "created": 11800,
+           *         "updated": 150,
+           *         "unchanged": 0,
+           *         "failed": 50,
+           *         "rejectedRows": 50
+           *       },
+           *       "error": null,
+           *       "createdAt": "2026-11-20T10:15:00.000Z",
+           *       "startedAt": null,
+           *       "finishedAt": null
+           *     }
+           */
+          'application/json': components['schemas']['ImportJobResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names each bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "Validation failed",
+           *       "details": [
+           *         {
+           *           "field": "email",
+           *           "messages": [
+           *             "email must look like name@domain"
+           *           ]
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found, or belongs to another company */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "Not found"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Conflict with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 409,
+           *       "error": "Conflict",
+           *       "message": "externalId is already used in this company"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  CompanyInvitations_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description A company the caller is a member of */
+        companyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example [
+           *       {
+           *         "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *         "userId": null,
+           *         "login": "ivan.sidorov",
+           *         "role": "member",
+           *         "status": "pending",
+           *         "invitedBy": "anna",
+           *         "createdAt": "2026-12-01T10:15:00.000Z",
+           *         "expiresAt": "2026-12-15T10:15:00.000Z"
+           *       }
+           *     ]
+           */
+          'application/json': components['schemas']['InvitationResponse'][];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Authenticated but not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 403,
+           *       "error": "Forbidden",
+           *       "message": "Only an owner or admin may do this"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found, or belongs to another company */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "Not found"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  CompanyInvitations_revoke: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description A company the caller is a member of */
+        companyId: string;
+        invitationId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Withdrawn */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Authenticated but not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 403,
+           *       "error": "Forbidden",
+           *       "message": "Only an owner or admin may do this"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found, or belongs to another company */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "Not found"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Members_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description A company the caller is a member of */
+        companyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example [
+           *       {
+           *         "userId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *         "login": "ivan.sidorov",
+           *         "role": "member"
+           *       }
+           *     ]
+           */
+          'application/json': components['schemas']['MemberResponse'][];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found, or belongs to another company */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "Not found"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Members_add: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description A company the caller is a member of */
+        companyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "login": "ivan.sidorov",
+         *       "role": "member"
+         *     }
+         */
+        'application/json': components['schemas']['AddMemberDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *       "userId": null,
+           *       "login": "ivan.sidorov",
+           *       "role": "member",
+           *       "status": "pending",
+           *       "invitedBy": "anna",
+           *       "createdAt": "2026-12-01T10:15:00.000Z",
+           *       "expiresAt": "2026-12-15T10:15:00.000Z"
+           *     }
+           */
+          'application/json': components['schemas']['InvitationResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names each bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "Validation failed",
+           *       "details": [
+           *         {
+           *           "field": "email",
+           *           "messages": [
+           *             "email must look like name@domain"
+           *           ]
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Authenticated but not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 403,
+           *       "error": "Forbidden",
+           *       "message": "Only an owner or admin may do this"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found, or belongs to another company */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "Not found"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Conflict with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 409,
+           *       "error": "Conflict",
+           *       "message": "externalId is already used in this company"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Members_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description A company the caller is a member of */
+        companyId: string;
+        userId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Removed */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Authenticated but not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 403,
+           *       "error": "Forbidden",
+           *       "message": "Only an owner or admin may do this"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found, or belongs to another company */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "Not found"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Conflict with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 409,
+           *       "error": "Conflict",
+           *       "message": "externalId is already used in this company"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Members_changeRole: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description A company the caller is a member of */
+        companyId: string;
+        userId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "role": "admin"
+         *     }
+         */
+        'application/json': components['schemas']['UpdateMemberDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "userId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *       "login": "ivan.sidorov",
+           *       "role": "member"
+           *     }
+           */
+          'application/json': components['schemas']['MemberResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names each bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "Validation failed",
+           *       "details": [
+           *         {
+           *           "field": "email",
+           *           "messages": [
+           *             "email must look like name@domain"
+           *           ]
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Authenticated but not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 403,
+           *       "error": "Forbidden",
+           *       "message": "Only an owner or admin may do this"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found, or belongs to another company */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "Not found"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Conflict with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 409,
+           *       "error": "Conflict",
+           *       "message": "externalId is already used in this company"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Sales_list: {
+    parameters: {
+      query?: {
+        /** @description Amount at most this (in the sale's own currency). */
+        amountMax?: string;
+        /** @description Amount at least this (in the sale's own currency). */
+        amountMin?: string;
+        clientId?: string;
+        currency?: string;
+        /** @description Sold on or after this day (company time zone). */
+        from?: string;
+        /** @description Only sales (`sale`) or only returns (`return`). */
+        kind?: 'sale' | 'return';
+        /** @description 1-based page number, at most 1,000,000 (a larger offset overflows the database's). */
+        page?: number;
+        /** @description Rows per page, at most 200. */
+        pageSize?: number;
+        /** @description Free-text search, case-insensitive. */
+        q?: string;
+        /**
+         * @description A field, descending with `-`. Default `-soldAt`. `amount` orders by the amount in the company's
+         *     base currency at the rate in force on the sale's day; sales with no rate in force come last.
+         */
+        sort?: 'soldAt' | '-soldAt' | 'amount' | '-amount' | 'createdAt' | '-createdAt';
+        status?: 'pending' | 'paid' | 'cancelled' | 'refunded';
+        /** @description Sold on or before this day (company time zone). */
+        to?: string;
+      };
+      header?: never;
+      path: {
+        /** @description A company the caller is a member of */
+        companyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "items": [
+           *         {
+           *           "client": {
+           *             "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *             "externalId": "C-10042",
+           *             "email": "ivan.petrov@example.ru",
+           *             "name": "Иван Петров"
+           *           },
+           *           "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *           "externalId": "INV-536365",
+           *           "clientId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *           "amount": "1234.50",
+           *           "currency": "RUB",
+           *           "soldAt": "2026-11-20T07:15:00.000Z",
+           *           "status": "paid",
+           *           "kind": "sale",
+           *           "returnOf": null,
+           *           "items": [
+           *             {
+           *               "sku": "85123A",
+           *               "name": "Подсвечник «Сердце»",
+           *               "quantity": 6,
+           *               "unitPrice": "255.00"
+           *             }
+           *           ],
+           *           "createdAt": "2026-11-20T07:16:00.000Z",
+           *           "updatedAt": "2026-11-20T07:16:00.000Z"
+           *         }
+           *       ],
+           *       "total": 1234,
+           *       "page": 1,
+           *       "pageSize": 50
+           *     }
+           */
+          'application/json': components['schemas']['SalePageResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names each bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "Validation failed",
+           *       "details": [
+           *         {
+           *           "field": "email",
+           *           "messages": [
+           *             "email must look like name@domain"
+           *           ]
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found, or belongs to another company */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "Not found"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Sales_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description A company the caller is a member of */
+        companyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "externalId": "INV-536365",
+         *       "clientId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+         *       "amount": "1234.50",
+         *       "currency": "RUB",
+         *       "soldAt": "2026-11-20T10:15:00+03:00",
+         *       "kind": "sale",
+         *       "returnOf": null,
+         *       "status": "paid",
+         *       "items": [
+         *         {
+         *           "sku": "85123A",
+         *           "name": "Подсвечник «Сердце»",
+         *           "quantity": 6,
+         *           "unitPrice": "255.00"
+         *         }
+         *       ]
+         *     }
+         */
+        'application/json': components['schemas']['CreateSaleDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "client": {
+           *         "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *         "externalId": "C-10042",
+           *         "email": "ivan.petrov@example.ru",
+           *         "name": "Иван Петров"
+           *       },
+           *       "returns": [
+           *         {
+           *           "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *           "externalId": "INV-536365",
+           *           "clientId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *           "amount": "1234.50",
+           *           "currency": "RUB",
+           *           "soldAt": "2026-11-20T07:15:00.000Z",
+           *           "status": "paid",
+           *           "kind": "sale",
+           *           "returnOf": null,
+           *           "items": [
+           *             {
+           *               "sku": "85123A",
+           *               "name": "Подсвечник «Сердце»",
+           *               "quantity": 6,
+           *               "unitPrice": "255.00"
+           *             }
+           *           ],
+           *           "createdAt": "2026-11-20T07:16:00.000Z",
+           *           "updatedAt": "2026-11-20T07:16:00.000Z"
+           *         }
+           *       ],
+           *       "original": {
+           *         "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *         "externalId": "INV-536365",
+           *         "clientId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *         "amount": "1234.50",
+           *         "currency": "RUB",
+           *         "soldAt": "2026-11-20T07:15:00.000Z",
+           *         "status": "paid",
+           *         "kind": "sale",
+           *         "returnOf": null,
+           *         "items": [
+           *           {
+           *             "sku": "85123A",
+           *             "name": "Подсвечник «Сердце»",
+           *             "quantity": 6,
+           *             "unitPrice": "255.00"
+           *           }
+           *         ],
+           *         "createdAt": "2026-11-20T07:16:00.000Z",
+           *         "updatedAt": "2026-11-20T07:16:00.000Z"
+           *       },
+           *       "warnings": [
+           *         "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10"
+           *       ],
+           *       "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *       "externalId": "INV-536365",
+           *       "clientId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *       "amount": "1234.50",
+           *       "currency": "RUB",
+           *       "soldAt": "2026-11-20T07:15:00.000Z",
+           *       "status": "paid",
+           *       "kind": "sale",
+           *       "returnOf": null,
+           *       "items": [
+           *         {
+           *           "sku": "85123A",
+           *           "name": "Подсвечник «Сердце»",
+           *           "quantity": 6,
+           *           "unitPrice": "255.00"
+           *         }
+           *       ],
+           *       "createdAt": "2026-11-20T07:16:00.000Z",
+           *       "updatedAt": "2026-11-20T07:16:00.000Z"
+           *     }
+           */
+          'application/json': components['schemas']['SaleDetailResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names each bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "Validation failed",
+           *       "details": [
+           *         {
+           *           "field": "email",
+           *           "messages": [
+           *             "email must look like name@domain"
+           *           ]
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found, or belongs to another company */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "Not found"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Conflict with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 409,
+           *       "error": "Conflict",
+           *       "message": "externalId is already used in this company"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Sales_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description A company the caller is a member of */
+        companyId: string;
+        saleId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "client": {
+           *         "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *         "externalId": "C-10042",
+           *         "email": "ivan.petrov@example.ru",
+           *         "name": "Иван Петров"
+           *       },
+           *       "returns": [
+           *         {
+           *           "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *           "externalId": "INV-536365",
+           *           "clientId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *           "amount": "1234.50",
+           *           "currency": "RUB",
+           *           "soldAt": "2026-11-20T07:15:00.000Z",
+           *           "status": "paid",
+           *           "kind": "sale",
+           *           "returnOf": null,
+           *           "items": [
+           *             {
+           *               "sku": "85123A",
+           *               "name": "Подсвечник «Сердце»",
+           *               "quantity": 6,
+           *               "unitPrice": "255.00"
+           *             }
+           *           ],
+           *           "createdAt": "2026-11-20T07:16:00.000Z",
+           *           "updatedAt": "2026-11-20T07:16:00.000Z"
+           *         }
+           *       ],
+           *       "original": {
+           *         "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *         "externalId": "INV-536365",
+           *         "clientId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *         "amount": "1234.50",
+           *         "currency": "RUB",
+           *         "soldAt": "2026-11-20T07:15:00.000Z",
+           *         "status": "paid",
+           *         "kind": "sale",
+           *         "returnOf": null,
+           *         "items": [
+           *           {
+           *             "sku": "85123A",
+           *             "name": "Подсвечник «Сердце»",
+           *             "quantity": 6,
+           *             "unitPrice": "255.00"
+           *           }
+           *         ],
+           *         "createdAt": "2026-11-20T07:16:00.000Z",
+           *         "updatedAt": "2026-11-20T07:16:00.000Z"
+           *       },
+           *       "warnings": [
+           *         "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10"
+           *       ],
+           *       "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *       "externalId": "INV-536365",
+           *       "clientId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *       "amount": "1234.50",
+           *       "currency": "RUB",
+           *       "soldAt": "2026-11-20T07:15:00.000Z",
+           *       "status": "paid",
+           *       "kind": "sale",
+           *       "returnOf": null,
+           *       "items": [
+           *         {
+           *           "sku": "85123A",
+           *           "name": "Подсвечник «Сердце»",
+           *           "quantity": 6,
+           *           "unitPrice": "255.00"
+           *         }
+           *       ],
+           *       "createdAt": "2026-11-20T07:16:00.000Z",
+           *       "updatedAt": "2026-11-20T07:16:00.000Z"
+           *     }
+           */
+          'application/json': components['schemas']['SaleDetailResponse'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found, or belongs to another company */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "Not found"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Sales_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description A company the caller is a member of */
+        companyId: string;
+        saleId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deleted */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found, or belongs to another company */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "Not found"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Sales_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description A company the caller is a member of */
+        companyId: string;
+        saleId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "externalId": "INV-536365",
+         *       "clientId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+         *       "amount": "1234.50",
+         *       "currency": "RUB",
+         *       "soldAt": "2026-11-20T10:15:00+03:00",
+         *       "status": "refunded",
+         *       "items": [
+         *         {
+         *           "sku": "85123A",
+         *           "name": "Подсвечник «Сердце»",
+         *           "quantity": 6,
+         *           "unitPrice": "255.00"
+         *         }
+         *       ]
+         *     }
+         */
+        'application/json': components['schemas']['UpdateSaleDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "client": {
+           *         "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *         "externalId": "C-10042",
+           *         "email": "ivan.petrov@example.ru",
+           *         "name": "Иван Петров"
+           *       },
+           *       "returns": [
+           *         {
+           *           "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *           "externalId": "INV-536365",
+           *           "clientId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *           "amount": "1234.50",
+           *           "currency": "RUB",
+           *           "soldAt": "2026-11-20T07:15:00.000Z",
+           *           "status": "paid",
+           *           "kind": "sale",
+           *           "returnOf": null,
+           *           "items": [
+           *             {
+           *               "sku": "85123A",
+           *               "name": "Подсвечник «Сердце»",
+           *               "quantity": 6,
+           *               "unitPrice": "255.00"
+           *             }
+           *           ],
+           *           "createdAt": "2026-11-20T07:16:00.000Z",
+           *           "updatedAt": "2026-11-20T07:16:00.000Z"
+           *         }
+           *       ],
+           *       "original": {
+           *         "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *         "externalId": "INV-536365",
+           *         "clientId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *         "amount": "1234.50",
+           *         "currency": "RUB",
+           *         "soldAt": "2026-11-20T07:15:00.000Z",
+           *         "status": "paid",
+           *         "kind": "sale",
+           *         "returnOf": null,
+           *         "items": [
+           *           {
+           *             "sku": "85123A",
+           *             "name": "Подсвечник «Сердце»",
+           *             "quantity": 6,
+           *             "unitPrice": "255.00"
+           *           }
+           *         ],
+           *         "createdAt": "2026-11-20T07:16:00.000Z",
+           *         "updatedAt": "2026-11-20T07:16:00.000Z"
+           *       },
+           *       "warnings": [
+           *         "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10"
+           *       ],
+           *       "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *       "externalId": "INV-536365",
+           *       "clientId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *       "amount": "1234.50",
+           *       "currency": "RUB",
+           *       "soldAt": "2026-11-20T07:15:00.000Z",
+           *       "status": "paid",
+           *       "kind": "sale",
+           *       "returnOf": null,
+           *       "items": [
+           *         {
+           *           "sku": "85123A",
+           *           "name": "Подсвечник «Сердце»",
+           *           "quantity": 6,
+           *           "unitPrice": "255.00"
+           *         }
+           *       ],
+           *       "createdAt": "2026-11-20T07:16:00.000Z",
+           *       "updatedAt": "2026-11-20T07:16:00.000Z"
+           *     }
+           */
+          'application/json': components['schemas']['SaleDetailResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names each bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "Validation failed",
+           *       "details": [
+           *         {
+           *           "field": "email",
+           *           "messages": [
+           *             "email must look like name@domain"
+           *           ]
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found, or belongs to another company */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "Not found"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Conflict with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 409,
+           *       "error": "Conflict",
+           *       "message": "externalId is already used in this company"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Health_check: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "status": "ok",
+           *       "database": "up"
+           *     }
+           */
+          'application/json': unknown;
+        };
+      };
+      /** @description The database does not answer */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  Health_live: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "status": "ok"
+           *     }
+           */
+          'application/json': unknown;
+        };
+      };
+    };
+  };
+  Health_ready: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "status": "ok",
+           *       "database": "up"
+           *     }
+           */
+          'application/json': unknown;
+        };
+      };
+      /** @description Shutting down, or the database does not answer */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  Me_me: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *       "login": "anna.petrova",
+           *       "companies": [
+           *         {
+           *           "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *           "name": "ООО Ромашка",
+           *           "role": "owner"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['MeResponse'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  MyInvitations_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example [
+           *       {
+           *         "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *         "company": {
+           *           "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *           "name": "ООО Ромашка"
+           *         },
+           *         "role": "member",
+           *         "invitedBy": "anna",
+           *         "createdAt": "2026-12-01T10:15:00.000Z",
+           *         "expiresAt": "2026-12-15T10:15:00.000Z"
+           *       }
+           *     ]
+           */
+          'application/json': components['schemas']['MyInvitationResponse'][];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  MyInvitations_accept: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        invitationId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *       "name": "ООО Ромашка",
+           *       "role": "owner"
+           *     }
+           */
+          'application/json': components['schemas']['CompanyMembershipResponse'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found, or belongs to another company */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "Not found"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  MyInvitations_decline: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        invitationId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Declined */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found, or belongs to another company */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "Not found"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ClientsIntegration_feed: {
+    parameters: {
+      query?: {
+        /** @description `nextCursor` of the previous page; opaque. */
+        cursor?: string;
+        /** @description Only the row with this externalId. */
+        externalId?: string;
+        /** @description Rows per page, 1–1000, default 100. */
+        limit?: number;
+        /** @description Only rows changed at or after this instant (ISO 8601 with offset). */
+        updatedSince?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "items": [
+           *         {
+           *           "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *           "externalId": "C-10042",
+           *           "email": "ivan.petrov@example.ru",
+           *           "name": "Иван Петров",
+           *           "phone": "+7 900 123-45-67",
+           *           "activity": "Розничная торговля",
+           *           "attributes": {
+           *             "city": "Казань",
+           *             "segment": "B2C"
+           *           },
+           *           "lastInteractionAt": "2026-11-20T07:15:00.000Z",
+           *           "createdAt": "2026-11-01T08:00:00.000Z",
+           *           "updatedAt": "2026-11-20T07:16:00.000Z"
+           *         }
+           *       ],
+           *       "nextCursor": "djI6MTAwNDI6M2YwYzJhOWUtNmMxZC00YzU1LTliNTctMGQ3YjllMWIyZjEw"
+           *     }
+           */
+          'application/json': components['schemas']['ClientFeedResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names each bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "Validation failed",
+           *       "details": [
+           *         {
+           *           "field": "email",
+           *           "messages": [
+           *             "email must look like name@domain"
+           *           ]
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Rate limited; retry after `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait before sending the request again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 429,
+           *       "error": "Too Many Requests",
+           *       "message": "Rate limit of this API key exceeded; retry in 17 s"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ClientsIntegration_upsert: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "items": [
+         *         {
+         *           "externalId": "C-10042",
+         *           "name": "Иван Петров",
+         *           "email": "ivan.petrov@example.ru",
+         *           "phone": "+7 900 123-45-67",
+         *           "attributes": {
+         *             "city": "Казань",
+         *             "segment": "B2C"
+         *           }
+         *         },
+         *         {
+         *           "externalId": "C-10043",
+         *           "name": "ООО «Вектор»",
+         *           "email": "not an e-mail"
+         *         },
+         *         {
+         *           "externalId": "C-10044",
+         *           "name": "Мария Соколова",
+         *           "activity": null
+         *         }
+         *       ]
+         *     }
+         */
+        'application/json': components['schemas']['ClientBatchDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "created": 1,
+           *       "updated": 1,
+           *       "unchanged": 0,
+           *       "failed": [
+           *         {
+           *           "index": 1,
+           *           "externalId": "C-10043",
+           *           "errors": [
+           *             "email must look like name@domain"
+           *           ]
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['BatchResultResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names each bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "Validation failed",
+           *       "details": [
+           *         {
+           *           "field": "email",
+           *           "messages": [
+           *             "email must look like name@domain"
+           *           ]
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Body above 10mb or batch above 5,000 items */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 413,
+           *       "error": "Payload Too Large",
+           *       "message": "A batch holds at most 5000 items; this one has 5200. Send it in parts."
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Rate limited; retry after `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait before sending the request again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 429,
+           *       "error": "Too Many Requests",
+           *       "message": "Rate limit of this API key exceeded; retry in 17 s"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  CompanyIntegration_company: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "id": "0b8f2f5e-5c7e-4f3e-9a3e-2b1d9b8f7c6a",
+           *       "name": "ООО Ромашка",
+           *       "baseCurrency": "RUB",
+           *       "timeZone": "Europe/Moscow"
+           *     }
+           */
+          'application/json': components['schemas']['CompanyResponse'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Rate limited; retry after `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait before sending the request again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 429,
+           *       "error": "Too Many Requests",
+           *       "message": "Rate limit of this API key exceeded; retry in 17 s"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  SalesIntegration_feed: {
+    parameters: {
+      query?: {
+        /** @description `nextCursor` of the previous page; opaque. */
+        cursor?: string;
+        /** @description Only the row with this externalId. */
+        externalId?: string;
+        /** @description Rows per page, 1–1000, default 100. */
+        limit?: number;
+        /** @description Only rows changed at or after this instant (ISO 8601 with offset). */
+        updatedSince?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "items": [
+           *         {
+           *           "id": "9b2d7c1e-4f3a-4e8b-8c6d-1a2b3c4d5e6f",
+           *           "externalId": "INV-536365",
+           *           "clientId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *           "clientExternalId": "C-10042",
+           *           "amount": "1530.00",
+           *           "currency": "RUB",
+           *           "soldAt": "2026-11-20T07:15:00.000Z",
+           *           "status": "paid",
+           *           "kind": "sale",
+           *           "returnOf": null,
+           *           "items": [
+           *             {
+           *               "sku": "85123A",
+           *               "name": "Подсвечник «Сердце»",
+           *               "quantity": 6,
+           *               "unitPrice": "255.00"
+           *             }
+           *           ],
+           *           "createdAt": "2026-11-20T07:16:00.000Z",
+           *           "updatedAt": "2026-11-20T07:16:00.000Z"
+           *         }
+           *       ],
+           *       "nextCursor": null
+           *     }
+           */
+          'application/json': components['schemas']['SaleFeedResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names each bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "Validation failed",
+           *       "details": [
+           *         {
+           *           "field": "email",
+           *           "messages": [
+           *             "email must look like name@domain"
+           *           ]
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Rate limited; retry after `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait before sending the request again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 429,
+           *       "error": "Too Many Requests",
+           *       "message": "Rate limit of this API key exceeded; retry in 17 s"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  SalesIntegration_upsert: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "items": [
+         *         {
+         *           "externalId": "INV-536365",
+         *           "clientExternalId": "C-10042",
+         *           "amount": "1530.00",
+         *           "currency": "RUB",
+         *           "soldAt": "2026-11-20T10:15:00+03:00",
+         *           "status": "paid",
+         *           "items": [
+         *             {
+         *               "sku": "85123A",
+         *               "name": "Подсвечник «Сердце»",
+         *               "quantity": 6,
+         *               "unitPrice": "255.00"
+         *             }
+         *           ]
+         *         },
+         *         {
+         *           "externalId": "INV-536366",
+         *           "clientExternalId": "C-99999",
+         *           "amount": "19.90",
+         *           "currency": "USD",
+         *           "soldAt": "2026-11-20T11:00:00Z"
+         *         }
+         *       ]
+         *     }
+         */
+        'application/json': components['schemas']['SaleBatchDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "created": 1,
+           *       "updated": 0,
+           *       "unchanged": 0,
+           *       "failed": [
+           *         {
+           *           "index": 1,
+           *           "externalId": "INV-536366",
+           *           "errors": [
+           *             "clientExternalId is not a client of this company"
+           *           ]
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['BatchResultResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names each bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "Validation failed",
+           *       "details": [
+           *         {
+           *           "field": "email",
+           *           "messages": [
+           *             "email must look like name@domain"
+           *           ]
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Body above 10mb or batch above 5,000 items */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 413,
+           *       "error": "Payload Too Large",
+           *       "message": "A batch holds at most 5000 items; this one has 5200. Send it in parts."
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Rate limited; retry after `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait before sending the request again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 429,
+           *       "error": "Too Many Requests",
+           *       "message": "Rate limit of this API key exceeded; retry in 17 s"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+}
