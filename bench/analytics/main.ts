@@ -5,7 +5,7 @@
  * real batch write path (`SalesWriter`). Run with `npm run bench:analytics`; see README.md.
  */
 import { IndicatorsService, PlainSource, RollupSource, TopClientsAnswers } from '@crm/api/analytics';
-import { SaleChangeHooks } from '@crm/api/clients';
+import { SaleChangeHooks } from '@crm/api/core';
 import { SalesWriter } from '@crm/api/sales';
 import { TenantDatabase } from '@crm/api/core';
 import { cpus, loadavg } from 'node:os';

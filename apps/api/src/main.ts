@@ -1,5 +1,6 @@
 import { Logger, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { Logger as PinoLogger } from 'nestjs-pino';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import {
   configureRequestBodies,
@@ -36,7 +37,10 @@ async function bootstrap(): Promise<void> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), {
     logger: LEVELS.slice(0, LEVELS.indexOf(config.logLevel) + 1),
     bodyParser: false,
+    // Start-up lines wait for the JSON logger, so every line of the process has one format.
+    bufferLogs: true,
   });
+  app.useLogger(app.get(PinoLogger));
   configureRequestBodies(app, config.http.bodyLimit);
   app.setGlobalPrefix('api');
   app.set('trust proxy', 'loopback');

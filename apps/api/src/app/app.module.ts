@@ -14,11 +14,13 @@ import {
   ErrorFilter,
   HealthController,
   MIGRATIONS,
+  ObservabilityModule,
 } from '@crm/api/core';
+import { ExchangeRatesModule } from '@crm/api/exchange-rates';
 import { ImportsModule } from '@crm/api/imports';
+import { IntegrationModule } from '@crm/api/integration';
 import { SalesModule } from '@crm/api/sales';
 import { UsersModule } from '@crm/api/users';
-import { IntegrationController } from './integration.controller';
 
 @Module({})
 export class AppModule {
@@ -28,6 +30,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         AppConfigModule.forRoot(config),
+        ObservabilityModule.forRoot(config),
         DatabaseModule.forRoot({ url: databaseUrl, migrations: MIGRATIONS }),
         ThrottlerModule.forRoot([{ ttl: 60_000, limit: config.http.authRequestsPerMinute }]),
         UsersModule,
@@ -36,10 +39,12 @@ export class AppModule {
         ApiKeysModule,
         ClientsModule,
         SalesModule,
+        ExchangeRatesModule,
+        IntegrationModule,
         AnalyticsModule,
         ImportsModule,
       ],
-      controllers: [HealthController, IntegrationController],
+      controllers: [HealthController],
       providers: [
         { provide: APP_FILTER, useClass: ErrorFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },

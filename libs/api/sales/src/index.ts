@@ -1,7 +1,6 @@
 export * from './lib/sales.module';
 export * from './lib/sales.service';
 export * from './lib/sales.writer';
-export * from './lib/exchange-rates.service';
 export * from './lib/sale-items';
 export * from './lib/sale-rows';
 export * from './lib/sale-id.pipe';

@@ -1,10 +1,16 @@
 import { Body, Controller, Get, Param, Post, UsePipes } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CompanyRoute } from '@crm/api/companies';
-import { ApiErrors, type AuthenticatedUser, type CompanyScope, CurrentUser, Scope } from '@crm/api/core';
+import {
+  ApiErrors,
+  type AuthenticatedUser,
+  type CompanyScope,
+  CurrentUser,
+  Scope,
+  StorableTextPipe,
+} from '@crm/api/core';
 import { CreateInteractionDto, CreateNoteDto, InteractionResponse, NoteResponse } from '@crm/shared/contracts';
 import { clientIdPipe } from './client-id.pipe';
-import { StorableTextPipe } from './integration/storable-text';
 import { InteractionsService } from './interactions.service';
 import { NotesService } from './notes.service';
 

@@ -1,7 +1,13 @@
-import type { AuthenticatedUser, CompanyScope, TenantDatabase } from '@crm/api/core';
+import {
+  type AuthenticatedUser,
+  type CompanyScope,
+  companyWritesLockName,
+  iso,
+  queryRows,
+  type TenantDatabase,
+} from '@crm/api/core';
 import type { EntityManager } from 'typeorm';
 import type { ClientsService } from './clients.service';
-import { companyWritesLockName, iso, queryRows } from './sql';
 
 /** What every entry on a client's timeline (a note, an interaction) has, as stored. */
 export interface ClientEntryRow {

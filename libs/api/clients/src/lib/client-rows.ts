@@ -1,5 +1,5 @@
 import type { ClientResponse, ClientSummaryResponse } from '@crm/shared/contracts';
-import { iso } from './sql';
+import { iso } from '@crm/api/core';
 
 /** The columns of a client response, for `SELECT ${CLIENT_COLUMNS} FROM clients c`. */
 export const CLIENT_COLUMNS = `c.id, c.external_id AS "externalId", c.email, c.name, c.phone, c.activity, c.attributes,

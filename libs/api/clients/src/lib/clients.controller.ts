@@ -21,7 +21,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { CompanyRoute } from '@crm/api/companies';
-import { ApiErrors, type CompanyScope, Scope } from '@crm/api/core';
+import { ApiErrors, type CompanyScope, Scope, StorableTextPipe } from '@crm/api/core';
 import {
   ClientDeleteConflictResponse,
   ClientPageResponse,
@@ -33,7 +33,6 @@ import {
 import { ClientDeleteConflictFilter } from './client-delete-conflict';
 import { clientIdPipe } from './client-id.pipe';
 import { ClientsService } from './clients.service';
-import { StorableTextPipe } from './integration/storable-text';
 
 @ApiTags('clients')
 @CompanyRoute()

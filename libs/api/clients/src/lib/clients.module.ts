@@ -1,39 +1,18 @@
 import { Module } from '@nestjs/common';
-import { ApiKeysModule } from '@crm/api/api-keys';
 import { CompaniesModule } from '@crm/api/companies';
+import { SaleChangeHooks } from '@crm/api/core';
 import { ClientActivityController } from './client-activity.controller';
-import { ClientsIntegrationController } from './clients-integration.controller';
 import { ClientsController } from './clients.controller';
 import { ClientsService } from './clients.service';
 import { ClientsWriter } from './clients.writer';
-import { IntegrationRateLimiter, IntegrationRateLimitGuard } from './integration/integration-route.decorator';
-import { StorableTextPipe } from './integration/storable-text';
 import { InteractionsService } from './interactions.service';
 import { NotesService } from './notes.service';
-import { SaleChangeHooks } from './sale-changes';
 
 @Module({
-  imports: [CompaniesModule, ApiKeysModule],
-  controllers: [ClientsController, ClientActivityController, ClientsIntegrationController],
-  providers: [
-    ClientsService,
-    ClientsWriter,
-    InteractionsService,
-    NotesService,
-    SaleChangeHooks,
-    IntegrationRateLimiter,
-    IntegrationRateLimitGuard,
-    StorableTextPipe,
-  ],
-  // The rate limiter and the sale change hooks are process-wide: sales and insight modules share them.
-  exports: [
-    ClientsService,
-    ClientsWriter,
-    SaleChangeHooks,
-    IntegrationRateLimiter,
-    IntegrationRateLimitGuard,
-    CompaniesModule,
-    ApiKeysModule,
-  ],
+  imports: [CompaniesModule],
+  controllers: [ClientsController, ClientActivityController],
+  providers: [ClientsService, ClientsWriter, InteractionsService, NotesService, SaleChangeHooks],
+  // The sale change hooks are process-wide: sales and insight modules share them.
+  exports: [ClientsService, ClientsWriter, SaleChangeHooks, CompaniesModule],
 })
 export class ClientsModule {}

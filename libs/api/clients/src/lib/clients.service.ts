@@ -1,5 +1,20 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import { type CompanyScope, enterTenant, isUniqueViolation, TenantDatabase } from '@crm/api/core';
+import {
+  companyDayStart,
+  type CompanyScope,
+  companyWritesLockName,
+  containsAny,
+  containsPattern,
+  encodeCursor,
+  enterTenant,
+  feedHorizon,
+  feedWindow,
+  isUniqueViolation,
+  queryRows,
+  SaleChangeHooks,
+  SqlParams,
+  TenantDatabase,
+} from '@crm/api/core';
 import {
   coded,
   type ClientFeedResponse,
@@ -17,9 +32,6 @@ import {
 import type { EntityManager } from 'typeorm';
 import { ClientDeleteConflictException } from './client-delete-conflict';
 import { CLIENT_COLUMNS, type ClientRow, toClientResponse } from './client-rows';
-import { encodeCursor, feedHorizon, feedWindow } from './integration/feed-cursor';
-import { SaleChangeHooks } from './sale-changes';
-import { companyWritesLockName, containsAny, containsPattern, queryRows, SqlParams } from './sql';
 
 const EXTERNAL_ID_KEY = 'clients_company_external_key';
 
@@ -43,10 +55,6 @@ const FIELDS = [
 
 /** The columns the client search (`q`) looks in. */
 export const CLIENT_SEARCH_COLUMNS = ['c.name', 'c.email', 'c.phone', 'c.external_id'] as const;
-
-/** The start of a company-local day as a timestamptz expression (`$1` is the company id). */
-export const companyDayStart = (dateParam: string, plusDays = 0) =>
-  `((${dateParam}::date + ${plusDays})::timestamp AT TIME ZONE (SELECT time_zone FROM companies WHERE id = $1))`;
 
 /**
  * Clients of one company for the web API and the integration feed. Every method takes the

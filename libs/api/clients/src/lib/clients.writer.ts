@@ -1,11 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { type CompanyScope, enterTenant, TenantDatabase } from '@crm/api/core';
+import {
+  assertBatchSize,
+  byIndex,
+  type CompanyScope,
+  companyWritesLockName,
+  ConcurrentInsertError,
+  dropRepeats,
+  enterTenant,
+  inExternalIdOrder,
+  queryRows,
+  TenantDatabase,
+  validateBatchItemsYielding,
+  withRetry,
+} from '@crm/api/core';
 import { type BatchResultResponse, ClientBatchItemDto } from '@crm/shared/contracts';
 import type { EntityManager } from 'typeorm';
-import { byIndex, dropRepeats, inExternalIdOrder, validateBatchItemsYielding } from './integration/batch-items';
-import { assertBatchSize } from './integration/batch-size';
-import { ConcurrentInsertError, withRetry } from './retry';
-import { companyWritesLockName, queryRows } from './sql';
 
 const OPTIONAL_FIELDS = ['email', 'name', 'phone', 'activity', 'attributes'] as const;
 

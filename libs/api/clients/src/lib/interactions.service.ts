@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { TenantDatabase } from '@crm/api/core';
+import { iso, TenantDatabase } from '@crm/api/core';
 import type { CreateInteractionDto, InteractionResponse, InteractionType } from '@crm/shared/contracts';
 import { ClientEntries, entryBase, type ClientEntryRow } from './client-entries';
 import { ClientsService } from './clients.service';
-import { iso } from './sql';
 
 interface InteractionRow extends ClientEntryRow {
   type: InteractionType;

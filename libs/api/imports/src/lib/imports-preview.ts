@@ -2,8 +2,13 @@
  * The preview of an import: the first records of the file built with a mapping and validated as
  * the batch upsert would validate them, without writing anything.
  */
-import { validateBatchItems } from '@crm/api/clients';
-import { type CompanyScope, flattenValidationErrors, plainToDto, type TenantDatabase } from '@crm/api/core';
+import {
+  type CompanyScope,
+  flattenValidationErrors,
+  plainToDto,
+  type TenantDatabase,
+  validateBatchItems,
+} from '@crm/api/core';
 import {
   ClientBatchItemDto,
   type FieldError,

@@ -3,10 +3,9 @@
  * returns they already have, then its returns against their originals as stored — sales of the same
  * batch included, several returns of one sale adding up in item order.
  */
-import type { CompanyScope } from '@crm/api/core';
+import { type CompanyScope, queryRows } from '@crm/api/core';
 import { type BatchFailureResponse, DEFAULT_SALE_STATUS, type SaleKind, type SaleStatus } from '@crm/shared/contracts';
 import type { EntityManager } from 'typeorm';
-import { queryRows } from '@crm/api/clients';
 import { loadReturnsOf, loadSales, originalErrors, type SaleDraft, type StoredSale, Unreturned } from './returns';
 import type { NormalItem } from './sale-items';
 

@@ -8,8 +8,7 @@
  *
  * Amounts are compared in 10⁻⁴ units and quantities in 10⁻³ units, exactly.
  */
-import { queryRows } from '@crm/api/clients';
-import type { CompanyScope } from '@crm/api/core';
+import { type CompanyScope, queryRows } from '@crm/api/core';
 import { decimalToUnits, minorUnits, type SaleKind, type SaleStatus, unitsToDecimal } from '@crm/shared/contracts';
 import type { EntityManager } from 'typeorm';
 import type { NormalItem } from './sale-items';

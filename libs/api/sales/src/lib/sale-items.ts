@@ -1,5 +1,4 @@
-import { queryRows } from '@crm/api/clients';
-import type { CompanyScope } from '@crm/api/core';
+import { type CompanyScope, queryRows } from '@crm/api/core';
 import {
   decimalToUnits,
   formatMoney,

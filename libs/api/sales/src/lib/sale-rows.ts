@@ -1,5 +1,4 @@
-import { iso, queryRows } from '@crm/api/clients';
-import type { CompanyScope } from '@crm/api/core';
+import { type CompanyScope, iso, queryRows } from '@crm/api/core';
 import {
   formatMoney,
   type IntegrationSaleResponse,

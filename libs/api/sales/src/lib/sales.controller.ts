@@ -1,8 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, UsePipes } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { clientIdPipe, StorableTextPipe } from '@crm/api/clients';
+import { clientIdPipe } from '@crm/api/clients';
 import { CompanyRoute } from '@crm/api/companies';
-import { ApiErrors, type CompanyScope, Scope } from '@crm/api/core';
+import { ApiErrors, type CompanyScope, Scope, StorableTextPipe } from '@crm/api/core';
 import {
   CreateSaleDto,
   ListSalesQueryDto,

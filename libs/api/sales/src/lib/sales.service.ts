@@ -1,18 +1,21 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { ClientsService } from '@crm/api/clients';
 import {
-  ClientsService,
   companyDayStart,
+  type CompanyScope,
+  companyWritesLockName,
   containsAny,
   containsPattern,
   encodeCursor,
   feedHorizon,
-  companyWritesLockName,
   feedWindow,
+  InvalidInputException,
+  isUniqueViolation,
   queryRows,
   SaleChangeHooks,
   SqlParams,
-} from '@crm/api/clients';
-import { type CompanyScope, InvalidInputException, isUniqueViolation, TenantDatabase } from '@crm/api/core';
+  TenantDatabase,
+} from '@crm/api/core';
 import {
   coded,
   type CreateSaleDto,

@@ -2,16 +2,18 @@ import { Injectable } from '@nestjs/common';
 import {
   assertBatchSize,
   byIndex,
+  type CompanyScope,
   companyWritesLockName,
   ConcurrentInsertError,
   inExternalIdOrder,
   dropRepeats,
+  enterTenant,
   queryRows,
   SaleChangeHooks,
   validateBatchItemsYielding,
   withRetry,
-} from '@crm/api/clients';
-import { type CompanyScope, enterTenant, TenantDatabase } from '@crm/api/core';
+  TenantDatabase,
+} from '@crm/api/core';
 import {
   acceptSaleBatchItem,
   type BatchFailureResponse,

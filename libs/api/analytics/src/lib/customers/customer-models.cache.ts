@@ -20,8 +20,7 @@ import {
   type RfmSegment,
   summarizeRfmSegments,
 } from '@crm/api/analytics-models';
-import { SaleChangeHooks } from '@crm/api/clients';
-import { type CompanyScope, TenantDatabase } from '@crm/api/core';
+import { type CompanyScope, SaleChangeHooks, TenantDatabase } from '@crm/api/core';
 import type { CustomerModelInfoResponse, CustomerOutlookQueryDto, RfmSegmentsResponse } from '@crm/shared/contracts';
 import { dayNumber } from '../calendar';
 import { money, sumDecimals } from '../decimal';

@@ -1,4 +1,4 @@
-import { SaleChangeHooks } from '@crm/api/clients';
+import { SaleChangeHooks } from '@crm/api/core';
 import type { DataSource } from 'typeorm';
 import { FOLD_CHUNK, FOLDED_TABLES, RollupFolder } from './rollup-folder';
 

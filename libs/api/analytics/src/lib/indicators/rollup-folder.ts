@@ -1,7 +1,6 @@
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { SaleChangeHooks } from '@crm/api/clients';
-import { TableStatistics } from '@crm/api/core';
+import { SaleChangeHooks, TableStatistics } from '@crm/api/core';
 import { DataSource } from 'typeorm';
 
 /** Pending changes applied per transaction: bounds a fold's memory and lock time on big backlogs. */

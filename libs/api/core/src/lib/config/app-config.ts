@@ -28,6 +28,8 @@ export interface AppConfig {
   /** Bytes of uploads one company may keep across its imports. */
   imports: { storageLimitBytes: number };
   demoData: boolean;
+  /** Bearer token `GET /api/metrics` asks for; unset: open (keep it on an internal network). */
+  metricsToken?: string;
   logLevel: EnvironmentVariables['LOG_LEVEL'];
 }
 
@@ -76,6 +78,7 @@ export function loadAppConfig(env: Record<string, string | undefined> = process.
     apiKeys: { encryptionSecret },
     imports: { storageLimitBytes: parseByteSize(vars.IMPORT_STORAGE_LIMIT) },
     demoData: vars.CRM_DEMO_DATA === 'true',
+    metricsToken: vars.METRICS_TOKEN,
     logLevel: vars.LOG_LEVEL,
   };
 }

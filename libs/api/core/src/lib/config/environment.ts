@@ -92,6 +92,11 @@ export class EnvironmentVariables {
   @Min(1)
   INTEGRATION_RATE_LIMIT = 1200;
 
+  /** When set, `GET /api/metrics` asks for `Authorization: Bearer <METRICS_TOKEN>`. */
+  @IsOptional()
+  @IsString()
+  METRICS_TOKEN?: string;
+
   @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
 }

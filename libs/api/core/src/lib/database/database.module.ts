@@ -68,14 +68,26 @@ export class DatabaseModule implements NestModule {
   }
 }
 
-/** Pending migrations, each in its own transaction, on one connection with no statement timeout. */
+/** An advisory lock key of its own ('crm migrations'), held while one process migrates. */
+const MIGRATION_LOCK = 0x63726d6d;
+
+/**
+ * Pending migrations, each in its own transaction, on one connection with no statement timeout.
+ * Several API replicas may start at once: a session-level advisory lock lets one of them migrate
+ * while the others wait, then find nothing pending.
+ */
 async function runMigrations(dataSource: DataSource): Promise<void> {
   const runner = dataSource.createQueryRunner();
   try {
     await runner.query('SET statement_timeout = 0');
-    const executor = new MigrationExecutor(dataSource, runner);
-    executor.transaction = 'each';
-    await executor.executePendingMigrations();
+    await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    try {
+      const executor = new MigrationExecutor(dataSource, runner);
+      executor.transaction = 'each';
+      await executor.executePendingMigrations();
+    } finally {
+      await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]);
+    }
     await runner.query('RESET statement_timeout');
   } finally {
     await runner.release();

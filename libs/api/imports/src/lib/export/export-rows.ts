@@ -3,8 +3,7 @@
  * items. Times are given as wall time in the company's time zone (`YYYY-MM-DD HH:MM:SS`). Each
  * page is read in a tenant transaction of its own: nothing is held open while the file streams.
  */
-import { queryRows, SqlParams } from '@crm/api/clients';
-import type { CompanyScope, TenantDatabase } from '@crm/api/core';
+import { type CompanyScope, queryRows, SqlParams, type TenantDatabase } from '@crm/api/core';
 import { loadItems, SALE_BASE_AMOUNT, SALES_WITH_BASE_AMOUNT, SALES_WITH_CLIENT } from '@crm/api/sales';
 import {
   type ClientSortField,

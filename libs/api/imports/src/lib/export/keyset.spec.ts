@@ -1,4 +1,4 @@
-import { SqlParams } from '@crm/api/clients';
+import { SqlParams } from '@crm/api/core';
 import { keysetPage, keysetPages, type PageEnd, type SortKey } from './keyset';
 
 const name: SortKey = { expression: 'lower(c.name)', type: 'text', nullable: true, descending: false, id: 'c.id' };

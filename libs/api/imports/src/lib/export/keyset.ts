@@ -6,7 +6,7 @@
  * answer directly — an `OR` of conditions would read the whole company on every page — so the
  * rows with a key are read first and, for a nullable key, the rows without one after them.
  */
-import type { SqlParams } from '@crm/api/clients';
+import type { SqlParams } from '@crm/api/core';
 
 export interface SortKey {
   /** SQL expression of the sort column. */

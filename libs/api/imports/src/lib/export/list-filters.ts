@@ -3,9 +3,9 @@
  * list. They mirror `ClientsService.list` and `SalesService.list` of @crm/api/clients and
  * @crm/api/sales; the imports e2e spec checks that an export holds exactly the rows the list shows.
  */
-import { CLIENT_SEARCH_COLUMNS, companyDayStart, containsAny, containsPattern, SqlParams } from '@crm/api/clients';
+import { CLIENT_SEARCH_COLUMNS } from '@crm/api/clients';
+import { companyDayStart, type CompanyScope, containsAny, containsPattern, SqlParams } from '@crm/api/core';
 import { SALE_SEARCH_COLUMNS } from '@crm/api/sales';
-import type { CompanyScope } from '@crm/api/core';
 import { type ListClientsQueryDto, type ListSalesQueryDto, toDecimalString } from '@crm/shared/contracts';
 
 export function clientFilters(scope: CompanyScope, query: ListClientsQueryDto, p: SqlParams): string[] {

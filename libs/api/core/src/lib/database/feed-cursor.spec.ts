@@ -1,4 +1,4 @@
-import { InvalidInputException } from '@crm/api/core';
+import { InvalidInputException } from '../http/validation';
 import { decodeCursor, encodeCursor } from './feed-cursor';
 
 describe('feed cursor', () => {

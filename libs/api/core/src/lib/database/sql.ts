@@ -37,6 +37,10 @@ export class SqlParams {
   }
 }
 
+/** The start of a company-local day as a timestamptz expression (`$1` is the company id). */
+export const companyDayStart = (dateParam: string, plusDays = 0) =>
+  `((${dateParam}::date + ${plusDays})::timestamp AT TIME ZONE (SELECT time_zone FROM companies WHERE id = $1))`;
+
 /** ISO text of a timestamp column, or null. */
 export const iso = (value: Date | string | null): string | null =>
   value === null ? null : value instanceof Date ? value.toISOString() : new Date(value).toISOString();

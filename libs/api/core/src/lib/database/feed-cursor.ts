@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { InvalidInputException } from '@crm/api/core';
-import { companyWritesLockName, queryRows } from '../sql';
+import { InvalidInputException } from '../http/validation';
+import { companyWritesLockName, queryRows } from './sql';
 
 /**
  * Position in a change feed: the last row returned, as (change_xid, id) — the id of the transaction

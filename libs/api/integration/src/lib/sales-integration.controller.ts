@@ -1,10 +1,9 @@
 import { Body, Controller, Get, HttpCode, Post, Query, UsePipes } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { IntegrationRoute, StorableTextPipe } from '@crm/api/clients';
-import { ApiErrors, type CompanyScope, Scope } from '@crm/api/core';
+import { ApiErrors, type CompanyScope, MetricsService, Scope, StorableTextPipe } from '@crm/api/core';
+import { SalesService, SalesWriter } from '@crm/api/sales';
 import { BatchResultResponse, FeedQueryDto, SaleBatchDto, SaleFeedResponse } from '@crm/shared/contracts';
-import { SalesService } from './sales.service';
-import { SalesWriter } from './sales.writer';
+import { IntegrationRoute } from './integration-route.decorator';
 
 /** The integration API for sales: batch upsert and the change feed. */
 @ApiTags('integration')
@@ -12,6 +11,7 @@ import { SalesWriter } from './sales.writer';
 @Controller('v1/sales')
 export class SalesIntegrationController {
   constructor(
+    private readonly metrics: MetricsService,
     private readonly writer: SalesWriter,
     private readonly sales: SalesService,
   ) {}
@@ -24,8 +24,10 @@ export class SalesIntegrationController {
   })
   @ApiOkResponse({ type: BatchResultResponse })
   @ApiErrors(400, 413)
-  upsert(@Scope() scope: CompanyScope, @Body() dto: SaleBatchDto): Promise<BatchResultResponse> {
-    return this.writer.upsertBatch(scope, dto.items);
+  async upsert(@Scope() scope: CompanyScope, @Body() dto: SaleBatchDto): Promise<BatchResultResponse> {
+    const result = await this.writer.upsertBatch(scope, dto.items);
+    this.metrics.countBatch('sales', result);
+    return result;
   }
 
   @Get()

@@ -1,6 +1,5 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { queryRows } from '@crm/api/clients';
-import { type CompanyScope, TenantDatabase } from '@crm/api/core';
+import { type CompanyScope, queryRows, TenantDatabase } from '@crm/api/core';
 import { coded, type ExchangeRatesResponse, type PutExchangeRatesDto, toDecimalString } from '@crm/shared/contracts';
 import type { EntityManager } from 'typeorm';
 

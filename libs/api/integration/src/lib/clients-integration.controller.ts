@@ -1,11 +1,9 @@
 import { Body, Controller, Get, HttpCode, Post, Query, UsePipes } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrors, type CompanyScope, Scope } from '@crm/api/core';
+import { ClientsService, ClientsWriter } from '@crm/api/clients';
+import { ApiErrors, type CompanyScope, MetricsService, Scope, StorableTextPipe } from '@crm/api/core';
 import { BatchResultResponse, ClientBatchDto, ClientFeedResponse, FeedQueryDto } from '@crm/shared/contracts';
-import { ClientsService } from './clients.service';
-import { ClientsWriter } from './clients.writer';
-import { IntegrationRoute } from './integration/integration-route.decorator';
-import { StorableTextPipe } from './integration/storable-text';
+import { IntegrationRoute } from './integration-route.decorator';
 
 /** The integration API for clients: batch upsert and the change feed. */
 @ApiTags('integration')
@@ -13,6 +11,7 @@ import { StorableTextPipe } from './integration/storable-text';
 @Controller('v1/clients')
 export class ClientsIntegrationController {
   constructor(
+    private readonly metrics: MetricsService,
     private readonly writer: ClientsWriter,
     private readonly clients: ClientsService,
   ) {}
@@ -24,8 +23,10 @@ export class ClientsIntegrationController {
   })
   @ApiOkResponse({ type: BatchResultResponse })
   @ApiErrors(400, 413)
-  upsert(@Scope() scope: CompanyScope, @Body() dto: ClientBatchDto): Promise<BatchResultResponse> {
-    return this.writer.upsertBatch(scope, dto.items);
+  async upsert(@Scope() scope: CompanyScope, @Body() dto: ClientBatchDto): Promise<BatchResultResponse> {
+    const result = await this.writer.upsertBatch(scope, dto.items);
+    this.metrics.countBatch('clients', result);
+    return result;
   }
 
   @Get()

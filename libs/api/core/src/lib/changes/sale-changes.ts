@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { CompanyScope } from '@crm/api/core';
 import type { EntityManager } from 'typeorm';
+import type { CompanyScope } from '../security/request-context';
 
 /**
  * Told that sales of the scope's company were written, inside the writing transaction (`m`): what

@@ -1,8 +1,8 @@
-import { flattenValidationErrors, plainToDto } from '@crm/api/core';
 import type { BatchFailureResponse } from '@crm/shared/contracts';
 import { EXTERNAL_ID_MAX_LENGTH } from '@crm/shared/contracts';
 import { validateSync } from 'class-validator';
-import { findUnstorableText, UNSTORABLE_TEXT_MESSAGE } from './storable-text';
+import { findUnstorableText, UNSTORABLE_TEXT_MESSAGE } from '../http/storable-text';
+import { flattenValidationErrors, plainToDto } from '../http/validation';
 
 export interface ValidBatchItem<T> {
   /** Position in the request's `items`. */

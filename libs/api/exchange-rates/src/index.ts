@@ -1,0 +1,2 @@
+export * from './lib/exchange-rates.module';
+export * from './lib/exchange-rates.service';
