@@ -349,7 +349,7 @@ describe('analytics rollups', () => {
           await ds.query(`SELECT analytics_fold_company($1, 1000000)`, [companyId]);
           const period = { from: day(start), to: day(start + length) };
           for (const currency of ['RUB', 'USD', 'EUR', 'JPY']) {
-            const ctx = await loadContext(sql, companyId, currency);
+            const ctx = await loadContext(sql, { companyId }, currency);
             for (const limit of [1, 5, 10]) {
               const expected = (await plain.topClients(sql, ctx, period, limit)).map((c) => ({
                 ...c,
@@ -464,7 +464,7 @@ describe('analytics rollups', () => {
     await sell(0, 5, '100');
     await sell(1, 6, '50');
     const period = { from: day(0), to: day(10) };
-    const ctx = await loadContext(sql, companyId, 'RUB');
+    const ctx = await loadContext(sql, { companyId }, 'RUB');
     const compute = async () => {
       const found = await answers.find(sql, ctx, period, 2);
       if (found.kind !== 'missing') throw new Error('expected no kept answer');
@@ -577,7 +577,7 @@ describe('analytics rollups', () => {
             const from = day(start);
             const to = day(start + length);
             for (const currency of ['RUB', 'USD', 'EUR', 'JPY']) {
-              const ctx = await loadContext(sql, companyId, currency);
+              const ctx = await loadContext(sql, { companyId }, currency);
               const expected = await answers(plain, ctx, from, to);
               const actual = await answers(rollups, ctx, from, to);
               expect({ from, to, currency, ...(actual as object) }).toEqual({

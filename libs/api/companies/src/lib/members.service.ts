@@ -31,7 +31,7 @@ export class MembersService {
       const account = await this.lockMembership(m, scope, userId);
       if (account.role === 'owner' && scope.role !== 'owner')
         throw new ForbiddenException(coded('owner_only', 'Only an owner may change an owner'));
-      if (account.role === 'owner' && role !== 'owner') await assertAnotherOwner(m, scope.companyId, userId);
+      if (account.role === 'owner' && role !== 'owner') await assertAnotherOwner(m, scope, userId);
       await m.getRepository(CompanyAccount).update({ companyId: scope.companyId, userId }, { role });
       const [user] = (await m.query(`SELECT login FROM users WHERE id = $1`, [userId])) as { login: string }[];
       return { userId, login: user?.login ?? '', role };
@@ -43,7 +43,7 @@ export class MembersService {
       const account = await this.lockMembership(m, scope, userId);
       if (account.role === 'owner' && scope.role !== 'owner')
         throw new ForbiddenException(coded('owner_only', 'Only an owner may remove an owner'));
-      if (account.role === 'owner') await assertAnotherOwner(m, scope.companyId, userId);
+      if (account.role === 'owner') await assertAnotherOwner(m, scope, userId);
       await m.getRepository(CompanyAccount).delete({ companyId: scope.companyId, userId });
     });
   }
@@ -62,10 +62,10 @@ function assertMayAssign(scope: CompanyScope, role: CompanyRole): void {
     throw new ForbiddenException(coded('owner_only', 'Only an owner may grant the owner role'));
 }
 
-async function assertAnotherOwner(m: EntityManager, companyId: string, userId: string): Promise<void> {
+async function assertAnotherOwner(m: EntityManager, scope: CompanyScope, userId: string): Promise<void> {
   const [{ count }] = await m.query(
     `SELECT count(*)::int AS count FROM company_accounts WHERE company_id = $1 AND role = 'owner' AND user_id <> $2`,
-    [companyId, userId],
+    [scope.companyId, userId],
   );
   if (count === 0) throw new ConflictException(coded('last_owner', 'A company must keep at least one owner'));
 }

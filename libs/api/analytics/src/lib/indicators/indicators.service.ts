@@ -93,7 +93,7 @@ export class IndicatorsService {
       );
       try {
         const sql = managerRunner(runner.manager);
-        const context = await loadContext(sql, scope.companyId, currency);
+        const context = await loadContext(sql, scope, currency);
         const result = await work({ sql, ...context });
         stopWatching();
         await runner.query('COMMIT');
