@@ -27,23 +27,33 @@ const lastDays = (c: GeneratedCompany, days: number) => ({
 
 /** Every endpoint of `analytics/*` the indicators answer; top clients are computed on every ask. */
 const QUERIES: { name: string; run: (s: IndicatorsService, c: GeneratedCompany) => Promise<unknown> }[] = [
-  { name: 'summary, 30 days', run: (s, c) => s.summary(c.companyId, lastDays(c, 30)) },
-  { name: 'summary, 3 years', run: (s, c) => s.summary(c.companyId, { from: c.firstDay, to: c.lastDay }) },
+  { name: 'summary, 30 days', run: (s, c) => s.summary({ companyId: c.companyId }, lastDays(c, 30)) },
+  {
+    name: 'summary, 3 years',
+    run: (s, c) => s.summary({ companyId: c.companyId }, { from: c.firstDay, to: c.lastDay }),
+  },
   {
     name: 'timeseries monthly, 3 years',
-    run: (s, c) => s.timeseries(c.companyId, { from: c.firstDay, to: c.lastDay, granularity: 'month' }),
+    run: (s, c) => s.timeseries({ companyId: c.companyId }, { from: c.firstDay, to: c.lastDay, granularity: 'month' }),
   },
   {
     name: 'timeseries daily, 90 days, USD',
-    run: (s, c) => s.timeseries(c.companyId, { ...lastDays(c, 90), granularity: 'day', currency: 'USD' }),
+    run: (s, c) =>
+      s.timeseries({ companyId: c.companyId }, { ...lastDays(c, 90), granularity: 'day', currency: 'USD' }),
   },
-  { name: 'top-10 clients, 30 days', run: (s, c) => s.topClients(c.companyId, { ...lastDays(c, 30), limit: 10 }) },
+  {
+    name: 'top-10 clients, 30 days',
+    run: (s, c) => s.topClients({ companyId: c.companyId }, { ...lastDays(c, 30), limit: 10 }),
+  },
   {
     name: 'top-10 clients, 3 years',
-    run: (s, c) => s.topClients(c.companyId, { from: c.firstDay, to: c.lastDay, limit: 10 }),
+    run: (s, c) => s.topClients({ companyId: c.companyId }, { from: c.firstDay, to: c.lastDay, limit: 10 }),
   },
-  { name: 'by status, 30 days', run: (s, c) => s.byStatus(c.companyId, lastDays(c, 30)) },
-  { name: 'products, 30 days', run: (s, c) => s.products(c.companyId, { ...lastDays(c, 30), limit: 10 }) },
+  { name: 'by status, 30 days', run: (s, c) => s.byStatus({ companyId: c.companyId }, lastDays(c, 30)) },
+  {
+    name: 'products, 30 days',
+    run: (s, c) => s.products({ companyId: c.companyId }, { ...lastDays(c, 30), limit: 10 }),
+  },
 ];
 
 interface Figures {

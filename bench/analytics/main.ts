@@ -7,6 +7,7 @@
 import { IndicatorsService, PlainSource, RollupSource, TopClientsAnswers } from '@crm/api/analytics';
 import { SaleChangeHooks } from '@crm/api/core';
 import { SalesWriter } from '@crm/api/sales';
+import { TenantDatabase } from '@crm/api/core';
 import { cpus, loadavg } from 'node:os';
 import type { DataSource } from 'typeorm';
 import { createBenchDatabase } from './database';
@@ -34,32 +35,42 @@ const lastDays = (c: GeneratedCompany, days: number) => ({
 });
 
 const QUERIES: Query[] = [
-  { name: 'summary, last 30 days (+ previous 30)', run: (s, c) => s.summary(c.companyId, lastDays(c, 30)) },
-  { name: 'summary, last 365 days (+ previous 365)', run: (s, c) => s.summary(c.companyId, lastDays(c, 365)) },
+  {
+    name: 'summary, last 30 days (+ previous 30)',
+    run: (s, c) => s.summary({ companyId: c.companyId }, lastDays(c, 30)),
+  },
+  {
+    name: 'summary, last 365 days (+ previous 365)',
+    run: (s, c) => s.summary({ companyId: c.companyId }, lastDays(c, 365)),
+  },
   {
     name: 'timeseries monthly, 3 years',
-    run: (s, c) => s.timeseries(c.companyId, { from: c.firstDay, to: c.lastDay, granularity: 'month' }),
+    run: (s, c) => s.timeseries({ companyId: c.companyId }, { from: c.firstDay, to: c.lastDay, granularity: 'month' }),
   },
   {
     name: 'timeseries daily, 90 days, in USD',
-    run: (s, c) => s.timeseries(c.companyId, { ...lastDays(c, 90), granularity: 'day', currency: 'USD' }),
+    run: (s, c) =>
+      s.timeseries({ companyId: c.companyId }, { ...lastDays(c, 90), granularity: 'day', currency: 'USD' }),
   },
-  { name: 'top-10 clients, last 30 days', run: (s, c) => s.topClients(c.companyId, { ...lastDays(c, 30), limit: 10 }) },
+  {
+    name: 'top-10 clients, last 30 days',
+    run: (s, c) => s.topClients({ companyId: c.companyId }, { ...lastDays(c, 30), limit: 10 }),
+  },
   {
     name: 'top-10 clients, last 365 days',
-    run: (s, c) => s.topClients(c.companyId, { ...lastDays(c, 365), limit: 10 }),
+    run: (s, c) => s.topClients({ companyId: c.companyId }, { ...lastDays(c, 365), limit: 10 }),
   },
   {
     name: 'top-10 clients, 30 days, recomputed',
     recomputed: true,
-    run: (s, c) => s.topClients(c.companyId, { ...lastDays(c, 30), limit: 10 }),
+    run: (s, c) => s.topClients({ companyId: c.companyId }, { ...lastDays(c, 30), limit: 10 }),
   },
   {
     name: 'top-10 clients, 365 days, recomputed',
     recomputed: true,
-    run: (s, c) => s.topClients(c.companyId, { ...lastDays(c, 365), limit: 10 }),
+    run: (s, c) => s.topClients({ companyId: c.companyId }, { ...lastDays(c, 365), limit: 10 }),
   },
-  { name: 'by status, last 30 days', run: (s, c) => s.byStatus(c.companyId, lastDays(c, 30)) },
+  { name: 'by status, last 30 days', run: (s, c) => s.byStatus({ companyId: c.companyId }, lastDays(c, 30)) },
 ];
 
 interface Figures {
@@ -92,7 +103,7 @@ async function ingestCost(
   ds: DataSource,
   company: GeneratedCompany,
 ): Promise<{ withTriggers: number; without: number }> {
-  const writer = new SalesWriter(ds, new SaleChangeHooks());
+  const writer = new SalesWriter(new TenantDatabase(ds), new SaleChangeHooks());
   const scope = { companyId: company.companyId };
   const clients = (await ds.query(`SELECT external_id FROM clients WHERE company_id = $1 LIMIT 5000`, [
     company.companyId,

@@ -349,7 +349,7 @@ describe('analytics rollups', () => {
           await ds.query(`SELECT analytics_fold_company($1, 1000000)`, [companyId]);
           const period = { from: day(start), to: day(start + length) };
           for (const currency of ['RUB', 'USD', 'EUR', 'JPY']) {
-            const ctx = await loadContext(sql, companyId, currency);
+            const ctx = await loadContext(sql, { companyId }, currency);
             for (const limit of [1, 5, 10]) {
               const expected = (await plain.topClients(sql, ctx, period, limit)).map((c) => ({
                 ...c,
@@ -396,8 +396,8 @@ describe('analytics rollups', () => {
           // What a read does first (RollupFolder): fold everything still logged.
           await ds.query(`SELECT analytics_fold_company($1, 1000000)`, [companyId]);
           const query = { from: day(start), to: day(end), currency, limit };
-          const expected = await plain.topClients(companyId, query);
-          expect({ query, ...(await kept.topClients(companyId, query)) }).toEqual({ query, ...expected });
+          const expected = await plain.topClients({ companyId }, query);
+          expect({ query, ...(await kept.topClients({ companyId }, query)) }).toEqual({ query, ...expected });
         }
       }
     };
@@ -464,7 +464,7 @@ describe('analytics rollups', () => {
     await sell(0, 5, '100');
     await sell(1, 6, '50');
     const period = { from: day(0), to: day(10) };
-    const ctx = await loadContext(sql, companyId, 'RUB');
+    const ctx = await loadContext(sql, { companyId }, 'RUB');
     const compute = async () => {
       const found = await answers.find(sql, ctx, period, 2);
       if (found.kind !== 'missing') throw new Error('expected no kept answer');
@@ -479,11 +479,11 @@ describe('analytics rollups', () => {
     // Computed, then a sale in the period is folded before the answer is kept: not kept.
     const stale = await compute();
     await sell(1, 7, '500');
-    await answers.keep(ctx, period, 2, stale.stamp, stale.top);
+    await answers.keep({ companyId: ctx.company.companyId }, ctx, period, 2, stale.stamp, stale.top);
     expect(await kept()).toEqual([]);
 
     const current = await compute();
-    await answers.keep(ctx, period, 2, current.stamp, current.top);
+    await answers.keep({ companyId: ctx.company.companyId }, ctx, period, 2, current.stamp, current.top);
     expect(await kept()).toHaveLength(1);
     expect(current.top.map((c) => [c.clientId, c.revenue])).toEqual([
       [clients[1], '550.0000'],
@@ -504,7 +504,7 @@ describe('analytics rollups', () => {
   it('retire a kept top-clients answer when a paid return of its period is folded', async () => {
     const { answers, companyId, clients, kept, period, ctx, compute } = await keptAnswerFixture();
     const current = await compute();
-    await answers.keep(ctx, period, 2, current.stamp, current.top);
+    await answers.keep({ companyId: ctx.company.companyId }, ctx, period, 2, current.stamp, current.top);
     expect(await kept()).toHaveLength(1);
     const giveBack = async (status: string, dayNumber: number) => {
       await ds.query(
@@ -540,14 +540,14 @@ describe('analytics rollups', () => {
         await folding.query(`SELECT pg_advisory_xact_lock(hashtextextended('crm.analytics-fold:' || $1::text, 0))`, [
           companyId,
         ]);
-        await answers.keep(ctx, period, 2, current.stamp, current.top);
+        await answers.keep({ companyId: ctx.company.companyId }, ctx, period, 2, current.stamp, current.top);
       });
     } finally {
       await holder.destroy();
     }
     expect(await kept()).toEqual([]);
     // Once the fold has ended (it changed nothing), the same answer is kept.
-    await answers.keep(ctx, period, 2, current.stamp, current.top);
+    await answers.keep({ companyId: ctx.company.companyId }, ctx, period, 2, current.stamp, current.top);
     expect(await kept()).toHaveLength(1);
     await ds.query(`DELETE FROM companies WHERE id = $1`, [companyId]);
   });
@@ -577,7 +577,7 @@ describe('analytics rollups', () => {
             const from = day(start);
             const to = day(start + length);
             for (const currency of ['RUB', 'USD', 'EUR', 'JPY']) {
-              const ctx = await loadContext(sql, companyId, currency);
+              const ctx = await loadContext(sql, { companyId }, currency);
               const expected = await answers(plain, ctx, from, to);
               const actual = await answers(rollups, ctx, from, to);
               expect({ from, to, currency, ...(actual as object) }).toEqual({

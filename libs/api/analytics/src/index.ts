@@ -10,5 +10,6 @@ export * from './lib/indicators/conversion';
 export * from './lib/sql';
 export * from './lib/forecast/revenue-forecast.service';
 export * from './lib/customers/customer-insights.service';
+export * from './lib/customers/customer-models.cache';
 export * from './lib/customers/customer-base';
 export * from './lib/customers/product-rules';

@@ -3,7 +3,7 @@
  * currency and today there, the first rate day of each currency and the first paid-sale day of
  * each currency — and validates the period against it, with 400s that name the field.
  */
-import { InvalidInputException } from '@crm/api/core';
+import { type CompanyScope, InvalidInputException } from '@crm/api/core';
 import { coded, ANALYTICS_DEFAULT_RANGE_DAYS, ANALYTICS_MAX_RANGE_DAYS, type FieldError } from '@crm/shared/contracts';
 import { NotFoundException } from '@nestjs/common';
 import { addDays, daysBetween } from './calendar';
@@ -47,11 +47,13 @@ const CONTEXT_SQL = `
     (SELECT max(day)::text FROM analytics_buyer_grid WHERE company_id = c.id) AS last_buyer_day
   FROM companies c WHERE c.id = $1`;
 
+/** The context of `scope`'s company; `sql` runs in a tenant transaction of it. */
 export async function loadContext(
   sql: SqlRunner,
-  companyId: string,
+  scope: CompanyScope,
   currency: string | undefined,
 ): Promise<AnalyticsContext> {
+  const { companyId } = scope;
   const [row] = await sql<{
     time_zone: string;
     base_currency: string;

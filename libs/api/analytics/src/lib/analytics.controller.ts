@@ -40,7 +40,7 @@ export class AnalyticsController {
   @ApiOkResponse({ type: AnalyticsSummaryResponse })
   @ApiErrors(400)
   summary(@Scope() scope: CompanyScope, @Query() query: AnalyticsRangeQueryDto): Promise<AnalyticsSummaryResponse> {
-    return this.indicators.summary(scope.companyId, query);
+    return this.indicators.summary(scope, query);
   }
 
   @Get('timeseries')
@@ -53,7 +53,7 @@ export class AnalyticsController {
     @Scope() scope: CompanyScope,
     @Query() query: AnalyticsTimeseriesQueryDto,
   ): Promise<AnalyticsTimeseriesResponse> {
-    return this.indicators.timeseries(scope.companyId, query);
+    return this.indicators.timeseries(scope, query);
   }
 
   @Get('top-clients')
@@ -61,7 +61,7 @@ export class AnalyticsController {
   @ApiOkResponse({ type: TopClientsResponse })
   @ApiErrors(400)
   topClients(@Scope() scope: CompanyScope, @Query() query: TopClientsQueryDto): Promise<TopClientsResponse> {
-    return this.indicators.topClients(scope.companyId, query);
+    return this.indicators.topClients(scope, query);
   }
 
   @Get('by-status')
@@ -69,7 +69,7 @@ export class AnalyticsController {
   @ApiOkResponse({ type: SalesByStatusResponse })
   @ApiErrors(400)
   byStatus(@Scope() scope: CompanyScope, @Query() query: AnalyticsRangeQueryDto): Promise<SalesByStatusResponse> {
-    return this.indicators.byStatus(scope.companyId, query);
+    return this.indicators.byStatus(scope, query);
   }
 
   @Get('products')
@@ -77,7 +77,7 @@ export class AnalyticsController {
   @ApiOkResponse({ type: ProductRevenueListResponse })
   @ApiErrors(400)
   products(@Scope() scope: CompanyScope, @Query() query: ProductRevenueQueryDto): Promise<ProductRevenueListResponse> {
-    return this.indicators.products(scope.companyId, query);
+    return this.indicators.products(scope, query);
   }
 
   @Get('forecast')
@@ -88,6 +88,6 @@ export class AnalyticsController {
   @ApiOkResponse({ type: RevenueForecastResponse })
   @ApiErrors(400)
   forecast(@Scope() scope: CompanyScope, @Query() query: RevenueForecastQueryDto): Promise<RevenueForecastResponse> {
-    return this.forecasts.forecast(scope.companyId, query);
+    return this.forecasts.forecast(scope, query);
   }
 }

@@ -4,6 +4,7 @@ import { CompaniesModule } from '@crm/api/companies';
 import { AnalyticsController } from './analytics.controller';
 import { CustomerOutlookController } from './customer-outlook.controller';
 import { CustomerInsightsService } from './customers/customer-insights.service';
+import { CustomerModelCache } from './customers/customer-models.cache';
 import { RevenueForecastService } from './forecast/revenue-forecast.service';
 import { IndicatorsService } from './indicators/indicators.service';
 import { RollupFolder } from './indicators/rollup-folder';
@@ -18,7 +19,14 @@ import { TopClientsAnswers } from './indicators/top-clients-answers';
 @Module({
   imports: [CompaniesModule, ClientsModule],
   controllers: [AnalyticsController, CustomerOutlookController],
-  providers: [RollupFolder, TopClientsAnswers, IndicatorsService, RevenueForecastService, CustomerInsightsService],
+  providers: [
+    RollupFolder,
+    TopClientsAnswers,
+    IndicatorsService,
+    RevenueForecastService,
+    CustomerModelCache,
+    CustomerInsightsService,
+  ],
   exports: [RollupFolder, IndicatorsService, RevenueForecastService, CustomerInsightsService],
 })
 export class AnalyticsModule {}

@@ -20,7 +20,7 @@ export class CustomerOutlookController {
   @ApiOkResponse({ type: RfmSegmentsResponse })
   @ApiErrors(400)
   segments(@Scope() scope: CompanyScope, @Query() query: CustomerOutlookQueryDto): Promise<RfmSegmentsResponse> {
-    return this.insights.segments(scope.companyId, query);
+    return this.insights.segments(scope, query);
   }
 
   @Get('clients/:clientId/outlook')
@@ -35,6 +35,6 @@ export class CustomerOutlookController {
     @Param('clientId', clientIdPipe) clientId: string,
     @Query() query: CustomerOutlookQueryDto,
   ): Promise<ClientOutlookResponse> {
-    return this.insights.outlook(scope.companyId, clientId, query);
+    return this.insights.outlook(scope, clientId, query);
   }
 }

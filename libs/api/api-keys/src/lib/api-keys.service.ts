@@ -1,6 +1,6 @@
 import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { APP_CONFIG, type AppConfig, type CompanyScope } from '@crm/api/core';
+import { APP_CONFIG, type AppConfig, type CompanyScope, TenantDatabase } from '@crm/api/core';
 import type { ApiKeyResponse, CreatedApiKeyResponse } from '@crm/shared/contracts';
 import { coded } from '@crm/shared/contracts';
 import { randomUUID } from 'node:crypto';
@@ -9,12 +9,18 @@ import { ApiKey } from './api-key.entity';
 import { generateApiKey, hashApiKey, KeyCipher } from './key-material';
 import { LastUsedTracker } from './last-used.tracker';
 
+/**
+ * A company's API keys, listed, issued, revealed, rotated and revoked in its tenant transaction.
+ * {@link authenticate} is the one global path: a presented key is looked up by its hash before any
+ * company is known (a narrow, named read on the plain `DataSource`).
+ */
 @Injectable()
 export class ApiKeysService {
   private readonly cipher: KeyCipher;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tenantDb: TenantDatabase,
     @Inject(APP_CONFIG) config: AppConfig,
     private readonly lastUsed: LastUsedTracker,
   ) {
@@ -23,26 +29,28 @@ export class ApiKeysService {
 
   /** The company's keys, newest first, active before revoked; never the secret. */
   async list(scope: CompanyScope): Promise<ApiKeyResponse[]> {
-    const keys = await this.dataSource.getRepository(ApiKey).find({
-      where: { companyId: scope.companyId },
-      order: { revokedAt: { direction: 'DESC', nulls: 'FIRST' }, createdAt: 'DESC' },
-    });
+    const keys = await this.tenantDb.run(scope, (m) =>
+      m.getRepository(ApiKey).find({
+        where: { companyId: scope.companyId },
+        order: { revokedAt: { direction: 'DESC', nulls: 'FIRST' }, createdAt: 'DESC' },
+      }),
+    );
     return keys.map(toResponse);
   }
 
   create(scope: CompanyScope, name: string): Promise<CreatedApiKeyResponse> {
-    return this.insert(this.dataSource.manager, scope, name);
+    return this.tenantDb.run(scope, (m) => this.insert(m, scope, name));
   }
 
   async reveal(scope: CompanyScope, id: string): Promise<{ key: string }> {
-    const key = await this.find(this.dataSource.manager, scope, id);
+    const key = await this.tenantDb.run(scope, (m) => this.find(m, scope, id));
     if (key.revokedAt) throw new ConflictException(coded('api_key_revoked', 'This key is revoked'));
     return { key: this.cipher.decrypt(key.secretEncrypted, key.id) };
   }
 
   /** Issues a new key with the same name and revokes the old one at once, atomically. */
   rotate(scope: CompanyScope, id: string): Promise<CreatedApiKeyResponse> {
-    return this.dataSource.transaction(async (m) => {
+    return this.tenantDb.run(scope, async (m) => {
       const old = await this.find(m, scope, id, true);
       if (old.revokedAt)
         throw new ConflictException(coded('api_key_revoked', 'This key is revoked; create a new one instead'));
@@ -53,13 +61,18 @@ export class ApiKeysService {
 
   /** Revokes the key; it stops working at once. Revoking twice is not an error. */
   async revoke(scope: CompanyScope, id: string): Promise<void> {
-    await this.find(this.dataSource.manager, scope, id);
-    await this.dataSource
-      .getRepository(ApiKey)
-      .update({ id, companyId: scope.companyId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    await this.tenantDb.run(scope, async (m) => {
+      await this.find(m, scope, id);
+      await m
+        .getRepository(ApiKey)
+        .update({ id, companyId: scope.companyId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    });
   }
 
-  /** The company scope of a presented key, or `null` for an unknown or revoked key. */
+  /**
+   * The company scope of a presented key, or `null` for an unknown or revoked key. System path:
+   * no company is known yet, so the lookup by hash reads `api_keys` on the plain `DataSource`.
+   */
   async authenticate(presented: string): Promise<CompanyScope | null> {
     const key = await this.dataSource.getRepository(ApiKey).findOne({
       where: { keyHash: hashApiKey(presented), revokedAt: IsNull() },

@@ -9,6 +9,8 @@ const FLUSH_EVERY_MS = 5_000;
 /**
  * Records when keys are used without a write per request: uses are collected in memory and
  * written in one statement every few seconds (and at shutdown), at most once a minute per key.
+ * System path: one statement updates keys of many companies, so it runs on the plain `DataSource`
+ * (it writes only `last_used_at`, of keys found by id).
  */
 @Injectable()
 export class LastUsedTracker implements OnModuleInit, OnApplicationShutdown {

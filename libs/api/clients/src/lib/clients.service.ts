@@ -1,18 +1,19 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import {
   companyDayStart,
   type CompanyScope,
+  companyWritesLockName,
   containsAny,
   containsPattern,
   encodeCursor,
+  enterTenant,
   feedHorizon,
   feedWindow,
   isUniqueViolation,
-  lockCompanyWrites,
   queryRows,
   SaleChangeHooks,
   SqlParams,
+  TenantDatabase,
 } from '@crm/api/core';
 import {
   coded,
@@ -26,10 +27,9 @@ import {
   type FeedQueryDto,
   formatMoney,
   type ListClientsQueryDto,
-  type SaleStatus,
   type UpdateClientDto,
 } from '@crm/shared/contracts';
-import { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { ClientDeleteConflictException } from './client-delete-conflict';
 import { CLIENT_COLUMNS, type ClientRow, toClientResponse } from './client-rows';
 
@@ -58,22 +58,22 @@ export const CLIENT_SEARCH_COLUMNS = ['c.name', 'c.email', 'c.phone', 'c.externa
 
 /**
  * Clients of one company for the web API and the integration feed. Every method takes the
- * company scope; a client of another company is "not found".
+ * company scope and runs in a tenant transaction of it ({@link TenantDatabase}); a client of
+ * another company is "not found".
  */
 @Injectable()
 export class ClientsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tenantDb: TenantDatabase,
     private readonly saleHooks: SaleChangeHooks,
   ) {}
 
-  /** The client, or 404. Pass `lock` inside a transaction to keep it from changing until commit. */
-  async get(
-    scope: CompanyScope,
-    id: string,
-    m: EntityManager = this.dataSource.manager,
-    lock = false,
-  ): Promise<ClientResponse> {
+  /**
+   * The client, or 404. Inside the caller's tenant transaction `m` when given (pass `lock` to keep
+   * the client from changing until commit), else in one of its own.
+   */
+  async get(scope: CompanyScope, id: string, m?: EntityManager, lock = false): Promise<ClientResponse> {
+    if (!m) return this.tenantDb.run(scope, (tx) => this.get(scope, id, tx, lock));
     const [row] = await queryRows<ClientRow>(
       m,
       `SELECT ${CLIENT_COLUMNS} FROM clients c WHERE c.company_id = $1 AND c.id = $2${lock ? ' FOR UPDATE' : ''}`,
@@ -106,26 +106,28 @@ export class ClientsService {
     const direction = descending ? 'DESC' : 'ASC';
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
-    const m = this.dataSource.manager;
-    const [{ total }] = await queryRows<{ total: number }>(
-      m,
-      `SELECT count(*)::int AS total FROM clients c WHERE ${where.join(' AND ')}`,
-      p.values,
-    );
-    const rows = await queryRows<ClientRow>(
-      m,
-      `SELECT ${CLIENT_COLUMNS} FROM clients c WHERE ${where.join(' AND ')}
-        ORDER BY ${column} ${direction} NULLS LAST, c.id ${direction}
-        LIMIT ${p.add(pageSize)} OFFSET ${p.add((page - 1) * pageSize)}`,
-      p.values,
-    );
-    return { items: rows.map(toClientResponse), total, page, pageSize };
+    return this.tenantDb.run(scope, async (m) => {
+      const [{ total }] = await queryRows<{ total: number }>(
+        m,
+        `SELECT count(*)::int AS total FROM clients c WHERE ${where.join(' AND ')}`,
+        p.values,
+      );
+      const rows = await queryRows<ClientRow>(
+        m,
+        `SELECT ${CLIENT_COLUMNS} FROM clients c WHERE ${where.join(' AND ')}
+          ORDER BY ${column} ${direction} NULLS LAST, c.id ${direction}
+          LIMIT ${p.add(pageSize)} OFFSET ${p.add((page - 1) * pageSize)}`,
+        p.values,
+      );
+      return { items: rows.map(toClientResponse), total, page, pageSize };
+    });
   }
 
-  /** Creates a client; 409 when the externalId is taken in the company. */
+  /** Creates a client (in the caller's transaction `m` when given); 409 when the externalId is taken. */
   async create(scope: CompanyScope, dto: CreateClientDto, m?: EntityManager): Promise<ClientResponse> {
-    if (!m) return this.dataSource.transaction((tx) => this.create(scope, dto, tx));
-    await lockCompanyWrites(m, scope.companyId);
+    const writes = { sharedLock: companyWritesLockName(scope.companyId) };
+    if (!m) return this.tenantDb.run(scope, (tx) => this.create(scope, dto, tx), writes);
+    await enterTenant(m, scope, writes);
     const p = new SqlParams();
     const columns = ['company_id'];
     const values = [p.add(scope.companyId)];
@@ -163,14 +165,16 @@ export class ClientsService {
     }
     if (sets.length === 0) return this.get(scope, id);
     try {
-      const [row] = await this.dataSource.transaction(async (m) => {
-        await lockCompanyWrites(m, scope.companyId);
-        return queryRows<ClientRow>(
-          m,
-          `UPDATE clients c SET ${sets.join(', ')} WHERE c.company_id = ${companyId} AND c.id = ${clientId} RETURNING ${CLIENT_COLUMNS}`,
-          p.values,
-        );
-      });
+      const [row] = await this.tenantDb.run(
+        scope,
+        (m) =>
+          queryRows<ClientRow>(
+            m,
+            `UPDATE clients c SET ${sets.join(', ')} WHERE c.company_id = ${companyId} AND c.id = ${clientId} RETURNING ${CLIENT_COLUMNS}`,
+            p.values,
+          ),
+        { sharedLock: companyWritesLockName(scope.companyId) },
+      );
       if (!row) throw new NotFoundException(coded('client_not_found', 'Client not found'));
       return toClientResponse(row);
     } catch (error) {
@@ -186,7 +190,7 @@ export class ClientsService {
    * what would be lost.
    */
   async remove(scope: CompanyScope, id: string, confirm: boolean): Promise<void> {
-    await this.dataSource.transaction(async (m) => {
+    await this.tenantDb.run(scope, async (m) => {
       await this.get(scope, id, m, true);
       const [counts] = await queryRows<{ sales: number; interactions: number; notes: number }>(
         m,
@@ -207,23 +211,12 @@ export class ClientsService {
           revenue: revenue.map((r) => ({ currency: r.currency, amount: formatMoney(r.amount, r.currency) })),
         });
       }
-      const deleted = await queryRows<{
-        id: string;
-        amount: string;
-        currency: string;
-        soldAt: Date;
-        status: SaleStatus;
-      }>(
+      const deleted = await queryRows<{ id: string }>(
         m,
-        `DELETE FROM sales WHERE company_id = $1 AND client_id = $2
-         RETURNING id, amount::text AS amount, currency, sold_at AS "soldAt", status`,
+        `DELETE FROM sales WHERE company_id = $1 AND client_id = $2 RETURNING id`,
         [scope.companyId, id],
       );
-      await this.saleHooks.emit(
-        m,
-        scope,
-        deleted.map((s) => ({ id: s.id, before: { ...s, clientId: id }, after: null })),
-      );
+      await this.saleHooks.emit(m, scope, deleted.length);
       await m.query(`DELETE FROM clients WHERE company_id = $1 AND id = $2`, [scope.companyId, id]);
     });
   }
@@ -241,14 +234,15 @@ export class ClientsService {
     const where = [`c.company_id = ${p.add(scope.companyId)}`];
     if (query.externalId !== undefined) where.push(`c.external_id = ${p.add(query.externalId)}`);
     if (query.updatedSince) where.push(`c.updated_at >= ${p.add(query.updatedSince)}::timestamptz`);
-    const horizon = await feedHorizon(this.dataSource.manager, scope.companyId);
-    const window = feedWindow('c', query.cursor, (v) => p.add(v), horizon);
-    const rows = await queryRows<ClientRow & { changeXid: string }>(
-      this.dataSource.manager,
-      `SELECT ${CLIENT_COLUMNS}, ${window.position} FROM clients c
-        WHERE ${[...where, ...window.where].join(' AND ')} ORDER BY ${window.orderBy} LIMIT ${p.add(limit + 1)}`,
-      p.values,
-    );
+    const rows = await this.tenantDb.run(scope, async (m) => {
+      const window = feedWindow('c', query.cursor, (v) => p.add(v), await feedHorizon(m, scope.companyId));
+      return queryRows<ClientRow & { changeXid: string }>(
+        m,
+        `SELECT ${CLIENT_COLUMNS}, ${window.position} FROM clients c
+          WHERE ${[...where, ...window.where].join(' AND ')} ORDER BY ${window.orderBy} LIMIT ${p.add(limit + 1)}`,
+        p.values,
+      );
+    });
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {

@@ -1,19 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import {
   assertBatchSize,
   byIndex,
   type CompanyScope,
+  companyWritesLockName,
   ConcurrentInsertError,
   dropRepeats,
+  enterTenant,
   inExternalIdOrder,
-  lockCompanyWrites,
   queryRows,
+  TenantDatabase,
   validateBatchItemsYielding,
   withRetry,
 } from '@crm/api/core';
 import { type BatchResultResponse, ClientBatchItemDto } from '@crm/shared/contracts';
-import { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 
 const OPTIONAL_FIELDS = ['email', 'name', 'phone', 'activity', 'attributes'] as const;
 
@@ -64,13 +65,13 @@ const UPSERT_CLIENTS = `
  */
 @Injectable()
 export class ClientsWriter {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly tenantDb: TenantDatabase) {}
 
   /**
    * Validates each item (`ClientBatchItemDto`: unknown fields, bad values and repeats of an
    * earlier valid item's externalId fail alone, with their index) and upserts the valid ones in one statement, in the caller's
-   * transaction `m` when given, else in its own (run again when it loses a race to a concurrent
-   * batch). 413 above 5,000 items.
+   * transaction `m` when given, else in a tenant transaction of its own (run again when it loses a
+   * race to a concurrent batch). 413 above 5,000 items.
    */
   async upsertBatch(scope: CompanyScope, items: readonly unknown[], m?: EntityManager): Promise<BatchResultResponse> {
     assertBatchSize(items);
@@ -84,8 +85,8 @@ export class ClientsWriter {
       for (const field of OPTIONAL_FIELDS) if (field in raw) doc[field] = raw[field];
       return doc;
     });
+    const writes = { sharedLock: companyWritesLockName(scope.companyId) };
     const write = async (tx: EntityManager) => {
-      await lockCompanyWrites(tx, scope.companyId);
       const rows = await queryRows<{ id: string; inserted: boolean; existed: boolean }>(tx, UPSERT_CLIENTS, [
         scope.companyId,
         JSON.stringify(docs),
@@ -93,7 +94,9 @@ export class ClientsWriter {
       if (rows.some((r) => !r.inserted && !r.existed)) throw new ConcurrentInsertError();
       return rows;
     };
-    const written = m ? await write(m) : await withRetry(() => this.dataSource.transaction(write));
+    const written = m
+      ? await enterTenant(m, scope, writes).then(() => write(m))
+      : await withRetry(() => this.tenantDb.run(scope, write, writes));
     const created = written.filter((r) => r.inserted).length;
     const updated = written.length - created;
     return { created, updated, unchanged: valid.length - written.length, failed };

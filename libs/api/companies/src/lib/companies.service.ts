@@ -1,6 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { CompanyScope } from '@crm/api/core';
+import { type CompanyScope, TenantDatabase } from '@crm/api/core';
 import type {
   CompanyMembershipResponse,
   CompanyResponse,
@@ -11,9 +11,16 @@ import { DataSource, EntityManager } from 'typeorm';
 import { CompanyAccount } from './company-account.entity';
 import { Company } from './company.entity';
 
+/**
+ * Companies. A company's own settings are read and changed in its tenant transaction; creating one
+ * and listing a user's companies are the user's side, global paths on the plain `DataSource`.
+ */
 @Injectable()
 export class CompaniesService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tenantDb: TenantDatabase,
+  ) {}
 
   /** Creates a company with `userId` as its owner, inside the caller's transaction when given one. */
   async create(userId: string, name: string, manager?: EntityManager): Promise<CreatedCompanyResponse> {
@@ -37,20 +44,24 @@ export class CompaniesService {
     return rows;
   }
 
-  async get(scope: CompanyScope): Promise<CompanyResponse> {
-    const company = await this.dataSource.getRepository(Company).findOneBy({ id: scope.companyId });
+  /** The company's settings; in the caller's tenant transaction `m` when given. */
+  async get(scope: CompanyScope, m?: EntityManager): Promise<CompanyResponse> {
+    if (!m) return this.tenantDb.run(scope, (tx) => this.get(scope, tx));
+    const company = await m.getRepository(Company).findOneBy({ id: scope.companyId });
     if (!company) throw new NotFoundException('Company not found');
     return toResponse(company);
   }
 
+  /** Changes the settings (a time-zone change rebuilds the analytics in the same transaction, by trigger). */
   async update(scope: CompanyScope, dto: UpdateCompanyDto): Promise<CompanyResponse> {
-    const repo = this.dataSource.getRepository(Company);
     const changes: Partial<Company> = {};
     if (dto.name !== undefined) changes.name = dto.name;
     if (dto.baseCurrency !== undefined) changes.baseCurrency = dto.baseCurrency.toUpperCase();
     if (dto.timeZone !== undefined) changes.timeZone = dto.timeZone;
-    if (Object.keys(changes).length > 0) await repo.update({ id: scope.companyId }, changes);
-    return this.get(scope);
+    return this.tenantDb.run(scope, async (m) => {
+      if (Object.keys(changes).length > 0) await m.getRepository(Company).update({ id: scope.companyId }, changes);
+      return this.get(scope, m);
+    });
   }
 }
 

@@ -1,51 +1,49 @@
 import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { CompanyScope } from '@crm/api/core';
-import { UsersService } from '@crm/api/users';
+import { type CompanyScope, TenantDatabase } from '@crm/api/core';
 import { coded, type CompanyRole, type MemberResponse } from '@crm/shared/contracts';
-import { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { CompanyAccount } from './company-account.entity';
 
 /**
  * Company membership. Only an owner may grant the owner role or change or remove an owner,
- * and a company always keeps at least one owner.
+ * and a company always keeps at least one owner. Everything runs in the company's tenant transaction,
+ * which sees only its members' public user fields (never password hashes).
  */
 @Injectable()
 export class MembersService {
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly users: UsersService,
-  ) {}
+  constructor(private readonly tenantDb: TenantDatabase) {}
 
   async list(scope: CompanyScope): Promise<MemberResponse[]> {
-    return this.dataSource.query(
-      `SELECT a.user_id AS "userId", u.login, a.role
+    return this.tenantDb.run(scope, (m) =>
+      m.query(
+        `SELECT a.user_id AS "userId", u.login, a.role
          FROM company_accounts a JOIN users u ON u.id = a.user_id
         WHERE a.company_id = $1
         ORDER BY CASE a.role WHEN 'owner' THEN 0 WHEN 'admin' THEN 1 ELSE 2 END, lower(u.login)`,
-      [scope.companyId],
+        [scope.companyId],
+      ),
     );
   }
 
   async changeRole(scope: CompanyScope, userId: string, role: CompanyRole): Promise<MemberResponse> {
     assertMayAssign(scope, role);
-    return this.dataSource.transaction(async (m) => {
+    return this.tenantDb.run(scope, async (m) => {
       const account = await this.lockMembership(m, scope, userId);
       if (account.role === 'owner' && scope.role !== 'owner')
         throw new ForbiddenException(coded('owner_only', 'Only an owner may change an owner'));
-      if (account.role === 'owner' && role !== 'owner') await assertAnotherOwner(m, scope.companyId, userId);
+      if (account.role === 'owner' && role !== 'owner') await assertAnotherOwner(m, scope, userId);
       await m.getRepository(CompanyAccount).update({ companyId: scope.companyId, userId }, { role });
-      const user = await this.users.findById(userId, m);
+      const [user] = (await m.query(`SELECT login FROM users WHERE id = $1`, [userId])) as { login: string }[];
       return { userId, login: user?.login ?? '', role };
     });
   }
 
   async remove(scope: CompanyScope, userId: string): Promise<void> {
-    await this.dataSource.transaction(async (m) => {
+    await this.tenantDb.run(scope, async (m) => {
       const account = await this.lockMembership(m, scope, userId);
       if (account.role === 'owner' && scope.role !== 'owner')
         throw new ForbiddenException(coded('owner_only', 'Only an owner may remove an owner'));
-      if (account.role === 'owner') await assertAnotherOwner(m, scope.companyId, userId);
+      if (account.role === 'owner') await assertAnotherOwner(m, scope, userId);
       await m.getRepository(CompanyAccount).delete({ companyId: scope.companyId, userId });
     });
   }
@@ -64,10 +62,10 @@ function assertMayAssign(scope: CompanyScope, role: CompanyRole): void {
     throw new ForbiddenException(coded('owner_only', 'Only an owner may grant the owner role'));
 }
 
-async function assertAnotherOwner(m: EntityManager, companyId: string, userId: string): Promise<void> {
+async function assertAnotherOwner(m: EntityManager, scope: CompanyScope, userId: string): Promise<void> {
   const [{ count }] = await m.query(
     `SELECT count(*)::int AS count FROM company_accounts WHERE company_id = $1 AND role = 'owner' AND user_id <> $2`,
-    [companyId, userId],
+    [scope.companyId, userId],
   );
   if (count === 0) throw new ConflictException(coded('last_owner', 'A company must keep at least one owner'));
 }

@@ -1,19 +1,20 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { type CompanyScope, queryRows } from '@crm/api/core';
+import { type CompanyScope, queryRows, TenantDatabase } from '@crm/api/core';
 import { coded, type ExchangeRatesResponse, type PutExchangeRatesDto, toDecimalString } from '@crm/shared/contracts';
-import { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 
 /**
  * The company's exchange rates: units of its base currency per 1 unit of a currency, each in force
- * from `validFrom` until the next rate of that currency. Rates are exact decimals.
+ * from `validFrom` until the next rate of that currency. Rates are exact decimals. Read and written
+ * in tenant transactions of the company.
  */
 @Injectable()
 export class ExchangeRatesService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly tenantDb: TenantDatabase) {}
 
   /** Every rate, by currency then validFrom, with the base currency they convert to. */
-  async get(scope: CompanyScope, m: EntityManager = this.dataSource.manager): Promise<ExchangeRatesResponse> {
+  async get(scope: CompanyScope, m?: EntityManager): Promise<ExchangeRatesResponse> {
+    if (!m) return this.tenantDb.run(scope, (tx) => this.get(scope, tx));
     const [company] = await queryRows<{ baseCurrency: string }>(
       m,
       `SELECT base_currency AS "baseCurrency" FROM companies WHERE id = $1`,
@@ -34,7 +35,7 @@ export class ExchangeRatesService {
     // The last of several rates for the same (currency, validFrom) in one request wins.
     const unique = new Map(dto.rates.map((r) => [`${r.currency}:${r.validFrom}`, r]));
     const rates = [...unique.values()];
-    return this.dataSource.transaction(async (m) => {
+    return this.tenantDb.run(scope, async (m) => {
       if (rates.length > 0) {
         await m.query(
           `INSERT INTO exchange_rates (company_id, currency, valid_from, rate)

@@ -2,7 +2,13 @@
  * The preview of an import: the first records of the file built with a mapping and validated as
  * the batch upsert would validate them, without writing anything.
  */
-import { type CompanyScope, flattenValidationErrors, plainToDto, validateBatchItems } from '@crm/api/core';
+import {
+  type CompanyScope,
+  flattenValidationErrors,
+  plainToDto,
+  type TenantDatabase,
+  validateBatchItems,
+} from '@crm/api/core';
 import {
   ClientBatchItemDto,
   type FieldError,
@@ -11,7 +17,6 @@ import {
   SaleBatchItemDto,
 } from '@crm/shared/contracts';
 import { validateSync } from 'class-validator';
-import type { DataSource } from 'typeorm';
 import { readDataRows } from './csv/csv-source';
 import type { ImportJob } from './jobs/import-job';
 import type { ResolvedMapping } from './mapping/mapping-rules';
@@ -49,17 +54,19 @@ function detailsOf(dto: new () => object, record: Record<string, unknown>, reaso
 }
 
 /** The externalIds among `ids` that are clients of the company. */
-async function knownClients(dataSource: DataSource, scope: CompanyScope, ids: string[]): Promise<Set<string>> {
+async function knownClients(tenantDb: TenantDatabase, scope: CompanyScope, ids: string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
-  const rows = (await dataSource.query(
-    `SELECT external_id AS "externalId" FROM clients WHERE company_id = $1 AND external_id = ANY($2::text[])`,
-    [scope.companyId, ids],
+  const rows = (await tenantDb.run(scope, (m) =>
+    m.query(`SELECT external_id AS "externalId" FROM clients WHERE company_id = $1 AND external_id = ANY($2::text[])`, [
+      scope.companyId,
+      ids,
+    ]),
   )) as { externalId: string }[];
   return new Set(rows.map((r) => r.externalId));
 }
 
 export async function previewImport(
-  dataSource: DataSource,
+  tenantDb: TenantDatabase,
   scope: CompanyScope,
   job: ImportJob,
   uploadPath: string,
@@ -76,7 +83,7 @@ export async function previewImport(
   const errors = new Map(failed.map((f) => [f.index, f.errors]));
   const buyers =
     job.kind === 'sales'
-      ? await knownClients(dataSource, scope, [...new Set(records.map((r) => String(r.record['clientExternalId'])))])
+      ? await knownClients(tenantDb, scope, [...new Set(records.map((r) => String(r.record['clientExternalId'])))])
       : null;
   const rows: ImportPreviewRowResponse[] = records.map((r, index) => {
     const invalid = errors.get(index) ?? [];

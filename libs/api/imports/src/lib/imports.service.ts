@@ -3,9 +3,8 @@
  * preview, run in the background, progress, cancel, and the rejected-rows report.
  */
 import { ConflictException, Injectable, Logger, NotFoundException, type OnModuleDestroy } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { CompaniesService } from '@crm/api/companies';
-import { type CompanyScope, InvalidInputException } from '@crm/api/core';
+import { type CompanyScope, InvalidInputException, TenantDatabase } from '@crm/api/core';
 import {
   coded,
   IMPORT_PREVIEW_DEFAULT_ROWS,
@@ -18,7 +17,6 @@ import {
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { open, rm } from 'node:fs/promises';
-import { DataSource } from 'typeorm';
 import { countDataRows, readHeader } from './csv/csv-source';
 import { decodeSample, detectDelimiter, detectEncoding } from './csv/detect';
 import { previewImport } from './imports-preview';
@@ -63,14 +61,14 @@ export class ImportsService implements OnModuleDestroy {
     private readonly runner: ImportRunner,
     private readonly companies: CompaniesService,
     private readonly quota: ImportQuota,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tenantDb: TenantDatabase,
   ) {}
 
   async upload(scope: CompanyScope, kind: ImportKind, file: StoredUpload | undefined): Promise<ImportJobResponse> {
     if (!file)
       throw new InvalidInputException([{ field: 'file', messages: ['a CSV file is required'], codes: ['isDefined'] }]);
     void this.store.removeStaleUploads().catch(() => undefined);
-    await this.quota.assertFits(scope.companyId, file.size).catch(async (error: unknown) => {
+    await this.quota.assertFits(scope, file.size).catch(async (error: unknown) => {
       await rm(file.path, { force: true });
       throw error;
     });
@@ -128,7 +126,7 @@ export class ImportsService implements OnModuleDestroy {
   private async find(scope: CompanyScope, id: string): Promise<ImportJob> {
     const live = this.live.get(id);
     if (live && live.companyId === scope.companyId) return live;
-    const job = await this.store.get(scope.companyId, id);
+    const job = await this.store.get(scope, id);
     if (!job) throw new NotFoundException(coded('import_not_found', 'Import not found'));
     if (job.status === 'running') {
       // Saved as running but not running here: the process that ran it stopped.
@@ -144,7 +142,7 @@ export class ImportsService implements OnModuleDestroy {
   }
 
   async list(scope: CompanyScope): Promise<ImportJobResponse[]> {
-    const jobs = await this.store.list(scope.companyId);
+    const jobs = await this.store.list(scope);
     return jobs.map((job) => toJobResponse(this.live.get(job.id) ?? job));
   }
 
@@ -157,7 +155,7 @@ export class ImportsService implements OnModuleDestroy {
     const mapping = resolveMapping(job.kind, job.columns, dto.mapping, dto.defaultCurrency);
     const path = this.store.uploadPath(job);
     const rows = dto.rows ?? IMPORT_PREVIEW_DEFAULT_ROWS;
-    return previewImport(this.dataSource, scope, job, path, mapping, await this.timeZone(scope), rows);
+    return previewImport(this.tenantDb, scope, job, path, mapping, await this.timeZone(scope), rows);
   }
 
   async run(scope: CompanyScope, id: string, dto: RunImportDto): Promise<ImportJobResponse> {

@@ -1,9 +1,9 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { ClientsService } from '@crm/api/clients';
 import {
   companyDayStart,
   type CompanyScope,
+  companyWritesLockName,
   containsAny,
   containsPattern,
   encodeCursor,
@@ -11,12 +11,10 @@ import {
   feedWindow,
   InvalidInputException,
   isUniqueViolation,
-  lockCompanyWrites,
   queryRows,
-  type SaleChange,
   SaleChangeHooks,
-  type SaleState,
   SqlParams,
+  TenantDatabase,
 } from '@crm/api/core';
 import {
   coded,
@@ -35,7 +33,7 @@ import {
   toDecimalString,
   type UpdateSaleDto,
 } from '@crm/shared/contracts';
-import { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import {
   loadItems,
   SALE_BASE_AMOUNT,
@@ -59,28 +57,32 @@ const SORT_COLUMNS: Record<SaleSortField, string> = {
   createdAt: 's.created_at',
 };
 
-const state = (row: SaleRow): SaleState => ({
-  id: row.id,
-  clientId: row.clientId,
-  amount: row.amount,
-  currency: row.currency,
-  soldAt: row.soldAt,
-  status: row.status,
-});
-
 /**
  * Sales of one company for the web API and the integration feed. Every method takes the company
- * scope; another company's sale or client is "not found". Writes tell the {@link SaleChangeHooks}.
+ * scope and runs in a tenant transaction of it ({@link TenantDatabase}); another company's sale or
+ * client is "not found". Writes tell the {@link SaleChangeHooks}.
  */
 @Injectable()
 export class SalesService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tenantDb: TenantDatabase,
     private readonly clients: ClientsService,
     private readonly hooks: SaleChangeHooks,
   ) {}
 
-  async list(scope: CompanyScope, query: ListSalesQueryDto): Promise<SalePageResponse> {
+  list(scope: CompanyScope, query: ListSalesQueryDto): Promise<SalePageResponse> {
+    return this.tenantDb.run(scope, (m) => this.page(m, scope, query));
+  }
+
+  /** The purchase history of a client; 404 for another company's client. */
+  listForClient(scope: CompanyScope, clientId: string, query: ListSalesQueryDto): Promise<SalePageResponse> {
+    return this.tenantDb.run(scope, async (m) => {
+      await this.clients.get(scope, clientId, m);
+      return this.page(m, scope, Object.assign(query, { clientId }));
+    });
+  }
+
+  private async page(m: EntityManager, scope: CompanyScope, query: ListSalesQueryDto): Promise<SalePageResponse> {
     const p = new SqlParams();
     const where = [`s.company_id = ${p.add(scope.companyId)}`];
     if (query.q) {
@@ -100,7 +102,6 @@ export class SalesService {
     const column = SORT_COLUMNS[sort.replace(/^-/, '') as SaleSortField];
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
-    const m = this.dataSource.manager;
     const [{ total }] = await queryRows<{ total: number }>(
       m,
       `SELECT count(*)::int AS total FROM ${SALES_WITH_CLIENT} WHERE ${where.join(' AND ')}`,
@@ -120,13 +121,9 @@ export class SalesService {
     return { items: rows.map((row) => toSaleWithClient(row, items.get(row.id) ?? [])), total, page, pageSize };
   }
 
-  /** The purchase history of a client; 404 for another company's client. */
-  async listForClient(scope: CompanyScope, clientId: string, query: ListSalesQueryDto): Promise<SalePageResponse> {
-    await this.clients.get(scope, clientId);
-    return this.list(scope, Object.assign(query, { clientId }));
-  }
-
-  async get(scope: CompanyScope, id: string, m: EntityManager = this.dataSource.manager): Promise<SaleDetailResponse> {
+  /** The sale with its returns (or original); in the caller's tenant transaction `m` when given. */
+  async get(scope: CompanyScope, id: string, m?: EntityManager): Promise<SaleDetailResponse> {
+    if (!m) return this.tenantDb.run(scope, (tx) => this.get(scope, id, tx));
     const row = await this.find(m, scope, id);
     if (!row) throw new NotFoundException(coded('sale_not_found', 'Sale not found'));
     const related = await queryRows<SaleRow>(
@@ -146,44 +143,47 @@ export class SalesService {
 
   /** Creates a sale for a client of the company (400 otherwise); 409 when the externalId is taken. */
   async create(scope: CompanyScope, dto: CreateSaleDto): Promise<SaleDetailResponse> {
-    return this.dataSource.transaction(async (m) => {
-      await lockCompanyWrites(m, scope.companyId);
-      await this.assertBuyer(m, scope, dto.clientId);
-      const kind = dto.kind ?? DEFAULT_SALE_KIND;
-      const draft: SaleDraft = {
-        clientId: dto.clientId,
-        currency: dto.currency,
-        amount: toDecimalString(dto.amount) as string,
-        kind,
-        status: dto.status ?? DEFAULT_SALE_STATUS,
-        items: dto.items ? normalizeItems(dto.items) : [],
-      };
-      if (kind === 'sale' && dto.returnOf) invalidReturn(['returnOf is only for returns (kind "return")']);
-      if (kind === 'return') await this.assertReturn(m, scope, dto.returnOf ?? null, draft, null);
-      const [{ id }] = await this.unique(() =>
-        queryRows<{ id: string }>(
-          m,
-          `INSERT INTO sales (company_id, external_id, client_id, amount, currency, sold_at, status, kind, return_of)
+    return this.tenantDb.run(
+      scope,
+      async (m) => {
+        await this.assertBuyer(m, scope, dto.clientId);
+        const kind = dto.kind ?? DEFAULT_SALE_KIND;
+        const draft: SaleDraft = {
+          clientId: dto.clientId,
+          currency: dto.currency,
+          amount: toDecimalString(dto.amount) as string,
+          kind,
+          status: dto.status ?? DEFAULT_SALE_STATUS,
+          items: dto.items ? normalizeItems(dto.items) : [],
+        };
+        if (kind === 'sale' && dto.returnOf) invalidReturn(['returnOf is only for returns (kind "return")']);
+        if (kind === 'return') await this.assertReturn(m, scope, dto.returnOf ?? null, draft, null);
+        const [{ id }] = await this.unique(() =>
+          queryRows<{ id: string }>(
+            m,
+            `INSERT INTO sales (company_id, external_id, client_id, amount, currency, sold_at, status, kind, return_of)
            VALUES ($1, $2, $3, $4::numeric, $5, $6, $7, $8, $9) RETURNING id`,
-          [
-            scope.companyId,
-            dto.externalId ?? null,
-            dto.clientId,
-            toDecimalString(dto.amount),
-            dto.currency,
-            dto.soldAt,
-            dto.status ?? DEFAULT_SALE_STATUS,
-            kind,
-            kind === 'return' ? dto.returnOf : null,
-          ],
-        ),
-      );
-      if (dto.items) await replaceItems(m, scope, [{ saleId: id, items: normalizeItems(dto.items), created: true }]);
-      const after = (await this.find(m, scope, id)) as SaleRow;
-      await touchLastInteraction(m, scope, [after]);
-      await this.hooks.emit(m, scope, [{ id, before: null, after: state(after) }]);
-      return withWarnings(await this.get(scope, id, m), draft.items);
-    });
+            [
+              scope.companyId,
+              dto.externalId ?? null,
+              dto.clientId,
+              toDecimalString(dto.amount),
+              dto.currency,
+              dto.soldAt,
+              dto.status ?? DEFAULT_SALE_STATUS,
+              kind,
+              kind === 'return' ? dto.returnOf : null,
+            ],
+          ),
+        );
+        if (dto.items) await replaceItems(m, scope, [{ saleId: id, items: normalizeItems(dto.items), created: true }]);
+        const after = (await this.find(m, scope, id)) as SaleRow;
+        await touchLastInteraction(m, scope, [after]);
+        await this.hooks.emit(m, scope, 1);
+        return withWarnings(await this.get(scope, id, m), draft.items);
+      },
+      this.writes(scope),
+    );
   }
 
   /**
@@ -191,60 +191,61 @@ export class SalesService {
    * every item. Amount and item prices are checked against the currency the sale ends up with.
    */
   async update(scope: CompanyScope, id: string, dto: UpdateSaleDto): Promise<SaleDetailResponse> {
-    return this.dataSource.transaction(async (m) => {
-      await lockCompanyWrites(m, scope.companyId);
-      const before = await this.find(m, scope, id, true);
-      if (!before) throw new NotFoundException(coded('sale_not_found', 'Sale not found'));
-      const currency = dto.currency ?? before.currency;
-      assertFitsCurrency(dto, before, currency);
-      if (dto.clientId !== undefined) await this.assertBuyer(m, scope, dto.clientId);
-      const [stored] = await loadSales(m, scope, 'id', [id]);
-      const draft: SaleDraft = {
-        clientId: dto.clientId ?? before.clientId,
-        currency,
-        amount: dto.amount !== undefined ? (toDecimalString(dto.amount) as string) : before.amount,
-        kind: before.kind,
-        status: dto.status ?? before.status,
-        items: dto.items ? normalizeItems(dto.items) : stored.items,
-      };
-      if (before.kind === 'return') await this.assertReturn(m, scope, before.returnOf, draft, id);
-      else {
-        const returns = (await loadReturnsOf(m, scope, [id])).get(id) ?? [];
-        const errors = originalErrors(draft, stored, returns);
-        if (errors.length) invalidReturn(errors);
-      }
-      const p = new SqlParams();
-      const sets: string[] = [];
-      if (dto.externalId !== undefined) sets.push(`external_id = ${p.add(dto.externalId)}`);
-      if (dto.clientId !== undefined) sets.push(`client_id = ${p.add(dto.clientId)}::uuid`);
-      if (dto.amount !== undefined) sets.push(`amount = ${p.add(toDecimalString(dto.amount))}::numeric`);
-      if (dto.currency !== undefined) sets.push(`currency = ${p.add(dto.currency)}`);
-      if (dto.soldAt !== undefined) sets.push(`sold_at = ${p.add(dto.soldAt)}::timestamptz`);
-      if (dto.status !== undefined) sets.push(`status = ${p.add(dto.status)}`);
-      if (sets.length > 0) {
-        await this.unique(() =>
-          m.query(
-            `UPDATE sales SET ${sets.join(', ')} WHERE company_id = ${p.add(scope.companyId)} AND id = ${p.add(id)}`,
-            p.values,
-          ),
-        );
-      }
-      if (dto.items) await replaceItems(m, scope, [{ saleId: id, items: normalizeItems(dto.items) }]);
-      const after = (await this.find(m, scope, id)) as SaleRow;
-      await touchLastInteraction(m, scope, [after]);
-      if (sets.length > 0 || dto.items)
-        await this.hooks.emit(m, scope, [{ id, before: state(before), after: state(after) }]);
-      return withWarnings(await this.get(scope, id, m), dto.items ? draft.items : null);
-    });
+    return this.tenantDb.run(
+      scope,
+      async (m) => {
+        const before = await this.find(m, scope, id, true);
+        if (!before) throw new NotFoundException(coded('sale_not_found', 'Sale not found'));
+        const currency = dto.currency ?? before.currency;
+        assertFitsCurrency(dto, before, currency);
+        if (dto.clientId !== undefined) await this.assertBuyer(m, scope, dto.clientId);
+        const [stored] = await loadSales(m, scope, 'id', [id]);
+        const draft: SaleDraft = {
+          clientId: dto.clientId ?? before.clientId,
+          currency,
+          amount: dto.amount !== undefined ? (toDecimalString(dto.amount) as string) : before.amount,
+          kind: before.kind,
+          status: dto.status ?? before.status,
+          items: dto.items ? normalizeItems(dto.items) : stored.items,
+        };
+        if (before.kind === 'return') await this.assertReturn(m, scope, before.returnOf, draft, id);
+        else {
+          const returns = (await loadReturnsOf(m, scope, [id])).get(id) ?? [];
+          const errors = originalErrors(draft, stored, returns);
+          if (errors.length) invalidReturn(errors);
+        }
+        const p = new SqlParams();
+        const sets: string[] = [];
+        if (dto.externalId !== undefined) sets.push(`external_id = ${p.add(dto.externalId)}`);
+        if (dto.clientId !== undefined) sets.push(`client_id = ${p.add(dto.clientId)}::uuid`);
+        if (dto.amount !== undefined) sets.push(`amount = ${p.add(toDecimalString(dto.amount))}::numeric`);
+        if (dto.currency !== undefined) sets.push(`currency = ${p.add(dto.currency)}`);
+        if (dto.soldAt !== undefined) sets.push(`sold_at = ${p.add(dto.soldAt)}::timestamptz`);
+        if (dto.status !== undefined) sets.push(`status = ${p.add(dto.status)}`);
+        if (sets.length > 0) {
+          await this.unique(() =>
+            m.query(
+              `UPDATE sales SET ${sets.join(', ')} WHERE company_id = ${p.add(scope.companyId)} AND id = ${p.add(id)}`,
+              p.values,
+            ),
+          );
+        }
+        if (dto.items) await replaceItems(m, scope, [{ saleId: id, items: normalizeItems(dto.items) }]);
+        const after = (await this.find(m, scope, id)) as SaleRow;
+        await touchLastInteraction(m, scope, [after]);
+        if (sets.length > 0 || dto.items) await this.hooks.emit(m, scope, 1);
+        return withWarnings(await this.get(scope, id, m), dto.items ? draft.items : null);
+      },
+      this.writes(scope),
+    );
   }
 
   async remove(scope: CompanyScope, id: string): Promise<void> {
-    await this.dataSource.transaction(async (m) => {
+    await this.tenantDb.run(scope, async (m) => {
       const before = await this.find(m, scope, id, true);
       if (!before) throw new NotFoundException(coded('sale_not_found', 'Sale not found'));
       await m.query(`DELETE FROM sales WHERE company_id = $1 AND id = $2`, [scope.companyId, id]);
-      const change: SaleChange = { id, before: state(before), after: null };
-      await this.hooks.emit(m, scope, [change]);
+      await this.hooks.emit(m, scope, 1);
     });
   }
 
@@ -255,21 +256,27 @@ export class SalesService {
     const where = [`s.company_id = ${p.add(scope.companyId)}`];
     if (query.externalId !== undefined) where.push(`s.external_id = ${p.add(query.externalId)}`);
     if (query.updatedSince) where.push(`s.updated_at >= ${p.add(query.updatedSince)}::timestamptz`);
-    const m = this.dataSource.manager;
-    const window = feedWindow('s', query.cursor, (v) => p.add(v), await feedHorizon(m, scope.companyId));
-    const rows = await queryRows<SaleRow & { changeXid: string }>(
-      m,
-      `SELECT ${SALE_COLUMNS}, ${window.position} FROM ${SALES_WITH_CLIENT}
-        WHERE ${[...where, ...window.where].join(' AND ')} ORDER BY ${window.orderBy} LIMIT ${p.add(limit + 1)}`,
-      p.values,
-    );
-    const page = rows.slice(0, limit);
-    const items = await loadItems(m, scope, page);
+    const { rows, page, items } = await this.tenantDb.run(scope, async (m) => {
+      const window = feedWindow('s', query.cursor, (v) => p.add(v), await feedHorizon(m, scope.companyId));
+      const rows = await queryRows<SaleRow & { changeXid: string }>(
+        m,
+        `SELECT ${SALE_COLUMNS}, ${window.position} FROM ${SALES_WITH_CLIENT}
+          WHERE ${[...where, ...window.where].join(' AND ')} ORDER BY ${window.orderBy} LIMIT ${p.add(limit + 1)}`,
+        p.values,
+      );
+      const page = rows.slice(0, limit);
+      return { rows, page, items: await loadItems(m, scope, page) };
+    });
     const last = page[page.length - 1];
     return {
       items: page.map((row) => toIntegrationSale(row, items.get(row.id) ?? [])),
       nextCursor: rows.length > limit && last ? encodeCursor({ changeXid: last.changeXid, id: last.id }) : null,
     };
+  }
+
+  /** Tenant transactions that write sales take the company's write lock first (see `lockCompanyWrites`). */
+  private writes(scope: CompanyScope) {
+    return { sharedLock: companyWritesLockName(scope.companyId) };
   }
 
   private async find(m: EntityManager, scope: CompanyScope, id: string, lock = false): Promise<SaleRow | null> {

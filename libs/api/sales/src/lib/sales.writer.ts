@@ -1,19 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import {
   assertBatchSize,
   byIndex,
   type CompanyScope,
+  companyWritesLockName,
   ConcurrentInsertError,
   inExternalIdOrder,
   dropRepeats,
-  lockCompanyWrites,
+  enterTenant,
   queryRows,
-  type SaleChange,
   SaleChangeHooks,
-  type SaleState,
   validateBatchItemsYielding,
   withRetry,
+  TenantDatabase,
 } from '@crm/api/core';
 import {
   acceptSaleBatchItem,
@@ -21,10 +20,9 @@ import {
   type BatchResultResponse,
   SaleBatchItemDto,
   DEFAULT_SALE_KIND,
-  type SaleStatus,
   toDecimalString,
 } from '@crm/shared/contracts';
-import { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { type Candidate, checkOriginals, checkReturns, type Row } from './batch-returns';
 import {
   amountWarnings,
@@ -35,21 +33,15 @@ import {
   touchLastInteraction,
 } from './sale-items';
 
+/** A sale the upsert wrote: what moving its buyer's lastInteractionAt and the result counts need. */
 interface WrittenRow {
   id: string;
   externalId: string;
   clientId: string;
-  amount: string;
-  currency: string;
   soldAt: Date;
-  status: SaleStatus;
   inserted: boolean;
+  /** The stored version's id, null when there was none in this statement's snapshot. */
   prevId: string | null;
-  prevClientId: string | null;
-  prevAmount: string | null;
-  prevCurrency: string | null;
-  prevSoldAt: Date | null;
-  prevStatus: SaleStatus | null;
 }
 
 /** Sales (of this batch) whose given items differ from the stored ones. */
@@ -62,8 +54,7 @@ const CHANGED_ITEMS = `
  * One multi-row upsert for the whole batch. `prev` reads the stored versions (LATERAL ... LIMIT 1:
  * one unique-index probe per item, never a scan of the company) and locks them: batches of a company
  * run in parallel (ADR 0004), and a sale another batch changed after this statement began is read
- * in its committed version, so a status left out keeps the stored one and listeners get each sale's
- * version before, never a stale one. Items come, and rows are inserted, in externalId order, so
+ * in its committed version, so a status left out keeps the stored one, never a stale one. Items come, and rows are inserted, in externalId order, so
  * concurrent batches lock the same sales in the same order. The conflict branch writes only rows
  * that differ (or whose items changed: `$3`); `xmax = 0` tells inserted rows from updated ones.
  */
@@ -93,12 +84,10 @@ const UPSERT_SALES = `
            IS DISTINCT FROM (EXCLUDED.client_id, EXCLUDED.amount, EXCLUDED.currency, EXCLUDED.sold_at, EXCLUDED.status,
                              EXCLUDED.kind, EXCLUDED.return_of)
         OR s.id = ANY($3::uuid[])
-    RETURNING s.id, s.external_id, s.client_id, s.amount, s.currency, s.sold_at, s.status, (s.xmax = 0) AS inserted
+    RETURNING s.id, s.external_id, s.client_id, s.sold_at, (s.xmax = 0) AS inserted
   )
-  SELECT up.id, up.external_id AS "externalId", up.client_id AS "clientId", up.amount::text AS amount,
-         up.currency, up.sold_at AS "soldAt", up.status, up.inserted,
-         prev.id AS "prevId", prev.client_id AS "prevClientId", prev.amount::text AS "prevAmount",
-         prev.currency AS "prevCurrency", prev.sold_at AS "prevSoldAt", prev.status AS "prevStatus"
+  SELECT up.id, up.external_id AS "externalId", up.client_id AS "clientId", up.sold_at AS "soldAt", up.inserted,
+         prev.id AS "prevId"
     FROM up LEFT JOIN prev ON prev.id = up.id`;
 
 /**
@@ -110,15 +99,15 @@ const UPSERT_SALES = `
 @Injectable()
 export class SalesWriter {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tenantDb: TenantDatabase,
     private readonly hooks: SaleChangeHooks,
   ) {}
 
   /**
    * Validates each item (`SaleBatchItemDto`; bad values, an unknown `clientExternalId` and repeats
    * of an earlier valid item's externalId fail alone, with their index) and upserts the valid ones, in the caller's
-   * transaction `m` when given, else in its own (retried when it loses a race to a concurrent
-   * batch). Items given replace the stored items; omitted keep them. 413 above 5,000 items.
+   * transaction `m` when given, else in a tenant transaction of its own (retried when it loses a
+   * race to a concurrent batch). Items given replace the stored items; omitted keep them. 413 above 5,000 items.
    */
   async upsertBatch(scope: CompanyScope, items: readonly unknown[], m?: EntityManager): Promise<BatchResultResponse> {
     assertBatchSize(items);
@@ -131,7 +120,11 @@ export class SalesWriter {
         valid.map((v) => ({ index: v.index, item: v.item })),
         failed,
       );
-    return m ? write(m) : withRetry(() => this.dataSource.transaction(write));
+    // Entering the tenant takes the company's write lock in the same statement.
+    const writes = { sharedLock: companyWritesLockName(scope.companyId) };
+    return m
+      ? enterTenant(m, scope, writes).then(() => write(m))
+      : withRetry(() => this.tenantDb.run(scope, write, writes));
   }
 
   private async write(
@@ -140,7 +133,6 @@ export class SalesWriter {
     valid: { index: number; item: SaleBatchItemDto }[],
     validationFailures: readonly BatchFailureResponse[],
   ): Promise<BatchResultResponse> {
-    await lockCompanyWrites(m, scope.companyId);
     const unknownBuyers: BatchFailureResponse[] = [];
     const buyers = await this.resolveBuyers(
       m,
@@ -192,7 +184,7 @@ export class SalesWriter {
     const stored = [...sales, ...returns];
     if (stored.length === 0) return { created: 0, updated: 0, unchanged: 0, failed, warnings: [] };
     await touchLastInteraction(m, scope, written);
-    await this.hooks.emit(m, scope, written.map(toChange));
+    await this.hooks.emit(m, scope, written.length);
 
     const created = written.filter((r) => r.inserted).length;
     return {
@@ -270,27 +262,4 @@ export class SalesWriter {
     );
     return new Map(rows.map((r) => [r.externalId, r.id]));
   }
-}
-
-function toChange(row: WrittenRow): SaleChange {
-  const after: SaleState = {
-    id: row.id,
-    clientId: row.clientId,
-    amount: row.amount,
-    currency: row.currency,
-    soldAt: row.soldAt,
-    status: row.status,
-  };
-  const before: SaleState | null =
-    row.prevId === null
-      ? null
-      : {
-          id: row.id,
-          clientId: row.prevClientId as string,
-          amount: row.prevAmount as string,
-          currency: row.prevCurrency as string,
-          soldAt: row.prevSoldAt as Date,
-          status: row.prevStatus as SaleStatus,
-        };
-  return { id: row.id, before, after };
 }

@@ -1,146 +1,59 @@
 /**
- * Customer outlook, RFM segments and product recommendations, with their fitted models cached per
- * company: in memory (the customer base, RFM scores, models, rules) and in
- * `analytics_customer_models` (the fitted parameters, so a restart does not refit).
- *
- * Freshness: an entry is refreshed in the background — never inside a write, never making a reader
- * wait for it — once the company's paid sales drift more than 5% from the count it was built on,
- * it is a day old, or "today" moved on. Writes only mark the company (through `SaleChangeHooks`);
- * a debounced sweep does the checking and the rebuilding. Readers get the entry they find (a
- * missing entry is built on the spot, once, shared by concurrent readers).
+ * The request API of the customer models: RFM segments of the customer base and one client's
+ * outlook (probability of being active, expected purchases and value, segment, recommended
+ * products), answered from the fitted models {@link CustomerModelCache} keeps.
  */
-import { Injectable, Logger, NotFoundException, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import {
-  type BgNbdParams,
   bgnbdConditionalExpectedPurchases,
   bgnbdProbabilityAlive,
-  fitBgNbd,
-  fitGammaGamma,
-  type GammaGammaParams,
   gammaGammaConditionalExpectedValue,
   RFM_SEGMENTS,
-  type RfmSegment,
-  summarizeRfmSegments,
 } from '@crm/api/analytics-models';
-import { SaleChangeHooks } from '@crm/api/core';
+import { type CompanyScope, TenantDatabase } from '@crm/api/core';
 import {
   coded,
   type ClientOutlookResponse,
-  type CustomerModelInfoResponse,
   type CustomerOutlookQueryDto,
   type RfmSegmentsResponse,
 } from '@crm/shared/contracts';
-import { DataSource } from 'typeorm';
-import { dateOfDay, dayNumber } from '../calendar';
-import { money, moneyOfNumber, sumDecimals } from '../decimal';
-import { IndicatorsService, managerRunner } from '../indicators/indicators.service';
-import { count, type SqlRunner } from '../sql';
-import { buildCustomerBase, loadCustomerRows } from './customer-base';
-import { mineProductRules, ownedProducts, productOfKey, type ProductRules } from './product-rules';
+import { dateOfDay } from '../calendar';
+import { moneyOfNumber } from '../decimal';
+import { managerRunner } from '../indicators/indicators.service';
+import { CustomerModelCache } from './customer-models.cache';
+import { ownedProducts, productOfKey } from './product-rules';
 
-/** Relative change of paid sales that makes a cached entry stale. */
-export const REFRESH_DRIFT = 0.05;
-/** Age that makes a cached entry stale. */
-export const REFRESH_AGE_MS = 24 * 3600 * 1000;
-/** Customers the models are fitted on at most (an even sample of the base beyond that). */
-export const FIT_SAMPLE = 25_000;
-const CACHE_ENTRIES = 6;
-const SWEEP_MS = 60_000;
-const DEBOUNCE_MS = 5_000;
 const HORIZON_DAYS = 90;
 const RECOMMENDATIONS = 5;
 
-type ModelStatus = CustomerModelInfoResponse['status'];
-
-interface FittedModels {
-  status: ModelStatus;
-  fittedAt: Date;
-  customers: number;
-  bgnbd: BgNbdParams | null;
-  gammaGamma: GammaGammaParams | null;
-}
-
-/** One company's customer base as of a day, compactly: per-client arrays indexed by `index`. */
-interface Insights {
-  key: string;
-  companyId: string;
-  currency: string;
-  asOf: string;
-  /** asOf was "today" when built: the entry follows the calendar. */
-  followsToday: boolean;
-  builtAt: number;
-  paidSales: number;
-  index: Map<string, number>;
-  x: Float64Array;
-  tx: Float64Array;
-  T: Float64Array;
-  averageRepeatValue: Float64Array;
-  firstDay: Int32Array;
-  lastDay: Int32Array;
-  rfm: string[];
-  segment: Uint8Array;
-  segments: RfmSegmentsResponse['items'];
-  models: FittedModels;
-}
-
-interface RulesEntry {
-  builtAt: number;
-  paidSales: number;
-  rules: ProductRules;
-}
-
 @Injectable()
-export class CustomerInsightsService implements OnModuleInit, OnModuleDestroy {
-  private readonly logger = new Logger('CustomerInsights');
-  private readonly insights = new Map<string, Insights>();
-  private readonly building = new Map<string, Promise<Insights>>();
-  private readonly rules = new Map<string, RulesEntry>();
-  private readonly rulesBuilding = new Map<string, Promise<RulesEntry>>();
-  private readonly dirty = new Set<string>();
-  private sweepTimer?: NodeJS.Timeout;
-  private debounceTimer?: NodeJS.Timeout;
-
+export class CustomerInsightsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly indicators: IndicatorsService,
-    private readonly hooks: SaleChangeHooks,
+    private readonly tenantDb: TenantDatabase,
+    private readonly models: CustomerModelCache,
   ) {}
 
-  onModuleInit(): void {
-    // Inside the writer's transaction: only remember the company, no query and no waiting.
-    this.hooks.register({
-      onSalesChanged: async (_m, scope) => {
-        this.markDirty(scope.companyId);
-      },
-    });
-    this.sweepTimer = setInterval(() => void this.sweep(), SWEEP_MS);
-    this.sweepTimer.unref();
-  }
-
-  onModuleDestroy(): void {
-    clearInterval(this.sweepTimer);
-    clearTimeout(this.debounceTimer);
-  }
-
-  async segments(companyId: string, query: CustomerOutlookQueryDto): Promise<RfmSegmentsResponse> {
-    const entry = await this.entry(companyId, query);
+  async segments(scope: CompanyScope, query: CustomerOutlookQueryDto): Promise<RfmSegmentsResponse> {
+    const entry = await this.models.entry(scope, query);
     return { asOf: entry.asOf, currency: entry.currency, totalClients: entry.index.size, items: entry.segments };
   }
 
-  async outlook(companyId: string, clientId: string, query: CustomerOutlookQueryDto): Promise<ClientOutlookResponse> {
-    const [client] = await this.dataSource.query(`SELECT 1 FROM clients WHERE company_id = $1 AND id = $2`, [
-      companyId,
-      clientId,
-    ]);
-    if (!client) throw new NotFoundException(coded('client_not_found', 'Client not found'));
-    const entry = await this.entry(companyId, query);
-    const rules = await this.rulesFor(companyId);
-    const owned = await ownedProducts(
-      managerRunner(this.dataSource.manager),
-      { companyId, timeZone: await this.timeZone(companyId) },
-      clientId,
-      entry.asOf,
+  async outlook(scope: CompanyScope, clientId: string, query: CustomerOutlookQueryDto): Promise<ClientOutlookResponse> {
+    const timeZone = await this.tenantDb.run(scope, async (m) => {
+      const [client] = await m.query(`SELECT 1 FROM clients WHERE company_id = $1 AND id = $2`, [
+        scope.companyId,
+        clientId,
+      ]);
+      if (!client) throw new NotFoundException(coded('client_not_found', 'Client not found'));
+      const [company] = (await m.query(`SELECT time_zone FROM companies WHERE id = $1`, [scope.companyId])) as {
+        time_zone: string;
+      }[];
+      return company?.time_zone ?? 'UTC';
+    });
+    const entry = await this.models.entry(scope, query);
+    const rules = await this.models.rulesFor(scope);
+    const owned = await this.tenantDb.run(scope, (m) =>
+      ownedProducts(managerRunner(m), { companyId: scope.companyId, timeZone }, clientId, entry.asOf),
     );
     const notes: string[] = [];
     const i = entry.index.get(clientId);
@@ -207,284 +120,4 @@ export class CustomerInsightsService implements OnModuleInit, OnModuleDestroy {
       notes,
     };
   }
-
-  /** The cached entry of the request's key; built now when missing, refreshed later when stale. */
-  private async entry(companyId: string, query: CustomerOutlookQueryDto): Promise<Insights> {
-    const state = await this.indicators.read(companyId, query.currency, async (ctx) => ({
-      currency: ctx.conversion.currency,
-      today: ctx.company.today,
-      paidSales: await paidSalesCount(ctx.sql, companyId),
-    }));
-    const asOf = query.asOf ?? state.today;
-    const key = `${companyId}|${state.currency}|${asOf}`;
-    const cached = this.insights.get(key);
-    if (cached) {
-      this.insights.delete(key);
-      this.insights.set(key, cached); // most recently used last
-      if (isStale(cached, state.paidSales, state.today))
-        void this.refresh(key, companyId, state.currency, asOf, cached.followsToday);
-      return cached;
-    }
-    return this.build(key, companyId, state.currency, asOf, asOf === state.today);
-  }
-
-  private build(
-    key: string,
-    companyId: string,
-    currency: string,
-    asOf: string,
-    followsToday: boolean,
-  ): Promise<Insights> {
-    const running = this.building.get(key);
-    if (running) return running;
-    const promise = this.compute(key, companyId, currency, asOf, followsToday)
-      .then((entry) => {
-        this.insights.delete(key);
-        this.insights.set(key, entry);
-        while (this.insights.size > CACHE_ENTRIES) this.insights.delete(this.insights.keys().next().value as string);
-        return entry;
-      })
-      .finally(() => this.building.delete(key));
-    this.building.set(key, promise);
-    return promise;
-  }
-
-  private refresh(
-    key: string,
-    companyId: string,
-    currency: string,
-    asOf: string,
-    followsToday: boolean,
-  ): Promise<void> {
-    return this.build(key, companyId, currency, asOf, followsToday).then(
-      () => undefined,
-      (error: unknown) =>
-        this.logger.error(`Refreshing ${key} failed: ${error instanceof Error ? error.stack : String(error)}`),
-    );
-  }
-
-  private async compute(
-    key: string,
-    companyId: string,
-    currency: string,
-    asOf: string,
-    followsToday: boolean,
-  ): Promise<Insights> {
-    const { rows, paidSales, stored } = await this.indicators.read(companyId, currency, async (ctx) => ({
-      rows: await loadCustomerRows(ctx.sql, ctx, asOf),
-      paidSales: await paidSalesCount(ctx.sql, companyId),
-      stored: await storedModels(ctx.sql, companyId, currency, asOf),
-    }));
-    // CPU work happens outside the snapshot, so no connection waits on it.
-    const base = buildCustomerBase(rows, asOf, currency);
-    const customers = base.calibration.customers;
-    const reusable =
-      stored && !isDrifted(stored.paidSales, paidSales) && Date.now() - stored.fittedAt.getTime() < REFRESH_AGE_MS;
-    const models: FittedModels = reusable && stored ? stored : fitModels(customers);
-    if (!reusable) {
-      await this.dataSource.query(
-        `INSERT INTO analytics_customer_models (company_id, currency, as_of, fitted_at, paid_sales, customers, status, params)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-         ON CONFLICT (company_id, currency, as_of) DO UPDATE SET fitted_at = EXCLUDED.fitted_at, paid_sales = EXCLUDED.paid_sales,
-           customers = EXCLUDED.customers, status = EXCLUDED.status, params = EXCLUDED.params`,
-        [
-          companyId,
-          currency,
-          asOf,
-          models.fittedAt,
-          paidSales,
-          models.customers,
-          models.status,
-          JSON.stringify({ bgnbd: models.bgnbd, gammaGamma: models.gammaGamma }),
-        ],
-      );
-    }
-    const n = customers.length;
-    const summaries = summarizeRfmSegments(base.scores);
-    const revenueBySegment = new Map<RfmSegment, string[]>();
-    base.scores.forEach((score, i) => {
-      const list = revenueBySegment.get(score.segment) ?? [];
-      list.push(base.rows[i].total);
-      revenueBySegment.set(score.segment, list);
-    });
-    const entry: Insights = {
-      key,
-      companyId,
-      currency,
-      asOf,
-      followsToday,
-      builtAt: Date.now(),
-      paidSales,
-      index: base.indexOf,
-      x: Float64Array.from(customers, (c) => c.x),
-      tx: Float64Array.from(customers, (c) => c.tx),
-      T: Float64Array.from(customers, (c) => c.T),
-      averageRepeatValue: Float64Array.from(customers, (c) => c.averageRepeatValue),
-      firstDay: Int32Array.from(base.rows, (r) => dayNumber(r.firstDay)),
-      lastDay: Int32Array.from(base.rows, (r) => dayNumber(r.lastDay)),
-      rfm: base.scores.map((s) => s.code),
-      segment: Uint8Array.from(base.scores, (s) => RFM_SEGMENTS.indexOf(s.segment)),
-      segments: summaries.map((s) => ({
-        segment: s.segment,
-        clients: s.clients,
-        revenue: money(sumDecimals(revenueBySegment.get(s.segment) ?? []), currency),
-        clientShare: s.clientShare,
-        meanRecencyDays: s.meanRecencyDays,
-        meanFrequency: s.meanFrequency,
-      })),
-      models,
-    };
-    this.logger.debug(`Built ${key}: ${n} customers, models ${models.status}`);
-    return entry;
-  }
-
-  private async rulesFor(companyId: string): Promise<RulesEntry> {
-    const cached = this.rules.get(companyId);
-    if (cached) return cached;
-    const running = this.rulesBuilding.get(companyId);
-    if (running) return running;
-    const promise = (async () => {
-      await this.indicators.foldPending(companyId);
-      const paidSales = await paidSalesCount(managerRunner(this.dataSource.manager), companyId);
-      const rules = await mineProductRules(managerRunner(this.dataSource.manager), companyId);
-      const entry = { builtAt: Date.now(), paidSales, rules };
-      this.rules.set(companyId, entry);
-      while (this.rules.size > CACHE_ENTRIES) this.rules.delete(this.rules.keys().next().value as string);
-      return entry;
-    })().finally(() => this.rulesBuilding.delete(companyId));
-    this.rulesBuilding.set(companyId, promise);
-    return promise;
-  }
-
-  private async timeZone(companyId: string): Promise<string> {
-    const [row] = (await this.dataSource.query(`SELECT time_zone FROM companies WHERE id = $1`, [companyId])) as {
-      time_zone: string;
-    }[];
-    return row?.time_zone ?? 'UTC';
-  }
-
-  private markDirty(companyId: string): void {
-    this.dirty.add(companyId);
-    clearTimeout(this.debounceTimer);
-    this.debounceTimer = setTimeout(() => void this.sweep([...this.dirty]), DEBOUNCE_MS);
-    this.debounceTimer.unref();
-  }
-
-  /** Rebuilds, one after another, the cached entries (of `only` companies) that went stale. */
-  async sweep(only?: string[]): Promise<void> {
-    if (only) for (const id of only) this.dirty.delete(id);
-    const companies = new Set(
-      only ?? [...this.insights.values()].map((e) => e.companyId).concat([...this.rules.keys()]),
-    );
-    for (const companyId of companies) {
-      try {
-        const state = await this.indicators.read(companyId, undefined, async (ctx) => ({
-          today: ctx.company.today,
-          paidSales: await paidSalesCount(ctx.sql, companyId),
-        }));
-        for (const entry of [...this.insights.values()].filter((e) => e.companyId === companyId)) {
-          if (!isStale(entry, state.paidSales, state.today)) continue;
-          if (entry.followsToday && entry.asOf !== state.today) {
-            this.insights.delete(entry.key);
-            await this.refresh(
-              `${companyId}|${entry.currency}|${state.today}`,
-              companyId,
-              entry.currency,
-              state.today,
-              true,
-            );
-          } else {
-            await this.refresh(entry.key, companyId, entry.currency, entry.asOf, entry.followsToday);
-          }
-        }
-        const rules = this.rules.get(companyId);
-        if (rules && (isDrifted(rules.paidSales, state.paidSales) || Date.now() - rules.builtAt > REFRESH_AGE_MS)) {
-          this.rules.delete(companyId);
-          await this.rulesFor(companyId);
-        }
-      } catch (error) {
-        this.logger.warn(
-          `Background refresh of company ${companyId} failed: ${error instanceof Error ? error.message : String(error)}`,
-        );
-      }
-    }
-  }
-}
-
-/** Paid sales of the company (every paid sale has one n1 cell in the buyer grid's projection). */
-async function paidSalesCount(sql: SqlRunner, companyId: string): Promise<number> {
-  const [row] = await sql<{ n: string }>(
-    `SELECT coalesce(sum(n1), 0) AS n FROM analytics_buyer_prev WHERE company_id = $1`,
-    [companyId],
-  );
-  return count(row?.n);
-}
-
-async function storedModels(
-  sql: SqlRunner,
-  companyId: string,
-  currency: string,
-  asOf: string,
-): Promise<(FittedModels & { paidSales: number }) | null> {
-  const [row] = await sql<{
-    fitted_at: Date;
-    paid_sales: string;
-    customers: number;
-    status: ModelStatus;
-    params: { bgnbd: BgNbdParams | null; gammaGamma: GammaGammaParams | null };
-  }>(
-    `SELECT fitted_at, paid_sales, customers, status, params FROM analytics_customer_models WHERE company_id = $1 AND currency = $2 AND as_of = $3`,
-    [companyId, currency, asOf],
-  );
-  if (!row) return null;
-  return {
-    status: row.status,
-    fittedAt: new Date(row.fitted_at),
-    customers: row.customers,
-    bgnbd: row.params.bgnbd,
-    gammaGamma: row.params.gammaGamma,
-    paidSales: count(row.paid_sales),
-  };
-}
-
-function isDrifted(before: number, now: number): boolean {
-  return Math.abs(now - before) > REFRESH_DRIFT * Math.max(before, 1);
-}
-
-function isStale(entry: Insights, paidSales: number, today: string): boolean {
-  return (
-    isDrifted(entry.paidSales, paidSales) ||
-    Date.now() - entry.builtAt > REFRESH_AGE_MS ||
-    (entry.followsToday && entry.asOf !== today)
-  );
-}
-
-/**
- * BG/NBD and Gamma-Gamma by maximum likelihood on the customers (an even sample of
- * {@link FIT_SAMPLE} when there are more), each model independently: a base where nobody bought
- * twice has neither; Gamma-Gamma needs two repeat customers.
- */
-export function fitModels(
-  customers: readonly { x: number; tx: number; T: number; averageRepeatValue: number }[],
-): FittedModels {
-  const fittedAt = new Date();
-  if (customers.length === 0) return { status: 'no-purchases', fittedAt, customers: 0, bgnbd: null, gammaGamma: null };
-  const step = Math.max(1, customers.length / FIT_SAMPLE);
-  const sample =
-    step === 1
-      ? customers
-      : Array.from({ length: Math.floor(customers.length / step) }, (_, k) => customers[Math.floor(k * step)]);
-  let bgnbd: BgNbdParams | null = null;
-  let gammaGamma: GammaGammaParams | null = null;
-  try {
-    bgnbd = fitBgNbd(sample).params;
-  } catch {
-    return { status: 'no-repeat-purchases', fittedAt, customers: customers.length, bgnbd: null, gammaGamma: null };
-  }
-  try {
-    gammaGamma = fitGammaGamma(sample.map((c) => ({ x: c.x, averageValue: c.averageRepeatValue }))).params;
-  } catch {
-    gammaGamma = null;
-  }
-  return { status: 'fitted', fittedAt, customers: customers.length, bgnbd, gammaGamma };
 }

@@ -1,6 +1,6 @@
 import { simulateCustomerBase } from '@crm/api/analytics-models';
 import { buildCustomerBase, type CustomerRow } from './customer-base';
-import { FIT_SAMPLE, fitModels } from './customer-insights.service';
+import { FIT_SAMPLE, fitModels } from './customer-models.cache';
 
 describe('customer base', () => {
   const rows: CustomerRow[] = [

@@ -8,6 +8,7 @@ import {
   mineAssociationRules,
   type RuleRecommender,
 } from '@crm/api/analytics-models';
+import type { CompanyScope } from '@crm/api/core';
 import type { SqlRunner } from '../sql';
 
 /** Most recent paid sales mined for rules: bounds the time and memory of a refresh. */
@@ -24,7 +25,8 @@ export interface ProductRules {
   names: Map<string, string>;
 }
 
-export async function mineProductRules(sql: SqlRunner, companyId: string): Promise<ProductRules> {
+/** Rules of the company's products; `sql` runs in a tenant transaction of `scope`'s company. */
+export async function mineProductRules(sql: SqlRunner, scope: CompanyScope): Promise<ProductRules> {
   const rows = await sql<{ id: string; client_id: string; items: string[]; names: string[] }>(
     `WITH recent AS (
        SELECT id, client_id, sold_at FROM sales WHERE company_id = $1 AND status = 'paid' AND kind = 'sale'
@@ -35,7 +37,7 @@ export async function mineProductRules(sql: SqlRunner, companyId: string): Promi
      FROM recent r JOIN sale_items si ON si.company_id = $1 AND si.sale_id = r.id
      GROUP BY r.id, r.client_id, r.sold_at
      ORDER BY r.sold_at`,
-    [companyId],
+    [scope.companyId],
   );
   const names = new Map<string, string>();
   for (const row of rows) row.items.forEach((key, i) => names.set(key, row.names[i]));

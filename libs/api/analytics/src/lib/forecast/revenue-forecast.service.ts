@@ -5,6 +5,7 @@
  */
 import { Injectable } from '@nestjs/common';
 import { forecast } from '@crm/api/analytics-models';
+import type { CompanyScope } from '@crm/api/core';
 import {
   FORECAST_DEFAULT_HORIZON,
   FORECAST_MAX_HORIZON,
@@ -44,8 +45,8 @@ export class RevenueForecastService {
 
   constructor(private readonly indicators: IndicatorsService) {}
 
-  async forecast(companyId: string, query: RevenueForecastQueryDto): Promise<RevenueForecastResponse> {
-    const input = await this.indicators.read(companyId, query.currency, async (ctx) => {
+  async forecast(scope: CompanyScope, query: RevenueForecastQueryDto): Promise<RevenueForecastResponse> {
+    const input = await this.indicators.read(scope, query.currency, async (ctx) => {
       const { sql, company, conversion } = ctx;
       const granularity = query.granularity ?? 'month';
       const horizon = query.horizon ?? FORECAST_DEFAULT_HORIZON[granularity];

@@ -1,9 +1,10 @@
 /**
  * The indicators of `analytics/summary`, `timeseries`, `top-clients`, `by-status` and `products`.
- * Each request runs in one read-only REPEATABLE READ transaction, so its figures agree with each
- * other even while sales are being written.
+ * Each request runs in one read-only REPEATABLE READ tenant transaction of the company, so its
+ * figures agree with each other even while sales are being written, and row-level security keeps
+ * every statement to the company's rows.
  */
-import { cancelOnRequestAbort } from '@crm/api/core';
+import { cancelOnRequestAbort, type CompanyScope, enterTenantSql } from '@crm/api/core';
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
@@ -51,7 +52,8 @@ export const managerRunner =
   <T>(text: string, params: readonly unknown[]) =>
     m.query(text, params as unknown[]) as Promise<T[]>;
 
-interface Scope extends AnalyticsContext {
+/** What a read's work gets: the context and the statement runner of its snapshot. */
+export interface AnalyticsRead extends AnalyticsContext {
   sql: SqlRunner;
 }
 
@@ -69,23 +71,29 @@ export class IndicatorsService {
   }
 
   /**
-   * Runs `work` in one read-only REPEATABLE READ snapshot with the context resolved. The
-   * transaction is opened with one round trip; JIT, which costs more than it saves on these short
-   * statements, is off, and sorts and hash aggregates of client-days get room in memory. A client
-   * that goes away cancels the statement running for it (SQLSTATE 57014).
+   * Runs `work` in one read-only REPEATABLE READ snapshot, a tenant transaction of `scope`'s company,
+   * with the context resolved. The transaction is opened, made the company's (`enterTenantSql`) and
+   * tuned with one round trip; JIT, which costs more than it saves on these short statements, is
+   * off, and sorts and hash aggregates of client-days get room in memory. A client that goes away
+   * cancels the statement running for it (SQLSTATE 57014).
    */
-  async read<T>(companyId: string, currency: string | undefined, work: (scope: Scope) => Promise<T>): Promise<T> {
-    await this.foldPending(companyId);
+  async read<T>(
+    scope: CompanyScope,
+    currency: string | undefined,
+    work: (read: AnalyticsRead) => Promise<T>,
+  ): Promise<T> {
+    await this.foldPending(scope);
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     const stopWatching = cancelOnRequestAbort(runner);
     try {
       await runner.query(
-        "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET LOCAL jit = off; SET LOCAL work_mem = '64MB'",
+        "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET LOCAL jit = off; SET LOCAL work_mem = '64MB'; " +
+          enterTenantSql(scope),
       );
       try {
         const sql = managerRunner(runner.manager);
-        const context = await loadContext(sql, companyId, currency);
+        const context = await loadContext(sql, scope, currency);
         const result = await work({ sql, ...context });
         stopWatching();
         await runner.query('COMMIT');
@@ -104,14 +112,14 @@ export class IndicatorsService {
 
   /**
    * Applies the company's sales changes still waiting to be folded into the rollups (see
-   * {@link RollupFolder}), so a read that follows sees every committed sale.
+   * {@link RollupFolder}, a system path), so a read that follows sees every committed sale.
    */
-  async foldPending(companyId: string): Promise<void> {
-    await this.folder?.fold(companyId);
+  async foldPending(scope: CompanyScope): Promise<void> {
+    await this.folder?.fold(scope.companyId);
   }
 
-  summary(companyId: string, query: AnalyticsRangeQueryDto): Promise<AnalyticsSummaryResponse> {
-    return this.read(companyId, query.currency, async (ctx) => {
+  summary(scope: CompanyScope, query: AnalyticsRangeQueryDto): Promise<AnalyticsSummaryResponse> {
+    return this.read(scope, query.currency, async (ctx) => {
       const { sql, company, conversion } = ctx;
       const period = resolvePeriod(company, query);
       const length = daysBetween(period.from, period.to);
@@ -168,8 +176,8 @@ export class IndicatorsService {
     });
   }
 
-  timeseries(companyId: string, query: AnalyticsTimeseriesQueryDto): Promise<AnalyticsTimeseriesResponse> {
-    return this.read(companyId, query.currency, async (ctx) => {
+  timeseries(scope: CompanyScope, query: AnalyticsTimeseriesQueryDto): Promise<AnalyticsTimeseriesResponse> {
+    return this.read(scope, query.currency, async (ctx) => {
       const { sql, company, conversion } = ctx;
       const period = resolvePeriod(company, query);
       const granularity = query.granularity ?? 'day';
@@ -202,10 +210,10 @@ export class IndicatorsService {
    * Top clients: a kept answer when one holds the period (see {@link TopClientsAnswers}), else
    * computed by the source and kept once the snapshot has ended.
    */
-  async topClients(companyId: string, query: TopClientsQueryDto): Promise<TopClientsResponse> {
+  async topClients(scope: CompanyScope, query: TopClientsQueryDto): Promise<TopClientsResponse> {
     const limit = query.limit ?? TOP_CLIENTS_DEFAULT_LIMIT;
     let computed: { ctx: AnalyticsContext; period: Period; stamp: AnswerStamp; top: ClientTotal[] } | undefined;
-    const response = await this.read(companyId, query.currency, async (ctx) => {
+    const response = await this.read(scope, query.currency, async (ctx) => {
       const { sql, company, conversion } = ctx;
       const period = resolvePeriod(company, query);
       const kept = this.answers ? await this.answers.find(sql, ctx, period, limit) : undefined;
@@ -219,7 +227,7 @@ export class IndicatorsService {
       const clients = top.length
         ? await sql<{ id: string; externalId: string | null; name: string | null; email: string | null }>(
             `SELECT id, external_id AS "externalId", name, email FROM clients WHERE company_id = $1 AND id = ANY($2::uuid[])`,
-            [companyId, top.map((t) => t.clientId)],
+            [scope.companyId, top.map((t) => t.clientId)],
           )
         : [];
       const byId = new Map(clients.map((c) => [c.id, c]));
@@ -239,13 +247,13 @@ export class IndicatorsService {
       };
     });
     if (computed && this.answers) {
-      await this.answers.keep(computed.ctx, computed.period, limit, computed.stamp, computed.top);
+      await this.answers.keep(scope, computed.ctx, computed.period, limit, computed.stamp, computed.top);
     }
     return response;
   }
 
-  byStatus(companyId: string, query: AnalyticsRangeQueryDto): Promise<SalesByStatusResponse> {
-    return this.read(companyId, query.currency, async (ctx) => {
+  byStatus(scope: CompanyScope, query: AnalyticsRangeQueryDto): Promise<SalesByStatusResponse> {
+    return this.read(scope, query.currency, async (ctx) => {
       const { sql, company, conversion } = ctx;
       const period = resolvePeriod(company, query);
       const totals = await this.source.totals(sql, ctx, {
@@ -277,12 +285,12 @@ export class IndicatorsService {
   }
 
   /** Revenue by product from the items of the period's counted sales (aggregated from `sale_items`). */
-  products(companyId: string, query: ProductRevenueQueryDto): Promise<ProductRevenueListResponse> {
-    return this.read(companyId, query.currency, async (ctx) => {
+  products(scope: CompanyScope, query: ProductRevenueQueryDto): Promise<ProductRevenueListResponse> {
+    return this.read(scope, query.currency, async (ctx) => {
       const { sql, company, conversion } = ctx;
       const period = resolvePeriod(company, query);
       const p = new SqlParams();
-      const id = p.add(companyId);
+      const id = p.add(scope.companyId);
       const bounds = localDayBounds(p, period.from, period.to, company.timeZone);
       // Paid returns take their items back on their own day.
       const salesSql = `SELECT id, currency, (sold_at AT TIME ZONE ${p.add(company.timeZone)})::date AS day,

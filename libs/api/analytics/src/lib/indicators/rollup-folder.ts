@@ -35,6 +35,10 @@ export const FOLDED_TABLES = [
  * `AnalyticsDeferredRollups1764100000000`) into the analytics rollups: in the background shortly
  * after a company's writes go quiet — never inside the ingest request — and on demand before every
  * analytics read, so what the analytics answer always includes every committed sale.
+ *
+ * System path (ADR 0001): the folder works across companies (its sweep finds every company with
+ * pending changes) and `analytics_fold_company` rewrites rollups, so it runs on the plain
+ * `DataSource` as the tables' owner, outside row-level security; each fold names its company.
  */
 @Injectable()
 export class RollupFolder implements OnModuleInit, OnModuleDestroy {

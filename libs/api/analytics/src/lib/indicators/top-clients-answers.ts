@@ -7,6 +7,7 @@
  * changes of rates, base currency or time zone retire them all (`settings_version`).
  */
 import { Injectable, Logger } from '@nestjs/common';
+import { type CompanyScope, enterTenant } from '@crm/api/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AnalyticsContext, Period } from '../analytics-context';
@@ -54,15 +55,24 @@ export class TopClientsAnswers {
    * Keeps a computed answer, after the reader's snapshot has ended. Only while no fold runs (the
    * fold lock taken shared, without waiting) and only if no fold has committed since the snapshot
    * that computed it: otherwise the fold may have changed the period after the answer was computed
-   * and before it was stored, and it is not kept. Never fails the request that computed it.
+   * and before it was stored, and it is not kept. Never fails the request that computed it. Runs in
+   * a tenant transaction of `scope`'s company.
    */
-  async keep(ctx: AnalyticsContext, period: Period, limit: number, stamp: AnswerStamp, clients: ClientTotal[]) {
+  async keep(
+    scope: CompanyScope,
+    ctx: AnalyticsContext,
+    period: Period,
+    limit: number,
+    stamp: AnswerStamp,
+    clients: ClientTotal[],
+  ) {
     const runner = this.dataSource.createQueryRunner();
     try {
       await runner.connect();
       await runner.startTransaction();
       try {
-        const companyId = ctx.company.companyId;
+        await enterTenant(runner.manager, scope);
+        const companyId = scope.companyId;
         const [lock] = (await runner.query(
           `SELECT pg_try_advisory_xact_lock_shared(hashtextextended('crm.analytics-fold:' || $1::text, 0)) AS locked`,
           [companyId],
@@ -99,7 +109,7 @@ export class TopClientsAnswers {
         throw error;
       }
     } catch (error) {
-      this.logger.warn(`Keeping a top-clients answer of ${ctx.company.companyId} failed: ${String(error)}`);
+      this.logger.warn(`Keeping a top-clients answer of ${scope.companyId} failed: ${String(error)}`);
     } finally {
       await runner.release();
     }

@@ -1,6 +1,6 @@
 import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { CompanyScope } from '@crm/api/core';
+import { type CompanyScope, TenantDatabase } from '@crm/api/core';
 import {
   coded,
   type CompanyMembershipResponse,
@@ -8,7 +8,7 @@ import {
   type InvitationResponse,
   type MyInvitationResponse,
 } from '@crm/shared/contracts';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 
 /** How long an invitation waits for its invitee; inviting the login again renews it. */
 export const INVITATION_TTL_DAYS = 14;
@@ -33,21 +33,32 @@ const SELECT_INVITATION = `
  * login as typed without looking for its user, so the answer (and its timing) is the same for every
  * login that is not already a member. The invitee reaches an invitation only through their own
  * login; another user gets 404 for it.
+ *
+ * The company's side (invite, list, withdraw) runs in its tenant transaction. The invitee's side
+ * (their invitations, accept, decline) is a global path on the plain `DataSource`: it crosses
+ * companies by the user's own login, and accepting writes the membership the guard reads.
  */
 @Injectable()
 export class InvitationsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tenantDb: TenantDatabase,
+  ) {}
 
   async invite(scope: CompanyScope, login: string, role: CompanyRole): Promise<InvitationResponse> {
     if (role === 'owner' && scope.role !== 'owner')
       throw new ForbiddenException(coded('owner_only', 'Only an owner may grant the owner role'));
-    const [member] = await this.dataSource.query(
+    return this.tenantDb.run(scope, (m) => this.store(m, scope, login, role));
+  }
+
+  private async store(m: EntityManager, scope: CompanyScope, login: string, role: CompanyRole) {
+    const [member] = await m.query(
       `SELECT 1 FROM company_accounts a JOIN users u ON u.id = a.user_id
         WHERE a.company_id = $1 AND lower(u.login) = lower($2)`,
       [scope.companyId, login],
     );
     if (member) throw new ConflictException(coded('already_member', 'This user is already a member'));
-    const [row] = (await this.dataSource.query(
+    const [row] = (await m.query(
       `WITH saved AS (
          INSERT INTO company_invitations (company_id, login, role, invited_by, expires_at)
          VALUES ($1, $2, $3, $4, now() + make_interval(days => $5))
@@ -65,26 +76,27 @@ export class InvitationsService {
 
   /** The company's pending invitations, newest first. */
   async list(scope: CompanyScope): Promise<InvitationResponse[]> {
-    const rows = (await this.dataSource.query(
-      `${SELECT_INVITATION} WHERE i.company_id = $1 AND i.expires_at > now() ORDER BY i.created_at DESC, i.id`,
-      [scope.companyId],
+    const rows = (await this.tenantDb.run(scope, (m) =>
+      m.query(
+        `${SELECT_INVITATION} WHERE i.company_id = $1 AND i.expires_at > now() ORDER BY i.created_at DESC, i.id`,
+        [scope.companyId],
+      ),
     )) as InvitationRow[];
     return rows.map(toInvitation);
   }
 
   /** Withdraws an invitation; only an owner withdraws one that would make an owner. */
   async revoke(scope: CompanyScope, id: string): Promise<void> {
-    const [row] = (await this.dataSource.query(
-      `SELECT role FROM company_invitations WHERE id = $1 AND company_id = $2`,
-      [id, scope.companyId],
-    )) as { role: CompanyRole }[];
-    if (!row) throw NOT_FOUND();
-    if (row.role === 'owner' && scope.role !== 'owner')
-      throw new ForbiddenException(coded('owner_only', 'Only an owner may withdraw an owner invitation'));
-    await this.dataSource.query(`DELETE FROM company_invitations WHERE id = $1 AND company_id = $2`, [
-      id,
-      scope.companyId,
-    ]);
+    await this.tenantDb.run(scope, async (m) => {
+      const [row] = (await m.query(
+        `SELECT role FROM company_invitations WHERE id = $1 AND company_id = $2 FOR UPDATE`,
+        [id, scope.companyId],
+      )) as { role: CompanyRole }[];
+      if (!row) throw NOT_FOUND();
+      if (row.role === 'owner' && scope.role !== 'owner')
+        throw new ForbiddenException(coded('owner_only', 'Only an owner may withdraw an owner invitation'));
+      await m.query(`DELETE FROM company_invitations WHERE id = $1 AND company_id = $2`, [id, scope.companyId]);
+    });
   }
 
   /** Invitations addressed to the user's login that have not lapsed, newest first. */

@@ -1,32 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import type { SaleStatus } from '@crm/shared/contracts';
 import type { EntityManager } from 'typeorm';
 import type { CompanyScope } from '../security/request-context';
 
-/** A sale as stored, for listeners that keep aggregates (per-day rollups) in step. */
-export interface SaleState {
-  id: string;
-  clientId: string;
-  /** Exact decimal text. */
-  amount: string;
-  currency: string;
-  soldAt: Date;
-  status: SaleStatus;
-}
-
-/** One sale written: `before` null → created, `after` null → deleted. Unchanged sales are not reported. */
-export interface SaleChange {
-  id: string;
-  before: SaleState | null;
-  after: SaleState | null;
-}
-
 /**
- * Told about every write to sales, inside the writing transaction (`m`): what it writes commits or
- * rolls back with the sales themselves. Run every query through `m` (one session on PGlite).
+ * Told that sales of the scope's company were written, inside the writing transaction (`m`): what
+ * it writes commits or rolls back with the sales themselves. Run every query through `m` (one
+ * session on PGlite). Listeners learn only which company changed: the rollups read the changes
+ * themselves from the log the `sales` triggers keep, and the customer models recount.
  */
 export interface SaleChangeListener {
-  onSalesChanged(m: EntityManager, scope: CompanyScope, changes: readonly SaleChange[]): Promise<void>;
+  onSalesChanged(m: EntityManager, scope: CompanyScope): Promise<void>;
 }
 
 /**
@@ -41,8 +24,9 @@ export class SaleChangeHooks {
     this.listeners.push(listener);
   }
 
-  async emit(m: EntityManager, scope: CompanyScope, changes: readonly SaleChange[]): Promise<void> {
-    if (changes.length === 0) return;
-    for (const listener of this.listeners) await listener.onSalesChanged(m, scope, changes);
+  /** Tells the listeners that `changed` sales of the company were created, changed or deleted (none: nothing). */
+  async emit(m: EntityManager, scope: CompanyScope, changed: number): Promise<void> {
+    if (changed === 0) return;
+    for (const listener of this.listeners) await listener.onSalesChanged(m, scope);
   }
 }

@@ -37,6 +37,9 @@ const STALE_SQL = `
  * The caller waits for the pass only when some table has no statistics at all — the case where
  * plans collapse; statistics that are merely behind are refreshed in the background, so reads
  * under a steady ingest do not queue behind ANALYZE.
+ *
+ * System path (ADR 0001): statistics are per table, not per company, and ANALYZE needs the tables'
+ * owner, so it runs on the plain `DataSource`, outside row-level security; it reads no tenant rows.
  */
 export class TableStatistics {
   private pass?: { done: Promise<string[]>; blocking: boolean };

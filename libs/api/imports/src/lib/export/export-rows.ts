@@ -1,8 +1,9 @@
 /**
  * The rows of an export, page by page in the list's order: clients, or sales with their buyer and
- * items. Times are given as wall time in the company's time zone (`YYYY-MM-DD HH:MM:SS`).
+ * items. Times are given as wall time in the company's time zone (`YYYY-MM-DD HH:MM:SS`). Each
+ * page is read in a tenant transaction of its own: nothing is held open while the file streams.
  */
-import { type CompanyScope, queryRows, SqlParams } from '@crm/api/core';
+import { type CompanyScope, queryRows, SqlParams, type TenantDatabase } from '@crm/api/core';
 import { loadItems, SALE_BASE_AMOUNT, SALES_WITH_BASE_AMOUNT, SALES_WITH_CLIENT } from '@crm/api/sales';
 import {
   type ClientSortField,
@@ -12,7 +13,6 @@ import {
   type SaleSortField,
   type SaleStatus,
 } from '@crm/shared/contracts';
-import type { EntityManager } from 'typeorm';
 import { keysetPage, keysetPages, type SortKey, sortKeyColumn } from './keyset';
 import { clientFilters, saleFilters } from './list-filters';
 
@@ -71,7 +71,7 @@ function sortKey<F extends string>(
 }
 
 export function clientPages(
-  m: EntityManager,
+  tenantDb: TenantDatabase,
   scope: CompanyScope,
   query: ListClientsQueryDto,
 ): AsyncGenerator<ClientExportRow[]> {
@@ -81,20 +81,22 @@ export function clientPages(
     const filters = clientFilters(scope, query, p); // first: `$1` is the company id
     const page = keysetPage(sort, phase, end, p);
     const where = [...filters, ...page.where];
-    return queryRows<ClientExportRow>(
-      m,
-      `SELECT c.id, c.external_id AS "externalId", c.name, c.email, c.phone, c.activity, c.attributes,
+    return tenantDb.run(scope, (m) =>
+      queryRows<ClientExportRow>(
+        m,
+        `SELECT c.id, c.external_id AS "externalId", c.name, c.email, c.phone, c.activity, c.attributes,
               ${localTime('c.last_interaction_at')} AS "lastInteractionAt", ${localTime('c.created_at')} AS "createdAt",
               ${sortKeyColumn(sort)}
          FROM clients c WHERE ${where.join(' AND ')}
         ORDER BY ${page.orderBy} LIMIT ${EXPORT_PAGE_SIZE}`,
-      p.values,
+        p.values,
+      ),
     );
   });
 }
 
-export async function* salePages(
-  m: EntityManager,
+export function salePages(
+  tenantDb: TenantDatabase,
   scope: CompanyScope,
   query: ListSalesQueryDto,
 ): AsyncGenerator<SaleExportRow[]> {
@@ -104,23 +106,23 @@ export async function* salePages(
   const byAmount = sortField.replace(/^-/, '') === 'amount';
   const sort = sortKey(SALE_SORTS, sortField, byAmount ? 'b.sale_id' : 's.id');
   const from = byAmount ? SALES_WITH_BASE_AMOUNT : SALES_WITH_CLIENT;
-  const pages = keysetPages(sort, EXPORT_PAGE_SIZE, (phase, end) => {
+  return keysetPages(sort, EXPORT_PAGE_SIZE, (phase, end) => {
     const p = new SqlParams();
     const filters = saleFilters(scope, query, p); // first: `$1` is the company id
     const page = keysetPage(sort, phase, end, p);
     const where = [...filters, ...page.where];
-    return queryRows<Omit<SaleExportRow, 'items'>>(
-      m,
-      `SELECT s.id, s.external_id AS "externalId", ${localTime('s.sold_at')} AS "soldAt", s.amount::text AS amount,
+    return tenantDb.run(scope, async (m) => {
+      const rows = await queryRows<Omit<SaleExportRow, 'items'>>(
+        m,
+        `SELECT s.id, s.external_id AS "externalId", ${localTime('s.sold_at')} AS "soldAt", s.amount::text AS amount,
               s.currency, s.status, c.external_id AS "clientExternalId", c.name AS "clientName", c.email AS "clientEmail",
               ${sortKeyColumn(sort)}
          FROM ${from} WHERE ${where.join(' AND ')}
         ORDER BY ${page.orderBy} LIMIT ${EXPORT_PAGE_SIZE}`,
-      p.values,
-    );
+        p.values,
+      );
+      const items = await loadItems(m, scope, rows);
+      return rows.map((row) => ({ ...row, items: items.get(row.id) ?? [] }));
+    });
   });
-  for await (const rows of pages) {
-    const items = await loadItems(m, scope, rows);
-    yield rows.map((row) => ({ ...row, items: items.get(row.id) ?? [] }));
-  }
 }

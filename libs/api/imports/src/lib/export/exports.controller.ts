@@ -1,8 +1,7 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CompanyRoute } from '@crm/api/companies';
-import { ApiErrors, type CompanyScope, Scope } from '@crm/api/core';
+import { ApiErrors, type CompanyScope, Scope, TenantDatabase } from '@crm/api/core';
 import {
   ExportClientsQueryDto,
   type ExportFormat,
@@ -10,7 +9,6 @@ import {
   ExportSalesQueryDto,
 } from '@crm/shared/contracts';
 import type { Response } from 'express';
-import { DataSource } from 'typeorm';
 import { attachment } from '../download';
 import { CLIENT_EXPORT_COLUMNS, type ExportColumn, SALE_EXPORT_COLUMNS } from './export-columns';
 import { clientPages, salePages } from './export-rows';
@@ -25,7 +23,7 @@ const FILE_DESCRIPTION =
 @CompanyRoute()
 @Controller('companies/:companyId/exports')
 export class ExportsController {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly tenantDb: TenantDatabase) {}
 
   @Get('clients')
   @ApiOperation({ summary: 'The clients list (same q, filters and sort as GET /clients, every page) as CSV or XLSX' })
@@ -37,7 +35,7 @@ export class ExportsController {
     @Query() query: ExportClientsQueryDto,
     @Res() res: Response,
   ): Promise<void> {
-    const pages = clientPages(this.dataSource.manager, scope, query);
+    const pages = clientPages(this.tenantDb, scope, query);
     await this.send(res, 'clients', CLIENT_EXPORT_COLUMNS, pages, query.format, query.locale);
   }
 
@@ -47,7 +45,7 @@ export class ExportsController {
   @ApiOkResponse({ schema: { type: 'string', format: 'binary' }, description: FILE_DESCRIPTION })
   @ApiErrors(400)
   async sales(@Scope() scope: CompanyScope, @Query() query: ExportSalesQueryDto, @Res() res: Response): Promise<void> {
-    const pages = salePages(this.dataSource.manager, scope, query);
+    const pages = salePages(this.tenantDb, scope, query);
     await this.send(res, 'sales', SALE_EXPORT_COLUMNS, pages, query.format, query.locale);
   }
 

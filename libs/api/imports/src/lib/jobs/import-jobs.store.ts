@@ -4,7 +4,7 @@
  * Files rather than a table: an upload can be a gigabyte, and the job is its companion.
  */
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '@crm/api/core';
+import { APP_CONFIG, type AppConfig, type CompanyScope } from '@crm/api/core';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -70,8 +70,9 @@ export class ImportJobsStore {
     return next;
   }
 
-  /** The job, or null when `companyId` has no such job (another company's id included). */
-  async get(companyId: string, jobId: string): Promise<ImportJob | null> {
+  /** The job, or null when the company has no such job (another company's id included). */
+  async get(scope: CompanyScope, jobId: string): Promise<ImportJob | null> {
+    const { companyId } = scope;
     if (!UUID.test(jobId)) return null;
     const file = join(this.dir(companyId, jobId), 'job.json');
     if (!existsSync(file)) return null;
@@ -80,10 +81,10 @@ export class ImportJobsStore {
   }
 
   /** The company's jobs, newest first. */
-  async list(companyId: string): Promise<ImportJob[]> {
-    const dir = join(this.root, companyId);
-    if (!UUID.test(companyId) || !existsSync(dir)) return [];
-    const jobs = await Promise.all((await readdir(dir)).map((id) => this.get(companyId, id)));
+  async list(scope: CompanyScope): Promise<ImportJob[]> {
+    const dir = join(this.root, scope.companyId);
+    if (!UUID.test(scope.companyId) || !existsSync(dir)) return [];
+    const jobs = await Promise.all((await readdir(dir)).map((id) => this.get(scope, id)));
     return jobs.filter((job): job is ImportJob => job !== null).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   }
 
@@ -92,9 +93,9 @@ export class ImportJobsStore {
   }
 
   /** Bytes the company's imports keep on disk (uploads and rejected-rows reports). */
-  async usedBytes(companyId: string): Promise<number> {
-    const dir = join(this.root, companyId);
-    if (!UUID.test(companyId) || !existsSync(dir)) return 0;
+  async usedBytes(scope: CompanyScope): Promise<number> {
+    const dir = join(this.root, scope.companyId);
+    if (!UUID.test(scope.companyId) || !existsSync(dir)) return 0;
     let total = 0;
     for (const jobId of await readdir(dir)) {
       const files = await readdir(join(dir, jobId)).catch(() => [] as string[]);

@@ -6,7 +6,7 @@ import {
   type NestInterceptor,
   PayloadTooLargeException,
 } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig, type CrmRequest } from '@crm/api/core';
+import { APP_CONFIG, type AppConfig, type CompanyScope, type CrmRequest } from '@crm/api/core';
 import { ImportJobsStore } from './import-jobs.store';
 
 const MIB = 1024 * 1024;
@@ -28,8 +28,8 @@ export class ImportQuota {
   }
 
   /** 413 when `incomingBytes` more would not fit in what the company has left. */
-  async assertFits(companyId: string, incomingBytes: number): Promise<void> {
-    const used = await this.store.usedBytes(companyId);
+  async assertFits(scope: CompanyScope, incomingBytes: number): Promise<void> {
+    const used = await this.store.usedBytes(scope);
     if (used + incomingBytes <= this.limitBytes) return;
     const left = Math.max(0, this.limitBytes - used);
     throw new PayloadTooLargeException(
@@ -51,7 +51,7 @@ export class ImportQuotaInterceptor implements NestInterceptor {
     const req = context.switchToHttp().getRequest<CrmRequest>();
     const declared = Number(req.headers['content-length'] ?? 0);
     if (req.companyScope && Number.isFinite(declared) && declared > 0) {
-      await this.quota.assertFits(req.companyScope.companyId, declared);
+      await this.quota.assertFits(req.companyScope, declared);
     }
     return next.handle();
   }

@@ -12,6 +12,7 @@ import { SaleReturns1764410000000 } from './1764410000000-sale-returns';
 import { CompanyInvitations1764450000000 } from './1764450000000-company-invitations';
 import { SaleBaseAmounts1764470000000 } from './1764470000000-sale-base-amounts';
 import { TenantRowSecurity1764500000000 } from './1764500000000-tenant-row-security';
+import { TenantPoliciesUnset1764500000001 } from './1764500000001-tenant-policies-unset';
 
 /** The schema's history, oldest first. Add a migration here; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -29,6 +30,7 @@ export const MIGRATIONS = [
   CompanyInvitations1764450000000,
   SaleBaseAmounts1764470000000,
   TenantRowSecurity1764500000000,
+  TenantPoliciesUnset1764500000001,
 ];
 
-export { enableTenantSecurity, disableTenantSecurity } from './tenant-security';
+export { enableTenantSecurity, disableTenantSecurity, TENANT_COMPANY_SQL } from './tenant-security';
