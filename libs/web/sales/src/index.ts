@@ -1,4 +1,3 @@
-export * from './lib/sales-api';
 export * from './lib/sale-status-chip';
 export * from './lib/return-chip';
 export * from './lib/dialogs/sale-form-dialog';

@@ -9,13 +9,13 @@ import { MatSortModule, type Sort } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import type { ClientResponse } from '@crm/shared/contracts';
+import { ClientsApi } from '@crm/web/data-access';
 import { CompanyContext, describeError } from '@crm/web/core';
 import { I18n, LocalDatePipe, LocalDateTimePipe, RelativeTimePipe, TranslatePipe } from '@crm/web/i18n';
 import { ExportMenu } from '@crm/web/imports';
 import { PAGINATOR_PROVIDERS } from '@crm/web/sales';
 import { EmptyState, ErrorState, ListSkeleton, PageHeader } from '@crm/web/ui';
 import { map } from 'rxjs';
-import { ClientsApi } from '../clients-api';
 import { ClientFormDialog, type ClientFormDialogData } from '../dialogs/client-form-dialog';
 import { ClientFilters } from './client-filters';
 import {

@@ -6,10 +6,10 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import type { ClientResponse, CreateClientDto } from '@crm/shared/contracts';
+import { ClientsApi } from '@crm/web/data-access';
 import { describeError, httpStatus } from '@crm/web/core';
 import { I18n, TranslatePipe } from '@crm/web/i18n';
 import { finalize, type Observable } from 'rxjs';
-import { ClientsApi } from '../clients-api';
 
 export interface ClientFormDialogData {
   companyId: string;

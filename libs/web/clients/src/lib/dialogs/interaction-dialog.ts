@@ -8,10 +8,10 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTimepickerModule } from '@angular/material/timepicker';
 import type { InteractionResponse, InteractionType } from '@crm/shared/contracts';
+import { ClientsApi } from '@crm/web/data-access';
 import { describeError } from '@crm/web/core';
 import { I18n, TranslatePipe, type TranslationKey } from '@crm/web/i18n';
 import { finalize } from 'rxjs';
-import { ClientsApi } from '../clients-api';
 
 export interface InteractionDialogData {
   companyId: string;

@@ -8,11 +8,11 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import type { SaleDetailResponse, SaleResponse, SaleStatus } from '@crm/shared/contracts';
+import { SalesApi } from '@crm/web/data-access';
 import { describeError } from '@crm/web/core';
 import { formatMoney, I18n, TranslatePipe, type TranslationKey } from '@crm/web/i18n';
 import { dateToDay, dayToDate } from '@crm/web/ui';
 import { finalize } from 'rxjs';
-import { SalesApi } from '../sales-api';
 import { returnBody, unreturned, withinLeft } from './return-form';
 import { dayOf, normaliseAmount } from './sale-form';
 

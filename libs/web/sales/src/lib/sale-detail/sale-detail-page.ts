@@ -8,6 +8,7 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTableModule } from '@angular/material/table';
 import { Router, RouterLink } from '@angular/router';
 import type { SaleDetailResponse, SaleItemResponse, SaleResponse } from '@crm/shared/contracts';
+import { SalesApi } from '@crm/web/data-access';
 import { CompanyContext, describeError, httpStatus } from '@crm/web/core';
 import {
   formatDate,
@@ -26,7 +27,6 @@ import { ReturnFormDialog, type ReturnFormDialogData } from '../dialogs/return-f
 import { SaleFormDialog, type SaleFormDialogData } from '../dialogs/sale-form-dialog';
 import { ReturnChip } from '../return-chip';
 import { SaleStatusChip } from '../sale-status-chip';
-import { SalesApi } from '../sales-api';
 import { SaleReturnsCard } from './sale-returns-card';
 
 /** Exact decimal product of quantity × unit price in minor units (no float drift on money). */

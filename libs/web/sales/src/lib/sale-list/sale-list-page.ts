@@ -9,7 +9,8 @@ import { MatSortModule, type Sort } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import type { SaleListItemResponse, SaleResponse } from '@crm/shared/contracts';
-import { CompaniesApi, CompanyContext, describeError } from '@crm/web/core';
+import { CompaniesApi, SalesApi } from '@crm/web/data-access';
+import { CompanyContext, describeError } from '@crm/web/core';
 import { I18n, LocalDatePipe, LocalDateTimePipe, MoneyPipe, TranslatePipe } from '@crm/web/i18n';
 import { ExportMenu } from '@crm/web/imports';
 import { EmptyState, ErrorState, ListSkeleton, PageHeader } from '@crm/web/ui';
@@ -17,7 +18,6 @@ import { catchError, map, of } from 'rxjs';
 import { SaleFormDialog, type SaleFormDialogData } from '../dialogs/sale-form-dialog';
 import { PAGINATOR_PROVIDERS } from '../paginator-intl';
 import { SaleStatusChip } from '../sale-status-chip';
-import { SalesApi } from '../sales-api';
 import { SaleFilters } from './sale-filters';
 import {
   DEFAULT_SALE_SORT,
