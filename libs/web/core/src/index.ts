@@ -13,3 +13,4 @@ export * from './lib/clipboard/clipboard-writer';
 export * from './lib/theme/theme';
 export * from './lib/icons/icons';
 export * from './lib/http/resource-value';
+export * from './lib/dates/app-dates';

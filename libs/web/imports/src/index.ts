@@ -1,2 +1,1 @@
-export * from './lib/export/export-menu';
 export * from './lib/imports.routes';

@@ -11,7 +11,7 @@ import type { ClientDeletionLossResponse, ClientResponse, SaleResponse } from '@
 import { ClientsApi, CompaniesApi } from '@crm/web/data-access';
 import { CompanyContext, describeError, httpStatus } from '@crm/web/core';
 import { formatMoney, I18n, LocalDatePipe, LocalDateTimePipe, RelativeTimePipe, TranslatePipe } from '@crm/web/i18n';
-import { SaleFormDialog, type SaleFormDialogData } from '@crm/web/sales';
+import { SaleFormDialog, type SaleFormDialogData } from '@crm/web/sale-form';
 import { ErrorState, ListSkeleton, openConfirm } from '@crm/web/ui';
 import { catchError, of } from 'rxjs';
 import { ClientFormDialog, type ClientFormDialogData } from '../dialogs/client-form-dialog';

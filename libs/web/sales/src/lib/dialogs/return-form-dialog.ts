@@ -9,12 +9,11 @@ import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import type { SaleDetailResponse, SaleResponse, SaleStatus } from '@crm/shared/contracts';
 import { SalesApi } from '@crm/web/data-access';
-import { describeError } from '@crm/web/core';
+import { dateToDay, dayToDate, describeError } from '@crm/web/core';
 import { formatMoney, I18n, TranslatePipe, type TranslationKey } from '@crm/web/i18n';
-import { dateToDay, dayToDate } from '@crm/web/ui';
 import { finalize } from 'rxjs';
 import { returnBody, unreturned, withinLeft } from './return-form';
-import { dayOf, normaliseAmount } from './sale-form';
+import { dayOf, normaliseAmount } from '@crm/web/sale-form';
 
 export interface ReturnFormDialogData {
   companyId: string;

@@ -21,12 +21,10 @@ import {
   PricePipe,
   TranslatePipe,
 } from '@crm/web/i18n';
-import { ErrorState, ListSkeleton, openConfirm } from '@crm/web/ui';
+import { SaleFormDialog, type SaleFormDialogData } from '@crm/web/sale-form';
+import { ErrorState, ListSkeleton, openConfirm, ReturnChip, SaleStatusChip } from '@crm/web/ui';
 import { filter, switchMap } from 'rxjs';
 import { ReturnFormDialog, type ReturnFormDialogData } from '../dialogs/return-form-dialog';
-import { SaleFormDialog, type SaleFormDialogData } from '../dialogs/sale-form-dialog';
-import { ReturnChip } from '../return-chip';
-import { SaleStatusChip } from '../sale-status-chip';
 import { SaleReturnsCard } from './sale-returns-card';
 
 /** Exact decimal product of quantity × unit price in minor units (no float drift on money). */

@@ -11,9 +11,8 @@ import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import type { ClientResponse, SaleResponse, SaleStatus } from '@crm/shared/contracts';
 import { SalesApi } from '@crm/web/data-access';
-import { describeError, httpStatus } from '@crm/web/core';
+import { dateToDay, dayToDate, describeError, httpStatus } from '@crm/web/core';
 import { decimalInput, I18n, MoneyPipe, TranslatePipe, type TranslationKey } from '@crm/web/i18n';
-import { dateToDay, dayToDate } from '@crm/web/ui';
 import { catchError, debounceTime, distinctUntilChanged, finalize, map, type Observable, of, switchMap } from 'rxjs';
 import {
   dayOf,
