@@ -12,3 +12,4 @@ export * from './lib/chips/return-chip';
 export * from './lib/export-menu/export-menu';
 export * from './lib/list-card/paginator-intl';
 export * from './lib/list-card/list-card';
+export * from './lib/dialog-scaffold/dialog-scaffold';
