@@ -51,6 +51,25 @@ export default [
             { sourceTag: 'layer:insight', notDependOnLibsWithTags: ['layer:integration'] },
             // Examples for integrators use what an integrator has: the public typed client only.
             { sourceTag: 'scope:example', onlyDependOnLibsWithTags: ['type:api-client'] },
+            // Web layers: a feature never imports another feature (shared pieces live in ui, HTTP
+            // clients in data-access, app-wide state in core); lower layers never import upwards.
+            {
+              allSourceTags: ['scope:web', 'type:feature'],
+              onlyDependOnLibsWithTags: ['type:ui', 'type:data-access', 'type:core', 'type:util', 'type:contracts'],
+            },
+            {
+              allSourceTags: ['scope:web', 'type:ui'],
+              onlyDependOnLibsWithTags: ['type:ui', 'type:data-access', 'type:core', 'type:util', 'type:contracts'],
+            },
+            {
+              allSourceTags: ['scope:web', 'type:core'],
+              onlyDependOnLibsWithTags: ['type:core', 'type:data-access', 'type:util', 'type:contracts'],
+            },
+            {
+              allSourceTags: ['scope:web', 'type:data-access'],
+              onlyDependOnLibsWithTags: ['type:data-access', 'type:util', 'type:contracts'],
+            },
+            { allSourceTags: ['scope:web', 'type:util'], onlyDependOnLibsWithTags: ['type:util', 'type:contracts'] },
           ],
         },
       ],

@@ -1,8 +1,7 @@
 import { type ApplicationConfig, provideBrowserGlobalErrorListeners } from '@angular/core';
 import { provideAnimationsAsync } from '@angular/platform-browser/animations/async';
 import { provideRouter, withComponentInputBinding, withInMemoryScrolling } from '@angular/router';
-import { provideCore, provideIcons } from '@crm/web/core';
-import { provideAppDates } from '@crm/web/ui';
+import { provideAppDates, provideCore, provideIcons } from '@crm/web/core';
 import { appRoutes } from './app.routes';
 
 export const appConfig: ApplicationConfig = {

@@ -1,2 +1,1 @@
-export * from './lib/clients-api';
 export * from './lib/clients.routes';

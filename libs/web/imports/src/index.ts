@@ -1,3 +1,1 @@
-export * from './lib/imports-api';
-export * from './lib/export/export-menu';
 export * from './lib/imports.routes';

@@ -1,9 +1,16 @@
 import type { Routes } from '@angular/router';
 import { titleKey } from '@crm/web/core';
-import { ClientDetailPage } from './client-detail/client-detail-page';
-import { ClientListPage } from './client-list/client-list-page';
 
+/** Each page is its own lazy chunk: the list does not download the detail, nor the reverse. */
 export const clientsRoutes: Routes = [
-  { path: '', component: ClientListPage, title: titleKey('clients.title') },
-  { path: ':clientId', component: ClientDetailPage, title: titleKey('clients.title') },
+  {
+    path: '',
+    title: titleKey('clients.title'),
+    loadComponent: () => import('./client-list/client-list-page').then((m) => m.ClientListPage),
+  },
+  {
+    path: ':clientId',
+    title: titleKey('clients.title'),
+    loadComponent: () => import('./client-detail/client-detail-page').then((m) => m.ClientDetailPage),
+  },
 ];

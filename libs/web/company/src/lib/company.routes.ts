@@ -1,9 +1,16 @@
 import type { Routes } from '@angular/router';
 import { titleKey } from '@crm/web/core';
-import { CompanyPage } from './company-page';
-import { RatesPage } from './rates/rates-page';
 
+/** Each page is its own lazy chunk. */
 export const companyRoutes: Routes = [
-  { path: '', component: CompanyPage, title: titleKey('nav.company') },
-  { path: 'rates', component: RatesPage, title: titleKey('rates.title') },
+  {
+    path: '',
+    title: titleKey('nav.company'),
+    loadComponent: () => import('./company-page').then((m) => m.CompanyPage),
+  },
+  {
+    path: 'rates',
+    title: titleKey('rates.title'),
+    loadComponent: () => import('./rates/rates-page').then((m) => m.RatesPage),
+  },
 ];

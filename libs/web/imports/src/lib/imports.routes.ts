@@ -1,9 +1,16 @@
 import type { Routes } from '@angular/router';
 import { titleKey } from '@crm/web/core';
-import { ImportJobPage } from './import-job/import-job-page';
-import { ImportsPage } from './import-page/imports-page';
 
+/** Each page is its own lazy chunk. */
 export const importsRoutes: Routes = [
-  { path: '', component: ImportsPage, title: titleKey('imports.title') },
-  { path: ':importId', component: ImportJobPage, title: titleKey('imports.title') },
+  {
+    path: '',
+    title: titleKey('imports.title'),
+    loadComponent: () => import('./import-page/imports-page').then((m) => m.ImportsPage),
+  },
+  {
+    path: ':importId',
+    title: titleKey('imports.title'),
+    loadComponent: () => import('./import-job/import-job-page').then((m) => m.ImportJobPage),
+  },
 ];

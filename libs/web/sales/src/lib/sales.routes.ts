@@ -1,9 +1,16 @@
 import type { Routes } from '@angular/router';
 import { titleKey } from '@crm/web/core';
-import { SaleDetailPage } from './sale-detail/sale-detail-page';
-import { SaleListPage } from './sale-list/sale-list-page';
 
+/** Each page is its own lazy chunk: the list does not download the detail, nor the reverse. */
 export const salesRoutes: Routes = [
-  { path: '', component: SaleListPage, title: titleKey('sales.title') },
-  { path: ':saleId', component: SaleDetailPage, title: titleKey('sales.title') },
+  {
+    path: '',
+    title: titleKey('sales.title'),
+    loadComponent: () => import('./sale-list/sale-list-page').then((m) => m.SaleListPage),
+  },
+  {
+    path: ':saleId',
+    title: titleKey('sales.title'),
+    loadComponent: () => import('./sale-detail/sale-detail-page').then((m) => m.SaleDetailPage),
+  },
 ];

@@ -6,8 +6,8 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { Router, RouterLink } from '@angular/router';
 import type { RegisterDto } from '@crm/shared/contracts';
+import { AuthApi } from '@crm/web/data-access';
 import {
-  AuthApi,
   COMPANY_NAME_MAX_LENGTH,
   LOGIN_PATTERN,
   PASSWORD_MAX_LENGTH,

@@ -14,11 +14,11 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import type { NoteResponse } from '@crm/shared/contracts';
+import { ClientsApi } from '@crm/web/data-access';
 import { CompanyContext, describeError } from '@crm/web/core';
 import { I18n, LocalDateTimePipe, RelativeTimePipe, TranslatePipe } from '@crm/web/i18n';
 import { ErrorState, ListSkeleton } from '@crm/web/ui';
 import { finalize } from 'rxjs';
-import { ClientsApi } from '../clients-api';
 
 /** A quick "add a note" box above the client's notes, newest first. */
 @Component({

@@ -4,8 +4,7 @@ import { MatTableModule } from '@angular/material/table';
 import { Router, RouterLink } from '@angular/router';
 import type { SalePageResponse, SaleResponse } from '@crm/shared/contracts';
 import { LocalDatePipe, MoneyPipe, TranslatePipe } from '@crm/web/i18n';
-import { ReturnChip, SaleStatusChip } from '@crm/web/sales';
-import { EmptyState, ErrorState, ListSkeleton } from '@crm/web/ui';
+import { EmptyState, ErrorState, ListSkeleton, ReturnChip, SaleStatusChip } from '@crm/web/ui';
 
 /** The client's purchase history, newest first; a row opens the sale. */
 @Component({

@@ -1,9 +1,8 @@
 import { provideHttpClient } from '@angular/common/http';
 import { provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { provideIcons } from '@crm/web/core';
+import { provideAppDates, provideIcons } from '@crm/web/core';
 import { I18n } from '@crm/web/i18n';
-import { provideAppDates } from '@crm/web/ui';
 import { ClientFilters } from './client-filters';
 import { type ClientListState, EMPTY_CLIENT_LIST_STATE } from './client-list-state';
 

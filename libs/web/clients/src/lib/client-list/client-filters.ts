@@ -5,8 +5,8 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
+import { dateToDay, dayToDate } from '@crm/web/core';
 import { TranslatePipe } from '@crm/web/i18n';
-import { dateToDay, dayToDate } from '@crm/web/ui';
 import { type ClientListState, hasActiveFilters } from './client-list-state';
 
 /** Search (debounced), purchases, activity and last-contact range; every change goes to the URL. */

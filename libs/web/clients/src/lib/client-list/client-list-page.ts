@@ -1,21 +1,18 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { rxResource, toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
-import { MatCardModule } from '@angular/material/card';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
-import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
+import type { PageEvent } from '@angular/material/paginator';
 import { MatSortModule, type Sort } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import type { ClientResponse } from '@crm/shared/contracts';
+import { ClientsApi } from '@crm/web/data-access';
 import { CompanyContext, describeError } from '@crm/web/core';
 import { I18n, LocalDatePipe, LocalDateTimePipe, RelativeTimePipe, TranslatePipe } from '@crm/web/i18n';
-import { ExportMenu } from '@crm/web/imports';
-import { PAGINATOR_PROVIDERS } from '@crm/web/sales';
-import { EmptyState, ErrorState, ListSkeleton, PageHeader } from '@crm/web/ui';
+import { EmptyState, ExportMenu, ListCard, PageHeader } from '@crm/web/ui';
 import { map } from 'rxjs';
-import { ClientsApi } from '../clients-api';
 import { ClientFormDialog, type ClientFormDialogData } from '../dialogs/client-form-dialog';
 import { ClientFilters } from './client-filters';
 import {
@@ -37,15 +34,12 @@ import {
   imports: [
     ClientFilters,
     EmptyState,
-    ErrorState,
     ExportMenu,
-    ListSkeleton,
+    ListCard,
     LocalDatePipe,
     LocalDateTimePipe,
     MatButtonModule,
-    MatCardModule,
     MatIconModule,
-    MatPaginatorModule,
     MatSortModule,
     MatTableModule,
     PageHeader,
@@ -54,7 +48,6 @@ import {
     TranslatePipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  providers: PAGINATOR_PROVIDERS,
   templateUrl: './client-list-page.html',
   styleUrl: './client-list-page.scss',
 })

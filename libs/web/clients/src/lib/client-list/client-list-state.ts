@@ -1,5 +1,5 @@
 import type { Params } from '@angular/router';
-import type { ApiParams } from '../clients-api';
+import { type ApiParams } from '@crm/web/data-access';
 
 export const CLIENT_PAGE_SIZES = [25, 50, 100] as const;
 export const DEFAULT_CLIENT_SORT = '-createdAt';

@@ -1,15 +1,15 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { type AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import type { ClientResponse, CreateClientDto } from '@crm/shared/contracts';
+import { ClientsApi } from '@crm/web/data-access';
 import { describeError, httpStatus } from '@crm/web/core';
 import { I18n, TranslatePipe } from '@crm/web/i18n';
+import { DialogScaffold } from '@crm/web/ui';
 import { finalize, type Observable } from 'rxjs';
-import { ClientsApi } from '../clients-api';
 
 export interface ClientFormDialogData {
   companyId: string;
@@ -22,12 +22,17 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** Create or edit a client; on edit only the changed fields are sent, and a cleared field is `null`. */
 @Component({
   selector: 'crm-client-form-dialog',
-  imports: [MatButtonModule, MatDialogModule, MatFormFieldModule, MatInputModule, ReactiveFormsModule, TranslatePipe],
+  imports: [DialogScaffold, MatFormFieldModule, MatInputModule, ReactiveFormsModule, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
-      <h2 mat-dialog-title>{{ (data.client ? 'clients.form.editTitle' : 'clients.form.createTitle') | t }}</h2>
-      <mat-dialog-content class="grid">
+      <crm-dialog-scaffold
+        [title]="(data.client ? 'clients.form.editTitle' : 'clients.form.createTitle') | t"
+        [error]="errorText()"
+        [saving]="saving()"
+        saveTestId="client-save"
+        [columnWidth]="'220px'"
+      >
         <mat-form-field appearance="outline" class="wide">
           <mat-label>{{ 'clients.form.name' | t }}</mat-label>
           <input matInput formControlName="name" data-testid="client-name" cdkFocusInitial />
@@ -58,31 +63,8 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
           <input matInput formControlName="externalId" />
           <mat-hint>{{ 'clients.form.externalIdHint' | t }}</mat-hint>
         </mat-form-field>
-        @if (errorText(); as text) {
-          <p class="error wide" role="alert">{{ text }}</p>
-        }
-      </mat-dialog-content>
-      <mat-dialog-actions align="end">
-        <button matButton type="button" mat-dialog-close>{{ 'common.cancel' | t }}</button>
-        <button matButton="filled" type="submit" data-testid="client-save" [disabled]="saving()">
-          {{ (saving() ? 'common.saving' : 'common.save') | t }}
-        </button>
-      </mat-dialog-actions>
+      </crm-dialog-scaffold>
     </form>
-  `,
-  styles: `
-    .grid {
-      display: grid;
-      grid-template-columns: repeat(auto-fit, minmax(min(100%, 220px), 1fr));
-      gap: 4px 12px;
-    }
-    .wide {
-      grid-column: 1 / -1;
-    }
-    .error {
-      margin: 0;
-      color: var(--mat-sys-error);
-    }
   `,
 })
 export class ClientFormDialog {

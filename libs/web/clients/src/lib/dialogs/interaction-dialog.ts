@@ -1,17 +1,17 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
 import { MatDatepickerModule } from '@angular/material/datepicker';
-import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTimepickerModule } from '@angular/material/timepicker';
 import type { InteractionResponse, InteractionType } from '@crm/shared/contracts';
+import { ClientsApi } from '@crm/web/data-access';
 import { describeError } from '@crm/web/core';
 import { I18n, TranslatePipe, type TranslationKey } from '@crm/web/i18n';
+import { DialogScaffold } from '@crm/web/ui';
 import { finalize } from 'rxjs';
-import { ClientsApi } from '../clients-api';
 
 export interface InteractionDialogData {
   companyId: string;
@@ -29,9 +29,8 @@ export function momentOf(day: Date, time: Date): Date {
 @Component({
   selector: 'crm-interaction-dialog',
   imports: [
-    MatButtonModule,
+    DialogScaffold,
     MatDatepickerModule,
-    MatDialogModule,
     MatFormFieldModule,
     MatInputModule,
     MatSelectModule,
@@ -42,8 +41,12 @@ export function momentOf(day: Date, time: Date): Date {
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
-      <h2 mat-dialog-title>{{ 'clients.interaction.title' | t }}</h2>
-      <mat-dialog-content class="grid">
+      <crm-dialog-scaffold
+        [title]="'clients.interaction.title' | t"
+        [error]="errorText()"
+        [saving]="saving()"
+        saveTestId="interaction-save"
+      >
         <mat-form-field appearance="outline">
           <mat-label>{{ 'clients.interaction.type' | t }}</mat-label>
           <mat-select formControlName="type" data-testid="interaction-type">
@@ -87,31 +90,8 @@ export function momentOf(day: Date, time: Date): Date {
           ></textarea>
           <mat-error>{{ 'clients.interaction.summaryRequired' | t }}</mat-error>
         </mat-form-field>
-        @if (errorText(); as text) {
-          <p class="error wide" role="alert">{{ text }}</p>
-        }
-      </mat-dialog-content>
-      <mat-dialog-actions align="end">
-        <button matButton type="button" mat-dialog-close>{{ 'common.cancel' | t }}</button>
-        <button matButton="filled" type="submit" data-testid="interaction-save" [disabled]="saving()">
-          {{ (saving() ? 'common.saving' : 'common.save') | t }}
-        </button>
-      </mat-dialog-actions>
+      </crm-dialog-scaffold>
     </form>
-  `,
-  styles: `
-    .grid {
-      display: grid;
-      grid-template-columns: repeat(auto-fit, minmax(min(100%, 200px), 1fr));
-      gap: 4px 12px;
-    }
-    .wide {
-      grid-column: 1 / -1;
-    }
-    .error {
-      margin: 0;
-      color: var(--mat-sys-error);
-    }
   `,
 })
 export class InteractionDialog {

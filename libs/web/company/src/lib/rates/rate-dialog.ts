@@ -8,9 +8,9 @@ import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/materia
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import type { ExchangeRateResponse, ExchangeRatesResponse } from '@crm/shared/contracts';
-import { describeError, ExchangeRatesApi } from '@crm/web/core';
+import { ExchangeRatesApi } from '@crm/web/data-access';
+import { dateToDay, dayToDate, describeError } from '@crm/web/core';
 import { I18n, TranslatePipe } from '@crm/web/i18n';
-import { dateToDay, dayToDate } from '@crm/web/ui';
 import { finalize, startWith } from 'rxjs';
 import { CURRENCIES, currencyOptions, filterOptions } from '../settings/reference-lists';
 import { normaliseRate, sameDayRate, today } from './rate-form';

@@ -5,9 +5,8 @@ import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { MatDialog } from '@angular/material/dialog';
 import { provideRouter } from '@angular/router';
 import type { CompanyRole, ExchangeRatesResponse } from '@crm/shared/contracts';
-import { CompanyContext, provideIcons } from '@crm/web/core';
+import { CompanyContext, provideAppDates, provideIcons } from '@crm/web/core';
 import { I18n } from '@crm/web/i18n';
-import { provideAppDates } from '@crm/web/ui';
 import { normaliseRate, sortRates } from './rate-form';
 import { RatesPage } from './rates-page';
 

@@ -4,8 +4,8 @@ import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { Router } from '@angular/router';
 import type { AuthResponse } from '@crm/shared/contracts';
 import { defer, finalize, firstValueFrom, type Observable, of, shareReplay, throwError } from 'rxjs';
+import { AuthApi } from '@crm/web/data-access';
 import { CompanyContext } from '../companies/company-context';
-import { AuthApi } from './auth-api';
 import { readStoredSession, SessionStore } from './session-store';
 
 /** Thrown to callers waiting on a refresh when there is no session to refresh. */

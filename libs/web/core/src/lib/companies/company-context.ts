@@ -1,10 +1,10 @@
 import { computed, inject, Injectable, signal } from '@angular/core';
 import type { CompanyMembershipResponse, CompanyRole, MeResponse } from '@crm/shared/contracts';
 import { firstValueFrom } from 'rxjs';
+import { MeApi } from '@crm/web/data-access';
 import { SessionStore } from '../auth/session-store';
 import { readJson, writeJson } from '../storage/local-store';
 import { MANAGER_ROLES } from '../validation';
-import { MeApi } from './me-api';
 
 /** `{[userId]: companyId}`: each user's last choice on this device. */
 export const ACTIVE_COMPANY_STORAGE_KEY = 'crm.activeCompanies';

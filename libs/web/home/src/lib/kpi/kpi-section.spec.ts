@@ -5,9 +5,8 @@ import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { provideRouter } from '@angular/router';
 import type { AnalyticsPeriodResponse, RevenueForecastResponse } from '@crm/shared/contracts';
-import { CompanyContext, provideIcons } from '@crm/web/core';
+import { CompanyContext, provideAppDates, provideIcons } from '@crm/web/core';
 import { I18n } from '@crm/web/i18n';
-import { provideAppDates } from '@crm/web/ui';
 import { KpiSection } from './kpi-section';
 import { previousRange, rangeOf } from './period';
 

@@ -9,10 +9,10 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
-import { CompanyContext } from '@crm/web/core';
+import { AnalyticsApi } from '@crm/web/data-access';
+import { CompanyContext, dateToDay, dayToDate } from '@crm/web/core';
 import { formatDate, formatMoney, formatNumber, I18n, TranslatePipe, type TranslationKey } from '@crm/web/i18n';
-import { dateToDay, dayToDate, ErrorState } from '@crm/web/ui';
-import { AnalyticsApi } from './analytics-api';
+import { ErrorState } from '@crm/web/ui';
 import { ForecastCard } from './forecast-card';
 import { type Kpi, kpisOf } from './kpi';
 import {

@@ -1,9 +1,9 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
+import { SalesApi } from '@crm/web/data-access';
 import { CompanyContext } from '@crm/web/core';
 import { LocalDateTimePipe, MoneyPipe, RelativeTimePipe, TranslatePipe } from '@crm/web/i18n';
-import { SalesApi } from '@crm/web/sales';
 import { HomeTile } from './home-tile';
 
 /** The sale count, live, and the latest sale. */

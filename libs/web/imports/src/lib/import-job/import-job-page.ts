@@ -27,6 +27,7 @@ import type {
   ImportPreviewRowResponse,
   ImportSettingsDto,
 } from '@crm/shared/contracts';
+import { ImportsApi, saveBlob } from '@crm/web/data-access';
 import { CompanyContext, describeError } from '@crm/web/core';
 import { I18n, LocalNumberPipe, TranslatePipe, type TranslationKey } from '@crm/web/i18n';
 import { ErrorState, ListSkeleton, PageHeader } from '@crm/web/ui';
@@ -39,7 +40,6 @@ import {
   previewRowErrors,
   progressShare,
 } from '../import-fields';
-import { ImportsApi, saveBlob } from '../imports-api';
 
 /** One import: detected format, column mapping, preview, run with progress (polled), rejected rows. */
 @Component({

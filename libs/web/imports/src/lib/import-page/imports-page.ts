@@ -6,11 +6,11 @@ import { MatCardModule } from '@angular/material/card';
 import { MatIconModule } from '@angular/material/icon';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import type { ImportKind } from '@crm/shared/contracts';
+import { ImportsApi } from '@crm/web/data-access';
 import { CompanyContext, describeError } from '@crm/web/core';
 import { I18n, LocalDateTimePipe, LocalNumberPipe, TranslatePipe, type TranslationKey } from '@crm/web/i18n';
 import { ErrorState, ListSkeleton, PageHeader } from '@crm/web/ui';
 import { finalize } from 'rxjs';
-import { ImportsApi } from '../imports-api';
 
 /** Import from CSV: pick the kind and the file, upload, then map and run on the job's page. */
 @Component({

@@ -3,11 +3,10 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import type { SaleDetailResponse } from '@crm/shared/contracts';
-import { provideIcons } from '@crm/web/core';
+import { provideAppDates, provideIcons } from '@crm/web/core';
 import { I18n } from '@crm/web/i18n';
-import { provideAppDates } from '@crm/web/ui';
 import { ReturnFormDialog } from './return-form-dialog';
-import { dayOf } from './sale-form';
+import { dayOf } from '@crm/web/sale-form';
 
 const sale = {
   id: 's-1',

@@ -1,20 +1,19 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
 import { MatDatepickerModule } from '@angular/material/datepicker';
-import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import type { SaleDetailResponse, SaleResponse, SaleStatus } from '@crm/shared/contracts';
-import { describeError } from '@crm/web/core';
+import { SalesApi } from '@crm/web/data-access';
+import { dateToDay, dayToDate, describeError } from '@crm/web/core';
 import { formatMoney, I18n, TranslatePipe, type TranslationKey } from '@crm/web/i18n';
-import { dateToDay, dayToDate } from '@crm/web/ui';
+import { DialogScaffold } from '@crm/web/ui';
 import { finalize } from 'rxjs';
-import { SalesApi } from '../sales-api';
 import { returnBody, unreturned, withinLeft } from './return-form';
-import { dayOf, normaliseAmount } from './sale-form';
+import { dayOf, normaliseAmount } from '@crm/web/sale-form';
 
 export interface ReturnFormDialogData {
   companyId: string;
@@ -28,9 +27,8 @@ const STATUSES: SaleStatus[] = ['paid', 'pending', 'cancelled'];
 @Component({
   selector: 'crm-return-form-dialog',
   imports: [
-    MatButtonModule,
+    DialogScaffold,
     MatDatepickerModule,
-    MatDialogModule,
     MatFormFieldModule,
     MatInputModule,
     MatSelectModule,
@@ -40,8 +38,13 @@ const STATUSES: SaleStatus[] = ['paid', 'pending', 'cancelled'];
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
-      <h2 mat-dialog-title>{{ 'returns.form.title' | t: { name: data.sale.externalId || '' } }}</h2>
-      <mat-dialog-content class="grid">
+      <crm-dialog-scaffold
+        [title]="'returns.form.title' | t: { name: data.sale.externalId || '' }"
+        [error]="errorText()"
+        [saving]="saving()"
+        saveTestId="return-save"
+        [saveLabel]="'returns.register' | t"
+      >
         <mat-form-field appearance="outline">
           <mat-label>{{ 'returns.form.amount' | t }}</mat-label>
           <input matInput inputmode="decimal" formControlName="amount" data-testid="return-amount" cdkFocusInitial />
@@ -90,28 +93,10 @@ const STATUSES: SaleStatus[] = ['paid', 'pending', 'cancelled'];
             }
           </fieldset>
         }
-        @if (errorText(); as text) {
-          <p class="error wide" role="alert">{{ text }}</p>
-        }
-      </mat-dialog-content>
-      <mat-dialog-actions align="end">
-        <button matButton type="button" mat-dialog-close>{{ 'common.cancel' | t }}</button>
-        <button matButton="filled" type="submit" data-testid="return-save" [disabled]="saving()">
-          {{ (saving() ? 'common.saving' : 'returns.register') | t }}
-        </button>
-      </mat-dialog-actions>
+      </crm-dialog-scaffold>
     </form>
   `,
   styles: `
-    .grid {
-      display: grid;
-      grid-template-columns: repeat(auto-fit, minmax(min(100%, 200px), 1fr));
-      gap: 4px 12px;
-      padding-top: 4px;
-    }
-    .wide {
-      grid-column: 1 / -1;
-    }
     .lines {
       border: 0;
       margin: 0;
@@ -141,10 +126,6 @@ const STATUSES: SaleStatus[] = ['paid', 'pending', 'cancelled'];
     }
     .qty {
       flex: 0 0 140px;
-    }
-    .error {
-      margin: 0;
-      color: var(--mat-sys-error);
     }
   `,
 })

@@ -1,5 +1,5 @@
 import type { CreateSaleDto, SaleDetailResponse, SaleItemResponse, SaleStatus } from '@crm/shared/contracts';
-import { soldAtFrom } from './sale-form';
+import { soldAtFrom } from '@crm/web/sale-form';
 
 /** What a sale still has to give back: its amount and, per line, the quantity (returns of it subtracted). */
 export interface Unreturned {

@@ -8,6 +8,7 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTableModule } from '@angular/material/table';
 import { Router, RouterLink } from '@angular/router';
 import type { SaleDetailResponse, SaleItemResponse, SaleResponse } from '@crm/shared/contracts';
+import { SalesApi } from '@crm/web/data-access';
 import { CompanyContext, describeError, httpStatus } from '@crm/web/core';
 import {
   formatDate,
@@ -20,13 +21,10 @@ import {
   PricePipe,
   TranslatePipe,
 } from '@crm/web/i18n';
-import { ErrorState, ListSkeleton, openConfirm } from '@crm/web/ui';
+import { SaleFormDialog, type SaleFormDialogData } from '@crm/web/sale-form';
+import { ErrorState, ListSkeleton, openConfirm, ReturnChip, SaleStatusChip } from '@crm/web/ui';
 import { filter, switchMap } from 'rxjs';
 import { ReturnFormDialog, type ReturnFormDialogData } from '../dialogs/return-form-dialog';
-import { SaleFormDialog, type SaleFormDialogData } from '../dialogs/sale-form-dialog';
-import { ReturnChip } from '../return-chip';
-import { SaleStatusChip } from '../sale-status-chip';
-import { SalesApi } from '../sales-api';
 import { SaleReturnsCard } from './sale-returns-card';
 
 /** Exact decimal product of quantity × unit price in minor units (no float drift on money). */

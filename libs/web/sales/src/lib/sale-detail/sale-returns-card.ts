@@ -5,8 +5,8 @@ import { MatIconModule } from '@angular/material/icon';
 import { RouterLink } from '@angular/router';
 import type { SaleDetailResponse } from '@crm/shared/contracts';
 import { LocalDatePipe, MoneyPipe, TranslatePipe } from '@crm/web/i18n';
+import { SaleStatusChip } from '@crm/web/ui';
 import { unreturned } from '../dialogs/return-form';
-import { SaleStatusChip } from '../sale-status-chip';
 
 /**
  * Returns on the sale page: for a sale, its returns (each opens), what was returned and what is

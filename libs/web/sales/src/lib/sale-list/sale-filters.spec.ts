@@ -1,9 +1,8 @@
 import { TestBed } from '@angular/core/testing';
 import { provideHttpClient } from '@angular/common/http';
 import { provideHttpClientTesting } from '@angular/common/http/testing';
-import { provideIcons } from '@crm/web/core';
+import { provideAppDates, provideIcons } from '@crm/web/core';
 import { I18n } from '@crm/web/i18n';
-import { provideAppDates } from '@crm/web/ui';
 import { SaleFilters } from './sale-filters';
 import { EMPTY_SALE_LIST_STATE, type SaleListState } from './sale-list-state';
 

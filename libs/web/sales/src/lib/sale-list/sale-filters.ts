@@ -6,8 +6,8 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import type { SaleStatus } from '@crm/shared/contracts';
+import { dateToDay, dayToDate } from '@crm/web/core';
 import { decimalInput, I18n, TranslatePipe, type TranslationKey } from '@crm/web/i18n';
-import { dateToDay, dayToDate } from '@crm/web/ui';
 import { hasSaleFilters, lastDays, normaliseAmountFilter, type SaleListState } from './sale-list-state';
 
 const STATUSES: SaleStatus[] = ['paid', 'pending', 'cancelled', 'refunded'];

@@ -1,23 +1,19 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { rxResource, toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
-import { MatCardModule } from '@angular/material/card';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
-import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
+import type { PageEvent } from '@angular/material/paginator';
 import { MatSortModule, type Sort } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import type { SaleListItemResponse, SaleResponse } from '@crm/shared/contracts';
-import { CompaniesApi, CompanyContext, describeError } from '@crm/web/core';
+import { CompaniesApi, SalesApi } from '@crm/web/data-access';
+import { CompanyContext, describeError } from '@crm/web/core';
 import { I18n, LocalDatePipe, LocalDateTimePipe, MoneyPipe, TranslatePipe } from '@crm/web/i18n';
-import { ExportMenu } from '@crm/web/imports';
-import { EmptyState, ErrorState, ListSkeleton, PageHeader } from '@crm/web/ui';
+import { SaleFormDialog, type SaleFormDialogData } from '@crm/web/sale-form';
+import { EmptyState, ExportMenu, ListCard, PageHeader, SaleStatusChip } from '@crm/web/ui';
 import { catchError, map, of } from 'rxjs';
-import { SaleFormDialog, type SaleFormDialogData } from '../dialogs/sale-form-dialog';
-import { PAGINATOR_PROVIDERS } from '../paginator-intl';
-import { SaleStatusChip } from '../sale-status-chip';
-import { SalesApi } from '../sales-api';
 import { SaleFilters } from './sale-filters';
 import {
   DEFAULT_SALE_SORT,
@@ -37,15 +33,12 @@ import {
   selector: 'crm-sale-list-page',
   imports: [
     EmptyState,
-    ErrorState,
     ExportMenu,
-    ListSkeleton,
+    ListCard,
     LocalDatePipe,
     LocalDateTimePipe,
     MatButtonModule,
-    MatCardModule,
     MatIconModule,
-    MatPaginatorModule,
     MatSortModule,
     MatTableModule,
     MoneyPipe,
@@ -56,7 +49,6 @@ import {
     TranslatePipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  providers: PAGINATOR_PROVIDERS,
   templateUrl: './sale-list-page.html',
   styleUrl: './sale-list-page.scss',
 })

@@ -1,6 +1,6 @@
 import type { Params } from '@angular/router';
 import type { SaleStatus } from '@crm/shared/contracts';
-import type { SaleApiParams } from '../sales-api';
+import { type ApiParams } from '@crm/web/data-access';
 
 export const SALE_PAGE_SIZES = [25, 50, 100] as const;
 export const DEFAULT_SALE_SORT = '-soldAt';
@@ -85,7 +85,7 @@ export function saleStateToParams(state: SaleListState): Params {
   );
 }
 
-export function saleFilterParams(state: SaleListState): SaleApiParams {
+export function saleFilterParams(state: SaleListState): ApiParams {
   return {
     q: state.q,
     clientId: state.clientId,
@@ -99,7 +99,7 @@ export function saleFilterParams(state: SaleListState): SaleApiParams {
   };
 }
 
-export function saleApiParams(state: SaleListState): SaleApiParams {
+export function saleApiParams(state: SaleListState): ApiParams {
   return { ...saleFilterParams(state), page: state.page, pageSize: state.pageSize };
 }
 

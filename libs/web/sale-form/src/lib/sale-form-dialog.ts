@@ -4,17 +4,17 @@ import { type AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, Vali
 import { MatAutocompleteModule } from '@angular/material/autocomplete';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDatepickerModule } from '@angular/material/datepicker';
-import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import type { ClientResponse, SaleResponse, SaleStatus } from '@crm/shared/contracts';
-import { describeError, httpStatus } from '@crm/web/core';
+import { SalesApi } from '@crm/web/data-access';
+import { dateToDay, dayToDate, describeError, httpStatus } from '@crm/web/core';
 import { decimalInput, I18n, MoneyPipe, TranslatePipe, type TranslationKey } from '@crm/web/i18n';
-import { dateToDay, dayToDate } from '@crm/web/ui';
+import { DialogScaffold } from '@crm/web/ui';
 import { catchError, debounceTime, distinctUntilChanged, finalize, map, type Observable, of, switchMap } from 'rxjs';
-import { SalesApi } from '../sales-api';
 import {
   dayOf,
   itemsTotal,
@@ -53,10 +53,10 @@ const decimalValidator =
 @Component({
   selector: 'crm-sale-form-dialog',
   imports: [
+    DialogScaffold,
     MatAutocompleteModule,
     MatButtonModule,
     MatDatepickerModule,
-    MatDialogModule,
     MatFormFieldModule,
     MatInputModule,
     MatSelectModule,
@@ -68,8 +68,12 @@ const decimalValidator =
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
-      <h2 mat-dialog-title>{{ (data.sale ? 'sales.form.editTitle' : 'sales.form.createTitle') | t }}</h2>
-      <mat-dialog-content class="grid">
+      <crm-dialog-scaffold
+        [title]="(data.sale ? 'sales.form.editTitle' : 'sales.form.createTitle') | t"
+        [error]="errorText()"
+        [saving]="saving()"
+        saveTestId="sale-save"
+      >
         @if (!data.sale && !data.clientId) {
           <mat-form-field appearance="outline" class="wide">
             <mat-label>{{ 'sales.form.buyer' | t }}</mat-label>
@@ -134,31 +138,10 @@ const decimalValidator =
             }
           </p>
         }
-        @if (errorText(); as text) {
-          <p class="error wide" role="alert">{{ text }}</p>
-        }
-      </mat-dialog-content>
-      <mat-dialog-actions align="end">
-        <button matButton type="button" mat-dialog-close>{{ 'common.cancel' | t }}</button>
-        <button matButton="filled" type="submit" data-testid="sale-save" [disabled]="saving()">
-          {{ (saving() ? 'common.saving' : 'common.save') | t }}
-        </button>
-      </mat-dialog-actions>
+      </crm-dialog-scaffold>
     </form>
   `,
   styles: `
-    .grid {
-      display: grid;
-      grid-template-columns: repeat(auto-fit, minmax(min(100%, 200px), 1fr));
-      gap: 4px 12px;
-    }
-    .wide {
-      grid-column: 1 / -1;
-    }
-    .error {
-      margin: 0;
-      color: var(--mat-sys-error);
-    }
     .total {
       margin: 0;
       display: flex;

@@ -4,10 +4,10 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatMenuModule } from '@angular/material/menu';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import type { ExportFormat } from '@crm/shared/contracts';
+import { type ApiParams, ExportsApi, saveBlob } from '@crm/web/data-access';
 import { CompanyContext, describeError } from '@crm/web/core';
 import { I18n, TranslatePipe } from '@crm/web/i18n';
 import { finalize } from 'rxjs';
-import { ExportsApi, type ExportParams, saveBlob } from '../imports-api';
 
 /** "Export" with CSV and XLSX: the list as it is filtered now, every page. */
 @Component({
@@ -43,7 +43,7 @@ export class ExportMenu {
   private readonly snackBar = inject(MatSnackBar);
 
   readonly list = input.required<'clients' | 'sales'>();
-  readonly filters = input<ExportParams>({});
+  readonly filters = input<ApiParams>({});
   protected readonly busy = signal(false);
 
   protected download(format: ExportFormat): void {

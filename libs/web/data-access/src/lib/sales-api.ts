@@ -9,8 +9,7 @@ import type {
   UpdateSaleDto,
 } from '@crm/shared/contracts';
 import type { Observable } from 'rxjs';
-
-export type SaleApiParams = Record<string, string | number | boolean | null | undefined>;
+import { type ApiParams, toHttpParams } from './http-params';
 
 /** `/api/companies/:companyId/sales`. */
 @Injectable({ providedIn: 'root' })
@@ -22,12 +21,8 @@ export class SalesApi {
     return saleId ? `${base}/${encodeURIComponent(saleId)}` : base;
   }
 
-  list(companyId: string, query: SaleApiParams): Observable<SalePageResponse> {
-    let params = new HttpParams();
-    for (const [key, value] of Object.entries(query)) {
-      if (value !== null && value !== undefined && value !== '') params = params.set(key, String(value));
-    }
-    return this.http.get<SalePageResponse>(this.url(companyId), { params });
+  list(companyId: string, query: ApiParams): Observable<SalePageResponse> {
+    return this.http.get<SalePageResponse>(this.url(companyId), { params: toHttpParams(query) });
   }
 
   get(companyId: string, saleId: string): Observable<SaleDetailResponse> {

@@ -3,9 +3,8 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import type { ClientResponse, SaleResponse } from '@crm/shared/contracts';
-import { provideIcons } from '@crm/web/core';
+import { provideAppDates, provideIcons } from '@crm/web/core';
 import { I18n } from '@crm/web/i18n';
-import { provideAppDates } from '@crm/web/ui';
 import { SaleFormDialog, type SaleFormDialogData } from './sale-form-dialog';
 
 const sale: SaleResponse = {

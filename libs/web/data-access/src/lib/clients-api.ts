@@ -13,17 +13,7 @@ import type {
   UpdateClientDto,
 } from '@crm/shared/contracts';
 import type { Observable } from 'rxjs';
-
-/** Query parameters as the API reads them; empty values are left out. */
-export type ApiParams = Record<string, string | number | boolean | null | undefined>;
-
-export function toHttpParams(params: ApiParams): HttpParams {
-  let result = new HttpParams();
-  for (const [key, value] of Object.entries(params)) {
-    if (value !== null && value !== undefined && value !== '') result = result.set(key, String(value));
-  }
-  return result;
-}
+import { type ApiParams, toHttpParams } from './http-params';
 
 /** `/api/companies/:companyId/clients` and what hangs off one client. */
 @Injectable({ providedIn: 'root' })

@@ -1,4 +1,4 @@
-import { HttpClient, type HttpResponse, HttpParams } from '@angular/common/http';
+import { HttpClient, type HttpResponse } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import type {
   ExportFormat,
@@ -9,8 +9,7 @@ import type {
   ImportSettingsDto,
 } from '@crm/shared/contracts';
 import type { Observable } from 'rxjs';
-
-export type ExportParams = Record<string, string | number | boolean | null | undefined>;
+import { type ApiParams, toHttpParams } from './http-params';
 
 /** `/api/companies/:companyId/imports` (CSV upload, preview, run, progress, rejected rows). */
 @Injectable({ providedIn: 'root' })
@@ -72,14 +71,9 @@ export class ExportsApi {
     list: 'clients' | 'sales',
     format: ExportFormat,
     locale: ExportLocale,
-    filters: ExportParams,
+    filters: ApiParams,
   ): Observable<HttpResponse<Blob>> {
-    let params = new HttpParams().set('format', format).set('locale', locale);
-    for (const [key, value] of Object.entries(filters)) {
-      if (value !== null && value !== undefined && value !== '' && key !== 'page' && key !== 'pageSize') {
-        params = params.set(key, String(value));
-      }
-    }
+    const params = toHttpParams(filters, ['page', 'pageSize']).set('format', format).set('locale', locale);
     return this.http.get(`/api/companies/${encodeURIComponent(companyId)}/exports/${list}`, {
       params,
       observe: 'response',

@@ -1,0 +1,2 @@
+export * from './lib/sale-form-dialog';
+export * from './lib/sale-form';

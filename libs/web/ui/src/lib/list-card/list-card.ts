@@ -1,0 +1,66 @@
+import { ChangeDetectionStrategy, Component, input, output, ViewEncapsulation } from '@angular/core';
+import { MatCardModule } from '@angular/material/card';
+import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
+import { ErrorState } from '../states/error-state';
+import { ListSkeleton } from '../states/list-skeleton';
+import { PAGINATOR_PROVIDERS } from './paginator-intl';
+
+/**
+ * The frame of a full-width list page (clients, sales): an outlined card with a loading skeleton,
+ * an error with retry, the empty state the page projects as `[listEmpty]`, the total line, the
+ * table (default content, scrolls sideways when wide) and a paginator in the interface language.
+ * Its styles are global under `crm-list-card` so they reach the page's own table: `.row`
+ * (clickable), `.num` (right-aligned tabular figures), `.secondary` (hidden on phones) and
+ * `.phone-only` (shown only on phones).
+ */
+@Component({
+  selector: 'crm-list-card',
+  imports: [ErrorState, ListSkeleton, MatCardModule, MatPaginatorModule],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  encapsulation: ViewEncapsulation.None,
+  providers: PAGINATOR_PROVIDERS,
+  template: `
+    <mat-card appearance="outlined" class="table-card">
+      @if (loading() && length() === null) {
+        <crm-list-skeleton class="pad" [rows]="8" />
+      } @else if (error(); as message) {
+        <crm-error-state class="pad" [message]="message" (retry)="retry.emit()" />
+      } @else if (length() !== null) {
+        @if (empty()) {
+          <ng-content select="[listEmpty]" />
+        } @else {
+          <p class="total" [attr.data-testid]="totalTestId()">{{ totalText() }}</p>
+          <div class="scroll" [class.busy]="loading()">
+            <ng-content />
+          </div>
+          <mat-paginator
+            [length]="length()"
+            [pageIndex]="pageIndex()"
+            [pageSize]="pageSize()"
+            [pageSizeOptions]="pageSizes()"
+            (page)="page.emit($event)"
+          />
+        }
+      }
+    </mat-card>
+  `,
+  styleUrl: './list-card.scss',
+})
+export class ListCard {
+  /** A request is under way: the skeleton before the first page, dimmed rows after. */
+  readonly loading = input(false);
+  /** What went wrong, already in words; shows the error state with "retry". */
+  readonly error = input<string | null>(null);
+  /** Rows matching the filters; null until the first page arrives. */
+  readonly length = input<number | null>(null);
+  /** This page has no rows: show the projected `[listEmpty]` content instead of the table. */
+  readonly empty = input(false);
+  readonly totalText = input('');
+  readonly totalTestId = input<string | null>(null);
+  /** Zero-based, as mat-paginator counts. */
+  readonly pageIndex = input(0);
+  readonly pageSize = input(50);
+  readonly pageSizes = input<readonly number[]>([25, 50, 100]);
+  readonly retry = output<void>();
+  readonly page = output<PageEvent>();
+}
