@@ -47,6 +47,8 @@ export default [
               onlyDependOnLibsWithTags: ['scope:web', 'scope:shared'],
               bannedExternalImports: ['@nestjs/*', 'typeorm', 'pg', 'express', 'argon2', '@electric-sql/*'],
             },
+            // The data scripts share the contracts' helpers (decimals, time zones), nothing of the API or web.
+            { sourceTag: 'scope:tools', onlyDependOnLibsWithTags: ['scope:shared'] },
             { sourceTag: 'layer:domain', notDependOnLibsWithTags: ['layer:insight', 'layer:integration'] },
             { sourceTag: 'layer:insight', notDependOnLibsWithTags: ['layer:integration'] },
             // Examples for integrators use what an integrator has: the public typed client only.

@@ -26,7 +26,12 @@ const lastDays = (c: GeneratedCompany, days: number) => ({
 });
 
 /** Every endpoint of `analytics/*` the indicators answer; top clients are computed on every ask. */
-const QUERIES: { name: string; run: (s: IndicatorsService, c: GeneratedCompany) => Promise<unknown> }[] = [
+const QUERIES: {
+  name: string;
+  run: (s: IndicatorsService, c: GeneratedCompany) => Promise<unknown>;
+  /** Top clients by the period scan alone (before the whole-history bound), for comparison. */
+  scan?: boolean;
+}[] = [
   { name: 'summary, 30 days', run: (s, c) => s.summary({ companyId: c.companyId }, lastDays(c, 30)) },
   {
     name: 'summary, 3 years',
@@ -54,6 +59,20 @@ const QUERIES: { name: string; run: (s: IndicatorsService, c: GeneratedCompany) 
     name: 'products, 30 days',
     run: (s, c) => s.products({ companyId: c.companyId }, { ...lastDays(c, 30), limit: 10 }),
   },
+  {
+    name: 'top-10 clients, 3 years, scan',
+    run: (s, c) => s.topClients({ companyId: c.companyId }, { from: c.firstDay, to: c.lastDay, limit: 10 }),
+    scan: true,
+  },
+  {
+    name: 'top-10 clients, 365 days',
+    run: (s, c) => s.topClients({ companyId: c.companyId }, { ...lastDays(c, 365), limit: 10 }),
+  },
+  {
+    name: 'top-10 clients, 365 days, scan',
+    run: (s, c) => s.topClients({ companyId: c.companyId }, { ...lastDays(c, 365), limit: 10 }),
+    scan: true,
+  },
 ];
 
 interface Figures {
@@ -62,7 +81,12 @@ interface Figures {
   p95: number;
 }
 
-async function measure(service: IndicatorsService, c: GeneratedCompany, q: (typeof QUERIES)[number]): Promise<Figures> {
+async function measure(
+  services: { rollups: IndicatorsService; scan: IndicatorsService },
+  c: GeneratedCompany,
+  q: (typeof QUERIES)[number],
+): Promise<Figures> {
+  const service = q.scan ? services.scan : services.rollups;
   const time = async () => {
     const start = performance.now();
     await q.run(service, c);
@@ -118,7 +142,10 @@ async function main(): Promise<void> {
           .map((l) => l.toFixed(1))
           .join(' ')} on ${cpus().length} CPUs; never analysed: ${unanalysed.join(', ') || 'none'}`,
       );
-      const service = new IndicatorsService(ds, new RollupSource());
+      const service = {
+        rollups: new IndicatorsService(ds, new RollupSource()),
+        scan: new IndicatorsService(ds, new RollupSource({ longPeriodTotals: false })),
+      };
       const before = new Map<string, Figures>();
       for (const q of QUERIES) before.set(q.name, await measure(service, company, q));
       start = performance.now();

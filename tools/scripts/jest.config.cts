@@ -1,11 +1,7 @@
 /* Unit specs of the workspace scripts (demo data, seeding, loading). */
 module.exports = {
   displayName: 'tools-scripts',
-  preset: '../../jest.preset.js',
-  testEnvironment: 'node',
-  transform: {
-    '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
-  },
+  preset: '../../jest.preset.node.js',
   moduleFileExtensions: ['ts', 'js'],
   coverageDirectory: '../../coverage/tools/scripts',
 };

@@ -1,10 +1,5 @@
 module.exports = {
   displayName: 'api-analytics-models',
-  preset: '../../../jest.preset.js',
-  testEnvironment: 'node',
-  transform: {
-    '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
-  },
-  moduleFileExtensions: ['ts', 'js', 'html'],
+  preset: '../../../jest.preset.node.js',
   coverageDirectory: '../../../coverage/libs/api/analytics-models',
 };

@@ -1,11 +1,6 @@
 module.exports = {
   displayName: 'api-exchange-rates',
-  preset: '../../../jest.preset.js',
-  testEnvironment: 'node',
+  preset: '../../../jest.preset.node.js',
   passWithNoTests: true,
-  transform: {
-    '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
-  },
-  moduleFileExtensions: ['ts', 'js', 'html'],
   coverageDirectory: '../../../coverage/libs/api/exchange-rates',
 };

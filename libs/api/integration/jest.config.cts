@@ -1,10 +1,6 @@
 module.exports = {
   displayName: 'api-integration',
-  preset: '../../../jest.preset.js',
-  testEnvironment: 'node',
-  transform: {
-    '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
-  },
-  moduleFileExtensions: ['ts', 'js', 'html'],
+  preset: '../../../jest.preset.node.js',
+  passWithNoTests: true,
   coverageDirectory: '../../../coverage/libs/api/integration',
 };

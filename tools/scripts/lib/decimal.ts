@@ -1,10 +1,10 @@
 /**
- * Exact decimal arithmetic for money in the data scripts: values are `bigint`s of
- * millionths (six fractional digits), so sums of prices × quantities never touch floats.
+ * Money in the data scripts as `bigint`s of millionths (six fractional digits), so sums of prices ×
+ * quantities never touch floats. The decimal text arithmetic is the one of @crm/shared/contracts.
  */
+import { decimalToUnits, unitsToDecimal } from '@crm/shared/contracts';
 
 const FRACTION_DIGITS = 6;
-const ONE = 10n ** BigInt(FRACTION_DIGITS);
 const DECIMAL = /^([+-])?(\d+)(?:\.(\d+))?$/;
 
 /** A decimal scaled by 10^6. */
@@ -18,16 +18,13 @@ export function parseDecimal(text: string): Micros {
   if (fraction.length > FRACTION_DIGITS) {
     throw new Error(`More than ${FRACTION_DIGITS} fractional digits: "${text}"`);
   }
-  const value = BigInt(whole) * ONE + BigInt(fraction.padEnd(FRACTION_DIGITS, '0'));
-  return sign === '-' ? -value : value;
+  return decimalToUnits(`${sign === '-' ? '-' : ''}${whole}${fraction ? `.${fraction}` : ''}`, FRACTION_DIGITS);
 }
 
 /** Rounds to `digits` fractional digits, half away from zero (half-up on the magnitude). */
 export function roundHalfUp(value: Micros, digits: number): Micros {
-  const step = 10n ** BigInt(FRACTION_DIGITS - digits);
-  const magnitude = value < 0n ? -value : value;
-  const rounded = ((magnitude + step / 2n) / step) * step;
-  return value < 0n ? -rounded : rounded;
+  const rounded = decimalToUnits(unitsToDecimal(value, FRACTION_DIGITS), digits);
+  return rounded * 10n ** BigInt(FRACTION_DIGITS - digits);
 }
 
 /** Formats with exactly `digits` fractional digits (the value must already be rounded to them). */
@@ -35,9 +32,5 @@ export function formatDecimal(value: Micros, digits: number): string {
   if (roundHalfUp(value, digits) !== value) {
     throw new Error(`${value} micros has more than ${digits} fractional digits`);
   }
-  const magnitude = value < 0n ? -value : value;
-  const whole = magnitude / ONE;
-  const fraction = (magnitude % ONE).toString().padStart(FRACTION_DIGITS, '0').slice(0, digits);
-  const text = digits > 0 ? `${whole}.${fraction}` : `${whole}`;
-  return value < 0n ? `-${text}` : text;
+  return unitsToDecimal(value / 10n ** BigInt(FRACTION_DIGITS - digits), digits);
 }

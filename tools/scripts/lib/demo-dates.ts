@@ -15,8 +15,8 @@
  *   last sale is yesterday" and the calendar months, and folding each sale into its own month of
  *   the last year instead would put returns before their sales and scramble clients' histories.
  */
+import { offsetMinutesAt } from '@crm/shared/contracts';
 import type { RetailInvoice } from './online-retail';
-import { offsetMinutesAt } from './zoned-time';
 
 const DAY_MS = 86_400_000;
 const LOCAL = /^(\d{4})-(\d{2})-(\d{2})([ T].*)?$/;

@@ -5,10 +5,10 @@
  * earlier sale of the data can take back (discounts, fees, goods bought before December 2010) is
  * kept as a sale with status `refunded` of the returned (positive) values, which revenue ignores.
  */
+import { zonedLocalToIso } from '@crm/shared/contracts';
 import { formatDecimal, type Micros, parseDecimal, roundHalfUp } from './decimal';
 import type { RetailInvoice } from './online-retail';
 import type { ClientBatchItem, SaleBatchItem } from './integration-api';
-import { zonedLocalToIso } from './zoned-time';
 
 export const RETAIL_TIME_ZONE = 'Europe/London';
 export const RETAIL_CURRENCY = 'GBP';

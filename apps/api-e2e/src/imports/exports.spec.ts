@@ -116,6 +116,28 @@ describe('CSV and XLSX export', () => {
     }
   });
 
+  it('filters sales by kind exactly as the list does (one filter source for both)', async () => {
+    const shop = await companyWithKey();
+    await pushClients(shop.apiKey.key, [{ externalId: 'C-1', name: 'Покупатель' }]).expect(200);
+    await pushSales(shop.apiKey.key, [
+      saleItem('S-1', 'C-1', { amount: '100.00', soldAt: '2026-03-02T10:00:00Z' }),
+      saleItem('S-2', 'C-1', { amount: '50.00', soldAt: '2026-03-03T10:00:00Z' }),
+      saleItem('R-1', 'C-1', { kind: 'return', returnOf: 'S-1', amount: '20.00', soldAt: '2026-03-10T10:00:00Z' }),
+    ]).expect(200);
+    for (const [kind, expected] of [
+      ['return', ['R-1']],
+      ['sale', ['S-1', 'S-2']],
+    ] as const) {
+      const query = { kind, sort: 'soldAt' };
+      const [, ...rows] = readCsv((await exportFile(shop, 'sales', { ...query, locale: 'en' })).body as Buffer, ',');
+      expect({ kind, exported: rows.map((r) => r[0]), listed: await listed(shop, 'sales', query) }).toEqual({
+        kind,
+        exported: expected,
+        listed: expected,
+      });
+    }
+  });
+
   it('pages through a long list in order, clients without a name last, without losing or repeating rows', async () => {
     const big = await companyWithKey();
     const clients = Array.from({ length: 4500 }, (_, i) => ({

@@ -84,6 +84,15 @@ describe('integration API rate limit (/api/v1/*, per API key)', () => {
     }
   });
 
+  it('counts every /api/v1 route of a key against one budget (GET /api/v1/company too)', async () => {
+    const { apiKey } = await companyWithKey();
+    const statuses: number[] = [];
+    for (const path of ['/api/v1/company', '/api/v1/clients', '/api/v1/company']) {
+      statuses.push((await request(limited.url).get(path).set('X-API-Key', apiKey.key)).status);
+    }
+    expect(statuses).toEqual([200, 200, 429]);
+  });
+
   it('stores nothing of a batch it refused with 429, and limits each key on its own', async () => {
     const a = await companyWithKey();
     const b = await companyWithKey();

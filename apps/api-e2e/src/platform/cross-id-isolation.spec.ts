@@ -87,7 +87,18 @@ describe('tenant isolation: the attacker’s own company with the victim’s ids
   const BODY_OVERRIDES: Record<string, () => unknown> = {
     'POST /api/companies/{companyId}/imports/{importId}/preview': () => ({ mapping: importMapping }),
     'POST /api/companies/{companyId}/imports/{importId}/run': () => ({ mapping: importMapping }),
+    // The examples name a member of the example company; an empty list is valid for any company.
+    'POST /api/companies/{companyId}/reports/{id}/share': () => ({ userIds: [], company: true }),
+    'PUT /api/companies/{companyId}/reports/{id}/schedule': () => ({
+      frequency: 'weekly',
+      weekday: 1,
+      time: '09:00',
+      recipients: [],
+    }),
   };
+
+  /** Required query parameters of routes with ids in their paths. */
+  const QUERIES: Record<string, string> = { '/api/companies/{companyId}/reports/{id}/export': '?format=csv' };
 
   /**
    * The documented example body, with id fields set to the attacker's own resources and a fresh
@@ -113,8 +124,46 @@ describe('tenant isolation: the attacker’s own company with the victim’s ids
     return body === undefined ? req : req.send(body as object);
   };
 
+  /** A ready report of `user`'s company. */
+  async function readyReport(user: TestUser, title: string): Promise<string> {
+    const res = await api()
+      .post(`/api/companies/${user.companyId}/reports`)
+      .set(user.auth)
+      .send({ type: 'sales-overview', from: '2026-11-01', to: '2026-11-30', title })
+      .expect(201);
+    for (let tries = 0; ; tries++) {
+      const got = await api().get(`/api/companies/${user.companyId}/reports/${res.body.id}`).set(user.auth).expect(200);
+      if (got.body.status !== 'running') return res.body.id;
+      if (tries > 300) throw new Error('report still running');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    }
+  }
+
+  /** Asks `user`'s assistant; returns the answer's body. */
+  async function ask(user: TestUser, message: string): Promise<{ conversationId: string; actions: { id: string }[] }> {
+    return (
+      await api().post(`/api/companies/${user.companyId}/assistant/chat`).set(user.auth).send({ message }).expect(200)
+    ).body;
+  }
+
   /** A fresh resource of the attacker for each kind of id (the positive control). */
   const own: Record<string, (path: string) => Promise<string>> = {
+    'reports/{id}': async (path) => {
+      const id = await readyReport(attacker, 'Attacker report');
+      if (path.endsWith('/schedule'))
+        await api()
+          .put(`/api/companies/${attacker.companyId}/reports/${id}/schedule`)
+          .set(attacker.auth)
+          .send({ frequency: 'weekly', weekday: 1, time: '09:00', recipients: [] })
+          .expect(200);
+      return id;
+    },
+    'conversations/{id}': async () => (await ask(attacker, 'Выручка за 2025 год')).conversationId,
+    'actions/{actionId}': async () => {
+      const answer = await ask(attacker, 'Добавь заметку клиенту Attacker client: перезвонить в понедельник');
+      if (!answer.actions[0]) throw new Error('the assistant proposed no action');
+      return answer.actions[0].id;
+    },
     'clients/{clientId}': async () => (await createClient(attacker, { name: 'Attacker client' })).id,
     'sales/{saleId}': async () => (await createSale(attacker, attackerClientId)).id,
     'api-keys/{id}': async () => (await createApiKey(attacker, 'Attacker key')).id,
@@ -206,7 +255,13 @@ describe('tenant isolation: the attacker’s own company with the victim’s ids
     await waitForImport(victim, job.id);
     importMapping = job.suggestedMapping;
 
+    const victimConversation = await ask(victim, 'Выручка за 2025 год');
+    const victimAction = await ask(victim, `Добавь заметку клиенту Victim client ${marker}: перезвонить`);
+    if (!victimAction.actions[0]) throw new Error('the assistant proposed no action for the victim');
     victimIds = {
+      'reports/{id}': [await readyReport(victim, `Victim report ${marker}`)],
+      'conversations/{id}': [victimConversation.conversationId],
+      'actions/{actionId}': [victimAction.actions[0].id],
       'clients/{clientId}': [client.id],
       'sales/{saleId}': [sale.id],
       'api-keys/{id}': [victim.apiKey.id],
@@ -250,7 +305,7 @@ describe('tenant isolation: the attacker’s own company with the victim’s ids
       for (const param of idParams(path))
         combos = combos.flatMap((c) => victimIds[kindOf(path, param)].map((id) => ({ ...c, [param]: id })));
       for (const ids of combos) {
-        const url = fill(path, { companyId: attacker.companyId, ...ids });
+        const url = fill(path, { companyId: attacker.companyId, ...ids }) + (QUERIES[path] ?? '');
         const res = await send(method, url, as(path, attacker), body);
         const leaked = secrets.filter((s) => textOf(res).includes(s));
         if (res.status !== 404 || leaked.length > 0)
@@ -264,7 +319,7 @@ describe('tenant isolation: the attacker’s own company with the victim’s ids
       for (const param of idParams(path)) ownIds[param] = await own[kindOf(path, param)](path);
       const control = await send(
         method,
-        fill(path, { companyId: attacker.companyId, ...ownIds }),
+        fill(path, { companyId: attacker.companyId, ...ownIds }) + (QUERIES[path] ?? ''),
         as(path, attacker),
         body,
       );

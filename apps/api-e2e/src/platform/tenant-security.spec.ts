@@ -6,6 +6,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { type CompanyScope, loadAppConfig, TENANT_ROLE, TenantDatabase } from '@crm/api/core';
 import { DataSource, type EntityManager } from 'typeorm';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- boots the real app in-process to reach its TenantDatabase
 import { AppModule } from '../../../api/src/app/app.module';
 import { api, type TestUser } from '../support/client';
 import { type ApiKey, clientItem, companyWithKey, pushClients, pushSales, readFeed, saleItem } from '../support/crm';

@@ -29,6 +29,8 @@ export default async function globalSetup(): Promise<void> {
     DB_POOL_SIZE: process.env['TEST_DATABASE_URL'] ? '8' : '1',
     // Specs register many users from one address; the per-address limit is proven by its own spec.
     AUTH_RATE_LIMIT: '100000',
+    // The assistant specs ask many questions as one user; its per-user limit is proven by its own spec.
+    ASSISTANT_RATE_LIMIT: '100000',
   });
   globalThis.__CRM_E2E_API__ = api;
   process.env['E2E_API_URL'] = api.url;

@@ -3,6 +3,7 @@ import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { AnalyticsModule } from '@crm/api/analytics';
 import { ApiKeysModule } from '@crm/api/api-keys';
+import { AssistantModule } from '@crm/api/assistant';
 import { AuthModule } from '@crm/api/auth';
 import { ClientsModule } from '@crm/api/clients';
 import { CompaniesModule } from '@crm/api/companies';
@@ -19,6 +20,8 @@ import {
 import { ExchangeRatesModule } from '@crm/api/exchange-rates';
 import { ImportsModule } from '@crm/api/imports';
 import { IntegrationModule } from '@crm/api/integration';
+import { JobsModule } from '@crm/api/jobs';
+import { ReportsModule } from '@crm/api/reports';
 import { SalesModule } from '@crm/api/sales';
 import { UsersModule } from '@crm/api/users';
 
@@ -43,6 +46,9 @@ export class AppModule {
         IntegrationModule,
         AnalyticsModule,
         ImportsModule,
+        JobsModule,
+        ReportsModule,
+        AssistantModule,
       ],
       controllers: [HealthController],
       providers: [

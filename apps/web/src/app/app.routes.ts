@@ -30,10 +30,18 @@ export const appRoutes: Route[] = [
       { path: '', pathMatch: 'full', loadChildren: () => import('@crm/web/home').then((m) => m.homeRoutes) },
       { path: 'clients', loadChildren: () => import('@crm/web/clients').then((m) => m.clientsRoutes) },
       { path: 'sales', loadChildren: () => import('@crm/web/sales').then((m) => m.salesRoutes) },
+      { path: 'reports', loadChildren: () => import('@crm/web/reports').then((m) => m.reportsRoutes) },
       { path: 'imports', loadChildren: () => import('@crm/web/imports').then((m) => m.importsRoutes) },
       // Not `/api-keys`: web paths must not start with `/api`, which belongs to the API (dev proxy, server).
       { path: 'keys', loadChildren: () => import('@crm/web/api-keys').then((m) => m.apiKeysRoutes) },
       { path: 'company', loadChildren: () => import('@crm/web/company').then((m) => m.companyRoutes) },
+      { path: 'assistant', loadChildren: () => import('@crm/web/assistant').then((m) => m.assistantRoutes) },
+      // The assistant's side sheet over any page: /clients(assistant:panel).
+      {
+        path: 'panel',
+        outlet: 'assistant',
+        loadComponent: () => import('@crm/web/assistant').then((m) => m.AssistantSheet),
+      },
     ],
   },
   { path: '**', redirectTo: '' },

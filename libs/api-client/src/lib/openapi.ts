@@ -311,6 +311,127 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/companies/{companyId}/assistant/actions/{actionId}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Drop a write the assistant proposed */
+    post: operations['Assistant_cancel'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/companies/{companyId}/assistant/actions/{actionId}/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Carry out a write the assistant proposed (a note or an interaction), as the caller */
+    post: operations['Assistant_confirm'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/companies/{companyId}/assistant/chat': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Ask a question; the whole answer with its tool calls, cited records, charts and proposed actions */
+    post: operations['Assistant_chat'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/companies/{companyId}/assistant/chat/stream': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Ask a question and receive the answer as Server-Sent Events: start, tool, tool_result, text, chart, action, done (the chat response), error. Closing the connection stops the run. */
+    post: operations['Assistant_stream'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/companies/{companyId}/assistant/conversations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The caller's conversations in this company, most recent first */
+    get: operations['Assistant_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/companies/{companyId}/assistant/conversations/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A conversation with its messages, tool calls, records, charts and actions */
+    get: operations['Assistant_get'];
+    put?: never;
+    post?: never;
+    /** Delete a conversation with its messages and pending proposals */
+    delete: operations['Assistant_remove'];
+    options?: never;
+    head?: never;
+    /** Rename a conversation */
+    patch: operations['Assistant_rename'];
+    trace?: never;
+  };
+  '/api/companies/{companyId}/assistant/status': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Which engine answers (`offline` or the model name) and suggested questions */
+    get: operations['Assistant_status'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/companies/{companyId}/clients': {
     parameters: {
       query?: never;
@@ -378,6 +499,23 @@ export interface paths {
     put?: never;
     /** Write a note on a client; the author is the current user */
     post: operations['ClientActivity_createNote'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/companies/{companyId}/clients/{clientId}/recommendations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What to do with this client and why: from the outlook (segment, probability of being active, expected value), co-purchase rules and history; each item with its reason and numbers */
+    get: operations['ClientRecommendations_get'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -631,6 +769,128 @@ export interface paths {
     head?: never;
     /** Change a member's role (owner/admin; only owners touch owners) */
     patch: operations['Members_changeRole'];
+    trace?: never;
+  };
+  '/api/companies/{companyId}/reports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The reports the caller may see: own, shared with them or with the company (owners and admins: all); search by title, filter by type */
+    get: operations['Reports_list'];
+    put?: never;
+    /** Creates a report and starts generating it in the background (status `running`, then `ready` or `failed`) */
+    post: operations['Reports_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/companies/{companyId}/reports/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A report with its latest snapshot (or `?snapshot=` a scheduled run): status, progress, result (summary, tables, charts, insights) */
+    get: operations['Reports_get'];
+    put?: never;
+    post?: never;
+    /** Deletes the report with its snapshots, shares and schedule; author, owner or admin */
+    delete: operations['Reports_delete'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/companies/{companyId}/reports/{id}/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The report as a file: PDF (charts, tables, conclusions), XLSX (a sheet per table) or CSV (UTF-8 with BOM; a zip of CSV files when the report has several tables); 409 while it is not ready */
+    get: operations['Reports_export'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/companies/{companyId}/reports/{id}/regenerate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** «Обновить»: a new snapshot of the same parameters with fresh data (a preset period is resolved again) */
+    post: operations['Reports_regenerate'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/companies/{companyId}/reports/{id}/runs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The snapshots made by the schedule, newest first, with what was delivered */
+    get: operations['Reports_runs'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/companies/{companyId}/reports/{id}/schedule': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Rebuilds the report weekly or monthly at a time in the company time zone (a preset period as of the run day, otherwise the same length ending the day before); recipients get the PDF by mail when mail is set up */
+    put: operations['Reports_putSchedule'];
+    post?: never;
+    /** Stops the schedule (its runs are kept); author, owner or admin */
+    delete: operations['Reports_deleteSchedule'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/companies/{companyId}/reports/{id}/share': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Shares the report with members (`userIds` replaces the list) and/or the whole company; author, owner or admin */
+    post: operations['Reports_share'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/api/companies/{companyId}/sales': {
@@ -1103,6 +1363,156 @@ export interface components {
       prefix: string;
       revokedAt: string | null;
     };
+    AssistantActionResponse: {
+      clientId: string;
+      /** @example Иван Петров */
+      clientName: string | null;
+      id: string;
+      /**
+       * @example add_note
+       * @enum {string}
+       */
+      kind: 'add_note' | 'add_interaction';
+      /** @description What will be written: `{text}` for a note, `{type, summary, occurredAt}` for an interaction. */
+      payload: {
+        [key: string]: unknown;
+      };
+      /** @description The note or interaction created on confirmation. */
+      resultId?: string | null;
+      /**
+       * @example proposed
+       * @enum {string}
+       */
+      status: 'cancelled' | 'proposed' | 'confirmed';
+    };
+    AssistantChartPointResponse: {
+      /** @example 2024-01-01 */
+      period: string;
+      /** @example 125000.00 */
+      value: string;
+    };
+    AssistantChartResponse: {
+      /** @example RUB */
+      currency: string;
+      /** @description Points that are a forecast, not history (forecast charts). */
+      forecastFrom?: string | null;
+      points: components['schemas']['AssistantChartPointResponse'][];
+      /** @example Выручка по месяцам, RUB */
+      title: string;
+    };
+    AssistantChatDto: {
+      /**
+       * Format: uuid
+       * @description Continue this conversation of the caller; omitted → a new conversation.
+       */
+      conversationId?: string;
+      /**
+       * @description The language of the answer; default: the question's language (Cyrillic → ru).
+       * @example ru
+       * @enum {string}
+       */
+      locale?: 'ru' | 'en';
+      /**
+       * @description The question, 1–2000 characters.
+       * @example Какая выручка за 2024 год?
+       */
+      message: string;
+    };
+    AssistantChatResponse: {
+      actions: components['schemas']['AssistantActionResponse'][];
+      /** @description The answer in Markdown-free plain text with locale-formatted numbers. */
+      answer: string;
+      charts: components['schemas']['AssistantChartResponse'][];
+      conversationId: string;
+      messageId: string;
+      /**
+       * @description `offline` (the built-in planner) or the model's name.
+       * @example offline
+       */
+      mode: string;
+      records: components['schemas']['AssistantRecordResponse'][];
+      toolCalls: components['schemas']['AssistantToolCallResponse'][];
+      usage: components['schemas']['AssistantUsageResponse'];
+    };
+    AssistantConversationDetailResponse: {
+      createdAt: string;
+      id: string;
+      /** @description Tokens the conversation used with a model (input + output). */
+      inputTokens: number;
+      messages: components['schemas']['AssistantMessageResponse'][];
+      outputTokens: number;
+      /** @example Выручка за 2024 год */
+      title: string;
+      updatedAt: string;
+    };
+    AssistantConversationListResponse: {
+      items: components['schemas']['AssistantConversationResponse'][];
+    };
+    AssistantConversationResponse: {
+      createdAt: string;
+      id: string;
+      /** @description Tokens the conversation used with a model (input + output). */
+      inputTokens: number;
+      outputTokens: number;
+      /** @example Выручка за 2024 год */
+      title: string;
+      updatedAt: string;
+    };
+    AssistantMessageResponse: {
+      actions: components['schemas']['AssistantActionResponse'][];
+      charts: components['schemas']['AssistantChartResponse'][];
+      content: string;
+      createdAt: string;
+      id: string;
+      mode: string | null;
+      records: components['schemas']['AssistantRecordResponse'][];
+      /**
+       * @example assistant
+       * @enum {string}
+       */
+      role: 'user' | 'assistant';
+      toolCalls: components['schemas']['AssistantToolCallResponse'][];
+    };
+    AssistantRecordResponse: {
+      /** @description The client's or sale's id; the product key (`sku:…`/`name:…`) for products. */
+      id: string;
+      /**
+       * @example client
+       * @enum {string}
+       */
+      kind: 'sale' | 'client' | 'product';
+      /** @example Иван Петров */
+      label: string;
+    };
+    AssistantStatusResponse: {
+      /** @example offline */
+      mode: string;
+      /** @description Suggested questions in the requested language. */
+      suggestions: string[];
+    };
+    AssistantToolCallResponse: {
+      /** @description The arguments the tool was called with (never a company or user: those come from the request). */
+      args: {
+        [key: string]: unknown;
+      };
+      /**
+       * @description What it did, in the answer's language.
+       * @example посмотрел сводку продаж за 01.01.2024–31.12.2024
+       */
+      label: string;
+      /** @example sales_summary */
+      name: string;
+      /**
+       * @description `ok`, or `error` with a short reason the model was given.
+       * @example ok
+       * @enum {string}
+       */
+      outcome: 'error' | 'ok';
+    };
+    AssistantUsageResponse: {
+      inputTokens: number;
+      outputTokens: number;
+    };
     AuthCompany: {
       /** @example 0b8f2f5e-5c7e-4f3e-9a3e-2b1d9b8f7c6a */
       id: string;
@@ -1305,6 +1715,33 @@ export interface components {
       /** @example 1234 */
       total: number;
     };
+    ClientRecommendationResponse: {
+      /**
+       * @description What to do.
+       * @example offer_product
+       * @enum {string}
+       */
+      action: 'offer_product' | 'win_back' | 'retain' | 'thank' | 'first_purchase' | 'follow_up';
+      /** @description The figures the reason states. */
+      numbers: {
+        [key: string]: unknown;
+      };
+      /** @description A product key for `offer_product`. */
+      product?: string | null;
+      /**
+       * @description Why, with the numbers.
+       * @example 42% покупателей «Подсвечник» покупают и его (лифт 3,1)
+       */
+      reason: string;
+      /** @example Предложить: Фонарь металлический белый */
+      title: string;
+    };
+    ClientRecommendationsResponse: {
+      clientId: string;
+      items: components['schemas']['ClientRecommendationResponse'][];
+      /** @example ru */
+      locale: string;
+    };
     ClientResponse: {
       /** @example Розничная торговля */
       activity: string | null;
@@ -1446,6 +1883,50 @@ export interface components {
     CreateNoteDto: {
       /** @example Предпочитает связь по почте */
       text: string;
+    };
+    CreateReportDto: {
+      /**
+       * Format: currency
+       * @description ISO 4217 code of the money figures; default the company's base currency.
+       * @example RUB
+       */
+      currency?: string;
+      filters?: components['schemas']['ReportFiltersDto'];
+      /**
+       * @description First day, inclusive; required without `preset`.
+       * @example 2025-01-01
+       */
+      from?: string;
+      /**
+       * @description A period relative to the day of generation; overrides `from`/`to`.
+       * @example last-month
+       * @enum {string}
+       */
+      preset?:
+        | 'this-month'
+        | 'last-month'
+        | 'this-quarter'
+        | 'last-quarter'
+        | 'this-year'
+        | 'last-year'
+        | 'last-30-days'
+        | 'last-90-days'
+        | 'last-365-days';
+      /**
+       * @description Default: the type's name and the period.
+       * @example Продажи за 2025 год
+       */
+      title?: string;
+      /**
+       * @description Last day, inclusive; required without `preset`; not before `from`, at most 20 years after.
+       * @example 2025-12-31
+       */
+      to?: string;
+      /**
+       * @example sales-overview
+       * @enum {string}
+       */
+      type: 'sales-trends' | 'sales-recommendations' | 'sales-overview';
     };
     CreateSaleDto: {
       /**
@@ -2012,6 +2493,35 @@ export interface components {
     PutExchangeRatesDto: {
       rates: components['schemas']['ExchangeRateDto'][];
     };
+    PutReportScheduleDto: {
+      /**
+       * @description Required for `monthly`: 1–31.
+       * @example 1
+       */
+      dayOfMonth?: number;
+      /**
+       * @example weekly
+       * @enum {string}
+       */
+      frequency: 'weekly' | 'monthly';
+      /**
+       * @description Members who get each run by mail (may be empty).
+       * @example [
+       *       "0193f7a4-5f0e-7c3a-9a51-2b1f1d8e4c10"
+       *     ]
+       */
+      recipients: string[];
+      /**
+       * @description Local time `HH:MM` (24 h) in the company's time zone.
+       * @example 09:00
+       */
+      time: string;
+      /**
+       * @description Required for `weekly`: 1 = Monday … 7 = Sunday.
+       * @example 1
+       */
+      weekday?: number;
+    };
     RecommendationRuleResponse: {
       /**
        * @description Products the client already bought (one or two) that lead to the recommendation.
@@ -2077,6 +2587,469 @@ export interface components {
        * @example correct-horse-battery
        */
       password: string;
+    };
+    RenameConversationDto: {
+      /** @example Выручка 2024 */
+      title: string;
+    };
+    ReportChartPointResponse: {
+      /** @description The client a bar stands for (drill-down). */
+      clientId?: string;
+      /** @description Forecast bands (forecast series only). */
+      lower80?: number;
+      lower95?: number;
+      upper80?: number;
+      upper95?: number;
+      /**
+       * @description Category: a period's first day, a client, product or segment name.
+       * @example 2025-01-01
+       */
+      x: string;
+      /** @example 125000 */
+      y: number;
+    };
+    ReportChartResponse: {
+      /**
+       * @description For `line` charts: the period length of `x`.
+       * @example month
+       * @enum {string}
+       */
+      granularity?: 'month' | 'day' | 'week';
+      /**
+       * @description `trend`, `top-clients`, `top-products`, `segments`, `by-status`.
+       * @example trend
+       */
+      key: string;
+      /**
+       * @example line
+       * @enum {string}
+       */
+      kind: 'line' | 'bar' | 'pie';
+      series: components['schemas']['ReportChartSeriesResponse'][];
+      /**
+       * @description What `y` measures.
+       * @example money
+       * @enum {string}
+       */
+      unit: 'money' | 'count';
+    };
+    ReportChartSeriesResponse: {
+      /**
+       * @description `actual`, `forecast`, `revenue`, `clients`, ...
+       * @example actual
+       */
+      key: string;
+      points: components['schemas']['ReportChartPointResponse'][];
+    };
+    ReportColumnResponse: {
+      /**
+       * @description Stable key, translated by clients (`period`, `revenue`, `salesCount`, `clientId`, `name`, ...).
+       * @example revenue
+       */
+      key: string;
+      /**
+       * @description `money`: decimal string in the report's currency (or `currency` column's); `date`: `YYYY-MM-DD`; `client`: a client id.
+       * @example money
+       * @enum {string}
+       */
+      type: 'number' | 'integer' | 'text' | 'money' | 'ratio' | 'date' | 'client';
+    };
+    ReportFiltersDto: {
+      /**
+       * @description Client rows whose revenue in the period is at most this (report currency).
+       * @example 50000.00
+       */
+      amountMax?: string;
+      /**
+       * @description Client rows whose revenue in the period is at least this (report currency); a decimal string (a JSON number is accepted too).
+       * @example 1000.00
+       */
+      amountMin?: string;
+      /**
+       * @description Client rows of these clients only.
+       * @example [
+       *       "0193f7a4-5f0e-7c3a-9a51-2b1f1d8e4c10"
+       *     ]
+       */
+      clientIds?: string[];
+      /**
+       * @description Rows of the by-currency table for these currencies (the sales' own currency).
+       * @example [
+       *       "RUB",
+       *       "USD"
+       *     ]
+       */
+      currencies?: string[];
+      /**
+       * @description Client rows of clients in this RFM segment (as of the period's last day).
+       * @example at_risk
+       * @enum {string}
+       */
+      segment?:
+        'champions' | 'loyal' | 'potential_loyalists' | 'new' | 'at_risk' | 'cannot_lose' | 'hibernating' | 'lost';
+      /**
+       * @description Sale statuses shown in the by-status table; default all.
+       * @example [
+       *       "paid",
+       *       "refunded"
+       *     ]
+       */
+      statuses?: ('pending' | 'paid' | 'cancelled' | 'refunded')[];
+    };
+    ReportFiltersResponse: {
+      /** @example 50000.00 */
+      amountMax?: string;
+      /** @example 1000.00 */
+      amountMin?: string;
+      clientIds?: string[];
+      /**
+       * @example [
+       *       "RUB"
+       *     ]
+       */
+      currencies?: string[];
+      /**
+       * @example at_risk
+       * @enum {string}
+       */
+      segment?:
+        'champions' | 'loyal' | 'potential_loyalists' | 'new' | 'at_risk' | 'cannot_lose' | 'hibernating' | 'lost';
+      /**
+       * @example [
+       *       "paid"
+       *     ]
+       */
+      statuses?: ('pending' | 'paid' | 'cancelled' | 'refunded')[];
+    };
+    ReportInsightResponse: {
+      /** @description The client the recommendation is about, if any. */
+      clientId?: string;
+      /**
+       * @description Stable rule key.
+       * @example revenue-up
+       */
+      code: string;
+      /**
+       * @description The numbers the sentence rests on.
+       * @example {
+       *       "revenue": "1234567.89",
+       *       "previous": "1100000.00",
+       *       "change": 0.1223
+       *     }
+       */
+      figures: {
+        [key: string]: unknown;
+      };
+      /**
+       * @description Russian text.
+       * @example Выручка выросла на 12,2% к предыдущему периоду: 1 234 567,89 ₽ против 1 100 000,00 ₽.
+       */
+      text: string;
+      /**
+       * @description English text.
+       * @example Revenue rose 12.2% on the previous period: RUB 1,234,567.89 against RUB 1,100,000.00.
+       */
+      textEn: string;
+      /**
+       * @example positive
+       * @enum {string}
+       */
+      tone: 'positive' | 'negative' | 'neutral';
+    };
+    ReportKpiResponse: {
+      /**
+       * @description Relative change against `previous` (0.12 = +12%; for ratios the difference); null when undefined.
+       * @example 0.1223
+       */
+      change: number | null;
+      /**
+       * @description Stable key, translated by clients (`revenue`, `salesCount`, `buyers`, `newClients`, `returningClients`, `averageOrderValue`, `repeatPurchaseRate`, `returnsAmount`, `revenueYearAgo`, `forecastNext`, `clientsAtRisk`, `valueAtRisk`, ...).
+       * @example revenue
+       */
+      key: string;
+      /**
+       * @example money
+       * @enum {string}
+       */
+      kind: 'number' | 'integer' | 'money' | 'ratio';
+      /**
+       * @description The same figure for the previous period of equal length; null when not applicable.
+       * @example 1100000.00
+       */
+      previous: (string | null) | (number | null);
+      /** @example 1234567.89 */
+      value: (string | null) | (number | null);
+    };
+    ReportListItemResponse: {
+      /**
+       * @description The caller may delete it and change sharing and schedule (author, owner, admin).
+       * @example true
+       */
+      canManage: boolean;
+      /** @example 2026-11-20T10:15:00.000Z */
+      createdAt: string;
+      createdBy: components['schemas']['ReportUserResponse'];
+      id: string;
+      params: components['schemas']['ReportParamsResponse'];
+      /**
+       * @description 0..1 while running.
+       * @example 1
+       */
+      progress: number;
+      /**
+       * @description True when the schedule is on.
+       * @example false
+       */
+      scheduled: boolean;
+      sharedWith: components['schemas']['ReportSharingResponse'];
+      /**
+       * @description Status of the latest snapshot.
+       * @example ready
+       * @enum {string}
+       */
+      status: 'running' | 'failed' | 'ready';
+      /** @example Продажи за 2025 год */
+      title: string;
+      /**
+       * @example sales-overview
+       * @enum {string}
+       */
+      type: 'sales-trends' | 'sales-recommendations' | 'sales-overview';
+      /**
+       * @description When the latest snapshot was started.
+       * @example 2026-11-20T10:15:00.000Z
+       */
+      updatedAt: string;
+    };
+    ReportListResponse: {
+      items: components['schemas']['ReportListItemResponse'][];
+      /** @example 1 */
+      page: number;
+      /** @example 50 */
+      pageSize: number;
+      /** @example 12 */
+      total: number;
+    };
+    ReportParamsResponse: {
+      /**
+       * @description The currency asked for; null: the company's base currency at generation.
+       * @example RUB
+       */
+      currency: string | null;
+      filters: components['schemas']['ReportFiltersResponse'];
+      /** @example 2025-01-01 */
+      from: string;
+      /** @enum {string|null} */
+      preset:
+        | 'this-month'
+        | 'last-month'
+        | 'this-quarter'
+        | 'last-quarter'
+        | 'this-year'
+        | 'last-year'
+        | 'last-30-days'
+        | 'last-90-days'
+        | 'last-365-days'
+        | null;
+      /** @example 2025-12-31 */
+      to: string;
+      /**
+       * @example sales-overview
+       * @enum {string}
+       */
+      type: 'sales-trends' | 'sales-recommendations' | 'sales-overview';
+    };
+    ReportResponse: {
+      /**
+       * @description The caller may delete it and change sharing and schedule (author, owner, admin).
+       * @example true
+       */
+      canManage: boolean;
+      /** @example 2026-11-20T10:15:00.000Z */
+      createdAt: string;
+      createdBy: components['schemas']['ReportUserResponse'];
+      /** @description Why the snapshot failed, or null. */
+      error: string | null;
+      /**
+       * @description When the snapshot was finished; null while running.
+       * @example 2026-11-20T10:15:04.000Z
+       */
+      generatedAt: string | null;
+      id: string;
+      params: components['schemas']['ReportParamsResponse'];
+      /**
+       * @description 0..1 while running.
+       * @example 1
+       */
+      progress: number;
+      /** @description Null until `ready`. */
+      result: components['schemas']['ReportResultResponse'] | null;
+      schedule: components['schemas']['ReportScheduleResponse'] | null;
+      /**
+       * @description True when the schedule is on.
+       * @example false
+       */
+      scheduled: boolean;
+      sharedWith: components['schemas']['ReportSharingResponse'];
+      /** @description The snapshot shown. */
+      snapshotId: string;
+      /**
+       * @description What the job is doing while running (`queued`, `summary`, `timeseries`, `forecast`, `customers`, `insights`, `saving`).
+       * @example forecast
+       */
+      stage: string | null;
+      /**
+       * @description Status of the latest snapshot.
+       * @example ready
+       * @enum {string}
+       */
+      status: 'running' | 'failed' | 'ready';
+      /** @example Продажи за 2025 год */
+      title: string;
+      /**
+       * @example sales-overview
+       * @enum {string}
+       */
+      type: 'sales-trends' | 'sales-recommendations' | 'sales-overview';
+      /**
+       * @description When the latest snapshot was started.
+       * @example 2026-11-20T10:15:00.000Z
+       */
+      updatedAt: string;
+    };
+    ReportResultResponse: {
+      charts: components['schemas']['ReportChartResponse'][];
+      insights: components['schemas']['ReportInsightResponse'][];
+      /**
+       * @description Who wrote the insights (`rules`; a language model later).
+       * @example rules
+       */
+      narrator: string;
+      summary: components['schemas']['ReportSummaryResponse'];
+      tables: components['schemas']['ReportTableResponse'][];
+    };
+    ReportRunResponse: {
+      /** @example 2026-12-07T06:00:00.000Z */
+      createdAt: string;
+      /**
+       * @description `sent` (PDF mailed to the recipients), `in-app` (no mail set up), `no-data`, `failed`, or null while running.
+       * @example in-app
+       * @enum {string|null}
+       */
+      delivery: 'failed' | 'sent' | 'in-app' | 'no-data' | null;
+      error: string | null;
+      /** @example 2026-11-30 */
+      from: string;
+      generatedAt: string | null;
+      /** @description The snapshot's id (`GET /:id?snapshot=` and `/:id/export?snapshot=` show it). */
+      id: string;
+      /**
+       * @description Addresses (logins) mailed.
+       * @example [
+       *       "anna@example.ru"
+       *     ]
+       */
+      mailedTo: string[];
+      /**
+       * @description The period had no counted sales: nothing was mailed.
+       * @example false
+       */
+      noData: boolean;
+      /** @example 2026-12-07T06:00:00.000Z */
+      scheduledFor: string;
+      /**
+       * @example ready
+       * @enum {string}
+       */
+      status: 'running' | 'failed' | 'ready';
+      /** @example 2026-12-06 */
+      to: string;
+    };
+    ReportRunsResponse: {
+      items: components['schemas']['ReportRunResponse'][];
+    };
+    ReportScheduleResponse: {
+      dayOfMonth: number | null;
+      /**
+       * @example weekly
+       * @enum {string}
+       */
+      frequency: 'weekly' | 'monthly';
+      lastRunAt: string | null;
+      /** @example 2026-12-07T06:00:00.000Z */
+      nextRunAt: string;
+      recipients: components['schemas']['ReportUserResponse'][];
+      /** @example 09:00 */
+      time: string;
+      /**
+       * @description The company's time zone the time is in.
+       * @example Europe/Moscow
+       */
+      timeZone: string;
+      /**
+       * @description 1 = Monday … 7 = Sunday (weekly).
+       * @example 1
+       */
+      weekday: number | null;
+    };
+    ReportSharingResponse: {
+      /**
+       * @description Shared with every member of the company.
+       * @example false
+       */
+      company: boolean;
+      users: components['schemas']['ReportUserResponse'][];
+    };
+    ReportSummaryResponse: {
+      /**
+       * @description The day the customer models and forecast see the data from (the period's last day, or today when earlier).
+       * @example 2025-12-31
+       */
+      asOf: string;
+      /** @example RUB */
+      currency: string;
+      /** @example 2025-01-01 */
+      from: string;
+      kpis: components['schemas']['ReportKpiResponse'][];
+      /**
+       * @description True when the period has no counted sales: the report says so rather than showing empty tables.
+       * @example false
+       */
+      noData: boolean;
+      /** @example 2025-12-31 */
+      to: string;
+      /** @description Sales left out because they could not be converted (from the analytics answers). */
+      warnings: components['schemas']['AnalyticsWarningResponse'][];
+    };
+    ReportTableResponse: {
+      columns: components['schemas']['ReportColumnResponse'][];
+      /**
+       * @description Stable key (`timeseries`, `forecast`, `comparison`, `best-worst`, `seasonality`, `by-status`, `by-currency`, `top-clients`, `top-products`, `buyers`, `segments`, `clients-at-risk`, `offers`, `segments-to-work`, `dropped-clients`).
+       * @example top-clients
+       */
+      key: string;
+      /**
+       * @description At most `REPORT_TABLE_PREVIEW_ROWS` rows; exports carry all.
+       * @example [
+       *       [
+       *         "2025-01-01",
+       *         "125000.00",
+       *         42
+       *       ]
+       *     ]
+       */
+      rows: ((string | null) | (number | null))[][];
+      /**
+       * @description Rows in the table.
+       * @example 12
+       */
+      totalRows: number;
+    };
+    ReportUserResponse: {
+      /** @example 0193f7a4-5f0e-7c3a-9a51-2b1f1d8e4c10 */
+      id: string;
+      /** @example anna.petrova */
+      login: string;
     };
     RevealedApiKeyResponse: {
       /** @example crm_live_3fA9c1Zb0nq8VwKjT2pXyR7sLmE4hGdU */
@@ -2401,6 +3374,17 @@ export interface components {
        * @enum {string}
        */
       status: 'pending' | 'paid' | 'cancelled' | 'refunded';
+    };
+    ShareReportDto: {
+      /** @example true */
+      company?: boolean;
+      /**
+       * @description Members of the company (not the author).
+       * @example [
+       *       "0193f7a4-5f0e-7c3a-9a51-2b1f1d8e4c10"
+       *     ]
+       */
+      userIds?: string[];
     };
     TopClientResponse: {
       clientId: string;
@@ -4622,6 +5606,830 @@ export interface operations {
       };
     };
   };
+  Assistant_cancel: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        actionId: string;
+        /** @description A company the caller is a member of */
+        companyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *       "kind": "add_note",
+           *       "clientId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *       "clientName": "Иван Петров",
+           *       "payload": {},
+           *       "status": "proposed",
+           *       "resultId": null
+           *     }
+           */
+          'application/json': components['schemas']['AssistantActionResponse'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found, or belongs to another company */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "Not found"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Conflict with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 409,
+           *       "error": "Conflict",
+           *       "message": "externalId is already used in this company"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Assistant_confirm: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        actionId: string;
+        /** @description A company the caller is a member of */
+        companyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *       "kind": "add_note",
+           *       "clientId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *       "clientName": "Иван Петров",
+           *       "payload": {},
+           *       "status": "proposed",
+           *       "resultId": null
+           *     }
+           */
+          'application/json': components['schemas']['AssistantActionResponse'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found, or belongs to another company */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "Not found"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Conflict with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 409,
+           *       "error": "Conflict",
+           *       "message": "externalId is already used in this company"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Assistant_chat: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description A company the caller is a member of */
+        companyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "message": "Какая выручка за 2024 год?",
+         *       "conversationId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+         *       "locale": "ru"
+         *     }
+         */
+        'application/json': components['schemas']['AssistantChatDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "conversationId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *       "messageId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *       "answer": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *       "toolCalls": [
+           *         {
+           *           "name": "sales_summary",
+           *           "args": {},
+           *           "label": "посмотрел сводку продаж за 01.01.2024–31.12.2024",
+           *           "outcome": "ok"
+           *         }
+           *       ],
+           *       "mode": "offline",
+           *       "records": [
+           *         {
+           *           "kind": "client",
+           *           "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *           "label": "Иван Петров"
+           *         }
+           *       ],
+           *       "charts": [
+           *         {
+           *           "title": "Выручка по месяцам, RUB",
+           *           "currency": "RUB",
+           *           "points": [
+           *             {
+           *               "period": "2024-01-01",
+           *               "value": "125000.00"
+           *             }
+           *           ],
+           *           "forecastFrom": null
+           *         }
+           *       ],
+           *       "actions": [
+           *         {
+           *           "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *           "kind": "add_note",
+           *           "clientId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *           "clientName": "Иван Петров",
+           *           "payload": {},
+           *           "status": "proposed",
+           *           "resultId": null
+           *         }
+           *       ],
+           *       "usage": {
+           *         "inputTokens": 1,
+           *         "outputTokens": 1
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['AssistantChatResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names each bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "Validation failed",
+           *       "details": [
+           *         {
+           *           "field": "email",
+           *           "messages": [
+           *             "email must look like name@domain"
+           *           ]
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found, or belongs to another company */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "Not found"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Rate limited; retry after `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait before sending the request again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 429,
+           *       "error": "Too Many Requests",
+           *       "message": "Rate limit of this API key exceeded; retry in 17 s"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Assistant_stream: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description A company the caller is a member of */
+        companyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "message": "Какая выручка за 2024 год?",
+         *       "conversationId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+         *       "locale": "ru"
+         *     }
+         */
+        'application/json': components['schemas']['AssistantChatDto'];
+      };
+    };
+    responses: {
+      /** @description text/event-stream */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input; `details` names each bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "Validation failed",
+           *       "details": [
+           *         {
+           *           "field": "email",
+           *           "messages": [
+           *             "email must look like name@domain"
+           *           ]
+           *         }
+           *       ]
+           *     }
+           */
+          'text/event-stream': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found, or belongs to another company */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "Not found"
+           *     }
+           */
+          'text/event-stream': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Rate limited; retry after `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait before sending the request again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 429,
+           *       "error": "Too Many Requests",
+           *       "message": "Rate limit of this API key exceeded; retry in 17 s"
+           *     }
+           */
+          'text/event-stream': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Assistant_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description A company the caller is a member of */
+        companyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "items": [
+           *         {
+           *           "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *           "title": "Выручка за 2024 год",
+           *           "createdAt": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *           "updatedAt": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *           "inputTokens": 1,
+           *           "outputTokens": 1
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['AssistantConversationListResponse'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found, or belongs to another company */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "Not found"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Assistant_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description A company the caller is a member of */
+        companyId: string;
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *       "title": "Выручка за 2024 год",
+           *       "createdAt": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *       "updatedAt": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *       "inputTokens": 1,
+           *       "outputTokens": 1,
+           *       "messages": [
+           *         {
+           *           "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *           "role": "assistant",
+           *           "content": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *           "mode": null,
+           *           "toolCalls": [
+           *             {
+           *               "name": "sales_summary",
+           *               "args": {},
+           *               "label": "посмотрел сводку продаж за 01.01.2024–31.12.2024",
+           *               "outcome": "ok"
+           *             }
+           *           ],
+           *           "records": [
+           *             {
+           *               "kind": "client",
+           *               "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *               "label": "Иван Петров"
+           *             }
+           *           ],
+           *           "charts": [
+           *             {
+           *               "title": "Выручка по месяцам, RUB",
+           *               "currency": "RUB",
+           *               "points": [
+           *                 {
+           *                   "period": "2024-01-01",
+           *                   "value": "125000.00"
+           *                 }
+           *               ],
+           *               "forecastFrom": null
+           *             }
+           *           ],
+           *           "actions": [
+           *             {
+           *               "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *               "kind": "add_note",
+           *               "clientId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *               "clientName": "Иван Петров",
+           *               "payload": {},
+           *               "status": "proposed",
+           *               "resultId": null
+           *             }
+           *           ],
+           *           "createdAt": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['AssistantConversationDetailResponse'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found, or belongs to another company */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "Not found"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Assistant_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description A company the caller is a member of */
+        companyId: string;
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found, or belongs to another company */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "Not found"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Assistant_rename: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description A company the caller is a member of */
+        companyId: string;
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "title": "Выручка 2024"
+         *     }
+         */
+        'application/json': components['schemas']['RenameConversationDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *       "title": "Выручка за 2024 год",
+           *       "createdAt": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *       "updatedAt": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *       "inputTokens": 1,
+           *       "outputTokens": 1
+           *     }
+           */
+          'application/json': components['schemas']['AssistantConversationResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names each bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "Validation failed",
+           *       "details": [
+           *         {
+           *           "field": "email",
+           *           "messages": [
+           *             "email must look like name@domain"
+           *           ]
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found, or belongs to another company */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "Not found"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Assistant_status: {
+    parameters: {
+      query?: {
+        locale?: 'ru' | 'en';
+      };
+      header?: never;
+      path: {
+        /** @description A company the caller is a member of */
+        companyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "mode": "offline",
+           *       "suggestions": [
+           *         "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10"
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['AssistantStatusResponse'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found, or belongs to another company */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "Not found"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
   Clients_list: {
     parameters: {
       query?: {
@@ -5470,6 +7278,78 @@ export interface operations {
            *     }
            */
           'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found, or belongs to another company */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "Not found"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ClientRecommendations_get: {
+    parameters: {
+      query?: {
+        locale?: 'ru' | 'en';
+      };
+      header?: never;
+      path: {
+        clientId: string;
+        /** @description A company the caller is a member of */
+        companyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "clientId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *       "locale": "ru",
+           *       "items": [
+           *         {
+           *           "title": "Предложить: Фонарь металлический белый",
+           *           "reason": "42% покупателей «Подсвечник» покупают и его (лифт 3,1)",
+           *           "action": "offer_product",
+           *           "numbers": {},
+           *           "product": null
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ClientRecommendationsResponse'];
         };
       };
       /** @description Missing or invalid credentials */
@@ -7657,6 +9537,1664 @@ export interface operations {
            *       "statusCode": 409,
            *       "error": "Conflict",
            *       "message": "externalId is already used in this company"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Reports_list: {
+    parameters: {
+      query?: {
+        /** @description 1-based page number, at most 1,000,000 (a larger offset overflows the database's). */
+        page?: number;
+        /** @description Rows per page, at most 200. */
+        pageSize?: number;
+        /** @description Free-text search, case-insensitive. */
+        q?: string;
+        /** @description Default `all`: own reports, those shared with the caller and those shared with the company. */
+        scope?: 'all' | 'mine' | 'shared' | 'company';
+        sort?: 'createdAt' | '-createdAt' | 'title' | '-title' | 'type' | '-type';
+        type?: 'sales-trends' | 'sales-recommendations' | 'sales-overview';
+      };
+      header?: never;
+      path: {
+        /** @description A company the caller is a member of */
+        companyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "items": [
+           *         {
+           *           "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *           "type": "sales-overview",
+           *           "title": "Продажи за 2025 год",
+           *           "params": {
+           *             "type": "sales-overview",
+           *             "from": "2025-01-01",
+           *             "to": "2025-12-31",
+           *             "preset": "this-month",
+           *             "currency": "RUB",
+           *             "filters": {
+           *               "statuses": [
+           *                 "paid"
+           *               ],
+           *               "currencies": [
+           *                 "RUB"
+           *               ],
+           *               "clientIds": [
+           *                 "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10"
+           *               ],
+           *               "segment": "at_risk",
+           *               "amountMin": "1000.00",
+           *               "amountMax": "50000.00"
+           *             }
+           *           },
+           *           "status": "ready",
+           *           "progress": 1,
+           *           "createdBy": {
+           *             "id": "0193f7a4-5f0e-7c3a-9a51-2b1f1d8e4c10",
+           *             "login": "anna.petrova"
+           *           },
+           *           "sharedWith": {
+           *             "company": false,
+           *             "users": [
+           *               {
+           *                 "id": "0193f7a4-5f0e-7c3a-9a51-2b1f1d8e4c10",
+           *                 "login": "anna.petrova"
+           *               }
+           *             ]
+           *           },
+           *           "createdAt": "2026-11-20T10:15:00.000Z",
+           *           "updatedAt": "2026-11-20T10:15:00.000Z",
+           *           "scheduled": false,
+           *           "canManage": true
+           *         }
+           *       ],
+           *       "total": 12,
+           *       "page": 1,
+           *       "pageSize": 50
+           *     }
+           */
+          'application/json': components['schemas']['ReportListResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names each bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "Validation failed",
+           *       "details": [
+           *         {
+           *           "field": "email",
+           *           "messages": [
+           *             "email must look like name@domain"
+           *           ]
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found, or belongs to another company */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "Not found"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Reports_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description A company the caller is a member of */
+        companyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "type": "sales-overview",
+         *       "from": "2025-01-01",
+         *       "to": "2025-12-31",
+         *       "preset": "last-month",
+         *       "currency": "RUB",
+         *       "filters": {
+         *         "statuses": [
+         *           "paid",
+         *           "refunded"
+         *         ],
+         *         "currencies": [
+         *           "RUB",
+         *           "USD"
+         *         ],
+         *         "clientIds": [
+         *           "0193f7a4-5f0e-7c3a-9a51-2b1f1d8e4c10"
+         *         ],
+         *         "segment": "at_risk",
+         *         "amountMin": "1000.00",
+         *         "amountMax": "50000.00"
+         *       },
+         *       "title": "Продажи за 2025 год"
+         *     }
+         */
+        'application/json': components['schemas']['CreateReportDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "snapshotId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *       "error": null,
+           *       "stage": "forecast",
+           *       "generatedAt": "2026-11-20T10:15:04.000Z",
+           *       "schedule": {
+           *         "frequency": "weekly",
+           *         "weekday": 1,
+           *         "dayOfMonth": null,
+           *         "time": "09:00",
+           *         "timeZone": "Europe/Moscow",
+           *         "recipients": [
+           *           {
+           *             "id": "0193f7a4-5f0e-7c3a-9a51-2b1f1d8e4c10",
+           *             "login": "anna.petrova"
+           *           }
+           *         ],
+           *         "nextRunAt": "2026-12-07T06:00:00.000Z",
+           *         "lastRunAt": null
+           *       },
+           *       "result": {
+           *         "summary": {
+           *           "currency": "RUB",
+           *           "from": "2025-01-01",
+           *           "to": "2025-12-31",
+           *           "asOf": "2025-12-31",
+           *           "noData": false,
+           *           "kpis": [
+           *             {
+           *               "key": "revenue",
+           *               "kind": "money",
+           *               "value": "1234567.89",
+           *               "previous": "1100000.00",
+           *               "change": 0.1223
+           *             }
+           *           ],
+           *           "warnings": [
+           *             {
+           *               "code": "unconverted-sales",
+           *               "message": "3 sales in USD from 2026-01-02 to 2026-01-05 have no exchange rate to RUB and are left out",
+           *               "currency": "USD",
+           *               "salesCount": 3,
+           *               "amount": "360.00",
+           *               "firstDay": "2026-01-02",
+           *               "lastDay": "2026-01-05",
+           *               "sales": [
+           *                 {
+           *                   "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *                   "externalId": "INV-536365",
+           *                   "soldAt": "2026-11-20T10:15:00.000Z",
+           *                   "amount": "120.00"
+           *                 }
+           *               ]
+           *             }
+           *           ]
+           *         },
+           *         "tables": [
+           *           {
+           *             "key": "top-clients",
+           *             "columns": [
+           *               {
+           *                 "key": "revenue",
+           *                 "type": "money"
+           *               }
+           *             ],
+           *             "rows": [
+           *               [
+           *                 "2025-01-01",
+           *                 "125000.00",
+           *                 42
+           *               ]
+           *             ],
+           *             "totalRows": 12
+           *           }
+           *         ],
+           *         "charts": [
+           *           {
+           *             "key": "trend",
+           *             "kind": "line",
+           *             "unit": "money",
+           *             "granularity": "month",
+           *             "series": [
+           *               {
+           *                 "key": "actual",
+           *                 "points": [
+           *                   {
+           *                     "x": "2025-01-01",
+           *                     "y": 125000,
+           *                     "lower80": 1,
+           *                     "upper80": 1,
+           *                     "lower95": 1,
+           *                     "upper95": 1,
+           *                     "clientId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10"
+           *                   }
+           *                 ]
+           *               }
+           *             ]
+           *           }
+           *         ],
+           *         "insights": [
+           *           {
+           *             "code": "revenue-up",
+           *             "tone": "positive",
+           *             "text": "Выручка выросла на 12,2% к предыдущему периоду: 1 234 567,89 ₽ против 1 100 000,00 ₽.",
+           *             "textEn": "Revenue rose 12.2% on the previous period: RUB 1,234,567.89 against RUB 1,100,000.00.",
+           *             "figures": {
+           *               "revenue": "1234567.89",
+           *               "previous": "1100000.00",
+           *               "change": 0.1223
+           *             },
+           *             "clientId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10"
+           *           }
+           *         ],
+           *         "narrator": "rules"
+           *       },
+           *       "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *       "type": "sales-overview",
+           *       "title": "Продажи за 2025 год",
+           *       "params": {
+           *         "type": "sales-overview",
+           *         "from": "2025-01-01",
+           *         "to": "2025-12-31",
+           *         "preset": "this-month",
+           *         "currency": "RUB",
+           *         "filters": {
+           *           "statuses": [
+           *             "paid"
+           *           ],
+           *           "currencies": [
+           *             "RUB"
+           *           ],
+           *           "clientIds": [
+           *             "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10"
+           *           ],
+           *           "segment": "at_risk",
+           *           "amountMin": "1000.00",
+           *           "amountMax": "50000.00"
+           *         }
+           *       },
+           *       "status": "ready",
+           *       "progress": 1,
+           *       "createdBy": {
+           *         "id": "0193f7a4-5f0e-7c3a-9a51-2b1f1d8e4c10",
+           *         "login": "anna.petrova"
+           *       },
+           *       "sharedWith": {
+           *         "company": false,
+           *         "users": [
+           *           {
+           *             "id": "0193f7a4-5f0e-7c3a-9a51-2b1f1d8e4c10",
+           *             "login": "anna.petrova"
+           *           }
+           *         ]
+           *       },
+           *       "createdAt": "2026-11-20T10:15:00.000Z",
+           *       "updatedAt": "2026-11-20T10:15:00.000Z",
+           *       "scheduled": false,
+           *       "canManage": true
+           *     }
+           */
+          'application/json': components['schemas']['ReportResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names each bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "Validation failed",
+           *       "details": [
+           *         {
+           *           "field": "email",
+           *           "messages": [
+           *             "email must look like name@domain"
+           *           ]
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found, or belongs to another company */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "Not found"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Reports_get: {
+    parameters: {
+      query?: {
+        snapshot?: string;
+      };
+      header?: never;
+      path: {
+        /** @description A company the caller is a member of */
+        companyId: string;
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "snapshotId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *       "error": null,
+           *       "stage": "forecast",
+           *       "generatedAt": "2026-11-20T10:15:04.000Z",
+           *       "schedule": {
+           *         "frequency": "weekly",
+           *         "weekday": 1,
+           *         "dayOfMonth": null,
+           *         "time": "09:00",
+           *         "timeZone": "Europe/Moscow",
+           *         "recipients": [
+           *           {
+           *             "id": "0193f7a4-5f0e-7c3a-9a51-2b1f1d8e4c10",
+           *             "login": "anna.petrova"
+           *           }
+           *         ],
+           *         "nextRunAt": "2026-12-07T06:00:00.000Z",
+           *         "lastRunAt": null
+           *       },
+           *       "result": {
+           *         "summary": {
+           *           "currency": "RUB",
+           *           "from": "2025-01-01",
+           *           "to": "2025-12-31",
+           *           "asOf": "2025-12-31",
+           *           "noData": false,
+           *           "kpis": [
+           *             {
+           *               "key": "revenue",
+           *               "kind": "money",
+           *               "value": "1234567.89",
+           *               "previous": "1100000.00",
+           *               "change": 0.1223
+           *             }
+           *           ],
+           *           "warnings": [
+           *             {
+           *               "code": "unconverted-sales",
+           *               "message": "3 sales in USD from 2026-01-02 to 2026-01-05 have no exchange rate to RUB and are left out",
+           *               "currency": "USD",
+           *               "salesCount": 3,
+           *               "amount": "360.00",
+           *               "firstDay": "2026-01-02",
+           *               "lastDay": "2026-01-05",
+           *               "sales": [
+           *                 {
+           *                   "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *                   "externalId": "INV-536365",
+           *                   "soldAt": "2026-11-20T10:15:00.000Z",
+           *                   "amount": "120.00"
+           *                 }
+           *               ]
+           *             }
+           *           ]
+           *         },
+           *         "tables": [
+           *           {
+           *             "key": "top-clients",
+           *             "columns": [
+           *               {
+           *                 "key": "revenue",
+           *                 "type": "money"
+           *               }
+           *             ],
+           *             "rows": [
+           *               [
+           *                 "2025-01-01",
+           *                 "125000.00",
+           *                 42
+           *               ]
+           *             ],
+           *             "totalRows": 12
+           *           }
+           *         ],
+           *         "charts": [
+           *           {
+           *             "key": "trend",
+           *             "kind": "line",
+           *             "unit": "money",
+           *             "granularity": "month",
+           *             "series": [
+           *               {
+           *                 "key": "actual",
+           *                 "points": [
+           *                   {
+           *                     "x": "2025-01-01",
+           *                     "y": 125000,
+           *                     "lower80": 1,
+           *                     "upper80": 1,
+           *                     "lower95": 1,
+           *                     "upper95": 1,
+           *                     "clientId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10"
+           *                   }
+           *                 ]
+           *               }
+           *             ]
+           *           }
+           *         ],
+           *         "insights": [
+           *           {
+           *             "code": "revenue-up",
+           *             "tone": "positive",
+           *             "text": "Выручка выросла на 12,2% к предыдущему периоду: 1 234 567,89 ₽ против 1 100 000,00 ₽.",
+           *             "textEn": "Revenue rose 12.2% on the previous period: RUB 1,234,567.89 against RUB 1,100,000.00.",
+           *             "figures": {
+           *               "revenue": "1234567.89",
+           *               "previous": "1100000.00",
+           *               "change": 0.1223
+           *             },
+           *             "clientId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10"
+           *           }
+           *         ],
+           *         "narrator": "rules"
+           *       },
+           *       "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *       "type": "sales-overview",
+           *       "title": "Продажи за 2025 год",
+           *       "params": {
+           *         "type": "sales-overview",
+           *         "from": "2025-01-01",
+           *         "to": "2025-12-31",
+           *         "preset": "this-month",
+           *         "currency": "RUB",
+           *         "filters": {
+           *           "statuses": [
+           *             "paid"
+           *           ],
+           *           "currencies": [
+           *             "RUB"
+           *           ],
+           *           "clientIds": [
+           *             "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10"
+           *           ],
+           *           "segment": "at_risk",
+           *           "amountMin": "1000.00",
+           *           "amountMax": "50000.00"
+           *         }
+           *       },
+           *       "status": "ready",
+           *       "progress": 1,
+           *       "createdBy": {
+           *         "id": "0193f7a4-5f0e-7c3a-9a51-2b1f1d8e4c10",
+           *         "login": "anna.petrova"
+           *       },
+           *       "sharedWith": {
+           *         "company": false,
+           *         "users": [
+           *           {
+           *             "id": "0193f7a4-5f0e-7c3a-9a51-2b1f1d8e4c10",
+           *             "login": "anna.petrova"
+           *           }
+           *         ]
+           *       },
+           *       "createdAt": "2026-11-20T10:15:00.000Z",
+           *       "updatedAt": "2026-11-20T10:15:00.000Z",
+           *       "scheduled": false,
+           *       "canManage": true
+           *     }
+           */
+          'application/json': components['schemas']['ReportResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names each bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "Validation failed",
+           *       "details": [
+           *         {
+           *           "field": "email",
+           *           "messages": [
+           *             "email must look like name@domain"
+           *           ]
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found, or belongs to another company */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "Not found"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Reports_delete: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description A company the caller is a member of */
+        companyId: string;
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deleted */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Authenticated but not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 403,
+           *       "error": "Forbidden",
+           *       "message": "Only an owner or admin may do this"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found, or belongs to another company */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "Not found"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Reports_export: {
+    parameters: {
+      query: {
+        /** @description `pdf`; `xlsx` (one sheet per table); `csv` (one table: a CSV file, several: a zip of CSV files). */
+        format: 'pdf' | 'csv' | 'xlsx';
+        /** @description Language of headings and labels; default `ru`. */
+        lang?: 'en' | 'ru';
+        snapshot?: string;
+      };
+      header?: never;
+      path: {
+        /** @description A company the caller is a member of */
+        companyId: string;
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The file, streamed */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          'application/zip': string;
+          'text/csv; charset=utf-8': string;
+        };
+      };
+      /** @description Invalid input; `details` names each bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "Validation failed",
+           *       "details": [
+           *         {
+           *           "field": "email",
+           *           "messages": [
+           *             "email must look like name@domain"
+           *           ]
+           *         }
+           *       ]
+           *     }
+           */
+          'application/pdf': components['schemas']['ErrorResponse'];
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "Validation failed",
+           *       "details": [
+           *         {
+           *           "field": "email",
+           *           "messages": [
+           *             "email must look like name@domain"
+           *           ]
+           *         }
+           *       ]
+           *     }
+           */
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorResponse'];
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "Validation failed",
+           *       "details": [
+           *         {
+           *           "field": "email",
+           *           "messages": [
+           *             "email must look like name@domain"
+           *           ]
+           *         }
+           *       ]
+           *     }
+           */
+          'application/zip': components['schemas']['ErrorResponse'];
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "Validation failed",
+           *       "details": [
+           *         {
+           *           "field": "email",
+           *           "messages": [
+           *             "email must look like name@domain"
+           *           ]
+           *         }
+           *       ]
+           *     }
+           */
+          'text/csv; charset=utf-8': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found, or belongs to another company */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "Not found"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Conflict with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 409,
+           *       "error": "Conflict",
+           *       "message": "externalId is already used in this company"
+           *     }
+           */
+          'application/pdf': components['schemas']['ErrorResponse'];
+          /**
+           * @example {
+           *       "statusCode": 409,
+           *       "error": "Conflict",
+           *       "message": "externalId is already used in this company"
+           *     }
+           */
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': components['schemas']['ErrorResponse'];
+          /**
+           * @example {
+           *       "statusCode": 409,
+           *       "error": "Conflict",
+           *       "message": "externalId is already used in this company"
+           *     }
+           */
+          'application/zip': components['schemas']['ErrorResponse'];
+          /**
+           * @example {
+           *       "statusCode": 409,
+           *       "error": "Conflict",
+           *       "message": "externalId is already used in this company"
+           *     }
+           */
+          'text/csv; charset=utf-8': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Reports_regenerate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description A company the caller is a member of */
+        companyId: string;
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "snapshotId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *       "error": null,
+           *       "stage": "forecast",
+           *       "generatedAt": "2026-11-20T10:15:04.000Z",
+           *       "schedule": {
+           *         "frequency": "weekly",
+           *         "weekday": 1,
+           *         "dayOfMonth": null,
+           *         "time": "09:00",
+           *         "timeZone": "Europe/Moscow",
+           *         "recipients": [
+           *           {
+           *             "id": "0193f7a4-5f0e-7c3a-9a51-2b1f1d8e4c10",
+           *             "login": "anna.petrova"
+           *           }
+           *         ],
+           *         "nextRunAt": "2026-12-07T06:00:00.000Z",
+           *         "lastRunAt": null
+           *       },
+           *       "result": {
+           *         "summary": {
+           *           "currency": "RUB",
+           *           "from": "2025-01-01",
+           *           "to": "2025-12-31",
+           *           "asOf": "2025-12-31",
+           *           "noData": false,
+           *           "kpis": [
+           *             {
+           *               "key": "revenue",
+           *               "kind": "money",
+           *               "value": "1234567.89",
+           *               "previous": "1100000.00",
+           *               "change": 0.1223
+           *             }
+           *           ],
+           *           "warnings": [
+           *             {
+           *               "code": "unconverted-sales",
+           *               "message": "3 sales in USD from 2026-01-02 to 2026-01-05 have no exchange rate to RUB and are left out",
+           *               "currency": "USD",
+           *               "salesCount": 3,
+           *               "amount": "360.00",
+           *               "firstDay": "2026-01-02",
+           *               "lastDay": "2026-01-05",
+           *               "sales": [
+           *                 {
+           *                   "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *                   "externalId": "INV-536365",
+           *                   "soldAt": "2026-11-20T10:15:00.000Z",
+           *                   "amount": "120.00"
+           *                 }
+           *               ]
+           *             }
+           *           ]
+           *         },
+           *         "tables": [
+           *           {
+           *             "key": "top-clients",
+           *             "columns": [
+           *               {
+           *                 "key": "revenue",
+           *                 "type": "money"
+           *               }
+           *             ],
+           *             "rows": [
+           *               [
+           *                 "2025-01-01",
+           *                 "125000.00",
+           *                 42
+           *               ]
+           *             ],
+           *             "totalRows": 12
+           *           }
+           *         ],
+           *         "charts": [
+           *           {
+           *             "key": "trend",
+           *             "kind": "line",
+           *             "unit": "money",
+           *             "granularity": "month",
+           *             "series": [
+           *               {
+           *                 "key": "actual",
+           *                 "points": [
+           *                   {
+           *                     "x": "2025-01-01",
+           *                     "y": 125000,
+           *                     "lower80": 1,
+           *                     "upper80": 1,
+           *                     "lower95": 1,
+           *                     "upper95": 1,
+           *                     "clientId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10"
+           *                   }
+           *                 ]
+           *               }
+           *             ]
+           *           }
+           *         ],
+           *         "insights": [
+           *           {
+           *             "code": "revenue-up",
+           *             "tone": "positive",
+           *             "text": "Выручка выросла на 12,2% к предыдущему периоду: 1 234 567,89 ₽ против 1 100 000,00 ₽.",
+           *             "textEn": "Revenue rose 12.2% on the previous period: RUB 1,234,567.89 against RUB 1,100,000.00.",
+           *             "figures": {
+           *               "revenue": "1234567.89",
+           *               "previous": "1100000.00",
+           *               "change": 0.1223
+           *             },
+           *             "clientId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10"
+           *           }
+           *         ],
+           *         "narrator": "rules"
+           *       },
+           *       "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *       "type": "sales-overview",
+           *       "title": "Продажи за 2025 год",
+           *       "params": {
+           *         "type": "sales-overview",
+           *         "from": "2025-01-01",
+           *         "to": "2025-12-31",
+           *         "preset": "this-month",
+           *         "currency": "RUB",
+           *         "filters": {
+           *           "statuses": [
+           *             "paid"
+           *           ],
+           *           "currencies": [
+           *             "RUB"
+           *           ],
+           *           "clientIds": [
+           *             "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10"
+           *           ],
+           *           "segment": "at_risk",
+           *           "amountMin": "1000.00",
+           *           "amountMax": "50000.00"
+           *         }
+           *       },
+           *       "status": "ready",
+           *       "progress": 1,
+           *       "createdBy": {
+           *         "id": "0193f7a4-5f0e-7c3a-9a51-2b1f1d8e4c10",
+           *         "login": "anna.petrova"
+           *       },
+           *       "sharedWith": {
+           *         "company": false,
+           *         "users": [
+           *           {
+           *             "id": "0193f7a4-5f0e-7c3a-9a51-2b1f1d8e4c10",
+           *             "login": "anna.petrova"
+           *           }
+           *         ]
+           *       },
+           *       "createdAt": "2026-11-20T10:15:00.000Z",
+           *       "updatedAt": "2026-11-20T10:15:00.000Z",
+           *       "scheduled": false,
+           *       "canManage": true
+           *     }
+           */
+          'application/json': components['schemas']['ReportResponse'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found, or belongs to another company */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "Not found"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Reports_runs: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description A company the caller is a member of */
+        companyId: string;
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "items": [
+           *         {
+           *           "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *           "status": "ready",
+           *           "scheduledFor": "2026-12-07T06:00:00.000Z",
+           *           "createdAt": "2026-12-07T06:00:00.000Z",
+           *           "generatedAt": null,
+           *           "from": "2026-11-30",
+           *           "to": "2026-12-06",
+           *           "noData": false,
+           *           "delivery": "in-app",
+           *           "mailedTo": [
+           *             "anna@example.ru"
+           *           ],
+           *           "error": null
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ReportRunsResponse'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found, or belongs to another company */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "Not found"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Reports_putSchedule: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description A company the caller is a member of */
+        companyId: string;
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "frequency": "weekly",
+         *       "weekday": 1,
+         *       "dayOfMonth": 1,
+         *       "time": "09:00",
+         *       "recipients": [
+         *         "0193f7a4-5f0e-7c3a-9a51-2b1f1d8e4c10"
+         *       ]
+         *     }
+         */
+        'application/json': components['schemas']['PutReportScheduleDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "frequency": "weekly",
+           *       "weekday": 1,
+           *       "dayOfMonth": null,
+           *       "time": "09:00",
+           *       "timeZone": "Europe/Moscow",
+           *       "recipients": [
+           *         {
+           *           "id": "0193f7a4-5f0e-7c3a-9a51-2b1f1d8e4c10",
+           *           "login": "anna.petrova"
+           *         }
+           *       ],
+           *       "nextRunAt": "2026-12-07T06:00:00.000Z",
+           *       "lastRunAt": null
+           *     }
+           */
+          'application/json': components['schemas']['ReportScheduleResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names each bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "Validation failed",
+           *       "details": [
+           *         {
+           *           "field": "email",
+           *           "messages": [
+           *             "email must look like name@domain"
+           *           ]
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Authenticated but not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 403,
+           *       "error": "Forbidden",
+           *       "message": "Only an owner or admin may do this"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found, or belongs to another company */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "Not found"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Reports_deleteSchedule: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description A company the caller is a member of */
+        companyId: string;
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Stopped */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Authenticated but not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 403,
+           *       "error": "Forbidden",
+           *       "message": "Only an owner or admin may do this"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found, or belongs to another company */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "Not found"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Reports_share: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description A company the caller is a member of */
+        companyId: string;
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "userIds": [
+         *         "0193f7a4-5f0e-7c3a-9a51-2b1f1d8e4c10"
+         *       ],
+         *       "company": true
+         *     }
+         */
+        'application/json': components['schemas']['ShareReportDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "snapshotId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *       "error": null,
+           *       "stage": "forecast",
+           *       "generatedAt": "2026-11-20T10:15:04.000Z",
+           *       "schedule": {
+           *         "frequency": "weekly",
+           *         "weekday": 1,
+           *         "dayOfMonth": null,
+           *         "time": "09:00",
+           *         "timeZone": "Europe/Moscow",
+           *         "recipients": [
+           *           {
+           *             "id": "0193f7a4-5f0e-7c3a-9a51-2b1f1d8e4c10",
+           *             "login": "anna.petrova"
+           *           }
+           *         ],
+           *         "nextRunAt": "2026-12-07T06:00:00.000Z",
+           *         "lastRunAt": null
+           *       },
+           *       "result": {
+           *         "summary": {
+           *           "currency": "RUB",
+           *           "from": "2025-01-01",
+           *           "to": "2025-12-31",
+           *           "asOf": "2025-12-31",
+           *           "noData": false,
+           *           "kpis": [
+           *             {
+           *               "key": "revenue",
+           *               "kind": "money",
+           *               "value": "1234567.89",
+           *               "previous": "1100000.00",
+           *               "change": 0.1223
+           *             }
+           *           ],
+           *           "warnings": [
+           *             {
+           *               "code": "unconverted-sales",
+           *               "message": "3 sales in USD from 2026-01-02 to 2026-01-05 have no exchange rate to RUB and are left out",
+           *               "currency": "USD",
+           *               "salesCount": 3,
+           *               "amount": "360.00",
+           *               "firstDay": "2026-01-02",
+           *               "lastDay": "2026-01-05",
+           *               "sales": [
+           *                 {
+           *                   "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *                   "externalId": "INV-536365",
+           *                   "soldAt": "2026-11-20T10:15:00.000Z",
+           *                   "amount": "120.00"
+           *                 }
+           *               ]
+           *             }
+           *           ]
+           *         },
+           *         "tables": [
+           *           {
+           *             "key": "top-clients",
+           *             "columns": [
+           *               {
+           *                 "key": "revenue",
+           *                 "type": "money"
+           *               }
+           *             ],
+           *             "rows": [
+           *               [
+           *                 "2025-01-01",
+           *                 "125000.00",
+           *                 42
+           *               ]
+           *             ],
+           *             "totalRows": 12
+           *           }
+           *         ],
+           *         "charts": [
+           *           {
+           *             "key": "trend",
+           *             "kind": "line",
+           *             "unit": "money",
+           *             "granularity": "month",
+           *             "series": [
+           *               {
+           *                 "key": "actual",
+           *                 "points": [
+           *                   {
+           *                     "x": "2025-01-01",
+           *                     "y": 125000,
+           *                     "lower80": 1,
+           *                     "upper80": 1,
+           *                     "lower95": 1,
+           *                     "upper95": 1,
+           *                     "clientId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10"
+           *                   }
+           *                 ]
+           *               }
+           *             ]
+           *           }
+           *         ],
+           *         "insights": [
+           *           {
+           *             "code": "revenue-up",
+           *             "tone": "positive",
+           *             "text": "Выручка выросла на 12,2% к предыдущему периоду: 1 234 567,89 ₽ против 1 100 000,00 ₽.",
+           *             "textEn": "Revenue rose 12.2% on the previous period: RUB 1,234,567.89 against RUB 1,100,000.00.",
+           *             "figures": {
+           *               "revenue": "1234567.89",
+           *               "previous": "1100000.00",
+           *               "change": 0.1223
+           *             },
+           *             "clientId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10"
+           *           }
+           *         ],
+           *         "narrator": "rules"
+           *       },
+           *       "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *       "type": "sales-overview",
+           *       "title": "Продажи за 2025 год",
+           *       "params": {
+           *         "type": "sales-overview",
+           *         "from": "2025-01-01",
+           *         "to": "2025-12-31",
+           *         "preset": "this-month",
+           *         "currency": "RUB",
+           *         "filters": {
+           *           "statuses": [
+           *             "paid"
+           *           ],
+           *           "currencies": [
+           *             "RUB"
+           *           ],
+           *           "clientIds": [
+           *             "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10"
+           *           ],
+           *           "segment": "at_risk",
+           *           "amountMin": "1000.00",
+           *           "amountMax": "50000.00"
+           *         }
+           *       },
+           *       "status": "ready",
+           *       "progress": 1,
+           *       "createdBy": {
+           *         "id": "0193f7a4-5f0e-7c3a-9a51-2b1f1d8e4c10",
+           *         "login": "anna.petrova"
+           *       },
+           *       "sharedWith": {
+           *         "company": false,
+           *         "users": [
+           *           {
+           *             "id": "0193f7a4-5f0e-7c3a-9a51-2b1f1d8e4c10",
+           *             "login": "anna.petrova"
+           *           }
+           *         ]
+           *       },
+           *       "createdAt": "2026-11-20T10:15:00.000Z",
+           *       "updatedAt": "2026-11-20T10:15:00.000Z",
+           *       "scheduled": false,
+           *       "canManage": true
+           *     }
+           */
+          'application/json': components['schemas']['ReportResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names each bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "Validation failed",
+           *       "details": [
+           *         {
+           *           "field": "email",
+           *           "messages": [
+           *             "email must look like name@domain"
+           *           ]
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Authenticated but not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 403,
+           *       "error": "Forbidden",
+           *       "message": "Only an owner or admin may do this"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found, or belongs to another company */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "Not found"
            *     }
            */
           'application/json': components['schemas']['ErrorResponse'];

@@ -5,6 +5,7 @@ export * from './lib/indicators/indicator-source';
 export * from './lib/indicators/plain-source';
 export * from './lib/indicators/rollup-source';
 export * from './lib/indicators/rollup-folder';
+export * from './lib/indicators/pending-changes';
 export * from './lib/indicators/top-clients-answers';
 export * from './lib/indicators/conversion';
 export * from './lib/sql';

@@ -19,6 +19,7 @@ export * from './lib/database/tenant-database';
 export * from './lib/health/health.controller';
 export * from './lib/http/error.filter';
 export * from './lib/http/json-depth';
+export * from './lib/http/rate-limiter';
 export * from './lib/http/request-bodies';
 export * from './lib/http/storable-text';
 export * from './lib/http/too-many-requests.exception';

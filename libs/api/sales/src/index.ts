@@ -4,3 +4,4 @@ export * from './lib/sales.writer';
 export * from './lib/sale-items';
 export * from './lib/sale-rows';
 export * from './lib/sale-id.pipe';
+export * from './lib/sale-filters';

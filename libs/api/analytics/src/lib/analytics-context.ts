@@ -9,6 +9,7 @@ import { NotFoundException } from '@nestjs/common';
 import { addDays, daysBetween } from './calendar';
 import { type Conversion, conversionOf } from './indicators/conversion';
 import type { CompanyCalendar } from './indicators/indicator-source';
+import type { PendingChanges } from './indicators/pending-changes';
 import type { SqlRunner } from './sql';
 
 export interface AnalyticsCompany extends CompanyCalendar {
@@ -25,6 +26,11 @@ export interface AnalyticsContext {
   firstPaidDays: ReadonlyMap<string, string>;
   /** Last day of the buyer grid (null without paid sales). */
   lastBuyerDay: string | null;
+  /**
+   * Changes committed but not folded yet, which the read applies itself (`loadPending`); absent
+   * when there are none or the caller folded first.
+   */
+  pending?: PendingChanges;
 }
 
 /** Loose index scans: one probe per currency, however many rates or days there are. */

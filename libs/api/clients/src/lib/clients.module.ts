@@ -13,6 +13,6 @@ import { NotesService } from './notes.service';
   controllers: [ClientsController, ClientActivityController],
   providers: [ClientsService, ClientsWriter, InteractionsService, NotesService, SaleChangeHooks],
   // The sale change hooks are process-wide: sales and insight modules share them.
-  exports: [ClientsService, ClientsWriter, SaleChangeHooks, CompaniesModule],
+  exports: [ClientsService, ClientsWriter, NotesService, InteractionsService, SaleChangeHooks, CompaniesModule],
 })
 export class ClientsModule {}

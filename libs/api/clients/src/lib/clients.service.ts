@@ -1,10 +1,7 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import {
-  companyDayStart,
   type CompanyScope,
   companyWritesLockName,
-  containsAny,
-  containsPattern,
   encodeCursor,
   enterTenant,
   feedHorizon,
@@ -31,6 +28,7 @@ import {
 } from '@crm/shared/contracts';
 import type { EntityManager } from 'typeorm';
 import { ClientDeleteConflictException } from './client-delete-conflict';
+import { clientFilters } from './client-filters';
 import { CLIENT_COLUMNS, type ClientRow, toClientResponse } from './client-rows';
 
 const EXTERNAL_ID_KEY = 'clients_company_external_key';
@@ -52,9 +50,6 @@ const FIELDS = [
   ['activity', 'activity'],
   ['attributes', 'attributes'],
 ] as const;
-
-/** The columns the client search (`q`) looks in. */
-export const CLIENT_SEARCH_COLUMNS = ['c.name', 'c.email', 'c.phone', 'c.external_id'] as const;
 
 /**
  * Clients of one company for the web API and the integration feed. Every method takes the
@@ -85,21 +80,7 @@ export class ClientsService {
 
   async list(scope: CompanyScope, query: ListClientsQueryDto): Promise<ClientPageResponse> {
     const p = new SqlParams();
-    const where = [`c.company_id = ${p.add(scope.companyId)}`];
-    if (query.q) {
-      const pattern = p.add(containsPattern(query.q));
-      where.push(containsAny(CLIENT_SEARCH_COLUMNS, pattern));
-    }
-    if (query.activity !== undefined) where.push(`lower(c.activity) = lower(${p.add(query.activity)})`);
-    if (query.lastInteractionFrom)
-      where.push(`c.last_interaction_at >= ${companyDayStart(p.add(query.lastInteractionFrom))}`);
-    if (query.lastInteractionTo)
-      where.push(`c.last_interaction_at < ${companyDayStart(p.add(query.lastInteractionTo), 1)}`);
-    if (query.hasPurchases !== undefined) {
-      where.push(
-        `${query.hasPurchases ? '' : 'NOT '}EXISTS (SELECT 1 FROM sales s WHERE s.company_id = c.company_id AND s.client_id = c.id)`,
-      );
-    }
+    const where = clientFilters(scope, query, p);
     const sort = query.sort ?? '-createdAt';
     const descending = sort.startsWith('-');
     const column = SORT_COLUMNS[sort.replace(/^-/, '') as ClientSortField];

@@ -1,7 +1,13 @@
 import { applyDecorators, CanActivate, ExecutionContext, Inject, Injectable, UseGuards } from '@nestjs/common';
 import { ApiKeyAuth } from '@crm/api/api-keys';
-import { APP_CONFIG, type AppConfig, ApiErrors, type CrmRequest, TooManyRequestsException } from '@crm/api/core';
-import { RateLimiter } from './rate-limiter';
+import {
+  APP_CONFIG,
+  type AppConfig,
+  ApiErrors,
+  type CrmRequest,
+  RateLimiter,
+  TooManyRequestsException,
+} from '@crm/api/core';
 
 /** The one per-key limiter of the process, shared by every module's guard instance. */
 @Injectable()

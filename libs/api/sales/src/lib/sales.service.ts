@@ -1,11 +1,8 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { ClientsService } from '@crm/api/clients';
 import {
-  companyDayStart,
   type CompanyScope,
   companyWritesLockName,
-  containsAny,
-  containsPattern,
   encodeCursor,
   feedHorizon,
   feedWindow,
@@ -38,7 +35,6 @@ import {
   loadItems,
   SALE_BASE_AMOUNT,
   SALE_COLUMNS,
-  SALE_SEARCH_COLUMNS,
   type SaleRow,
   SALES_WITH_BASE_AMOUNT,
   SALES_WITH_CLIENT,
@@ -47,6 +43,7 @@ import {
   toSaleWithClient,
 } from './sale-rows';
 import { loadReturnsOf, loadSales, originalErrors, type SaleDraft, Unreturned } from './returns';
+import { saleFilters } from './sale-filters';
 import { amountWarnings, type NormalItem, normalizeItems, replaceItems, touchLastInteraction } from './sale-items';
 
 const EXTERNAL_ID_KEY = 'sales_company_external_key';
@@ -84,19 +81,7 @@ export class SalesService {
 
   private async page(m: EntityManager, scope: CompanyScope, query: ListSalesQueryDto): Promise<SalePageResponse> {
     const p = new SqlParams();
-    const where = [`s.company_id = ${p.add(scope.companyId)}`];
-    if (query.q) {
-      const pattern = p.add(containsPattern(query.q));
-      where.push(containsAny(SALE_SEARCH_COLUMNS, pattern));
-    }
-    if (query.clientId) where.push(`s.client_id = ${p.add(query.clientId)}::uuid`);
-    if (query.status) where.push(`s.status = ${p.add(query.status)}`);
-    if (query.kind) where.push(`s.kind = ${p.add(query.kind)}`);
-    if (query.currency) where.push(`s.currency = ${p.add(query.currency)}`);
-    if (query.from) where.push(`s.sold_at >= ${companyDayStart(p.add(query.from))}`);
-    if (query.to) where.push(`s.sold_at < ${companyDayStart(p.add(query.to), 1)}`);
-    if (query.amountMin !== undefined) where.push(`s.amount >= ${p.add(toDecimalString(query.amountMin))}::numeric`);
-    if (query.amountMax !== undefined) where.push(`s.amount <= ${p.add(toDecimalString(query.amountMax))}::numeric`);
+    const where = saleFilters(scope, query, p);
     const sort = query.sort ?? '-soldAt';
     const direction = sort.startsWith('-') ? 'DESC' : 'ASC';
     const column = SORT_COLUMNS[sort.replace(/^-/, '') as SaleSortField];

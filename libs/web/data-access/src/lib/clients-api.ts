@@ -1,6 +1,7 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import type {
+  ClientRecommendationsResponse,
   ClientOutlookResponse,
   ClientPageResponse,
   ClientResponse,
@@ -69,6 +70,14 @@ export class ClientsApi {
     return this.http.get<SalePageResponse>(`${this.url(companyId, clientId)}/sales`, {
       params: toHttpParams({ page, pageSize, sort: '-soldAt' }),
     });
+  }
+
+  /** `clients/:clientId/recommendations`: the assistant's advice on this client, with reasons. */
+  recommendations(companyId: string, clientId: string, locale: string): Observable<ClientRecommendationsResponse> {
+    return this.http.get<ClientRecommendationsResponse>(
+      `/api/companies/${encodeURIComponent(companyId)}/clients/${encodeURIComponent(clientId)}/recommendations`,
+      { params: { locale } },
+    );
   }
 
   /** `analytics/clients/:clientId/outlook`; may be absent on older servers (404). */

@@ -55,6 +55,8 @@ const forecast = {
   warnings: [],
 };
 
+const noReports = { items: [], total: 0, page: 1, pageSize: 1 };
+
 describe('HomePage', () => {
   beforeEach(() => {
     localStorage.clear();
@@ -76,7 +78,7 @@ describe('HomePage', () => {
     });
   });
 
-  async function render(keys: unknown[], members: unknown[]): Promise<HTMLElement> {
+  async function render(keys: unknown[], members: unknown[], reports: unknown = noReports): Promise<HTMLElement> {
     const fixture = TestBed.createComponent(HomePage);
     fixture.detectChanges();
     const backend = TestBed.inject(HttpTestingController);
@@ -85,6 +87,7 @@ describe('HomePage', () => {
     const page = (total: number) => ({ items: [], total, page: 1, pageSize: 1 });
     backend.expectOne((req) => req.url === '/api/companies/c1/clients').flush(page(42));
     backend.expectOne((req) => req.url === '/api/companies/c1/sales').flush(page(0));
+    backend.expectOne((req) => req.url === '/api/companies/c1/reports').flush(reports);
     backend.expectOne((req) => req.url === '/api/companies/c1/analytics/summary').flush(summary);
     backend
       .expectOne((req) => req.url === '/api/companies/c1/analytics/timeseries')
@@ -94,14 +97,38 @@ describe('HomePage', () => {
     return fixture.nativeElement as HTMLElement;
   }
 
-  it('greets the user in the company and shows the clients, sales, API key and members tiles', async () => {
+  it('greets the user in the company and shows the clients, sales, reports, API key and members tiles', async () => {
     const element = await render([], [{ userId: 'u1', login: 'anna', role: 'owner' }]);
 
     expect(element.querySelector('h1')?.textContent).toMatch(/, anna$/);
     expect(element.textContent).toContain('Компания: ООО Ромашка');
     const tiles = Array.from(element.querySelectorAll('crm-home-tile a')).map((link) => link.getAttribute('href'));
-    expect(tiles).toEqual(['/clients', '/sales', '/keys', '/company']);
+    expect(tiles).toEqual(['/clients', '/sales', '/reports', '/keys', '/company']);
     expect(element.querySelector('[data-testid="clients-count"]')?.textContent?.trim()).toBe('42 клиента');
+  });
+
+  it('counts the reports and names the latest; invites to build one when there is none', async () => {
+    const latest = {
+      id: 'r1',
+      type: 'sales-overview',
+      title: 'Продажи за ноябрь',
+      status: 'ready',
+      createdAt: new Date(Date.now() - 3_600_000).toISOString(),
+      updatedAt: new Date(Date.now() - 3_600_000).toISOString(),
+    };
+    const element = await render([], [{ userId: 'u1', login: 'anna', role: 'owner' }], {
+      items: [latest],
+      total: 3,
+      page: 1,
+      pageSize: 1,
+    });
+    expect(element.querySelector('[data-testid="reports-count"]')?.textContent?.trim()).toBe('3 отчёта');
+    expect(element.querySelector('[data-testid="reports-latest"]')?.textContent).toContain(
+      'Последний: Продажи за ноябрь · 1 час назад',
+    );
+
+    const empty = await render([], [{ userId: 'u1', login: 'anna', role: 'owner' }]);
+    expect(empty.textContent).toContain('Отчётов пока нет. Сформируйте первый.');
   });
 
   it('invites to create a key when there is none and counts members', async () => {

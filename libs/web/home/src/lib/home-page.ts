@@ -6,6 +6,7 @@ import { KpiSection } from './kpi/kpi-section';
 import { ApiKeyTile } from './tiles/api-key-tile';
 import { ClientsTile } from './tiles/clients-tile';
 import { MembersTile } from './tiles/members-tile';
+import { ReportsTile } from './tiles/reports-tile';
 import { SalesTile } from './tiles/sales-tile';
 
 function greetingKey(hour: number): TranslationKey {
@@ -16,18 +17,18 @@ function greetingKey(hour: number): TranslationKey {
 }
 
 /**
- * Start (seed figure 8): a greeting and one tile per section that exists. Clients, sales and
- * reports add their tiles to the same grid when they arrive.
+ * Start (seed figure 8): a greeting and one tile per section that exists.
  */
 @Component({
   selector: 'crm-home-page',
-  imports: [ApiKeyTile, ClientsTile, KpiSection, MembersTile, PageHeader, SalesTile],
+  imports: [ApiKeyTile, ClientsTile, KpiSection, MembersTile, PageHeader, ReportsTile, SalesTile],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <crm-page-header [title]="greeting()" [subtitle]="subtitle()" />
     <section class="tiles" [attr.aria-label]="tilesLabel()">
       <crm-clients-tile />
       <crm-sales-tile />
+      <crm-reports-tile />
       <crm-api-key-tile />
       <crm-members-tile />
     </section>

@@ -8,6 +8,8 @@ export interface NavItem {
   exact: boolean;
   /** A page inside the section before it: indented in the side navigation, left out of the phone bar. */
   sub?: boolean;
+  /** Left out of the phone's bottom bar, which has room for six labels at 360 px (the side navigation keeps it). */
+  notOnPhone?: boolean;
 }
 
 /** The sections that exist; a new feature adds its line here and its route in app.routes.ts. */
@@ -15,14 +17,18 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/', icon: 'home', label: 'nav.start', exact: true },
   { path: '/clients', icon: 'person', label: 'nav.clients', exact: false },
   { path: '/sales', icon: 'receipt', label: 'nav.sales', exact: false },
-  { path: '/imports', icon: 'upload', label: 'nav.imports', exact: false },
+  { path: '/reports', icon: 'assessment', label: 'nav.reports', exact: false },
+  // Uploading files is a desk task; on a phone the bar gives its place to reports.
+  { path: '/imports', icon: 'upload', label: 'nav.imports', exact: false, notOnPhone: true },
+  // The assistant opens from the top bar on every screen; the phone bar keeps its place.
+  { path: '/assistant', icon: 'insights', label: 'assistant.nav', exact: false, notOnPhone: true },
   { path: '/keys', icon: 'key', label: 'nav.apiKeys', exact: false },
   { path: '/company', icon: 'group', label: 'nav.company', exact: false },
   { path: '/company/rates', icon: 'currency-exchange', label: 'rates.nav', exact: false, sub: true },
 ];
 
 /** The phone's bottom bar has room for the sections only. */
-export const BOTTOM_BAR_ITEMS = NAV_ITEMS.filter((item) => !item.sub);
+export const BOTTOM_BAR_ITEMS = NAV_ITEMS.filter((item) => !item.sub && !item.notOnPhone);
 
 /** In the side navigation a section with its own sub-pages is active on its page only. */
 export function exactInSideNav(item: NavItem): boolean {

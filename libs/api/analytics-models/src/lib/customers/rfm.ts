@@ -1,22 +1,13 @@
 /**
  * RFM scoring: recency, frequency and monetary quintile scores (1–5) and named segments.
  */
+import { RFM_SEGMENT_NAMES, type RfmSegmentName } from '@crm/shared/contracts';
 
-/** Named RFM segments, from best to worst. */
-export type RfmSegment =
-  'champions' | 'loyal' | 'potential_loyalists' | 'new' | 'at_risk' | 'cannot_lose' | 'hibernating' | 'lost';
+/** Named RFM segments, from best to worst (the names the API answers with). */
+export type RfmSegment = RfmSegmentName;
 
 /** All segments in reporting order. */
-export const RFM_SEGMENTS: readonly RfmSegment[] = [
-  'champions',
-  'loyal',
-  'potential_loyalists',
-  'new',
-  'at_risk',
-  'cannot_lose',
-  'hibernating',
-  'lost',
-];
+export const RFM_SEGMENTS: readonly RfmSegment[] = RFM_SEGMENT_NAMES;
 
 /** A quintile score: 5 is best. */
 export type QuintileScore = 1 | 2 | 3 | 4 | 5;

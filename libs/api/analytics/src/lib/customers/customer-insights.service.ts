@@ -120,4 +120,40 @@ export class CustomerInsightsService {
       notes,
     };
   }
+
+  /**
+   * The clients whose RFM segment (as of `asOf`, default today) is one of `segments`: most purchases
+   * first, then the most recent last purchase. For lists such as "clients at risk".
+   */
+  async clientsInSegments(
+    scope: CompanyScope,
+    segments: readonly string[],
+    limit: number,
+    query: CustomerOutlookQueryDto = {},
+  ): Promise<{
+    asOf: string;
+    total: number;
+    items: { clientId: string; segment: string; purchases: number; firstPurchase: string; lastPurchase: string }[];
+  }> {
+    const entry = await this.models.entry(scope, query);
+    const matches: { clientId: string; i: number }[] = [];
+    for (const [clientId, i] of entry.index) {
+      if (segments.includes(RFM_SEGMENTS[entry.segment[i]])) matches.push({ clientId, i });
+    }
+    matches.sort(
+      (a, b) =>
+        entry.x[b.i] - entry.x[a.i] || entry.lastDay[b.i] - entry.lastDay[a.i] || a.clientId.localeCompare(b.clientId),
+    );
+    return {
+      asOf: entry.asOf,
+      total: matches.length,
+      items: matches.slice(0, limit).map(({ clientId, i }) => ({
+        clientId,
+        segment: RFM_SEGMENTS[entry.segment[i]],
+        purchases: entry.x[i] + 1,
+        firstPurchase: dateOfDay(entry.firstDay[i]),
+        lastPurchase: dateOfDay(entry.lastDay[i]),
+      })),
+    };
+  }
 }

@@ -27,12 +27,14 @@ import {
 } from '@crm/shared/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { type AnalyticsContext, invalid, loadContext, type Period, resolvePeriod } from '../analytics-context';
+import { Budget, poolShare } from '../budget';
 import { addDays, countPeriods, daysBetween, periodsBetween } from '../calendar';
 import { average, money, relativeChange, relativeDecimalChange } from '../decimal';
 import { count, SqlParams, type SqlRunner, withoutNestedLoops } from '../sql';
 import { convertedSumSql, fxCte, rateColumns } from './conversion';
 import { type ClientTotal, type IndicatorSource, REVENUE_STATUSES, type RollupStatus } from './indicator-source';
 import { netTotals, ZERO_NET } from './net-totals';
+import { loadPending, PENDING_READ_LIMIT, pendingTouches } from './pending-changes';
 import { RollupFolder } from './rollup-folder';
 import { RollupSource } from './rollup-source';
 import { type AnswerStamp, TopClientsAnswers } from './top-clients-answers';
@@ -60,6 +62,11 @@ export interface AnalyticsRead extends AnalyticsContext {
 @Injectable()
 export class IndicatorsService {
   private readonly source: IndicatorSource;
+  /**
+   * Analytics snapshots open at once: half the pool, so client and sale lists, writes and log-ins
+   * always find connections while many analytics reads run (the others queue here, holding none).
+   */
+  private readonly budget: Budget;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -68,14 +75,16 @@ export class IndicatorsService {
     @Optional() private readonly answers?: TopClientsAnswers,
   ) {
     this.source = source ?? new RollupSource();
+    this.budget = new Budget(poolShare(dataSource, 0.5));
   }
 
   /**
    * Runs `work` in one read-only REPEATABLE READ snapshot, a tenant transaction of `scope`'s company,
-   * with the context resolved. The transaction is opened, made the company's (`enterTenantSql`) and
-   * tuned with one round trip; JIT, which costs more than it saves on these short statements, is
-   * off, and sorts and hash aggregates of client-days get room in memory. A client that goes away
-   * cancels the statement running for it (SQLSTATE 57014).
+   * with the context resolved, after folding whatever is pending — for readers that read the rollups
+   * with their own statements (customer insights, forecast). The transaction is opened, made the
+   * company's (`enterTenantSql`) and tuned with one round trip; JIT, which costs more than it saves
+   * on these short statements, is off, and sorts and hash aggregates of client-days get room in
+   * memory. A client that goes away cancels the statement running for it (SQLSTATE 57014).
    */
   async read<T>(
     scope: CompanyScope,
@@ -83,6 +92,43 @@ export class IndicatorsService {
     work: (read: AnalyticsRead) => Promise<T>,
   ): Promise<T> {
     await this.foldPending(scope);
+    return this.readWithPending(scope, currency, work);
+  }
+
+  /**
+   * Like {@link read}, without waiting for a fold in progress: the sales changes the snapshot sees
+   * pending are applied on the fly by the indicator source (pending-changes.ts), so the answer
+   * includes every committed sale. Only a backlog beyond {@link PENDING_READ_LIMIT} (a bulk load) is
+   * folded first, then read afresh. What the indicators of this service use.
+   */
+  async readWithPending<T>(
+    scope: CompanyScope,
+    currency: string | undefined,
+    work: (read: AnalyticsRead) => Promise<T>,
+  ): Promise<T> {
+    const first = await this.snapshot(scope, currency, work, Boolean(this.folder));
+    if (first.done) return first.result;
+    await this.foldPending(scope);
+    const second = await this.snapshot(scope, currency, work, false);
+    if (!second.done) throw new Error('unreachable: a read that may not fold answered nothing');
+    return second.result;
+  }
+
+  private async snapshot<T>(
+    scope: CompanyScope,
+    currency: string | undefined,
+    work: (read: AnalyticsRead) => Promise<T>,
+    mayFoldFirst: boolean,
+  ): Promise<{ done: true; result: T } | { done: false }> {
+    return this.budget.run(() => this.openSnapshot(scope, currency, work, mayFoldFirst));
+  }
+
+  private async openSnapshot<T>(
+    scope: CompanyScope,
+    currency: string | undefined,
+    work: (read: AnalyticsRead) => Promise<T>,
+    mayFoldFirst: boolean,
+  ): Promise<{ done: true; result: T } | { done: false }> {
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     const stopWatching = cancelOnRequestAbort(runner);
@@ -93,11 +139,21 @@ export class IndicatorsService {
       );
       try {
         const sql = managerRunner(runner.manager);
-        const context = await loadContext(sql, scope, currency);
+        const context = await loadPending(
+          sql,
+          await loadContext(sql, scope, currency),
+          PENDING_READ_LIMIT,
+          mayFoldFirst,
+        );
+        if (mayFoldFirst && (context.pending?.changes ?? 0) > PENDING_READ_LIMIT) {
+          stopWatching();
+          await runner.query('ROLLBACK');
+          return { done: false };
+        }
         const result = await work({ sql, ...context });
         stopWatching();
         await runner.query('COMMIT');
-        return result;
+        return { done: true, result };
       } catch (error) {
         // A cancel must not reach the ROLLBACK: the connection would go back to the pool mid-transaction.
         stopWatching();
@@ -119,7 +175,7 @@ export class IndicatorsService {
   }
 
   summary(scope: CompanyScope, query: AnalyticsRangeQueryDto): Promise<AnalyticsSummaryResponse> {
-    return this.read(scope, query.currency, async (ctx) => {
+    return this.readWithPending(scope, query.currency, async (ctx) => {
       const { sql, company, conversion } = ctx;
       const period = resolvePeriod(company, query);
       const length = daysBetween(period.from, period.to);
@@ -177,7 +233,7 @@ export class IndicatorsService {
   }
 
   timeseries(scope: CompanyScope, query: AnalyticsTimeseriesQueryDto): Promise<AnalyticsTimeseriesResponse> {
-    return this.read(scope, query.currency, async (ctx) => {
+    return this.readWithPending(scope, query.currency, async (ctx) => {
       const { sql, company, conversion } = ctx;
       const period = resolvePeriod(company, query);
       const granularity = query.granularity ?? 'day';
@@ -213,10 +269,12 @@ export class IndicatorsService {
   async topClients(scope: CompanyScope, query: TopClientsQueryDto): Promise<TopClientsResponse> {
     const limit = query.limit ?? TOP_CLIENTS_DEFAULT_LIMIT;
     let computed: { ctx: AnalyticsContext; period: Period; stamp: AnswerStamp; top: ClientTotal[] } | undefined;
-    const response = await this.read(scope, query.currency, async (ctx) => {
+    const response = await this.readWithPending(scope, query.currency, async (ctx) => {
       const { sql, company, conversion } = ctx;
       const period = resolvePeriod(company, query);
-      const kept = this.answers ? await this.answers.find(sql, ctx, period, limit) : undefined;
+      // A kept answer is exact for the folded sales only: changes pending in the period recompute it.
+      const kept =
+        this.answers && !pendingTouches(ctx, period) ? await this.answers.find(sql, ctx, period, limit) : undefined;
       let top: ClientTotal[];
       if (kept?.kind === 'kept') {
         top = kept.clients;
@@ -253,7 +311,7 @@ export class IndicatorsService {
   }
 
   byStatus(scope: CompanyScope, query: AnalyticsRangeQueryDto): Promise<SalesByStatusResponse> {
-    return this.read(scope, query.currency, async (ctx) => {
+    return this.readWithPending(scope, query.currency, async (ctx) => {
       const { sql, company, conversion } = ctx;
       const period = resolvePeriod(company, query);
       const totals = await this.source.totals(sql, ctx, {
@@ -286,7 +344,7 @@ export class IndicatorsService {
 
   /** Revenue by product from the items of the period's counted sales (aggregated from `sale_items`). */
   products(scope: CompanyScope, query: ProductRevenueQueryDto): Promise<ProductRevenueListResponse> {
-    return this.read(scope, query.currency, async (ctx) => {
+    return this.readWithPending(scope, query.currency, async (ctx) => {
       const { sql, company, conversion } = ctx;
       const period = resolvePeriod(company, query);
       const p = new SqlParams();

@@ -1,6 +1,6 @@
 import { SaleChangeHooks } from '@crm/api/core';
 import type { DataSource } from 'typeorm';
-import { FOLD_CHUNK, FOLDED_TABLES, RollupFolder } from './rollup-folder';
+import { FOLD_CHUNK, FOLDED_TABLES, foldConnections, RollupFolder } from './rollup-folder';
 
 /**
  * A DataSource double: `pending` changes wait; each fold call claims up to the chunk size; the
@@ -106,5 +106,29 @@ describe('RollupFolder', () => {
     expect(db.calls).toEqual(['exists', 'fold 100', 'stale?']);
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(db.calls).toEqual(['exists', 'fold 100', 'stale?', 'ANALYZE (SKIP_LOCKED) "analytics_client_daily"']);
+  });
+
+  it('folds many companies on at most a quarter of the pool at once', async () => {
+    let active = 0;
+    let most = 0;
+    const query = jest.fn(async (text: string) => {
+      if (text.includes('analytics_fold_company')) {
+        active += 1;
+        most = Math.max(most, active);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        active -= 1;
+        return [{ n: 1 }];
+      }
+      if (text.includes('EXISTS')) return [{ pending: true }];
+      return [];
+    });
+    const dataSource = { query, options: { extra: { max: 10 } } } as unknown as DataSource;
+    const folder = new RollupFolder(dataSource, new SaleChangeHooks());
+    expect(folder.budget.size).toBe(2);
+    await expect(Promise.all(Array.from({ length: 12 }, (_, k) => folder.fold(`c${k}`)))).resolves.toEqual(
+      Array.from({ length: 12 }, () => 1),
+    );
+    expect(most).toBe(2);
+    expect(foldConnections({ options: { extra: { max: 1 } } } as unknown as DataSource)).toBe(1);
   });
 });

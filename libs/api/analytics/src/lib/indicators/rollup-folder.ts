@@ -2,6 +2,7 @@ import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@ne
 import { InjectDataSource } from '@nestjs/typeorm';
 import { SaleChangeHooks, TableStatistics } from '@crm/api/core';
 import { DataSource } from 'typeorm';
+import { Budget, poolShare } from '../budget';
 
 /** Pending changes applied per transaction: bounds a fold's memory and lock time on big backlogs. */
 export const FOLD_CHUNK = 50_000;
@@ -11,6 +12,7 @@ const QUIET_MS = 1_000;
 const MAX_DELAY_MS = 15_000;
 /** Catches changes written by other API instances, COPY or before a restart. */
 const SWEEP_MS = 60_000;
+
 /**
  * What a fold changes (and what the sales it follows changed): their statistics are refreshed after
  * every fold that applied something, before the read that asked for it runs (ADR 0005).
@@ -23,6 +25,7 @@ export const FOLDED_TABLES = [
   'analytics_sales_daily',
   'analytics_client_daily',
   'analytics_client_returns',
+  'analytics_client_totals',
   'analytics_buyer_grid',
   'analytics_buyer_grid_months',
   'analytics_buyer_prev',
@@ -31,10 +34,18 @@ export const FOLDED_TABLES = [
 ] as const;
 
 /**
+ * Connections folds may hold at once: a quarter of the pool, at least one, so requests (lists,
+ * writes, analytics reads) always find most of the pool free however many companies are folded.
+ */
+export const foldConnections = (dataSource: DataSource): number => poolShare(dataSource, 0.25);
+
+/**
  * Folds the sales changes the `sales` triggers log (`analytics_pending_changes`, migration
  * `AnalyticsDeferredRollups1764100000000`) into the analytics rollups: in the background shortly
  * after a company's writes go quiet — never inside the ingest request — and on demand before every
- * analytics read, so what the analytics answer always includes every committed sale.
+ * analytics read that would otherwise apply a large backlog itself (reads apply a few pending
+ * changes on the fly instead of waiting: pending-changes.ts). Folds of all companies share a budget
+ * of a quarter of the pool, so requests are never starved of connections behind them.
  *
  * System path (ADR 0001): the folder works across companies (its sweep finds every company with
  * pending changes) and `analytics_fold_company` rewrites rollups, so it runs on the plain
@@ -50,12 +61,15 @@ export class RollupFolder implements OnModuleInit, OnModuleDestroy {
   private sweepTimer?: NodeJS.Timeout;
   private stopped = false;
   private readonly statistics: TableStatistics;
+  /** Folds hold at most this many pool connections at once (see {@link foldConnections}). */
+  readonly budget: Budget;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly hooks: SaleChangeHooks,
   ) {
     this.statistics = new TableStatistics(dataSource);
+    this.budget = new Budget(foldConnections(dataSource));
   }
 
   onModuleInit(): void {
@@ -98,7 +112,7 @@ export class RollupFolder implements OnModuleInit, OnModuleDestroy {
   }
 
   private start(companyId: string): Promise<number> {
-    const work = this.foldAll(companyId).finally(() => this.running.delete(companyId));
+    const work = this.budget.run(() => this.foldAll(companyId)).finally(() => this.running.delete(companyId));
     this.running.set(companyId, work);
     return work;
   }

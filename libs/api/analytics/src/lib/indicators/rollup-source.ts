@@ -16,19 +16,52 @@ import {
   thresholdsSql,
 } from './conversion';
 import type { BuyerCounts, ClientTotal, IndicatorSource, Totals, TotalsQuery } from './indicator-source';
-import { runTotals } from './totals-sql';
+import { pendingDailySql } from './pending-changes';
+import { localDayBounds, runTotals } from './totals-sql';
+
+/** Clients summed exactly first when top clients are bounded by whole-history totals. */
+const HEAD = (limit: number) => 2 * limit + 20;
+/** Beyond this many clients reaching the cut, the period's client-days are scanned instead. */
+const MAX_CANDIDATES = 2_000;
+/** Share of the history (first paid day to the last) a period must cover to try the totals first. */
+const LONG_PERIOD_SHARE = 0.25;
+
+/** True when `period` covers at least {@link LONG_PERIOD_SHARE} of the company's days with paid sales. */
+export function coversHistory(ctx: AnalyticsContext, period: Period): boolean {
+  const last = ctx.lastBuyerDay;
+  const firsts = [...ctx.firstPaidDays.values()];
+  if (last === null || firsts.length === 0) return false;
+  const first = firsts.reduce((a, b) => (a < b ? a : b));
+  const history = dayNumber(last) - dayNumber(first) + 1;
+  const from = period.from > first ? period.from : first;
+  const to = period.to < last ? period.to : last;
+  const covered = dayNumber(to) - dayNumber(from) + 1;
+  return covered > 0 && covered >= history * LONG_PERIOD_SHARE;
+}
 
 export class RollupSource implements IndicatorSource {
+  /**
+   * `longPeriodTotals: false` always scans the period's client-days for top clients (what was done
+   * before the whole-history bound; the benchmark compares both).
+   */
+  constructor(private readonly options: { longPeriodTotals?: boolean } = {}) {}
+
   totals(sql: SqlRunner, ctx: AnalyticsContext, q: TotalsQuery): Promise<Totals> {
-    return runTotals(
-      sql,
-      ctx,
-      q,
-      (p) => `
+    return runTotals(sql, ctx, q, (p) => {
+      const statuses = p.add(q.statuses);
+      const folded = `
       SELECT day, currency, status, sales, amount FROM analytics_sales_daily
       WHERE company_id = ${p.add(ctx.company.companyId)} AND day BETWEEN ${p.add(q.from)}::date AND ${p.add(q.to)}::date
-        AND status = ANY(${p.add(q.statuses)}::text[])`,
-    );
+        AND status = ANY(${statuses}::text[])`;
+      if (!ctx.pending) return folded;
+      // The changes not folded yet, applied on the fly (see pending-changes.ts).
+      return `
+      SELECT day, currency, status, sum(sales)::bigint AS sales, sum(amount) AS amount FROM (
+        ${folded}
+        UNION ALL
+        ${pendingDailySql(ctx, p, q.from, q.to, statuses)}
+      ) u GROUP BY day, currency, status HAVING sum(sales) <> 0`;
+    });
   }
 
   async buyers(sql: SqlRunner, ctx: AnalyticsContext, periods: readonly Period[]): Promise<BuyerCounts[]> {
@@ -42,10 +75,78 @@ export class RollupSource implements IndicatorSource {
       parts.map((part, k) => `SELECT ${k} AS k, * FROM (${part}) q${k}`).join(' UNION ALL '),
       p.values,
     );
-    return periods.map((_, k) => {
+    const folded = periods.map((_, k) => {
       const row = rows.find((r) => Number(r.k) === k);
       const buyers = count(row?.b1);
       return { buyers, newClients: count(row?.new), repeatBuyers: count(row?.b2) - buyers };
+    });
+    if (!ctx.pending) return folded;
+    const changes = await this.pendingBuyerChanges(sql, ctx, periods, latest);
+    return folded.map((b, k) => ({
+      buyers: b.buyers + changes[k].buyers,
+      newClients: b.newClients + changes[k].newClients,
+      repeatBuyers: b.repeatBuyers + changes[k].repeatBuyers,
+    }));
+  }
+
+  /**
+   * What the pending changes of paid sales change in the buyer counts of each period: for every
+   * client they touch, its contribution (buyer, new, 2+ sales) computed from its folded client-days
+   * and from those plus the changes, the difference summed. Every other client's contribution is
+   * what the folded rollups already count. Convertibility filters both sides alike, so this is exact
+   * on the grid path (where every paid sale up to the periods' end converts) and the exact path.
+   */
+  private async pendingBuyerChanges(
+    sql: SqlRunner,
+    ctx: AnalyticsContext,
+    periods: readonly Period[],
+    latest: string,
+  ): Promise<BuyerCounts[]> {
+    const p = new SqlParams();
+    const id = p.add(ctx.company.companyId);
+    const last = p.add(latest);
+    const rows = await sql<{ k: number; buyers: string; repeat: string; new: string }>(
+      `WITH th AS (${thresholdsSql(ctx.conversion, p)}),
+       pr AS (
+         SELECT * FROM unnest(${p.add(periods.map((_, k) => k))}::int[], ${p.add(periods.map((x) => x.from))}::date[],
+                              ${p.add(periods.map((x) => x.to))}::date[]) AS pr (k, f, t)
+       ),
+       pend AS MATERIALIZED (
+         SELECT client_id, day, currency, sum(sign)::bigint AS n FROM (
+           SELECT client_id, (sold_at AT TIME ZONE ${p.add(ctx.company.timeZone)})::date AS day, currency, sign
+           FROM analytics_pending_changes WHERE company_id = ${id} AND status = 'paid'
+         ) c WHERE day <= ${last}::date GROUP BY 1, 2, 3
+       ),
+       old AS MATERIALIZED (
+         SELECT d.client_id, d.day, d.currency, d.sales AS n
+         FROM (SELECT DISTINCT client_id FROM pend) a
+         CROSS JOIN LATERAL (
+           SELECT client_id, day, currency, sales FROM analytics_client_daily
+           WHERE company_id = ${id} AND client_id = a.client_id AND day <= ${last}::date OFFSET 0
+         ) d
+       ),
+       new AS (
+         SELECT client_id, day, currency, sum(n) AS n FROM (SELECT * FROM old UNION ALL SELECT * FROM pend) u
+         GROUP BY 1, 2, 3 HAVING sum(n) <> 0
+       ),
+       per AS (
+         SELECT pr.k, r.side, r.client_id, coalesce(sum(r.n) FILTER (WHERE r.day >= pr.f), 0) AS inp,
+                bool_or(r.day < pr.f) AS before
+         FROM (SELECT 1 AS side, n.* FROM new n UNION ALL SELECT -1, o.* FROM old o) r
+         LEFT JOIN th ON th.currency = r.currency
+         JOIN pr ON r.day <= pr.t
+         WHERE ${convertibleSql('r')}
+         GROUP BY 1, 2, 3
+       )
+       SELECT k, coalesce(sum(side) FILTER (WHERE inp >= 1), 0) AS buyers,
+              coalesce(sum(side) FILTER (WHERE inp >= 2), 0) AS repeat,
+              coalesce(sum(side) FILTER (WHERE inp >= 1 AND NOT before), 0) AS new
+       FROM per GROUP BY k`,
+      p.values,
+    );
+    return periods.map((_, k) => {
+      const row = rows.find((r) => Number(r.k) === k);
+      return { buyers: count(row?.buyers), newClients: count(row?.new), repeatBuyers: count(row?.repeat) };
     });
   }
 
@@ -131,6 +232,30 @@ export class RollupSource implements IndicatorSource {
    * (numeric, each day at its own rate), which is what ranks and answers.
    */
   async topClients(sql: SqlRunner, ctx: AnalyticsContext, period: Period, limit: number): Promise<ClientTotal[]> {
+    if (this.options.longPeriodTotals !== false && !ctx.pending && coversHistory(ctx, period)) {
+      const bounded = await this.topClientsByTotals(sql, ctx, period, limit);
+      if (bounded) return bounded;
+    }
+    return this.topClientsByPeriodScan(sql, ctx, period, limit);
+  }
+
+  /**
+   * Top clients over a period that covers much of the history (ADR 0003 "Top clients over long
+   * periods"): a client's revenue in the period is at most its whole-history paid amount per currency
+   * (`analytics_client_totals`) at the period's highest rate — close to the truth when the period is
+   * most of the history. The {@link HEAD} clients with the highest bounds are summed exactly; their
+   * limit-th revenue is the cut, and every client whose bound reaches it is summed exactly too. Exact
+   * when the cut is positive (a client without paid sales has no bound, and only returns: at most
+   * zero); undefined — the caller scans the period instead — when it is not, or when more than
+   * {@link MAX_CANDIDATES} clients reach the cut. Reads one row per client and currency plus the
+   * candidates' client-days, instead of every client-day of the period.
+   */
+  private async topClientsByTotals(
+    sql: SqlRunner,
+    ctx: AnalyticsContext,
+    period: Period,
+    limit: number,
+  ): Promise<ClientTotal[] | undefined> {
     const p = new SqlParams();
     const id = p.add(ctx.company.companyId);
     const f = p.add(period.from);
@@ -138,18 +263,129 @@ export class RollupSource implements IndicatorSource {
     const n = p.add(limit);
     const pairs = `SELECT DISTINCT currency, day FROM analytics_sales_daily
        WHERE company_id = ${id} AND day BETWEEN ${f}::date AND ${t}::date AND status IN ('paid', 'return:paid')`;
+    const fx = fxCte(ctx.conversion, period.from, period.to, p, pairs);
+    const th = thresholdsSql(ctx.conversion, p);
+    const pairRate = rateColumns(ctx.conversion, 'pr', p);
+    const rate = rateColumns(ctx.conversion, 'r', p);
+    // A client's paid sales and, negated, paid returns of the period, day by day, through the keys.
+    const probe = (c: string) => `CROSS JOIN LATERAL (
+           SELECT d.client_id, d.day, d.currency, d.sales, d.amount FROM analytics_client_daily d
+           WHERE d.company_id = ${id} AND d.client_id = ${c}.client_id AND d.day + 0 BETWEEN ${f}::date AND ${t}::date
+           UNION ALL
+           SELECT d.client_id, d.day, d.currency, 0, -d.amount FROM analytics_client_returns d
+           WHERE d.company_id = ${id} AND d.client_id = ${c}.client_id AND d.day + 0 BETWEEN ${f}::date AND ${t}::date
+           OFFSET 0
+         ) r`;
+    const rows = await withoutNestedLoops<{ client_id: string; revenue: string; sales: string; ok: boolean }>(
+      sql,
+      `WITH ${fx},
+       th AS (${th}),
+       rate_range AS MATERIALIZED (
+         SELECT pr.currency, max(${pairRate.rc} / ${pairRate.rt})::float8 AS hi
+         FROM (${pairs}) pr LEFT JOIN th ON th.currency = pr.currency ${pairRate.joins}
+         WHERE ${pairRate.rc} IS NOT NULL AND ${pairRate.rt} IS NOT NULL
+         GROUP BY pr.currency
+       ),
+       bound AS MATERIALIZED (
+         SELECT b.client_id, sum(b.amount::float8 * rr.hi) AS hi
+         FROM analytics_client_totals b JOIN rate_range rr ON rr.currency = b.currency
+         WHERE b.company_id = ${id}
+         GROUP BY b.client_id
+       ),
+       head AS MATERIALIZED (SELECT client_id FROM bound ORDER BY hi DESC, client_id LIMIT ${p.add(HEAD(limit))}),
+       head_x AS (
+         SELECT r.client_id, r.sales, r.amount, ${rate.rc} AS rc, ${rate.rt} AS rt
+         FROM head c ${probe('c')} ${rate.joins}
+       ),
+       head_sums AS MATERIALIZED (${convertedSumSql(ctx.conversion, 'head_x', ['client_id'])}),
+       cut AS (SELECT exact::float8 AS v FROM head_sums ORDER BY exact DESC LIMIT 1 OFFSET ${n} - 1),
+       candidates AS MATERIALIZED (
+         SELECT client_id FROM bound WHERE hi >= (SELECT v - abs(v) * 1e-9 FROM cut)
+       ),
+       ok AS (
+         SELECT coalesce((SELECT v > 0 FROM cut), false)
+                AND (SELECT count(*) FROM candidates) <= ${p.add(MAX_CANDIDATES)} AS ok
+       ),
+       x AS (
+         SELECT r.client_id, r.sales, r.amount, ${rate.rc} AS rc, ${rate.rt} AS rt
+         FROM candidates c ${probe('c')} ${rate.joins}
+         WHERE (SELECT ok FROM ok)
+       )
+       SELECT s.*, (SELECT ok FROM ok) AS ok FROM (${convertedSumSql(ctx.conversion, 'x', ['client_id'])}) s
+       ORDER BY exact DESC, client_id LIMIT ${n}`,
+      p.values,
+    );
+    if (rows.length === 0 || !rows[0].ok) return undefined;
+    return rows.map((r) => ({ clientId: r.client_id, revenue: r.revenue, salesCount: count(r.sales) }));
+  }
+
+  private async topClientsByPeriodScan(
+    sql: SqlRunner,
+    ctx: AnalyticsContext,
+    period: Period,
+    limit: number,
+  ): Promise<ClientTotal[]> {
+    const p = new SqlParams();
+    const id = p.add(ctx.company.companyId);
+    const f = p.add(period.from);
+    const t = p.add(period.to);
+    const n = p.add(limit);
+    const pending = ctx.pending !== undefined;
     // Paid sales and, negated, paid returns per client-day (returns are no sales).
-    const clientDays = (where: string) => `
+    const foldedDays = (where: string) => `
       SELECT d.client_id, d.day, d.currency, d.sales, d.amount FROM analytics_client_daily d WHERE ${where}
       UNION ALL
       SELECT d.client_id, d.day, d.currency, 0, -d.amount FROM analytics_client_returns d WHERE ${where}`;
+    // With changes not folded yet (pending-changes.ts): the clients they touch (aff) get their
+    // client-days of the period recomputed from the folded ones plus the changes (merged); every
+    // other client's client-days are the folded ones.
+    const bounds = pending ? localDayBounds(p, period.from, period.to, ctx.company.timeZone) : undefined;
+    const pendingCtes = bounds
+      ? `aff AS MATERIALIZED (
+         SELECT DISTINCT client_id FROM analytics_pending_changes
+         WHERE company_id = ${id} AND status IN ('paid', 'return:paid') AND sold_at >= ${bounds.lower} AND sold_at < ${bounds.upper}
+       ),
+       merged AS MATERIALIZED (
+         SELECT client_id, day, currency, sum(sales)::bigint AS sales, sum(amount) AS amount FROM (
+           SELECT d.client_id, d.day, d.currency, false AS ret, d.sales AS n, d.sales, d.amount
+           FROM aff CROSS JOIN LATERAL (
+             SELECT client_id, day, currency, sales, amount FROM analytics_client_daily
+             WHERE company_id = ${id} AND client_id = aff.client_id AND day + 0 BETWEEN ${f}::date AND ${t}::date OFFSET 0
+           ) d
+           UNION ALL
+           SELECT d.client_id, d.day, d.currency, true, d.returns, 0, -d.amount
+           FROM aff CROSS JOIN LATERAL (
+             SELECT client_id, day, currency, returns, amount FROM analytics_client_returns
+             WHERE company_id = ${id} AND client_id = aff.client_id AND day + 0 BETWEEN ${f}::date AND ${t}::date OFFSET 0
+           ) d
+           UNION ALL
+           SELECT c.client_id, (c.sold_at AT TIME ZONE ${p.add(ctx.company.timeZone)})::date, c.currency, c.status <> 'paid', c.sign,
+                  CASE WHEN c.status = 'paid' THEN c.sign ELSE 0 END,
+                  CASE WHEN c.status = 'paid' THEN c.sign * c.amount ELSE -c.sign * c.amount END
+           FROM analytics_pending_changes c
+           WHERE c.company_id = ${id} AND c.status IN ('paid', 'return:paid')
+             AND c.sold_at >= ${bounds.lower} AND c.sold_at < ${bounds.upper}
+         ) u GROUP BY client_id, day, currency, ret HAVING sum(n) <> 0
+       ),`
+      : '';
+    const unaffected = (d: string) =>
+      pending ? ` AND NOT EXISTS (SELECT 1 FROM aff WHERE aff.client_id = ${d}.client_id)` : '';
+    const clientDays = (where: string) =>
+      pending
+        ? `${foldedDays(`${where}${unaffected('d')}`)}
+      UNION ALL
+      SELECT client_id, day, currency, sales, amount FROM merged`
+        : foldedDays(where);
+    const pairs = `SELECT DISTINCT currency, day FROM analytics_sales_daily
+       WHERE company_id = ${id} AND day BETWEEN ${f}::date AND ${t}::date AND status IN ('paid', 'return:paid')
+       ${pending ? 'UNION SELECT currency, day FROM merged' : ''}`;
     const fx = fxCte(ctx.conversion, period.from, period.to, p, pairs);
     const th = thresholdsSql(ctx.conversion, p);
     const pairRate = rateColumns(ctx.conversion, 'pr', p);
     const rate = rateColumns(ctx.conversion, 'r', p);
     const rows = await withoutNestedLoops<{ client_id: string; revenue: string; sales: string }>(
       sql,
-      `WITH ${fx},
+      `WITH ${pendingCtes} ${fx},
        th AS (${th}),
        rate_range AS MATERIALIZED (
          SELECT pr.currency, min(${pairRate.rc} / ${pairRate.rt})::float8 AS lo, max(${pairRate.rc} / ${pairRate.rt})::float8 AS hi,
@@ -178,10 +414,18 @@ export class RollupSource implements IndicatorSource {
          -- the primary key: "day + 0" leaves the (company, day) index nothing to search by, which
          -- without statistics looked as cheap and scanned the whole period per candidate.
          CROSS JOIN LATERAL (
-           ${clientDays(`d.company_id = ${id} AND d.client_id = c.client_id AND d.day + 0 BETWEEN ${f}::date AND ${t}::date`)}
+           ${foldedDays(`d.company_id = ${id} AND d.client_id = c.client_id AND d.day + 0 BETWEEN ${f}::date AND ${t}::date${unaffected('c')}`)}
            OFFSET 0
          ) r
          ${rate.joins}
+         ${
+           pending
+             ? `UNION ALL
+         SELECT r.client_id, r.sales, r.amount, ${rate.rc}, ${rate.rt}
+         FROM merged r ${rate.joins}
+         WHERE r.client_id IN (SELECT client_id FROM candidates)`
+             : ''
+         }
        )
        ${convertedSumSql(ctx.conversion, 'x', ['client_id'])}
        ORDER BY exact DESC, client_id LIMIT ${n}`,

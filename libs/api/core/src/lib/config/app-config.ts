@@ -27,6 +27,10 @@ export interface AppConfig {
   apiKeys: { encryptionSecret: string };
   /** Bytes of uploads one company may keep across its imports. */
   imports: { storageLimitBytes: number };
+  /** The durable job queue (pg-boss). */
+  jobs: { pollingSeconds: number; maintenanceSeconds: number; reportExpireSeconds: number };
+  /** Report mails; null: no mail, runs are shown in the app only. */
+  mail: { smtpUrl: string; from: string } | null;
   demoData: boolean;
   /** Bearer token `GET /api/metrics` asks for; unset: open (keep it on an internal network). */
   metricsToken?: string;
@@ -77,6 +81,12 @@ export function loadAppConfig(env: Record<string, string | undefined> = process.
     auth: { jwtSecret, accessTtlSeconds: vars.JWT_ACCESS_TTL, refreshTtlDays: vars.REFRESH_TOKEN_TTL_DAYS },
     apiKeys: { encryptionSecret },
     imports: { storageLimitBytes: parseByteSize(vars.IMPORT_STORAGE_LIMIT) },
+    jobs: {
+      pollingSeconds: vars.JOBS_POLL_SECONDS,
+      maintenanceSeconds: vars.JOBS_MAINTENANCE_SECONDS,
+      reportExpireSeconds: vars.REPORT_JOB_EXPIRE_SECONDS,
+    },
+    mail: vars.SMTP_URL && vars.MAIL_FROM ? { smtpUrl: vars.SMTP_URL, from: vars.MAIL_FROM } : null,
     demoData: vars.CRM_DEMO_DATA === 'true',
     metricsToken: vars.METRICS_TOKEN,
     logLevel: vars.LOG_LEVEL,

@@ -1,5 +1,16 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
 
 /** Every environment variable the API reads. `.env.example` documents each one. */
 export class EnvironmentVariables {
@@ -96,6 +107,36 @@ export class EnvironmentVariables {
   @IsOptional()
   @IsString()
   METRICS_TOKEN?: string;
+  /** Seconds between polls of each job-queue worker (reports generation). */
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsNumber()
+  @Min(0.5)
+  @Max(60)
+  JOBS_POLL_SECONDS = 1;
+
+  /** Seconds between job-queue maintenance passes: jobs of a process that died are failed (and retried) there. */
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  JOBS_MAINTENANCE_SECONDS = 30;
+
+  /** Seconds a report generation may run before it counts as dead and is retried (another process picks it up). */
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsInt()
+  @Min(2)
+  @Max(86_400)
+  REPORT_JOB_EXPIRE_SECONDS = 600;
+
+  /** SMTP server for scheduled reports by mail, e.g. `smtp://user:pass@mail.example.ru:587`; unset → runs stay in the app. */
+  @IsOptional()
+  @IsString()
+  SMTP_URL?: string;
+
+  /** Sender of report mails, e.g. `CRM <reports@example.ru>`; mail is sent only when both SMTP_URL and MAIL_FROM are set. */
+  @IsOptional()
+  @IsString()
+  MAIL_FROM?: string;
 
   @IsIn(['error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';

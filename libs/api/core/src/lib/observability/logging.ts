@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { DynamicModule } from '@nestjs/common';
-import { LoggerModule } from 'nestjs-pino';
+import { LoggerModule, type Params } from 'nestjs-pino';
 import type { AppConfig } from '../config/app-config';
 
 /** Nest's level names, as pino calls them. */
@@ -37,33 +37,37 @@ function pathOf(url: string | undefined): string {
  * logged. Errors are logged by the error filter, by kind and ids (ADR 0001).
  */
 export function loggingModule(config: AppConfig): DynamicModule {
-  return LoggerModule.forRoot({
-    pinoHttp: {
-      level: PINO_LEVELS[config.logLevel],
-      genReqId: requestId,
-      autoLogging: {
-        ignore: (req) => {
-          const path = pathOf(req.url);
-          return !path.startsWith('/api/') || path.startsWith('/api/health') || path === '/api/metrics';
-        },
-      },
-      customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : 'info'),
-      customSuccessMessage: (req, res) => `${req.method} ${pathOf(req.url)} ${res.statusCode}`,
-      customErrorMessage: (req, res) => `${req.method} ${pathOf(req.url)} ${res.statusCode}`,
-      serializers: {
-        req: (req: { id?: unknown; method?: string; url?: string }) => ({
-          id: req.id,
-          method: req.method,
-          path: pathOf(req.url),
-        }),
-        res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
-        err: (error: { name?: string; code?: unknown }) => ({ type: error?.name, code: error?.code }),
-      },
-      // Belt and braces: should anything log a request's headers, these never print.
-      redact: {
-        paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]'],
-        censor: '[redacted]',
+  // Built apart and typed at the call: projects that compile this file with other pino typings in
+  // scope (ts-jest in libraries that import core) see one option type, the bundle another.
+  const pinoHttp = {
+    level: PINO_LEVELS[config.logLevel],
+    genReqId: requestId,
+    autoLogging: {
+      ignore: (req: IncomingMessage) => {
+        const path = pathOf(req.url);
+        return !path.startsWith('/api/') || path.startsWith('/api/health') || path === '/api/metrics';
       },
     },
-  });
+    customLogLevel: (_req: IncomingMessage, res: ServerResponse, error?: Error) =>
+      error || res.statusCode >= 500 ? 'error' : 'info',
+    customSuccessMessage: (req: IncomingMessage, res: ServerResponse) =>
+      `${req.method} ${pathOf(req.url)} ${res.statusCode}`,
+    customErrorMessage: (req: IncomingMessage, res: ServerResponse) =>
+      `${req.method} ${pathOf(req.url)} ${res.statusCode}`,
+    serializers: {
+      req: (req: { id?: unknown; method?: string; url?: string }) => ({
+        id: req.id,
+        method: req.method,
+        path: pathOf(req.url),
+      }),
+      res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
+      err: (error: { name?: string; code?: unknown }) => ({ type: error?.name, code: error?.code }),
+    },
+    // Belt and braces: should anything log a request's headers, these never print.
+    redact: {
+      paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]'],
+      censor: '[redacted]',
+    },
+  };
+  return LoggerModule.forRoot({ pinoHttp } as Params);
 }

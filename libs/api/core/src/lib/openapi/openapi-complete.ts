@@ -26,6 +26,7 @@ export interface OpenApiOptions {
  */
 export function completeOpenApiDocument(document: OpenAPIObject, options: OpenApiOptions): OpenAPIObject {
   const schemas = (document.components?.schemas ?? {}) as Record<string, Json>;
+  for (const schema of Object.values(schemas)) fixPluginArtifacts(schema);
   for (const [name, schema] of Object.entries(schemas)) {
     const items = (schema['properties'] as Record<string, Json> | undefined)?.['items'];
     if (/BatchDto$/.test(name) && items?.['type'] === 'array') {
@@ -67,6 +68,45 @@ export function completeOpenApiDocument(document: OpenAPIObject, options: OpenAp
     }
   }
   return document;
+}
+
+/**
+ * Two things the swagger compiler plugin writes wrongly, corrected in place:
+ * - a union of scalars (`string | number | null`, e.g. a report cell or KPI value) becomes
+ *   `{type: 'object'}`: it is written as string-or-number, nullable;
+ * - the inner items of a nested array (`x[][]`) get the property's `required: true`, description
+ *   and example: moved back to the property.
+ * `Record<…>` fields keep `additionalProperties`, so they are not touched.
+ */
+function fixPluginArtifacts(node: Json): void {
+  if (Array.isArray(node)) {
+    for (const item of node) if (item && typeof item === 'object') fixPluginArtifacts(item as Json);
+    return;
+  }
+  const isScalarUnion =
+    node['type'] === 'object' &&
+    node['properties'] === undefined &&
+    node['additionalProperties'] === undefined &&
+    node['allOf'] === undefined &&
+    node['$ref'] === undefined &&
+    (node['example'] === undefined || node['example'] === null || typeof node['example'] !== 'object');
+  if (isScalarUnion) {
+    delete node['type'];
+    node['anyOf'] = [
+      { type: 'string', nullable: true },
+      { type: 'number', nullable: true },
+    ];
+  }
+  const items = node['items'] as Json | undefined;
+  if (items && typeof items['required'] === 'boolean') {
+    // The property's own metadata, written one level too deep: moved back up.
+    delete items['required'];
+    for (const key of ['description', 'example']) {
+      if (items[key] !== undefined && node[key] === undefined) node[key] = items[key];
+      delete items[key];
+    }
+  }
+  for (const value of Object.values(node)) if (value && typeof value === 'object') fixPluginArtifacts(value as Json);
 }
 
 function fillExample(media: Json, curated: unknown, schemas: Record<string, Json>): void {

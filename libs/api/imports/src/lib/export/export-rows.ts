@@ -3,8 +3,9 @@
  * items. Times are given as wall time in the company's time zone (`YYYY-MM-DD HH:MM:SS`). Each
  * page is read in a tenant transaction of its own: nothing is held open while the file streams.
  */
+import { clientFilters } from '@crm/api/clients';
 import { type CompanyScope, queryRows, SqlParams, type TenantDatabase } from '@crm/api/core';
-import { loadItems, SALE_BASE_AMOUNT, SALES_WITH_BASE_AMOUNT, SALES_WITH_CLIENT } from '@crm/api/sales';
+import { loadItems, SALE_BASE_AMOUNT, saleFilters, SALES_WITH_BASE_AMOUNT, SALES_WITH_CLIENT } from '@crm/api/sales';
 import {
   type ClientSortField,
   type ListClientsQueryDto,
@@ -14,7 +15,6 @@ import {
   type SaleStatus,
 } from '@crm/shared/contracts';
 import { keysetPage, keysetPages, type SortKey, sortKeyColumn } from './keyset';
-import { clientFilters, saleFilters } from './list-filters';
 
 export const EXPORT_PAGE_SIZE = 2000;
 

@@ -1,15 +1,12 @@
-/** Exact decimal text arithmetic for computing a sale's amount from its items. */
+/** A sale's amount from its items, in exact decimal arithmetic (that of @crm/shared/contracts). */
+import { decimalToUnits, roundDecimal, unitsToDecimal } from '@crm/shared/contracts';
 
-const DECIMAL = /^(-?)(\d+)(?:\.(\d+))?$/;
 const SCALE = 8;
-const ONE = 10n ** BigInt(SCALE);
+const PLAIN_DECIMAL = /^-?\d+(?:\.\d{1,8})?$/;
 
 /** `"2.55"` → 255000000n (scaled by 10^8); null for text that is not a plain decimal or is too precise. */
 export function toScaled(text: string): bigint | null {
-  const match = DECIMAL.exec(text);
-  if (!match || (match[3]?.length ?? 0) > SCALE) return null;
-  const value = BigInt(match[2]) * ONE + BigInt((match[3] ?? '').padEnd(SCALE, '0'));
-  return match[1] === '-' ? -value : value;
+  return PLAIN_DECIMAL.test(text) ? decimalToUnits(text, SCALE) : null;
 }
 
 /** Σ quantity × unitPrice, rounded half-up (away from zero) to `digits`; null when a value is not a decimal. */
@@ -24,10 +21,5 @@ export function sumOfProducts(
     if (quantity === null || price === null) return null;
     total += quantity * price;
   }
-  const step = 10n ** BigInt(2 * SCALE - digits);
-  const magnitude = total < 0n ? -total : total;
-  const rounded = (magnitude + step / 2n) / step;
-  const text = rounded.toString().padStart(digits + 1, '0');
-  const whole = digits > 0 ? `${text.slice(0, -digits)}.${text.slice(-digits)}` : text;
-  return total < 0n && rounded !== 0n ? `-${whole}` : whole;
+  return roundDecimal(unitsToDecimal(total, 2 * SCALE), digits);
 }

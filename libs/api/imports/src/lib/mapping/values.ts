@@ -2,7 +2,7 @@
  * Cell values as spreadsheets write them, made into what the API accepts: Russian and English
  * number formats, dates with or without time and offset, status and currency words.
  */
-import { zonedLocalToIso } from './zoned-time';
+import { zonedLocalToIso } from '@crm/shared/contracts';
 
 const SPACES = /[\s\u00a0\u202f']/g;
 

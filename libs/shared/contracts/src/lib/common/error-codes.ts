@@ -36,6 +36,10 @@ export const ERROR_CODES = [
   'api_key_not_found',
   'import_not_found',
   'import_report_not_ready',
+  'report_not_found',
+  'report_schedule_not_found',
+  'conversation_not_found',
+  'action_not_found',
   // 409
   'login_taken',
   'already_member',
@@ -46,6 +50,8 @@ export const ERROR_CODES = [
   'api_key_revoked',
   'import_running',
   'import_not_running',
+  'report_not_ready',
+  'action_already_decided',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

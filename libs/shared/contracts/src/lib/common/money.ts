@@ -104,6 +104,46 @@ export function unitsToDecimal(units: bigint, scale: number): string {
   return negative ? `-${text}` : text;
 }
 
+/** A decimal (surrounding blanks ignored) as an integer numerator over `10^scale`, `scale` its own fractional digits. */
+export function decimalFraction(decimal: string): { numerator: bigint; scale: number } {
+  const match = DECIMAL.exec(decimal.trim());
+  if (!match) throw new Error(`Not a decimal: ${decimal}`);
+  const [, sign, integer, fraction = ''] = match;
+  const numerator = BigInt(integer + fraction);
+  return { numerator: sign === '-' ? -numerator : numerator, scale: fraction.length };
+}
+
+/** Exact sum of decimal texts (any number of fractional digits), with the most fractional digits of any. */
+export function sumDecimals(values: Iterable<string>): string {
+  let numerator = 0n;
+  let scale = 0;
+  for (const value of values) {
+    const f = decimalFraction(value);
+    if (f.scale > scale) {
+      numerator *= 10n ** BigInt(f.scale - scale);
+      scale = f.scale;
+    }
+    numerator += f.numerator * 10n ** BigInt(scale - f.scale);
+  }
+  return unitsToDecimal(numerator, scale);
+}
+
+/** `dividend / divisor` rounded half away from zero to exactly `scale` fractional digits. */
+export function divideDecimal(dividend: string, divisor: bigint, scale: number): string {
+  if (divisor === 0n) throw new RangeError('Division by zero');
+  const { numerator, scale: from } = decimalFraction(dividend);
+  let num = numerator * 10n ** BigInt(scale);
+  let den = divisor * 10n ** BigInt(from);
+  if (den < 0n) {
+    num = -num;
+    den = -den;
+  }
+  const negative = num < 0n;
+  const magnitude = negative ? -num : num;
+  const units = (2n * magnitude + den) / (2n * den);
+  return unitsToDecimal(negative ? -units : units, scale);
+}
+
 /** Rounds a decimal half-up (away from zero) to exactly `scale` fractional digits: `("2.345", 2)` → `"2.35"`. */
 export function roundDecimal(decimal: string, scale: number): string {
   return unitsToDecimal(decimalToUnits(decimal, scale), scale);

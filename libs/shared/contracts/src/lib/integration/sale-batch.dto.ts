@@ -1,9 +1,7 @@
-import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsObject, IsOptional, ValidateNested } from 'class-validator';
-import { toInstances } from '../common/transforms';
-import { EXTERNAL_ID_MAX_LENGTH, SALE_ITEMS_MAX } from '../common/validation';
+import { IsArray, IsIn, IsOptional } from 'class-validator';
+import { EXTERNAL_ID_MAX_LENGTH } from '../common/validation';
 import { IsCurrency, IsMoney, IsText, IsTimestamp, ValidatedItemByItem } from '../common/validators';
-import { SaleItemDto } from '../sales/sale-item.dto';
+import { SaleItemDto, SaleItemsField } from '../sales/sale-item.dto';
 import { SALE_KINDS, type SaleKind } from '../sales/sale-kind';
 import { SALE_STATUSES, type SaleStatus } from '../sales/sale-status';
 
@@ -50,11 +48,7 @@ export class SaleBatchItemDto {
 
   /** When given, replaces the stored items; omitted keeps them. */
   @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(SALE_ITEMS_MAX)
-  @IsObject({ each: true }) // ValidateNested alone passes a nested array (`[[]]`)
-  @ValidateNested({ each: true })
-  @Transform(toInstances(SaleItemDto))
+  @SaleItemsField()
   items?: SaleItemDto[];
 }
 

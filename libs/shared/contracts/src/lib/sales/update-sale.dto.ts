@@ -1,9 +1,7 @@
-import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsObject, IsIn, IsOptional, IsUUID, ValidateNested } from 'class-validator';
-import { toInstances } from '../common/transforms';
-import { EXTERNAL_ID_MAX_LENGTH, SALE_ITEMS_MAX } from '../common/validation';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { EXTERNAL_ID_MAX_LENGTH } from '../common/validation';
 import { IsCurrency, IsMoney, IsText, IsTimestamp } from '../common/validators';
-import { SaleItemDto } from './sale-item.dto';
+import { SaleItemDto, SaleItemsField } from './sale-item.dto';
 import { SALE_STATUSES, type SaleStatus } from './sale-status';
 import { IsOmittable } from '../common/optional';
 
@@ -44,10 +42,6 @@ export class UpdateSaleDto {
   status?: SaleStatus;
 
   @IsOmittable()
-  @IsArray()
-  @ArrayMaxSize(SALE_ITEMS_MAX)
-  @IsObject({ each: true }) // ValidateNested alone passes a nested array (`[[]]`)
-  @ValidateNested({ each: true })
-  @Transform(toInstances(SaleItemDto))
+  @SaleItemsField()
   items?: SaleItemDto[];
 }

@@ -8,8 +8,8 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTabsModule } from '@angular/material/tabs';
 import { Router, RouterLink } from '@angular/router';
 import type { ClientDeletionLossResponse, ClientResponse, SaleResponse } from '@crm/shared/contracts';
-import { ClientsApi, CompaniesApi } from '@crm/web/data-access';
 import { CompanyContext, describeError, httpStatus } from '@crm/web/core';
+import { ClientsApi, CompaniesApi } from '@crm/web/data-access';
 import { formatMoney, I18n, LocalDatePipe, LocalDateTimePipe, RelativeTimePipe, TranslatePipe } from '@crm/web/i18n';
 import { SaleFormDialog, type SaleFormDialogData } from '@crm/web/sale-form';
 import { ErrorState, ListSkeleton, openConfirm } from '@crm/web/ui';
@@ -20,6 +20,7 @@ import { deleteClientFlow } from './client-delete';
 import { ClientNotes } from './client-notes';
 import { ClientPurchases } from './client-purchases';
 import { ClientTimeline } from './client-timeline';
+import { ClientRecommendations } from './client-recommendations';
 import { OutlookCard } from './outlook-card';
 
 /** Client (seed figure 10): contacts, outlook, purchases, interactions and notes. */
@@ -37,6 +38,7 @@ import { OutlookCard } from './outlook-card';
     MatCardModule,
     MatIconModule,
     MatTabsModule,
+    ClientRecommendations,
     OutlookCard,
     RelativeTimePipe,
     RouterLink,

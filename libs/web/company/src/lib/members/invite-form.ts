@@ -7,8 +7,8 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import type { CompanyRole, InvitationResponse } from '@crm/shared/contracts';
-import { MembersApi } from '@crm/web/data-access';
 import { describeError, LOGIN_PATTERN, ROLE_LABELS } from '@crm/web/core';
+import { MembersApi } from '@crm/web/data-access';
 import { I18n, TranslatePipe } from '@crm/web/i18n';
 import { finalize } from 'rxjs';
 

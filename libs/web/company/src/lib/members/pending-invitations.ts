@@ -5,8 +5,8 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import type { InvitationResponse } from '@crm/shared/contracts';
-import { InvitationsApi } from '@crm/web/data-access';
 import { CompanyContext, describeError, ROLE_LABELS } from '@crm/web/core';
+import { InvitationsApi } from '@crm/web/data-access';
 import { I18n, LocalDatePipe, TranslatePipe } from '@crm/web/i18n';
 
 /** The company's invitations that wait for an answer, each with a withdraw button (owner/admin). */

@@ -8,8 +8,8 @@ import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/materia
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import type { ExchangeRateResponse, ExchangeRatesResponse } from '@crm/shared/contracts';
-import { ExchangeRatesApi } from '@crm/web/data-access';
 import { dateToDay, dayToDate, describeError } from '@crm/web/core';
+import { ExchangeRatesApi } from '@crm/web/data-access';
 import { I18n, TranslatePipe } from '@crm/web/i18n';
 import { finalize, startWith } from 'rxjs';
 import { CURRENCIES, currencyOptions, filterOptions } from '../settings/reference-lists';

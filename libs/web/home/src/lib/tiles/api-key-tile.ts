@@ -1,8 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
-import { ApiKeysApi } from '@crm/web/data-access';
 import { CompanyContext, valueOr } from '@crm/web/core';
+import { ApiKeysApi } from '@crm/web/data-access';
 import { LocalDateTimePipe, RelativeTimePipe, TranslatePipe } from '@crm/web/i18n';
 import { KeyMask } from '@crm/web/ui';
 import { HomeTile } from './home-tile';

@@ -1,8 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
-import { SalesApi } from '@crm/web/data-access';
 import { CompanyContext } from '@crm/web/core';
+import { SalesApi } from '@crm/web/data-access';
 import { LocalDateTimePipe, MoneyPipe, RelativeTimePipe, TranslatePipe } from '@crm/web/i18n';
 import { HomeTile } from './home-tile';
 

@@ -1,4 +1,6 @@
+import { assistantEn } from './assistant.en';
 import { crmEn } from './crm.en';
+import { reportsEn } from './reports.en';
 import { returnsEn } from './returns.en';
 import { screensEn } from './screens.en';
 import type { Dictionary } from './index';
@@ -46,6 +48,7 @@ export const en: Dictionary = {
     start: 'Start',
     clients: 'Clients',
     sales: 'Sales',
+    reports: 'Reports',
     imports: 'Import',
     apiKeys: 'API key',
     company: 'Company',
@@ -249,6 +252,8 @@ export const en: Dictionary = {
     },
   },
   ...crmEn,
+  ...reportsEn,
   ...returnsEn,
   ...screensEn,
+  ...assistantEn,
 };

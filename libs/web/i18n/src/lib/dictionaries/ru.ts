@@ -1,4 +1,6 @@
+import { assistantRu } from './assistant.ru';
 import { crmRu } from './crm.ru';
+import { reportsRu } from './reports.ru';
 import { returnsRu } from './returns.ru';
 import { screensRu } from './screens.ru';
 
@@ -48,6 +50,7 @@ export const ru = {
     start: 'Начало',
     clients: 'Клиенты',
     sales: 'Продажи',
+    reports: 'Отчёты',
     imports: 'Импорт',
     apiKeys: 'API-ключ',
     company: 'Компания',
@@ -258,6 +261,8 @@ export const ru = {
     },
   },
   ...crmRu,
+  ...reportsRu,
   ...returnsRu,
   ...screensRu,
+  ...assistantRu,
 };

@@ -27,8 +27,8 @@ import type {
   ImportPreviewRowResponse,
   ImportSettingsDto,
 } from '@crm/shared/contracts';
-import { ImportsApi, saveBlob } from '@crm/web/data-access';
 import { CompanyContext, describeError } from '@crm/web/core';
+import { ImportsApi, saveBlob } from '@crm/web/data-access';
 import { I18n, LocalNumberPipe, TranslatePipe, type TranslationKey } from '@crm/web/i18n';
 import { ErrorState, ListSkeleton, PageHeader } from '@crm/web/ui';
 import { finalize, type Observable } from 'rxjs';

@@ -8,8 +8,8 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTableModule } from '@angular/material/table';
 import { Router, RouterLink } from '@angular/router';
 import type { SaleDetailResponse, SaleItemResponse, SaleResponse } from '@crm/shared/contracts';
-import { SalesApi } from '@crm/web/data-access';
 import { CompanyContext, describeError, httpStatus } from '@crm/web/core';
+import { SalesApi } from '@crm/web/data-access';
 import {
   formatDate,
   formatMoney,

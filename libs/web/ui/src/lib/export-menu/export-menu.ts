@@ -4,8 +4,8 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatMenuModule } from '@angular/material/menu';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import type { ExportFormat } from '@crm/shared/contracts';
-import { type ApiParams, ExportsApi, saveBlob } from '@crm/web/data-access';
 import { CompanyContext, describeError } from '@crm/web/core';
+import { type ApiParams, ExportsApi, saveBlob } from '@crm/web/data-access';
 import { I18n, TranslatePipe } from '@crm/web/i18n';
 import { finalize } from 'rxjs';
 

@@ -4,8 +4,8 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import type { CompanyMembershipResponse, MyInvitationResponse } from '@crm/shared/contracts';
-import { InvitationsApi } from '@crm/web/data-access';
 import { CompanyContext, describeError, ROLE_LABELS } from '@crm/web/core';
+import { InvitationsApi } from '@crm/web/data-access';
 import { I18n, TranslatePipe } from '@crm/web/i18n';
 
 /**

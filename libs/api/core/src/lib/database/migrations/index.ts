@@ -13,6 +13,9 @@ import { CompanyInvitations1764450000000 } from './1764450000000-company-invitat
 import { SaleBaseAmounts1764470000000 } from './1764470000000-sale-base-amounts';
 import { TenantRowSecurity1764500000000 } from './1764500000000-tenant-row-security';
 import { TenantPoliciesUnset1764500000001 } from './1764500000001-tenant-policies-unset';
+import { Reports1764530000000 } from './1764530000000-reports';
+import { Assistant1764540000000 } from './1764540000000-assistant';
+import { AnalyticsClientTotals1764520000000 } from './1764520000000-analytics-client-totals';
 
 /** The schema's history, oldest first. Add a migration here; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -31,6 +34,9 @@ export const MIGRATIONS = [
   SaleBaseAmounts1764470000000,
   TenantRowSecurity1764500000000,
   TenantPoliciesUnset1764500000001,
+  AnalyticsClientTotals1764520000000,
+  Reports1764530000000,
+  Assistant1764540000000,
 ];
 
 export { enableTenantSecurity, disableTenantSecurity, TENANT_COMPANY_SQL } from './tenant-security';

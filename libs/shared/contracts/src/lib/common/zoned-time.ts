@@ -1,6 +1,7 @@
 /**
- * Converts a wall-clock time in an IANA time zone (`2011-06-01 10:15:00` in Europe/London) to an
- * ISO 8601 timestamp with the offset in force at that moment (`2011-06-01T10:15:00+01:00`).
+ * A wall-clock time in an IANA time zone (`01.12.2010 8:26` in Europe/Moscow) as an ISO 8601
+ * timestamp with the offset in force at that moment. Imported dates without an offset are read in
+ * the company's time zone (CSV imports); the data scripts in tools/scripts use it too.
  */
 
 const LOCAL = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?$/;

@@ -1,0 +1,140 @@
+/**
+ * The assistant's evaluation company: clients with Russian and English names, three years of sales
+ * of six products with co-purchase patterns, some clients who stopped buying. Everything the
+ * evaluation expects is computed from these rows (see `expected.ts`), never typed in.
+ */
+import { random } from '../analytics/scenario';
+import { api, registerUser, type TestUser } from '../support/client';
+import { createApiKey, pushClients, pushSales } from '../support/crm';
+
+export interface SeedProduct {
+  sku: string;
+  name: string;
+  price: number;
+}
+
+export interface SeedSale {
+  externalId: string;
+  clientExternalId: string;
+  amount: string;
+  currency: 'RUB';
+  soldAt: string;
+  status: 'paid' | 'cancelled';
+  items: { sku: string; name: string; quantity: number; unitPrice: string }[];
+  /** Local (UTC) day. */
+  day: string;
+  cents: number;
+}
+
+export const PRODUCTS: SeedProduct[] = [
+  { sku: 'COF-1', name: 'Кофе зерновой', price: 900 },
+  { sku: 'FLT-2', name: 'Фильтры бумажные', price: 150 },
+  { sku: 'GRN-3', name: 'Кофемолка ручная', price: 3200 },
+  { sku: 'CUP-4', name: 'Чашка керамическая', price: 450 },
+  { sku: 'TEA-5', name: 'Чай улун', price: 700 },
+  { sku: 'SYR-6', name: 'Сироп ванильный', price: 380 },
+];
+
+/** name, and the last day the client buys (null: still buying), and products the client never buys. */
+export const CLIENTS: { externalId: string; name: string; email: string; stopsOn: string | null; avoids: string[] }[] =
+  [
+    { externalId: 'C-01', name: 'Анна Смирнова', email: 'anna@example.ru', stopsOn: null, avoids: ['FLT-2'] },
+    { externalId: 'C-02', name: 'Борис Иванов', email: 'boris@example.ru', stopsOn: null, avoids: [] },
+    { externalId: 'C-03', name: 'Ольга Кузнецова', email: 'olga@example.ru', stopsOn: null, avoids: [] },
+    { externalId: 'C-04', name: 'Дмитрий Попов', email: 'dmitry@example.ru', stopsOn: null, avoids: [] },
+    { externalId: 'C-05', name: 'Елена Соколова', email: 'elena@example.ru', stopsOn: null, avoids: [] },
+    { externalId: 'C-06', name: 'John Carter', email: 'john@example.com', stopsOn: null, avoids: ['CUP-4'] },
+    { externalId: 'C-07', name: 'Mary Lee', email: 'mary@example.com', stopsOn: null, avoids: [] },
+    { externalId: 'C-08', name: 'Peter Brown', email: 'peter@example.com', stopsOn: null, avoids: [] },
+    { externalId: 'C-09', name: 'Sofia Garcia', email: 'sofia@example.com', stopsOn: '2025-03-10', avoids: [] },
+    { externalId: 'C-10', name: 'Liam Wilson', email: 'liam@example.com', stopsOn: '2025-09-20', avoids: [] },
+    { externalId: 'C-11', name: 'Noah Davis', email: 'noah@example.com', stopsOn: '2026-05-15', avoids: [] },
+    { externalId: 'C-12', name: 'Емма Кларк', email: 'emma@example.com', stopsOn: '2026-07-01', avoids: [] },
+  ];
+
+const addDays = (day: string, n: number) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
+export function buildSales(today: string, seed = 12): SeedSale[] {
+  const rnd = random(seed);
+  const sales: SeedSale[] = [];
+  const byName = new Map(PRODUCTS.map((p) => [p.sku, p]));
+  CLIENTS.forEach((client, index) => {
+    const last = client.stopsOn && client.stopsOn < today ? client.stopsOn : addDays(today, -1);
+    // Lapsed clients bought often; the others every 12–45 days.
+    let day = addDays('2024-01-01', Math.floor(rnd() * 20) + index);
+    let n = 0;
+    while (day <= last) {
+      const basket: string[] = [];
+      if (rnd() < 0.7) {
+        basket.push('COF-1');
+        if (rnd() < 0.65) basket.push('FLT-2');
+      }
+      if (rnd() < 0.2) {
+        basket.push('GRN-3');
+        if (rnd() < 0.7) basket.push('CUP-4');
+      }
+      if (rnd() < 0.35) {
+        basket.push('TEA-5');
+        if (rnd() < 0.5) basket.push('SYR-6');
+      }
+      if (!basket.length) basket.push('TEA-5');
+      const skus = [...new Set(basket)].filter((s) => !client.avoids.includes(s));
+      if (!skus.length) skus.push(client.avoids.includes('COF-1') ? 'TEA-5' : 'COF-1');
+      const items = skus.map((sku) => {
+        const p = byName.get(sku)!;
+        const quantity = 1 + Math.floor(rnd() * 3);
+        return { sku, name: p.name, quantity, unitPrice: p.price.toFixed(2) };
+      });
+      const cents = items.reduce((s, i) => s + i.quantity * Math.round(Number(i.unitPrice) * 100), 0);
+      sales.push({
+        externalId: `S-${client.externalId}-${++n}`,
+        clientExternalId: client.externalId,
+        amount: (cents / 100).toFixed(2),
+        currency: 'RUB',
+        soldAt: `${day}T12:00:00Z`,
+        status: rnd() < 0.05 ? 'cancelled' : 'paid',
+        items,
+        day,
+        cents,
+      });
+      day = addDays(day, client.stopsOn ? 8 + Math.floor(rnd() * 10) : 12 + Math.floor(rnd() * 34));
+    }
+  });
+  return sales;
+}
+
+export interface SeededCompany {
+  owner: TestUser;
+  today: string;
+  sales: SeedSale[];
+  clientIds: Map<string, string>;
+  url(path: string): string;
+}
+
+/** Registers a company in UTC and writes the clients and sales through the integration API. */
+export async function seedCompany(name = 'ООО Кофейня'): Promise<SeededCompany> {
+  const owner = await registerUser(name);
+  await api().patch(`/api/companies/${owner.companyId}`).set(owner.auth).send({ timeZone: 'UTC' }).expect(200);
+  const key = (await createApiKey(owner)).key;
+  const today = new Date().toISOString().slice(0, 10);
+  const res = await pushClients(
+    key,
+    CLIENTS.map((c) => ({ externalId: c.externalId, name: c.name, email: c.email })),
+  ).expect(200);
+  expect(res.body.failed).toEqual([]);
+  const sales = buildSales(today);
+  for (let i = 0; i < sales.length; i += 1000) {
+    const batch = sales.slice(i, i + 1000).map(({ day: _d, cents: _c, ...s }) => s);
+    const r = await pushSales(key, batch).expect(200);
+    expect(r.body.failed).toEqual([]);
+  }
+  const clientIds = new Map<string, string>();
+  const list = await api()
+    .get(`/api/companies/${owner.companyId}/clients`)
+    .set(owner.auth)
+    .query({ pageSize: 200 })
+    .expect(200);
+  for (const c of list.body.items) clientIds.set(c.externalId, c.id);
+  return { owner, today, sales, clientIds, url: (path) => `/api/companies/${owner.companyId}/${path}` };
+}

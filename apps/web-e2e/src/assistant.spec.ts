@@ -1,0 +1,146 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import {
+  baseUrl,
+  type Language,
+  launchBrowser,
+  newContext,
+  PASSWORD,
+  screenshot,
+  uniqueLogin,
+} from './support/browser';
+import { seedCompany } from './support/crm-data';
+
+/** Intl puts no-break and narrow no-break spaces in numbers; compare them as plain spaces. */
+const spaces = (value: string) => value.replace(/[\u00a0\u202f]/g, ' ');
+
+const T = {
+  ru: {
+    signIn: 'Войти',
+    question: 'Покажи динамику выручки по неделям за последние 60 дней',
+    // Paid sales of the seed in the last 60 days: 1 234,50 + 800,00 + 150,00 (pending and refunded do not count).
+    total: '2 184,50 ₽',
+    step: /посмотрел выручку по неделям за/,
+    note: 'Добавь заметку клиенту Анна Петрова: позвонить завтра',
+    confirm: 'Подтвердить',
+    done: 'Выполнено',
+    recommendations: 'Рекомендации AI-ассистента',
+    suggestion: 'Какая выручка в прошлом месяце?',
+  },
+  en: {
+    signIn: 'Sign in',
+    question: 'Show the weekly revenue trend for the last 60 days',
+    total: '₽2,184.50',
+    step: /looked at revenue per week for/,
+    note: 'Add a note to Anna Petrova: call tomorrow',
+    confirm: 'Confirm',
+    done: 'Done',
+    recommendations: 'AI assistant recommendations',
+    suggestion: 'What was the revenue last month?',
+  },
+} as const;
+
+/**
+ * The assistant in the browser, with no model configured (the offline planner): the side sheet from
+ * the top bar streams an answer with its steps, sources and an inline chart; a proposed note is
+ * written only after "Confirm"; the full page keeps the history; the client card shows the
+ * assistant's recommendations. Screenshots in ru and en, light and dark, desktop and 360 px.
+ */
+describe.each<Language>(['ru', 'en'])('assistant (%s)', (language) => {
+  const text = T[language];
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let companyId: string;
+  let token: string;
+
+  beforeAll(async () => {
+    const login = uniqueLogin(`ai-${language}`);
+    const seeded = await seedCompany(login, language === 'ru' ? 'ООО Ромашка' : 'Daisy LLC');
+    companyId = seeded.companyId;
+    token = seeded.accessToken;
+    browser = await launchBrowser();
+    context = await newContext(browser, language);
+    page = await context.newPage();
+    await page.goto('/login');
+    await page.locator('input[name="login"]').fill(login);
+    await page.locator('input[name="password"]').fill(PASSWORD);
+    await page.getByRole('button', { name: text.signIn, exact: true }).click();
+    await page.waitForURL((url) => url.pathname === '/');
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+  });
+
+  it('streams an answer with steps, sources and a chart in the side sheet', async () => {
+    await page.locator('[data-testid="assistant-button"]').click();
+    const sheet = page.locator('[data-testid="assistant-sheet"]');
+    await sheet.waitFor();
+    await sheet.getByRole('button', { name: text.suggestion }).waitFor();
+    await page.locator('[data-testid="assistant-input"]').fill(text.question);
+    await page.locator('[data-testid="assistant-send"]').click();
+    const answer = sheet.locator('[data-testid="assistant-answer"]').last();
+    await sheet.locator('[data-testid="assistant-chart"]').waitFor();
+    await page.waitForFunction((expected) => {
+      const all = document.querySelectorAll('[data-testid="assistant-answer"]');
+      const el = all[all.length - 1];
+      return !!el && el.textContent!.replace(/[\u00a0\u202f]/g, ' ').includes(expected);
+    }, text.total);
+    expect(spaces(await answer.innerText())).toContain(text.total);
+    expect(await sheet.locator('.steps li').first().innerText()).toMatch(text.step);
+    expect(await sheet.locator('[data-testid="assistant-chart"] rect').count()).toBeGreaterThanOrEqual(9);
+    await screenshot(page, `assistant-01-streamed-chart.${language}`);
+  });
+
+  it('writes a proposed note only after confirmation', async () => {
+    const sheet = page.locator('[data-testid="assistant-sheet"]');
+    await page.locator('[data-testid="assistant-input"]').fill(text.note);
+    await page.locator('[data-testid="assistant-send"]').click();
+    const proposal = sheet.locator('[data-testid="assistant-proposal"]');
+    await proposal.waitFor();
+    const clients = await fetch(`${baseUrl()}/api/companies/${companyId}/clients?q=C-1`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    const anna = ((await clients.json()) as { items: { id: string }[] }).items[0].id;
+    const notes = async () =>
+      (await (
+        await fetch(`${baseUrl()}/api/companies/${companyId}/clients/${anna}/notes`, {
+          headers: { Authorization: `Bearer ${token}` },
+        })
+      ).json()) as {
+        text: string;
+      }[];
+    expect((await notes()).length).toBe(0);
+    await proposal.getByRole('button', { name: text.confirm }).click();
+    await proposal.getByText(text.done).waitFor();
+    expect((await notes()).map((n) => n.text)).toEqual([language === 'ru' ? 'позвонить завтра' : 'call tomorrow']);
+  });
+
+  it('keeps the conversation on the full page (light, dark, 360 px)', async () => {
+    await page.goto('/assistant');
+    // The sheet asked both questions in one conversation: the history has it.
+    await page.locator('[data-testid="assistant-history-item"]').first().click();
+    await page.locator('[data-testid="assistant-chart"]').waitFor();
+    await screenshot(page, `assistant-02-page.${language}`);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await screenshot(page, `assistant-03-page-dark.${language}`);
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.setViewportSize({ width: 360, height: 780 });
+    await screenshot(page, `assistant-04-page-phone.${language}`);
+    await page.setViewportSize({ width: 1280, height: 860 });
+  });
+
+  it("shows the assistant's recommendations on the client card", async () => {
+    const clients = await fetch(`${baseUrl()}/api/companies/${companyId}/clients?q=C-1`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    const anna = ((await clients.json()) as { items: { id: string }[] }).items[0].id;
+    await page.goto(`/clients/${anna}`);
+    const card = page.locator('[data-testid="client-recommendations"]');
+    await card.getByText(text.recommendations).waitFor();
+    await card.locator('li').first().waitFor();
+    expect(await card.locator('li').count()).toBeGreaterThanOrEqual(1);
+    await screenshot(page, `assistant-05-client-recommendations.${language}`);
+  });
+});

@@ -1,0 +1,3 @@
+export * from './lib/jobs.module';
+export * from './lib/job-queue';
+export * from './lib/clock';

@@ -1,0 +1,73 @@
+import type { CompanyScope } from '@crm/api/core';
+import type { CustomerInsightsService, IndicatorsService, RevenueForecastService } from '@crm/api/analytics';
+import type {
+  ReportChartResponse,
+  ReportColumnResponse,
+  ReportColumnType,
+  ReportFiltersResponse,
+  ReportPeriodPreset,
+  ReportSummaryResponse,
+  ReportType,
+} from '@crm/shared/contracts';
+
+export type Cell = string | number | null;
+
+/** A table with all its rows (the snapshot stores them apart from the result). */
+export interface DraftTable {
+  key: string;
+  columns: ReportColumnResponse[];
+  rows: Cell[][];
+}
+
+export const col = (key: string, type: ReportColumnType): ReportColumnResponse => ({ key, type });
+
+/** The parameters as stored with the report. */
+export interface StoredParams {
+  type: ReportType;
+  from: string;
+  to: string;
+  preset: ReportPeriodPreset | null;
+  currency: string | null;
+  filters: ReportFiltersResponse;
+}
+
+/** What one generation works from. */
+export interface GenerationInput {
+  /** The company the report belongs to, as analytics services take it (tenant path). */
+  scope: CompanyScope;
+  companyId: string;
+  type: ReportType;
+  from: string;
+  to: string;
+  /** The company's today (local day) at generation. */
+  today: string;
+  currency: string | undefined;
+  filters: ReportFiltersResponse;
+  progress: (stage: string, fraction: number) => Promise<void>;
+}
+
+/** Facts the narrator writes from: named numbers that are also in the report. */
+export type Facts = Record<string, unknown>;
+
+export interface ReportDraft {
+  summary: ReportSummaryResponse;
+  tables: DraftTable[];
+  charts: ReportChartResponse[];
+  facts: Facts;
+}
+
+/** The analytics services a report is computed with (the same the analytics endpoints answer from). */
+export interface AnalyticsServices {
+  indicators: IndicatorsService;
+  forecasts: RevenueForecastService;
+  insights: CustomerInsightsService;
+}
+
+/** A client row passes the filters on clients (ids, revenue range); the segment is checked by the caller. */
+export function clientPasses(filters: ReportFiltersResponse, clientId: string, revenue: string | null): boolean {
+  if (filters.clientIds && filters.clientIds.length > 0 && !filters.clientIds.includes(clientId)) return false;
+  const value = revenue === null ? null : Number(revenue);
+  if (filters.amountMin !== undefined && (value === null || value < Number(filters.amountMin))) return false;
+  if (filters.amountMax !== undefined && (value === null || value > Number(filters.amountMax))) return false;
+  return true;
+}

@@ -1,0 +1,32 @@
+import { Module } from '@nestjs/common';
+import { AnalyticsModule } from '@crm/api/analytics';
+import { CompaniesModule } from '@crm/api/companies';
+import { ReportDelivery } from './delivery/report-delivery';
+import { ReportExports } from './export/report-exports';
+import { ReportGenerator } from './generation/report-generator';
+import { REPORT_NARRATOR } from './generation/report-narrator';
+import { RulesNarrator } from './generation/rules-narrator';
+import { ReportsController } from './reports.controller';
+import { ReportsService } from './reports.service';
+import { ReportScheduler } from './schedule/report-scheduler';
+
+/**
+ * Reports (issue 11): generated on the durable job queue (`@crm/api/jobs`) from the analytics
+ * services, kept as snapshots, exported, shared and scheduled. The narrator writing the conclusions
+ * is bound to {@link REPORT_NARRATOR}; the rules narrator until the assistant provides another.
+ */
+@Module({
+  imports: [CompaniesModule, AnalyticsModule],
+  controllers: [ReportsController],
+  providers: [
+    ReportsService,
+    ReportGenerator,
+    ReportExports,
+    ReportDelivery,
+    ReportScheduler,
+    RulesNarrator,
+    { provide: REPORT_NARRATOR, useExisting: RulesNarrator },
+  ],
+  exports: [ReportsService, REPORT_NARRATOR],
+})
+export class ReportsModule {}

@@ -1,0 +1,2 @@
+export * from './lib/assistant.routes';
+export * from './lib/assistant-sheet';

@@ -1,0 +1,100 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input, output, ViewEncapsulation } from '@angular/core';
+import { I18n, type TranslationKey } from '@crm/web/i18n';
+import { BarChartModule } from '@swimlane/ngx-charts';
+import type { ReportChartResponse } from '../report-model';
+import { axisValue, fullValue, num } from './chart-format';
+import { ChartPalette } from './chart-palette';
+
+/**
+ * Horizontal bars, best first (top clients, top products), in the theme's primary colour. A bar
+ * with a record behind it (`id`) is clickable: `picked` names the record.
+ */
+@Component({
+  selector: 'crm-bar-chart',
+  imports: [BarChartModule],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  encapsulation: ViewEncapsulation.None,
+  host: { role: 'figure', '[attr.aria-label]': 'label()', '[style.height.px]': 'height()' },
+  template: `
+    <ngx-charts-bar-horizontal
+      [results]="results()"
+      [scheme]="palette.scheme()"
+      [customColors]="customColors()"
+      [xAxis]="true"
+      [yAxis]="true"
+      [showGridLines]="true"
+      [roundDomains]="true"
+      [animations]="false"
+      [barPadding]="6"
+      [trimYAxisTicks]="true"
+      [maxYAxisTickLength]="18"
+      [xAxisTickFormatting]="xTick"
+      (select)="onSelect($event)"
+    >
+      <ng-template #tooltipTemplate let-model="model">
+        <span class="crm-chart-tip">{{ tooltip(model) }}</span>
+      </ng-template>
+    </ngx-charts-bar-horizontal>
+  `,
+  styles: `
+    crm-bar-chart {
+      display: block;
+      min-height: 120px;
+      .ngx-charts text {
+        fill: var(--mat-sys-on-surface-variant);
+        font: var(--mat-sys-label-small);
+        font-variant-numeric: tabular-nums;
+      }
+      .ngx-charts .gridline-path {
+        stroke: var(--mat-sys-outline-variant);
+      }
+    }
+  `,
+})
+export class BarChart {
+  private readonly i18n = inject(I18n);
+  protected readonly palette = inject(ChartPalette);
+
+  readonly chart = input.required<ReportChartResponse>();
+  readonly currency = input.required<string>();
+  readonly label = input('');
+  /** The id of the record behind the clicked bar. */
+  readonly picked = output<string>();
+
+  private readonly points = computed(() => (this.chart().series[0]?.points ?? []).slice(0, 15));
+  private readonly unit = computed(() => this.chart().unit ?? 'money');
+  protected readonly results = computed(() => {
+    // ngx-charts keys bars by name: two clients with one name would share a bar.
+    const seen = new Map<string, number>();
+    return this.points().map((p) => {
+      const label = this.category(p.x);
+      const count = (seen.get(label) ?? 0) + 1;
+      seen.set(label, count);
+      return { name: count > 1 ? `${label} (${count})` : label, value: num(p.y), extra: { id: p.clientId ?? null } };
+    });
+  });
+  protected readonly customColors = computed(() => {
+    const primary = this.palette.colors()[0] as string;
+    return this.results().map((r) => ({ name: r.name, value: primary }));
+  });
+  protected readonly height = computed(() => Math.max(120, this.results().length * 34 + 48));
+
+  protected readonly xTick = (value: number): string =>
+    axisValue(value, this.unit(), this.currency(), this.i18n.language());
+
+  protected tooltip(model: { name?: string; value?: number } | undefined): string {
+    if (!model?.name) return '';
+    return `${model.name}: ${fullValue(model.value ?? 0, this.unit(), this.currency(), this.i18n.language())}`;
+  }
+
+  /** Statuses are codes the interface names; client and product names are shown as they are. */
+  private category(x: string): string {
+    const key = `reports.values.${x}`;
+    return this.chart().key === 'by-status' && this.i18n.has(key) ? this.i18n.t(key as TranslationKey) : x;
+  }
+
+  protected onSelect(event: unknown): void {
+    const id = (event as { extra?: { id?: unknown } })?.extra?.id;
+    if (typeof id === 'string' && id) this.picked.emit(id);
+  }
+}
