@@ -13,8 +13,6 @@ const env = {
   NX_DAEMON: 'false',
   NX_NO_CLOUD: 'true',
   NX_INTERACTIVE: 'false',
-  // Nx's project graph workers need more than Node's default heap for this workspace.
-  NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=8192`.trim(),
 };
 const apiPort = Number(env.PORT ?? 3000);
 const dataDir = resolve(root, env.CRM_DATA_DIR ?? '.data');
