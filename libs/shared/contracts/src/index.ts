@@ -21,6 +21,7 @@ export * from './lib/api-keys/api-key-response';
 export * from './lib/common/currency';
 export * from './lib/common/money';
 export * from './lib/common/zoned-time';
+export * from './lib/common/month-names';
 export * from './lib/common/validators';
 export * from './lib/common/optional';
 export * from './lib/common/transforms';

@@ -1,5 +1,5 @@
 /** Numbers, money, dates and periods in the answer's language (ru: `1 234,50 ₽`, en: `₽1,234.50`). */
-import type { AssistantLocale } from '@crm/shared/contracts';
+import { type AssistantLocale, monthName } from '@crm/shared/contracts';
 
 const TAG: Record<AssistantLocale, string> = { ru: 'ru-RU', en: 'en-US' };
 
@@ -46,41 +46,6 @@ export function formatDate(day: string, locale: AssistantLocale): string {
   }).format(new Date(Date.UTC(y, m - 1, d)));
 }
 
-const MONTHS: Record<AssistantLocale, string[]> = {
-  ru: [
-    'январь',
-    'февраль',
-    'март',
-    'апрель',
-    'май',
-    'июнь',
-    'июль',
-    'август',
-    'сентябрь',
-    'октябрь',
-    'ноябрь',
-    'декабрь',
-  ],
-  en: [
-    'January',
-    'February',
-    'March',
-    'April',
-    'May',
-    'June',
-    'July',
-    'August',
-    'September',
-    'October',
-    'November',
-    'December',
-  ],
-};
-
-export function monthName(month: number, locale: AssistantLocale): string {
-  return MONTHS[locale][month - 1];
-}
-
 function lastDayOfMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
@@ -96,9 +61,7 @@ export function formatPeriod(from: string, to: string, locale: AssistantLocale):
       const q = (fm - 1) / 3 + 1;
       return locale === 'ru' ? `${q}-й квартал ${fy}` : `Q${q} ${fy}`;
     }
-    return locale === 'ru'
-      ? `${monthName(fm, locale)}–${monthName(tm, locale)} ${fy}`
-      : `${monthName(fm, locale)}–${monthName(tm, locale)} ${fy}`;
+    return `${monthName(fm, locale)}–${monthName(tm, locale)} ${fy}`;
   }
   if (from === to) return formatDate(from, locale);
   return `${formatDate(from, locale)} – ${formatDate(to, locale)}`;

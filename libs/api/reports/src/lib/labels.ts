@@ -123,37 +123,6 @@ export const VALUE_LABELS: Dict = {
   fell: { ru: 'Выручка упала более чем вдвое', en: 'Revenue more than halved' },
 };
 
-export const MONTH_LABELS = {
-  ru: [
-    'январь',
-    'февраль',
-    'март',
-    'апрель',
-    'май',
-    'июнь',
-    'июль',
-    'август',
-    'сентябрь',
-    'октябрь',
-    'ноябрь',
-    'декабрь',
-  ],
-  en: [
-    'January',
-    'February',
-    'March',
-    'April',
-    'May',
-    'June',
-    'July',
-    'August',
-    'September',
-    'October',
-    'November',
-    'December',
-  ],
-};
-
 export const TEXT = {
   ru: {
     period: 'Период',

@@ -1,7 +1,7 @@
 /** A cell as text (PDF) in the export's language. */
-import type { ReportColumnResponse, ReportLanguage } from '@crm/shared/contracts';
+import { monthName, type ReportColumnResponse, type ReportLanguage } from '@crm/shared/contracts';
 import { formatMoney, formatNumber, formatPercent } from '../generation/format';
-import { KPI_LABELS, label, MONTH_LABELS, VALUE_LABELS } from '../labels';
+import { KPI_LABELS, label, VALUE_LABELS } from '../labels';
 import type { Cell } from '../generation/report-draft';
 
 /** Text columns whose values are codes with a label. */
@@ -9,7 +9,7 @@ const CODED = new Set(['status', 'segment', 'kind', 'reason', 'action']);
 
 export function cellText(column: ReportColumnResponse, value: Cell, currency: string, lang: ReportLanguage): string {
   if (value === null || value === undefined) return '—';
-  if (column.key === 'month' && typeof value === 'number') return MONTH_LABELS[lang][value - 1] ?? String(value);
+  if (column.key === 'month' && typeof value === 'number' && value >= 1 && value <= 12) return monthName(value, lang);
   if (column.key === 'metric') return label(KPI_LABELS, String(value), lang);
   if (CODED.has(column.key)) return label(VALUE_LABELS, String(value), lang);
   switch (column.type) {

@@ -6,9 +6,9 @@
 const archiver = require('archiver') as typeof import('archiver');
 import { once } from 'node:events';
 import { Readable, type Writable } from 'node:stream';
-import type { ReportColumnResponse, ReportLanguage } from '@crm/shared/contracts';
+import { monthName, type ReportColumnResponse, type ReportLanguage } from '@crm/shared/contracts';
 import type { Cell } from '../generation/report-draft';
-import { COLUMN_LABELS, KPI_LABELS, label, MONTH_LABELS, VALUE_LABELS } from '../labels';
+import { COLUMN_LABELS, KPI_LABELS, label, VALUE_LABELS } from '../labels';
 import type { StoredTable } from '../reports.store';
 import type { ExportSource } from './export-source';
 
@@ -32,7 +32,7 @@ const line = (fields: (string | number | null)[], delimiter: string) =>
 
 function text(column: ReportColumnResponse, cell: Cell, lang: ReportLanguage): string | number | null {
   if (cell === null || cell === undefined) return null;
-  if (column.key === 'month' && typeof cell === 'number') return MONTH_LABELS[lang][cell - 1] ?? cell;
+  if (column.key === 'month' && typeof cell === 'number' && cell >= 1 && cell <= 12) return monthName(cell, lang);
   if (column.key === 'metric') return label(KPI_LABELS, String(cell), lang);
   if (CODED.has(column.key)) return label(VALUE_LABELS, String(cell), lang);
   if (['money', 'number', 'ratio'].includes(column.type))

@@ -5,9 +5,9 @@
  */
 import * as ExcelJS from 'exceljs';
 import type { Writable } from 'node:stream';
-import type { ReportColumnResponse, ReportLanguage } from '@crm/shared/contracts';
+import { monthName, type ReportColumnResponse, type ReportLanguage } from '@crm/shared/contracts';
 import type { Cell } from '../generation/report-draft';
-import { COLUMN_LABELS, KPI_LABELS, label, MONTH_LABELS, TABLE_LABELS, VALUE_LABELS } from '../labels';
+import { COLUMN_LABELS, KPI_LABELS, label, TABLE_LABELS, VALUE_LABELS } from '../labels';
 import type { ExportSource } from './export-source';
 
 const CODED = new Set(['status', 'segment', 'kind', 'reason', 'action']);
@@ -29,7 +29,7 @@ function sheetName(text: string, used: Set<string>): string {
 
 function value(column: ReportColumnResponse, cell: Cell, lang: ReportLanguage): unknown {
   if (cell === null || cell === undefined) return null;
-  if (column.key === 'month' && typeof cell === 'number') return MONTH_LABELS[lang][cell - 1] ?? cell;
+  if (column.key === 'month' && typeof cell === 'number' && cell >= 1 && cell <= 12) return monthName(cell, lang);
   if (column.key === 'metric') return label(KPI_LABELS, String(cell), lang);
   if (CODED.has(column.key)) return label(VALUE_LABELS, String(cell), lang);
   switch (column.type) {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { ReportInsightResponse, ReportType } from '@crm/shared/contracts';
-import { label, MONTH_LABELS, VALUE_LABELS } from '../labels';
+import { monthName, type ReportInsightResponse, type ReportType } from '@crm/shared/contracts';
+import { label, VALUE_LABELS } from '../labels';
 import { formatMoney, formatNumber, formatPercent } from './format';
 import type { Facts, ReportDraft } from './report-draft';
 import type { ReportNarrator } from './report-narrator';
@@ -189,8 +189,8 @@ function trends(f: Facts): Insight[] {
     out.push({
       code: 'seasonality',
       tone: 'neutral',
-      text: `Сезонность: сильнее всего продажи в месяце «${MONTH_LABELS.ru[peakMonth - 1]}» (индекс ${formatNumber(peakIndex, 'ru', 2)}), слабее всего — «${MONTH_LABELS.ru[lowMonth - 1]}» (${formatNumber(lowIndex, 'ru', 2)}).`,
-      textEn: `Seasonality: sales are strongest in ${MONTH_LABELS.en[peakMonth - 1]} (index ${formatNumber(peakIndex, 'en', 2)}) and weakest in ${MONTH_LABELS.en[lowMonth - 1]} (${formatNumber(lowIndex, 'en', 2)}).`,
+      text: `Сезонность: сильнее всего продажи в месяце «${monthName(peakMonth, 'ru')}» (индекс ${formatNumber(peakIndex, 'ru', 2)}), слабее всего — «${monthName(lowMonth, 'ru')}» (${formatNumber(lowIndex, 'ru', 2)}).`,
+      textEn: `Seasonality: sales are strongest in ${monthName(peakMonth, 'en')} (index ${formatNumber(peakIndex, 'en', 2)}) and weakest in ${monthName(lowMonth, 'en')} (${formatNumber(lowIndex, 'en', 2)}).`,
       figures: { peakIndex, lowIndex },
     });
   } else {
