@@ -1,3 +1,5 @@
+import type { StageKind } from './deal-model';
+
 /** One stage of the funnel, in the pipeline's stage order. */
 export class FunnelStageResponse {
   /** @example "0193a0c4-7d2e-7b4a-9c1e-3f5a6b7c8d9e" */
@@ -5,7 +7,7 @@ export class FunnelStageResponse {
   /** @example "Предложение" */
   name!: string;
   /** `open`, `won` or `lost`. @example "open" */
-  kind!: 'open' | 'won' | 'lost';
+  kind!: StageKind;
   /** Deals of the cohort that were in this stage at some time. @example 120 */
   entered!: number;
   /**
