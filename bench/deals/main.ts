@@ -8,7 +8,7 @@
 import { type CompanyScope, TenantDatabase } from '@crm/api/core';
 import { DealsAnalyticsService } from '@crm/api/deals-analytics';
 import { cpus, loadavg } from 'node:os';
-import type { DataSource } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { createBenchDatabase } from '../analytics/database';
 
 const env = process.env;
@@ -18,6 +18,8 @@ const DEALS = Number(env['BENCH_DEALS'] ?? 1_000_000);
 const OPEN = Number(env['BENCH_OPEN'] ?? 100_000);
 const DAYS = Number(env['BENCH_DAYS'] ?? 1096);
 const RUNS = Number(env['BENCH_RUNS'] ?? 40);
+/** `1`: time the queries on the data a previous run generated (same BENCH_DB), without generating. */
+const REUSE = env['BENCH_REUSE'] === '1';
 const OWNERS = 20;
 const CLIENTS = 10_000;
 
@@ -90,7 +92,7 @@ async function generate(ds: DataSource): Promise<{ companyId: string; pipelineId
        SELECT p.id AS deal_id, j,
               (ARRAY[${PATHS.map((path) => `ARRAY[${path.join(',')}]`).join(',')}])[p.path + 1][j + 1] AS position,
               least(p.created_at + p.speed * (j * 3 + CASE WHEN j = 0 THEN 0 ELSE random() * 2.9 END) * interval '1 day',
-                    now() - (5 - j) * interval '1 minute') AS at
+                    now() - (5 - j) * interval '1 minute' - p.i * interval '1 millisecond') AS at
          FROM bench_deal_plan p CROSS JOIN generate_series(0, 4) j`,
     );
     const stages = `'{${stageIds.join(',')}}'::uuid[]`;
@@ -117,8 +119,9 @@ async function generate(ds: DataSource): Promise<{ companyId: string; pipelineId
     await q.query(`DROP TABLE bench_deal_rows`);
     await q.query(`DROP TABLE bench_deal_plan`);
     await q.query(`RESET session_replication_role`);
-    await q.query(`VACUUM ANALYZE deals`);
-    await q.query(`VACUUM ANALYZE deal_stage_changes`);
+    for (const table of ['deals', 'deal_stage_changes', 'clients', 'users', 'pipelines', 'pipeline_stages', 'companies']) {
+      await q.query(`VACUUM ANALYZE ${table}`);
+    }
     return { companyId, pipelineId, stageIds };
   } finally {
     await q.release();
@@ -151,11 +154,24 @@ async function time(name: string, run: () => Promise<unknown>): Promise<Timing> 
 
 async function main(): Promise<void> {
   console.log(`CPUs ${cpus().length}, load ${loadavg().map((l) => l.toFixed(1)).join(' ')}; ${DEALS} deals, ${DEALS * 5} stage changes, ${OPEN} open`);
-  let start = performance.now();
-  const bench = await createBenchDatabase(ADMIN_URL, DB_NAME, 4);
-  const ds = bench.dataSource;
-  const { companyId, pipelineId, stageIds } = await generate(ds);
-  console.log(`generated in ${(ms(start) / 1000).toFixed(0)} s`);
+  const start = performance.now();
+  let ds: DataSource;
+  let companyId: string;
+  let pipelineId: string;
+  if (REUSE) {
+    const url = new URL(ADMIN_URL);
+    url.pathname = `/${DB_NAME}`;
+    ds = new DataSource({ type: 'postgres', url: url.toString(), extra: { max: 4 } });
+    await ds.initialize();
+    [{ companyId, pipelineId }] = await ds.query(
+      `SELECT c.id AS "companyId", p.id AS "pipelineId" FROM companies c JOIN pipelines p ON p.company_id = c.id
+        WHERE c.name = 'Бенч сделок' LIMIT 1`,
+    );
+  } else {
+    ds = (await createBenchDatabase(ADMIN_URL, DB_NAME, 4)).dataSource;
+    ({ companyId, pipelineId } = await generate(ds));
+    console.log(`generated in ${(ms(start) / 1000).toFixed(0)} s`);
+  }
   const counts = await ds.query(
     `SELECT (SELECT count(*) FROM deals WHERE company_id = $1)::int AS deals,
             (SELECT count(*) FROM deals WHERE company_id = $1 AND status = 'open')::int AS open,
@@ -209,7 +225,6 @@ async function main(): Promise<void> {
 
   const funnel = await analytics.funnel(scope, { pipelineId });
   console.log(`funnel of the last 30 days: cohort ${funnel.cohort}, winRate ${funnel.winRate}, stages ${funnel.stages.map((s) => `${s.entered}/${s.reached}`).join(' ')}`);
-  void stageIds;
   await ds.destroy();
   console.log(JSON.stringify(results));
 }

@@ -184,6 +184,8 @@ export class DealsAnalyticsService {
       this.tenantDb.run(scope, async (m) => {
         const sql: SqlRunner = <R>(text: string, params: readonly unknown[]) =>
           m.query(text, params as unknown[]) as Promise<R[]>;
+        // JIT costs more than it saves on these statements; the stays' sorts get room in memory.
+        await sql(`SELECT set_config('jit', 'off', true), set_config('work_mem', '64MB', true)`, []);
         const [row] = await sql<{ time_zone: string; base_currency: string; today: string; pipeline_id: string | null }>(
           CONTEXT_SQL,
           [scope.companyId, pipelineId ?? null],

@@ -36,8 +36,9 @@ export interface FunnelRows {
 
 /**
  * The cohort is the deals whose creation row (`from_stage_id IS NULL`) in the pipeline falls in the
- * period: a range scan of `deal_stage_changes_funnel_idx`. Their stays are read per deal from the
- * covering `deal_stage_changes_stays_idx` (index-only), and every figure comes from those stays in
+ * period: an index-only range scan of `deal_stage_changes_entries_idx`. Their stays are read per deal,
+ * in order, from the covering `deal_stage_changes_stays_idx` (index-only; the end of a stay is the
+ * next change, a window over the deal's few rows, so no sort of all stays), and every figure comes from those stays in
  * one statement: entered and median stay per stage, the furthest stage per deal (for `reached`),
  * the final stage per deal (won, lost), the cycle of the won deals and their value.
  */
@@ -60,13 +61,14 @@ export async function loadFunnel(sql: SqlRunner, input: FunnelInput): Promise<Fu
        ORDER BY c.deal_id, c.at
     ),
     visits AS MATERIALIZED (
-      SELECT k.deal_id, v.to_stage_id AS stage_id, v.at,
-             lead(v.at) OVER (PARTITION BY k.deal_id ORDER BY v.at, v.id) AS left_at
+      SELECT k.deal_id, v.stage_id, v.at, v.left_at
         FROM cohort k
         CROSS JOIN LATERAL (
-          SELECT s.id, s.to_stage_id, s.at FROM deal_stage_changes s
+          SELECT s.to_stage_id AS stage_id, s.at, lead(s.at) OVER (ORDER BY s.at, s.id) AS left_at
+            FROM deal_stage_changes s
            WHERE s.company_id = ${company} AND s.deal_id = k.deal_id AND s.at >= k.entered_at
              AND s.pipeline_id = ${pipeline}
+           ORDER BY s.at, s.id
         ) v
     ),
     per_stage AS (
