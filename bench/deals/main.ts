@@ -119,7 +119,15 @@ async function generate(ds: DataSource): Promise<{ companyId: string; pipelineId
     await q.query(`DROP TABLE bench_deal_rows`);
     await q.query(`DROP TABLE bench_deal_plan`);
     await q.query(`RESET session_replication_role`);
-    for (const table of ['deals', 'deal_stage_changes', 'clients', 'users', 'pipelines', 'pipeline_stages', 'companies']) {
+    for (const table of [
+      'deals',
+      'deal_stage_changes',
+      'clients',
+      'users',
+      'pipelines',
+      'pipeline_stages',
+      'companies',
+    ]) {
       await q.query(`VACUUM ANALYZE ${table}`);
     }
     return { companyId, pipelineId, stageIds };
@@ -148,12 +156,18 @@ async function time(name: string, run: () => Promise<unknown>): Promise<Timing> 
   samples.sort((a, b) => a - b);
   const at = (q: number) => samples[Math.min(samples.length - 1, Math.ceil(q * samples.length) - 1)];
   const t = { name, first, p50: at(0.5), p95: at(0.95) };
-  console.log(`${name.padEnd(52)} first ${first.toFixed(1).padStart(7)} ms  p50 ${t.p50.toFixed(1).padStart(7)} ms  p95 ${t.p95.toFixed(1).padStart(7)} ms`);
+  console.log(
+    `${name.padEnd(52)} first ${first.toFixed(1).padStart(7)} ms  p50 ${t.p50.toFixed(1).padStart(7)} ms  p95 ${t.p95.toFixed(1).padStart(7)} ms`,
+  );
   return t;
 }
 
 async function main(): Promise<void> {
-  console.log(`CPUs ${cpus().length}, load ${loadavg().map((l) => l.toFixed(1)).join(' ')}; ${DEALS} deals, ${DEALS * 5} stage changes, ${OPEN} open`);
+  console.log(
+    `CPUs ${cpus().length}, load ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}; ${DEALS} deals, ${DEALS * 5} stage changes, ${OPEN} open`,
+  );
   const start = performance.now();
   let ds: DataSource;
   let companyId: string;
@@ -198,7 +212,11 @@ async function main(): Promise<void> {
     await time('board column page (50 of a stage, with count)', () =>
       tenantDb.run(scope, async (m) => {
         const where = `d.company_id = $1 AND d.pipeline_id = $2 AND d.stage_id = $3 AND d.status = 'open'`;
-        await m.query(`SELECT count(*)::int AS total FROM deals d WHERE ${where}`, [companyId, pipelineId, column.stage_id]);
+        await m.query(`SELECT count(*)::int AS total FROM deals d WHERE ${where}`, [
+          companyId,
+          pipelineId,
+          column.stage_id,
+        ]);
         return m.query(
           `SELECT d.*, c.name AS client_name FROM deals d JOIN clients c ON c.company_id = d.company_id AND c.id = d.client_id
             WHERE ${where} ORDER BY d.updated_at DESC, d.id DESC LIMIT 50 OFFSET $4`,
@@ -217,14 +235,14 @@ async function main(): Promise<void> {
     ),
   );
   results.push(await time('pipeline value (100k open deals)', () => analytics.pipeline(scope, { pipelineId })));
-  results.push(
-    await time('pipeline value in USD', () => analytics.pipeline(scope, { pipelineId, currency: 'USD' })),
-  );
+  results.push(await time('pipeline value in USD', () => analytics.pipeline(scope, { pipelineId, currency: 'USD' })));
   results.push(await time('stuck deals', () => analytics.stuck(scope, { pipelineId })));
   results.push(await time('owners, last 30 days', () => analytics.owners(scope, { pipelineId })));
 
   const funnel = await analytics.funnel(scope, { pipelineId });
-  console.log(`funnel of the last 30 days: cohort ${funnel.cohort}, winRate ${funnel.winRate}, stages ${funnel.stages.map((s) => `${s.entered}/${s.reached}`).join(' ')}`);
+  console.log(
+    `funnel of the last 30 days: cohort ${funnel.cohort}, winRate ${funnel.winRate}, stages ${funnel.stages.map((s) => `${s.entered}/${s.reached}`).join(' ')}`,
+  );
   await ds.destroy();
   console.log(JSON.stringify(results));
 }

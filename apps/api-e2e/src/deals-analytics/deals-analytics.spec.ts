@@ -49,7 +49,13 @@ describe('deals analytics', () => {
       [dealItem('D-3', 'C-2', { amount: '301.00', stage: 'Выиграна' })],
     );
     const res = await analytics(owner, 'funnel').expect(200);
-    expect(res.body).toMatchObject({ cohort: 4, winRate: 0.5, averageDealSize: '301.00', currency: 'RUB', unconvertedDeals: 0 });
+    expect(res.body).toMatchObject({
+      cohort: 4,
+      winRate: 0.5,
+      averageDealSize: '301.00',
+      currency: 'RUB',
+      unconvertedDeals: 0,
+    });
     expect(res.body.medianCycleDays).toBeGreaterThanOrEqual(0);
     expect(res.body.medianCycleDays).toBeLessThan(1);
     const figures = (res.body.stages as Stage[]).map((s) => [s.name, s.kind, s.entered, s.reached, s.conversion]);
@@ -74,15 +80,18 @@ describe('deals analytics', () => {
   });
 
   it('pipeline: open value and weighted value by stage and by expected close month, converted at today’s rate', async () => {
-    const { owner } = await companyWithDeals(
-      [
-        dealItem('D-1', 'C-1', { amount: '1000.00', expectedCloseDate: '2027-01-15' }),
-        dealItem('D-2', 'C-1', { amount: '500.00', stage: 'Переговоры', expectedCloseDate: '2027-01-20' }),
-        dealItem('D-3', 'C-2', { amount: '10.00', currency: 'USD', stage: 'Переговоры', expectedCloseDate: '2027-02-01' }),
-        dealItem('D-4', 'C-3', { amount: '999.00', stage: 'Выиграна' }),
-        dealItem('D-5', 'C-3', { amount: '70.00' }),
-      ],
-    );
+    const { owner } = await companyWithDeals([
+      dealItem('D-1', 'C-1', { amount: '1000.00', expectedCloseDate: '2027-01-15' }),
+      dealItem('D-2', 'C-1', { amount: '500.00', stage: 'Переговоры', expectedCloseDate: '2027-01-20' }),
+      dealItem('D-3', 'C-2', {
+        amount: '10.00',
+        currency: 'USD',
+        stage: 'Переговоры',
+        expectedCloseDate: '2027-02-01',
+      }),
+      dealItem('D-4', 'C-3', { amount: '999.00', stage: 'Выиграна' }),
+      dealItem('D-5', 'C-3', { amount: '70.00' }),
+    ]);
     // Without a USD rate the USD deal is left out, never taken 1:1.
     const before = await analytics(owner, 'pipeline').expect(200);
     expect(before.body).toMatchObject({ currency: 'RUB', unconvertedDeals: 1, totalValue: '1570.00' });
@@ -100,7 +109,9 @@ describe('deals analytics', () => {
       // 1070 × 10% + 500 × 80% + 900 × 80%
       totalWeightedValue: '1227.00',
     });
-    expect(res.body.byStage.map((s: Record<string, unknown>) => [s['name'], s['count'], s['value'], s['weightedValue']])).toEqual([
+    expect(
+      res.body.byStage.map((s: Record<string, unknown>) => [s['name'], s['count'], s['value'], s['weightedValue']]),
+    ).toEqual([
       ['Новая', 2, '1070.00', '107.00'],
       ['Квалификация', 0, '0.00', '0.00'],
       ['Предложение', 0, '0.00', '0.00'],

@@ -158,10 +158,12 @@ describe('deals funnel (property)', () => {
             if (e.medianDays === null) expect(s.medianDays).toBeNull();
             else expect(Math.abs((s.medianDays as number) - e.medianDays)).toBeLessThanOrEqual(0.005 + 1e-9);
           });
-          const won = ref.filter((d) => d.enteredDay >= from && d.enteredDay <= to).filter((d) => {
-            const last = d.visits[d.visits.length - 1].stageId;
-            return stages.find((s) => s.id === last)?.kind === 'won';
-          });
+          const won = ref
+            .filter((d) => d.enteredDay >= from && d.enteredDay <= to)
+            .filter((d) => {
+              const last = d.visits[d.visits.length - 1].stageId;
+              return stages.find((s) => s.id === last)?.kind === 'won';
+            });
           expect(share(rows.won, rows.won + rows.lost)).toBe(
             expected.winRate === null ? null : Math.round(expected.winRate * 10_000) / 10_000,
           );
@@ -173,7 +175,8 @@ describe('deals funnel (property)', () => {
             expect(rows.wonConverted).toBe(won.length);
           }
           if (expected.medianCycleDays === null) expect(rows.medianCycleDays).toBeNull();
-          else expect(Math.abs(Number(rows.medianCycleDays) - expected.medianCycleDays)).toBeLessThanOrEqual(0.005 + 1e-9);
+          else
+            expect(Math.abs(Number(rows.medianCycleDays) - expected.medianCycleDays)).toBeLessThanOrEqual(0.005 + 1e-9);
 
           await ds.query(`DELETE FROM companies WHERE id = $1`, [companyId]);
         },

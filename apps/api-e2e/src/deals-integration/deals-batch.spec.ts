@@ -44,7 +44,11 @@ describe('POST /api/v1/deals/batch', () => {
   it('is idempotent: a replay is unchanged and records no history; a change is updated, a new stage recorded', async () => {
     const { apiKey, companyId } = await companyWithClients('C-1');
     const batch = Array.from({ length: 30 }, (_, i) => dealItem(`D-${i}`, 'C-1', { amount: `${100 + i}.50` }));
-    expect((await pushDeals(apiKey.key, batch).expect(200)).body).toMatchObject({ created: 30, updated: 0, unchanged: 0 });
+    expect((await pushDeals(apiKey.key, batch).expect(200)).body).toMatchObject({
+      created: 30,
+      updated: 0,
+      unchanged: 0,
+    });
     // The same deals again, amounts as numbers: nothing changes.
     const replay = batch.map((d, i) => ({ ...d, amount: 100 + i + 0.5 }));
     expect((await pushDeals(apiKey.key, replay).expect(200)).body).toEqual({

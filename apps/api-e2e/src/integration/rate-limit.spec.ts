@@ -62,7 +62,8 @@ describe('integration API rate limit (/api/v1/*, per API key)', () => {
       if (!sample) throw new Error(`no sample request for ${name}`);
       // A key of its own per route: what is limited is this route, not the key's earlier requests.
       const { apiKey } = await companyWithKey();
-      if (name === 'POST /api/v1/sales/batch' || name === 'POST /api/v1/deals/batch') await pushClients(apiKey.key, [clientItem('RL-BUYER')]).expect(200);
+      if (name === 'POST /api/v1/sales/batch' || name === 'POST /api/v1/deals/batch')
+        await pushClients(apiKey.key, [clientItem('RL-BUYER')]).expect(200);
       const statuses: number[] = [];
       let retryAfter = NaN;
       for (let i = 0; i <= LIMIT; i++) {

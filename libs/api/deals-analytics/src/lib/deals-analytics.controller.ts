@@ -35,7 +35,9 @@ export class DealsAnalyticsController {
   }
 
   @Get('pipeline')
-  @ApiOperation({ summary: 'Value and weighted value of the open deals of a pipeline by stage and by expected close month' })
+  @ApiOperation({
+    summary: 'Value and weighted value of the open deals of a pipeline by stage and by expected close month',
+  })
   @ApiOkResponse({ type: DealPipelineValueResponse })
   @ApiErrors(400)
   pipeline(@Scope() scope: CompanyScope, @Query() query: DealPipelineQueryDto): Promise<DealPipelineValueResponse> {

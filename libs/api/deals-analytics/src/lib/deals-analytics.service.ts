@@ -110,7 +110,13 @@ export class DealsAnalyticsService {
         currency,
         byStage: stages.map((s) => {
           const r = byStage.get(s.id);
-          return { stageId: s.id, name: s.name, count: r?.count ?? 0, value: money(r?.value ?? null), weightedValue: money(r?.weighted ?? null) };
+          return {
+            stageId: s.id,
+            name: s.name,
+            count: r?.count ?? 0,
+            value: money(r?.value ?? null),
+            weightedValue: money(r?.weighted ?? null),
+          };
         }),
         byCloseMonth: months.map((r) => ({
           month: r.month,
@@ -186,10 +192,12 @@ export class DealsAnalyticsService {
           m.query(text, params as unknown[]) as Promise<R[]>;
         // JIT costs more than it saves on these statements; the stays' sorts get room in memory.
         await sql(`SELECT set_config('jit', 'off', true), set_config('work_mem', '64MB', true)`, []);
-        const [row] = await sql<{ time_zone: string; base_currency: string; today: string; pipeline_id: string | null }>(
-          CONTEXT_SQL,
-          [scope.companyId, pipelineId ?? null],
-        );
+        const [row] = await sql<{
+          time_zone: string;
+          base_currency: string;
+          today: string;
+          pipeline_id: string | null;
+        }>(CONTEXT_SQL, [scope.companyId, pipelineId ?? null]);
         if (!row) throw new NotFoundException(coded('company_not_found', 'Company not found'));
         if (!row.pipeline_id) {
           if (pipelineId) invalid('pipelineId', 'pipelineId is not a pipeline of this company');
@@ -218,7 +226,14 @@ export class DealsAnalyticsService {
 
 /** Entered/reached/conversion per stage from the per-stage rows (pipeline order). */
 export function funnelStages(
-  stages: { stageId: string; name: string; kind: 'open' | 'won' | 'lost'; entered: number; furthest: number; medianDays: string | null }[],
+  stages: {
+    stageId: string;
+    name: string;
+    kind: 'open' | 'won' | 'lost';
+    entered: number;
+    furthest: number;
+    medianDays: string | null;
+  }[],
   cohort: number,
 ): FunnelStageResponse[] {
   // reached(s) = deals whose furthest open or won stage is s or later.
@@ -232,12 +247,28 @@ export function funnelStages(
   let previous = cohort;
   return stages.map((s) => {
     if (s.kind === 'lost') {
-      return { stageId: s.stageId, name: s.name, kind: s.kind, entered: s.entered, reached: s.entered, conversion: share(s.entered, cohort), medianDays: days(s.medianDays) };
+      return {
+        stageId: s.stageId,
+        name: s.name,
+        kind: s.kind,
+        entered: s.entered,
+        reached: s.entered,
+        conversion: share(s.entered, cohort),
+        medianDays: days(s.medianDays),
+      };
     }
     const r = reached.get(s.stageId) ?? 0;
     const conversion = share(r, previous);
     previous = r;
-    return { stageId: s.stageId, name: s.name, kind: s.kind, entered: s.entered, reached: r, conversion, medianDays: days(s.medianDays) };
+    return {
+      stageId: s.stageId,
+      name: s.name,
+      kind: s.kind,
+      entered: s.entered,
+      reached: r,
+      conversion,
+      medianDays: days(s.medianDays),
+    };
   });
 }
 

@@ -292,7 +292,8 @@ function placeOf(
     if (!stage) errors.push('stage: the pipeline has no open stage');
   }
   if (!stage) return null;
-  const lostReason = stage.kind === 'lost' ? (item.lostReason ?? (stored?.status === 'lost' ? stored.lostReason : null)) : null;
+  const lostReason =
+    stage.kind === 'lost' ? (item.lostReason ?? (stored?.status === 'lost' ? stored.lostReason : null)) : null;
   if (stage.kind === 'lost' && !lostReason) {
     errors.push('lostReason is required for a lost stage');
     return null;

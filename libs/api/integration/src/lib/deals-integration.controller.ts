@@ -34,7 +34,8 @@ export class DealsIntegrationController {
   @Get()
   @UsePipes(StorableTextPipe)
   @ApiOperation({
-    summary: 'Deals in the order they were last written, with clientExternalId and pipelineName; follow nextCursor until null',
+    summary:
+      'Deals in the order they were last written, with clientExternalId and pipelineName; follow nextCursor until null',
   })
   @ApiOkResponse({ type: DealFeedResponse })
   @ApiErrors(400)
