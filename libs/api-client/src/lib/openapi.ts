@@ -157,6 +157,57 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/companies/{companyId}/analytics/funnel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Funnel of the deals that entered a pipeline in the period: per stage entered, reached, conversion and median days; win rate, average won deal, median cycle */
+    get: operations['DealsAnalytics_funnel'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/companies/{companyId}/analytics/owners': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The funnel cohort and the open pipeline by deal owner */
+    get: operations['DealsAnalytics_owners'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/companies/{companyId}/analytics/pipeline': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Value and weighted value of the open deals of a pipeline by stage and by expected close month */
+    get: operations['DealsAnalytics_pipeline'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/companies/{companyId}/analytics/products': {
     parameters: {
       query?: never;
@@ -183,6 +234,23 @@ export interface paths {
     };
     /** RFM segments (quintile scores, R × F grid) of the clients with purchases up to asOf, with their revenue */
     get: operations['CustomerOutlook_segments'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/companies/{companyId}/analytics/stuck': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Open deals in their stage longer than the stage’s median stay, the most overdue first */
+    get: operations['DealsAnalytics_stuck'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1100,6 +1168,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/deals': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Deals in the order they were last written, with clientExternalId and pipelineName; follow nextCursor until null */
+    get: operations['DealsIntegration_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/deals/batch': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Upsert up to 5,000 deals by externalId; invalid items (an unknown clientExternalId, pipeline or stage too) are reported in `failed`, valid ones stored */
+    post: operations['DealsIntegration_upsert'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/sales': {
     parameters: {
       query?: never;
@@ -1696,6 +1798,7 @@ export interface components {
        * @enum {string|null}
        */
       segment:
+        | 'lost'
         | 'champions'
         | 'loyal'
         | 'potential_loyalists'
@@ -1703,7 +1806,6 @@ export interface components {
         | 'at_risk'
         | 'cannot_lose'
         | 'hibernating'
-        | 'lost'
         | null;
     };
     ClientPageResponse: {
@@ -2002,6 +2104,125 @@ export interface components {
        */
       status: 'fitted' | 'no-purchases' | 'no-repeat-purchases';
     };
+    DealBatchDto: {
+      /** @description Validated per item by the service (partial success), from the items as sent. */
+      items: components['schemas']['DealBatchItemDto'][];
+    };
+    DealBatchItemDto: {
+      /**
+       * @description A decimal string (a JSON number is accepted too) with at most the currency's minor digits.
+       * @example 15000.00
+       */
+      amount: string;
+      /**
+       * @description The client's `externalId`; the client must exist in this company.
+       * @example C-10042
+       */
+      clientExternalId: string;
+      /**
+       * Format: currency
+       * @description ISO 4217.
+       * @example RUB
+       */
+      currency: string;
+      /** @example 2026-12-31 */
+      expectedCloseDate?: string | null;
+      /**
+       * @description 1–128 characters; the key of the upsert.
+       * @example ORD-1001
+       */
+      externalId: string;
+      /**
+       * @description Required when `stage` is a lost stage.
+       * @example Дорого
+       */
+      lostReason?: string | null;
+      /**
+       * @description A pipeline's name.
+       * @example Воронка продаж
+       */
+      pipeline?: string | null;
+      /** @example Сайт */
+      source?: string | null;
+      /**
+       * @description A stage's name in that pipeline.
+       * @example Новая
+       */
+      stage?: string | null;
+      /** @example Заказ с сайта №1001 */
+      title: string;
+    };
+    DealFeedResponse: {
+      items: components['schemas']['IntegrationDealResponse'][];
+      /** @description Pass as `cursor` for the next page; null on the last page. */
+      nextCursor: string | null;
+    };
+    DealFunnelResponse: {
+      /**
+       * @description Average amount of the won deals of the cohort, in `currency`; null when none.
+       * @example 125000.00
+       */
+      averageDealSize: string | null;
+      /**
+       * @description Deals that entered the pipeline in the period.
+       * @example 200
+       */
+      cohort: number;
+      /** @example RUB */
+      currency: string;
+      /** @example 2026-10-01 */
+      from: string;
+      /**
+       * @description Median days from entering the pipeline to being won, over the won deals of the cohort.
+       * @example 21.5
+       */
+      medianCycleDays: number | null;
+      /** @example 0193a0c4-7d2e-7b4a-9c1e-3f5a6b7c8d9e */
+      pipelineId: string;
+      stages: components['schemas']['FunnelStageResponse'][];
+      /** @example 2026-12-31 */
+      to: string;
+      /**
+       * @description Won deals left out of `averageDealSize` because their currency has no rate to `currency`.
+       * @example 0
+       */
+      unconvertedDeals: number;
+      /**
+       * @description Won over won + lost deals of the cohort; null when none is closed.
+       * @example 0.31
+       */
+      winRate: number | null;
+    };
+    DealOwnersResponse: {
+      /** @example RUB */
+      currency: string;
+      /** @example 2026-10-01 */
+      from: string;
+      items: components['schemas']['OwnerFunnelResponse'][];
+      /** @example 0193a0c4-7d2e-7b4a-9c1e-3f5a6b7c8d9e */
+      pipelineId: string;
+      /** @example 2026-12-31 */
+      to: string;
+    };
+    DealPipelineValueResponse: {
+      /** @description Months with open deals, ascending; deals without an expected close date last (month null). */
+      byCloseMonth: components['schemas']['PipelineMonthValueResponse'][];
+      /** @description Every open stage of the pipeline in order, zeros included. */
+      byStage: components['schemas']['PipelineStageValueResponse'][];
+      /** @example RUB */
+      currency: string;
+      /** @example 0193a0c4-7d2e-7b4a-9c1e-3f5a6b7c8d9e */
+      pipelineId: string;
+      /** @example 1730000.00 */
+      totalValue: string;
+      /** @example 990000.00 */
+      totalWeightedValue: string;
+      /**
+       * @description Open deals left out because their currency has no rate to `currency`.
+       * @example 0
+       */
+      unconvertedDeals: number;
+    };
     ErrorResponse: {
       /**
        * @description A stable machine-readable code (see `ERROR_CODES`): what clients translate and branch on.
@@ -2137,6 +2358,40 @@ export interface components {
       upper80: string;
       /** @example 1480000.00 */
       upper95: string;
+    };
+    FunnelStageResponse: {
+      /**
+       * @description `reached` of this stage over `reached` of the previous open stage (the first stage: over the
+       *     cohort; the lost stage: lost deals over the cohort); null when the denominator is 0.
+       * @example 0.62
+       */
+      conversion: number | null;
+      /**
+       * @description Deals of the cohort that were in this stage at some time.
+       * @example 120
+       */
+      entered: number;
+      /**
+       * @description `open`, `won` or `lost`.
+       * @example open
+       * @enum {string}
+       */
+      kind: 'open' | 'won' | 'lost';
+      /**
+       * @description Median days a deal of the cohort spent in this stage (stays that ended); null when none.
+       * @example 4.5
+       */
+      medianDays: number | null;
+      /** @example Предложение */
+      name: string;
+      /**
+       * @description Deals of the cohort that got this far: were in this stage or any later open or won stage (for
+       *     the lost stage: the lost deals).
+       * @example 140
+       */
+      reached: number;
+      /** @example 0193a0c4-7d2e-7b4a-9c1e-3f5a6b7c8d9e */
+      stageId: string;
     };
     HistoryPointResponse: {
       /** @example 2026-10-01 */
@@ -2297,6 +2552,75 @@ export interface components {
       /** @example 150 */
       updated: number;
     };
+    IntegrationDealResponse: {
+      /**
+       * @description With exactly the currency's minor digits.
+       * @example 150000.00
+       */
+      amount: string;
+      /** @example C-10042 */
+      clientExternalId: string | null;
+      clientId: string;
+      /**
+       * @description The client's name (or e-mail when it has no name).
+       * @example Иван Петров
+       */
+      clientName: string | null;
+      /** @description When it was won or lost; null while open. */
+      closedAt: string | null;
+      /** @example 2026-12-01T08:00:00.000Z */
+      createdAt: string;
+      /** @example RUB */
+      currency: string;
+      /** @example 2026-12-31 */
+      expectedCloseDate: string | null;
+      /** @example ORD-1001 */
+      externalId: string | null;
+      id: string;
+      lostReason: string | null;
+      nextStep: components['schemas']['NextStepResponse'] | null;
+      /** @description The member who owns the deal; null when that user was removed. */
+      ownerId: string | null;
+      /**
+       * @description The owner's login.
+       * @example anna.petrova
+       */
+      ownerName: string | null;
+      pipelineId: string;
+      /** @example Воронка продаж */
+      pipelineName: string;
+      /**
+       * @description Win probability in %, the stage's default unless set on the deal.
+       * @example 50
+       */
+      probability: number;
+      /**
+       * @description Whether `probability` was set on the deal rather than taken from the stage.
+       * @example false
+       */
+      probabilityOverridden: boolean;
+      /** @description The sale a won deal became. */
+      saleId: string | null;
+      /** @example Сайт */
+      source: string | null;
+      /**
+       * @description When the deal entered its current stage.
+       * @example 2026-12-01T08:00:00.000Z
+       */
+      stageEnteredAt: string;
+      stageId: string;
+      /** @example Предложение */
+      stageName: string;
+      /**
+       * @example open
+       * @enum {string}
+       */
+      status: 'open' | 'won' | 'lost';
+      /** @example Поставка 200 свечей */
+      title: string;
+      /** @example 2026-12-01T08:00:00.000Z */
+      updatedAt: string;
+    };
     IntegrationSaleResponse: {
       /**
        * @description With exactly the currency's minor digits.
@@ -2427,6 +2751,12 @@ export interface components {
        */
       role: 'owner' | 'admin' | 'member';
     };
+    NextStepResponse: {
+      /** @example 2026-12-05T09:00:00.000Z */
+      dueAt: string;
+      /** @example Позвонить и обсудить скидку */
+      title: string;
+    };
     NoteResponse: {
       /** @description The current user when the note was written; `null` once that user is deleted. */
       author: components['schemas']['AuthorResponse'] | null;
@@ -2436,6 +2766,73 @@ export interface components {
       id: string;
       /** @example Предпочитает связь по почте */
       text: string;
+    };
+    OwnerFunnelResponse: {
+      /**
+       * @description Deals of the cohort they own.
+       * @example 40
+       */
+      deals: number;
+      /** @example 9 */
+      lost: number;
+      /**
+       * @description Open deals they own now (any entry date) and their value in `currency`.
+       * @example 19
+       */
+      openDeals: number;
+      /** @example 2100000.00 */
+      openValue: string;
+      /**
+       * @description Null for deals without an owner.
+       * @example 0193a0c4-7d2e-7b4a-9c1e-3f5a6b7c8d9e
+       */
+      ownerId: string | null;
+      /**
+       * @description Won over won + lost; null when none is closed.
+       * @example 0.57
+       */
+      winRate: number | null;
+      /** @example 12 */
+      won: number;
+      /**
+       * @description The won deals' amounts in `currency`.
+       * @example 1500000.00
+       */
+      wonValue: string;
+    };
+    PipelineMonthValueResponse: {
+      /** @example 17 */
+      count: number;
+      /**
+       * @description Expected close month `YYYY-MM`; null for deals without an expected close date.
+       * @example 2026-12
+       */
+      month: string | null;
+      /** @example 480000.00 */
+      value: string;
+      /** @example 240000.00 */
+      weightedValue: string;
+    };
+    PipelineStageValueResponse: {
+      /**
+       * @description Open deals in the stage.
+       * @example 42
+       */
+      count: number;
+      /** @example Переговоры */
+      name: string;
+      /** @example 0193a0c4-7d2e-7b4a-9c1e-3f5a6b7c8d9e */
+      stageId: string;
+      /**
+       * @description Their amounts in `currency`.
+       * @example 1250000.00
+       */
+      value: string;
+      /**
+       * @description Σ amount × probability (the deal's, else the stage's) / 100.
+       * @example 750000.00
+       */
+      weightedValue: string;
     };
     PreviewImportDto: {
       /**
@@ -2713,7 +3110,7 @@ export interface components {
        * @enum {string}
        */
       segment?:
-        'champions' | 'loyal' | 'potential_loyalists' | 'new' | 'at_risk' | 'cannot_lose' | 'hibernating' | 'lost';
+        'lost' | 'champions' | 'loyal' | 'potential_loyalists' | 'new' | 'at_risk' | 'cannot_lose' | 'hibernating';
       /**
        * @example [
        *       "paid"
@@ -3125,7 +3522,7 @@ export interface components {
        * @enum {string}
        */
       segment:
-        'champions' | 'loyal' | 'potential_loyalists' | 'new' | 'at_risk' | 'cannot_lose' | 'hibernating' | 'lost';
+        'lost' | 'champions' | 'loyal' | 'potential_loyalists' | 'new' | 'at_risk' | 'cannot_lose' | 'hibernating';
     };
     RfmSegmentsResponse: {
       /** @example 2026-11-20 */
@@ -3385,6 +3782,45 @@ export interface components {
        *     ]
        */
       userIds?: string[];
+    };
+    StuckDealResponse: {
+      /** @example 250000.00 */
+      amount: string;
+      /** @example RUB */
+      currency: string;
+      /**
+       * @description Days in the stage so far.
+       * @example 37.2
+       */
+      daysInStage: number;
+      /** @example 0193a0c4-7d2e-7b4a-9c1e-3f5a6b7c8d9e */
+      dealId: string;
+      /**
+       * @description Since when the deal is in its stage.
+       * @example 2026-10-02T09:00:00.000Z
+       */
+      inStageSince: string;
+      /** @example 0193a0c4-7d2e-7b4a-9c1e-3f5a6b7c8d9e */
+      ownerId: string | null;
+      /** @example 0193a0c4-7d2e-7b4a-9c1e-3f5a6b7c8d9e */
+      stageId: string;
+      /**
+       * @description The stage's median stay in days.
+       * @example 9
+       */
+      stageMedianDays: number;
+      /** @example Поставка оборудования */
+      title: string;
+    };
+    StuckDealsResponse: {
+      items: components['schemas']['StuckDealResponse'][];
+      /** @example 0193a0c4-7d2e-7b4a-9c1e-3f5a6b7c8d9e */
+      pipelineId: string;
+      /**
+       * @description How many open deals are stuck in all.
+       * @example 14
+       */
+      total: number;
     };
     TopClientResponse: {
       clientId: string;
@@ -4561,6 +4997,333 @@ export interface operations {
       };
     };
   };
+  DealsAnalytics_funnel: {
+    parameters: {
+      query?: {
+        /** @description ISO 4217 code the money figures are converted to; default the company's base currency. */
+        currency?: string;
+        /** @description First day, inclusive (company time zone). */
+        from?: string;
+        /** @description Default: the company's default pipeline. */
+        pipelineId?: string;
+        /** @description Last day, inclusive (company time zone); not before `from`. */
+        to?: string;
+      };
+      header?: never;
+      path: {
+        /** @description A company the caller is a member of */
+        companyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "pipelineId": "0193a0c4-7d2e-7b4a-9c1e-3f5a6b7c8d9e",
+           *       "from": "2026-10-01",
+           *       "to": "2026-12-31",
+           *       "currency": "RUB",
+           *       "cohort": 200,
+           *       "stages": [
+           *         {
+           *           "stageId": "0193a0c4-7d2e-7b4a-9c1e-3f5a6b7c8d9e",
+           *           "name": "Предложение",
+           *           "kind": "open",
+           *           "entered": 120,
+           *           "reached": 140,
+           *           "conversion": 0.62,
+           *           "medianDays": 4.5
+           *         }
+           *       ],
+           *       "winRate": 0.31,
+           *       "averageDealSize": "125000.00",
+           *       "medianCycleDays": 21.5,
+           *       "unconvertedDeals": 0
+           *     }
+           */
+          'application/json': components['schemas']['DealFunnelResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names each bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "Validation failed",
+           *       "details": [
+           *         {
+           *           "field": "email",
+           *           "messages": [
+           *             "email must look like name@domain"
+           *           ]
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found, or belongs to another company */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "Not found"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  DealsAnalytics_owners: {
+    parameters: {
+      query?: {
+        /** @description ISO 4217 code the money figures are converted to; default the company's base currency. */
+        currency?: string;
+        /** @description First day, inclusive (company time zone). */
+        from?: string;
+        /** @description Default: the company's default pipeline. */
+        pipelineId?: string;
+        /** @description Last day, inclusive (company time zone); not before `from`. */
+        to?: string;
+      };
+      header?: never;
+      path: {
+        /** @description A company the caller is a member of */
+        companyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "pipelineId": "0193a0c4-7d2e-7b4a-9c1e-3f5a6b7c8d9e",
+           *       "from": "2026-10-01",
+           *       "to": "2026-12-31",
+           *       "currency": "RUB",
+           *       "items": [
+           *         {
+           *           "ownerId": "0193a0c4-7d2e-7b4a-9c1e-3f5a6b7c8d9e",
+           *           "deals": 40,
+           *           "won": 12,
+           *           "lost": 9,
+           *           "winRate": 0.57,
+           *           "wonValue": "1500000.00",
+           *           "openDeals": 19,
+           *           "openValue": "2100000.00"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['DealOwnersResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names each bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "Validation failed",
+           *       "details": [
+           *         {
+           *           "field": "email",
+           *           "messages": [
+           *             "email must look like name@domain"
+           *           ]
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found, or belongs to another company */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "Not found"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  DealsAnalytics_pipeline: {
+    parameters: {
+      query?: {
+        /** @description ISO 4217 code the values are converted to (today's rates); default the company's base currency. */
+        currency?: string;
+        /** @description Default: the company's default pipeline. */
+        pipelineId?: string;
+      };
+      header?: never;
+      path: {
+        /** @description A company the caller is a member of */
+        companyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "pipelineId": "0193a0c4-7d2e-7b4a-9c1e-3f5a6b7c8d9e",
+           *       "currency": "RUB",
+           *       "byStage": [
+           *         {
+           *           "stageId": "0193a0c4-7d2e-7b4a-9c1e-3f5a6b7c8d9e",
+           *           "name": "Переговоры",
+           *           "count": 42,
+           *           "value": "1250000.00",
+           *           "weightedValue": "750000.00"
+           *         }
+           *       ],
+           *       "byCloseMonth": [
+           *         {
+           *           "month": "2026-12",
+           *           "count": 17,
+           *           "value": "480000.00",
+           *           "weightedValue": "240000.00"
+           *         }
+           *       ],
+           *       "totalValue": "1730000.00",
+           *       "totalWeightedValue": "990000.00",
+           *       "unconvertedDeals": 0
+           *     }
+           */
+          'application/json': components['schemas']['DealPipelineValueResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names each bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "Validation failed",
+           *       "details": [
+           *         {
+           *           "field": "email",
+           *           "messages": [
+           *             "email must look like name@domain"
+           *           ]
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found, or belongs to another company */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "Not found"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
   Analytics_products: {
     parameters: {
       query?: {
@@ -4723,6 +5486,108 @@ export interface operations {
            *     }
            */
           'application/json': components['schemas']['RfmSegmentsResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names each bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "Validation failed",
+           *       "details": [
+           *         {
+           *           "field": "email",
+           *           "messages": [
+           *             "email must look like name@domain"
+           *           ]
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found, or belongs to another company */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "Not found"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  DealsAnalytics_stuck: {
+    parameters: {
+      query?: {
+        /** @description ISO 4217 code the values are converted to (today's rates); default the company's base currency. */
+        currency?: string;
+        /** @description Default: the company's default pipeline. */
+        pipelineId?: string;
+      };
+      header?: never;
+      path: {
+        /** @description A company the caller is a member of */
+        companyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "pipelineId": "0193a0c4-7d2e-7b4a-9c1e-3f5a6b7c8d9e",
+           *       "total": 14,
+           *       "items": [
+           *         {
+           *           "dealId": "0193a0c4-7d2e-7b4a-9c1e-3f5a6b7c8d9e",
+           *           "title": "Поставка оборудования",
+           *           "stageId": "0193a0c4-7d2e-7b4a-9c1e-3f5a6b7c8d9e",
+           *           "ownerId": "0193a0c4-7d2e-7b4a-9c1e-3f5a6b7c8d9e",
+           *           "amount": "250000.00",
+           *           "currency": "RUB",
+           *           "inStageSince": "2026-10-02T09:00:00.000Z",
+           *           "daysInStage": 37.2,
+           *           "stageMedianDays": 9
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['StuckDealsResponse'];
         };
       };
       /** @description Invalid input; `details` names each bad field */
@@ -12494,6 +13359,270 @@ export interface operations {
            *       "statusCode": 401,
            *       "error": "Unauthorized",
            *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Rate limited; retry after `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait before sending the request again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 429,
+           *       "error": "Too Many Requests",
+           *       "message": "Rate limit of this API key exceeded; retry in 17 s"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  DealsIntegration_list: {
+    parameters: {
+      query?: {
+        /** @description `nextCursor` of the previous page; opaque. */
+        cursor?: string;
+        /** @description Only the row with this externalId. */
+        externalId?: string;
+        /** @description Rows per page, 1–1000, default 100. */
+        limit?: number;
+        /** @description Only rows changed at or after this instant (ISO 8601 with offset). */
+        updatedSince?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "items": [
+           *         {
+           *           "clientExternalId": "C-10042",
+           *           "pipelineName": "Воронка продаж",
+           *           "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *           "externalId": "ORD-1001",
+           *           "title": "Поставка 200 свечей",
+           *           "clientId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *           "clientName": "Иван Петров",
+           *           "amount": "150000.00",
+           *           "currency": "RUB",
+           *           "pipelineId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *           "stageId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *           "stageName": "Предложение",
+           *           "ownerId": null,
+           *           "ownerName": "anna.petrova",
+           *           "expectedCloseDate": "2026-12-31",
+           *           "probability": 50,
+           *           "probabilityOverridden": false,
+           *           "status": "open",
+           *           "lostReason": null,
+           *           "saleId": null,
+           *           "source": "Сайт",
+           *           "nextStep": {
+           *             "title": "Позвонить и обсудить скидку",
+           *             "dueAt": "2026-12-05T09:00:00.000Z"
+           *           },
+           *           "stageEnteredAt": "2026-12-01T08:00:00.000Z",
+           *           "closedAt": null,
+           *           "createdAt": "2026-12-01T08:00:00.000Z",
+           *           "updatedAt": "2026-12-01T08:00:00.000Z"
+           *         }
+           *       ],
+           *       "nextCursor": null
+           *     }
+           */
+          'application/json': components['schemas']['DealFeedResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names each bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "Validation failed",
+           *       "details": [
+           *         {
+           *           "field": "email",
+           *           "messages": [
+           *             "email must look like name@domain"
+           *           ]
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Rate limited; retry after `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait before sending the request again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 429,
+           *       "error": "Too Many Requests",
+           *       "message": "Rate limit of this API key exceeded; retry in 17 s"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  DealsIntegration_upsert: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "items": [
+         *         {
+         *           "externalId": "ORD-1001",
+         *           "clientExternalId": "C-10042",
+         *           "title": "Заказ с сайта №1001",
+         *           "amount": "15000.00",
+         *           "currency": "RUB",
+         *           "pipeline": "Воронка продаж",
+         *           "stage": "Новая",
+         *           "expectedCloseDate": "2026-12-31",
+         *           "source": "Сайт",
+         *           "lostReason": "Дорого"
+         *         }
+         *       ]
+         *     }
+         */
+        'application/json': components['schemas']['DealBatchDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "created": 120,
+           *       "updated": 3,
+           *       "unchanged": 4877,
+           *       "failed": [
+           *         {
+           *           "index": 3,
+           *           "externalId": "C-10045",
+           *           "errors": [
+           *             "email must look like name@domain"
+           *           ]
+           *         }
+           *       ],
+           *       "warnings": [
+           *         {
+           *           "index": 7,
+           *           "externalId": "INV-536370",
+           *           "warnings": [
+           *             "amount 100.00 differs from the items total 102.50"
+           *           ]
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['BatchResultResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names each bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "Validation failed",
+           *       "details": [
+           *         {
+           *           "field": "email",
+           *           "messages": [
+           *             "email must look like name@domain"
+           *           ]
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Body above 10mb or batch above 5,000 items */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 413,
+           *       "error": "Payload Too Large",
+           *       "message": "A batch holds at most 5000 items; this one has 5200. Send it in parts."
            *     }
            */
           'application/json': components['schemas']['ErrorResponse'];
