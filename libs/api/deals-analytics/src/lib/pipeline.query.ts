@@ -32,7 +32,7 @@ export async function loadPipelineValue(
       SELECT id, probability FROM pipeline_stages WHERE company_id = ${company} AND pipeline_id = ${pipeline}
     ),
     groups AS MATERIALIZED (
-      SELECT d.stage_id, to_char(d.expected_close_date, 'YYYY-MM') AS month, d.currency::text AS currency,
+      SELECT d.stage_id, date_trunc('month', d.expected_close_date)::date AS month, d.currency::text AS currency,
              count(*)::int AS n, sum(d.amount) AS value,
              sum(d.amount * coalesce(d.probability, s.probability)) / 100 AS weighted
         FROM deals d JOIN stages s ON s.id = d.stage_id
@@ -51,7 +51,7 @@ export async function loadPipelineValue(
            coalesce(sum(n) FILTER (WHERE unconvertible), 0)::int AS unconverted
       FROM converted GROUP BY stage_id
     UNION ALL
-    SELECT 'month', NULL, month,
+    SELECT 'month', NULL, to_char(month, 'YYYY-MM'),
            coalesce(sum(n) FILTER (WHERE NOT unconvertible), 0)::int,
            sum(value)::text, sum(weighted)::text, coalesce(sum(n) FILTER (WHERE unconvertible), 0)::int
       FROM converted GROUP BY month`;
