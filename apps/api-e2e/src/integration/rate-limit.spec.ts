@@ -2,6 +2,7 @@ import request from 'supertest';
 import { type ApiProcess, startApi } from '../support/api-process';
 import { errorShape } from '../support/client';
 import { clientItem, companyWithKey, pushClients, readFeed, saleItem } from '../support/crm';
+import { dealItem } from '../deals-integration/deals';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
@@ -18,6 +19,8 @@ const SAMPLES: Record<string, (test: request.Test, i: number) => request.Test> =
   'POST /api/v1/clients/batch': (t, i) => t.send({ items: [clientItem(`RL-${i}`)] }),
   'GET /api/v1/sales': (t) => t,
   'POST /api/v1/sales/batch': (t, i) => t.send({ items: [saleItem(`RL-S-${i}`, 'RL-BUYER')] }),
+  'GET /api/v1/deals': (t) => t,
+  'POST /api/v1/deals/batch': (t, i) => t.send({ items: [dealItem(`RL-D-${i}`, 'RL-BUYER')] }),
 };
 
 /** The /api/v1 operations the running API documents, e.g. `POST /api/v1/clients/batch`. */
@@ -59,7 +62,8 @@ describe('integration API rate limit (/api/v1/*, per API key)', () => {
       if (!sample) throw new Error(`no sample request for ${name}`);
       // A key of its own per route: what is limited is this route, not the key's earlier requests.
       const { apiKey } = await companyWithKey();
-      if (name === 'POST /api/v1/sales/batch') await pushClients(apiKey.key, [clientItem('RL-BUYER')]).expect(200);
+      if (name === 'POST /api/v1/sales/batch' || name === 'POST /api/v1/deals/batch')
+        await pushClients(apiKey.key, [clientItem('RL-BUYER')]).expect(200);
       const statuses: number[] = [];
       let retryAfter = NaN;
       for (let i = 0; i <= LIMIT; i++) {

@@ -27,7 +27,7 @@ export const pushSales = (key: string, items: unknown[]) =>
 /** Every row of an integration feed, following nextCursor; `between` runs after each page. */
 export async function readFeed<T = Record<string, unknown>>(
   key: string,
-  resource: 'clients' | 'sales',
+  resource: 'clients' | 'sales' | 'deals',
   query: Record<string, string | number> = {},
   between?: (page: number) => Promise<void>,
 ): Promise<{ items: T[]; pages: number }> {

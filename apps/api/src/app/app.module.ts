@@ -7,6 +7,7 @@ import { AssistantModule } from '@crm/api/assistant';
 import { AuthModule } from '@crm/api/auth';
 import { ClientsModule } from '@crm/api/clients';
 import { CompaniesModule } from '@crm/api/companies';
+import { DealsAnalyticsModule } from '@crm/api/deals-analytics';
 import {
   type AppConfig,
   AppConfigModule,
@@ -47,6 +48,7 @@ export class AppModule {
         ExchangeRatesModule,
         IntegrationModule,
         AnalyticsModule,
+        DealsAnalyticsModule,
         ImportsModule,
         JobsModule,
         ReportsModule,

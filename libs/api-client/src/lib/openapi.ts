@@ -157,6 +157,57 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/companies/{companyId}/analytics/funnel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Funnel of the deals that entered a pipeline in the period: per stage entered, reached, conversion and median days; win rate, average won deal, median cycle */
+    get: operations['DealsAnalytics_funnel'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/companies/{companyId}/analytics/owners': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The funnel cohort and the open pipeline by deal owner */
+    get: operations['DealsAnalytics_owners'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/companies/{companyId}/analytics/pipeline': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Value and weighted value of the open deals of a pipeline by stage and by expected close month */
+    get: operations['DealsAnalytics_pipeline'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/companies/{companyId}/analytics/products': {
     parameters: {
       query?: never;
@@ -183,6 +234,23 @@ export interface paths {
     };
     /** RFM segments (quintile scores, R × F grid) of the clients with purchases up to asOf, with their revenue */
     get: operations['CustomerOutlook_segments'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/companies/{companyId}/analytics/stuck': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Open deals in their stage longer than the stage’s median stay, the most overdue first */
+    get: operations['DealsAnalytics_stuck'];
     put?: never;
     post?: never;
     delete?: never;
@@ -469,23 +537,6 @@ export interface paths {
     patch: operations['Clients_update'];
     trace?: never;
   };
-  '/api/companies/{companyId}/clients/{clientId}/deals': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Deals of a client, recently changed first unless sorted otherwise */
-    get: operations['ClientDeals_list'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
   '/api/companies/{companyId}/clients/{clientId}/interactions': {
     parameters: {
       query?: never;
@@ -550,77 +601,6 @@ export interface paths {
     get: operations['ClientSales_list'];
     put?: never;
     post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/companies/{companyId}/deals': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Deals of the company: paging, sort, filters (pipeline, stage, owner, client, status, amount, close date) */
-    get: operations['Deals_list'];
-    put?: never;
-    /** Open a deal (owner: the caller unless given; stage: the pipeline’s first) */
-    post: operations['Deals_create'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/companies/{companyId}/deals/{dealId}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** A deal */
-    get: operations['Deals_get'];
-    put?: never;
-    post?: never;
-    /** Delete a deal with its history and tasks (a sale it became stays) */
-    delete: operations['Deals_remove'];
-    options?: never;
-    head?: never;
-    /** Change a deal: omitted fields keep their value; the stage changes by `move` */
-    patch: operations['Deals_update'];
-    trace?: never;
-  };
-  '/api/companies/{companyId}/deals/{dealId}/history': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The deal’s stage changes, oldest first (the first is its creation) */
-    get: operations['Deals_history'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/companies/{companyId}/deals/{dealId}/move': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Move a deal to another stage of its pipeline: a lost stage needs `lostReason`; a won stage with `createSale` creates the linked sale */
-    post: operations['Deals_move'];
     delete?: never;
     options?: never;
     head?: never;
@@ -859,78 +839,6 @@ export interface paths {
     patch: operations['Members_changeRole'];
     trace?: never;
   };
-  '/api/companies/{companyId}/pipelines': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The company’s pipelines in order, each with its stages and the deals in each stage */
-    get: operations['Pipelines_list'];
-    put?: never;
-    /** Create a pipeline (owners and admins) with the given or the default stages */
-    post: operations['Pipelines_create'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/companies/{companyId}/pipelines/{pipelineId}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** A pipeline with its stages and the deals in each stage */
-    get: operations['Pipelines_get'];
-    put?: never;
-    post?: never;
-    /** Delete a pipeline without deals (owners and admins); 409 while it has deals */
-    delete: operations['Pipelines_remove'];
-    options?: never;
-    head?: never;
-    /** Rename or reorder a pipeline (owners and admins); deals and history stay */
-    patch: operations['Pipelines_update'];
-    trace?: never;
-  };
-  '/api/companies/{companyId}/pipelines/{pipelineId}/stages': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Add a stage (owners and admins); answers the pipeline */
-    post: operations['Pipelines_addStage'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/companies/{companyId}/pipelines/{pipelineId}/stages/{stageId}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post?: never;
-    /** Delete a stage (owners and admins); a stage with deals needs `?moveTo=stageId` (409 without) */
-    delete: operations['Pipelines_removeStage'];
-    options?: never;
-    head?: never;
-    /** Rename, re-weigh or move a stage (owners and admins); answers the pipeline */
-    patch: operations['Pipelines_updateStage'];
-    trace?: never;
-  };
   '/api/companies/{companyId}/reports': {
     parameters: {
       query?: never;
@@ -1088,43 +996,6 @@ export interface paths {
     head?: never;
     /** Change a sale: omitted fields (status too) keep their value; `items` replaces all items */
     patch: operations['Sales_update'];
-    trace?: never;
-  };
-  '/api/companies/{companyId}/tasks': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Tasks: undone overdue ones first, then by due time; filters by assignee, due, done, deal, client */
-    get: operations['Tasks_list'];
-    put?: never;
-    /** Create a task on a deal, a client or standalone (assignee: the caller unless given) */
-    post: operations['Tasks_create'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/companies/{companyId}/tasks/{taskId}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** A task */
-    get: operations['Tasks_get'];
-    put?: never;
-    post?: never;
-    /** Delete a task */
-    delete: operations['Tasks_remove'];
-    options?: never;
-    head?: never;
-    /** Change a task, or mark it done or undone */
-    patch: operations['Tasks_update'];
     trace?: never;
   };
   '/api/health': {
@@ -1291,6 +1162,40 @@ export interface paths {
     get: operations['CompanyIntegration_company'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/deals': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Deals in the order they were last written, with clientExternalId and pipelineName; follow nextCursor until null */
+    get: operations['DealsIntegration_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/deals/batch': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Upsert up to 5,000 deals by externalId; invalid items (an unknown clientExternalId, pipeline or stage too) are reported in `failed`, valid ones stored */
+    post: operations['DealsIntegration_upsert'];
     delete?: never;
     options?: never;
     head?: never;
@@ -2063,53 +1968,6 @@ export interface components {
       /** @example ООО Ромашка */
       name: string;
     };
-    CreateDealDto: {
-      /**
-       * @description A decimal string (a JSON number is accepted too) with at most the currency's minor digits.
-       * @example 150000.00
-       */
-      amount: string;
-      /**
-       * Format: uuid
-       * @description A client of this company.
-       */
-      clientId: string;
-      /**
-       * Format: currency
-       * @description ISO 4217.
-       * @example RUB
-       */
-      currency: string;
-      /** @example 2026-12-31 */
-      expectedCloseDate?: string | null;
-      /**
-       * @description The deal's id in an integrating system; unique in the company (409 when taken).
-       * @example ORD-1001
-       */
-      externalId?: string | null;
-      nextStep?: components['schemas']['NextStepDto'] | null;
-      /**
-       * Format: uuid
-       * @description A member of the company; default the caller.
-       */
-      ownerId?: string;
-      /** Format: uuid */
-      pipelineId?: string;
-      /**
-       * @description Win probability 0–100 %; omitted or null: the stage's default, which follows the deal from stage to stage.
-       * @example 30
-       */
-      probability?: number | null;
-      /**
-       * @description Where the deal came from.
-       * @example Сайт
-       */
-      source?: string | null;
-      /** Format: uuid */
-      stageId?: string;
-      /** @example Поставка 200 свечей */
-      title: string;
-    };
     CreateInteractionDto: {
       /**
        * @description When it happened.
@@ -2127,11 +1985,6 @@ export interface components {
     CreateNoteDto: {
       /** @example Предпочитает связь по почте */
       text: string;
-    };
-    CreatePipelineDto: {
-      /** @example Оптовые продажи */
-      name: string;
-      stages?: components['schemas']['StageInputDto'][];
     };
     CreateReportDto: {
       /**
@@ -2221,45 +2074,6 @@ export interface components {
        */
       status?: 'pending' | 'paid' | 'cancelled' | 'refunded';
     };
-    CreateStageDto: {
-      /**
-       * @description `open` (default), or terminal: `won`, `lost`.
-       * @example open
-       * @enum {string}
-       */
-      kind?: 'open' | 'won' | 'lost';
-      /** @example Квалификация */
-      name: string;
-      /**
-       * @description Where it goes, from 0; the stages from there shift right. Default: after the last open stage.
-       * @example 2
-       */
-      position?: number;
-      /**
-       * @description Default win probability of a deal in this stage, 0–100 %.
-       * @example 20
-       */
-      probability: number;
-    };
-    CreateTaskDto: {
-      /** Format: uuid */
-      assigneeId?: string;
-      /** Format: uuid */
-      clientId?: string | null;
-      /** Format: uuid */
-      dealId?: string | null;
-      /** @example false */
-      done?: boolean;
-      /** @example 2026-12-03T15:00:00+03:00 */
-      dueAt: string;
-      /** @example Отправить коммерческое предложение */
-      title: string;
-      /**
-       * @example email
-       * @enum {string}
-       */
-      type: 'call' | 'meeting' | 'email' | 'todo';
-    };
     CustomerModelInfoResponse: {
       /**
        * @description Clients the models were fitted on.
@@ -2290,87 +2104,124 @@ export interface components {
        */
       status: 'fitted' | 'no-purchases' | 'no-repeat-purchases';
     };
-    DealPageResponse: {
-      items: components['schemas']['DealResponse'][];
-      /** @example 1 */
-      page: number;
-      /** @example 50 */
-      pageSize: number;
-      /** @example 1234 */
-      total: number;
+    DealBatchDto: {
+      /** @description Validated per item by the service (partial success), from the items as sent. */
+      items: components['schemas']['DealBatchItemDto'][];
     };
-    DealResponse: {
+    DealBatchItemDto: {
       /**
-       * @description With exactly the currency's minor digits.
-       * @example 150000.00
+       * @description A decimal string (a JSON number is accepted too) with at most the currency's minor digits.
+       * @example 15000.00
        */
       amount: string;
-      clientId: string;
       /**
-       * @description The client's name (or e-mail when it has no name).
-       * @example Иван Петров
+       * @description The client's `externalId`; the client must exist in this company.
+       * @example C-10042
        */
-      clientName: string | null;
-      /** @description When it was won or lost; null while open. */
-      closedAt: string | null;
-      /** @example 2026-12-01T08:00:00.000Z */
-      createdAt: string;
-      /** @example RUB */
+      clientExternalId: string;
+      /**
+       * Format: currency
+       * @description ISO 4217.
+       * @example RUB
+       */
       currency: string;
       /** @example 2026-12-31 */
-      expectedCloseDate: string | null;
-      /** @example ORD-1001 */
-      externalId: string | null;
-      id: string;
-      lostReason: string | null;
-      nextStep: components['schemas']['NextStepResponse'] | null;
-      /** @description The member who owns the deal; null when that user was removed. */
-      ownerId: string | null;
+      expectedCloseDate?: string | null;
       /**
-       * @description The owner's login.
-       * @example anna.petrova
+       * @description 1–128 characters; the key of the upsert.
+       * @example ORD-1001
        */
-      ownerName: string | null;
-      pipelineId: string;
+      externalId: string;
       /**
-       * @description Win probability in %, the stage's default unless set on the deal.
-       * @example 50
+       * @description Required when `stage` is a lost stage.
+       * @example Дорого
        */
-      probability: number;
+      lostReason?: string | null;
       /**
-       * @description Whether `probability` was set on the deal rather than taken from the stage.
-       * @example false
+       * @description A pipeline's name.
+       * @example Воронка продаж
        */
-      probabilityOverridden: boolean;
-      /** @description The sale a won deal became. */
-      saleId: string | null;
+      pipeline?: string | null;
       /** @example Сайт */
-      source: string | null;
+      source?: string | null;
       /**
-       * @description When the deal entered its current stage.
-       * @example 2026-12-01T08:00:00.000Z
+       * @description A stage's name in that pipeline.
+       * @example Новая
        */
-      stageEnteredAt: string;
-      stageId: string;
-      /** @example Предложение */
-      stageName: string;
-      /**
-       * @example open
-       * @enum {string}
-       */
-      status: 'open' | 'won' | 'lost';
-      /** @example Поставка 200 свечей */
+      stage?: string | null;
+      /** @example Заказ с сайта №1001 */
       title: string;
-      /** @example 2026-12-01T08:00:00.000Z */
-      updatedAt: string;
     };
-    DealStageChangeResponse: {
-      /** @example 2026-12-01T08:00:00.000Z */
-      at: string;
-      fromStageId: string | null;
-      toStageId: string;
-      /** @description Who moved it; null when that user was deleted (or an integration did). */
-      userId: string | null;
+    DealFeedResponse: {
+      items: components['schemas']['IntegrationDealResponse'][];
+      /** @description Pass as `cursor` for the next page; null on the last page. */
+      nextCursor: string | null;
+    };
+    DealFunnelResponse: {
+      /**
+       * @description Average amount of the won deals of the cohort, in `currency`; null when none.
+       * @example 125000.00
+       */
+      averageDealSize: string | null;
+      /**
+       * @description Deals that entered the pipeline in the period.
+       * @example 200
+       */
+      cohort: number;
+      /** @example RUB */
+      currency: string;
+      /** @example 2026-10-01 */
+      from: string;
+      /**
+       * @description Median days from entering the pipeline to being won, over the won deals of the cohort.
+       * @example 21.5
+       */
+      medianCycleDays: number | null;
+      /** @example 0193a0c4-7d2e-7b4a-9c1e-3f5a6b7c8d9e */
+      pipelineId: string;
+      stages: components['schemas']['FunnelStageResponse'][];
+      /** @example 2026-12-31 */
+      to: string;
+      /**
+       * @description Won deals left out of `averageDealSize` because their currency has no rate to `currency`.
+       * @example 0
+       */
+      unconvertedDeals: number;
+      /**
+       * @description Won over won + lost deals of the cohort; null when none is closed.
+       * @example 0.31
+       */
+      winRate: number | null;
+    };
+    DealOwnersResponse: {
+      /** @example RUB */
+      currency: string;
+      /** @example 2026-10-01 */
+      from: string;
+      items: components['schemas']['OwnerFunnelResponse'][];
+      /** @example 0193a0c4-7d2e-7b4a-9c1e-3f5a6b7c8d9e */
+      pipelineId: string;
+      /** @example 2026-12-31 */
+      to: string;
+    };
+    DealPipelineValueResponse: {
+      /** @description Months with open deals, ascending; deals without an expected close date last (month null). */
+      byCloseMonth: components['schemas']['PipelineMonthValueResponse'][];
+      /** @description Every open stage of the pipeline in order, zeros included. */
+      byStage: components['schemas']['PipelineStageValueResponse'][];
+      /** @example RUB */
+      currency: string;
+      /** @example 0193a0c4-7d2e-7b4a-9c1e-3f5a6b7c8d9e */
+      pipelineId: string;
+      /** @example 1730000.00 */
+      totalValue: string;
+      /** @example 990000.00 */
+      totalWeightedValue: string;
+      /**
+       * @description Open deals left out because their currency has no rate to `currency`.
+       * @example 0
+       */
+      unconvertedDeals: number;
     };
     ErrorResponse: {
       /**
@@ -2507,6 +2358,40 @@ export interface components {
       upper80: string;
       /** @example 1480000.00 */
       upper95: string;
+    };
+    FunnelStageResponse: {
+      /**
+       * @description `reached` of this stage over `reached` of the previous open stage (the first stage: over the
+       *     cohort; the lost stage: lost deals over the cohort); null when the denominator is 0.
+       * @example 0.62
+       */
+      conversion: number | null;
+      /**
+       * @description Deals of the cohort that were in this stage at some time.
+       * @example 120
+       */
+      entered: number;
+      /**
+       * @description `open`, `won` or `lost`.
+       * @example open
+       * @enum {string}
+       */
+      kind: 'open' | 'won' | 'lost';
+      /**
+       * @description Median days a deal of the cohort spent in this stage (stays that ended); null when none.
+       * @example 4.5
+       */
+      medianDays: number | null;
+      /** @example Предложение */
+      name: string;
+      /**
+       * @description Deals of the cohort that got this far: were in this stage or any later open or won stage (for
+       *     the lost stage: the lost deals).
+       * @example 140
+       */
+      reached: number;
+      /** @example 0193a0c4-7d2e-7b4a-9c1e-3f5a6b7c8d9e */
+      stageId: string;
     };
     HistoryPointResponse: {
       /** @example 2026-10-01 */
@@ -2667,6 +2552,75 @@ export interface components {
       /** @example 150 */
       updated: number;
     };
+    IntegrationDealResponse: {
+      /**
+       * @description With exactly the currency's minor digits.
+       * @example 150000.00
+       */
+      amount: string;
+      /** @example C-10042 */
+      clientExternalId: string | null;
+      clientId: string;
+      /**
+       * @description The client's name (or e-mail when it has no name).
+       * @example Иван Петров
+       */
+      clientName: string | null;
+      /** @description When it was won or lost; null while open. */
+      closedAt: string | null;
+      /** @example 2026-12-01T08:00:00.000Z */
+      createdAt: string;
+      /** @example RUB */
+      currency: string;
+      /** @example 2026-12-31 */
+      expectedCloseDate: string | null;
+      /** @example ORD-1001 */
+      externalId: string | null;
+      id: string;
+      lostReason: string | null;
+      nextStep: components['schemas']['NextStepResponse'] | null;
+      /** @description The member who owns the deal; null when that user was removed. */
+      ownerId: string | null;
+      /**
+       * @description The owner's login.
+       * @example anna.petrova
+       */
+      ownerName: string | null;
+      pipelineId: string;
+      /** @example Воронка продаж */
+      pipelineName: string;
+      /**
+       * @description Win probability in %, the stage's default unless set on the deal.
+       * @example 50
+       */
+      probability: number;
+      /**
+       * @description Whether `probability` was set on the deal rather than taken from the stage.
+       * @example false
+       */
+      probabilityOverridden: boolean;
+      /** @description The sale a won deal became. */
+      saleId: string | null;
+      /** @example Сайт */
+      source: string | null;
+      /**
+       * @description When the deal entered its current stage.
+       * @example 2026-12-01T08:00:00.000Z
+       */
+      stageEnteredAt: string;
+      stageId: string;
+      /** @example Предложение */
+      stageName: string;
+      /**
+       * @example open
+       * @enum {string}
+       */
+      status: 'open' | 'won' | 'lost';
+      /** @example Поставка 200 свечей */
+      title: string;
+      /** @example 2026-12-01T08:00:00.000Z */
+      updatedAt: string;
+    };
     IntegrationSaleResponse: {
       /**
        * @description With exactly the currency's minor digits.
@@ -2782,25 +2736,6 @@ export interface components {
       /** @example RUB */
       currency: string;
     };
-    MoveDealDto: {
-      /**
-       * @description To a `won` stage: also create the sale the deal became (client, amount, currency; sold now,
-       *     `paid`), linked as the deal's `saleId`, in the same transaction. Ignored for a deal already
-       *     linked to a sale.
-       * @example true
-       */
-      createSale?: boolean;
-      /**
-       * @description Required when the stage is a `lost` one (400 without).
-       * @example Выбрали конкурента
-       */
-      lostReason?: string;
-      /**
-       * Format: uuid
-       * @description A stage of the deal's pipeline.
-       */
-      stageId: string;
-    };
     MyInvitationResponse: {
       company: components['schemas']['InvitationCompanyResponse'];
       /** @example 2026-12-01T10:15:00.000Z */
@@ -2815,12 +2750,6 @@ export interface components {
        * @enum {string}
        */
       role: 'owner' | 'admin' | 'member';
-    };
-    NextStepDto: {
-      /** @example 2026-12-05T12:00:00+03:00 */
-      dueAt: string;
-      /** @example Позвонить и обсудить скидку */
-      title: string;
     };
     NextStepResponse: {
       /** @example 2026-12-05T09:00:00.000Z */
@@ -2838,21 +2767,72 @@ export interface components {
       /** @example Предпочитает связь по почте */
       text: string;
     };
-    PipelineResponse: {
-      /** @example 2026-12-01T08:00:00.000Z */
-      createdAt: string;
-      id: string;
-      /** @example Воронка продаж */
-      name: string;
+    OwnerFunnelResponse: {
       /**
-       * @description Order among the company's pipelines, from 0.
-       * @example 0
+       * @description Deals of the cohort they own.
+       * @example 40
        */
-      position: number;
-      /** @description Stages in order. */
-      stages: components['schemas']['StageResponse'][];
-      /** @example 2026-12-01T08:00:00.000Z */
-      updatedAt: string;
+      deals: number;
+      /** @example 9 */
+      lost: number;
+      /**
+       * @description Open deals they own now (any entry date) and their value in `currency`.
+       * @example 19
+       */
+      openDeals: number;
+      /** @example 2100000.00 */
+      openValue: string;
+      /**
+       * @description Null for deals without an owner.
+       * @example 0193a0c4-7d2e-7b4a-9c1e-3f5a6b7c8d9e
+       */
+      ownerId: string | null;
+      /**
+       * @description Won over won + lost; null when none is closed.
+       * @example 0.57
+       */
+      winRate: number | null;
+      /** @example 12 */
+      won: number;
+      /**
+       * @description The won deals' amounts in `currency`.
+       * @example 1500000.00
+       */
+      wonValue: string;
+    };
+    PipelineMonthValueResponse: {
+      /** @example 17 */
+      count: number;
+      /**
+       * @description Expected close month `YYYY-MM`; null for deals without an expected close date.
+       * @example 2026-12
+       */
+      month: string | null;
+      /** @example 480000.00 */
+      value: string;
+      /** @example 240000.00 */
+      weightedValue: string;
+    };
+    PipelineStageValueResponse: {
+      /**
+       * @description Open deals in the stage.
+       * @example 42
+       */
+      count: number;
+      /** @example Переговоры */
+      name: string;
+      /** @example 0193a0c4-7d2e-7b4a-9c1e-3f5a6b7c8d9e */
+      stageId: string;
+      /**
+       * @description Their amounts in `currency`.
+       * @example 1250000.00
+       */
+      value: string;
+      /**
+       * @description Σ amount × probability (the deal's, else the stage's) / 100.
+       * @example 750000.00
+       */
+      weightedValue: string;
     };
     PreviewImportDto: {
       /**
@@ -3803,95 +3783,44 @@ export interface components {
        */
       userIds?: string[];
     };
-    StageInputDto: {
+    StuckDealResponse: {
+      /** @example 250000.00 */
+      amount: string;
+      /** @example RUB */
+      currency: string;
       /**
-       * @description `open` (default), or terminal: `won`, `lost`.
-       * @example open
-       * @enum {string}
+       * @description Days in the stage so far.
+       * @example 37.2
        */
-      kind?: 'open' | 'won' | 'lost';
-      /** @example Квалификация */
-      name: string;
+      daysInStage: number;
+      /** @example 0193a0c4-7d2e-7b4a-9c1e-3f5a6b7c8d9e */
+      dealId: string;
       /**
-       * @description Default win probability of a deal in this stage, 0–100 %.
-       * @example 20
+       * @description Since when the deal is in its stage.
+       * @example 2026-10-02T09:00:00.000Z
        */
-      probability: number;
+      inStageSince: string;
+      /** @example 0193a0c4-7d2e-7b4a-9c1e-3f5a6b7c8d9e */
+      ownerId: string | null;
+      /** @example 0193a0c4-7d2e-7b4a-9c1e-3f5a6b7c8d9e */
+      stageId: string;
+      /**
+       * @description The stage's median stay in days.
+       * @example 9
+       */
+      stageMedianDays: number;
+      /** @example Поставка оборудования */
+      title: string;
     };
-    StageResponse: {
-      /**
-       * @description Deals in this stage now.
-       * @example 12
-       */
-      dealCount: number;
-      id: string;
-      /**
-       * @example open
-       * @enum {string}
-       */
-      kind: 'open' | 'won' | 'lost';
-      /** @example Квалификация */
-      name: string;
+    StuckDealsResponse: {
+      items: components['schemas']['StuckDealResponse'][];
+      /** @example 0193a0c4-7d2e-7b4a-9c1e-3f5a6b7c8d9e */
       pipelineId: string;
       /**
-       * @description Order in the pipeline, from 0.
-       * @example 1
+       * @description How many open deals are stuck in all.
+       * @example 14
        */
-      position: number;
-      /**
-       * @description Default win probability, 0–100 %.
-       * @example 20
-       */
-      probability: number;
-      /** @description Their amounts, per currency. */
-      totals: components['schemas']['MoneyAmountResponse'][];
-    };
-    TaskPageResponse: {
-      items: components['schemas']['TaskResponse'][];
-      /** @example 1 */
-      page: number;
-      /** @example 50 */
-      pageSize: number;
-      /** @example 12 */
       total: number;
-    };
-    TaskResponse: {
-      /** @description null when that user was removed. */
-      assigneeId: string | null;
-      /**
-       * @description The assignee's login.
-       * @example anna.petrova
-       */
-      assigneeName: string | null;
-      clientId: string | null;
-      /** @example Иван Петров */
-      clientName: string | null;
-      /** @example 2026-12-01T08:00:00.000Z */
-      createdAt: string;
-      createdBy: string | null;
-      dealId: string | null;
-      /** @example Поставка 200 свечей */
-      dealTitle: string | null;
-      /** @example false */
-      done: boolean;
-      doneAt: string | null;
-      /** @example 2026-12-03T12:00:00.000Z */
-      dueAt: string;
-      id: string;
-      /**
-       * @description Undone and due before now.
-       * @example false
-       */
-      overdue: boolean;
-      /** @example Отправить коммерческое предложение */
-      title: string;
-      /**
-       * @example email
-       * @enum {string}
-       */
-      type: 'call' | 'email' | 'meeting' | 'todo';
-      /** @example 2026-12-01T08:00:00.000Z */
-      updatedAt: string;
     };
     TopClientResponse: {
       clientId: string;
@@ -3976,59 +3905,12 @@ export interface components {
        */
       timeZone?: string;
     };
-    UpdateDealDto: {
-      /**
-       * @description Checked against the currency the deal ends up with.
-       * @example 180000.00
-       */
-      amount?: string;
-      /** Format: uuid */
-      clientId?: string;
-      /**
-       * Format: currency
-       * @example RUB
-       */
-      currency?: string;
-      /** @example 2027-01-31 */
-      expectedCloseDate?: string | null;
-      /** @example ORD-1001 */
-      externalId?: string | null;
-      /**
-       * @description Only for a lost deal: why it was lost.
-       * @example Выбрали конкурента
-       */
-      lostReason?: string;
-      nextStep?: components['schemas']['NextStepDto'] | null;
-      /**
-       * Format: uuid
-       * @description A member of the company.
-       */
-      ownerId?: string;
-      /**
-       * @description 0–100 %; `null` goes back to the stage's default.
-       * @example 40
-       */
-      probability?: number | null;
-      /** @example Выставка */
-      source?: string | null;
-      /** @example Поставка 250 свечей */
-      title?: string;
-    };
     UpdateMemberDto: {
       /**
        * @example admin
        * @enum {string}
        */
       role: 'owner' | 'admin' | 'member';
-    };
-    UpdatePipelineDto: {
-      /** @example Розница */
-      name?: string;
-      /**
-       * @description Order among the company's pipelines, from 0; the others shift.
-       * @example 0
-       */
-      position?: number;
     };
     UpdateSaleDto: {
       /** @example 1234.50 */
@@ -4050,39 +3932,6 @@ export interface components {
        * @enum {string}
        */
       status?: 'pending' | 'paid' | 'cancelled' | 'refunded';
-    };
-    UpdateStageDto: {
-      /** @example Выставлен счёт */
-      name?: string;
-      /**
-       * @description New place in the pipeline, from 0; the stages in between shift.
-       * @example 1
-       */
-      position?: number;
-      /** @example 60 */
-      probability?: number;
-    };
-    UpdateTaskDto: {
-      /** Format: uuid */
-      assigneeId?: string;
-      /** Format: uuid */
-      clientId?: string | null;
-      /** Format: uuid */
-      dealId?: string | null;
-      /**
-       * @description Done (records when) or undone again.
-       * @example true
-       */
-      done?: boolean;
-      /** @example 2026-12-04T10:00:00+03:00 */
-      dueAt?: string;
-      /** @example Отправить счёт */
-      title?: string;
-      /**
-       * @example todo
-       * @enum {string}
-       */
-      type?: 'call' | 'meeting' | 'email' | 'todo';
     };
   };
   responses: never;
@@ -5148,6 +4997,333 @@ export interface operations {
       };
     };
   };
+  DealsAnalytics_funnel: {
+    parameters: {
+      query?: {
+        /** @description ISO 4217 code the money figures are converted to; default the company's base currency. */
+        currency?: string;
+        /** @description First day, inclusive (company time zone). */
+        from?: string;
+        /** @description Default: the company's default pipeline. */
+        pipelineId?: string;
+        /** @description Last day, inclusive (company time zone); not before `from`. */
+        to?: string;
+      };
+      header?: never;
+      path: {
+        /** @description A company the caller is a member of */
+        companyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "pipelineId": "0193a0c4-7d2e-7b4a-9c1e-3f5a6b7c8d9e",
+           *       "from": "2026-10-01",
+           *       "to": "2026-12-31",
+           *       "currency": "RUB",
+           *       "cohort": 200,
+           *       "stages": [
+           *         {
+           *           "stageId": "0193a0c4-7d2e-7b4a-9c1e-3f5a6b7c8d9e",
+           *           "name": "Предложение",
+           *           "kind": "open",
+           *           "entered": 120,
+           *           "reached": 140,
+           *           "conversion": 0.62,
+           *           "medianDays": 4.5
+           *         }
+           *       ],
+           *       "winRate": 0.31,
+           *       "averageDealSize": "125000.00",
+           *       "medianCycleDays": 21.5,
+           *       "unconvertedDeals": 0
+           *     }
+           */
+          'application/json': components['schemas']['DealFunnelResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names each bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "Validation failed",
+           *       "details": [
+           *         {
+           *           "field": "email",
+           *           "messages": [
+           *             "email must look like name@domain"
+           *           ]
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found, or belongs to another company */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "Not found"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  DealsAnalytics_owners: {
+    parameters: {
+      query?: {
+        /** @description ISO 4217 code the money figures are converted to; default the company's base currency. */
+        currency?: string;
+        /** @description First day, inclusive (company time zone). */
+        from?: string;
+        /** @description Default: the company's default pipeline. */
+        pipelineId?: string;
+        /** @description Last day, inclusive (company time zone); not before `from`. */
+        to?: string;
+      };
+      header?: never;
+      path: {
+        /** @description A company the caller is a member of */
+        companyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "pipelineId": "0193a0c4-7d2e-7b4a-9c1e-3f5a6b7c8d9e",
+           *       "from": "2026-10-01",
+           *       "to": "2026-12-31",
+           *       "currency": "RUB",
+           *       "items": [
+           *         {
+           *           "ownerId": "0193a0c4-7d2e-7b4a-9c1e-3f5a6b7c8d9e",
+           *           "deals": 40,
+           *           "won": 12,
+           *           "lost": 9,
+           *           "winRate": 0.57,
+           *           "wonValue": "1500000.00",
+           *           "openDeals": 19,
+           *           "openValue": "2100000.00"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['DealOwnersResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names each bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "Validation failed",
+           *       "details": [
+           *         {
+           *           "field": "email",
+           *           "messages": [
+           *             "email must look like name@domain"
+           *           ]
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found, or belongs to another company */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "Not found"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  DealsAnalytics_pipeline: {
+    parameters: {
+      query?: {
+        /** @description ISO 4217 code the values are converted to (today's rates); default the company's base currency. */
+        currency?: string;
+        /** @description Default: the company's default pipeline. */
+        pipelineId?: string;
+      };
+      header?: never;
+      path: {
+        /** @description A company the caller is a member of */
+        companyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "pipelineId": "0193a0c4-7d2e-7b4a-9c1e-3f5a6b7c8d9e",
+           *       "currency": "RUB",
+           *       "byStage": [
+           *         {
+           *           "stageId": "0193a0c4-7d2e-7b4a-9c1e-3f5a6b7c8d9e",
+           *           "name": "Переговоры",
+           *           "count": 42,
+           *           "value": "1250000.00",
+           *           "weightedValue": "750000.00"
+           *         }
+           *       ],
+           *       "byCloseMonth": [
+           *         {
+           *           "month": "2026-12",
+           *           "count": 17,
+           *           "value": "480000.00",
+           *           "weightedValue": "240000.00"
+           *         }
+           *       ],
+           *       "totalValue": "1730000.00",
+           *       "totalWeightedValue": "990000.00",
+           *       "unconvertedDeals": 0
+           *     }
+           */
+          'application/json': components['schemas']['DealPipelineValueResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names each bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "Validation failed",
+           *       "details": [
+           *         {
+           *           "field": "email",
+           *           "messages": [
+           *             "email must look like name@domain"
+           *           ]
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found, or belongs to another company */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "Not found"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
   Analytics_products: {
     parameters: {
       query?: {
@@ -5310,6 +5486,108 @@ export interface operations {
            *     }
            */
           'application/json': components['schemas']['RfmSegmentsResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names each bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "Validation failed",
+           *       "details": [
+           *         {
+           *           "field": "email",
+           *           "messages": [
+           *             "email must look like name@domain"
+           *           ]
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found, or belongs to another company */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "Not found"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  DealsAnalytics_stuck: {
+    parameters: {
+      query?: {
+        /** @description ISO 4217 code the values are converted to (today's rates); default the company's base currency. */
+        currency?: string;
+        /** @description Default: the company's default pipeline. */
+        pipelineId?: string;
+      };
+      header?: never;
+      path: {
+        /** @description A company the caller is a member of */
+        companyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "pipelineId": "0193a0c4-7d2e-7b4a-9c1e-3f5a6b7c8d9e",
+           *       "total": 14,
+           *       "items": [
+           *         {
+           *           "dealId": "0193a0c4-7d2e-7b4a-9c1e-3f5a6b7c8d9e",
+           *           "title": "Поставка оборудования",
+           *           "stageId": "0193a0c4-7d2e-7b4a-9c1e-3f5a6b7c8d9e",
+           *           "ownerId": "0193a0c4-7d2e-7b4a-9c1e-3f5a6b7c8d9e",
+           *           "amount": "250000.00",
+           *           "currency": "RUB",
+           *           "inStageSince": "2026-10-02T09:00:00.000Z",
+           *           "daysInStage": 37.2,
+           *           "stageMedianDays": 9
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['StuckDealsResponse'];
         };
       };
       /** @description Invalid input; `details` names each bad field */
@@ -7557,158 +7835,6 @@ export interface operations {
       };
     };
   };
-  ClientDeals_list: {
-    parameters: {
-      query?: {
-        /** @description Amount at most this (in the deal's own currency). */
-        amountMax?: string;
-        /** @description Amount at least this (in the deal's own currency). */
-        amountMin?: string;
-        clientId?: string;
-        currency?: string;
-        /** @description Expected to close on or after this day. */
-        expectedFrom?: string;
-        /** @description Expected to close on or before this day. */
-        expectedTo?: string;
-        ownerId?: string;
-        /** @description 1-based page number, at most 1,000,000 (a larger offset overflows the database's). */
-        page?: number;
-        /** @description Rows per page, at most 200. */
-        pageSize?: number;
-        pipelineId?: string;
-        /** @description Free-text search, case-insensitive. */
-        q?: string;
-        /** @description A field, descending with `-`. Default `-updatedAt`. */
-        sort?:
-          | 'createdAt'
-          | '-createdAt'
-          | 'updatedAt'
-          | '-updatedAt'
-          | 'amount'
-          | '-amount'
-          | 'expectedCloseDate'
-          | '-expectedCloseDate'
-          | 'title'
-          | '-title'
-          | 'stageEnteredAt'
-          | '-stageEnteredAt';
-        stageId?: string;
-        status?: 'open' | 'won' | 'lost';
-      };
-      header?: never;
-      path: {
-        clientId: string;
-        /** @description A company the caller is a member of */
-        companyId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "items": [
-           *         {
-           *           "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
-           *           "externalId": "ORD-1001",
-           *           "title": "Поставка 200 свечей",
-           *           "clientId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
-           *           "clientName": "Иван Петров",
-           *           "amount": "150000.00",
-           *           "currency": "RUB",
-           *           "pipelineId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
-           *           "stageId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
-           *           "stageName": "Предложение",
-           *           "ownerId": null,
-           *           "ownerName": "anna.petrova",
-           *           "expectedCloseDate": "2026-12-31",
-           *           "probability": 50,
-           *           "probabilityOverridden": false,
-           *           "status": "open",
-           *           "lostReason": null,
-           *           "saleId": null,
-           *           "source": "Сайт",
-           *           "nextStep": {
-           *             "title": "Позвонить и обсудить скидку",
-           *             "dueAt": "2026-12-05T09:00:00.000Z"
-           *           },
-           *           "stageEnteredAt": "2026-12-01T08:00:00.000Z",
-           *           "closedAt": null,
-           *           "createdAt": "2026-12-01T08:00:00.000Z",
-           *           "updatedAt": "2026-12-01T08:00:00.000Z"
-           *         }
-           *       ],
-           *       "total": 1234,
-           *       "page": 1,
-           *       "pageSize": 50
-           *     }
-           */
-          'application/json': components['schemas']['DealPageResponse'];
-        };
-      };
-      /** @description Invalid input; `details` names each bad field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "statusCode": 400,
-           *       "error": "Bad Request",
-           *       "message": "Validation failed",
-           *       "details": [
-           *         {
-           *           "field": "email",
-           *           "messages": [
-           *             "email must look like name@domain"
-           *           ]
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description Missing or invalid credentials */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "statusCode": 401,
-           *       "error": "Unauthorized",
-           *       "message": "Missing or invalid credentials"
-           *     }
-           */
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description Not found, or belongs to another company */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "statusCode": 404,
-           *       "error": "Not Found",
-           *       "message": "Not found"
-           *     }
-           */
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-    };
-  };
   ClientActivity_listInteractions: {
     parameters: {
       query?: never;
@@ -8205,762 +8331,6 @@ export interface operations {
            *     }
            */
           'application/json': components['schemas']['SalePageResponse'];
-        };
-      };
-      /** @description Invalid input; `details` names each bad field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "statusCode": 400,
-           *       "error": "Bad Request",
-           *       "message": "Validation failed",
-           *       "details": [
-           *         {
-           *           "field": "email",
-           *           "messages": [
-           *             "email must look like name@domain"
-           *           ]
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description Missing or invalid credentials */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "statusCode": 401,
-           *       "error": "Unauthorized",
-           *       "message": "Missing or invalid credentials"
-           *     }
-           */
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description Not found, or belongs to another company */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "statusCode": 404,
-           *       "error": "Not Found",
-           *       "message": "Not found"
-           *     }
-           */
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-    };
-  };
-  Deals_list: {
-    parameters: {
-      query?: {
-        /** @description Amount at most this (in the deal's own currency). */
-        amountMax?: string;
-        /** @description Amount at least this (in the deal's own currency). */
-        amountMin?: string;
-        clientId?: string;
-        currency?: string;
-        /** @description Expected to close on or after this day. */
-        expectedFrom?: string;
-        /** @description Expected to close on or before this day. */
-        expectedTo?: string;
-        ownerId?: string;
-        /** @description 1-based page number, at most 1,000,000 (a larger offset overflows the database's). */
-        page?: number;
-        /** @description Rows per page, at most 200. */
-        pageSize?: number;
-        pipelineId?: string;
-        /** @description Free-text search, case-insensitive. */
-        q?: string;
-        /** @description A field, descending with `-`. Default `-updatedAt`. */
-        sort?:
-          | 'createdAt'
-          | '-createdAt'
-          | 'updatedAt'
-          | '-updatedAt'
-          | 'amount'
-          | '-amount'
-          | 'expectedCloseDate'
-          | '-expectedCloseDate'
-          | 'title'
-          | '-title'
-          | 'stageEnteredAt'
-          | '-stageEnteredAt';
-        stageId?: string;
-        status?: 'open' | 'won' | 'lost';
-      };
-      header?: never;
-      path: {
-        /** @description A company the caller is a member of */
-        companyId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "items": [
-           *         {
-           *           "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
-           *           "externalId": "ORD-1001",
-           *           "title": "Поставка 200 свечей",
-           *           "clientId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
-           *           "clientName": "Иван Петров",
-           *           "amount": "150000.00",
-           *           "currency": "RUB",
-           *           "pipelineId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
-           *           "stageId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
-           *           "stageName": "Предложение",
-           *           "ownerId": null,
-           *           "ownerName": "anna.petrova",
-           *           "expectedCloseDate": "2026-12-31",
-           *           "probability": 50,
-           *           "probabilityOverridden": false,
-           *           "status": "open",
-           *           "lostReason": null,
-           *           "saleId": null,
-           *           "source": "Сайт",
-           *           "nextStep": {
-           *             "title": "Позвонить и обсудить скидку",
-           *             "dueAt": "2026-12-05T09:00:00.000Z"
-           *           },
-           *           "stageEnteredAt": "2026-12-01T08:00:00.000Z",
-           *           "closedAt": null,
-           *           "createdAt": "2026-12-01T08:00:00.000Z",
-           *           "updatedAt": "2026-12-01T08:00:00.000Z"
-           *         }
-           *       ],
-           *       "total": 1234,
-           *       "page": 1,
-           *       "pageSize": 50
-           *     }
-           */
-          'application/json': components['schemas']['DealPageResponse'];
-        };
-      };
-      /** @description Invalid input; `details` names each bad field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "statusCode": 400,
-           *       "error": "Bad Request",
-           *       "message": "Validation failed",
-           *       "details": [
-           *         {
-           *           "field": "email",
-           *           "messages": [
-           *             "email must look like name@domain"
-           *           ]
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description Missing or invalid credentials */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "statusCode": 401,
-           *       "error": "Unauthorized",
-           *       "message": "Missing or invalid credentials"
-           *     }
-           */
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description Not found, or belongs to another company */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "statusCode": 404,
-           *       "error": "Not Found",
-           *       "message": "Not found"
-           *     }
-           */
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-    };
-  };
-  Deals_create: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description A company the caller is a member of */
-        companyId: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        /**
-         * @example {
-         *       "title": "Поставка 200 свечей",
-         *       "clientId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
-         *       "amount": "150000.00",
-         *       "currency": "RUB",
-         *       "expectedCloseDate": "2026-12-31",
-         *       "source": "Сайт",
-         *       "nextStep": {
-         *         "title": "Позвонить и обсудить скидку",
-         *         "dueAt": "2026-12-05T12:00:00+03:00"
-         *       }
-         *     }
-         */
-        'application/json': components['schemas']['CreateDealDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
-           *       "externalId": "ORD-1001",
-           *       "title": "Поставка 200 свечей",
-           *       "clientId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
-           *       "clientName": "Иван Петров",
-           *       "amount": "150000.00",
-           *       "currency": "RUB",
-           *       "pipelineId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
-           *       "stageId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
-           *       "stageName": "Предложение",
-           *       "ownerId": null,
-           *       "ownerName": "anna.petrova",
-           *       "expectedCloseDate": "2026-12-31",
-           *       "probability": 50,
-           *       "probabilityOverridden": false,
-           *       "status": "open",
-           *       "lostReason": null,
-           *       "saleId": null,
-           *       "source": "Сайт",
-           *       "nextStep": {
-           *         "title": "Позвонить и обсудить скидку",
-           *         "dueAt": "2026-12-05T09:00:00.000Z"
-           *       },
-           *       "stageEnteredAt": "2026-12-01T08:00:00.000Z",
-           *       "closedAt": null,
-           *       "createdAt": "2026-12-01T08:00:00.000Z",
-           *       "updatedAt": "2026-12-01T08:00:00.000Z"
-           *     }
-           */
-          'application/json': components['schemas']['DealResponse'];
-        };
-      };
-      /** @description Invalid input; `details` names each bad field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "statusCode": 400,
-           *       "error": "Bad Request",
-           *       "message": "Validation failed",
-           *       "details": [
-           *         {
-           *           "field": "email",
-           *           "messages": [
-           *             "email must look like name@domain"
-           *           ]
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description Missing or invalid credentials */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "statusCode": 401,
-           *       "error": "Unauthorized",
-           *       "message": "Missing or invalid credentials"
-           *     }
-           */
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description Not found, or belongs to another company */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "statusCode": 404,
-           *       "error": "Not Found",
-           *       "message": "Not found"
-           *     }
-           */
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description Conflict with the current state */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "statusCode": 409,
-           *       "error": "Conflict",
-           *       "message": "externalId is already used in this company"
-           *     }
-           */
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-    };
-  };
-  Deals_get: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description A company the caller is a member of */
-        companyId: string;
-        dealId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
-           *       "externalId": "ORD-1001",
-           *       "title": "Поставка 200 свечей",
-           *       "clientId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
-           *       "clientName": "Иван Петров",
-           *       "amount": "150000.00",
-           *       "currency": "RUB",
-           *       "pipelineId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
-           *       "stageId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
-           *       "stageName": "Предложение",
-           *       "ownerId": null,
-           *       "ownerName": "anna.petrova",
-           *       "expectedCloseDate": "2026-12-31",
-           *       "probability": 50,
-           *       "probabilityOverridden": false,
-           *       "status": "open",
-           *       "lostReason": null,
-           *       "saleId": null,
-           *       "source": "Сайт",
-           *       "nextStep": {
-           *         "title": "Позвонить и обсудить скидку",
-           *         "dueAt": "2026-12-05T09:00:00.000Z"
-           *       },
-           *       "stageEnteredAt": "2026-12-01T08:00:00.000Z",
-           *       "closedAt": null,
-           *       "createdAt": "2026-12-01T08:00:00.000Z",
-           *       "updatedAt": "2026-12-01T08:00:00.000Z"
-           *     }
-           */
-          'application/json': components['schemas']['DealResponse'];
-        };
-      };
-      /** @description Missing or invalid credentials */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "statusCode": 401,
-           *       "error": "Unauthorized",
-           *       "message": "Missing or invalid credentials"
-           *     }
-           */
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description Not found, or belongs to another company */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "statusCode": 404,
-           *       "error": "Not Found",
-           *       "message": "Not found"
-           *     }
-           */
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-    };
-  };
-  Deals_remove: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description A company the caller is a member of */
-        companyId: string;
-        dealId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Deleted */
-      204: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Missing or invalid credentials */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "statusCode": 401,
-           *       "error": "Unauthorized",
-           *       "message": "Missing or invalid credentials"
-           *     }
-           */
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description Not found, or belongs to another company */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "statusCode": 404,
-           *       "error": "Not Found",
-           *       "message": "Not found"
-           *     }
-           */
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-    };
-  };
-  Deals_update: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description A company the caller is a member of */
-        companyId: string;
-        dealId: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        /**
-         * @example {
-         *       "title": "Поставка 250 свечей",
-         *       "amount": "180000.00",
-         *       "expectedCloseDate": "2027-01-31",
-         *       "probability": 40
-         *     }
-         */
-        'application/json': components['schemas']['UpdateDealDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
-           *       "externalId": "ORD-1001",
-           *       "title": "Поставка 200 свечей",
-           *       "clientId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
-           *       "clientName": "Иван Петров",
-           *       "amount": "150000.00",
-           *       "currency": "RUB",
-           *       "pipelineId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
-           *       "stageId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
-           *       "stageName": "Предложение",
-           *       "ownerId": null,
-           *       "ownerName": "anna.petrova",
-           *       "expectedCloseDate": "2026-12-31",
-           *       "probability": 50,
-           *       "probabilityOverridden": false,
-           *       "status": "open",
-           *       "lostReason": null,
-           *       "saleId": null,
-           *       "source": "Сайт",
-           *       "nextStep": {
-           *         "title": "Позвонить и обсудить скидку",
-           *         "dueAt": "2026-12-05T09:00:00.000Z"
-           *       },
-           *       "stageEnteredAt": "2026-12-01T08:00:00.000Z",
-           *       "closedAt": null,
-           *       "createdAt": "2026-12-01T08:00:00.000Z",
-           *       "updatedAt": "2026-12-01T08:00:00.000Z"
-           *     }
-           */
-          'application/json': components['schemas']['DealResponse'];
-        };
-      };
-      /** @description Invalid input; `details` names each bad field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "statusCode": 400,
-           *       "error": "Bad Request",
-           *       "message": "Validation failed",
-           *       "details": [
-           *         {
-           *           "field": "email",
-           *           "messages": [
-           *             "email must look like name@domain"
-           *           ]
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description Missing or invalid credentials */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "statusCode": 401,
-           *       "error": "Unauthorized",
-           *       "message": "Missing or invalid credentials"
-           *     }
-           */
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description Not found, or belongs to another company */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "statusCode": 404,
-           *       "error": "Not Found",
-           *       "message": "Not found"
-           *     }
-           */
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description Conflict with the current state */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "statusCode": 409,
-           *       "error": "Conflict",
-           *       "message": "externalId is already used in this company"
-           *     }
-           */
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-    };
-  };
-  Deals_history: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description A company the caller is a member of */
-        companyId: string;
-        dealId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example [
-           *       {
-           *         "fromStageId": null,
-           *         "toStageId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
-           *         "userId": null,
-           *         "at": "2026-12-01T08:00:00.000Z"
-           *       }
-           *     ]
-           */
-          'application/json': components['schemas']['DealStageChangeResponse'][];
-        };
-      };
-      /** @description Missing or invalid credentials */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "statusCode": 401,
-           *       "error": "Unauthorized",
-           *       "message": "Missing or invalid credentials"
-           *     }
-           */
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description Not found, or belongs to another company */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "statusCode": 404,
-           *       "error": "Not Found",
-           *       "message": "Not found"
-           *     }
-           */
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-    };
-  };
-  Deals_move: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description A company the caller is a member of */
-        companyId: string;
-        dealId: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        /**
-         * @example {
-         *       "stageId": "5a1e0c2d-7b3f-4e6a-9c8d-0f1e2d3c4b5a"
-         *     }
-         */
-        'application/json': components['schemas']['MoveDealDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
-           *       "externalId": "ORD-1001",
-           *       "title": "Поставка 200 свечей",
-           *       "clientId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
-           *       "clientName": "Иван Петров",
-           *       "amount": "150000.00",
-           *       "currency": "RUB",
-           *       "pipelineId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
-           *       "stageId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
-           *       "stageName": "Предложение",
-           *       "ownerId": null,
-           *       "ownerName": "anna.petrova",
-           *       "expectedCloseDate": "2026-12-31",
-           *       "probability": 50,
-           *       "probabilityOverridden": false,
-           *       "status": "open",
-           *       "lostReason": null,
-           *       "saleId": null,
-           *       "source": "Сайт",
-           *       "nextStep": {
-           *         "title": "Позвонить и обсудить скидку",
-           *         "dueAt": "2026-12-05T09:00:00.000Z"
-           *       },
-           *       "stageEnteredAt": "2026-12-01T08:00:00.000Z",
-           *       "closedAt": null,
-           *       "createdAt": "2026-12-01T08:00:00.000Z",
-           *       "updatedAt": "2026-12-01T08:00:00.000Z"
-           *     }
-           */
-          'application/json': components['schemas']['DealResponse'];
         };
       };
       /** @description Invalid input; `details` names each bad field */
@@ -10947,978 +10317,6 @@ export interface operations {
            *     }
            */
           'application/json': components['schemas']['MemberResponse'];
-        };
-      };
-      /** @description Invalid input; `details` names each bad field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "statusCode": 400,
-           *       "error": "Bad Request",
-           *       "message": "Validation failed",
-           *       "details": [
-           *         {
-           *           "field": "email",
-           *           "messages": [
-           *             "email must look like name@domain"
-           *           ]
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description Missing or invalid credentials */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "statusCode": 401,
-           *       "error": "Unauthorized",
-           *       "message": "Missing or invalid credentials"
-           *     }
-           */
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description Authenticated but not allowed */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "statusCode": 403,
-           *       "error": "Forbidden",
-           *       "message": "Only an owner or admin may do this"
-           *     }
-           */
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description Not found, or belongs to another company */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "statusCode": 404,
-           *       "error": "Not Found",
-           *       "message": "Not found"
-           *     }
-           */
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description Conflict with the current state */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "statusCode": 409,
-           *       "error": "Conflict",
-           *       "message": "externalId is already used in this company"
-           *     }
-           */
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-    };
-  };
-  Pipelines_list: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description A company the caller is a member of */
-        companyId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example [
-           *       {
-           *         "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
-           *         "name": "Воронка продаж",
-           *         "position": 0,
-           *         "stages": [
-           *           {
-           *             "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
-           *             "pipelineId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
-           *             "name": "Квалификация",
-           *             "position": 1,
-           *             "probability": 20,
-           *             "kind": "open",
-           *             "dealCount": 12,
-           *             "totals": [
-           *               {
-           *                 "currency": "RUB",
-           *                 "amount": "125000.00"
-           *               }
-           *             ]
-           *           }
-           *         ],
-           *         "createdAt": "2026-12-01T08:00:00.000Z",
-           *         "updatedAt": "2026-12-01T08:00:00.000Z"
-           *       }
-           *     ]
-           */
-          'application/json': components['schemas']['PipelineResponse'][];
-        };
-      };
-      /** @description Missing or invalid credentials */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "statusCode": 401,
-           *       "error": "Unauthorized",
-           *       "message": "Missing or invalid credentials"
-           *     }
-           */
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description Not found, or belongs to another company */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "statusCode": 404,
-           *       "error": "Not Found",
-           *       "message": "Not found"
-           *     }
-           */
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-    };
-  };
-  Pipelines_create: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description A company the caller is a member of */
-        companyId: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        /**
-         * @example {
-         *       "name": "Оптовые продажи",
-         *       "stages": [
-         *         {
-         *           "name": "Заявка",
-         *           "probability": 10
-         *         },
-         *         {
-         *           "name": "Счёт выставлен",
-         *           "probability": 60
-         *         },
-         *         {
-         *           "name": "Оплачено",
-         *           "probability": 100,
-         *           "kind": "won"
-         *         },
-         *         {
-         *           "name": "Отказ",
-         *           "probability": 0,
-         *           "kind": "lost"
-         *         }
-         *       ]
-         *     }
-         */
-        'application/json': components['schemas']['CreatePipelineDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
-           *       "name": "Воронка продаж",
-           *       "position": 0,
-           *       "stages": [
-           *         {
-           *           "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
-           *           "pipelineId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
-           *           "name": "Квалификация",
-           *           "position": 1,
-           *           "probability": 20,
-           *           "kind": "open",
-           *           "dealCount": 12,
-           *           "totals": [
-           *             {
-           *               "currency": "RUB",
-           *               "amount": "125000.00"
-           *             }
-           *           ]
-           *         }
-           *       ],
-           *       "createdAt": "2026-12-01T08:00:00.000Z",
-           *       "updatedAt": "2026-12-01T08:00:00.000Z"
-           *     }
-           */
-          'application/json': components['schemas']['PipelineResponse'];
-        };
-      };
-      /** @description Invalid input; `details` names each bad field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "statusCode": 400,
-           *       "error": "Bad Request",
-           *       "message": "Validation failed",
-           *       "details": [
-           *         {
-           *           "field": "email",
-           *           "messages": [
-           *             "email must look like name@domain"
-           *           ]
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description Missing or invalid credentials */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "statusCode": 401,
-           *       "error": "Unauthorized",
-           *       "message": "Missing or invalid credentials"
-           *     }
-           */
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description Authenticated but not allowed */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "statusCode": 403,
-           *       "error": "Forbidden",
-           *       "message": "Only an owner or admin may do this"
-           *     }
-           */
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description Not found, or belongs to another company */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "statusCode": 404,
-           *       "error": "Not Found",
-           *       "message": "Not found"
-           *     }
-           */
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description Conflict with the current state */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "statusCode": 409,
-           *       "error": "Conflict",
-           *       "message": "externalId is already used in this company"
-           *     }
-           */
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-    };
-  };
-  Pipelines_get: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description A company the caller is a member of */
-        companyId: string;
-        pipelineId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
-           *       "name": "Воронка продаж",
-           *       "position": 0,
-           *       "stages": [
-           *         {
-           *           "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
-           *           "pipelineId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
-           *           "name": "Квалификация",
-           *           "position": 1,
-           *           "probability": 20,
-           *           "kind": "open",
-           *           "dealCount": 12,
-           *           "totals": [
-           *             {
-           *               "currency": "RUB",
-           *               "amount": "125000.00"
-           *             }
-           *           ]
-           *         }
-           *       ],
-           *       "createdAt": "2026-12-01T08:00:00.000Z",
-           *       "updatedAt": "2026-12-01T08:00:00.000Z"
-           *     }
-           */
-          'application/json': components['schemas']['PipelineResponse'];
-        };
-      };
-      /** @description Missing or invalid credentials */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "statusCode": 401,
-           *       "error": "Unauthorized",
-           *       "message": "Missing or invalid credentials"
-           *     }
-           */
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description Not found, or belongs to another company */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "statusCode": 404,
-           *       "error": "Not Found",
-           *       "message": "Not found"
-           *     }
-           */
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-    };
-  };
-  Pipelines_remove: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description A company the caller is a member of */
-        companyId: string;
-        pipelineId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Deleted */
-      204: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Missing or invalid credentials */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "statusCode": 401,
-           *       "error": "Unauthorized",
-           *       "message": "Missing or invalid credentials"
-           *     }
-           */
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description Authenticated but not allowed */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "statusCode": 403,
-           *       "error": "Forbidden",
-           *       "message": "Only an owner or admin may do this"
-           *     }
-           */
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description Not found, or belongs to another company */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "statusCode": 404,
-           *       "error": "Not Found",
-           *       "message": "Not found"
-           *     }
-           */
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description Conflict with the current state */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "statusCode": 409,
-           *       "error": "Conflict",
-           *       "message": "externalId is already used in this company"
-           *     }
-           */
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-    };
-  };
-  Pipelines_update: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description A company the caller is a member of */
-        companyId: string;
-        pipelineId: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        /**
-         * @example {
-         *       "name": "Розница"
-         *     }
-         */
-        'application/json': components['schemas']['UpdatePipelineDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
-           *       "name": "Воронка продаж",
-           *       "position": 0,
-           *       "stages": [
-           *         {
-           *           "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
-           *           "pipelineId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
-           *           "name": "Квалификация",
-           *           "position": 1,
-           *           "probability": 20,
-           *           "kind": "open",
-           *           "dealCount": 12,
-           *           "totals": [
-           *             {
-           *               "currency": "RUB",
-           *               "amount": "125000.00"
-           *             }
-           *           ]
-           *         }
-           *       ],
-           *       "createdAt": "2026-12-01T08:00:00.000Z",
-           *       "updatedAt": "2026-12-01T08:00:00.000Z"
-           *     }
-           */
-          'application/json': components['schemas']['PipelineResponse'];
-        };
-      };
-      /** @description Invalid input; `details` names each bad field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "statusCode": 400,
-           *       "error": "Bad Request",
-           *       "message": "Validation failed",
-           *       "details": [
-           *         {
-           *           "field": "email",
-           *           "messages": [
-           *             "email must look like name@domain"
-           *           ]
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description Missing or invalid credentials */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "statusCode": 401,
-           *       "error": "Unauthorized",
-           *       "message": "Missing or invalid credentials"
-           *     }
-           */
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description Authenticated but not allowed */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "statusCode": 403,
-           *       "error": "Forbidden",
-           *       "message": "Only an owner or admin may do this"
-           *     }
-           */
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description Not found, or belongs to another company */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "statusCode": 404,
-           *       "error": "Not Found",
-           *       "message": "Not found"
-           *     }
-           */
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description Conflict with the current state */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "statusCode": 409,
-           *       "error": "Conflict",
-           *       "message": "externalId is already used in this company"
-           *     }
-           */
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-    };
-  };
-  Pipelines_addStage: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description A company the caller is a member of */
-        companyId: string;
-        pipelineId: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        /**
-         * @example {
-         *       "name": "Выставлен счёт",
-         *       "probability": 60
-         *     }
-         */
-        'application/json': components['schemas']['CreateStageDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
-           *       "name": "Воронка продаж",
-           *       "position": 0,
-           *       "stages": [
-           *         {
-           *           "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
-           *           "pipelineId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
-           *           "name": "Квалификация",
-           *           "position": 1,
-           *           "probability": 20,
-           *           "kind": "open",
-           *           "dealCount": 12,
-           *           "totals": [
-           *             {
-           *               "currency": "RUB",
-           *               "amount": "125000.00"
-           *             }
-           *           ]
-           *         }
-           *       ],
-           *       "createdAt": "2026-12-01T08:00:00.000Z",
-           *       "updatedAt": "2026-12-01T08:00:00.000Z"
-           *     }
-           */
-          'application/json': components['schemas']['PipelineResponse'];
-        };
-      };
-      /** @description Invalid input; `details` names each bad field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "statusCode": 400,
-           *       "error": "Bad Request",
-           *       "message": "Validation failed",
-           *       "details": [
-           *         {
-           *           "field": "email",
-           *           "messages": [
-           *             "email must look like name@domain"
-           *           ]
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description Missing or invalid credentials */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "statusCode": 401,
-           *       "error": "Unauthorized",
-           *       "message": "Missing or invalid credentials"
-           *     }
-           */
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description Authenticated but not allowed */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "statusCode": 403,
-           *       "error": "Forbidden",
-           *       "message": "Only an owner or admin may do this"
-           *     }
-           */
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description Not found, or belongs to another company */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "statusCode": 404,
-           *       "error": "Not Found",
-           *       "message": "Not found"
-           *     }
-           */
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description Conflict with the current state */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "statusCode": 409,
-           *       "error": "Conflict",
-           *       "message": "externalId is already used in this company"
-           *     }
-           */
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-    };
-  };
-  Pipelines_removeStage: {
-    parameters: {
-      query?: {
-        /**
-         * @description A stage of the same pipeline that receives the deleted stage's deals (each move is recorded in
-         *     the deals' history). Required when the stage has deals (409 without).
-         */
-        moveTo?: string;
-      };
-      header?: never;
-      path: {
-        /** @description A company the caller is a member of */
-        companyId: string;
-        pipelineId: string;
-        stageId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Deleted */
-      204: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Invalid input; `details` names each bad field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "statusCode": 400,
-           *       "error": "Bad Request",
-           *       "message": "Validation failed",
-           *       "details": [
-           *         {
-           *           "field": "email",
-           *           "messages": [
-           *             "email must look like name@domain"
-           *           ]
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description Missing or invalid credentials */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "statusCode": 401,
-           *       "error": "Unauthorized",
-           *       "message": "Missing or invalid credentials"
-           *     }
-           */
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description Authenticated but not allowed */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "statusCode": 403,
-           *       "error": "Forbidden",
-           *       "message": "Only an owner or admin may do this"
-           *     }
-           */
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description Not found, or belongs to another company */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "statusCode": 404,
-           *       "error": "Not Found",
-           *       "message": "Not found"
-           *     }
-           */
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description Conflict with the current state */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "statusCode": 409,
-           *       "error": "Conflict",
-           *       "message": "externalId is already used in this company"
-           *     }
-           */
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-    };
-  };
-  Pipelines_updateStage: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description A company the caller is a member of */
-        companyId: string;
-        pipelineId: string;
-        stageId: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        /**
-         * @example {
-         *       "name": "Счёт отправлен",
-         *       "probability": 65
-         *     }
-         */
-        'application/json': components['schemas']['UpdateStageDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
-           *       "name": "Воронка продаж",
-           *       "position": 0,
-           *       "stages": [
-           *         {
-           *           "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
-           *           "pipelineId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
-           *           "name": "Квалификация",
-           *           "position": 1,
-           *           "probability": 20,
-           *           "kind": "open",
-           *           "dealCount": 12,
-           *           "totals": [
-           *             {
-           *               "currency": "RUB",
-           *               "amount": "125000.00"
-           *             }
-           *           ]
-           *         }
-           *       ],
-           *       "createdAt": "2026-12-01T08:00:00.000Z",
-           *       "updatedAt": "2026-12-01T08:00:00.000Z"
-           *     }
-           */
-          'application/json': components['schemas']['PipelineResponse'];
         };
       };
       /** @description Invalid input; `details` names each bad field */
@@ -14380,474 +12778,6 @@ export interface operations {
       };
     };
   };
-  Tasks_list: {
-    parameters: {
-      query?: {
-        assigneeId?: string;
-        clientId?: string;
-        dealId?: string;
-        done?: boolean;
-        /** @description In the company's time zone. */
-        due?: 'overdue' | 'today' | 'week';
-        /** @description 1-based page number, at most 1,000,000 (a larger offset overflows the database's). */
-        page?: number;
-        /** @description Rows per page, at most 200. */
-        pageSize?: number;
-        /** @description Free-text search, case-insensitive. */
-        q?: string;
-      };
-      header?: never;
-      path: {
-        /** @description A company the caller is a member of */
-        companyId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "items": [
-           *         {
-           *           "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
-           *           "title": "Отправить коммерческое предложение",
-           *           "type": "email",
-           *           "dueAt": "2026-12-03T12:00:00.000Z",
-           *           "overdue": false,
-           *           "assigneeId": null,
-           *           "assigneeName": "anna.petrova",
-           *           "dealId": null,
-           *           "dealTitle": "Поставка 200 свечей",
-           *           "clientId": null,
-           *           "clientName": "Иван Петров",
-           *           "done": false,
-           *           "doneAt": null,
-           *           "createdBy": null,
-           *           "createdAt": "2026-12-01T08:00:00.000Z",
-           *           "updatedAt": "2026-12-01T08:00:00.000Z"
-           *         }
-           *       ],
-           *       "total": 12,
-           *       "page": 1,
-           *       "pageSize": 50
-           *     }
-           */
-          'application/json': components['schemas']['TaskPageResponse'];
-        };
-      };
-      /** @description Invalid input; `details` names each bad field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "statusCode": 400,
-           *       "error": "Bad Request",
-           *       "message": "Validation failed",
-           *       "details": [
-           *         {
-           *           "field": "email",
-           *           "messages": [
-           *             "email must look like name@domain"
-           *           ]
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description Missing or invalid credentials */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "statusCode": 401,
-           *       "error": "Unauthorized",
-           *       "message": "Missing or invalid credentials"
-           *     }
-           */
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description Not found, or belongs to another company */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "statusCode": 404,
-           *       "error": "Not Found",
-           *       "message": "Not found"
-           *     }
-           */
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-    };
-  };
-  Tasks_create: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description A company the caller is a member of */
-        companyId: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        /**
-         * @example {
-         *       "title": "Отправить коммерческое предложение",
-         *       "type": "email",
-         *       "dueAt": "2026-12-03T15:00:00+03:00",
-         *       "dealId": "7d4c3b2a-1e0f-4a9b-8c7d-6e5f4a3b2c1d",
-         *       "clientId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10"
-         *     }
-         */
-        'application/json': components['schemas']['CreateTaskDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
-           *       "title": "Отправить коммерческое предложение",
-           *       "type": "email",
-           *       "dueAt": "2026-12-03T12:00:00.000Z",
-           *       "overdue": false,
-           *       "assigneeId": null,
-           *       "assigneeName": "anna.petrova",
-           *       "dealId": null,
-           *       "dealTitle": "Поставка 200 свечей",
-           *       "clientId": null,
-           *       "clientName": "Иван Петров",
-           *       "done": false,
-           *       "doneAt": null,
-           *       "createdBy": null,
-           *       "createdAt": "2026-12-01T08:00:00.000Z",
-           *       "updatedAt": "2026-12-01T08:00:00.000Z"
-           *     }
-           */
-          'application/json': components['schemas']['TaskResponse'];
-        };
-      };
-      /** @description Invalid input; `details` names each bad field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "statusCode": 400,
-           *       "error": "Bad Request",
-           *       "message": "Validation failed",
-           *       "details": [
-           *         {
-           *           "field": "email",
-           *           "messages": [
-           *             "email must look like name@domain"
-           *           ]
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description Missing or invalid credentials */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "statusCode": 401,
-           *       "error": "Unauthorized",
-           *       "message": "Missing or invalid credentials"
-           *     }
-           */
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description Not found, or belongs to another company */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "statusCode": 404,
-           *       "error": "Not Found",
-           *       "message": "Not found"
-           *     }
-           */
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-    };
-  };
-  Tasks_get: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description A company the caller is a member of */
-        companyId: string;
-        taskId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
-           *       "title": "Отправить коммерческое предложение",
-           *       "type": "email",
-           *       "dueAt": "2026-12-03T12:00:00.000Z",
-           *       "overdue": false,
-           *       "assigneeId": null,
-           *       "assigneeName": "anna.petrova",
-           *       "dealId": null,
-           *       "dealTitle": "Поставка 200 свечей",
-           *       "clientId": null,
-           *       "clientName": "Иван Петров",
-           *       "done": false,
-           *       "doneAt": null,
-           *       "createdBy": null,
-           *       "createdAt": "2026-12-01T08:00:00.000Z",
-           *       "updatedAt": "2026-12-01T08:00:00.000Z"
-           *     }
-           */
-          'application/json': components['schemas']['TaskResponse'];
-        };
-      };
-      /** @description Missing or invalid credentials */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "statusCode": 401,
-           *       "error": "Unauthorized",
-           *       "message": "Missing or invalid credentials"
-           *     }
-           */
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description Not found, or belongs to another company */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "statusCode": 404,
-           *       "error": "Not Found",
-           *       "message": "Not found"
-           *     }
-           */
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-    };
-  };
-  Tasks_remove: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description A company the caller is a member of */
-        companyId: string;
-        taskId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Deleted */
-      204: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description Missing or invalid credentials */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "statusCode": 401,
-           *       "error": "Unauthorized",
-           *       "message": "Missing or invalid credentials"
-           *     }
-           */
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description Not found, or belongs to another company */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "statusCode": 404,
-           *       "error": "Not Found",
-           *       "message": "Not found"
-           *     }
-           */
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-    };
-  };
-  Tasks_update: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description A company the caller is a member of */
-        companyId: string;
-        taskId: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        /**
-         * @example {
-         *       "title": "Отправить счёт",
-         *       "dueAt": "2026-12-04T10:00:00+03:00",
-         *       "done": true
-         *     }
-         */
-        'application/json': components['schemas']['UpdateTaskDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
-           *       "title": "Отправить коммерческое предложение",
-           *       "type": "email",
-           *       "dueAt": "2026-12-03T12:00:00.000Z",
-           *       "overdue": false,
-           *       "assigneeId": null,
-           *       "assigneeName": "anna.petrova",
-           *       "dealId": null,
-           *       "dealTitle": "Поставка 200 свечей",
-           *       "clientId": null,
-           *       "clientName": "Иван Петров",
-           *       "done": false,
-           *       "doneAt": null,
-           *       "createdBy": null,
-           *       "createdAt": "2026-12-01T08:00:00.000Z",
-           *       "updatedAt": "2026-12-01T08:00:00.000Z"
-           *     }
-           */
-          'application/json': components['schemas']['TaskResponse'];
-        };
-      };
-      /** @description Invalid input; `details` names each bad field */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "statusCode": 400,
-           *       "error": "Bad Request",
-           *       "message": "Validation failed",
-           *       "details": [
-           *         {
-           *           "field": "email",
-           *           "messages": [
-           *             "email must look like name@domain"
-           *           ]
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description Missing or invalid credentials */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "statusCode": 401,
-           *       "error": "Unauthorized",
-           *       "message": "Missing or invalid credentials"
-           *     }
-           */
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-      /** @description Not found, or belongs to another company */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "statusCode": 404,
-           *       "error": "Not Found",
-           *       "message": "Not found"
-           *     }
-           */
-          'application/json': components['schemas']['ErrorResponse'];
-        };
-      };
-    };
-  };
   Health_check: {
     parameters: {
       query?: never;
@@ -15429,6 +13359,270 @@ export interface operations {
            *       "statusCode": 401,
            *       "error": "Unauthorized",
            *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Rate limited; retry after `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait before sending the request again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 429,
+           *       "error": "Too Many Requests",
+           *       "message": "Rate limit of this API key exceeded; retry in 17 s"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  DealsIntegration_list: {
+    parameters: {
+      query?: {
+        /** @description `nextCursor` of the previous page; opaque. */
+        cursor?: string;
+        /** @description Only the row with this externalId. */
+        externalId?: string;
+        /** @description Rows per page, 1–1000, default 100. */
+        limit?: number;
+        /** @description Only rows changed at or after this instant (ISO 8601 with offset). */
+        updatedSince?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "items": [
+           *         {
+           *           "clientExternalId": "C-10042",
+           *           "pipelineName": "Воронка продаж",
+           *           "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *           "externalId": "ORD-1001",
+           *           "title": "Поставка 200 свечей",
+           *           "clientId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *           "clientName": "Иван Петров",
+           *           "amount": "150000.00",
+           *           "currency": "RUB",
+           *           "pipelineId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *           "stageId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *           "stageName": "Предложение",
+           *           "ownerId": null,
+           *           "ownerName": "anna.petrova",
+           *           "expectedCloseDate": "2026-12-31",
+           *           "probability": 50,
+           *           "probabilityOverridden": false,
+           *           "status": "open",
+           *           "lostReason": null,
+           *           "saleId": null,
+           *           "source": "Сайт",
+           *           "nextStep": {
+           *             "title": "Позвонить и обсудить скидку",
+           *             "dueAt": "2026-12-05T09:00:00.000Z"
+           *           },
+           *           "stageEnteredAt": "2026-12-01T08:00:00.000Z",
+           *           "closedAt": null,
+           *           "createdAt": "2026-12-01T08:00:00.000Z",
+           *           "updatedAt": "2026-12-01T08:00:00.000Z"
+           *         }
+           *       ],
+           *       "nextCursor": null
+           *     }
+           */
+          'application/json': components['schemas']['DealFeedResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names each bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "Validation failed",
+           *       "details": [
+           *         {
+           *           "field": "email",
+           *           "messages": [
+           *             "email must look like name@domain"
+           *           ]
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Rate limited; retry after `Retry-After` seconds */
+      429: {
+        headers: {
+          /** @description Seconds to wait before sending the request again */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 429,
+           *       "error": "Too Many Requests",
+           *       "message": "Rate limit of this API key exceeded; retry in 17 s"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  DealsIntegration_upsert: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "items": [
+         *         {
+         *           "externalId": "ORD-1001",
+         *           "clientExternalId": "C-10042",
+         *           "title": "Заказ с сайта №1001",
+         *           "amount": "15000.00",
+         *           "currency": "RUB",
+         *           "pipeline": "Воронка продаж",
+         *           "stage": "Новая",
+         *           "expectedCloseDate": "2026-12-31",
+         *           "source": "Сайт",
+         *           "lostReason": "Дорого"
+         *         }
+         *       ]
+         *     }
+         */
+        'application/json': components['schemas']['DealBatchDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "created": 120,
+           *       "updated": 3,
+           *       "unchanged": 4877,
+           *       "failed": [
+           *         {
+           *           "index": 3,
+           *           "externalId": "C-10045",
+           *           "errors": [
+           *             "email must look like name@domain"
+           *           ]
+           *         }
+           *       ],
+           *       "warnings": [
+           *         {
+           *           "index": 7,
+           *           "externalId": "INV-536370",
+           *           "warnings": [
+           *             "amount 100.00 differs from the items total 102.50"
+           *           ]
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['BatchResultResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names each bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "Validation failed",
+           *       "details": [
+           *         {
+           *           "field": "email",
+           *           "messages": [
+           *             "email must look like name@domain"
+           *           ]
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Body above 10mb or batch above 5,000 items */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 413,
+           *       "error": "Payload Too Large",
+           *       "message": "A batch holds at most 5000 items; this one has 5200. Send it in parts."
            *     }
            */
           'application/json': components['schemas']['ErrorResponse'];

@@ -14,3 +14,4 @@ export * from './lib/customers/customer-insights.service';
 export * from './lib/customers/customer-models.cache';
 export * from './lib/customers/customer-base';
 export * from './lib/customers/product-rules';
+export * from './lib/budget';

@@ -109,3 +109,5 @@ export * from './lib/reports/put-report-schedule.dto';
 export * from './lib/reports/report-response';
 export * from './lib/assistant/assistant-chat.dto';
 export * from './lib/assistant/assistant-response';
+export * from './lib/deals/deal-analytics-query.dto';
+export * from './lib/deals/deal-analytics-response';

@@ -5,6 +5,9 @@ import { CompaniesModule } from '@crm/api/companies';
 import { SalesModule } from '@crm/api/sales';
 import { ClientsIntegrationController } from './clients-integration.controller';
 import { CompanyIntegrationController } from './company-integration.controller';
+import { DealsBatchWriter } from './deals-batch.writer';
+import { DealsFeed } from './deals-feed';
+import { DealsIntegrationController } from './deals-integration.controller';
 import { IntegrationRateLimiter, IntegrationRateLimitGuard } from './integration-route.decorator';
 import { SalesIntegrationController } from './sales-integration.controller';
 
@@ -15,7 +18,12 @@ import { SalesIntegrationController } from './sales-integration.controller';
  */
 @Module({
   imports: [ApiKeysModule, CompaniesModule, ClientsModule, SalesModule],
-  controllers: [CompanyIntegrationController, ClientsIntegrationController, SalesIntegrationController],
-  providers: [IntegrationRateLimiter, IntegrationRateLimitGuard],
+  controllers: [
+    CompanyIntegrationController,
+    ClientsIntegrationController,
+    SalesIntegrationController,
+    DealsIntegrationController,
+  ],
+  providers: [IntegrationRateLimiter, IntegrationRateLimitGuard, DealsBatchWriter, DealsFeed],
 })
 export class IntegrationModule {}

@@ -17,6 +17,7 @@ import { Reports1764530000000 } from './1764530000000-reports';
 import { Assistant1764540000000 } from './1764540000000-assistant';
 import { AnalyticsClientTotals1764520000000 } from './1764520000000-analytics-client-totals';
 import { Deals1764600000000 } from './1764600000000-deals';
+import { DealAnalyticsIndexes1764610000000 } from './1764610000000-deal-analytics-indexes';
 
 /** The schema's history, oldest first. Add a migration here; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -39,6 +40,7 @@ export const MIGRATIONS = [
   Reports1764530000000,
   Assistant1764540000000,
   Deals1764600000000,
+  DealAnalyticsIndexes1764610000000,
 ];
 
 export { enableTenantSecurity, disableTenantSecurity, TENANT_COMPANY_SQL } from './tenant-security';
