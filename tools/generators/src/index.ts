@@ -1,0 +1,1 @@
+export { resourceGenerator } from './generators/resource/generator';
