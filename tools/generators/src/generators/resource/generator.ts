@@ -133,7 +133,7 @@ export async function resourceGenerator(tree: Tree, options: ResourceGeneratorSc
     EDITED_FILES.contracts,
     contracts +
       [
-        `${n.singular}-fields.dto`,
+        `${n.singular}-fields`,
         `create-${n.singular}.dto`,
         `update-${n.singular}.dto`,
         `list-${n.plural}-query.dto`,
