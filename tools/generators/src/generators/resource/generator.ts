@@ -21,6 +21,9 @@ export function resourceNames(options: ResourceGeneratorSchema) {
     throw new Error(`"${options.name}": give the singular with --singular (it must differ from the name)`);
   const words = plural.fileName.replace(/-/g, ' ');
   const titleEn = options.titleEn ?? words.charAt(0).toUpperCase() + words.slice(1);
+  for (const title of [options.titleEn, options.titleRu])
+    if (title !== undefined && !/^[^'\\\n`$]+$/.test(title))
+      throw new Error(`The title "${title}" must be one line without quotes, backslashes, backticks or $`);
   return {
     /** `invoices` */
     plural: plural.fileName,
@@ -142,13 +145,7 @@ export async function resourceGenerator(tree: Tree, options: ResourceGeneratorSc
         .map((file) => `export * from './lib/${n.plural}/${file}';\n`)
         .join(''),
   );
-  insert(
-    tree,
-    EDITED_FILES.errorCodes,
-    'the 404 code',
-    (text) => text.indexOf('  // 409'),
-    `  '${n.notFoundCode}',\n`,
-  );
+  insert(tree, EDITED_FILES.errorCodes, 'the 404 code', (text) => text.indexOf('  // 409'), `  '${n.notFoundCode}',\n`);
 
   // The Nest module in the app.
   addImport(tree, EDITED_FILES.appModule, `import { ${n.Plural}Module } from '@crm/api/${n.plural}';`);
@@ -178,8 +175,8 @@ export async function resourceGenerator(tree: Tree, options: ResourceGeneratorSc
 
   // Web: the HTTP client, the lazy route, the navigation and the texts.
   const dataAccess = read(tree, EDITED_FILES.dataAccess);
-  const exports = [...dataAccess.trimEnd().split('\n'), `export * from './lib/${n.plural}-api';`];
-  tree.write(EDITED_FILES.dataAccess, `${exports.sort().join('\n')}\n`);
+  const lines = [...dataAccess.trimEnd().split('\n'), `export * from './lib/${n.plural}-api';`];
+  tree.write(EDITED_FILES.dataAccess, `${lines.sort().join('\n')}\n`);
   insert(
     tree,
     EDITED_FILES.routes,

@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Runs the workspace's generators in a scratch copy of the workspace and proves their output:
+# `nx g @crm/tools:resource invoices`, then the API and web builds, lint and prettier of what was
+# generated or edited, the generated unit tests (with the specs of the edited libraries: i18n key
+# parity, the navigation) and the generated API e2e spec with the cross-company and schema specs.
+# The copy is the working tree as git sees it (tracked and untracked, not ignored files) with
+# node_modules hard-linked (`cp -al`): nothing in this workspace is touched.
+#
+#   tools/scripts/check-generators.sh          # KEEP=1 keeps the scratch copy and prints where
+#   SCRATCH=/tmp/x tools/scripts/check-generators.sh
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+export NX_DAEMON=false NX_NO_CLOUD=true NX_INTERACTIVE=false FORCE_COLOR=0
+SCRATCH="${SCRATCH:-$(mktemp -d "${TMPDIR:-/tmp}/crm-generators.XXXXXX")}"
+started=$SECONDS
+
+phase() { echo; echo "--- $1 ($((SECONDS - started))s)"; }
+cleanup() {
+  if [ "${KEEP:-0}" = 1 ]; then echo "scratch workspace kept: $SCRATCH"; else rm -rf "$SCRATCH"; fi
+}
+trap cleanup EXIT
+
+phase "copy the workspace to $SCRATCH"
+mkdir -p "$SCRATCH"
+(cd "$ROOT" && git ls-files -z -co --exclude-standard | tar --null --ignore-failed-read -T - -cf -) | tar -xf - -C "$SCRATCH"
+cp -al "$ROOT/node_modules" "$SCRATCH/node_modules"
+# Tools that cache under node_modules write into their own files there, never through the links.
+rm -rf "$SCRATCH/node_modules/.cache"
+cd "$SCRATCH"
+# A git repository of its own, so the generated change can be shown and checked like a commit.
+git init -q && git add -A && git -c user.name=check -c user.email=check@localhost commit -qm base
+
+phase "nx g @crm/tools:resource invoices"
+npx nx g @crm/tools:resource invoices --titleRu=Счета --no-interactive
+git add -A
+changed=$(git diff --cached --name-only --diff-filter=AM)
+git diff --cached --stat | tail -n 1
+
+phase "prettier on the generated and edited files"
+# shellcheck disable=SC2086
+npx prettier --check $changed
+
+phase "build api"
+npx nx build api --output-style=static
+
+phase "lint the generated projects and the edited ones"
+npx nx run-many -t lint --output-style=static \
+  -p api-invoices web-invoices web-data-access web-i18n web-shell api-core shared-contracts api web api-e2e
+
+phase "unit tests: the generated ones and the edited libraries'"
+npx jest -c libs/api/invoices/jest.config.cts
+npx jest -c libs/web/invoices/jest.config.cts
+npx jest -c libs/web/i18n/jest.config.cts
+npx jest -c libs/web/shell/jest.config.cts libs/web/shell/src/lib/nav-items.spec.ts
+
+phase "api e2e: the generated spec, cross-company ids, row-level security"
+npx jest -c apps/api-e2e/jest.config.cts --runInBand \
+  apps/api-e2e/src/invoices \
+  apps/api-e2e/src/platform/cross-id-isolation.spec.ts \
+  apps/api-e2e/src/platform/tenant-security.spec.ts
+
+phase "build web"
+npx nx build web --output-style=static
+
+phase "all generated code builds, lints and passes its tests"
