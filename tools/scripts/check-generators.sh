@@ -45,6 +45,9 @@ npx prettier --check $changed
 phase "build api and web"
 npx nx run-many -t build -p api web --output-style=static
 
+phase "OpenAPI document with the generated routes (redocly, strict)"
+node tools/scripts/lint-openapi.mjs
+
 phase "lint: the generated projects, then every other file written or edited"
 npx nx run-many -t lint -p api-invoices web-invoices --output-style=static
 # Each file with its own project's config (module boundaries, Angular rules), as `nx lint` would.
