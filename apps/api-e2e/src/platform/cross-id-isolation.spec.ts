@@ -13,6 +13,7 @@ import {
   readFeed,
   saleItem,
 } from '../support/crm';
+import { RESOURCE_FIXTURES } from './resource-fixtures';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -238,6 +239,10 @@ describe('tenant isolation: the attacker’s own company with the victim’s ids
         .expect(201);
       return res.body.id;
     },
+    // Generated resources (nx g @crm/tools:resource): one fresh record each.
+    ...Object.fromEntries(
+      Object.entries(RESOURCE_FIXTURES).map(([kind, make]) => [kind, () => make(attacker, 'Attacker record')]),
+    ),
     'imports/{importId}': async (path) => {
       const job = (await upload(attacker, 'clients', fixture(IMPORT_FILE), 'clients.csv').expect(201)).body;
       await waitForImport(attacker, job.id);
@@ -339,6 +344,8 @@ describe('tenant isolation: the attacker’s own company with the victim’s ids
       'deals/{dealId}': [victimDeal.body.id],
       'tasks/{taskId}': [victimTask.body.id],
     };
+    for (const [kind, make] of Object.entries(RESOURCE_FIXTURES))
+      victimIds[kind] = [await make(victim, `Victim record ${marker}`)];
     victimExternalIds = [`VC-${marker}`, `VS-${marker}`];
     secrets = [
       victim.companyId,
@@ -350,6 +357,7 @@ describe('tenant isolation: the attacker’s own company with the victim’s ids
       `Victim call ${marker}`,
       `Victim deal ${marker}`,
       `Victim task ${marker}`,
+      `Victim record ${marker}`,
       member.login,
       invitee.login,
       victim.apiKey.key,

@@ -17,6 +17,7 @@ import {
   type AssistantToolSpec,
   DEFAULT_TOOL_TIMEOUT_MS,
   type ExecutedCall,
+  scopeOf,
   ToolFailure,
   type ToolResult,
 } from './tool-types';
@@ -664,11 +665,7 @@ export class AssistantTools {
   }
 }
 
-export const scopeOf = (ctx: AssistantRunContext): CompanyScope => ({
-  companyId: ctx.companyId,
-  userId: ctx.userId,
-  role: ctx.role as CompanyScope['role'],
-});
+export { scopeOf } from './tool-types';
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 

@@ -4,6 +4,7 @@ import type {
   AssistantLocale,
   AssistantRecordResponse,
 } from '@crm/shared/contracts';
+import type { CompanyScope } from '@crm/api/core';
 import type { z } from 'zod';
 
 /**
@@ -19,6 +20,13 @@ export interface AssistantRunContext {
   /** `offline` or the model's name, for the audit trail. */
   mode: string;
 }
+
+/** The tenant scope of a run: the company, user and role of the authenticated request. */
+export const scopeOf = (ctx: AssistantRunContext): CompanyScope => ({
+  companyId: ctx.companyId,
+  userId: ctx.userId,
+  role: ctx.role as CompanyScope['role'],
+});
 
 /** What a tool gives back: compact JSON for the model plus the records, chart and proposal it produced. */
 export interface ToolResult {
