@@ -7578,6 +7578,8 @@ export interface operations {
         pipelineId?: string;
         /** @description Free-text search, case-insensitive. */
         q?: string;
+        /** @description The deal a sale came from (a won deal's `saleId`): links a sale back to its deal. */
+        saleId?: string;
         /** @description A field, descending with `-`. Default `-updatedAt`. */
         sort?:
           | 'createdAt'
@@ -8286,6 +8288,8 @@ export interface operations {
         pipelineId?: string;
         /** @description Free-text search, case-insensitive. */
         q?: string;
+        /** @description The deal a sale came from (a won deal's `saleId`): links a sale back to its deal. */
+        saleId?: string;
         /** @description A field, descending with `-`. Default `-updatedAt`. */
         sort?:
           | 'createdAt'
