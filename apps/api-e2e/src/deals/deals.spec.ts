@@ -238,6 +238,12 @@ describe('deals (web API)', () => {
       createSale: true,
     }).expect(200);
     expect(won.body).toMatchObject({ status: 'won', probability: 100, saleId: expect.any(String) });
+    // Linked both ways: the sale finds its deal.
+    const bySale = await api()
+      .get(`${companyUrl(owner)}/deals?saleId=${won.body.saleId}`)
+      .set(owner.auth)
+      .expect(200);
+    expect(bySale.body.items.map((d: { id: string }) => d.id)).toEqual([deal.id]);
     const sales = await api()
       .get(`${companyUrl(owner)}/sales`)
       .set(owner.auth)

@@ -49,6 +49,7 @@ const QUERY_IDS: Record<string, string> = {
   dealId: 'deals/{dealId}',
   pipelineId: 'pipelines/{pipelineId}',
   stageId: 'stages/{stageId}',
+  saleId: 'sales/{saleId}',
 };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -277,6 +277,7 @@ export class DealsService {
     if (query.stageId) where.push(`d.stage_id = ${p.add(query.stageId)}::uuid`);
     if (query.ownerId) where.push(`d.owner_id = ${p.add(query.ownerId)}::uuid`);
     if (query.clientId) where.push(`d.client_id = ${p.add(query.clientId)}::uuid`);
+    if (query.saleId) where.push(`d.sale_id = ${p.add(query.saleId)}::uuid`);
     if (query.status) where.push(`d.status = ${p.add(query.status)}`);
     if (query.currency) where.push(`d.currency = ${p.add(query.currency)}`);
     if (query.expectedFrom) where.push(`d.expected_close_date >= ${p.add(query.expectedFrom)}::date`);

@@ -30,6 +30,11 @@ export class ListDealsQueryDto extends ListQueryDto {
   @IsUUID()
   clientId?: string;
 
+  /** The deal a sale came from (a won deal's `saleId`): links a sale back to its deal. */
+  @IsOptional()
+  @IsUUID()
+  saleId?: string;
+
   /** @example "open" */
   @IsOptional()
   @IsIn(DEAL_STATUSES)
