@@ -71,6 +71,8 @@ describe('OpenAPI document (/api/docs-json)', () => {
         'POST /api/v1/clients/batch',
         'GET /api/v1/sales',
         'POST /api/v1/sales/batch',
+        'GET /api/v1/deals',
+        'POST /api/v1/deals/batch',
       ].sort(),
     );
     for (const { name, op } of v1) {
@@ -81,13 +83,13 @@ describe('OpenAPI document (/api/docs-json)', () => {
   });
 
   it('states the batch size and body limits in the schema, not only in prose', () => {
-    for (const name of ['ClientBatchDto', 'SaleBatchDto']) {
+    for (const name of ['ClientBatchDto', 'SaleBatchDto', 'DealBatchDto']) {
       expect({ name, maxItems: doc['components'].schemas[name].properties.items.maxItems }).toEqual({
         name,
         maxItems: 5000,
       });
     }
-    for (const name of ['POST /api/v1/clients/batch', 'POST /api/v1/sales/batch']) {
+    for (const name of ['POST /api/v1/clients/batch', 'POST /api/v1/sales/batch', 'POST /api/v1/deals/batch']) {
       const op = operations(doc).find((o) => o.name === name)?.op as Json;
       expect(op['responses']['413'].description).toMatch(/Body above 10mb or batch above 5,000 items/);
     }
