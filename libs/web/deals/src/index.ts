@@ -1,0 +1,1 @@
+export * from './lib/board/column-sums';
