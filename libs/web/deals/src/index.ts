@@ -1,1 +1,1 @@
-export * from './lib/board/column-sums';
+export * from './lib/deals.routes';

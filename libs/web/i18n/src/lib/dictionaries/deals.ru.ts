@@ -127,11 +127,26 @@ export const dealsRu = {
     tile: {
       title: 'Задачи на сегодня',
       open: 'Открыть мои задачи',
-      today: { one: '{count} задача на сегодня', few: '{count} задачи на сегодня', many: '{count} задач на сегодня', other: '{count} задачи на сегодня' },
-      overdue: { one: 'и {count} просрочена', few: 'и {count} просрочены', many: 'и {count} просрочено', other: 'и {count} просрочено' },
+      today: {
+        one: '{count} задача на сегодня',
+        few: '{count} задачи на сегодня',
+        many: '{count} задач на сегодня',
+        other: '{count} задачи на сегодня',
+      },
+      overdue: {
+        one: 'и {count} просрочена',
+        few: 'и {count} просрочены',
+        many: 'и {count} просрочено',
+        other: 'и {count} просрочено',
+      },
       none: 'На сегодня задач нет.',
       pipeline: 'В воронке: {value}',
-      pipelineCount: { one: '{count} открытая сделка', few: '{count} открытые сделки', many: '{count} открытых сделок', other: '{count} открытой сделки' },
+      pipelineCount: {
+        one: '{count} открытая сделка',
+        few: '{count} открытые сделки',
+        many: '{count} открытых сделок',
+        other: '{count} открытой сделки',
+      },
     },
   },
   tasks: {
