@@ -22,11 +22,16 @@ export class CompaniesService {
     private readonly tenantDb: TenantDatabase,
   ) {}
 
-  /** Creates a company with `userId` as its owner, inside the caller's transaction when given one. */
+  /**
+   * Creates a company with `userId` as its owner and the default sales pipeline, inside the caller's
+   * transaction when given one.
+   */
   async create(userId: string, name: string, manager?: EntityManager): Promise<CreatedCompanyResponse> {
     const run = async (m: EntityManager) => {
       const company = await m.getRepository(Company).save(m.getRepository(Company).create({ name }));
       await m.getRepository(CompanyAccount).insert({ companyId: company.id, userId, role: 'owner' });
+      // Every company starts with the default sales pipeline (migration Deals1764600000000).
+      await m.query(`SELECT crm_create_default_pipeline($1)`, [company.id]);
       return { id: company.id, name: company.name };
     };
     return manager ? run(manager) : this.dataSource.transaction(run);

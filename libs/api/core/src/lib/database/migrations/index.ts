@@ -16,6 +16,7 @@ import { TenantPoliciesUnset1764500000001 } from './1764500000001-tenant-policie
 import { Reports1764530000000 } from './1764530000000-reports';
 import { Assistant1764540000000 } from './1764540000000-assistant';
 import { AnalyticsClientTotals1764520000000 } from './1764520000000-analytics-client-totals';
+import { Deals1764600000000 } from './1764600000000-deals';
 
 /** The schema's history, oldest first. Add a migration here; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -37,6 +38,7 @@ export const MIGRATIONS = [
   AnalyticsClientTotals1764520000000,
   Reports1764530000000,
   Assistant1764540000000,
+  Deals1764600000000,
 ];
 
 export { enableTenantSecurity, disableTenantSecurity, TENANT_COMPANY_SQL } from './tenant-security';
