@@ -19,7 +19,7 @@ const TYPE_ICONS: Record<string, string> = { call: 'phone', meeting: 'event', em
       [disabled]="busy()"
       data-testid="task-done"
       [attr.aria-label]="(task().done ? 'tasks.markUndone' : 'tasks.markDone') | t: { name: task().title }"
-      (change)="toggle.emit(!task().done)"
+      (change)="doneChange.emit(!task().done)"
     />
     <mat-icon class="type" [svgIcon]="icon()" [attr.title]="typeKey() | t" aria-hidden="true" />
     <div class="body">
@@ -103,7 +103,7 @@ export class TaskItem {
   readonly busy = input(false);
   /** False on the deal's own page, where the link would lead back to it. */
   readonly showDeal = input(true);
-  readonly toggle = output<boolean>();
+  readonly doneChange = output<boolean>();
   protected readonly icon = computed(() => TYPE_ICONS[this.task().type] ?? 'task-alt');
   protected readonly typeKey = computed(() => `tasks.types.${this.task().type}` as TranslationKey);
   protected readonly overdue = computed(() => !this.task().done && isOverdue(this.task().dueAt));

@@ -71,7 +71,7 @@ const TASKS_PAGE = 200;
                 [task]="task"
                 [busy]="busy().has(task.id)"
                 data-testid="task-row"
-                (toggle)="setDone(task, $event)"
+                (doneChange)="setDone(task, $event)"
               />
             }
           </mat-card>
