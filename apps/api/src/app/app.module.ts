@@ -17,6 +17,7 @@ import {
   MIGRATIONS,
   ObservabilityModule,
 } from '@crm/api/core';
+import { DealsModule } from '@crm/api/deals';
 import { ExchangeRatesModule } from '@crm/api/exchange-rates';
 import { ImportsModule } from '@crm/api/imports';
 import { IntegrationModule } from '@crm/api/integration';
@@ -42,6 +43,7 @@ export class AppModule {
         ApiKeysModule,
         ClientsModule,
         SalesModule,
+        DealsModule,
         ExchangeRatesModule,
         IntegrationModule,
         AnalyticsModule,

@@ -126,49 +126,52 @@ export class SalesService {
     };
   }
 
-  /** Creates a sale for a client of the company (400 otherwise); 409 when the externalId is taken. */
-  async create(scope: CompanyScope, dto: CreateSaleDto): Promise<SaleDetailResponse> {
-    return this.tenantDb.run(
-      scope,
-      async (m) => {
-        await this.assertBuyer(m, scope, dto.clientId);
-        const kind = dto.kind ?? DEFAULT_SALE_KIND;
-        const draft: SaleDraft = {
-          clientId: dto.clientId,
-          currency: dto.currency,
-          amount: toDecimalString(dto.amount) as string,
-          kind,
-          status: dto.status ?? DEFAULT_SALE_STATUS,
-          items: dto.items ? normalizeItems(dto.items) : [],
-        };
-        if (kind === 'sale' && dto.returnOf) invalidReturn(['returnOf is only for returns (kind "return")']);
-        if (kind === 'return') await this.assertReturn(m, scope, dto.returnOf ?? null, draft, null);
-        const [{ id }] = await this.unique(() =>
-          queryRows<{ id: string }>(
-            m,
-            `INSERT INTO sales (company_id, external_id, client_id, amount, currency, sold_at, status, kind, return_of)
+  /**
+   * Creates a sale for a client of the company (400 otherwise); 409 when the externalId is taken.
+   * Inside the caller's tenant transaction `m` when given (e.g. a deal won with `createSale`); that
+   * transaction must have taken the company's write lock before its first write.
+   */
+  async create(scope: CompanyScope, dto: CreateSaleDto, m?: EntityManager): Promise<SaleDetailResponse> {
+    if (m) return this.insert(m, scope, dto);
+    return this.tenantDb.run(scope, (tx) => this.insert(tx, scope, dto), this.writes(scope));
+  }
+
+  private async insert(m: EntityManager, scope: CompanyScope, dto: CreateSaleDto): Promise<SaleDetailResponse> {
+    await this.assertBuyer(m, scope, dto.clientId);
+    const kind = dto.kind ?? DEFAULT_SALE_KIND;
+    const draft: SaleDraft = {
+      clientId: dto.clientId,
+      currency: dto.currency,
+      amount: toDecimalString(dto.amount) as string,
+      kind,
+      status: dto.status ?? DEFAULT_SALE_STATUS,
+      items: dto.items ? normalizeItems(dto.items) : [],
+    };
+    if (kind === 'sale' && dto.returnOf) invalidReturn(['returnOf is only for returns (kind "return")']);
+    if (kind === 'return') await this.assertReturn(m, scope, dto.returnOf ?? null, draft, null);
+    const [{ id }] = await this.unique(() =>
+      queryRows<{ id: string }>(
+        m,
+        `INSERT INTO sales (company_id, external_id, client_id, amount, currency, sold_at, status, kind, return_of)
            VALUES ($1, $2, $3, $4::numeric, $5, $6, $7, $8, $9) RETURNING id`,
-            [
-              scope.companyId,
-              dto.externalId ?? null,
-              dto.clientId,
-              toDecimalString(dto.amount),
-              dto.currency,
-              dto.soldAt,
-              dto.status ?? DEFAULT_SALE_STATUS,
-              kind,
-              kind === 'return' ? dto.returnOf : null,
-            ],
-          ),
-        );
-        if (dto.items) await replaceItems(m, scope, [{ saleId: id, items: normalizeItems(dto.items), created: true }]);
-        const after = (await this.find(m, scope, id)) as SaleRow;
-        await touchLastInteraction(m, scope, [after]);
-        await this.hooks.emit(m, scope, 1);
-        return withWarnings(await this.get(scope, id, m), draft.items);
-      },
-      this.writes(scope),
+        [
+          scope.companyId,
+          dto.externalId ?? null,
+          dto.clientId,
+          toDecimalString(dto.amount),
+          dto.currency,
+          dto.soldAt,
+          dto.status ?? DEFAULT_SALE_STATUS,
+          kind,
+          kind === 'return' ? dto.returnOf : null,
+        ],
+      ),
     );
+    if (dto.items) await replaceItems(m, scope, [{ saleId: id, items: normalizeItems(dto.items), created: true }]);
+    const after = (await this.find(m, scope, id)) as SaleRow;
+    await touchLastInteraction(m, scope, [after]);
+    await this.hooks.emit(m, scope, 1);
+    return withWarnings(await this.get(scope, id, m), draft.items);
   }
 
   /**

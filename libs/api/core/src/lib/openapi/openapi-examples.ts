@@ -128,4 +128,51 @@ export const CURATED_EXAMPLES: Record<string, CuratedExample> = {
   },
   'POST /api/auth/logout': { request: { refreshToken: AUTH.refreshToken } },
   'GET /api/companies/{companyId}/clients/{clientId}': { responses: { '200': CLIENT } },
+  'POST /api/companies/{companyId}/pipelines': {
+    request: {
+      name: 'Оптовые продажи',
+      stages: [
+        { name: 'Заявка', probability: 10 },
+        { name: 'Счёт выставлен', probability: 60 },
+        { name: 'Оплачено', probability: 100, kind: 'won' },
+        { name: 'Отказ', probability: 0, kind: 'lost' },
+      ],
+    },
+  },
+  'PATCH /api/companies/{companyId}/pipelines/{pipelineId}': { request: { name: 'Розница' } },
+  'POST /api/companies/{companyId}/pipelines/{pipelineId}/stages': {
+    request: { name: 'Выставлен счёт', probability: 60 },
+  },
+  'PATCH /api/companies/{companyId}/pipelines/{pipelineId}/stages/{stageId}': {
+    request: { name: 'Счёт отправлен', probability: 65 },
+  },
+  'POST /api/companies/{companyId}/deals': {
+    request: {
+      title: 'Поставка 200 свечей',
+      clientId: CLIENT.id,
+      amount: '150000.00',
+      currency: 'RUB',
+      expectedCloseDate: '2026-12-31',
+      source: 'Сайт',
+      nextStep: { title: 'Позвонить и обсудить скидку', dueAt: '2026-12-05T12:00:00+03:00' },
+    },
+  },
+  'PATCH /api/companies/{companyId}/deals/{dealId}': {
+    request: { title: 'Поставка 250 свечей', amount: '180000.00', expectedCloseDate: '2027-01-31', probability: 40 },
+  },
+  'POST /api/companies/{companyId}/deals/{dealId}/move': {
+    request: { stageId: '5a1e0c2d-7b3f-4e6a-9c8d-0f1e2d3c4b5a' },
+  },
+  'POST /api/companies/{companyId}/tasks': {
+    request: {
+      title: 'Отправить коммерческое предложение',
+      type: 'email',
+      dueAt: '2026-12-03T15:00:00+03:00',
+      dealId: '7d4c3b2a-1e0f-4a9b-8c7d-6e5f4a3b2c1d',
+      clientId: CLIENT.id,
+    },
+  },
+  'PATCH /api/companies/{companyId}/tasks/{taskId}': {
+    request: { title: 'Отправить счёт', dueAt: '2026-12-04T10:00:00+03:00', done: true },
+  },
 };

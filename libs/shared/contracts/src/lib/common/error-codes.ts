@@ -40,6 +40,10 @@ export const ERROR_CODES = [
   'report_schedule_not_found',
   'conversation_not_found',
   'action_not_found',
+  'pipeline_not_found',
+  'stage_not_found',
+  'deal_not_found',
+  'task_not_found',
   // 409
   'login_taken',
   'already_member',
@@ -52,6 +56,13 @@ export const ERROR_CODES = [
   'import_not_running',
   'report_not_ready',
   'action_already_decided',
+  'pipeline_has_deals',
+  'stage_has_deals',
+  'pipeline_name_taken',
+  'stage_name_taken',
+  'stage_kind_taken',
+  'last_open_stage',
+  'deal_external_id_taken',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'api-deals',
+  preset: '../../../jest.preset.node.js',
+  coverageDirectory: '../../../coverage/libs/api/deals',
+};
