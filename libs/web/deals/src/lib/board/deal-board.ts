@@ -143,7 +143,7 @@ export class DealBoard {
       return {
         stage,
         items: column.items,
-        total: filtered ? column.total : Math.max(column.total, stage.dealCount),
+        total: filtered || column.page > 0 ? column.total : stage.dealCount,
         loading: column.loading,
         error: !!column.error,
         sums,
