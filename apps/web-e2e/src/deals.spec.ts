@@ -202,7 +202,9 @@ describe.each<Language>(['ru', 'en'])('deals (%s)', (language) => {
     expect(await page.locator('section[data-group="today"]').count()).toBe(1);
     await shot('05-tasks');
     await row.locator('[data-testid="task-done"] input').check();
-    await page.locator('[data-testid="task-row"]', { hasText: text.task }).waitFor({ state: 'detached' });
+    // Done stays in view (struck through, under «done») so a wrong click can be undone.
+    await page.locator('section[data-group="done"] [data-testid="task-row"]', { hasText: text.task }).waitFor();
+    expect(await page.locator('section[data-group="today"]').count()).toBe(0);
 
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.evaluate(() => localStorage.removeItem('crm.theme'));
@@ -222,7 +224,7 @@ describe.each<Language>(['ru', 'en'])('deals (%s)', (language) => {
     await page.locator('[data-testid="deal-title-heading"]').waitFor();
     await shot('08-deal-360-dark');
     await page.goto('/tasks');
-    await page.locator('[data-testid="show-done"]').click();
+    await page.locator('[data-testid="show-done"] button').click();
     await page.locator('[data-testid="task-row"]', { hasText: text.task }).waitFor();
     await shot('09-tasks-360-dark');
   });
