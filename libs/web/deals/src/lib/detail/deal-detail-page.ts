@@ -71,7 +71,7 @@ export class DealDetailPage {
     params: () => this.key(),
     stream: ({ params }) => this.tasksApi.list(params.companyId, { dealId: params.dealId, page: 1, pageSize: 100 }),
   });
-  private readonly pipelines = rxResource({
+  protected readonly pipelines = rxResource({
     params: () => this.context.activeId() ?? undefined,
     stream: ({ params }) => this.pipelinesApi.list(params),
   });

@@ -52,8 +52,7 @@ import { TranslatePipe } from '@crm/web/i18n';
       overflow-x: auto;
     }
     .step {
-      flex: 1 1 0;
-      min-width: 96px;
+      flex: 1 0 auto;
     }
     .step-button {
       width: 100%;
@@ -94,7 +93,7 @@ import { TranslatePipe } from '@crm/web/i18n';
       height: 16px;
     }
     .label {
-      overflow-wrap: anywhere;
+      white-space: nowrap;
     }
     .passed .step-button {
       color: var(--mat-sys-on-surface);
