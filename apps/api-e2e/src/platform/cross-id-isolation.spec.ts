@@ -36,9 +36,19 @@ const textOf = (res: Response): string =>
   res.text ?? (Buffer.isBuffer(res.body) ? res.body.toString('utf8') : JSON.stringify(res.body ?? null));
 
 /** Request-body fields that carry another resource's id, and the path-id kind they name. */
-const BODY_IDS: Record<string, string> = { clientId: 'clients/{clientId}' };
-/** Query parameters that carry an id (the victim's values are tried in the attacker's company). */
-const QUERY_IDS = ['clientId', 'externalId'];
+const BODY_IDS: Record<string, string> = {
+  clientId: 'clients/{clientId}',
+  dealId: 'deals/{dealId}',
+  stageId: 'stages/{stageId}',
+};
+/** Query parameters that carry an id (the victim's values are tried in the attacker's company), and their kind. */
+const QUERY_IDS: Record<string, string> = {
+  clientId: 'clients/{clientId}',
+  externalId: 'externalId',
+  dealId: 'deals/{dealId}',
+  pipelineId: 'pipelines/{pipelineId}',
+  stageId: 'stages/{stageId}',
+};
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -62,6 +72,10 @@ describe('tenant isolation: the attacker’s own company with the victim’s ids
   let victimExternalIds: string[];
   let secrets: string[];
   let attackerClientId: string;
+  /** The attacker's own resource of each kind that bodies name by id (`BODY_IDS`). */
+  let attackerBodyIds: Record<string, string>;
+  /** The attacker pipeline made last: a stage in a path is a stage of the pipeline before it. */
+  let attackerPipelineId: string;
   /** The mapping an upload of IMPORT_FILE suggests (the same for the victim's and the attacker's job). */
   let importMapping: Json;
   const marker = randomUUID().slice(0, 8);
@@ -111,7 +125,7 @@ describe('tenant isolation: the attacker’s own company with the victim’s ids
     if (example === undefined || Array.isArray(example) || typeof example !== 'object') return example;
     const body: Json = { ...example };
     for (const [field, value] of Object.entries(body)) {
-      if (field in BODY_IDS) body[field] = idFields[field] ?? attackerClientId;
+      if (field in BODY_IDS) body[field] = idFields[field] ?? attackerBodyIds[BODY_IDS[field]];
       else if (field === 'externalId' && typeof value === 'string') body[field] = `X-${randomUUID()}`;
       else if (typeof value === 'string' && UUID.test(value))
         throw new Error(`The example body has an id field "${field}": add it to BODY_IDS`);
@@ -165,6 +179,46 @@ describe('tenant isolation: the attacker’s own company with the victim’s ids
       return answer.actions[0].id;
     },
     'clients/{clientId}': async () => (await createClient(attacker, { name: 'Attacker client' })).id,
+    'pipelines/{pipelineId}': async () => {
+      const res = await api()
+        .post(`/api/companies/${attacker.companyId}/pipelines`)
+        .set(attacker.auth)
+        .send({
+          name: `Attacker pipeline ${randomUUID()}`,
+          stages: [
+            { name: 'A1', probability: 10 },
+            { name: 'A2', probability: 50 },
+          ],
+        })
+        .expect(201);
+      attackerPipelineId = res.body.id;
+      return attackerPipelineId;
+    },
+    'stages/{stageId}': async () => {
+      const name = `Attacker stage ${randomUUID()}`;
+      const res = await api()
+        .post(`/api/companies/${attacker.companyId}/pipelines/${attackerPipelineId}/stages`)
+        .set(attacker.auth)
+        .send({ name, probability: 30 })
+        .expect(201);
+      return res.body.stages.find((s: { name: string }) => s.name === name).id;
+    },
+    'deals/{dealId}': async () =>
+      (
+        await api()
+          .post(`/api/companies/${attacker.companyId}/deals`)
+          .set(attacker.auth)
+          .send({ title: 'Attacker deal', clientId: attackerClientId, amount: '100.00', currency: 'RUB' })
+          .expect(201)
+      ).body.id,
+    'tasks/{taskId}': async () =>
+      (
+        await api()
+          .post(`/api/companies/${attacker.companyId}/tasks`)
+          .set(attacker.auth)
+          .send({ title: 'Attacker task', type: 'todo', dueAt: '2026-12-03T15:00:00Z' })
+          .expect(201)
+      ).body.id,
     'sales/{saleId}': async () => (await createSale(attacker, attackerClientId)).id,
     'api-keys/{id}': async () => (await createApiKey(attacker, 'Attacker key')).id,
     'members/{userId}': async () => {
@@ -255,6 +309,18 @@ describe('tenant isolation: the attacker’s own company with the victim’s ids
     await waitForImport(victim, job.id);
     importMapping = job.suggestedMapping;
 
+    const [victimPipeline] = (await api().get(`${companyUrl}/pipelines`).set(victim.auth).expect(200)).body;
+    const victimDeal = await api()
+      .post(`${companyUrl}/deals`)
+      .set(victim.auth)
+      .send({ title: `Victim deal ${marker}`, clientId: client.id, amount: '100.00', currency: 'RUB' })
+      .expect(201);
+    const victimTask = await api()
+      .post(`${companyUrl}/tasks`)
+      .set(victim.auth)
+      .send({ title: `Victim task ${marker}`, type: 'call', dueAt: '2026-12-03T15:00:00Z', dealId: victimDeal.body.id })
+      .expect(201);
+
     const victimConversation = await ask(victim, 'Выручка за 2025 год');
     const victimAction = await ask(victim, `Добавь заметку клиенту Victim client ${marker}: перезвонить`);
     if (!victimAction.actions[0]) throw new Error('the assistant proposed no action for the victim');
@@ -268,6 +334,10 @@ describe('tenant isolation: the attacker’s own company with the victim’s ids
       'members/{userId}': [member.id, victim.id],
       'invitations/{invitationId}': [invitation.body.id],
       'imports/{importId}': [job.id],
+      'pipelines/{pipelineId}': [victimPipeline.id],
+      'stages/{stageId}': [victimPipeline.stages[1].id],
+      'deals/{dealId}': [victimDeal.body.id],
+      'tasks/{taskId}': [victimTask.body.id],
     };
     victimExternalIds = [`VC-${marker}`, `VS-${marker}`];
     secrets = [
@@ -278,6 +348,8 @@ describe('tenant isolation: the attacker’s own company with the victim’s ids
       `Victim client ${marker}`,
       `Victim note ${marker}`,
       `Victim call ${marker}`,
+      `Victim deal ${marker}`,
+      `Victim task ${marker}`,
       member.login,
       invitee.login,
       victim.apiKey.key,
@@ -286,6 +358,15 @@ describe('tenant isolation: the attacker’s own company with the victim’s ids
     attacker = await companyWithKey(`Attacker ${marker}`);
     await pushClients(attacker.apiKey.key, [clientItem(`AC-${marker}`, { name: 'Attacker client' })]).expect(200);
     attackerClientId = (await readFeed<{ id: string }>(attacker.apiKey.key, 'clients')).items[0].id;
+    const [attackerPipeline] = (
+      await api().get(`/api/companies/${attacker.companyId}/pipelines`).set(attacker.auth).expect(200)
+    ).body;
+    attackerBodyIds = {
+      'clients/{clientId}': attackerClientId,
+      // A stage of the default pipeline, where the attacker's deals are: a move there is answered.
+      'stages/{stageId}': attackerPipeline.stages[1].id,
+      'deals/{dealId}': await own['deals/{dealId}']('/deals/{dealId}'),
+    };
   });
 
   it('answers 404 on every route with an id in its path, every method, and changes nothing of the victim', async () => {
@@ -357,10 +438,10 @@ describe('tenant isolation: the attacker’s own company with the victim’s ids
         if (control.status >= 300) failures.push(`control ${method} ${path}: ${control.status} ${textOf(control)}`);
       }
       const queryIds = ((method === 'get' ? op['parameters'] : undefined) ?? ([] as Json[]))
-        .filter((p: Json) => p['in'] === 'query' && QUERY_IDS.includes(p['name']))
+        .filter((p: Json) => p['in'] === 'query' && p['name'] in QUERY_IDS)
         .map((p: Json) => p['name'] as string);
       for (const param of queryIds) {
-        const values = param === 'externalId' ? victimExternalIds : [victimIds['clients/{clientId}'][0]];
+        const values = param === 'externalId' ? victimExternalIds : [victimIds[QUERY_IDS[param]][0]];
         for (const value of values) {
           tried.push(`GET ${path}?${param}`);
           const res = await api()
@@ -385,6 +466,13 @@ describe('tenant isolation: the attacker’s own company with the victim’s ids
         'GET /api/companies/{companyId}/sales?clientId',
         'GET /api/v1/clients?externalId',
         'GET /api/v1/sales?externalId',
+        'post /api/companies/{companyId}/deals body.clientId',
+        'post /api/companies/{companyId}/deals/{dealId}/move body.stageId',
+        'post /api/companies/{companyId}/tasks body.dealId',
+        'post /api/companies/{companyId}/tasks body.clientId',
+        'GET /api/companies/{companyId}/deals?pipelineId',
+        'GET /api/companies/{companyId}/deals?stageId',
+        'GET /api/companies/{companyId}/tasks?dealId',
       ]),
     );
     expect(await victimView()).toEqual(before);

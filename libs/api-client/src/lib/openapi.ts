@@ -469,6 +469,23 @@ export interface paths {
     patch: operations['Clients_update'];
     trace?: never;
   };
+  '/api/companies/{companyId}/clients/{clientId}/deals': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Deals of a client, recently changed first unless sorted otherwise */
+    get: operations['ClientDeals_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/companies/{companyId}/clients/{clientId}/interactions': {
     parameters: {
       query?: never;
@@ -533,6 +550,77 @@ export interface paths {
     get: operations['ClientSales_list'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/companies/{companyId}/deals': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Deals of the company: paging, sort, filters (pipeline, stage, owner, client, status, amount, close date) */
+    get: operations['Deals_list'];
+    put?: never;
+    /** Open a deal (owner: the caller unless given; stage: the pipeline’s first) */
+    post: operations['Deals_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/companies/{companyId}/deals/{dealId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A deal */
+    get: operations['Deals_get'];
+    put?: never;
+    post?: never;
+    /** Delete a deal with its history and tasks (a sale it became stays) */
+    delete: operations['Deals_remove'];
+    options?: never;
+    head?: never;
+    /** Change a deal: omitted fields keep their value; the stage changes by `move` */
+    patch: operations['Deals_update'];
+    trace?: never;
+  };
+  '/api/companies/{companyId}/deals/{dealId}/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The deal’s stage changes, oldest first (the first is its creation) */
+    get: operations['Deals_history'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/companies/{companyId}/deals/{dealId}/move': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Move a deal to another stage of its pipeline: a lost stage needs `lostReason`; a won stage with `createSale` creates the linked sale */
+    post: operations['Deals_move'];
     delete?: never;
     options?: never;
     head?: never;
@@ -771,6 +859,78 @@ export interface paths {
     patch: operations['Members_changeRole'];
     trace?: never;
   };
+  '/api/companies/{companyId}/pipelines': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The company’s pipelines in order, each with its stages and the deals in each stage */
+    get: operations['Pipelines_list'];
+    put?: never;
+    /** Create a pipeline (owners and admins) with the given or the default stages */
+    post: operations['Pipelines_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/companies/{companyId}/pipelines/{pipelineId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A pipeline with its stages and the deals in each stage */
+    get: operations['Pipelines_get'];
+    put?: never;
+    post?: never;
+    /** Delete a pipeline without deals (owners and admins); 409 while it has deals */
+    delete: operations['Pipelines_remove'];
+    options?: never;
+    head?: never;
+    /** Rename or reorder a pipeline (owners and admins); deals and history stay */
+    patch: operations['Pipelines_update'];
+    trace?: never;
+  };
+  '/api/companies/{companyId}/pipelines/{pipelineId}/stages': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Add a stage (owners and admins); answers the pipeline */
+    post: operations['Pipelines_addStage'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/companies/{companyId}/pipelines/{pipelineId}/stages/{stageId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Delete a stage (owners and admins); a stage with deals needs `?moveTo=stageId` (409 without) */
+    delete: operations['Pipelines_removeStage'];
+    options?: never;
+    head?: never;
+    /** Rename, re-weigh or move a stage (owners and admins); answers the pipeline */
+    patch: operations['Pipelines_updateStage'];
+    trace?: never;
+  };
   '/api/companies/{companyId}/reports': {
     parameters: {
       query?: never;
@@ -928,6 +1088,43 @@ export interface paths {
     head?: never;
     /** Change a sale: omitted fields (status too) keep their value; `items` replaces all items */
     patch: operations['Sales_update'];
+    trace?: never;
+  };
+  '/api/companies/{companyId}/tasks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Tasks: undone overdue ones first, then by due time; filters by assignee, due, done, deal, client */
+    get: operations['Tasks_list'];
+    put?: never;
+    /** Create a task on a deal, a client or standalone (assignee: the caller unless given) */
+    post: operations['Tasks_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/companies/{companyId}/tasks/{taskId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A task */
+    get: operations['Tasks_get'];
+    put?: never;
+    post?: never;
+    /** Delete a task */
+    delete: operations['Tasks_remove'];
+    options?: never;
+    head?: never;
+    /** Change a task, or mark it done or undone */
+    patch: operations['Tasks_update'];
     trace?: never;
   };
   '/api/health': {
@@ -1696,6 +1893,7 @@ export interface components {
        * @enum {string|null}
        */
       segment:
+        | 'lost'
         | 'champions'
         | 'loyal'
         | 'potential_loyalists'
@@ -1703,7 +1901,6 @@ export interface components {
         | 'at_risk'
         | 'cannot_lose'
         | 'hibernating'
-        | 'lost'
         | null;
     };
     ClientPageResponse: {
@@ -1866,6 +2063,53 @@ export interface components {
       /** @example ООО Ромашка */
       name: string;
     };
+    CreateDealDto: {
+      /**
+       * @description A decimal string (a JSON number is accepted too) with at most the currency's minor digits.
+       * @example 150000.00
+       */
+      amount: string;
+      /**
+       * Format: uuid
+       * @description A client of this company.
+       */
+      clientId: string;
+      /**
+       * Format: currency
+       * @description ISO 4217.
+       * @example RUB
+       */
+      currency: string;
+      /** @example 2026-12-31 */
+      expectedCloseDate?: string | null;
+      /**
+       * @description The deal's id in an integrating system; unique in the company (409 when taken).
+       * @example ORD-1001
+       */
+      externalId?: string | null;
+      nextStep?: components['schemas']['NextStepDto'] | null;
+      /**
+       * Format: uuid
+       * @description A member of the company; default the caller.
+       */
+      ownerId?: string;
+      /** Format: uuid */
+      pipelineId?: string;
+      /**
+       * @description Win probability 0–100 %; omitted or null: the stage's default, which follows the deal from stage to stage.
+       * @example 30
+       */
+      probability?: number | null;
+      /**
+       * @description Where the deal came from.
+       * @example Сайт
+       */
+      source?: string | null;
+      /** Format: uuid */
+      stageId?: string;
+      /** @example Поставка 200 свечей */
+      title: string;
+    };
     CreateInteractionDto: {
       /**
        * @description When it happened.
@@ -1883,6 +2127,11 @@ export interface components {
     CreateNoteDto: {
       /** @example Предпочитает связь по почте */
       text: string;
+    };
+    CreatePipelineDto: {
+      /** @example Оптовые продажи */
+      name: string;
+      stages?: components['schemas']['StageInputDto'][];
     };
     CreateReportDto: {
       /**
@@ -1972,6 +2221,45 @@ export interface components {
        */
       status?: 'pending' | 'paid' | 'cancelled' | 'refunded';
     };
+    CreateStageDto: {
+      /**
+       * @description `open` (default), or terminal: `won`, `lost`.
+       * @example open
+       * @enum {string}
+       */
+      kind?: 'open' | 'won' | 'lost';
+      /** @example Квалификация */
+      name: string;
+      /**
+       * @description Where it goes, from 0; the stages from there shift right. Default: after the last open stage.
+       * @example 2
+       */
+      position?: number;
+      /**
+       * @description Default win probability of a deal in this stage, 0–100 %.
+       * @example 20
+       */
+      probability: number;
+    };
+    CreateTaskDto: {
+      /** Format: uuid */
+      assigneeId?: string;
+      /** Format: uuid */
+      clientId?: string | null;
+      /** Format: uuid */
+      dealId?: string | null;
+      /** @example false */
+      done?: boolean;
+      /** @example 2026-12-03T15:00:00+03:00 */
+      dueAt: string;
+      /** @example Отправить коммерческое предложение */
+      title: string;
+      /**
+       * @example email
+       * @enum {string}
+       */
+      type: 'call' | 'meeting' | 'email' | 'todo';
+    };
     CustomerModelInfoResponse: {
       /**
        * @description Clients the models were fitted on.
@@ -2001,6 +2289,88 @@ export interface components {
        * @enum {string}
        */
       status: 'fitted' | 'no-purchases' | 'no-repeat-purchases';
+    };
+    DealPageResponse: {
+      items: components['schemas']['DealResponse'][];
+      /** @example 1 */
+      page: number;
+      /** @example 50 */
+      pageSize: number;
+      /** @example 1234 */
+      total: number;
+    };
+    DealResponse: {
+      /**
+       * @description With exactly the currency's minor digits.
+       * @example 150000.00
+       */
+      amount: string;
+      clientId: string;
+      /**
+       * @description The client's name (or e-mail when it has no name).
+       * @example Иван Петров
+       */
+      clientName: string | null;
+      /** @description When it was won or lost; null while open. */
+      closedAt: string | null;
+      /** @example 2026-12-01T08:00:00.000Z */
+      createdAt: string;
+      /** @example RUB */
+      currency: string;
+      /** @example 2026-12-31 */
+      expectedCloseDate: string | null;
+      /** @example ORD-1001 */
+      externalId: string | null;
+      id: string;
+      lostReason: string | null;
+      nextStep: components['schemas']['NextStepResponse'] | null;
+      /** @description The member who owns the deal; null when that user was removed. */
+      ownerId: string | null;
+      /**
+       * @description The owner's login.
+       * @example anna.petrova
+       */
+      ownerName: string | null;
+      pipelineId: string;
+      /**
+       * @description Win probability in %, the stage's default unless set on the deal.
+       * @example 50
+       */
+      probability: number;
+      /**
+       * @description Whether `probability` was set on the deal rather than taken from the stage.
+       * @example false
+       */
+      probabilityOverridden: boolean;
+      /** @description The sale a won deal became. */
+      saleId: string | null;
+      /** @example Сайт */
+      source: string | null;
+      /**
+       * @description When the deal entered its current stage.
+       * @example 2026-12-01T08:00:00.000Z
+       */
+      stageEnteredAt: string;
+      stageId: string;
+      /** @example Предложение */
+      stageName: string;
+      /**
+       * @example open
+       * @enum {string}
+       */
+      status: 'open' | 'won' | 'lost';
+      /** @example Поставка 200 свечей */
+      title: string;
+      /** @example 2026-12-01T08:00:00.000Z */
+      updatedAt: string;
+    };
+    DealStageChangeResponse: {
+      /** @example 2026-12-01T08:00:00.000Z */
+      at: string;
+      fromStageId: string | null;
+      toStageId: string;
+      /** @description Who moved it; null when that user was deleted (or an integration did). */
+      userId: string | null;
     };
     ErrorResponse: {
       /**
@@ -2412,6 +2782,25 @@ export interface components {
       /** @example RUB */
       currency: string;
     };
+    MoveDealDto: {
+      /**
+       * @description To a `won` stage: also create the sale the deal became (client, amount, currency; sold now,
+       *     `paid`), linked as the deal's `saleId`, in the same transaction. Ignored for a deal already
+       *     linked to a sale.
+       * @example true
+       */
+      createSale?: boolean;
+      /**
+       * @description Required when the stage is a `lost` one (400 without).
+       * @example Выбрали конкурента
+       */
+      lostReason?: string;
+      /**
+       * Format: uuid
+       * @description A stage of the deal's pipeline.
+       */
+      stageId: string;
+    };
     MyInvitationResponse: {
       company: components['schemas']['InvitationCompanyResponse'];
       /** @example 2026-12-01T10:15:00.000Z */
@@ -2427,6 +2816,18 @@ export interface components {
        */
       role: 'owner' | 'admin' | 'member';
     };
+    NextStepDto: {
+      /** @example 2026-12-05T12:00:00+03:00 */
+      dueAt: string;
+      /** @example Позвонить и обсудить скидку */
+      title: string;
+    };
+    NextStepResponse: {
+      /** @example 2026-12-05T09:00:00.000Z */
+      dueAt: string;
+      /** @example Позвонить и обсудить скидку */
+      title: string;
+    };
     NoteResponse: {
       /** @description The current user when the note was written; `null` once that user is deleted. */
       author: components['schemas']['AuthorResponse'] | null;
@@ -2436,6 +2837,22 @@ export interface components {
       id: string;
       /** @example Предпочитает связь по почте */
       text: string;
+    };
+    PipelineResponse: {
+      /** @example 2026-12-01T08:00:00.000Z */
+      createdAt: string;
+      id: string;
+      /** @example Воронка продаж */
+      name: string;
+      /**
+       * @description Order among the company's pipelines, from 0.
+       * @example 0
+       */
+      position: number;
+      /** @description Stages in order. */
+      stages: components['schemas']['StageResponse'][];
+      /** @example 2026-12-01T08:00:00.000Z */
+      updatedAt: string;
     };
     PreviewImportDto: {
       /**
@@ -2713,7 +3130,7 @@ export interface components {
        * @enum {string}
        */
       segment?:
-        'champions' | 'loyal' | 'potential_loyalists' | 'new' | 'at_risk' | 'cannot_lose' | 'hibernating' | 'lost';
+        'lost' | 'champions' | 'loyal' | 'potential_loyalists' | 'new' | 'at_risk' | 'cannot_lose' | 'hibernating';
       /**
        * @example [
        *       "paid"
@@ -3125,7 +3542,7 @@ export interface components {
        * @enum {string}
        */
       segment:
-        'champions' | 'loyal' | 'potential_loyalists' | 'new' | 'at_risk' | 'cannot_lose' | 'hibernating' | 'lost';
+        'lost' | 'champions' | 'loyal' | 'potential_loyalists' | 'new' | 'at_risk' | 'cannot_lose' | 'hibernating';
     };
     RfmSegmentsResponse: {
       /** @example 2026-11-20 */
@@ -3386,6 +3803,96 @@ export interface components {
        */
       userIds?: string[];
     };
+    StageInputDto: {
+      /**
+       * @description `open` (default), or terminal: `won`, `lost`.
+       * @example open
+       * @enum {string}
+       */
+      kind?: 'open' | 'won' | 'lost';
+      /** @example Квалификация */
+      name: string;
+      /**
+       * @description Default win probability of a deal in this stage, 0–100 %.
+       * @example 20
+       */
+      probability: number;
+    };
+    StageResponse: {
+      /**
+       * @description Deals in this stage now.
+       * @example 12
+       */
+      dealCount: number;
+      id: string;
+      /**
+       * @example open
+       * @enum {string}
+       */
+      kind: 'open' | 'won' | 'lost';
+      /** @example Квалификация */
+      name: string;
+      pipelineId: string;
+      /**
+       * @description Order in the pipeline, from 0.
+       * @example 1
+       */
+      position: number;
+      /**
+       * @description Default win probability, 0–100 %.
+       * @example 20
+       */
+      probability: number;
+      /** @description Their amounts, per currency. */
+      totals: components['schemas']['MoneyAmountResponse'][];
+    };
+    TaskPageResponse: {
+      items: components['schemas']['TaskResponse'][];
+      /** @example 1 */
+      page: number;
+      /** @example 50 */
+      pageSize: number;
+      /** @example 12 */
+      total: number;
+    };
+    TaskResponse: {
+      /** @description null when that user was removed. */
+      assigneeId: string | null;
+      /**
+       * @description The assignee's login.
+       * @example anna.petrova
+       */
+      assigneeName: string | null;
+      clientId: string | null;
+      /** @example Иван Петров */
+      clientName: string | null;
+      /** @example 2026-12-01T08:00:00.000Z */
+      createdAt: string;
+      createdBy: string | null;
+      dealId: string | null;
+      /** @example Поставка 200 свечей */
+      dealTitle: string | null;
+      /** @example false */
+      done: boolean;
+      doneAt: string | null;
+      /** @example 2026-12-03T12:00:00.000Z */
+      dueAt: string;
+      id: string;
+      /**
+       * @description Undone and due before now.
+       * @example false
+       */
+      overdue: boolean;
+      /** @example Отправить коммерческое предложение */
+      title: string;
+      /**
+       * @example email
+       * @enum {string}
+       */
+      type: 'call' | 'email' | 'meeting' | 'todo';
+      /** @example 2026-12-01T08:00:00.000Z */
+      updatedAt: string;
+    };
     TopClientResponse: {
       clientId: string;
       /** @example ivan.petrov@example.ru */
@@ -3469,12 +3976,59 @@ export interface components {
        */
       timeZone?: string;
     };
+    UpdateDealDto: {
+      /**
+       * @description Checked against the currency the deal ends up with.
+       * @example 180000.00
+       */
+      amount?: string;
+      /** Format: uuid */
+      clientId?: string;
+      /**
+       * Format: currency
+       * @example RUB
+       */
+      currency?: string;
+      /** @example 2027-01-31 */
+      expectedCloseDate?: string | null;
+      /** @example ORD-1001 */
+      externalId?: string | null;
+      /**
+       * @description Only for a lost deal: why it was lost.
+       * @example Выбрали конкурента
+       */
+      lostReason?: string;
+      nextStep?: components['schemas']['NextStepDto'] | null;
+      /**
+       * Format: uuid
+       * @description A member of the company.
+       */
+      ownerId?: string;
+      /**
+       * @description 0–100 %; `null` goes back to the stage's default.
+       * @example 40
+       */
+      probability?: number | null;
+      /** @example Выставка */
+      source?: string | null;
+      /** @example Поставка 250 свечей */
+      title?: string;
+    };
     UpdateMemberDto: {
       /**
        * @example admin
        * @enum {string}
        */
       role: 'owner' | 'admin' | 'member';
+    };
+    UpdatePipelineDto: {
+      /** @example Розница */
+      name?: string;
+      /**
+       * @description Order among the company's pipelines, from 0; the others shift.
+       * @example 0
+       */
+      position?: number;
     };
     UpdateSaleDto: {
       /** @example 1234.50 */
@@ -3496,6 +4050,39 @@ export interface components {
        * @enum {string}
        */
       status?: 'pending' | 'paid' | 'cancelled' | 'refunded';
+    };
+    UpdateStageDto: {
+      /** @example Выставлен счёт */
+      name?: string;
+      /**
+       * @description New place in the pipeline, from 0; the stages in between shift.
+       * @example 1
+       */
+      position?: number;
+      /** @example 60 */
+      probability?: number;
+    };
+    UpdateTaskDto: {
+      /** Format: uuid */
+      assigneeId?: string;
+      /** Format: uuid */
+      clientId?: string | null;
+      /** Format: uuid */
+      dealId?: string | null;
+      /**
+       * @description Done (records when) or undone again.
+       * @example true
+       */
+      done?: boolean;
+      /** @example 2026-12-04T10:00:00+03:00 */
+      dueAt?: string;
+      /** @example Отправить счёт */
+      title?: string;
+      /**
+       * @example todo
+       * @enum {string}
+       */
+      type?: 'call' | 'meeting' | 'email' | 'todo';
     };
   };
   responses: never;
@@ -6970,6 +7557,158 @@ export interface operations {
       };
     };
   };
+  ClientDeals_list: {
+    parameters: {
+      query?: {
+        /** @description Amount at most this (in the deal's own currency). */
+        amountMax?: string;
+        /** @description Amount at least this (in the deal's own currency). */
+        amountMin?: string;
+        clientId?: string;
+        currency?: string;
+        /** @description Expected to close on or after this day. */
+        expectedFrom?: string;
+        /** @description Expected to close on or before this day. */
+        expectedTo?: string;
+        ownerId?: string;
+        /** @description 1-based page number, at most 1,000,000 (a larger offset overflows the database's). */
+        page?: number;
+        /** @description Rows per page, at most 200. */
+        pageSize?: number;
+        pipelineId?: string;
+        /** @description Free-text search, case-insensitive. */
+        q?: string;
+        /** @description A field, descending with `-`. Default `-updatedAt`. */
+        sort?:
+          | 'createdAt'
+          | '-createdAt'
+          | 'updatedAt'
+          | '-updatedAt'
+          | 'amount'
+          | '-amount'
+          | 'expectedCloseDate'
+          | '-expectedCloseDate'
+          | 'title'
+          | '-title'
+          | 'stageEnteredAt'
+          | '-stageEnteredAt';
+        stageId?: string;
+        status?: 'open' | 'won' | 'lost';
+      };
+      header?: never;
+      path: {
+        clientId: string;
+        /** @description A company the caller is a member of */
+        companyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "items": [
+           *         {
+           *           "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *           "externalId": "ORD-1001",
+           *           "title": "Поставка 200 свечей",
+           *           "clientId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *           "clientName": "Иван Петров",
+           *           "amount": "150000.00",
+           *           "currency": "RUB",
+           *           "pipelineId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *           "stageId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *           "stageName": "Предложение",
+           *           "ownerId": null,
+           *           "ownerName": "anna.petrova",
+           *           "expectedCloseDate": "2026-12-31",
+           *           "probability": 50,
+           *           "probabilityOverridden": false,
+           *           "status": "open",
+           *           "lostReason": null,
+           *           "saleId": null,
+           *           "source": "Сайт",
+           *           "nextStep": {
+           *             "title": "Позвонить и обсудить скидку",
+           *             "dueAt": "2026-12-05T09:00:00.000Z"
+           *           },
+           *           "stageEnteredAt": "2026-12-01T08:00:00.000Z",
+           *           "closedAt": null,
+           *           "createdAt": "2026-12-01T08:00:00.000Z",
+           *           "updatedAt": "2026-12-01T08:00:00.000Z"
+           *         }
+           *       ],
+           *       "total": 1234,
+           *       "page": 1,
+           *       "pageSize": 50
+           *     }
+           */
+          'application/json': components['schemas']['DealPageResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names each bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "Validation failed",
+           *       "details": [
+           *         {
+           *           "field": "email",
+           *           "messages": [
+           *             "email must look like name@domain"
+           *           ]
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found, or belongs to another company */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "Not found"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
   ClientActivity_listInteractions: {
     parameters: {
       query?: never;
@@ -7466,6 +8205,762 @@ export interface operations {
            *     }
            */
           'application/json': components['schemas']['SalePageResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names each bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "Validation failed",
+           *       "details": [
+           *         {
+           *           "field": "email",
+           *           "messages": [
+           *             "email must look like name@domain"
+           *           ]
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found, or belongs to another company */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "Not found"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Deals_list: {
+    parameters: {
+      query?: {
+        /** @description Amount at most this (in the deal's own currency). */
+        amountMax?: string;
+        /** @description Amount at least this (in the deal's own currency). */
+        amountMin?: string;
+        clientId?: string;
+        currency?: string;
+        /** @description Expected to close on or after this day. */
+        expectedFrom?: string;
+        /** @description Expected to close on or before this day. */
+        expectedTo?: string;
+        ownerId?: string;
+        /** @description 1-based page number, at most 1,000,000 (a larger offset overflows the database's). */
+        page?: number;
+        /** @description Rows per page, at most 200. */
+        pageSize?: number;
+        pipelineId?: string;
+        /** @description Free-text search, case-insensitive. */
+        q?: string;
+        /** @description A field, descending with `-`. Default `-updatedAt`. */
+        sort?:
+          | 'createdAt'
+          | '-createdAt'
+          | 'updatedAt'
+          | '-updatedAt'
+          | 'amount'
+          | '-amount'
+          | 'expectedCloseDate'
+          | '-expectedCloseDate'
+          | 'title'
+          | '-title'
+          | 'stageEnteredAt'
+          | '-stageEnteredAt';
+        stageId?: string;
+        status?: 'open' | 'won' | 'lost';
+      };
+      header?: never;
+      path: {
+        /** @description A company the caller is a member of */
+        companyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "items": [
+           *         {
+           *           "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *           "externalId": "ORD-1001",
+           *           "title": "Поставка 200 свечей",
+           *           "clientId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *           "clientName": "Иван Петров",
+           *           "amount": "150000.00",
+           *           "currency": "RUB",
+           *           "pipelineId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *           "stageId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *           "stageName": "Предложение",
+           *           "ownerId": null,
+           *           "ownerName": "anna.petrova",
+           *           "expectedCloseDate": "2026-12-31",
+           *           "probability": 50,
+           *           "probabilityOverridden": false,
+           *           "status": "open",
+           *           "lostReason": null,
+           *           "saleId": null,
+           *           "source": "Сайт",
+           *           "nextStep": {
+           *             "title": "Позвонить и обсудить скидку",
+           *             "dueAt": "2026-12-05T09:00:00.000Z"
+           *           },
+           *           "stageEnteredAt": "2026-12-01T08:00:00.000Z",
+           *           "closedAt": null,
+           *           "createdAt": "2026-12-01T08:00:00.000Z",
+           *           "updatedAt": "2026-12-01T08:00:00.000Z"
+           *         }
+           *       ],
+           *       "total": 1234,
+           *       "page": 1,
+           *       "pageSize": 50
+           *     }
+           */
+          'application/json': components['schemas']['DealPageResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names each bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "Validation failed",
+           *       "details": [
+           *         {
+           *           "field": "email",
+           *           "messages": [
+           *             "email must look like name@domain"
+           *           ]
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found, or belongs to another company */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "Not found"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Deals_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description A company the caller is a member of */
+        companyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "title": "Поставка 200 свечей",
+         *       "clientId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+         *       "amount": "150000.00",
+         *       "currency": "RUB",
+         *       "expectedCloseDate": "2026-12-31",
+         *       "source": "Сайт",
+         *       "nextStep": {
+         *         "title": "Позвонить и обсудить скидку",
+         *         "dueAt": "2026-12-05T12:00:00+03:00"
+         *       }
+         *     }
+         */
+        'application/json': components['schemas']['CreateDealDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *       "externalId": "ORD-1001",
+           *       "title": "Поставка 200 свечей",
+           *       "clientId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *       "clientName": "Иван Петров",
+           *       "amount": "150000.00",
+           *       "currency": "RUB",
+           *       "pipelineId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *       "stageId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *       "stageName": "Предложение",
+           *       "ownerId": null,
+           *       "ownerName": "anna.petrova",
+           *       "expectedCloseDate": "2026-12-31",
+           *       "probability": 50,
+           *       "probabilityOverridden": false,
+           *       "status": "open",
+           *       "lostReason": null,
+           *       "saleId": null,
+           *       "source": "Сайт",
+           *       "nextStep": {
+           *         "title": "Позвонить и обсудить скидку",
+           *         "dueAt": "2026-12-05T09:00:00.000Z"
+           *       },
+           *       "stageEnteredAt": "2026-12-01T08:00:00.000Z",
+           *       "closedAt": null,
+           *       "createdAt": "2026-12-01T08:00:00.000Z",
+           *       "updatedAt": "2026-12-01T08:00:00.000Z"
+           *     }
+           */
+          'application/json': components['schemas']['DealResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names each bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "Validation failed",
+           *       "details": [
+           *         {
+           *           "field": "email",
+           *           "messages": [
+           *             "email must look like name@domain"
+           *           ]
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found, or belongs to another company */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "Not found"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Conflict with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 409,
+           *       "error": "Conflict",
+           *       "message": "externalId is already used in this company"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Deals_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description A company the caller is a member of */
+        companyId: string;
+        dealId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *       "externalId": "ORD-1001",
+           *       "title": "Поставка 200 свечей",
+           *       "clientId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *       "clientName": "Иван Петров",
+           *       "amount": "150000.00",
+           *       "currency": "RUB",
+           *       "pipelineId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *       "stageId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *       "stageName": "Предложение",
+           *       "ownerId": null,
+           *       "ownerName": "anna.petrova",
+           *       "expectedCloseDate": "2026-12-31",
+           *       "probability": 50,
+           *       "probabilityOverridden": false,
+           *       "status": "open",
+           *       "lostReason": null,
+           *       "saleId": null,
+           *       "source": "Сайт",
+           *       "nextStep": {
+           *         "title": "Позвонить и обсудить скидку",
+           *         "dueAt": "2026-12-05T09:00:00.000Z"
+           *       },
+           *       "stageEnteredAt": "2026-12-01T08:00:00.000Z",
+           *       "closedAt": null,
+           *       "createdAt": "2026-12-01T08:00:00.000Z",
+           *       "updatedAt": "2026-12-01T08:00:00.000Z"
+           *     }
+           */
+          'application/json': components['schemas']['DealResponse'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found, or belongs to another company */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "Not found"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Deals_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description A company the caller is a member of */
+        companyId: string;
+        dealId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deleted */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found, or belongs to another company */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "Not found"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Deals_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description A company the caller is a member of */
+        companyId: string;
+        dealId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "title": "Поставка 250 свечей",
+         *       "amount": "180000.00",
+         *       "expectedCloseDate": "2027-01-31",
+         *       "probability": 40
+         *     }
+         */
+        'application/json': components['schemas']['UpdateDealDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *       "externalId": "ORD-1001",
+           *       "title": "Поставка 200 свечей",
+           *       "clientId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *       "clientName": "Иван Петров",
+           *       "amount": "150000.00",
+           *       "currency": "RUB",
+           *       "pipelineId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *       "stageId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *       "stageName": "Предложение",
+           *       "ownerId": null,
+           *       "ownerName": "anna.petrova",
+           *       "expectedCloseDate": "2026-12-31",
+           *       "probability": 50,
+           *       "probabilityOverridden": false,
+           *       "status": "open",
+           *       "lostReason": null,
+           *       "saleId": null,
+           *       "source": "Сайт",
+           *       "nextStep": {
+           *         "title": "Позвонить и обсудить скидку",
+           *         "dueAt": "2026-12-05T09:00:00.000Z"
+           *       },
+           *       "stageEnteredAt": "2026-12-01T08:00:00.000Z",
+           *       "closedAt": null,
+           *       "createdAt": "2026-12-01T08:00:00.000Z",
+           *       "updatedAt": "2026-12-01T08:00:00.000Z"
+           *     }
+           */
+          'application/json': components['schemas']['DealResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names each bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "Validation failed",
+           *       "details": [
+           *         {
+           *           "field": "email",
+           *           "messages": [
+           *             "email must look like name@domain"
+           *           ]
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found, or belongs to another company */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "Not found"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Conflict with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 409,
+           *       "error": "Conflict",
+           *       "message": "externalId is already used in this company"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Deals_history: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description A company the caller is a member of */
+        companyId: string;
+        dealId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example [
+           *       {
+           *         "fromStageId": null,
+           *         "toStageId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *         "userId": null,
+           *         "at": "2026-12-01T08:00:00.000Z"
+           *       }
+           *     ]
+           */
+          'application/json': components['schemas']['DealStageChangeResponse'][];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found, or belongs to another company */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "Not found"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Deals_move: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description A company the caller is a member of */
+        companyId: string;
+        dealId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "stageId": "5a1e0c2d-7b3f-4e6a-9c8d-0f1e2d3c4b5a"
+         *     }
+         */
+        'application/json': components['schemas']['MoveDealDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *       "externalId": "ORD-1001",
+           *       "title": "Поставка 200 свечей",
+           *       "clientId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *       "clientName": "Иван Петров",
+           *       "amount": "150000.00",
+           *       "currency": "RUB",
+           *       "pipelineId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *       "stageId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *       "stageName": "Предложение",
+           *       "ownerId": null,
+           *       "ownerName": "anna.petrova",
+           *       "expectedCloseDate": "2026-12-31",
+           *       "probability": 50,
+           *       "probabilityOverridden": false,
+           *       "status": "open",
+           *       "lostReason": null,
+           *       "saleId": null,
+           *       "source": "Сайт",
+           *       "nextStep": {
+           *         "title": "Позвонить и обсудить скидку",
+           *         "dueAt": "2026-12-05T09:00:00.000Z"
+           *       },
+           *       "stageEnteredAt": "2026-12-01T08:00:00.000Z",
+           *       "closedAt": null,
+           *       "createdAt": "2026-12-01T08:00:00.000Z",
+           *       "updatedAt": "2026-12-01T08:00:00.000Z"
+           *     }
+           */
+          'application/json': components['schemas']['DealResponse'];
         };
       };
       /** @description Invalid input; `details` names each bad field */
@@ -9452,6 +10947,978 @@ export interface operations {
            *     }
            */
           'application/json': components['schemas']['MemberResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names each bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "Validation failed",
+           *       "details": [
+           *         {
+           *           "field": "email",
+           *           "messages": [
+           *             "email must look like name@domain"
+           *           ]
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Authenticated but not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 403,
+           *       "error": "Forbidden",
+           *       "message": "Only an owner or admin may do this"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found, or belongs to another company */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "Not found"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Conflict with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 409,
+           *       "error": "Conflict",
+           *       "message": "externalId is already used in this company"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Pipelines_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description A company the caller is a member of */
+        companyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example [
+           *       {
+           *         "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *         "name": "Воронка продаж",
+           *         "position": 0,
+           *         "stages": [
+           *           {
+           *             "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *             "pipelineId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *             "name": "Квалификация",
+           *             "position": 1,
+           *             "probability": 20,
+           *             "kind": "open",
+           *             "dealCount": 12,
+           *             "totals": [
+           *               {
+           *                 "currency": "RUB",
+           *                 "amount": "125000.00"
+           *               }
+           *             ]
+           *           }
+           *         ],
+           *         "createdAt": "2026-12-01T08:00:00.000Z",
+           *         "updatedAt": "2026-12-01T08:00:00.000Z"
+           *       }
+           *     ]
+           */
+          'application/json': components['schemas']['PipelineResponse'][];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found, or belongs to another company */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "Not found"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Pipelines_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description A company the caller is a member of */
+        companyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "name": "Оптовые продажи",
+         *       "stages": [
+         *         {
+         *           "name": "Заявка",
+         *           "probability": 10
+         *         },
+         *         {
+         *           "name": "Счёт выставлен",
+         *           "probability": 60
+         *         },
+         *         {
+         *           "name": "Оплачено",
+         *           "probability": 100,
+         *           "kind": "won"
+         *         },
+         *         {
+         *           "name": "Отказ",
+         *           "probability": 0,
+         *           "kind": "lost"
+         *         }
+         *       ]
+         *     }
+         */
+        'application/json': components['schemas']['CreatePipelineDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *       "name": "Воронка продаж",
+           *       "position": 0,
+           *       "stages": [
+           *         {
+           *           "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *           "pipelineId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *           "name": "Квалификация",
+           *           "position": 1,
+           *           "probability": 20,
+           *           "kind": "open",
+           *           "dealCount": 12,
+           *           "totals": [
+           *             {
+           *               "currency": "RUB",
+           *               "amount": "125000.00"
+           *             }
+           *           ]
+           *         }
+           *       ],
+           *       "createdAt": "2026-12-01T08:00:00.000Z",
+           *       "updatedAt": "2026-12-01T08:00:00.000Z"
+           *     }
+           */
+          'application/json': components['schemas']['PipelineResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names each bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "Validation failed",
+           *       "details": [
+           *         {
+           *           "field": "email",
+           *           "messages": [
+           *             "email must look like name@domain"
+           *           ]
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Authenticated but not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 403,
+           *       "error": "Forbidden",
+           *       "message": "Only an owner or admin may do this"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found, or belongs to another company */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "Not found"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Conflict with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 409,
+           *       "error": "Conflict",
+           *       "message": "externalId is already used in this company"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Pipelines_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description A company the caller is a member of */
+        companyId: string;
+        pipelineId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *       "name": "Воронка продаж",
+           *       "position": 0,
+           *       "stages": [
+           *         {
+           *           "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *           "pipelineId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *           "name": "Квалификация",
+           *           "position": 1,
+           *           "probability": 20,
+           *           "kind": "open",
+           *           "dealCount": 12,
+           *           "totals": [
+           *             {
+           *               "currency": "RUB",
+           *               "amount": "125000.00"
+           *             }
+           *           ]
+           *         }
+           *       ],
+           *       "createdAt": "2026-12-01T08:00:00.000Z",
+           *       "updatedAt": "2026-12-01T08:00:00.000Z"
+           *     }
+           */
+          'application/json': components['schemas']['PipelineResponse'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found, or belongs to another company */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "Not found"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Pipelines_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description A company the caller is a member of */
+        companyId: string;
+        pipelineId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deleted */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Authenticated but not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 403,
+           *       "error": "Forbidden",
+           *       "message": "Only an owner or admin may do this"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found, or belongs to another company */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "Not found"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Conflict with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 409,
+           *       "error": "Conflict",
+           *       "message": "externalId is already used in this company"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Pipelines_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description A company the caller is a member of */
+        companyId: string;
+        pipelineId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "name": "Розница"
+         *     }
+         */
+        'application/json': components['schemas']['UpdatePipelineDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *       "name": "Воронка продаж",
+           *       "position": 0,
+           *       "stages": [
+           *         {
+           *           "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *           "pipelineId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *           "name": "Квалификация",
+           *           "position": 1,
+           *           "probability": 20,
+           *           "kind": "open",
+           *           "dealCount": 12,
+           *           "totals": [
+           *             {
+           *               "currency": "RUB",
+           *               "amount": "125000.00"
+           *             }
+           *           ]
+           *         }
+           *       ],
+           *       "createdAt": "2026-12-01T08:00:00.000Z",
+           *       "updatedAt": "2026-12-01T08:00:00.000Z"
+           *     }
+           */
+          'application/json': components['schemas']['PipelineResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names each bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "Validation failed",
+           *       "details": [
+           *         {
+           *           "field": "email",
+           *           "messages": [
+           *             "email must look like name@domain"
+           *           ]
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Authenticated but not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 403,
+           *       "error": "Forbidden",
+           *       "message": "Only an owner or admin may do this"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found, or belongs to another company */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "Not found"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Conflict with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 409,
+           *       "error": "Conflict",
+           *       "message": "externalId is already used in this company"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Pipelines_addStage: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description A company the caller is a member of */
+        companyId: string;
+        pipelineId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "name": "Выставлен счёт",
+         *       "probability": 60
+         *     }
+         */
+        'application/json': components['schemas']['CreateStageDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *       "name": "Воронка продаж",
+           *       "position": 0,
+           *       "stages": [
+           *         {
+           *           "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *           "pipelineId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *           "name": "Квалификация",
+           *           "position": 1,
+           *           "probability": 20,
+           *           "kind": "open",
+           *           "dealCount": 12,
+           *           "totals": [
+           *             {
+           *               "currency": "RUB",
+           *               "amount": "125000.00"
+           *             }
+           *           ]
+           *         }
+           *       ],
+           *       "createdAt": "2026-12-01T08:00:00.000Z",
+           *       "updatedAt": "2026-12-01T08:00:00.000Z"
+           *     }
+           */
+          'application/json': components['schemas']['PipelineResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names each bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "Validation failed",
+           *       "details": [
+           *         {
+           *           "field": "email",
+           *           "messages": [
+           *             "email must look like name@domain"
+           *           ]
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Authenticated but not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 403,
+           *       "error": "Forbidden",
+           *       "message": "Only an owner or admin may do this"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found, or belongs to another company */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "Not found"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Conflict with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 409,
+           *       "error": "Conflict",
+           *       "message": "externalId is already used in this company"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Pipelines_removeStage: {
+    parameters: {
+      query?: {
+        /**
+         * @description A stage of the same pipeline that receives the deleted stage's deals (each move is recorded in
+         *     the deals' history). Required when the stage has deals (409 without).
+         */
+        moveTo?: string;
+      };
+      header?: never;
+      path: {
+        /** @description A company the caller is a member of */
+        companyId: string;
+        pipelineId: string;
+        stageId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deleted */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input; `details` names each bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "Validation failed",
+           *       "details": [
+           *         {
+           *           "field": "email",
+           *           "messages": [
+           *             "email must look like name@domain"
+           *           ]
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Authenticated but not allowed */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 403,
+           *       "error": "Forbidden",
+           *       "message": "Only an owner or admin may do this"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found, or belongs to another company */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "Not found"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Conflict with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 409,
+           *       "error": "Conflict",
+           *       "message": "externalId is already used in this company"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Pipelines_updateStage: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description A company the caller is a member of */
+        companyId: string;
+        pipelineId: string;
+        stageId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "name": "Счёт отправлен",
+         *       "probability": 65
+         *     }
+         */
+        'application/json': components['schemas']['UpdateStageDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *       "name": "Воронка продаж",
+           *       "position": 0,
+           *       "stages": [
+           *         {
+           *           "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *           "pipelineId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *           "name": "Квалификация",
+           *           "position": 1,
+           *           "probability": 20,
+           *           "kind": "open",
+           *           "dealCount": 12,
+           *           "totals": [
+           *             {
+           *               "currency": "RUB",
+           *               "amount": "125000.00"
+           *             }
+           *           ]
+           *         }
+           *       ],
+           *       "createdAt": "2026-12-01T08:00:00.000Z",
+           *       "updatedAt": "2026-12-01T08:00:00.000Z"
+           *     }
+           */
+          'application/json': components['schemas']['PipelineResponse'];
         };
       };
       /** @description Invalid input; `details` names each bad field */
@@ -11906,6 +14373,474 @@ export interface operations {
            *       "statusCode": 409,
            *       "error": "Conflict",
            *       "message": "externalId is already used in this company"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Tasks_list: {
+    parameters: {
+      query?: {
+        assigneeId?: string;
+        clientId?: string;
+        dealId?: string;
+        done?: boolean;
+        /** @description In the company's time zone. */
+        due?: 'overdue' | 'today' | 'week';
+        /** @description 1-based page number, at most 1,000,000 (a larger offset overflows the database's). */
+        page?: number;
+        /** @description Rows per page, at most 200. */
+        pageSize?: number;
+        /** @description Free-text search, case-insensitive. */
+        q?: string;
+      };
+      header?: never;
+      path: {
+        /** @description A company the caller is a member of */
+        companyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "items": [
+           *         {
+           *           "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *           "title": "Отправить коммерческое предложение",
+           *           "type": "email",
+           *           "dueAt": "2026-12-03T12:00:00.000Z",
+           *           "overdue": false,
+           *           "assigneeId": null,
+           *           "assigneeName": "anna.petrova",
+           *           "dealId": null,
+           *           "dealTitle": "Поставка 200 свечей",
+           *           "clientId": null,
+           *           "clientName": "Иван Петров",
+           *           "done": false,
+           *           "doneAt": null,
+           *           "createdBy": null,
+           *           "createdAt": "2026-12-01T08:00:00.000Z",
+           *           "updatedAt": "2026-12-01T08:00:00.000Z"
+           *         }
+           *       ],
+           *       "total": 12,
+           *       "page": 1,
+           *       "pageSize": 50
+           *     }
+           */
+          'application/json': components['schemas']['TaskPageResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names each bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "Validation failed",
+           *       "details": [
+           *         {
+           *           "field": "email",
+           *           "messages": [
+           *             "email must look like name@domain"
+           *           ]
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found, or belongs to another company */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "Not found"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Tasks_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description A company the caller is a member of */
+        companyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "title": "Отправить коммерческое предложение",
+         *       "type": "email",
+         *       "dueAt": "2026-12-03T15:00:00+03:00",
+         *       "dealId": "7d4c3b2a-1e0f-4a9b-8c7d-6e5f4a3b2c1d",
+         *       "clientId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10"
+         *     }
+         */
+        'application/json': components['schemas']['CreateTaskDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *       "title": "Отправить коммерческое предложение",
+           *       "type": "email",
+           *       "dueAt": "2026-12-03T12:00:00.000Z",
+           *       "overdue": false,
+           *       "assigneeId": null,
+           *       "assigneeName": "anna.petrova",
+           *       "dealId": null,
+           *       "dealTitle": "Поставка 200 свечей",
+           *       "clientId": null,
+           *       "clientName": "Иван Петров",
+           *       "done": false,
+           *       "doneAt": null,
+           *       "createdBy": null,
+           *       "createdAt": "2026-12-01T08:00:00.000Z",
+           *       "updatedAt": "2026-12-01T08:00:00.000Z"
+           *     }
+           */
+          'application/json': components['schemas']['TaskResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names each bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "Validation failed",
+           *       "details": [
+           *         {
+           *           "field": "email",
+           *           "messages": [
+           *             "email must look like name@domain"
+           *           ]
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found, or belongs to another company */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "Not found"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Tasks_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description A company the caller is a member of */
+        companyId: string;
+        taskId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *       "title": "Отправить коммерческое предложение",
+           *       "type": "email",
+           *       "dueAt": "2026-12-03T12:00:00.000Z",
+           *       "overdue": false,
+           *       "assigneeId": null,
+           *       "assigneeName": "anna.petrova",
+           *       "dealId": null,
+           *       "dealTitle": "Поставка 200 свечей",
+           *       "clientId": null,
+           *       "clientName": "Иван Петров",
+           *       "done": false,
+           *       "doneAt": null,
+           *       "createdBy": null,
+           *       "createdAt": "2026-12-01T08:00:00.000Z",
+           *       "updatedAt": "2026-12-01T08:00:00.000Z"
+           *     }
+           */
+          'application/json': components['schemas']['TaskResponse'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found, or belongs to another company */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "Not found"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Tasks_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description A company the caller is a member of */
+        companyId: string;
+        taskId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deleted */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found, or belongs to another company */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "Not found"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Tasks_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description A company the caller is a member of */
+        companyId: string;
+        taskId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "title": "Отправить счёт",
+         *       "dueAt": "2026-12-04T10:00:00+03:00",
+         *       "done": true
+         *     }
+         */
+        'application/json': components['schemas']['UpdateTaskDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *       "title": "Отправить коммерческое предложение",
+           *       "type": "email",
+           *       "dueAt": "2026-12-03T12:00:00.000Z",
+           *       "overdue": false,
+           *       "assigneeId": null,
+           *       "assigneeName": "anna.petrova",
+           *       "dealId": null,
+           *       "dealTitle": "Поставка 200 свечей",
+           *       "clientId": null,
+           *       "clientName": "Иван Петров",
+           *       "done": false,
+           *       "doneAt": null,
+           *       "createdBy": null,
+           *       "createdAt": "2026-12-01T08:00:00.000Z",
+           *       "updatedAt": "2026-12-01T08:00:00.000Z"
+           *     }
+           */
+          'application/json': components['schemas']['TaskResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names each bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "Validation failed",
+           *       "details": [
+           *         {
+           *           "field": "email",
+           *           "messages": [
+           *             "email must look like name@domain"
+           *           ]
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found, or belongs to another company */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "Not found"
            *     }
            */
           'application/json': components['schemas']['ErrorResponse'];

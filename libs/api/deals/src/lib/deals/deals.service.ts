@@ -39,7 +39,7 @@ const SORT_COLUMNS: Record<DealSortField, string> = {
   updatedAt: 'd.updated_at',
   amount: 'd.amount',
   expectedCloseDate: 'd.expected_close_date',
-  title: 'lower(d.title)',
+  title: `lower(translate(d.title, 'ёЁ', 'еЕ'))`,
   stageEnteredAt: 'd.stage_entered_at',
 };
 

@@ -2,6 +2,7 @@ import { ConflictException, Injectable } from '@nestjs/common';
 import {
   type CompanyScope,
   companyWritesLockName,
+  InvalidInputException,
   isUniqueViolation,
   queryRows,
   SqlParams,
@@ -23,6 +24,7 @@ import {
 import type { EntityManager } from 'typeorm';
 import { pipelineNotFound, stageNotFound } from '../ids';
 import { invalidField } from '../members';
+import { afterLastOpen, moved, stageSetErrors } from './stage-order';
 
 interface PipelineRow {
   id: string;
@@ -68,7 +70,8 @@ export class PipelinesService {
   /** A new pipeline at the end of the list, with the given stages or the default ones. */
   create(scope: CompanyScope, dto: CreatePipelineDto): Promise<PipelineResponse> {
     const stages: readonly StageInputDto[] = dto.stages ?? DEFAULT_PIPELINE_STAGES;
-    assertStageSet(stages);
+    const errors = stageSetErrors(stages);
+    if (errors.length > 0) throw new InvalidInputException(errors);
     return this.tenantDb.run(scope, async (m) => {
       const [{ id }] = await this.unique(() =>
         queryRows<{ id: string }>(
@@ -160,8 +163,7 @@ export class PipelinesService {
       if (kind !== 'open' && stages.some((s) => s.kind === kind)) {
         throw new ConflictException(coded('stage_kind_taken', `The pipeline already has a ${kind} stage`));
       }
-      const lastOpen = stages.reduce((at, s, index) => (s.kind === 'open' ? index + 1 : at), 0);
-      const position = Math.min(dto.position ?? lastOpen, stages.length);
+      const position = Math.min(dto.position ?? afterLastOpen(stages.map((s) => s.kind)), stages.length);
       const [{ id }] = await this.unique(() =>
         queryRows<{ id: string }>(
           m,
@@ -378,13 +380,6 @@ export class PipelinesService {
   }
 }
 
-/** `ids` with `id` moved to `position` (clamped to the list). */
-function moved(ids: string[], id: string, position: number): string[] {
-  const rest = ids.filter((x) => x !== id);
-  rest.splice(Math.min(position, rest.length), 0, id);
-  return rest;
-}
-
 async function renumberPipelines(m: EntityManager, scope: CompanyScope): Promise<void> {
   await m.query(
     `UPDATE pipelines p SET position = o.ord - 1
@@ -393,16 +388,4 @@ async function renumberPipelines(m: EntityManager, scope: CompanyScope): Promise
       WHERE p.company_id = $1 AND p.id = o.id AND p.position <> o.ord - 1`,
     [scope.companyId],
   );
-}
-
-/** 400 unless the stages make a pipeline: one open stage at least, one won and one lost at most, distinct names. */
-function assertStageSet(stages: readonly StageInputDto[]): void {
-  const kinds = stages.map((s) => s.kind ?? 'open');
-  if (!kinds.includes('open')) invalidField('stages', 'stages must include at least one open stage');
-  for (const kind of ['won', 'lost'] as const) {
-    if (kinds.filter((k) => k === kind).length > 1) invalidField('stages', `stages may include one ${kind} stage`);
-  }
-  const names = stages.map((s) => s.name.toLowerCase());
-  const repeated = names.findIndex((name, index) => names.indexOf(name) !== index);
-  if (repeated >= 0) invalidField(`stages.${repeated}.name`, 'stage names must differ within a pipeline');
 }

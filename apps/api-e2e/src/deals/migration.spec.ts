@@ -1,0 +1,52 @@
+import { MIGRATIONS } from '@crm/api/core';
+import { DataSource } from 'typeorm';
+
+/*
+ * The deals migration gives every company that exists when it runs the default pipeline, like a
+ * company created later. Checked by undoing and redoing it inside a transaction that is rolled back.
+ */
+describe('deals migration', () => {
+  let ds: DataSource;
+
+  beforeAll(async () => {
+    ds = new DataSource({ type: 'postgres', url: process.env['E2E_DATABASE_URL'], extra: { max: 1 } });
+    await ds.initialize();
+  });
+  afterAll(() => ds.destroy());
+
+  it('backfills the default pipeline of existing companies, and its down migration removes the tables', async () => {
+    const Deals = MIGRATIONS.find((m) => m.name === 'Deals1764600000000');
+    if (!Deals) throw new Error('the deals migration is not registered');
+    const q = ds.createQueryRunner();
+    await q.startTransaction();
+    try {
+      await new Deals().down(q);
+      const tables = await q.query(`SELECT to_regclass('deals') AS deals, to_regclass('pipelines') AS pipelines`);
+      expect(tables).toEqual([{ deals: null, pipelines: null }]);
+      const [{ id }] = await q.query(`INSERT INTO companies (name) VALUES ('Старая компания') RETURNING id`);
+      await new Deals().up(q);
+      const stages = await q.query(
+        `SELECT p.name AS pipeline, s.name, s.position, s.probability, s.kind
+           FROM pipelines p JOIN pipeline_stages s ON s.company_id = p.company_id AND s.pipeline_id = p.id
+          WHERE p.company_id = $1 ORDER BY s.position`,
+        [id],
+      );
+      expect(stages.map((s: Record<string, unknown>) => Object.values(s))).toEqual([
+        ['Воронка продаж', 'Новая', 0, 10, 'open'],
+        ['Воронка продаж', 'Квалификация', 1, 20, 'open'],
+        ['Воронка продаж', 'Предложение', 2, 50, 'open'],
+        ['Воронка продаж', 'Переговоры', 3, 80, 'open'],
+        ['Воронка продаж', 'Выиграна', 4, 100, 'won'],
+        ['Воронка продаж', 'Проиграна', 5, 0, 'lost'],
+      ]);
+      const [{ without }] = await q.query(
+        `SELECT count(*)::int AS without FROM companies c
+          WHERE NOT EXISTS (SELECT 1 FROM pipelines p WHERE p.company_id = c.id)`,
+      );
+      expect(without).toBe(0);
+    } finally {
+      await q.rollbackTransaction();
+      await q.release();
+    }
+  });
+});
