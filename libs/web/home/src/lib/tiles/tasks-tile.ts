@@ -36,7 +36,9 @@ import { HomeTile } from './home-tile';
       }
       @if (pipeline(); as value) {
         <p class="line" data-testid="pipeline-value">
-          {{ 'deals.tile.pipeline' | t: { value: value.text } }} ·
+          @if (value.count > 0) {
+            {{ 'deals.tile.pipeline' | t: { value: value.text } }} ·
+          }
           {{ 'deals.tile.pipelineCount' | t: { count: value.count } }}
         </p>
       }
