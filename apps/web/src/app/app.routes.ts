@@ -29,7 +29,9 @@ export const appRoutes: Route[] = [
     children: [
       { path: '', pathMatch: 'full', loadChildren: () => import('@crm/web/home').then((m) => m.homeRoutes) },
       { path: 'clients', loadChildren: () => import('@crm/web/clients').then((m) => m.clientsRoutes) },
+      { path: 'deals', loadChildren: () => import('@crm/web/deals').then((m) => m.dealsRoutes) },
       { path: 'sales', loadChildren: () => import('@crm/web/sales').then((m) => m.salesRoutes) },
+      { path: 'tasks', loadChildren: () => import('@crm/web/deals').then((m) => m.tasksRoutes) },
       { path: 'reports', loadChildren: () => import('@crm/web/reports').then((m) => m.reportsRoutes) },
       { path: 'imports', loadChildren: () => import('@crm/web/imports').then((m) => m.importsRoutes) },
       // Not `/api-keys`: web paths must not start with `/api`, which belongs to the API (dev proxy, server).

@@ -78,7 +78,12 @@ describe('HomePage', () => {
     });
   });
 
-  async function render(keys: unknown[], members: unknown[], reports: unknown = noReports): Promise<HTMLElement> {
+  async function render(
+    keys: unknown[],
+    members: unknown[],
+    reports: unknown = noReports,
+    deals: { today: number; overdue: number; pipelines: unknown[] } = { today: 0, overdue: 0, pipelines: [] },
+  ): Promise<HTMLElement> {
     const fixture = TestBed.createComponent(HomePage);
     fixture.detectChanges();
     const backend = TestBed.inject(HttpTestingController);
@@ -93,17 +98,49 @@ describe('HomePage', () => {
       .expectOne((req) => req.url === '/api/companies/c1/analytics/timeseries')
       .flush({ currency: 'RUB', granularity: 'day', from: '', to: '', points: [], warnings: [] });
     backend.expectOne((req) => req.url === '/api/companies/c1/analytics/forecast').flush(forecast);
+    const tasks = backend.match((req) => req.url === '/api/companies/c1/tasks');
+    expect(tasks.map((req) => req.request.params.get('due')).sort()).toEqual(['overdue', 'today']);
+    for (const req of tasks) {
+      expect(req.request.params.get('assigneeId')).toBe('u1');
+      expect(req.request.params.get('done')).toBe('false');
+      req.flush(page(req.request.params.get('due') === 'today' ? deals.today : deals.overdue));
+    }
+    backend.expectOne('/api/companies/c1/pipelines').flush(deals.pipelines);
     await fixture.whenStable();
     return fixture.nativeElement as HTMLElement;
   }
 
-  it('greets the user in the company and shows the clients, sales, reports, API key and members tiles', async () => {
+  it('counts my tasks for today and the overdue ones, and the value of the open deals per currency', async () => {
+    const stage = (kind: string, dealCount: number, totals: unknown[]) => ({ id: kind, kind, dealCount, totals });
+    const pipelines = [
+      {
+        id: 'p1',
+        stages: [
+          stage('open', 2, [{ currency: 'RUB', amount: '150000.00' }]),
+          stage('won', 5, [{ currency: 'RUB', amount: '999999.00' }]),
+        ],
+      },
+      { id: 'p2', stages: [stage('open', 1, [{ currency: 'RUB', amount: '500.50' }])] },
+    ];
+    const element = await render([], [], noReports, { today: 3, overdue: 1, pipelines });
+    expect(element.querySelector('[data-testid="tasks-today"]')?.textContent?.trim()).toBe('3 задачи на сегодня');
+    expect(element.querySelector('[data-testid="tasks-overdue"]')?.textContent?.trim()).toBe('и 1 просрочена');
+    expect(element.querySelector('[data-testid="pipeline-value"]')?.textContent?.replace(/\s+/g, ' ').trim()).toBe(
+      'В воронке: 150 500,50 ₽ · 3 открытые сделки',
+    );
+
+    const calm = await render([], [], noReports);
+    expect(calm.querySelector('[data-testid="tasks-today"]')?.textContent?.trim()).toBe('На сегодня задач нет.');
+    expect(calm.querySelector('[data-testid="pipeline-value"]')).toBeNull();
+  });
+
+  it('greets the user in the company and shows the tasks, clients, sales, reports, API key and members tiles', async () => {
     const element = await render([], [{ userId: 'u1', login: 'anna', role: 'owner' }]);
 
     expect(element.querySelector('h1')?.textContent).toMatch(/, anna$/);
     expect(element.textContent).toContain('Компания: ООО Ромашка');
     const tiles = Array.from(element.querySelectorAll('crm-home-tile a')).map((link) => link.getAttribute('href'));
-    expect(tiles).toEqual(['/clients', '/sales', '/reports', '/keys', '/company']);
+    expect(tiles).toEqual(['/tasks', '/clients', '/sales', '/reports', '/keys', '/company']);
     expect(element.querySelector('[data-testid="clients-count"]')?.textContent?.trim()).toBe('42 клиента');
   });
 

@@ -8,6 +8,7 @@ import { ClientsTile } from './tiles/clients-tile';
 import { MembersTile } from './tiles/members-tile';
 import { ReportsTile } from './tiles/reports-tile';
 import { SalesTile } from './tiles/sales-tile';
+import { TasksTile } from './tiles/tasks-tile';
 
 function greetingKey(hour: number): TranslationKey {
   if (hour < 5) return 'home.greeting.night';
@@ -21,11 +22,12 @@ function greetingKey(hour: number): TranslationKey {
  */
 @Component({
   selector: 'crm-home-page',
-  imports: [ApiKeyTile, ClientsTile, KpiSection, MembersTile, PageHeader, ReportsTile, SalesTile],
+  imports: [ApiKeyTile, ClientsTile, KpiSection, MembersTile, PageHeader, ReportsTile, SalesTile, TasksTile],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <crm-page-header [title]="greeting()" [subtitle]="subtitle()" />
     <section class="tiles" [attr.aria-label]="tilesLabel()">
+      <crm-tasks-tile />
       <crm-clients-tile />
       <crm-sales-tile />
       <crm-reports-tile />

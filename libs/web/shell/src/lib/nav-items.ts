@@ -16,13 +16,16 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/', icon: 'home', label: 'nav.start', exact: true },
   { path: '/clients', icon: 'person', label: 'nav.clients', exact: false },
+  { path: '/deals', icon: 'view-week', label: 'nav.deals', exact: false },
   { path: '/sales', icon: 'receipt', label: 'nav.sales', exact: false },
-  { path: '/reports', icon: 'assessment', label: 'nav.reports', exact: false },
+  { path: '/tasks', icon: 'task-alt', label: 'nav.tasks', exact: false },
+  // Deals and tasks are what a salesperson opens on a phone; reports and the key stay on the start screen's tiles.
+  { path: '/reports', icon: 'assessment', label: 'nav.reports', exact: false, notOnPhone: true },
   // Uploading files is a desk task; on a phone the bar gives its place to reports.
   { path: '/imports', icon: 'upload', label: 'nav.imports', exact: false, notOnPhone: true },
   // The assistant opens from the top bar on every screen; the phone bar keeps its place.
   { path: '/assistant', icon: 'insights', label: 'assistant.nav', exact: false, notOnPhone: true },
-  { path: '/keys', icon: 'key', label: 'nav.apiKeys', exact: false },
+  { path: '/keys', icon: 'key', label: 'nav.apiKeys', exact: false, notOnPhone: true },
   { path: '/company', icon: 'group', label: 'nav.company', exact: false },
   { path: '/company/rates', icon: 'currency-exchange', label: 'rates.nav', exact: false, sub: true },
 ];

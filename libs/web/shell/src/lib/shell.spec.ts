@@ -34,7 +34,9 @@ describe('Shell', () => {
     expect(links.map((link) => [link.getAttribute('href'), link.textContent?.trim()])).toEqual([
       ['/', 'Начало'],
       ['/clients', 'Клиенты'],
+      ['/deals', 'Сделки'],
       ['/sales', 'Продажи'],
+      ['/tasks', 'Задачи'],
       ['/reports', 'Отчёты'],
       ['/imports', 'Импорт'],
       ['/assistant', 'Ассистент'],

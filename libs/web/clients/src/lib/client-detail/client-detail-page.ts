@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
@@ -7,8 +7,9 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTabsModule } from '@angular/material/tabs';
 import { Router, RouterLink } from '@angular/router';
-import type { ClientDeletionLossResponse, ClientResponse, SaleResponse } from '@crm/shared/contracts';
+import type { ClientDeletionLossResponse, ClientResponse, DealResponse, SaleResponse } from '@crm/shared/contracts';
 import { CompanyContext, describeError, httpStatus } from '@crm/web/core';
+import { ClientDeals, DealFormDialog, type DealFormDialogData } from '@crm/web/deal-form';
 import { ClientsApi, CompaniesApi } from '@crm/web/data-access';
 import { formatMoney, I18n, LocalDatePipe, LocalDateTimePipe, RelativeTimePipe, TranslatePipe } from '@crm/web/i18n';
 import { SaleFormDialog, type SaleFormDialogData } from '@crm/web/sale-form';
@@ -27,6 +28,7 @@ import { OutlookCard } from './outlook-card';
 @Component({
   selector: 'crm-client-detail-page',
   imports: [
+    ClientDeals,
     ClientNotes,
     ClientPurchases,
     ClientTimeline,
@@ -91,6 +93,9 @@ export class ClientDetailPage {
   });
 
   protected readonly current = computed(() => (this.client.hasValue() ? this.client.value() : null));
+  protected readonly companyId = computed(() => this.context.activeId() ?? '');
+  /** Bumped after a deal is created here, so the deals tab reloads. */
+  protected readonly dealsVersion = signal(0);
   protected readonly loadError = computed(() => {
     const error = this.client.error();
     if (!error) return null;
@@ -136,6 +141,23 @@ export class ClientDetailPage {
         this.sales.reload();
         this.client.reload();
         this.outlook.reload();
+      });
+  }
+
+  /** «+ Сделка»: a deal with this client, in the company's base currency; the deals tab lists it. */
+  protected addDeal(): void {
+    const key = this.key();
+    if (!key) return;
+    const currency = this.company.hasValue() ? this.company.value().baseCurrency : undefined;
+    this.dialog
+      .open<DealFormDialog, DealFormDialogData, DealResponse>(DealFormDialog, {
+        data: { companyId: key.companyId, clientId: key.clientId, deal: null, currency },
+        width: '640px',
+        maxWidth: '94vw',
+      })
+      .afterClosed()
+      .subscribe((created) => {
+        if (created) this.dealsVersion.update((version) => version + 1);
       });
   }
 

@@ -1,4 +1,5 @@
 import { assistantEn } from './assistant.en';
+import { dealsEn } from './deals.en';
 import { crmEn } from './crm.en';
 import { reportsEn } from './reports.en';
 import { returnsEn } from './returns.en';
@@ -48,6 +49,8 @@ export const en: Dictionary = {
     start: 'Start',
     clients: 'Clients',
     sales: 'Sales',
+    deals: 'Deals',
+    tasks: 'Tasks',
     reports: 'Reports',
     imports: 'Import',
     apiKeys: 'API key',
@@ -256,4 +259,5 @@ export const en: Dictionary = {
   ...returnsEn,
   ...screensEn,
   ...assistantEn,
+  ...dealsEn,
 };

@@ -1,4 +1,5 @@
 import { assistantRu } from './assistant.ru';
+import { dealsRu } from './deals.ru';
 import { crmRu } from './crm.ru';
 import { reportsRu } from './reports.ru';
 import { returnsRu } from './returns.ru';
@@ -50,6 +51,8 @@ export const ru = {
     start: 'Начало',
     clients: 'Клиенты',
     sales: 'Продажи',
+    deals: 'Сделки',
+    tasks: 'Задачи',
     reports: 'Отчёты',
     imports: 'Импорт',
     apiKeys: 'API-ключ',
@@ -265,4 +268,5 @@ export const ru = {
   ...returnsRu,
   ...screensRu,
   ...assistantRu,
+  ...dealsRu,
 };

@@ -1,0 +1,245 @@
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import {
+  baseUrl,
+  dismissSnackbars,
+  type Language,
+  launchBrowser,
+  newContext,
+  PASSWORD,
+  screenshot,
+  snackbarText,
+  uniqueLogin,
+} from './support/browser';
+import { seedCompany } from './support/crm-data';
+
+const T = {
+  ru: {
+    signIn: 'Войти',
+    dealsTab: 'Сделки',
+    created: 'Сделка создана',
+    stages: ['Новая', 'Квалификация', 'Предложение', 'Переговоры', 'Выиграна', 'Проиграна'],
+    moved: (stage: string) => `Сделка перенесена: ${stage}`,
+    amount: '250 000,00 ₽',
+    won: 'Выиграна',
+    openSale: 'Открыть продажу',
+    overdue: 'Просрочено',
+    task: 'Позвонить и согласовать договор',
+    taskCreated: 'Задача создана',
+  },
+  en: {
+    signIn: 'Sign in',
+    dealsTab: 'Deals',
+    created: 'Deal created',
+    stages: ['Новая', 'Квалификация', 'Предложение', 'Переговоры', 'Выиграна', 'Проиграна'],
+    moved: (stage: string) => `Deal moved: ${stage}`,
+    amount: '₽250,000.00',
+    won: 'Won',
+    openSale: 'Open the sale',
+    overdue: 'Overdue',
+    task: 'Call and agree on the contract',
+    taskCreated: 'Task created',
+  },
+} as const;
+
+/** Text with every kind of space (Intl writes no-break ones in money) as a plain space. */
+const plain = (value: string) => value.replace(/\s+/g, ' ').trim();
+
+/** A day as the datepicker of the interface language reads it (`05.12.2026` / `12/05/2026`). */
+function typedDay(date: Date, language: Language): string {
+  const dd = String(date.getDate()).padStart(2, '0');
+  const mm = String(date.getMonth() + 1).padStart(2, '0');
+  return language === 'ru' ? `${dd}.${mm}.${date.getFullYear()}` : `${mm}/${dd}/${date.getFullYear()}`;
+}
+
+async function clientId(companyId: string, token: string, externalId: string): Promise<string> {
+  const response = await fetch(`${baseUrl()}/api/companies/${companyId}/clients?q=${externalId}`, {
+    headers: { Authorization: `Bearer ${token}` },
+  });
+  const page = (await response.json()) as { items: { id: string; externalId: string }[] };
+  return page.items.find((c) => c.externalId === externalId)?.id as string;
+}
+
+/** Drags with the mouse the way a user does, in small steps so the CDK sees a drag, and drops on `target`. */
+async function drag(page: Page, card: Locator, target: Locator): Promise<void> {
+  await card.scrollIntoViewIfNeeded();
+  const from = await card.boundingBox();
+  if (!from) throw new Error('card not visible');
+  await page.mouse.move(from.x + from.width / 2, from.y + 12);
+  await page.mouse.down();
+  await page.mouse.move(from.x + from.width / 2 + 10, from.y + 22, { steps: 5 });
+  const to = await target.boundingBox();
+  if (!to) throw new Error('column not visible');
+  await page.mouse.move(to.x + to.width / 2, to.y + 40, { steps: 20 });
+  await page.mouse.move(to.x + to.width / 2, to.y + 44, { steps: 2 });
+  await page.mouse.up();
+}
+
+/**
+ * Deals in the browser: an employee opens a deal from a client's page (with an overdue next step),
+ * moves it along the board — by dragging and by the card's «move to stage» menu with the keyboard —
+ * to the won stage, agrees to create the sale, and finds the sale linked from the deal. Screenshots
+ * of the board, the deal and «my tasks» in light and dark, desktop and 360 px.
+ */
+describe.each<Language>(['ru', 'en'])('deals (%s)', (language) => {
+  const text = T[language];
+  const title = language === 'ru' ? 'Поставка 200 свечей' : 'Supply of 200 candles';
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let client: string;
+  const column = (stage: string) => page.locator(`[data-testid="board-column"][data-stage="${stage}"]`);
+  const card = () => page.locator(`[data-testid="deal-card"][data-deal="${title}"]`);
+  const shot = (name: string) => screenshot(page, `deals-${name}.${language}`);
+
+  beforeAll(async () => {
+    const login = uniqueLogin(`deals-${language}`);
+    const seeded = await seedCompany(login, language === 'ru' ? 'ООО Ромашка' : 'Daisy LLC');
+    client = await clientId(seeded.companyId, seeded.accessToken, 'C-1');
+    browser = await launchBrowser();
+    context = await newContext(browser, language);
+    page = await context.newPage();
+    await page.goto('/login');
+    await page.locator('input[name="login"]').fill(login);
+    await page.locator('input[name="password"]').fill(PASSWORD);
+    await page.getByRole('button', { name: text.signIn, exact: true }).click();
+    await page.waitForURL((url) => url.pathname === '/');
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+  });
+
+  it('creates a deal from the client page with an overdue next step', async () => {
+    await page.goto(`/clients/${client}`);
+    await page.locator('[data-testid="add-deal"]').click();
+    await page.locator('[data-testid="deal-title"]').fill(title);
+    await page.locator('[data-testid="deal-amount"]').fill(language === 'ru' ? '250 000' : '250000');
+    await page.locator('[data-testid="deal-next-step"]').fill(language === 'ru' ? 'Отправить КП' : 'Send the offer');
+    const yesterday = new Date(Date.now() - 24 * 3_600_000);
+    await page.locator('[data-testid="deal-next-due"]').fill(typedDay(yesterday, language));
+    await page.locator('[data-testid="deal-source"]').fill(language === 'ru' ? 'Сайт' : 'Website');
+    await screenshot(page, `deals-01-form.${language}`);
+    await page.locator('[data-testid="deal-save"]').click();
+    expect(await snackbarText(page)).toBe(text.created);
+    await dismissSnackbars(page);
+
+    await page.getByRole('tab', { name: text.dealsTab }).click();
+    const row = page.locator('[data-testid="client-deal"]', { hasText: title });
+    await row.waitFor();
+    expect(await row.innerText()).toContain(text.stages[0]);
+  });
+
+  it('drags the deal to the next stage and uses the keyboard menu for the one after', async () => {
+    await page.goto('/deals');
+    await card().waitFor();
+    expect(await column(text.stages[0]).locator('[data-testid="column-count"]').innerText()).toBe('1');
+    expect(plain(await card().locator('[data-testid="deal-card-amount"]').innerText())).toBe(text.amount);
+    // The next step was due yesterday: the card says it is overdue.
+    expect(await card().locator('[data-testid="deal-card-due"] .sr-only').innerText()).toContain(text.overdue);
+    await shot('02-board');
+
+    await drag(page, card(), column(text.stages[1]).locator('[data-testid="column-cards"]'));
+    expect(await snackbarText(page)).toBe(text.moved(text.stages[1]));
+    await dismissSnackbars(page);
+    await column(text.stages[1]).locator(`[data-deal="${title}"]`).waitFor();
+    expect(await column(text.stages[0]).locator('[data-testid="deal-card"]').count()).toBe(0);
+
+    // The keyboard alternative: the card's menu, opened with Enter, the stage picked with the arrows.
+    await card().locator('[data-testid="deal-move-menu"]').focus();
+    await page.keyboard.press('Enter');
+    await page.locator('[data-testid="move-to-2"]').waitFor();
+    for (let i = 0; i < 6; i++) {
+      const focused = await page.evaluate(() => document.activeElement?.getAttribute('data-testid'));
+      if (focused === 'move-to-2') break;
+      await page.keyboard.press('ArrowDown');
+    }
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('move-to-2');
+    await page.keyboard.press('Enter');
+    expect(await snackbarText(page)).toBe(text.moved(text.stages[2]));
+    await dismissSnackbars(page);
+    await column(text.stages[2]).locator(`[data-deal="${title}"]`).waitFor();
+  });
+
+  it('wins the deal by dragging it to the won stage, creating the sale linked from the deal', async () => {
+    // Six columns are wider than the screen: the board scrolls so the deal's column comes first.
+    await column(text.stages[2]).evaluate((el) => el.scrollIntoView({ inline: 'start', block: 'nearest' }));
+    await drag(page, card(), column(text.stages[4]).locator('[data-testid="column-cards"]'));
+    await page.locator('[data-testid="won-with-sale"]').click();
+    expect(await snackbarText(page)).toBe(text.moved(text.stages[4]));
+    await dismissSnackbars(page);
+    await column(text.stages[4]).locator(`[data-deal="${title}"]`).waitFor();
+    expect(await column(text.stages[4]).locator('[data-testid="column-count"]').innerText()).toBe('1');
+    await shot('03-board-won');
+
+    await card().locator('[data-testid="deal-card-title"]').click();
+    await page.locator('[data-testid="deal-title-heading"]').waitFor();
+    expect(await page.locator('[data-testid="deal-status"]').innerText()).toBe(text.won);
+    const history = page.locator('[data-testid="deal-history"] li');
+    await history
+      .first()
+      .filter({ hasText: `${text.stages[2]} → ${text.stages[4]}` })
+      .waitFor();
+    expect(await history.count()).toBe(4);
+
+    // A task on the deal, due today, then the deal page as a whole.
+    await page.locator('[data-testid="deal-add-task"]').click();
+    await page.locator('[data-testid="task-title"]').fill(text.task);
+    await page.locator('[data-testid="task-time"]').fill('23:59');
+    await page.locator('[data-testid="task-save"]').click();
+    expect(await snackbarText(page)).toBe(text.taskCreated);
+    await dismissSnackbars(page);
+    await page.locator('[data-testid="deal-task"]').waitFor();
+    await shot('04-deal');
+
+    await page.locator('[data-testid="deal-sale-link"]').click();
+    await page.waitForURL((url) => url.pathname.startsWith('/sales/'));
+    await page.waitForFunction((amount) => document.body.innerText.replace(/\s+/g, ' ').includes(amount), text.amount);
+  });
+
+  it('lists my tasks, and shows the board, the deal and the tasks in dark at 360 px', async () => {
+    await page.goto('/tasks');
+    const row = page.locator('[data-testid="task-row"]', { hasText: text.task });
+    await row.waitFor();
+    expect(await page.locator('section[data-group="today"]').count()).toBe(1);
+    await shot('05-tasks');
+    await row.locator('[data-testid="task-done"] input').check();
+    // Done stays in view (struck through, under «done») so a wrong click can be undone.
+    await page.locator('section[data-group="done"] [data-testid="task-row"]', { hasText: text.task }).waitFor();
+    expect(await page.locator('section[data-group="today"]').count()).toBe(0);
+
+    // The same deals as a list, switched from the board.
+    await page.goto('/deals');
+    await card().waitFor();
+    await page.locator('[data-testid="view-list"]').click();
+    await page.locator('[data-testid="deal-row"]', { hasText: title }).waitFor();
+    expect(plain(await page.locator('[data-testid="deal-row"]', { hasText: title }).innerText())).toContain(
+      text.amount,
+    );
+    await shot('10-list');
+
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.evaluate(() => localStorage.removeItem('crm.theme'));
+    await page.goto('/deals');
+    await card().waitFor();
+    await card().evaluate((el) => el.scrollIntoView({ inline: 'center', block: 'nearest' }));
+    await shot('06-board-dark');
+    await page.setViewportSize({ width: 360, height: 780 });
+    await page.reload();
+    await card().waitFor();
+    await column(text.stages[4]).evaluate((el) => el.scrollIntoView({ inline: 'start', block: 'nearest' }));
+    // On a phone the board scrolls sideways a column at a time.
+    const snap = await page
+      .locator('[data-testid="deal-board"]')
+      .evaluate((board) => getComputedStyle(board).scrollSnapType);
+    expect(snap).toContain('x');
+    await shot('07-board-360-dark');
+    await card().locator('[data-testid="deal-card-title"]').click();
+    await page.locator('[data-testid="deal-title-heading"]').waitFor();
+    await shot('08-deal-360-dark');
+    await page.goto('/tasks');
+    await page.locator('[data-testid="show-done"] button').click();
+    await page.locator('[data-testid="task-row"]', { hasText: text.task }).waitFor();
+    await shot('09-tasks-360-dark');
+  });
+});

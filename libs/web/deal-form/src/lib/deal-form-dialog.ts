@@ -1,0 +1,320 @@
+import { ChangeDetectionStrategy, Component, computed, effect, inject, signal } from '@angular/core';
+import { rxResource, toSignal } from '@angular/core/rxjs-interop';
+import { type AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatAutocompleteModule } from '@angular/material/autocomplete';
+import { MatButtonModule } from '@angular/material/button';
+import { MatDatepickerModule } from '@angular/material/datepicker';
+import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import type { ClientResponse, DealResponse, UpdateDealDto } from '@crm/shared/contracts';
+import { CompanyContext, dateToDay, dayToDate, describeError } from '@crm/web/core';
+import { ClientsApi, DealsApi, MembersApi, PipelinesApi } from '@crm/web/data-access';
+import { decimalInput, I18n, TranslatePipe } from '@crm/web/i18n';
+import { DialogScaffold } from '@crm/web/ui';
+import { catchError, debounceTime, distinctUntilChanged, finalize, map, type Observable, of, switchMap } from 'rxjs';
+import { changedFields, dueMoment, normaliseDealAmount, parseProbability, timeOf } from './deal-form';
+
+export interface DealFormDialogData {
+  companyId: string;
+  /** The client of a new deal; null to pick one in the form. */
+  clientId: string | null;
+  /** Null to create. */
+  deal: DealResponse | null;
+  /** Currency of a new deal (the company's base currency). */
+  currency?: string;
+  /** Pipeline and stage of a new deal (the board's); the first pipeline and its first stage otherwise. */
+  pipelineId?: string | null;
+  stageId?: string | null;
+}
+
+const amountValidator = (c: AbstractControl<string>) => (normaliseDealAmount(c.value) ? null : { amount: true });
+const probabilityValidator = (c: AbstractControl<string>) =>
+  parseProbability(c.value) === undefined ? { probability: true } : null;
+
+/**
+ * Create a deal (for a given client, or one picked by name) or edit one. Money is typed in the app
+ * language (`250 000,50` in Russian); on edit only the changed fields are sent, and the stage is
+ * changed on the board or the deal page (a move keeps the history), not here.
+ */
+@Component({
+  selector: 'crm-deal-form-dialog',
+  imports: [
+    DialogScaffold,
+    MatAutocompleteModule,
+    MatButtonModule,
+    MatDatepickerModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    ReactiveFormsModule,
+    TranslatePipe,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
+      <crm-dialog-scaffold
+        [title]="(data.deal ? 'deals.form.editTitle' : 'deals.form.createTitle') | t"
+        [error]="errorText()"
+        [saving]="saving()"
+        saveTestId="deal-save"
+      >
+        <mat-form-field appearance="outline" class="wide">
+          <mat-label>{{ 'deals.form.title' | t }}</mat-label>
+          <input matInput formControlName="title" data-testid="deal-title" cdkFocusInitial />
+          <mat-error>{{ 'deals.form.titleRequired' | t }}</mat-error>
+        </mat-form-field>
+        @if (!data.deal && !data.clientId) {
+          <mat-form-field appearance="outline" class="wide">
+            <mat-label>{{ 'deals.form.client' | t }}</mat-label>
+            <input
+              matInput
+              data-testid="deal-client"
+              [formControl]="clientQuery"
+              [matAutocomplete]="clients"
+              [placeholder]="'deals.form.clientHint' | t"
+            />
+            <mat-autocomplete #clients [displayWith]="clientName">
+              @for (client of clientOptions(); track client.id) {
+                <mat-option [value]="client">{{ clientName(client) }}</mat-option>
+              }
+            </mat-autocomplete>
+            <mat-error>{{ 'deals.form.clientRequired' | t }}</mat-error>
+          </mat-form-field>
+        }
+        <mat-form-field appearance="outline">
+          <mat-label>{{ 'deals.form.amount' | t }}</mat-label>
+          <input matInput inputmode="decimal" formControlName="amount" data-testid="deal-amount" />
+          <mat-error>{{ 'deals.form.invalidAmount' | t }}</mat-error>
+        </mat-form-field>
+        <mat-form-field appearance="outline">
+          <mat-label>{{ 'deals.form.currency' | t }}</mat-label>
+          <input matInput formControlName="currency" maxlength="3" data-testid="deal-currency" />
+          <mat-error>{{ 'deals.form.invalidCurrency' | t }}</mat-error>
+        </mat-form-field>
+        @if (!data.deal) {
+          <mat-form-field appearance="outline">
+            <mat-label>{{ 'deals.form.pipeline' | t }}</mat-label>
+            <mat-select formControlName="pipelineId" data-testid="deal-pipeline">
+              @for (pipeline of pipelineList(); track pipeline.id) {
+                <mat-option [value]="pipeline.id">{{ pipeline.name }}</mat-option>
+              }
+            </mat-select>
+          </mat-form-field>
+          <mat-form-field appearance="outline">
+            <mat-label>{{ 'deals.form.stage' | t }}</mat-label>
+            <mat-select formControlName="stageId" data-testid="deal-stage">
+              @for (stage of stages(); track stage.id) {
+                <mat-option [value]="stage.id">{{ stage.name }}</mat-option>
+              }
+            </mat-select>
+          </mat-form-field>
+        }
+        <mat-form-field appearance="outline">
+          <mat-label>{{ 'deals.form.owner' | t }}</mat-label>
+          <mat-select formControlName="ownerId" data-testid="deal-owner">
+            @for (member of memberList(); track member.userId) {
+              <mat-option [value]="member.userId">{{ member.login }}</mat-option>
+            }
+          </mat-select>
+        </mat-form-field>
+        <mat-form-field appearance="outline">
+          <mat-label>{{ 'deals.form.expectedClose' | t }}</mat-label>
+          <input matInput [matDatepicker]="closePicker" formControlName="expectedClose" data-testid="deal-close" />
+          <mat-datepicker-toggle matIconSuffix [for]="closePicker" />
+          <mat-datepicker #closePicker />
+        </mat-form-field>
+        <mat-form-field appearance="outline">
+          <mat-label>{{ 'deals.form.probability' | t }}</mat-label>
+          <input matInput inputmode="numeric" formControlName="probability" data-testid="deal-probability" />
+          <mat-hint>{{ 'deals.form.probabilityHint' | t }}</mat-hint>
+          <mat-error>{{ 'deals.form.invalidProbability' | t }}</mat-error>
+        </mat-form-field>
+        <mat-form-field appearance="outline">
+          <mat-label>{{ 'deals.form.source' | t }}</mat-label>
+          <input matInput formControlName="source" data-testid="deal-source" />
+        </mat-form-field>
+        <mat-form-field appearance="outline" class="wide">
+          <mat-label>{{ 'deals.form.nextStep' | t }}</mat-label>
+          <input matInput formControlName="nextStep" data-testid="deal-next-step" />
+        </mat-form-field>
+        <mat-form-field appearance="outline">
+          <mat-label>{{ 'deals.form.nextStepDue' | t }}</mat-label>
+          <input matInput [matDatepicker]="duePicker" formControlName="nextStepDue" data-testid="deal-next-due" />
+          <mat-datepicker-toggle matIconSuffix [for]="duePicker" />
+          <mat-datepicker #duePicker />
+          <mat-error>{{ 'deals.form.nextStepDueRequired' | t }}</mat-error>
+        </mat-form-field>
+        <mat-form-field appearance="outline">
+          <mat-label>{{ 'tasks.form.dueTime' | t }}</mat-label>
+          <input matInput type="time" formControlName="nextStepTime" />
+        </mat-form-field>
+      </crm-dialog-scaffold>
+    </form>
+  `,
+})
+export class DealFormDialog {
+  protected readonly data = inject<DealFormDialogData>(MAT_DIALOG_DATA);
+  private readonly ref = inject<MatDialogRef<DealFormDialog, DealResponse>>(MatDialogRef);
+  private readonly api = inject(DealsApi);
+  private readonly clientsApi = inject(ClientsApi);
+  private readonly pipelinesApi = inject(PipelinesApi);
+  private readonly membersApi = inject(MembersApi);
+  private readonly i18n = inject(I18n);
+  private readonly snackBar = inject(MatSnackBar);
+  private readonly context = inject(CompanyContext);
+  private readonly fb = inject(NonNullableFormBuilder);
+
+  private readonly deal = this.data.deal;
+  private readonly nextStep = this.deal?.nextStep ?? null;
+  protected readonly form = this.fb.group({
+    title: [this.deal?.title ?? '', [Validators.required, Validators.maxLength(500)]],
+    amount: [decimalInput(this.deal?.amount ?? '', this.i18n.language()), [Validators.required, amountValidator]],
+    currency: [
+      this.deal?.currency ?? this.data.currency ?? 'RUB',
+      [Validators.required, Validators.pattern(/^[A-Za-z]{3}$/)],
+    ],
+    pipelineId: [this.deal?.pipelineId ?? this.data.pipelineId ?? ''],
+    stageId: [this.deal?.stageId ?? this.data.stageId ?? ''],
+    ownerId: [this.deal?.ownerId ?? this.context.me()?.id ?? ''],
+    expectedClose: this.fb.control<Date | null>(dayToDate(this.deal?.expectedCloseDate ?? null)),
+    probability: [this.deal?.probabilityOverridden ? String(this.deal.probability) : '', [probabilityValidator]],
+    source: [this.deal?.source ?? '', [Validators.maxLength(200)]],
+    nextStep: [this.nextStep?.title ?? '', [Validators.maxLength(500)]],
+    nextStepDue: this.fb.control<Date | null>(this.nextStep ? new Date(this.nextStep.dueAt) : null),
+    nextStepTime: [timeOf(this.nextStep?.dueAt)],
+  });
+
+  protected readonly pipelines = rxResource({
+    params: () => this.data.companyId,
+    stream: ({ params }) => this.pipelinesApi.list(params),
+  });
+  protected readonly pipelineList = computed(() => (this.pipelines.hasValue() ? this.pipelines.value() : []));
+  private readonly pipelineId = toSignal(this.form.controls.pipelineId.valueChanges, {
+    initialValue: this.form.controls.pipelineId.value,
+  });
+  protected readonly stages = computed(
+    () => this.pipelineList().find((pipeline) => pipeline.id === this.pipelineId())?.stages ?? [],
+  );
+  private readonly members = rxResource({
+    params: () => this.data.companyId,
+    stream: ({ params }) => this.membersApi.list(params),
+  });
+  protected readonly memberList = computed(() => (this.members.hasValue() ? this.members.value() : []));
+
+  protected readonly clientQuery = this.fb.control<string | ClientResponse>('', (c) =>
+    this.deal || this.data.clientId || (c.value && typeof c.value === 'object') ? null : { client: true },
+  );
+  protected readonly clientOptions = toSignal(
+    this.clientQuery.valueChanges.pipe(
+      map((value) => (typeof value === 'string' ? value.trim() : null)),
+      debounceTime(250),
+      distinctUntilChanged(),
+      switchMap((q) =>
+        q === null
+          ? of([])
+          : this.clientsApi.list(this.data.companyId, { q, pageSize: 10, sort: 'name' }).pipe(
+              map((page) => page.items),
+              catchError(() => of([])),
+            ),
+      ),
+    ),
+    { initialValue: [] as ClientResponse[] },
+  );
+
+  protected readonly saving = signal(false);
+  private readonly failure = signal<unknown>(null);
+  protected readonly errorText = computed(() => {
+    const error = this.failure();
+    return error ? describeError(error, this.i18n) : null;
+  });
+
+  constructor() {
+    // A new deal starts on the first pipeline's first stage unless the board said otherwise.
+    effect(() => {
+      const pipelines = this.pipelineList();
+      const controls = this.form.controls;
+      if (this.deal || pipelines.length === 0) return;
+      if (!pipelines.some((pipeline) => pipeline.id === controls.pipelineId.value)) {
+        controls.pipelineId.setValue(pipelines[0].id);
+      }
+      const stages = this.stages();
+      if (stages.length > 0 && !stages.some((stage) => stage.id === controls.stageId.value)) {
+        controls.stageId.setValue(stages[0].id);
+      }
+    });
+  }
+
+  protected readonly clientName = (client: ClientResponse | string | null): string =>
+    typeof client === 'string'
+      ? client
+      : client
+        ? client.name || client.email || client.externalId || this.i18n.t('clients.noName')
+        : '';
+
+  protected submit(): void {
+    const nextDue = this.form.controls.nextStepDue;
+    const wantsStep = this.form.controls.nextStep.value.trim() !== '';
+    nextDue.setErrors(wantsStep && !nextDue.value ? { required: true } : null);
+    if (this.form.invalid || this.clientQuery.invalid || this.saving()) {
+      this.form.markAllAsTouched();
+      this.clientQuery.markAsTouched();
+      return;
+    }
+    const raw = this.form.getRawValue();
+    const dueAt = dueMoment(raw.nextStepDue, raw.nextStepTime);
+    const fields = {
+      title: raw.title.trim(),
+      amount: normaliseDealAmount(raw.amount) as string,
+      currency: raw.currency.toUpperCase(),
+      ownerId: raw.ownerId || undefined,
+      expectedCloseDate: raw.expectedClose ? dateToDay(raw.expectedClose) : null,
+      probability: parseProbability(raw.probability) ?? null,
+      source: raw.source.trim() || null,
+    };
+    const nextStep = wantsStep && dueAt ? { title: raw.nextStep.trim(), dueAt } : null;
+    let call: Observable<DealResponse>;
+    if (this.deal) {
+      const before = {
+        title: this.deal.title,
+        amount: this.deal.amount,
+        currency: this.deal.currency,
+        ownerId: this.deal.ownerId,
+        expectedCloseDate: this.deal.expectedCloseDate,
+        probability: this.deal.probabilityOverridden ? this.deal.probability : null,
+        source: this.deal.source,
+      };
+      const body: UpdateDealDto = changedFields(before, fields) as UpdateDealDto;
+      const stepBefore = this.nextStep ? { title: this.nextStep.title, dueAt: this.nextStep.dueAt } : null;
+      if (JSON.stringify(nextStep) !== JSON.stringify(stepBefore)) body.nextStep = nextStep;
+      if (Object.keys(body).length === 0) {
+        this.ref.close(this.deal);
+        return;
+      }
+      call = this.api.update(this.data.companyId, this.deal.id, body);
+    } else {
+      const picked = this.clientQuery.value;
+      const clientId = this.data.clientId ?? (typeof picked === 'object' ? picked.id : '');
+      call = this.api.create(this.data.companyId, {
+        ...fields,
+        clientId,
+        pipelineId: raw.pipelineId || undefined,
+        stageId: raw.stageId || undefined,
+        ...(nextStep ? { nextStep } : {}),
+      });
+    }
+    this.saving.set(true);
+    this.failure.set(null);
+    call.pipe(finalize(() => this.saving.set(false))).subscribe({
+      next: (saved) => {
+        this.snackBar.open(this.i18n.t(this.deal ? 'deals.form.saved' : 'deals.form.created'), undefined, {
+          duration: 3000,
+        });
+        this.ref.close(saved);
+      },
+      error: (error: unknown) => this.failure.set(error),
+    });
+  }
+}

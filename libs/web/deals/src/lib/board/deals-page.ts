@@ -1,0 +1,221 @@
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { rxResource, toSignal } from '@angular/core/rxjs-interop';
+import { MatButtonModule } from '@angular/material/button';
+import { MatButtonToggleModule } from '@angular/material/button-toggle';
+import { MatDialog } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
+import { MatSelectModule } from '@angular/material/select';
+import { MatSlideToggleModule } from '@angular/material/slide-toggle';
+import { ActivatedRoute, Router } from '@angular/router';
+import type { DealResponse } from '@crm/shared/contracts';
+import { CompanyContext, describeError } from '@crm/web/core';
+import { DealFormDialog, type DealFormDialogData } from '@crm/web/deal-form';
+import { CompaniesApi, MembersApi, PipelinesApi } from '@crm/web/data-access';
+import { I18n, TranslatePipe } from '@crm/web/i18n';
+import { EmptyState, ErrorState, ListSkeleton, PageHeader } from '@crm/web/ui';
+import { catchError, map, of } from 'rxjs';
+import { DealList } from '../list/deal-list';
+import { DealBoard } from './deal-board';
+import { dealsViewFromParams, dealsViewToParams, type DealsViewState, effectiveOwner } from './deals-view-state';
+
+/** Deals: the kanban board of a pipeline or the same deals as a list, filtered by owner; all in the URL. */
+@Component({
+  selector: 'crm-deals-page',
+  imports: [
+    DealBoard,
+    DealList,
+    EmptyState,
+    ErrorState,
+    ListSkeleton,
+    MatButtonModule,
+    MatButtonToggleModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatSelectModule,
+    MatSlideToggleModule,
+    PageHeader,
+    TranslatePipe,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <crm-page-header [title]="'deals.title' | t" [subtitle]="'deals.subtitle' | t">
+      <button pageActions matButton="filled" type="button" data-testid="add-deal" (click)="create()">
+        <mat-icon svgIcon="add" />{{ 'deals.add' | t }}
+      </button>
+    </crm-page-header>
+
+    @if (pipelines.isLoading() && !pipelineList().length) {
+      <crm-list-skeleton [rows]="4" />
+    } @else if (pipelinesError(); as message) {
+      <crm-error-state [message]="message" (retry)="pipelines.reload()" />
+    } @else if (pipeline(); as current) {
+      <div class="toolbar" role="search">
+        <mat-form-field appearance="outline" subscriptSizing="dynamic" class="pipeline">
+          <mat-label>{{ 'deals.pipeline' | t }}</mat-label>
+          <mat-select
+            [value]="current.id"
+            data-testid="pipeline-select"
+            (valueChange)="navigate({ pipelineId: $event, page: 1 })"
+          >
+            @for (p of pipelineList(); track p.id) {
+              <mat-option [value]="p.id">{{ p.name }}</mat-option>
+            }
+          </mat-select>
+        </mat-form-field>
+        <mat-form-field appearance="outline" subscriptSizing="dynamic" class="owner">
+          <mat-label>{{ 'deals.owner' | t }}</mat-label>
+          <mat-select
+            [value]="state().mine ? myId() : state().ownerId"
+            [disabled]="state().mine"
+            data-testid="owner-filter"
+            (valueChange)="navigate({ ownerId: $event, page: 1 })"
+          >
+            <mat-option value="">{{ 'deals.anyOwner' | t }}</mat-option>
+            @for (member of memberList(); track member.userId) {
+              <mat-option [value]="member.userId">{{ member.login }}</mat-option>
+            }
+          </mat-select>
+        </mat-form-field>
+        <mat-slide-toggle
+          [checked]="state().mine"
+          data-testid="my-deals"
+          (change)="navigate({ mine: $event.checked, page: 1 })"
+          >{{ 'deals.myDeals' | t }}</mat-slide-toggle
+        >
+        <span class="spacer"></span>
+        <mat-button-toggle-group
+          [value]="state().view"
+          [attr.aria-label]="'deals.view' | t"
+          hideSingleSelectionIndicator
+          (change)="navigate({ view: $event.value, page: 1 })"
+        >
+          <mat-button-toggle value="board" data-testid="view-board">
+            <mat-icon svgIcon="view-week" aria-hidden="true" />{{ 'deals.board' | t }}
+          </mat-button-toggle>
+          <mat-button-toggle value="list" data-testid="view-list">
+            <mat-icon svgIcon="view-list" aria-hidden="true" />{{ 'deals.list' | t }}
+          </mat-button-toggle>
+        </mat-button-toggle-group>
+      </div>
+
+      @if (state().view === 'board') {
+        <crm-deal-board
+          [companyId]="companyId()"
+          [pipeline]="current"
+          [ownerId]="ownerId()"
+          (changed)="pipelines.reload()"
+        />
+      } @else {
+        <crm-deal-list
+          [companyId]="companyId()"
+          [pipelineId]="current.id"
+          [ownerId]="ownerId()"
+          [state]="state()"
+          (changed)="navigate($event)"
+        />
+      }
+    } @else {
+      <crm-empty-state icon="view-week" [title]="'deals.noPipelines' | t" [text]="'deals.emptyText' | t" />
+    }
+  `,
+  styles: `
+    .toolbar {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 12px 16px;
+      margin-bottom: 16px;
+    }
+    .pipeline,
+    .owner {
+      width: 220px;
+      max-width: 100%;
+    }
+    .spacer {
+      flex: 1;
+    }
+    mat-button-toggle mat-icon {
+      margin-right: 6px;
+      vertical-align: middle;
+    }
+    @media (max-width: 600px) {
+      .pipeline,
+      .owner {
+        width: 100%;
+      }
+      .spacer {
+        display: none;
+      }
+    }
+  `,
+})
+export class DealsPage {
+  private readonly route = inject(ActivatedRoute);
+  private readonly router = inject(Router);
+  private readonly context = inject(CompanyContext);
+  private readonly dialog = inject(MatDialog);
+  private readonly i18n = inject(I18n);
+  private readonly pipelinesApi = inject(PipelinesApi);
+  private readonly membersApi = inject(MembersApi);
+  private readonly companies = inject(CompaniesApi);
+
+  protected readonly state = toSignal(this.route.queryParams.pipe(map(dealsViewFromParams)), {
+    initialValue: dealsViewFromParams(this.route.snapshot.queryParams),
+  });
+  protected readonly companyId = computed(() => this.context.activeId() ?? '');
+  protected readonly myId = computed(() => this.context.me()?.id ?? '');
+  protected readonly ownerId = computed(() => effectiveOwner(this.state(), this.myId()));
+
+  protected readonly pipelines = rxResource({
+    params: () => this.context.activeId() ?? undefined,
+    stream: ({ params }) => this.pipelinesApi.list(params),
+  });
+  protected readonly pipelineList = computed(() => (this.pipelines.hasValue() ? this.pipelines.value() : []));
+  protected readonly pipelinesError = computed(() =>
+    this.pipelines.error() ? describeError(this.pipelines.error(), this.i18n) : null,
+  );
+  protected readonly pipeline = computed(() => {
+    const list = this.pipelineList();
+    return list.find((p) => p.id === this.state().pipelineId) ?? list[0] ?? null;
+  });
+  private readonly members = rxResource({
+    params: () => this.context.activeId() ?? undefined,
+    stream: ({ params }) => this.membersApi.list(params).pipe(catchError(() => of([]))),
+  });
+  protected readonly memberList = computed(() => (this.members.hasValue() ? this.members.value() : []));
+  private readonly company = rxResource({
+    params: () => this.context.activeId() ?? undefined,
+    stream: ({ params }) => this.companies.get(params),
+  });
+
+  protected navigate(change: Partial<DealsViewState>): void {
+    void this.router.navigate([], {
+      relativeTo: this.route,
+      queryParams: dealsViewToParams({ ...this.state(), ...change }),
+    });
+  }
+
+  protected create(): void {
+    const companyId = this.companyId();
+    const pipeline = this.pipeline();
+    if (!companyId) return;
+    this.dialog
+      .open<DealFormDialog, DealFormDialogData, DealResponse>(DealFormDialog, {
+        data: {
+          companyId,
+          clientId: null,
+          deal: null,
+          currency: this.company.hasValue() ? this.company.value().baseCurrency : undefined,
+          pipelineId: pipeline?.id ?? null,
+          stageId: pipeline?.stages[0]?.id ?? null,
+        },
+        width: '640px',
+        maxWidth: '94vw',
+      })
+      .afterClosed()
+      .subscribe((created) => {
+        if (created) void this.router.navigate(['/deals', created.id]);
+      });
+  }
+}

@@ -1,0 +1,228 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCardModule } from '@angular/material/card';
+import { MatDialog } from '@angular/material/dialog';
+import { MatIconModule } from '@angular/material/icon';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { Router, RouterLink } from '@angular/router';
+import type { DealResponse, StageResponse, TaskResponse } from '@crm/shared/contracts';
+import { CompanyContext, describeError, httpStatus } from '@crm/web/core';
+import { DealFormDialog, type DealFormDialogData, DealStatusChip } from '@crm/web/deal-form';
+import { DealsApi, MembersApi, PipelinesApi, TasksApi } from '@crm/web/data-access';
+import { I18n, LocalDatePipe, LocalDateTimePipe, MoneyPipe, TranslatePipe } from '@crm/web/i18n';
+import { ErrorState, ListSkeleton, openConfirm } from '@crm/web/ui';
+import { catchError, EMPTY, filter, of, switchMap } from 'rxjs';
+import { askMove } from '../dialogs/move-flow';
+import { TaskFormDialog, type TaskFormDialogData } from '../tasks/task-form-dialog';
+import { isOverdue } from '../tasks/task-groups';
+import { TaskItem } from '../tasks/task-item';
+import { DealStepper } from './deal-stepper';
+
+/** A deal: amount, stage stepper, owner and close date; win/lose; stage history and tasks; links to client and sale. */
+@Component({
+  selector: 'crm-deal-detail-page',
+  imports: [
+    DealStatusChip,
+    DealStepper,
+    ErrorState,
+    ListSkeleton,
+    LocalDatePipe,
+    LocalDateTimePipe,
+    MatButtonModule,
+    MatCardModule,
+    MatIconModule,
+    MoneyPipe,
+    RouterLink,
+    TaskItem,
+    TranslatePipe,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './deal-detail-page.html',
+  styleUrl: './deal-detail-page.scss',
+})
+export class DealDetailPage {
+  private readonly api = inject(DealsApi);
+  private readonly tasksApi = inject(TasksApi);
+  private readonly pipelinesApi = inject(PipelinesApi);
+  private readonly membersApi = inject(MembersApi);
+  private readonly context = inject(CompanyContext);
+  private readonly dialog = inject(MatDialog);
+  private readonly snackBar = inject(MatSnackBar);
+  private readonly router = inject(Router);
+  private readonly i18n = inject(I18n);
+
+  /** From the route (`:dealId`). */
+  readonly dealId = input.required<string>();
+
+  private readonly key = computed(() => {
+    const companyId = this.context.activeId();
+    return companyId ? { companyId, dealId: this.dealId() } : undefined;
+  });
+  protected readonly deal = rxResource({
+    params: () => this.key(),
+    stream: ({ params }) => this.api.get(params.companyId, params.dealId),
+  });
+  protected readonly history = rxResource({
+    params: () => this.key(),
+    stream: ({ params }) => this.api.history(params.companyId, params.dealId),
+  });
+  protected readonly tasks = rxResource({
+    params: () => this.key(),
+    stream: ({ params }) => this.tasksApi.list(params.companyId, { dealId: params.dealId, page: 1, pageSize: 100 }),
+  });
+  protected readonly pipelines = rxResource({
+    params: () => this.context.activeId() ?? undefined,
+    stream: ({ params }) => this.pipelinesApi.list(params),
+  });
+  private readonly members = rxResource({
+    params: () => this.context.activeId() ?? undefined,
+    stream: ({ params }) => this.membersApi.list(params).pipe(catchError(() => of([]))),
+  });
+
+  protected readonly current = computed(() => (this.deal.hasValue() ? this.deal.value() : null));
+  protected readonly loadError = computed(() => {
+    const error = this.deal.error();
+    if (!error) return null;
+    return httpStatus(error) === 404 ? this.i18n.t('deals.detail.notFound') : describeError(error, this.i18n);
+  });
+  protected readonly stages = computed<StageResponse[]>(() => {
+    const deal = this.current();
+    const pipelines = this.pipelines.hasValue() ? this.pipelines.value() : [];
+    return pipelines.find((p) => p.id === deal?.pipelineId)?.stages ?? [];
+  });
+  private readonly stageNames = computed(() => new Map(this.stages().map((s) => [s.id, s.name])));
+  private readonly logins = computed(
+    () => new Map((this.members.hasValue() ? this.members.value() : []).map((m) => [m.userId, m.login])),
+  );
+  /** Newest first, with names instead of ids. */
+  protected readonly changes = computed(() =>
+    (this.history.hasValue() ? this.history.value() : [])
+      .map((change) => ({
+        at: change.at,
+        from: change.fromStageId ? (this.stageNames().get(change.fromStageId) ?? '–') : null,
+        to: this.stageNames().get(change.toStageId) ?? '–',
+        who: change.userId ? (this.logins().get(change.userId) ?? null) : null,
+      }))
+      .reverse(),
+  );
+  protected readonly taskList = computed(() => (this.tasks.hasValue() ? this.tasks.value().items : []));
+  protected readonly moving = signal(false);
+  protected readonly busyTasks = signal<ReadonlySet<string>>(new Set());
+
+  protected nextStepOverdue(deal: DealResponse): boolean {
+    return deal.status === 'open' && isOverdue(deal.nextStep?.dueAt);
+  }
+
+  protected stageOfKind(kind: 'won' | 'lost'): StageResponse | null {
+    return this.stages().find((stage) => stage.kind === kind) ?? null;
+  }
+
+  /** Back to work: the last open stage the deal was in, or the first. */
+  protected reopenStage(): StageResponse | null {
+    const open = this.stages().filter((stage) => stage.kind === 'open');
+    const history = this.history.hasValue() ? this.history.value() : [];
+    const lastOpen = [...history].reverse().find((change) => open.some((s) => s.id === change.toStageId));
+    return open.find((s) => s.id === lastOpen?.toStageId) ?? open[0] ?? null;
+  }
+
+  protected move(stage: StageResponse | null): void {
+    const deal = this.current();
+    const key = this.key();
+    if (!deal || !key || !stage || this.moving()) return;
+    askMove(this.dialog, deal, stage)
+      .pipe(
+        switchMap((body) => {
+          if (!body) return EMPTY;
+          this.moving.set(true);
+          return this.api.move(key.companyId, deal.id, body);
+        }),
+      )
+      .subscribe({
+        next: (moved) => {
+          this.moving.set(false);
+          this.deal.set(moved);
+          this.history.reload();
+          this.snackBar.open(this.i18n.t('deals.moved', { stage: stage.name }), undefined, { duration: 3000 });
+        },
+        error: (error: unknown) => {
+          this.moving.set(false);
+          this.snackBar.open(
+            `${this.i18n.t('deals.moveFailed')}: ${describeError(error, this.i18n)}`,
+            this.i18n.t('common.close'),
+            { duration: 6000 },
+          );
+        },
+      });
+  }
+
+  protected edit(deal: DealResponse): void {
+    const key = this.key();
+    if (!key) return;
+    this.dialog
+      .open<DealFormDialog, DealFormDialogData, DealResponse>(DealFormDialog, {
+        data: { companyId: key.companyId, clientId: deal.clientId, deal },
+        width: '640px',
+        maxWidth: '94vw',
+      })
+      .afterClosed()
+      .subscribe((saved) => {
+        if (saved) this.deal.set(saved);
+      });
+  }
+
+  protected remove(deal: DealResponse): void {
+    const key = this.key();
+    if (!key) return;
+    openConfirm(this.dialog, {
+      title: this.i18n.t('deals.detail.deleteTitle'),
+      text: `${deal.title}. ${this.i18n.t('deals.detail.deleteText')}`,
+      confirm: this.i18n.t('deals.detail.delete'),
+      destructive: true,
+    })
+      .pipe(
+        filter(Boolean),
+        switchMap(() => this.api.remove(key.companyId, deal.id)),
+      )
+      .subscribe({
+        next: () => {
+          this.snackBar.open(this.i18n.t('deals.detail.deleted'), undefined, { duration: 3000 });
+          void this.router.navigate(['/deals']);
+        },
+        error: (error: unknown) =>
+          this.snackBar.open(describeError(error, this.i18n), this.i18n.t('common.close'), { duration: 6000 }),
+      });
+  }
+
+  protected addTask(deal: DealResponse): void {
+    const key = this.key();
+    if (!key) return;
+    this.dialog
+      .open<TaskFormDialog, TaskFormDialogData, TaskResponse>(TaskFormDialog, {
+        data: { companyId: key.companyId, dealId: deal.id, clientId: deal.clientId },
+        width: '560px',
+        maxWidth: '94vw',
+      })
+      .afterClosed()
+      .subscribe((created) => {
+        if (created) this.tasks.reload();
+      });
+  }
+
+  protected setDone(task: TaskResponse, done: boolean): void {
+    const key = this.key();
+    if (!key) return;
+    this.busyTasks.update((ids) => new Set([...ids, task.id]));
+    const release = () => this.busyTasks.update((ids) => new Set([...ids].filter((id) => id !== task.id)));
+    this.tasksApi.update(key.companyId, task.id, { done }).subscribe({
+      next: (saved) => {
+        release();
+        this.tasks.update((page) => page && { ...page, items: page.items.map((t) => (t.id === saved.id ? saved : t)) });
+      },
+      error: (error: unknown) => {
+        release();
+        this.snackBar.open(describeError(error, this.i18n), this.i18n.t('common.close'), { duration: 6000 });
+      },
+    });
+  }
+}

@@ -1,0 +1,169 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
+import type { PageEvent } from '@angular/material/paginator';
+import { MatSortModule, type Sort } from '@angular/material/sort';
+import { MatTableModule } from '@angular/material/table';
+import { Router, RouterLink } from '@angular/router';
+import type { DealResponse } from '@crm/shared/contracts';
+import { describeError } from '@crm/web/core';
+import { DealStatusChip } from '@crm/web/deal-form';
+import { DealsApi } from '@crm/web/data-access';
+import { I18n, LocalDatePipe, MoneyPipe, TranslatePipe } from '@crm/web/i18n';
+import { EmptyState, ListCard } from '@crm/web/ui';
+import { DEAL_PAGE_SIZES, DEFAULT_DEAL_SORT, dealListParams, type DealsViewState } from '../board/deals-view-state';
+
+/** The same deals as the board, as a sortable, paged table. */
+@Component({
+  selector: 'crm-deal-list',
+  imports: [
+    DealStatusChip,
+    EmptyState,
+    ListCard,
+    LocalDatePipe,
+    MatSortModule,
+    MatTableModule,
+    MoneyPipe,
+    RouterLink,
+    TranslatePipe,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <crm-list-card
+      [loading]="deals.isLoading()"
+      [error]="loadError()"
+      [length]="page()?.total ?? null"
+      [empty]="page()?.items?.length === 0"
+      [totalText]="'deals.total' | t: { count: page()?.total ?? 0 }"
+      totalTestId="deals-total"
+      [pageIndex]="state().page - 1"
+      [pageSize]="state().pageSize"
+      [pageSizes]="pageSizes"
+      (retry)="deals.reload()"
+      (page)="onPage($event)"
+    >
+      <ng-container ngProjectAs="[listEmpty]">
+        <crm-empty-state icon="view-week" [title]="'deals.emptyTitle' | t" [text]="'deals.emptyText' | t" />
+      </ng-container>
+      <table
+        mat-table
+        [dataSource]="page()?.items ?? []"
+        matSort
+        [matSortActive]="matSort().active"
+        [matSortDirection]="matSort().direction"
+        matSortDisableClear
+        (matSortChange)="onSort($event)"
+      >
+        <ng-container matColumnDef="title">
+          <th mat-header-cell *matHeaderCellDef mat-sort-header>{{ 'deals.columns.title' | t }}</th>
+          <td mat-cell *matCellDef="let deal">
+            <a class="link" [routerLink]="['/deals', deal.id]">{{ deal.title }}</a>
+            <span class="sub">{{ deal.clientName || '–' }}</span>
+          </td>
+        </ng-container>
+        <ng-container matColumnDef="stage">
+          <th mat-header-cell *matHeaderCellDef>{{ 'deals.columns.stage' | t }}</th>
+          <td mat-cell *matCellDef="let deal">
+            <span class="line">{{ deal.stageName }}</span>
+            @if (deal.status !== 'open') {
+              <crm-deal-status-chip [status]="deal.status" />
+            }
+          </td>
+        </ng-container>
+        <ng-container matColumnDef="owner">
+          <th mat-header-cell *matHeaderCellDef class="secondary">{{ 'deals.columns.owner' | t }}</th>
+          <td mat-cell *matCellDef="let deal" class="secondary">{{ deal.ownerName || '–' }}</td>
+        </ng-container>
+        <ng-container matColumnDef="expectedCloseDate">
+          <th mat-header-cell *matHeaderCellDef mat-sort-header class="secondary">
+            {{ 'deals.columns.expectedCloseDate' | t }}
+          </th>
+          <td mat-cell *matCellDef="let deal" class="secondary nowrap">
+            {{ deal.expectedCloseDate ? (deal.expectedCloseDate | localDate) : '–' }}
+          </td>
+        </ng-container>
+        <ng-container matColumnDef="amount">
+          <th mat-header-cell *matHeaderCellDef mat-sort-header arrowPosition="before" class="num">
+            {{ 'deals.columns.amount' | t }}
+          </th>
+          <td mat-cell *matCellDef="let deal" class="num strong">{{ deal.amount | money: deal.currency }}</td>
+        </ng-container>
+        <tr mat-header-row *matHeaderRowDef="columns"></tr>
+        <tr
+          mat-row
+          *matRowDef="let deal; columns: columns"
+          class="row"
+          data-testid="deal-row"
+          (click)="open(deal)"
+        ></tr>
+      </table>
+    </crm-list-card>
+  `,
+  styles: `
+    .link {
+      color: var(--mat-sys-on-surface);
+      font-weight: 500;
+      text-decoration: none;
+    }
+    .link:hover {
+      text-decoration: underline;
+    }
+    .line,
+    .sub {
+      display: block;
+    }
+    .sub {
+      color: var(--mat-sys-on-surface-variant);
+      font: var(--mat-sys-body-small);
+    }
+    .nowrap {
+      white-space: nowrap;
+    }
+    .strong {
+      font-weight: 500;
+    }
+  `,
+})
+export class DealList {
+  private readonly api = inject(DealsApi);
+  private readonly router = inject(Router);
+  private readonly i18n = inject(I18n);
+
+  readonly companyId = input.required<string>();
+  readonly pipelineId = input.required<string>();
+  readonly ownerId = input('');
+  readonly state = input.required<DealsViewState>();
+  readonly changed = output<Partial<DealsViewState>>();
+
+  protected readonly columns = ['title', 'stage', 'owner', 'expectedCloseDate', 'amount'];
+  protected readonly pageSizes = DEAL_PAGE_SIZES;
+  protected readonly deals = rxResource({
+    params: () => ({
+      companyId: this.companyId(),
+      query: dealListParams(this.state(), this.pipelineId(), this.ownerId()),
+    }),
+    stream: ({ params }) => this.api.list(params.companyId, params.query),
+  });
+  protected readonly page = computed(() => (this.deals.hasValue() ? this.deals.value() : null));
+  protected readonly loadError = computed(() =>
+    this.deals.error() ? describeError(this.deals.error(), this.i18n) : null,
+  );
+  protected readonly matSort = computed(() => {
+    const sort = this.state().sort;
+    return sort.startsWith('-')
+      ? { active: sort.slice(1), direction: 'desc' as const }
+      : { active: sort, direction: 'asc' as const };
+  });
+
+  protected onSort(sort: Sort): void {
+    const value = !sort.direction ? DEFAULT_DEAL_SORT : sort.direction === 'desc' ? `-${sort.active}` : sort.active;
+    this.changed.emit({ sort: value, page: 1 });
+  }
+
+  protected onPage(event: PageEvent): void {
+    this.changed.emit({ page: event.pageIndex + 1, pageSize: event.pageSize });
+  }
+
+  protected open(deal: DealResponse): void {
+    void this.router.navigate(['/deals', deal.id]);
+  }
+}

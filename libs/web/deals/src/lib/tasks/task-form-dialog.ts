@@ -1,0 +1,141 @@
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatDatepickerModule } from '@angular/material/datepicker';
+import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import type { TaskResponse, TaskType } from '@crm/shared/contracts';
+import { CompanyContext, describeError } from '@crm/web/core';
+import { dueMoment } from '@crm/web/deal-form';
+import { MembersApi, TasksApi } from '@crm/web/data-access';
+import { I18n, TranslatePipe, type TranslationKey } from '@crm/web/i18n';
+import { DialogScaffold } from '@crm/web/ui';
+import { catchError, finalize, of } from 'rxjs';
+
+export interface TaskFormDialogData {
+  companyId: string;
+  /** The deal (and its client) the task is about, if any. */
+  dealId?: string | null;
+  clientId?: string | null;
+}
+
+const TYPES: TaskType[] = ['call', 'meeting', 'email', 'todo'];
+
+/** A new task: what, which kind (call, meeting, e-mail, to-do), when and who. */
+@Component({
+  selector: 'crm-task-form-dialog',
+  imports: [
+    DialogScaffold,
+    MatDatepickerModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    ReactiveFormsModule,
+    TranslatePipe,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
+      <crm-dialog-scaffold
+        [title]="'tasks.form.createTitle' | t"
+        [error]="errorText()"
+        [saving]="saving()"
+        saveTestId="task-save"
+        columnWidth="160px"
+      >
+        <mat-form-field appearance="outline" class="wide">
+          <mat-label>{{ 'tasks.form.title' | t }}</mat-label>
+          <input matInput formControlName="title" data-testid="task-title" cdkFocusInitial />
+          <mat-error>{{ 'tasks.form.titleRequired' | t }}</mat-error>
+        </mat-form-field>
+        <mat-form-field appearance="outline">
+          <mat-label>{{ 'tasks.form.type' | t }}</mat-label>
+          <mat-select formControlName="type" data-testid="task-type">
+            @for (type of types; track type) {
+              <mat-option [value]="type">{{ typeKey(type) | t }}</mat-option>
+            }
+          </mat-select>
+        </mat-form-field>
+        <mat-form-field appearance="outline">
+          <mat-label>{{ 'tasks.form.assignee' | t }}</mat-label>
+          <mat-select formControlName="assigneeId" data-testid="task-assignee">
+            @for (member of memberList(); track member.userId) {
+              <mat-option [value]="member.userId">{{ member.login }}</mat-option>
+            }
+          </mat-select>
+        </mat-form-field>
+        <mat-form-field appearance="outline">
+          <mat-label>{{ 'tasks.form.dueAt' | t }}</mat-label>
+          <input matInput [matDatepicker]="picker" formControlName="day" required data-testid="task-due" />
+          <mat-datepicker-toggle matIconSuffix [for]="picker" />
+          <mat-datepicker #picker />
+          <mat-error>{{ 'tasks.form.dueRequired' | t }}</mat-error>
+        </mat-form-field>
+        <mat-form-field appearance="outline">
+          <mat-label>{{ 'tasks.form.dueTime' | t }}</mat-label>
+          <input matInput type="time" formControlName="time" data-testid="task-time" />
+        </mat-form-field>
+      </crm-dialog-scaffold>
+    </form>
+  `,
+})
+export class TaskFormDialog {
+  protected readonly data = inject<TaskFormDialogData>(MAT_DIALOG_DATA);
+  private readonly ref = inject<MatDialogRef<TaskFormDialog, TaskResponse>>(MatDialogRef);
+  private readonly api = inject(TasksApi);
+  private readonly membersApi = inject(MembersApi);
+  private readonly context = inject(CompanyContext);
+  private readonly i18n = inject(I18n);
+  private readonly snackBar = inject(MatSnackBar);
+
+  protected readonly types = TYPES;
+  protected readonly form = inject(NonNullableFormBuilder).group({
+    title: ['', [Validators.required, Validators.maxLength(500), Validators.pattern(/\S/)]],
+    type: ['call' as TaskType],
+    assigneeId: [this.context.me()?.id ?? ''],
+    day: inject(NonNullableFormBuilder).control<Date | null>(new Date(), [Validators.required]),
+    time: ['10:00'],
+  });
+  private readonly members = rxResource({
+    params: () => this.data.companyId,
+    stream: ({ params }) => this.membersApi.list(params).pipe(catchError(() => of([]))),
+  });
+  protected readonly memberList = computed(() => (this.members.hasValue() ? this.members.value() : []));
+  protected readonly saving = signal(false);
+  private readonly failure = signal<unknown>(null);
+  protected readonly errorText = computed(() => (this.failure() ? describeError(this.failure(), this.i18n) : null));
+
+  protected typeKey(type: TaskType): TranslationKey {
+    return `tasks.types.${type}` as TranslationKey;
+  }
+
+  protected submit(): void {
+    if (this.form.invalid || this.saving()) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    const raw = this.form.getRawValue();
+    this.saving.set(true);
+    this.failure.set(null);
+    this.api
+      .create(this.data.companyId, {
+        title: raw.title.trim(),
+        type: raw.type,
+        dueAt: dueMoment(raw.day, raw.time) as string,
+        ...(raw.assigneeId ? { assigneeId: raw.assigneeId } : {}),
+        ...(this.data.dealId ? { dealId: this.data.dealId } : {}),
+        ...(this.data.clientId ? { clientId: this.data.clientId } : {}),
+      })
+      .pipe(finalize(() => this.saving.set(false)))
+      .subscribe({
+        next: (task) => {
+          this.snackBar.open(this.i18n.t('tasks.form.created'), undefined, { duration: 3000 });
+          this.ref.close(task);
+        },
+        error: (error: unknown) => this.failure.set(error),
+      });
+  }
+}
