@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AnalyticsModule } from '@crm/api/analytics';
 import { ClientsModule } from '@crm/api/clients';
 import { CompaniesModule } from '@crm/api/companies';
+import { ReportsModule } from '@crm/api/reports';
 import { SalesModule } from '@crm/api/sales';
 import { AgentEngine } from './agent-engine';
 import { ASSISTANT_CONFIG, loadAssistantConfig } from './assistant-config';
@@ -18,7 +19,7 @@ import { OfflineEngine } from './offline-engine';
  * tools that call the analytics, clients and sales services with the request's company scope.
  */
 @Module({
-  imports: [CompaniesModule, ClientsModule, SalesModule, AnalyticsModule],
+  imports: [CompaniesModule, ClientsModule, SalesModule, AnalyticsModule, ReportsModule],
   controllers: [AssistantController, ClientRecommendationsController],
   providers: [
     { provide: ASSISTANT_CONFIG, useFactory: () => loadAssistantConfig() },

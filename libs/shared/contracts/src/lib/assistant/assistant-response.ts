@@ -42,15 +42,19 @@ export class AssistantChartResponse {
 export class AssistantActionResponse {
   id!: string;
   /** @example "add_note" */
-  kind!: 'add_note' | 'add_interaction';
-  clientId!: string;
+  kind!: 'add_note' | 'add_interaction' | 'create_report';
+  /** The client written to; null for `create_report`. */
+  clientId!: string | null;
   /** @example "Иван Петров" */
   clientName!: string | null;
-  /** What will be written: `{text}` for a note, `{type, summary, occurredAt}` for an interaction. */
+  /**
+   * What will be written: `{text}` for a note, `{type, summary, occurredAt}` for an interaction,
+   * `{type, from, to, title}` for a report (`type` one of the report types).
+   */
   payload!: Record<string, unknown>;
   /** @example "proposed" */
   status!: 'proposed' | 'confirmed' | 'cancelled';
-  /** The note or interaction created on confirmation. */
+  /** The note, interaction or report created on confirmation (a report: `GET reports/:id`). */
   resultId?: string | null;
 }
 

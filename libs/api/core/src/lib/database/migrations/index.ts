@@ -15,6 +15,7 @@ import { TenantRowSecurity1764500000000 } from './1764500000000-tenant-row-secur
 import { TenantPoliciesUnset1764500000001 } from './1764500000001-tenant-policies-unset';
 import { Reports1764530000000 } from './1764530000000-reports';
 import { Assistant1764540000000 } from './1764540000000-assistant';
+import { AssistantReportActions1764620000000 } from './1764620000000-assistant-report-actions';
 import { AnalyticsClientTotals1764520000000 } from './1764520000000-analytics-client-totals';
 
 /** The schema's history, oldest first. Add a migration here; never edit one that has shipped. */
@@ -37,6 +38,7 @@ export const MIGRATIONS = [
   AnalyticsClientTotals1764520000000,
   Reports1764530000000,
   Assistant1764540000000,
+  AssistantReportActions1764620000000,
 ];
 
 export { enableTenantSecurity, disableTenantSecurity, TENANT_COMPANY_SQL } from './tenant-security';
