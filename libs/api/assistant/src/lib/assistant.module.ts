@@ -12,6 +12,7 @@ import { AssistantTools } from './assistant-tools';
 import { ClientRecommendationsController } from './client-recommendations.controller';
 import { ClientRecommendationsService } from './client-recommendations.service';
 import { ConversationsService } from './conversations.service';
+import { ModelNarratorSetup } from './model-narrator';
 import { OfflineEngine } from './offline-engine';
 
 /**
@@ -29,6 +30,7 @@ import { OfflineEngine } from './offline-engine';
     ConversationsService,
     AssistantService,
     ClientRecommendationsService,
+    ModelNarratorSetup,
   ],
   exports: [AssistantService, AssistantTools, ClientRecommendationsService],
 })
