@@ -12,6 +12,7 @@ import { AssistantTools } from './assistant-tools';
 import { ClientRecommendationsController } from './client-recommendations.controller';
 import { ClientRecommendationsService } from './client-recommendations.service';
 import { ConversationsService } from './conversations.service';
+import { DailyRecommendationsService } from './daily-recommendations.service';
 import { ModelNarratorSetup } from './model-narrator';
 import { OfflineEngine } from './offline-engine';
 
@@ -31,6 +32,7 @@ import { OfflineEngine } from './offline-engine';
     AssistantService,
     ClientRecommendationsService,
     ModelNarratorSetup,
+    DailyRecommendationsService,
   ],
   exports: [AssistantService, AssistantTools, ClientRecommendationsService],
 })

@@ -78,10 +78,20 @@ describe('HomePage', () => {
     });
   });
 
-  async function render(keys: unknown[], members: unknown[], reports: unknown = noReports): Promise<HTMLElement> {
+  async function render(
+    keys: unknown[],
+    members: unknown[],
+    reports: unknown = noReports,
+    recommendations: unknown = { asOf: null, locale: 'ru', items: [] },
+  ): Promise<HTMLElement> {
     const fixture = TestBed.createComponent(HomePage);
     fixture.detectChanges();
     const backend = TestBed.inject(HttpTestingController);
+    backend
+      .expectOne(
+        (req) => req.url === '/api/companies/c1/assistant/recommendations' && req.params.get('locale') === 'ru',
+      )
+      .flush(recommendations);
     backend.expectOne('/api/companies/c1/api-keys').flush(keys);
     backend.expectOne('/api/companies/c1/members').flush(members);
     const page = (total: number) => ({ items: [], total, page: 1, pageSize: 1 });
@@ -97,13 +107,46 @@ describe('HomePage', () => {
     return fixture.nativeElement as HTMLElement;
   }
 
+  it("shows the assistant's recommendations for today, each linking to its client", async () => {
+    const element = await render([], [{ userId: 'u1', login: 'anna', role: 'owner' }], noReports, {
+      asOf: '2026-12-01',
+      locale: 'ru',
+      items: [
+        {
+          title: 'Вернуть ценного клиента',
+          reason: '14 покуп., последняя 10.03.2025',
+          action: 'win_back',
+          clientId: 'k1',
+          clientName: 'Sofia Garcia',
+          numbers: {},
+        },
+        {
+          title: 'Пора повторной покупки',
+          reason: 'обычно покупает раз в 20 дн.',
+          action: 'follow_up',
+          clientId: 'k2',
+          clientName: null,
+          numbers: {},
+        },
+      ],
+    });
+    const links = Array.from(element.querySelectorAll('[data-testid="assistant-recommendation"]'));
+    expect(links.map((a) => a.getAttribute('href'))).toEqual(['/clients/k1', '/clients/k2']);
+    expect(links[0].textContent).toContain('Вернуть ценного клиента · Sofia Garcia');
+    expect(links[1].textContent).toContain('· клиент');
+    expect(element.textContent).toContain('обычно покупает раз в 20 дн.');
+
+    const none = await render([], [{ userId: 'u1', login: 'anna', role: 'owner' }]);
+    expect(none.textContent).toContain('Пока нечего рекомендовать');
+  });
+
   it('greets the user in the company and shows the clients, sales, reports, API key and members tiles', async () => {
     const element = await render([], [{ userId: 'u1', login: 'anna', role: 'owner' }]);
 
     expect(element.querySelector('h1')?.textContent).toMatch(/, anna$/);
     expect(element.textContent).toContain('Компания: ООО Ромашка');
     const tiles = Array.from(element.querySelectorAll('crm-home-tile a')).map((link) => link.getAttribute('href'));
-    expect(tiles).toEqual(['/clients', '/sales', '/reports', '/keys', '/company']);
+    expect(tiles).toEqual(['/assistant', '/clients', '/sales', '/reports', '/keys', '/company']);
     expect(element.querySelector('[data-testid="clients-count"]')?.textContent?.trim()).toBe('42 клиента');
   });
 

@@ -149,3 +149,20 @@ export class ClientRecommendationsResponse {
   locale!: string;
   items!: ClientRecommendationResponse[];
 }
+
+/** One of the assistant's recommendations for today (start screen): a client and what to do. */
+export class AssistantRecommendationResponse extends ClientRecommendationResponse {
+  /** The client the recommendation is about. */
+  clientId!: string;
+  /** @example "Анна Смирнова" */
+  clientName!: string | null;
+}
+
+/** `GET assistant/recommendations`: the top recommendations for today, most valuable first. */
+export class AssistantRecommendationsResponse {
+  /** The day the customer models see the data from. @example "2026-12-01" */
+  asOf!: string | null;
+  /** @example "ru" */
+  locale!: string;
+  items!: AssistantRecommendationResponse[];
+}
