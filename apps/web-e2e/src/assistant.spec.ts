@@ -146,9 +146,12 @@ describe.each<Language>(['ru', 'en'])('assistant (%s)', (language) => {
     await link.waitFor();
     const after = await reports();
     expect(after.length).toBe(before + 1);
-    expect(await link.getAttribute('href')).toBe(`/reports/${after[0].id}`);
+    // In the side sheet the link keeps the panel open (its auxiliary outlet) and opens the report.
+    expect(await link.getAttribute('href')).toMatch(new RegExp(`^/reports/${after[0].id}(\\(assistant:panel\\))?$`));
     expect(await link.innerText()).toBe(text.openReport);
     await screenshot(page, `assistant-07-report-built.${language}`);
+    await link.click();
+    await page.waitForURL((url) => url.pathname.startsWith(`/reports/${after[0].id}`));
   });
 
   it('keeps the conversation on the full page (light, dark, 360 px)', async () => {
