@@ -25,6 +25,9 @@ const T = {
     done: 'Выполнено',
     recommendations: 'Рекомендации AI-ассистента',
     suggestion: 'Какая выручка в прошлом месяце?',
+    report: 'Сделай отчёт по продажам за 2025',
+    reportTitle: 'Построить отчёт',
+    openReport: 'Открыть отчёт',
   },
   en: {
     signIn: 'Sign in',
@@ -36,6 +39,9 @@ const T = {
     done: 'Done',
     recommendations: 'AI assistant recommendations',
     suggestion: 'What was the revenue last month?',
+    report: 'Build a sales report for 2025',
+    reportTitle: 'Build a report',
+    openReport: 'Open the report',
   },
 } as const;
 
@@ -115,6 +121,37 @@ describe.each<Language>(['ru', 'en'])('assistant (%s)', (language) => {
     await proposal.getByRole('button', { name: text.confirm }).click();
     await proposal.getByText(text.done).waitFor();
     expect((await notes()).map((n) => n.text)).toEqual([language === 'ru' ? 'позвонить завтра' : 'call tomorrow']);
+  });
+
+  it('builds a proposed report only after confirmation and links to it', async () => {
+    const sheet = page.locator('[data-testid="assistant-sheet"]');
+    const reports = async () =>
+      (
+        (await (
+          await fetch(`${baseUrl()}/api/companies/${companyId}/reports`, {
+            headers: { Authorization: `Bearer ${token}` },
+          })
+        ).json()) as { items: { id: string }[] }
+      ).items;
+    const before = (await reports()).length;
+    await page.locator('[data-testid="assistant-input"]').fill(text.report);
+    await page.locator('[data-testid="assistant-send"]').click();
+    const proposal = sheet.locator('[data-testid="assistant-proposal"]').last();
+    await proposal.getByText(text.reportTitle).waitFor();
+    expect(await proposal.innerText()).toContain('2025');
+    expect((await reports()).length).toBe(before);
+    await screenshot(page, `assistant-06-report-proposal.${language}`);
+    await proposal.getByRole('button', { name: text.confirm }).click();
+    const link = proposal.locator('[data-testid="assistant-report-link"]');
+    await link.waitFor();
+    const after = await reports();
+    expect(after.length).toBe(before + 1);
+    // In the side sheet the link keeps the panel open (its auxiliary outlet) and opens the report.
+    expect(await link.getAttribute('href')).toMatch(new RegExp(`^/reports/${after[0].id}(\\(assistant:panel\\))?$`));
+    expect(await link.innerText()).toBe(text.openReport);
+    await screenshot(page, `assistant-07-report-built.${language}`);
+    await link.click();
+    await page.waitForURL((url) => url.pathname.startsWith(`/reports/${after[0].id}`));
   });
 
   it('keeps the conversation on the full page (light, dark, 360 px)', async () => {

@@ -131,6 +131,18 @@ describe('the demo start screen', () => {
         );
         expect(sales).toBeGreaterThan(0);
         expect(await page.locator('[data-testid="kpi-compared"]').innerText()).toContain('GBP');
+        // The assistant's recommendations for today, each a link to its client.
+        const recs = page.locator('[data-testid="assistant-recommendation"]');
+        await recs.first().waitFor();
+        const recCount = await recs.count();
+        expect(recCount).toBeGreaterThan(0);
+        expect(recCount).toBeLessThanOrEqual(3);
+        for (let i = 0; i < recCount; i++)
+          expect(await recs.nth(i).getAttribute('href')).toMatch(/^\/clients\/[0-9a-f-]{36}$/);
+        await page
+          .locator('crm-assistant-tile')
+          .screenshot({ path: join(SCREENSHOTS, `start-assistant-tile.${language}.${theme}.png`) });
+
         // The sales tile's "latest" is days ago, not 15 years.
         expect(await page.locator('main').innerText()).not.toMatch(text.yearsAgo);
 
@@ -195,6 +207,9 @@ describe('the demo start screen', () => {
         await page.locator('[data-testid="revenue-chart"] svg .bar').first().waitFor();
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         expect(overflow).toBeLessThanOrEqual(0);
+        await page
+          .locator('crm-assistant-tile')
+          .screenshot({ path: join(SCREENSHOTS, `start-assistant-tile-phone.${language}.${theme}.png`) });
         // Date labels on a phone are fewer and do not overlap.
         const boxes = await page
           .locator('[data-testid="revenue-chart"] g.x.axis .tick text')

@@ -99,7 +99,8 @@ describe('assistant with a model: limits, tool errors, tenancy', () => {
     expect(toolMessages).toHaveLength(3);
     for (const m of toolMessages) {
       expect(m).toMatch(/^Error/);
-      expect(m.length).toBeLessThan(300);
+      // Short: one sentence (LangChain's unknown-tool message lists the 15 tool names, ~310 characters).
+      expect(m.length).toBeLessThan(400);
       expect(m).not.toMatch(/\.ts:\d|\n\s+at |SELECT|QueryFailedError/);
     }
     expect(toolMessages[2]).toContain('from');

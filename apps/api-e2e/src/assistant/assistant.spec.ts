@@ -2,7 +2,7 @@ import { api, registerUser } from '../support/client';
 import { createApiKey, createClient, pushClients, pushSales } from '../support/crm';
 import { dbQuery } from './db';
 import { money, totals, year } from './expected';
-import { type SeededCompany, seedCompany } from './seed';
+import { CLIENTS, PRODUCTS, type SeededCompany, seedCompany } from './seed';
 import { streamChat } from './sse';
 import { apiUrl } from '../support/client';
 
@@ -268,5 +268,61 @@ describe('assistant API (offline)', () => {
     );
     expect(audit.every((r) => r.user_id === b.id && r.outcome === 'ok')).toBe(true);
     expect(audit.find((r) => r.tool === 'find_clients')!.args).toEqual({ query: 'Анна Смирнова', limit: 3 });
+  });
+  it("recommends today's top three from the customer models, each with its client and numbers", async () => {
+    const res = await api()
+      .get(a.url('assistant/recommendations'))
+      .set(a.owner.auth)
+      .query({ locale: 'ru' })
+      .expect(200);
+    const items = res.body.items as {
+      title: string;
+      reason: string;
+      action: string;
+      clientId: string;
+      clientName: string;
+      numbers: Record<string, number | string | null>;
+      product?: string;
+    }[];
+    // The seed has lapsed regulars, regulars on their rhythm and co-purchase rules: all three kinds.
+    expect(items.map((i) => i.action)).toEqual(['win_back', 'follow_up', 'offer_product']);
+    expect(new Set(items.map((i) => i.clientId)).size).toBe(items.length);
+    const byId = new Map([...a.clientIds].map(([ext, id]) => [id, ext]));
+    const lastPaid = (id: string) =>
+      a.sales
+        .filter((s) => s.clientExternalId === byId.get(id) && s.status === 'paid')
+        .map((s) => s.day)
+        .sort()
+        .pop();
+    for (const item of items) {
+      expect(byId.has(item.clientId)).toBe(true);
+      expect(item.clientName).toBe(CLIENTS.find((c) => c.externalId === byId.get(item.clientId))!.name);
+      expect(item.reason.length).toBeGreaterThan(10);
+    }
+    const [winBack, due, offer] = items;
+    expect(winBack.numbers['lastPurchase']).toBe(lastPaid(winBack.clientId));
+    expect(Date.parse(a.today) - Date.parse(winBack.numbers['lastPurchase'] as string)).toBeGreaterThan(
+      30 * 86_400_000,
+    );
+    expect(due.numbers['lastPurchase']).toBe(lastPaid(due.clientId));
+    expect(due.numbers['daysSinceLastPurchase']).toBeGreaterThanOrEqual(due.numbers['intervalDays'] as number);
+    expect(PRODUCTS.map((p) => p.sku)).toContain(offer.product);
+
+    const en = await api()
+      .get(a.url('assistant/recommendations'))
+      .set(a.owner.auth)
+      .query({ locale: 'en' })
+      .expect(200);
+    expect(en.body.items.map((i: { clientId: string }) => i.clientId)).toEqual(items.map((i) => i.clientId));
+    expect(en.body.items[0].title).toBe('Win back a valuable client');
+
+    // Another company's user gets 404; a company without sales gets nothing to recommend.
+    const other = await registerUser('ООО Пустая');
+    await api().get(a.url('assistant/recommendations')).set(other.auth).expect(404);
+    const empty = await api()
+      .get(`/api/companies/${other.companyId}/assistant/recommendations`)
+      .set(other.auth)
+      .expect(200);
+    expect(empty.body.items).toEqual([]);
   });
 });

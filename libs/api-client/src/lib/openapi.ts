@@ -483,6 +483,23 @@ export interface paths {
     patch: operations['Assistant_rename'];
     trace?: never;
   };
+  '/api/companies/{companyId}/assistant/recommendations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The assistant's top three recommendations for today from the customer models: a valuable client at risk to win back, a regular client due for a repeat purchase, a product to offer; each with its client, reason and numbers */
+    get: operations['Assistant_recommendations'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/companies/{companyId}/assistant/status': {
     parameters: {
       query?: never;
@@ -1663,7 +1680,8 @@ export interface components {
       revokedAt: string | null;
     };
     AssistantActionResponse: {
-      clientId: string;
+      /** @description The client written to; null for `create_report`. */
+      clientId: string | null;
       /** @example Иван Петров */
       clientName: string | null;
       id: string;
@@ -1671,12 +1689,15 @@ export interface components {
        * @example add_note
        * @enum {string}
        */
-      kind: 'add_note' | 'add_interaction';
-      /** @description What will be written: `{text}` for a note, `{type, summary, occurredAt}` for an interaction. */
+      kind: 'add_note' | 'add_interaction' | 'create_report';
+      /**
+       * @description What will be written: `{text}` for a note, `{type, summary, occurredAt}` for an interaction,
+       *     `{type, from, to, title}` for a report (`type` one of the report types).
+       */
       payload: {
         [key: string]: unknown;
       };
-      /** @description The note or interaction created on confirmation. */
+      /** @description The note, interaction or report created on confirmation (a report: `GET reports/:id`). */
       resultId?: string | null;
       /**
        * @example proposed
@@ -1771,6 +1792,41 @@ export interface components {
        */
       role: 'user' | 'assistant';
       toolCalls: components['schemas']['AssistantToolCallResponse'][];
+    };
+    AssistantRecommendationResponse: {
+      /**
+       * @description What to do.
+       * @example offer_product
+       * @enum {string}
+       */
+      action: 'offer_product' | 'win_back' | 'retain' | 'thank' | 'first_purchase' | 'follow_up';
+      /** @description The client the recommendation is about. */
+      clientId: string;
+      /** @example Анна Смирнова */
+      clientName: string | null;
+      /** @description The figures the reason states. */
+      numbers: {
+        [key: string]: unknown;
+      };
+      /** @description A product key for `offer_product`. */
+      product?: string | null;
+      /**
+       * @description Why, with the numbers.
+       * @example 42% покупателей «Подсвечник» покупают и его (лифт 3,1)
+       */
+      reason: string;
+      /** @example Предложить: Фонарь металлический белый */
+      title: string;
+    };
+    AssistantRecommendationsResponse: {
+      /**
+       * @description The day the customer models see the data from.
+       * @example 2026-12-01
+       */
+      asOf: string | null;
+      items: components['schemas']['AssistantRecommendationResponse'][];
+      /** @example ru */
+      locale: string;
     };
     AssistantRecordResponse: {
       /** @description The client's or sale's id; the product key (`sku:…`/`name:…`) for products. */
@@ -7074,7 +7130,7 @@ export interface operations {
            * @example {
            *       "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
            *       "kind": "add_note",
-           *       "clientId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *       "clientId": null,
            *       "clientName": "Иван Петров",
            *       "payload": {},
            *       "status": "proposed",
@@ -7156,7 +7212,7 @@ export interface operations {
            * @example {
            *       "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
            *       "kind": "add_note",
-           *       "clientId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *       "clientId": null,
            *       "clientName": "Иван Петров",
            *       "payload": {},
            *       "status": "proposed",
@@ -7282,7 +7338,7 @@ export interface operations {
            *         {
            *           "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
            *           "kind": "add_note",
-           *           "clientId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *           "clientId": null,
            *           "clientName": "Иван Петров",
            *           "payload": {},
            *           "status": "proposed",
@@ -7612,7 +7668,7 @@ export interface operations {
            *             {
            *               "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
            *               "kind": "add_note",
-           *               "clientId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *               "clientId": null,
            *               "clientName": "Иван Петров",
            *               "payload": {},
            *               "status": "proposed",
@@ -7776,6 +7832,79 @@ export interface operations {
            *     }
            */
           'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found, or belongs to another company */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "Not found"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  Assistant_recommendations: {
+    parameters: {
+      query?: {
+        locale?: 'ru' | 'en';
+      };
+      header?: never;
+      path: {
+        /** @description A company the caller is a member of */
+        companyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "asOf": "2026-12-01",
+           *       "locale": "ru",
+           *       "items": [
+           *         {
+           *           "clientId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *           "clientName": "Анна Смирнова",
+           *           "title": "Предложить: Фонарь металлический белый",
+           *           "reason": "42% покупателей «Подсвечник» покупают и его (лифт 3,1)",
+           *           "action": "offer_product",
+           *           "numbers": {},
+           *           "product": null
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['AssistantRecommendationsResponse'];
         };
       };
       /** @description Missing or invalid credentials */

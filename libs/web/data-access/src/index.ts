@@ -1,5 +1,6 @@
 export * from './lib/analytics-api';
 export * from './lib/api-keys-api';
+export * from './lib/assistant-recommendations-api';
 export * from './lib/auth-api';
 export * from './lib/clients-api';
 export * from './lib/companies-api';

@@ -9,6 +9,8 @@ import {
   type AssistantRecordResponse,
   INTERACTION_TYPES,
   type ListSalesQueryDto,
+  REPORT_TITLE_MAX_LENGTH,
+  REPORT_TYPES,
 } from '@crm/shared/contracts';
 import { z } from 'zod';
 import { formatPeriod } from './format';
@@ -592,36 +594,65 @@ export class AssistantTools {
           occurredAt: a.occurredAt ?? new Date().toISOString(),
         }),
     });
+
+    add({
+      name: 'build_report',
+      description:
+        'Proposes building an analytical report of the reports section: `sales-overview` (general sales report: indicators, top clients and products), `sales-trends` (revenue trends by month, growth and decline) or `sales-recommendations` (what to do: at-risk clients, products to offer). Nothing is built until the user confirms; the report then appears in the reports list.',
+      schema: z.object({
+        type: z.enum(REPORT_TYPES).describe('the report type'),
+        ...range,
+        title: z.string().min(1).max(REPORT_TITLE_MAX_LENGTH).optional().describe('default: the type and the period'),
+      }),
+      label: (a, l) =>
+        t(
+          l,
+          `предложил построить отчёт «${reportTypeName(a.type, l)}» за ${PERIOD_LABEL(a, l)}`,
+          `proposed building the "${reportTypeName(a.type, l)}" report for ${PERIOD_LABEL(a, l)}`,
+        ),
+      run: async (a, ctx) => {
+        if (a.from > a.to) throw new ToolFailure('Invalid arguments (to: must not be before from).', 'invalid');
+        const title = a.title ?? `${reportTypeName(a.type, ctx.locale)}: ${formatPeriod(a.from, a.to, ctx.locale)}`;
+        return this.propose(ctx, 'create_report', null, { type: a.type, from: a.from, to: a.to, title });
+      },
+    });
     return specs as unknown as AssistantToolSpec[];
   }
 
+  /** Stores a proposed write (for `id`'s client, or none for a report); nothing else is written. */
   private async propose(
     ctx: AssistantRunContext,
     kind: AssistantActionResponse['kind'],
-    id: string,
+    id: string | null,
     payload: Record<string, unknown>,
   ): Promise<ToolResult> {
     const scope = scopeOf(ctx);
-    const client = await this.clients.get(scope, id);
+    const client = id === null ? null : await this.clients.get(scope, id);
     const [row] = await this.tenantDb.run(scope, (m) =>
       m.query(
         `INSERT INTO assistant_actions (company_id, conversation_id, user_id, kind, client_id, payload)
          VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-        [ctx.companyId, ctx.conversationId, ctx.userId, kind, client.id, JSON.stringify(payload)],
+        [ctx.companyId, ctx.conversationId, ctx.userId, kind, client?.id ?? null, JSON.stringify(payload)],
       ),
     );
     const action: AssistantActionResponse = {
       id: row.id,
       kind,
-      clientId: client.id,
-      clientName: client.name,
+      clientId: client?.id ?? null,
+      clientName: client?.name ?? null,
       payload,
       status: 'proposed',
       resultId: null,
     };
     return {
-      data: { proposed: true, actionId: row.id, kind, client: client.name, note: 'waiting for the user to confirm' },
-      records: [clientRecord(client.id, client.name, client.email)],
+      data: {
+        proposed: true,
+        actionId: row.id,
+        kind,
+        ...(client ? { client: client.name } : { report: payload }),
+        note: 'waiting for the user to confirm',
+      },
+      records: client ? [clientRecord(client.id, client.name, client.email)] : [],
       action,
     };
   }
@@ -666,6 +697,15 @@ export class AssistantTools {
 }
 
 export { scopeOf } from './tool-types';
+
+const REPORT_TYPE_NAMES: Record<(typeof REPORT_TYPES)[number], [string, string]> = {
+  'sales-overview': ['Общий отчёт по продажам', 'Sales overview'],
+  'sales-trends': ['Тенденции продаж', 'Sales trends'],
+  'sales-recommendations': ['Рекомендации к продажам', 'Sales recommendations'],
+};
+
+export const reportTypeName = (type: (typeof REPORT_TYPES)[number], locale: AssistantLocale) =>
+  REPORT_TYPE_NAMES[type][locale === 'ru' ? 0 : 1];
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 

@@ -23,6 +23,7 @@ import {
   AssistantConversationListResponse,
   AssistantConversationResponse,
   type AssistantLocale,
+  AssistantRecommendationsResponse,
   AssistantStatusResponse,
   coded,
   RenameConversationDto,
@@ -31,6 +32,7 @@ import { NotFoundException } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { AssistantService } from './assistant.service';
 import { ConversationsService } from './conversations.service';
+import { DailyRecommendationsService } from './daily-recommendations.service';
 import { suggestions } from './planner';
 
 const conversationIdPipe = new ParseUUIDPipe({
@@ -55,6 +57,7 @@ export class AssistantController {
   constructor(
     private readonly assistant: AssistantService,
     private readonly conversations: ConversationsService,
+    private readonly daily: DailyRecommendationsService,
   ) {}
 
   @Get('status')
@@ -63,6 +66,21 @@ export class AssistantController {
   @ApiOkResponse({ type: AssistantStatusResponse })
   status(@Query('locale') locale: string | undefined, @Req() req: Request): AssistantStatusResponse {
     return { mode: this.assistant.mode, suggestions: suggestions(localeOf(locale, req)) };
+  }
+
+  @Get('recommendations')
+  @ApiOperation({
+    summary:
+      "The assistant's top three recommendations for today from the customer models: a valuable client at risk to win back, a regular client due for a repeat purchase, a product to offer; each with its client, reason and numbers",
+  })
+  @ApiQuery({ name: 'locale', required: false, enum: ['ru', 'en'] })
+  @ApiOkResponse({ type: AssistantRecommendationsResponse })
+  recommendations(
+    @Scope() scope: CompanyScope,
+    @Query('locale') locale: string | undefined,
+    @Req() req: Request,
+  ): Promise<AssistantRecommendationsResponse> {
+    return this.daily.today(scope, localeOf(locale, req));
   }
 
   @Post('chat')

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AnalyticsModule } from '@crm/api/analytics';
 import { ClientsModule } from '@crm/api/clients';
 import { CompaniesModule } from '@crm/api/companies';
+import { ReportsModule } from '@crm/api/reports';
 import { SalesModule } from '@crm/api/sales';
 import { AgentEngine } from './agent-engine';
 import { ASSISTANT_CONFIG, loadAssistantConfig } from './assistant-config';
@@ -11,6 +12,8 @@ import { AssistantTools } from './assistant-tools';
 import { ClientRecommendationsController } from './client-recommendations.controller';
 import { ClientRecommendationsService } from './client-recommendations.service';
 import { ConversationsService } from './conversations.service';
+import { DailyRecommendationsService } from './daily-recommendations.service';
+import { ModelNarratorSetup } from './model-narrator';
 import { OfflineEngine } from './offline-engine';
 
 /**
@@ -18,7 +21,7 @@ import { OfflineEngine } from './offline-engine';
  * tools that call the analytics, clients and sales services with the request's company scope.
  */
 @Module({
-  imports: [CompaniesModule, ClientsModule, SalesModule, AnalyticsModule],
+  imports: [CompaniesModule, ClientsModule, SalesModule, AnalyticsModule, ReportsModule],
   controllers: [AssistantController, ClientRecommendationsController],
   providers: [
     { provide: ASSISTANT_CONFIG, useFactory: () => loadAssistantConfig() },
@@ -28,6 +31,8 @@ import { OfflineEngine } from './offline-engine';
     ConversationsService,
     AssistantService,
     ClientRecommendationsService,
+    ModelNarratorSetup,
+    DailyRecommendationsService,
   ],
   exports: [AssistantService, AssistantTools, ClientRecommendationsService],
 })

@@ -1,6 +1,7 @@
 import { ConflictException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { IndicatorsService } from '@crm/api/analytics';
 import { InteractionsService, NotesService } from '@crm/api/clients';
+import { ReportsService } from '@crm/api/reports';
 import {
   type AuthenticatedUser,
   type CompanyScope,
@@ -18,6 +19,7 @@ import {
   type AssistantToolCallResponse,
   coded,
   type InteractionType,
+  type ReportType,
 } from '@crm/shared/contracts';
 import { AgentEngine } from './agent-engine';
 import { ASSISTANT_CONFIG, type AssistantConfig } from './assistant-config';
@@ -61,6 +63,7 @@ export class AssistantService {
     private readonly indicators: IndicatorsService,
     private readonly notes: NotesService,
     private readonly interactions: InteractionsService,
+    private readonly reports: ReportsService,
     private readonly tenantDb: TenantDatabase,
   ) {
     this.limiter = new RateLimiter(config.rateLimitPerMinute);
@@ -185,7 +188,10 @@ export class AssistantService {
     };
   }
 
-  /** Carries out a proposed write through the clients' own services, as the confirming user. */
+  /**
+   * Carries out a proposed write through the owning service (notes, interactions, reports) with the
+   * confirming user's scope, so the same checks and rights apply as on the normal routes.
+   */
   async decide(
     scope: CompanyScope,
     user: AuthenticatedUser,
@@ -195,7 +201,7 @@ export class AssistantService {
     const [row] = await this.tenantDb.run(scope, (m) =>
       m.query(
         `SELECT a.id, a.kind, a.client_id, c.name AS client_name, a.payload, a.status, a.result_id, a.created_at
-           FROM assistant_actions a JOIN clients c ON c.company_id = a.company_id AND c.id = a.client_id
+           FROM assistant_actions a LEFT JOIN clients c ON c.company_id = a.company_id AND c.id = a.client_id
           WHERE a.company_id = $1 AND a.user_id = $2 AND a.id = $3`,
         [scope.companyId, user.id, actionId],
       ),
@@ -207,7 +213,16 @@ export class AssistantService {
     let resultId: string | null = null;
     if (decision === 'confirm') {
       const p = row.payload as Record<string, string>;
-      if (row.kind === 'add_note') {
+      if (row.kind === 'create_report') {
+        resultId = (
+          await this.reports.create(scope, {
+            type: p['type'] as ReportType,
+            from: p['from'],
+            to: p['to'],
+            title: p['title'],
+          })
+        ).id;
+      } else if (row.kind === 'add_note') {
         resultId = (await this.notes.create(scope, row.client_id, user, { text: p['text'] })).id;
       } else {
         resultId = (

@@ -36,7 +36,7 @@ interface MessageRow {
 interface ActionRow {
   id: string;
   kind: AssistantActionResponse['kind'];
-  client_id: string;
+  client_id: string | null;
   client_name: string | null;
   payload: Record<string, unknown>;
   status: AssistantActionResponse['status'];
@@ -122,7 +122,7 @@ export class ConversationsService {
                 (SELECT msg.id FROM assistant_messages msg WHERE msg.company_id = a.company_id
                    AND msg.conversation_id = a.conversation_id AND msg.role = 'assistant' AND msg.created_at >= a.created_at
                  ORDER BY msg.created_at LIMIT 1) AS message_id
-           FROM assistant_actions a JOIN clients c ON c.company_id = a.company_id AND c.id = a.client_id
+           FROM assistant_actions a LEFT JOIN clients c ON c.company_id = a.company_id AND c.id = a.client_id
           WHERE a.company_id = $1 AND a.conversation_id = $2 ORDER BY a.created_at`,
         [scope.companyId, id],
       );

@@ -21,6 +21,7 @@ export type Intent =
   | 'products'
   | 'segments'
   | 'note'
+  | 'report'
   | 'unknown';
 
 export type Metric = 'revenue' | 'salesCount' | 'buyers' | 'averageOrderValue' | 'newClients';
@@ -37,7 +38,11 @@ export interface Understanding {
   horizon: number;
   granularity?: 'day' | 'week' | 'month';
   limit: number;
+  /** The report type asked for (`report`). */
+  reportType?: ReportKind;
 }
+
+export type ReportKind = 'sales-overview' | 'sales-trends' | 'sales-recommendations';
 
 export interface PlannedCall {
   name: string;
@@ -60,6 +65,7 @@ export function detectLocale(text: string): AssistantLocale {
 }
 
 const INTENT_PATTERNS: [Intent, string][] = [
+  ['report', 'отч[её]т|report(?![\\p{L}])'],
   [
     'note',
     'добав[а-яё]* замет|запиш[а-яё]* замет|остав[а-яё]* замет|add (?:a )?note|leave (?:a )?note|write (?:a )?note',
@@ -154,6 +160,13 @@ export function understand(question: string, today: string, locale?: AssistantLo
         ? Math.min(20, Math.max(1, Number(number[1])))
         : 5,
   };
+  if (intent === 'report') {
+    u.reportType = has(text, 'рекоменд|recommend|совет|advice')
+      ? 'sales-recommendations'
+      : has(text, 'тенденц|тренд|динамик|trend')
+        ? 'sales-trends'
+        : 'sales-overview';
+  }
   if (has(text, 'по дням|daily|by day|per day')) u.granularity = 'day';
   else if (has(text, 'по неделям|понедельн|weekly|by week|per week|недел|week')) u.granularity = 'week';
   else if (has(text, 'по месяцам|помесячн|monthly|by month|per month')) u.granularity = 'month';
@@ -249,6 +262,11 @@ export function nextCalls(u: Understanding, prior: PriorCall[]): PlannedCall[] |
       return once({ name: 'at_risk_clients', args: { limit: u.limit } });
     case 'segments':
       return once({ name: 'customer_segments', args: {} });
+    case 'report': {
+      // Without a period: the last full month.
+      const p = u.periods[0] ?? monthPeriod(Number(u.today.slice(0, 4)), Number(u.today.slice(5, 7)) - 1);
+      return once({ name: 'build_report', args: { type: u.reportType ?? 'sales-overview', from: p.from, to: p.to } });
+    }
     case 'offer':
     case 'history':
     case 'note': {
@@ -278,6 +296,7 @@ export function suggestions(locale: AssistantLocale): string[] {
         'Кто из клиентов под риском ухода?',
         'Топ-5 клиентов за этот год',
         'Какие товары продаются лучше всего?',
+        'Сделай отчёт по продажам за прошлый месяц',
       ]
     : [
         'What was the revenue last month?',
@@ -287,6 +306,7 @@ export function suggestions(locale: AssistantLocale): string[] {
         'Which clients are at risk of leaving?',
         'Top 5 clients this year',
         'What are the best-selling products?',
+        'Build a sales report for last month',
       ];
 }
 
@@ -480,6 +500,13 @@ export function render(u: Understanding, prior: PriorCall[]): string {
       return T(
         `${c.name ?? c.email}: ${num(d['salesTotal'])} покупок в истории.${list.length ? ` Последние: ${list.join('; ')}.` : ''}${notes ? ` Заметок: ${notes}.` : ''}`,
         `${c.name ?? c.email}: ${num(d['salesTotal'])} purchases in the history.${list.length ? ` Latest: ${list.join('; ')}.` : ''}${notes ? ` Notes: ${notes}.` : ''}`,
+      );
+    }
+    case 'build_report': {
+      const r = d['report'] as { title: string };
+      return T(
+        `Предлагаю построить отчёт «${r.title}». Подтвердите, и он появится в разделе «Отчёты».`,
+        `I propose building the report "${r.title}". Confirm it and it will appear under Reports.`,
       );
     }
     case 'propose_note':

@@ -4,7 +4,7 @@ import { CompaniesModule } from '@crm/api/companies';
 import { ReportDelivery } from './delivery/report-delivery';
 import { ReportExports } from './export/report-exports';
 import { ReportGenerator } from './generation/report-generator';
-import { REPORT_NARRATOR } from './generation/report-narrator';
+import { NarratorBinding, REPORT_NARRATOR } from './generation/report-narrator';
 import { RulesNarrator } from './generation/rules-narrator';
 import { ReportsController } from './reports.controller';
 import { ReportsService } from './reports.service';
@@ -13,7 +13,7 @@ import { ReportScheduler } from './schedule/report-scheduler';
 /**
  * Reports (issue 11): generated on the durable job queue (`@crm/api/jobs`) from the analytics
  * services, kept as snapshots, exported, shared and scheduled. The narrator writing the conclusions
- * is bound to {@link REPORT_NARRATOR}; the rules narrator until the assistant provides another.
+ * is bound to {@link REPORT_NARRATOR} ({@link NarratorBinding}): the rules narrator until the assistant binds its model narrator.
  */
 @Module({
   imports: [CompaniesModule, AnalyticsModule],
@@ -25,8 +25,9 @@ import { ReportScheduler } from './schedule/report-scheduler';
     ReportDelivery,
     ReportScheduler,
     RulesNarrator,
-    { provide: REPORT_NARRATOR, useExisting: RulesNarrator },
+    NarratorBinding,
+    { provide: REPORT_NARRATOR, useExisting: NarratorBinding },
   ],
-  exports: [ReportsService, REPORT_NARRATOR],
+  exports: [ReportsService, REPORT_NARRATOR, NarratorBinding, RulesNarrator],
 })
 export class ReportsModule {}

@@ -252,8 +252,25 @@ export class AssistantChat {
   }
 
   protected proposalTitle(action: AssistantActionResponse): string {
-    const key = action.kind === 'add_note' ? 'assistant.proposal.add_note' : 'assistant.proposal.add_interaction';
+    const key =
+      action.kind === 'create_report'
+        ? 'assistant.proposal.create_report'
+        : action.kind === 'add_note'
+          ? 'assistant.proposal.add_note'
+          : 'assistant.proposal.add_interaction';
     return this.i18n.t(key, { client: action.clientName ?? '' });
+  }
+
+  protected proposalBody(action: AssistantActionResponse): string {
+    const p = action.payload as Record<string, string | undefined>;
+    return p['title'] ?? p['text'] ?? p['summary'] ?? '';
+  }
+
+  /** The report a confirmed `create_report` built. */
+  protected reportLink(action: AssistantActionResponse): string | null {
+    return action.kind === 'create_report' && action.status === 'confirmed' && action.resultId
+      ? `/reports/${action.resultId}`
+      : null;
   }
 
   protected statusLabel(action: AssistantActionResponse): string {

@@ -82,11 +82,17 @@ describe('HomePage', () => {
     keys: unknown[],
     members: unknown[],
     reports: unknown = noReports,
+    recommendations: unknown = { asOf: null, locale: 'ru', items: [] },
     deals: { today: number; overdue: number; pipelines: unknown[] } = { today: 0, overdue: 0, pipelines: [] },
   ): Promise<HTMLElement> {
     const fixture = TestBed.createComponent(HomePage);
     fixture.detectChanges();
     const backend = TestBed.inject(HttpTestingController);
+    backend
+      .expectOne(
+        (req) => req.url === '/api/companies/c1/assistant/recommendations' && req.params.get('locale') === 'ru',
+      )
+      .flush(recommendations);
     backend.expectOne('/api/companies/c1/api-keys').flush(keys);
     backend.expectOne('/api/companies/c1/members').flush(members);
     const page = (total: number) => ({ items: [], total, page: 1, pageSize: 1 });
@@ -122,7 +128,7 @@ describe('HomePage', () => {
       },
       { id: 'p2', stages: [stage('open', 1, [{ currency: 'RUB', amount: '500.50' }])] },
     ];
-    const element = await render([], [], noReports, { today: 3, overdue: 1, pipelines });
+    const element = await render([], [], noReports, undefined, { today: 3, overdue: 1, pipelines });
     expect(element.querySelector('[data-testid="tasks-today"]')?.textContent?.trim()).toBe('3 задачи на сегодня');
     expect(element.querySelector('[data-testid="tasks-overdue"]')?.textContent?.trim()).toBe('и 1 просрочена');
     expect(element.querySelector('[data-testid="pipeline-value"]')?.textContent?.replace(/\s+/g, ' ').trim()).toBe(
@@ -134,13 +140,46 @@ describe('HomePage', () => {
     expect(calm.querySelector('[data-testid="pipeline-value"]')).toBeNull();
   });
 
-  it('greets the user in the company and shows the tasks, clients, sales, reports, API key and members tiles', async () => {
+  it("shows the assistant's recommendations for today, each linking to its client", async () => {
+    const element = await render([], [{ userId: 'u1', login: 'anna', role: 'owner' }], noReports, {
+      asOf: '2026-12-01',
+      locale: 'ru',
+      items: [
+        {
+          title: 'Вернуть ценного клиента',
+          reason: '14 покуп., последняя 10.03.2025',
+          action: 'win_back',
+          clientId: 'k1',
+          clientName: 'Sofia Garcia',
+          numbers: {},
+        },
+        {
+          title: 'Пора повторной покупки',
+          reason: 'обычно покупает раз в 20 дн.',
+          action: 'follow_up',
+          clientId: 'k2',
+          clientName: null,
+          numbers: {},
+        },
+      ],
+    });
+    const links = Array.from(element.querySelectorAll('[data-testid="assistant-recommendation"]'));
+    expect(links.map((a) => a.getAttribute('href'))).toEqual(['/clients/k1', '/clients/k2']);
+    expect(links[0].textContent).toContain('Вернуть ценного клиента · Sofia Garcia');
+    expect(links[1].textContent).toContain('· клиент');
+    expect(element.textContent).toContain('обычно покупает раз в 20 дн.');
+
+    const none = await render([], [{ userId: 'u1', login: 'anna', role: 'owner' }]);
+    expect(none.textContent).toContain('Пока нечего рекомендовать');
+  });
+
+  it('greets the user in the company and shows the tasks, assistant, clients, sales, reports, API key and members tiles', async () => {
     const element = await render([], [{ userId: 'u1', login: 'anna', role: 'owner' }]);
 
     expect(element.querySelector('h1')?.textContent).toMatch(/, anna$/);
     expect(element.textContent).toContain('Компания: ООО Ромашка');
     const tiles = Array.from(element.querySelectorAll('crm-home-tile a')).map((link) => link.getAttribute('href'));
-    expect(tiles).toEqual(['/tasks', '/clients', '/sales', '/reports', '/keys', '/company']);
+    expect(tiles).toEqual(['/tasks', '/assistant', '/clients', '/sales', '/reports', '/keys', '/company']);
     expect(element.querySelector('[data-testid="clients-count"]')?.textContent?.trim()).toBe('42 клиента');
   });
 

@@ -4,6 +4,7 @@ import { I18n, type TranslationKey } from '@crm/web/i18n';
 import { PageHeader } from '@crm/web/ui';
 import { KpiSection } from './kpi/kpi-section';
 import { ApiKeyTile } from './tiles/api-key-tile';
+import { AssistantTile } from './tiles/assistant-tile';
 import { ClientsTile } from './tiles/clients-tile';
 import { MembersTile } from './tiles/members-tile';
 import { ReportsTile } from './tiles/reports-tile';
@@ -22,12 +23,23 @@ function greetingKey(hour: number): TranslationKey {
  */
 @Component({
   selector: 'crm-home-page',
-  imports: [ApiKeyTile, ClientsTile, KpiSection, MembersTile, PageHeader, ReportsTile, SalesTile, TasksTile],
+  imports: [
+    ApiKeyTile,
+    AssistantTile,
+    ClientsTile,
+    KpiSection,
+    MembersTile,
+    PageHeader,
+    ReportsTile,
+    SalesTile,
+    TasksTile,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <crm-page-header [title]="greeting()" [subtitle]="subtitle()" />
     <section class="tiles" [attr.aria-label]="tilesLabel()">
       <crm-tasks-tile />
+      <crm-assistant-tile />
       <crm-clients-tile />
       <crm-sales-tile />
       <crm-reports-tile />

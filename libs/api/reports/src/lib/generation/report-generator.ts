@@ -117,13 +117,14 @@ export class ReportGenerator implements OnModuleInit {
     };
     const draft = await BUILDERS[loaded.type](this.services, input);
     await input.progress('insights', 0.9);
-    const insights = await this.narrator.narrate(loaded.type, draft);
+    const narrated = await this.narrator.narrate(loaded.type, draft);
+    const insights = Array.isArray(narrated) ? narrated : narrated.insights;
     await input.progress('saving', 0.95);
     const result: StoredResult = {
       summary: draft.summary,
       charts: draft.charts,
       insights,
-      narrator: this.narrator.name,
+      narrator: Array.isArray(narrated) ? this.narrator.name : narrated.narrator,
       tables: draft.tables.map((t) => ({ key: t.key, columns: t.columns, totalRows: t.rows.length })),
     };
     return this.tenantDb.run(scope, (m) =>

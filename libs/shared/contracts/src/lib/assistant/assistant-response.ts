@@ -42,15 +42,19 @@ export class AssistantChartResponse {
 export class AssistantActionResponse {
   id!: string;
   /** @example "add_note" */
-  kind!: 'add_note' | 'add_interaction';
-  clientId!: string;
+  kind!: 'add_note' | 'add_interaction' | 'create_report';
+  /** The client written to; null for `create_report`. */
+  clientId!: string | null;
   /** @example "Иван Петров" */
   clientName!: string | null;
-  /** What will be written: `{text}` for a note, `{type, summary, occurredAt}` for an interaction. */
+  /**
+   * What will be written: `{text}` for a note, `{type, summary, occurredAt}` for an interaction,
+   * `{type, from, to, title}` for a report (`type` one of the report types).
+   */
   payload!: Record<string, unknown>;
   /** @example "proposed" */
   status!: 'proposed' | 'confirmed' | 'cancelled';
-  /** The note or interaction created on confirmation. */
+  /** The note, interaction or report created on confirmation (a report: `GET reports/:id`). */
   resultId?: string | null;
 }
 
@@ -144,4 +148,21 @@ export class ClientRecommendationsResponse {
   /** @example "ru" */
   locale!: string;
   items!: ClientRecommendationResponse[];
+}
+
+/** One of the assistant's recommendations for today (start screen): a client and what to do. */
+export class AssistantRecommendationResponse extends ClientRecommendationResponse {
+  /** The client the recommendation is about. */
+  clientId!: string;
+  /** @example "Анна Смирнова" */
+  clientName!: string | null;
+}
+
+/** `GET assistant/recommendations`: the top recommendations for today, most valuable first. */
+export class AssistantRecommendationsResponse {
+  /** The day the customer models see the data from. @example "2026-12-01" */
+  asOf!: string | null;
+  /** @example "ru" */
+  locale!: string;
+  items!: AssistantRecommendationResponse[];
 }

@@ -33,6 +33,8 @@ export const assistantEn: DictionaryShape<typeof assistantRu> = {
     error: 'Could not get an answer. Please try again.',
     tooLong: 'At most {max} characters',
     proposal: {
+      create_report: 'Build a report',
+      openReport: 'Open the report',
       add_note: 'Add a note to {client}',
       add_interaction: 'Record an interaction with {client}',
       confirm: 'Confirm',

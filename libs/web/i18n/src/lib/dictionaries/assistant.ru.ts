@@ -30,6 +30,8 @@ export const assistantRu = {
     error: 'Не удалось получить ответ. Повторите попытку.',
     tooLong: 'Не длиннее {max} символов',
     proposal: {
+      create_report: 'Построить отчёт',
+      openReport: 'Открыть отчёт',
       add_note: 'Добавить заметку клиенту {client}',
       add_interaction: 'Записать взаимодействие с клиентом {client}',
       confirm: 'Подтвердить',

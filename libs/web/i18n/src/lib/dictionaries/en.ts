@@ -116,6 +116,12 @@ export const en: Dictionary = {
     checkAgain: 'Check again',
   },
   home: {
+    assistant: {
+      title: "The assistant's picks for today",
+      open: 'Open the assistant',
+      none: 'Nothing to recommend yet: too little purchase data.',
+      client: 'client',
+    },
     greeting: {
       morning: 'Good morning, {login}',
       day: 'Good afternoon, {login}',

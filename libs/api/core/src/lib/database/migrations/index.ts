@@ -15,6 +15,7 @@ import { TenantRowSecurity1764500000000 } from './1764500000000-tenant-row-secur
 import { TenantPoliciesUnset1764500000001 } from './1764500000001-tenant-policies-unset';
 import { Reports1764530000000 } from './1764530000000-reports';
 import { Assistant1764540000000 } from './1764540000000-assistant';
+import { AssistantReportActions1764620000000 } from './1764620000000-assistant-report-actions';
 import { AnalyticsClientTotals1764520000000 } from './1764520000000-analytics-client-totals';
 import { Deals1764600000000 } from './1764600000000-deals';
 import { DealAnalyticsIndexes1764610000000 } from './1764610000000-deal-analytics-indexes';
@@ -41,6 +42,7 @@ export const MIGRATIONS = [
   Assistant1764540000000,
   Deals1764600000000,
   DealAnalyticsIndexes1764610000000,
+  AssistantReportActions1764620000000,
 ];
 
 export { enableTenantSecurity, disableTenantSecurity, TENANT_COMPANY_SQL } from './tenant-security';
