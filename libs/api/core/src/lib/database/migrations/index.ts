@@ -18,6 +18,7 @@ import { Assistant1764540000000 } from './1764540000000-assistant';
 import { AnalyticsClientTotals1764520000000 } from './1764520000000-analytics-client-totals';
 import { Deals1764600000000 } from './1764600000000-deals';
 import { DealAnalyticsIndexes1764610000000 } from './1764610000000-deal-analytics-indexes';
+import { DealFunnelSummary1764610000001 } from './1764610000001-deal-funnel-summary';
 
 /** The schema's history, oldest first. Add a migration here; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -41,6 +42,7 @@ export const MIGRATIONS = [
   Assistant1764540000000,
   Deals1764600000000,
   DealAnalyticsIndexes1764610000000,
+  DealFunnelSummary1764610000001,
 ];
 
 export { enableTenantSecurity, disableTenantSecurity, TENANT_COMPANY_SQL } from './tenant-security';
