@@ -36,12 +36,13 @@ export interface FunnelRows {
 
 /**
  * The cohort is the deals whose first entry into the pipeline (a creation row, `from_stage_id IS
- * NULL`) in the period falls in it. Everything is read from the summary kept at write time
- * (migration `1764610000001-deal-funnel-summary`): one row per cohort deal from a range scan of
- * `deal_funnel_entries_cohort_idx` — the stages it visited (for `entered` and, with today's stage
- * positions, the furthest open or won stage for `reached`), its final stage and when it was entered
- * (won, lost, the cycle), its amount (the won value) — and the cohort's finished stays with their
- * lengths from a range scan of `deal_funnel_stays_cohort_idx` for the exact per-stage medians.
+ * NULL`) falls in the period. Everything is read from the summary kept at write time (migration
+ * `1764610000001-deal-funnel-summary`): one row per cohort deal from an index-only range scan of
+ * `deal_funnel_entries_cohort_idx` — the stages it visited (grouped into the few distinct sets, for
+ * `entered` and, with today's stage positions, the furthest open or won stage for `reached`), its
+ * final stage and when it was entered (won, lost, the cycle), its amount (the won value) — and the
+ * cohort's finished stays with their lengths from a range scan of `deal_funnel_stays_cohort_idx` for
+ * the exact per-stage medians (the part whose cost grows with the cohort's stays).
  */
 export async function loadFunnel(sql: SqlRunner, input: FunnelInput): Promise<FunnelRows> {
   const p = new SqlParams();
@@ -55,17 +56,24 @@ export async function loadFunnel(sql: SqlRunner, input: FunnelInput): Promise<Fu
       SELECT id, name, position, kind, deleted_at FROM pipeline_stages WHERE company_id = ${company} AND pipeline_id = ${pipeline}
     ),
     cohort AS MATERIALIZED (
-      SELECT e.deal_id, e.entered_at, e.visited, e.final_at, e.amount, e.currency,
-             (SELECT s.kind FROM stages s WHERE s.id = e.final_stage_id) AS final_kind,
-             (SELECT max(s.position) FROM stages s WHERE s.id = ANY (e.visited) AND s.kind <> 'lost') AS furthest
+      SELECT e.visited, e.final_stage_id, e.entered_at, e.final_at, e.amount, e.currency
         FROM deal_funnel_entries e
        WHERE e.company_id = ${company} AND e.pipeline_id = ${pipeline}
          AND e.entered_at >= ${start} AND e.entered_at < ${end}
          AND (e.prev_entry_at IS NULL OR e.prev_entry_at < ${start})
     ),
+    -- The cohort's deals by the set of stages they visited: a few dozen sets at most, so entered and
+    -- furthest are computed per set, not per deal.
+    sets AS MATERIALIZED (SELECT visited, count(*)::int AS n FROM cohort GROUP BY visited),
     entered AS (
-      SELECT v.stage_id, count(*)::int AS entered FROM cohort k CROSS JOIN LATERAL unnest(k.visited) AS v(stage_id)
+      SELECT v.stage_id, sum(k.n)::int AS entered FROM sets k CROSS JOIN LATERAL unnest(k.visited) AS v(stage_id)
        GROUP BY v.stage_id
+    ),
+    furthest AS (
+      SELECT f.furthest, sum(k.n)::int AS n
+        FROM sets k CROSS JOIN LATERAL (
+          SELECT max(s.position) AS furthest FROM stages s WHERE s.id = ANY (k.visited) AND s.kind <> 'lost') f
+       WHERE f.furthest IS NOT NULL GROUP BY f.furthest
     ),
     medians AS (
       SELECT t.stage_id, round((percentile_cont(0.5) WITHIN GROUP (ORDER BY t.seconds))::numeric / 86400, 2)::text AS median_days
@@ -75,8 +83,10 @@ export async function loadFunnel(sql: SqlRunner, input: FunnelInput): Promise<Fu
          AND (t.prev_entry_at IS NULL OR t.prev_entry_at < ${start})
        GROUP BY t.stage_id
     ),
-    furthest AS (SELECT furthest, count(*)::int AS n FROM cohort WHERE furthest IS NOT NULL GROUP BY furthest),
-    won AS MATERIALIZED (SELECT currency::text AS currency, amount FROM cohort WHERE final_kind = 'won'),
+    won AS MATERIALIZED (
+      SELECT currency::text AS currency, amount, entered_at, final_at FROM cohort
+       WHERE final_stage_id IN (SELECT id FROM stages WHERE kind = 'won')
+    ),
     ${fxTodayCte(input.conversion, p, 'SELECT currency FROM won')}
     SELECT
       (SELECT coalesce(json_agg(json_build_object(
@@ -87,11 +97,11 @@ export async function loadFunnel(sql: SqlRunner, input: FunnelInput): Promise<Fu
               LEFT JOIN furthest f ON f.furthest = s.position AND s.kind <> 'lost'
         WHERE s.deleted_at IS NULL OR ps.entered > 0) AS stages,
       (SELECT count(*)::int FROM cohort) AS cohort,
-      (SELECT count(*)::int FROM cohort WHERE final_kind = 'won') AS won,
-      (SELECT count(*)::int FROM cohort WHERE final_kind = 'lost') AS lost,
+      (SELECT count(*)::int FROM won) AS won,
+      (SELECT count(*)::int FROM cohort WHERE final_stage_id IN (SELECT id FROM stages WHERE kind = 'lost')) AS lost,
       (SELECT round((percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM final_at - entered_at)))::numeric
                     / 86400, 2)::text
-         FROM cohort WHERE final_kind = 'won') AS median_cycle_days,
+         FROM won) AS median_cycle_days,
       (SELECT sum(w.amount * fx.factor)::text FROM won w JOIN fx USING (currency) WHERE fx.factor IS NOT NULL) AS won_value,
       (SELECT count(*)::int FROM won w JOIN fx USING (currency) WHERE fx.factor IS NOT NULL) AS won_converted`;
   const [row] = await sql<{
