@@ -41,8 +41,8 @@ export interface FunnelRows {
  * `deal_funnel_entries_cohort_idx` — the stages it visited (grouped into the few distinct sets, for
  * `entered` and, with today's stage positions, the furthest open or won stage for `reached`), its
  * final stage and when it was entered (won, lost, the cycle), its amount (the won value) — and the
- * cohort's finished stays with their lengths from a range scan of `deal_funnel_stays_cohort_idx` for
- * the exact per-stage medians (the part whose cost grows with the cohort's stays).
+ * cohort's finished stays with their lengths from a range scan of `deal_funnel_stays_stage_idx`, stage
+ * by stage, for the exact per-stage medians (the part whose cost grows with the cohort's stays).
  */
 export async function loadFunnel(sql: SqlRunner, input: FunnelInput): Promise<FunnelRows> {
   const p = new SqlParams();
@@ -75,13 +75,16 @@ export async function loadFunnel(sql: SqlRunner, input: FunnelInput): Promise<Fu
           SELECT max(s.position) AS furthest FROM stages s WHERE s.id = ANY (k.visited) AND s.kind <> 'lost') f
        WHERE f.furthest IS NOT NULL GROUP BY f.furthest
     ),
+    -- Stage by stage: each stage's stays of the cohort are one range scan of deal_funnel_stays_stage_idx.
     medians AS (
-      SELECT t.stage_id, round((percentile_cont(0.5) WITHIN GROUP (ORDER BY t.seconds))::numeric / 86400, 2)::text AS median_days
-        FROM deal_funnel_stays t
-       WHERE t.company_id = ${company} AND t.pipeline_id = ${pipeline}
-         AND t.entry_at >= ${start} AND t.entry_at < ${end}
-         AND (t.prev_entry_at IS NULL OR t.prev_entry_at < ${start})
-       GROUP BY t.stage_id
+      SELECT s.id AS stage_id, m.median_days
+        FROM stages s CROSS JOIN LATERAL (
+          SELECT round((percentile_cont(0.5) WITHIN GROUP (ORDER BY t.seconds))::numeric / 86400, 2)::text AS median_days
+            FROM deal_funnel_stays t
+           WHERE t.company_id = ${company} AND t.pipeline_id = ${pipeline} AND t.stage_id = s.id
+             AND t.entry_at >= ${start} AND t.entry_at < ${end}
+             AND (t.prev_entry_at IS NULL OR t.prev_entry_at < ${start})
+        ) m
     ),
     won AS MATERIALIZED (
       SELECT currency::text AS currency, amount, entered_at, final_at FROM cohort
