@@ -35,12 +35,14 @@ export interface FunnelRows {
 }
 
 /**
- * The cohort is the deals whose creation row (`from_stage_id IS NULL`) in the pipeline falls in the
- * period: an index-only range scan of `deal_stage_changes_entries_idx`. Their stays are read per deal,
- * in order, from the covering `deal_stage_changes_stays_idx` (index-only; the end of a stay is the
- * next change, a window over the deal's few rows, so no sort of all stays), and every figure comes from those stays in
- * one statement: entered and median stay per stage, the furthest stage per deal (for `reached`),
- * the final stage per deal (won, lost), the cycle of the won deals and their value.
+ * The cohort is the deals whose first entry into the pipeline (a creation row, `from_stage_id IS
+ * NULL`) falls in the period. Everything is read from the summary kept at write time (migration
+ * `1764610000001-deal-funnel-summary`): one row per cohort deal from an index-only range scan of
+ * `deal_funnel_entries_cohort_idx` — the stages it visited (grouped into the few distinct sets, for
+ * `entered` and, with today's stage positions, the furthest open or won stage for `reached`), its
+ * final stage and when it was entered (won, lost, the cycle), its amount (the won value) — and the
+ * cohort's finished stays with their lengths from a range scan of `deal_funnel_stays_stage_idx`, stage
+ * by stage, for the exact per-stage medians (the part whose cost grows with the cohort's stays).
  */
 export async function loadFunnel(sql: SqlRunner, input: FunnelInput): Promise<FunnelRows> {
   const p = new SqlParams();
@@ -54,59 +56,55 @@ export async function loadFunnel(sql: SqlRunner, input: FunnelInput): Promise<Fu
       SELECT id, name, position, kind, deleted_at FROM pipeline_stages WHERE company_id = ${company} AND pipeline_id = ${pipeline}
     ),
     cohort AS MATERIALIZED (
-      SELECT DISTINCT ON (c.deal_id) c.deal_id, c.at AS entered_at
-        FROM deal_stage_changes c
-       WHERE c.company_id = ${company} AND c.pipeline_id = ${pipeline} AND c.from_stage_id IS NULL
-         AND c.at >= ${start} AND c.at < ${end}
-       ORDER BY c.deal_id, c.at
+      SELECT e.visited, e.final_stage_id, e.entered_at, e.final_at, e.amount, e.currency
+        FROM deal_funnel_entries e
+       WHERE e.company_id = ${company} AND e.pipeline_id = ${pipeline}
+         AND e.entered_at >= ${start} AND e.entered_at < ${end}
+         AND (e.prev_entry_at IS NULL OR e.prev_entry_at < ${start})
     ),
-    visits AS MATERIALIZED (
-      SELECT k.deal_id, v.stage_id, v.at, v.left_at
-        FROM cohort k
-        CROSS JOIN LATERAL (
-          SELECT s.to_stage_id AS stage_id, s.at, lead(s.at) OVER (ORDER BY s.at, s.id) AS left_at
-            FROM deal_stage_changes s
-           WHERE s.company_id = ${company} AND s.deal_id = k.deal_id AND s.at >= k.entered_at
-             AND s.pipeline_id = ${pipeline}
-           ORDER BY s.at, s.id
-        ) v
+    -- The cohort's deals by the set of stages they visited: a few dozen sets at most, so entered and
+    -- furthest are computed per set, not per deal.
+    sets AS MATERIALIZED (SELECT visited, count(*)::int AS n FROM cohort GROUP BY visited),
+    entered AS (
+      SELECT v.stage_id, sum(k.n)::int AS entered FROM sets k CROSS JOIN LATERAL unnest(k.visited) AS v(stage_id)
+       GROUP BY v.stage_id
     ),
-    per_stage AS (
-      SELECT stage_id, count(DISTINCT deal_id)::int AS entered,
-             round((percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM left_at - at))
-                    FILTER (WHERE left_at IS NOT NULL))::numeric / 86400, 2)::text AS median_days
-        FROM visits GROUP BY stage_id
+    furthest AS (
+      SELECT f.furthest, sum(k.n)::int AS n
+        FROM sets k CROSS JOIN LATERAL (
+          SELECT max(s.position) AS furthest FROM stages s WHERE s.id = ANY (k.visited) AND s.kind <> 'lost') f
+       WHERE f.furthest IS NOT NULL GROUP BY f.furthest
     ),
-    per_deal AS MATERIALIZED (
-      SELECT v.deal_id,
-             max(s.position) FILTER (WHERE s.kind <> 'lost') AS furthest,
-             max(s.kind) FILTER (WHERE v.left_at IS NULL) AS final_kind,
-             max(v.at) FILTER (WHERE v.left_at IS NULL) AS final_at,
-             min(v.at) AS entered_at
-        FROM visits v JOIN stages s ON s.id = v.stage_id
-       GROUP BY v.deal_id
+    -- Stage by stage: each stage's stays of the cohort are one range scan of deal_funnel_stays_stage_idx.
+    medians AS (
+      SELECT s.id AS stage_id, m.median_days
+        FROM stages s CROSS JOIN LATERAL (
+          SELECT round((percentile_cont(0.5) WITHIN GROUP (ORDER BY t.seconds))::numeric / 86400, 2)::text AS median_days
+            FROM deal_funnel_stays t
+           WHERE t.company_id = ${company} AND t.pipeline_id = ${pipeline} AND t.stage_id = s.id
+             AND t.entry_at >= ${start} AND t.entry_at < ${end}
+             AND (t.prev_entry_at IS NULL OR t.prev_entry_at < ${start})
+        ) m
     ),
-    furthest AS (SELECT furthest, count(*)::int AS n FROM per_deal WHERE furthest IS NOT NULL GROUP BY furthest),
     won AS MATERIALIZED (
-      SELECT d.currency::text AS currency, d.amount
-        FROM per_deal w JOIN deals d ON d.company_id = ${company} AND d.id = w.deal_id
-       WHERE w.final_kind = 'won'
+      SELECT currency::text AS currency, amount, entered_at, final_at FROM cohort
+       WHERE final_stage_id IN (SELECT id FROM stages WHERE kind = 'won')
     ),
     ${fxTodayCte(input.conversion, p, 'SELECT currency FROM won')}
     SELECT
       (SELECT coalesce(json_agg(json_build_object(
                 'stageId', s.id, 'name', s.name, 'position', s.position, 'kind', s.kind,
-                'entered', coalesce(ps.entered, 0), 'furthest', coalesce(f.n, 0), 'medianDays', ps.median_days)
+                'entered', coalesce(ps.entered, 0), 'furthest', coalesce(f.n, 0), 'medianDays', m.median_days)
               ORDER BY s.position, s.id), '[]')
-         FROM stages s LEFT JOIN per_stage ps ON ps.stage_id = s.id LEFT JOIN furthest f ON f.furthest = s.position
-              AND s.kind <> 'lost'
+         FROM stages s LEFT JOIN entered ps ON ps.stage_id = s.id LEFT JOIN medians m ON m.stage_id = s.id
+              LEFT JOIN furthest f ON f.furthest = s.position AND s.kind <> 'lost'
         WHERE s.deleted_at IS NULL OR ps.entered > 0) AS stages,
       (SELECT count(*)::int FROM cohort) AS cohort,
-      (SELECT count(*)::int FROM per_deal WHERE final_kind = 'won') AS won,
-      (SELECT count(*)::int FROM per_deal WHERE final_kind = 'lost') AS lost,
+      (SELECT count(*)::int FROM won) AS won,
+      (SELECT count(*)::int FROM cohort WHERE final_stage_id IN (SELECT id FROM stages WHERE kind = 'lost')) AS lost,
       (SELECT round((percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM final_at - entered_at)))::numeric
                     / 86400, 2)::text
-         FROM per_deal WHERE final_kind = 'won') AS median_cycle_days,
+         FROM won) AS median_cycle_days,
       (SELECT sum(w.amount * fx.factor)::text FROM won w JOIN fx USING (currency) WHERE fx.factor IS NOT NULL) AS won_value,
       (SELECT count(*)::int FROM won w JOIN fx USING (currency) WHERE fx.factor IS NOT NULL) AS won_converted`;
   const [row] = await sql<{

@@ -19,6 +19,8 @@ import { AssistantReportActions1764620000000 } from './1764620000000-assistant-r
 import { AnalyticsClientTotals1764520000000 } from './1764520000000-analytics-client-totals';
 import { Deals1764600000000 } from './1764600000000-deals';
 import { DealAnalyticsIndexes1764610000000 } from './1764610000000-deal-analytics-indexes';
+import { DealFunnelSummary1764610000001 } from './1764610000001-deal-funnel-summary';
+import { DealFunnelStaysByStage1764610000002 } from './1764610000002-deal-funnel-stays-by-stage';
 
 /** The schema's history, oldest first. Add a migration here; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -42,6 +44,8 @@ export const MIGRATIONS = [
   Assistant1764540000000,
   Deals1764600000000,
   DealAnalyticsIndexes1764610000000,
+  DealFunnelSummary1764610000001,
+  DealFunnelStaysByStage1764610000002,
   AssistantReportActions1764620000000,
 ];
 
