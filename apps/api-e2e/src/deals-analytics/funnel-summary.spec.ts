@@ -1,4 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { api, registerUser } from '../support/client';
+import { createClient } from '../support/crm';
+import { companyUrl, createDeal, defaultPipeline, moveDeal, stageNamed } from '../deals/deals-support';
 import { companyWithClients, database, dealItem, pushDeals } from '../deals-integration/deals';
 
 /*
@@ -166,5 +169,40 @@ describe('deal funnel summary (triggers)', () => {
 
     await ds.query(`DELETE FROM companies WHERE id = $1`, [companyId]);
     expect(await ds.query(`SELECT 1 FROM deal_funnel_entries WHERE company_id = $1`, [companyId])).toEqual([]);
+  });
+
+  it('equals a rebuild after the web API’s own writes: moves, lost and won with its sale, a stage deleted with moveTo, a delete', async () => {
+    const owner = await registerUser();
+    const client = await createClient(owner, { name: 'Воронка', externalId: 'F-1' });
+    const pipeline = await defaultPipeline(owner);
+    const stage = (name: string) => stageNamed(pipeline, name).id;
+    const [a, b, c] = [
+      await createDeal(owner, client.id),
+      await createDeal(owner, client.id),
+      await createDeal(owner, client.id),
+    ];
+    await moveDeal(owner, a.id, { stageId: stage('Квалификация') }).expect(200);
+    await moveDeal(owner, a.id, { stageId: stage('Переговоры') }).expect(200);
+    await moveDeal(owner, a.id, { stageId: stage('Выиграна'), createSale: true }).expect(200);
+    await moveDeal(owner, b.id, { stageId: stage('Квалификация') }).expect(200);
+    await moveDeal(owner, b.id, { stageId: stage('Проиграна'), lostReason: 'Дорого' }).expect(200);
+    await moveDeal(owner, c.id, { stageId: stage('Предложение') }).expect(200);
+    await api()
+      .delete(`${companyUrl(owner)}/pipelines/${pipeline.id}/stages/${stage('Предложение')}`)
+      .query({ moveTo: stage('Квалификация') })
+      .set(owner.auth)
+      .expect(204);
+    let [kept, rebuilt] = await keptAndRebuilt(ds, owner.companyId);
+    expect(kept).toEqual(rebuilt);
+    expect(kept.entries).toHaveLength(3);
+    expect(kept.stays.length).toBeGreaterThanOrEqual(6);
+
+    await api()
+      .delete(`${companyUrl(owner)}/deals/${b.id}`)
+      .set(owner.auth)
+      .expect(204);
+    [kept, rebuilt] = await keptAndRebuilt(ds, owner.companyId);
+    expect(kept).toEqual(rebuilt);
+    expect(kept.entries.map((e) => (e as { deal_id: string }).deal_id).sort()).toEqual([a.id, c.id].sort());
   });
 });
