@@ -1,5 +1,5 @@
 import type { DealFunnelResponse, FunnelStageResponse } from '@crm/shared/contracts';
-import { funnelBars, monthLabel, percent, wonCount } from './funnel-model';
+import { fromIsoDay, funnelBars, isoDay, monthLabel, percent, wonCount } from './funnel-model';
 
 const stage = (name: string, kind: FunnelStageResponse['kind'], reached: number): FunnelStageResponse => ({
   stageId: `id-${name}-${kind}-${reached}`,
@@ -59,6 +59,13 @@ describe('formatting', () => {
     expect(percent(2 / 3, 'en')).toBe('66.7%');
     expect(percent(0.5, 'ru').replace(/\s/g, ' ')).toBe('50 %');
     expect(percent(null, 'en')).toBe('–');
+  });
+
+  it('turns a local day into the datepicker date and back', () => {
+    const day = fromIsoDay('2026-03-09');
+    expect([day.getFullYear(), day.getMonth(), day.getDate(), day.getHours()]).toEqual([2026, 2, 9, 0]);
+    expect(isoDay(day)).toBe('2026-03-09');
+    expect(isoDay(fromIsoDay('2026-12-31'))).toBe('2026-12-31');
   });
 
   it('names a month', () => {

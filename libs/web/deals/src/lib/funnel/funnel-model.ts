@@ -51,3 +51,9 @@ export function isoDay(date: Date): string {
   const dd = String(date.getDate()).padStart(2, '0');
   return `${date.getFullYear()}-${mm}-${dd}`;
 }
+
+/** The local midnight of a `YYYY-MM-DD` day (what the datepicker holds). */
+export function fromIsoDay(day: string): Date {
+  const [year, month, date] = day.split('-').map(Number);
+  return new Date(year as number, (month as number) - 1, date as number);
+}

@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
+import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
@@ -12,7 +13,7 @@ import { I18n, LocalNumberPipe, MoneyPipe, TranslatePipe } from '@crm/web/i18n';
 import { EmptyState, ErrorState, ListSkeleton, PageHeader } from '@crm/web/ui';
 import { catchError, forkJoin, of } from 'rxjs';
 import { FunnelChart } from './funnel-chart';
-import { isoDay, monthLabel, percent, wonCount } from './funnel-model';
+import { fromIsoDay, isoDay, monthLabel, percent, wonCount } from './funnel-model';
 
 /**
  * Funnel analytics of a pipeline: the cohort of deals that entered it in a period (KPIs, the funnel
@@ -28,6 +29,7 @@ import { isoDay, monthLabel, percent, wonCount } from './funnel-model';
     ListSkeleton,
     LocalNumberPipe,
     MatButtonModule,
+    MatDatepickerModule,
     MatFormFieldModule,
     MatIconModule,
     MatInputModule,
@@ -52,6 +54,8 @@ export class FunnelPage {
   protected readonly pipelineId = signal<string | null>(null);
   protected readonly from = signal(isoDay(new Date(Date.now() - 29 * 86_400_000)));
   protected readonly to = signal(isoDay(new Date()));
+  protected readonly fromDate = computed(() => fromIsoDay(this.from()));
+  protected readonly toDate = computed(() => fromIsoDay(this.to()));
 
   protected readonly pipelines = rxResource({
     params: () => this.context.activeId() ?? undefined,
@@ -118,11 +122,12 @@ export class FunnelPage {
     return count === null ? '–' : this.i18n.t('deals.analytics.days', { count });
   }
 
-  protected setFrom(value: string): void {
-    if (value) this.from.set(value);
+  /** A cleared or half-typed day keeps the last good one. */
+  protected setFrom(value: Date | null): void {
+    if (value && !Number.isNaN(value.getTime())) this.from.set(isoDay(value));
   }
 
-  protected setTo(value: string): void {
-    if (value) this.to.set(value);
+  protected setTo(value: Date | null): void {
+    if (value && !Number.isNaN(value.getTime())) this.to.set(isoDay(value));
   }
 }
