@@ -25,6 +25,7 @@ const T = {
     overdue: 'Просрочено',
     task: 'Позвонить и согласовать договор',
     taskCreated: 'Задача создана',
+    winRate: '100 %',
   },
   en: {
     signIn: 'Sign in',
@@ -38,6 +39,7 @@ const T = {
     overdue: 'Overdue',
     task: 'Call and agree on the contract',
     taskCreated: 'Task created',
+    winRate: '100%',
   },
 } as const;
 
@@ -241,5 +243,36 @@ describe.each<Language>(['ru', 'en'])('deals (%s)', (language) => {
     await page.locator('[data-testid="show-done"] button').click();
     await page.locator('[data-testid="task-row"]', { hasText: text.task }).waitFor();
     await shot('09-tasks-360-dark');
+  });
+
+  it('opens the funnel analytics from the board: the won deal is the whole cohort, win rate 100 %', async () => {
+    await page.setViewportSize({ width: 1280, height: 860 });
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.goto('/deals');
+    await page.locator('[data-testid="open-funnel"]').click();
+    await page.waitForURL((url) => url.pathname === '/deals/funnel');
+    const figure = (name: string) => page.locator(`[data-testid="kpi-${name}"] .value`);
+    await figure('win-rate').filter({ hasText: /\d/ }).waitFor();
+    expect(plain(await figure('win-rate').innerText())).toBe(text.winRate);
+    expect(await figure('won').innerText()).toBe('1');
+    expect(await figure('cohort').innerText()).toBe('1');
+    // The conversion table: every open stage and the won one were reached by the deal, lost by none.
+    const reached = (stage: string) =>
+      page.locator(`[data-testid="funnel-row"][data-stage="${stage}"] [data-testid="funnel-reached"]`).innerText();
+    expect(await reached(text.stages[0])).toBe('1');
+    expect(await reached(text.stages[4])).toBe('1');
+    expect(await reached(text.stages[5])).toBe('0');
+    // Nothing is open any more: the pipeline value says so instead of a table of zeros.
+    await page.locator('[data-testid="no-open-deals"]').waitFor();
+    await page.locator('crm-funnel-chart svg').waitFor();
+    await shot('11-funnel');
+
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await shot('12-funnel-dark');
+    await page.setViewportSize({ width: 360, height: 780 });
+    await page.reload();
+    await figure('won').filter({ hasText: '1' }).waitFor();
+    await page.locator('crm-funnel-chart svg').waitFor();
+    await shot('13-funnel-360-dark');
   });
 });

@@ -4,6 +4,7 @@ export * from './lib/assistant-recommendations-api';
 export * from './lib/auth-api';
 export * from './lib/clients-api';
 export * from './lib/companies-api';
+export * from './lib/deals-analytics-api';
 export * from './lib/deals-api';
 export * from './lib/exchange-rates-api';
 export * from './lib/http-params';

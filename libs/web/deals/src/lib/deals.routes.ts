@@ -9,6 +9,11 @@ export const dealsRoutes: Routes = [
     loadComponent: () => import('./board/deals-page').then((m) => m.DealsPage),
   },
   {
+    path: 'funnel',
+    title: titleKey('deals.analytics.title'),
+    loadComponent: () => import('./funnel/funnel-page').then((m) => m.FunnelPage),
+  },
+  {
     path: ':dealId',
     title: titleKey('deals.title'),
     loadComponent: () => import('./detail/deal-detail-page').then((m) => m.DealDetailPage),

@@ -7,7 +7,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
-import { ActivatedRoute, Router } from '@angular/router';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import type { DealResponse } from '@crm/shared/contracts';
 import { CompanyContext, describeError } from '@crm/web/core';
 import { DealFormDialog, type DealFormDialogData } from '@crm/web/deal-form';
@@ -35,11 +35,15 @@ import { dealsViewFromParams, dealsViewToParams, type DealsViewState, effectiveO
     MatSelectModule,
     MatSlideToggleModule,
     PageHeader,
+    RouterLink,
     TranslatePipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <crm-page-header [title]="'deals.title' | t" [subtitle]="'deals.subtitle' | t">
+      <a pageActions matButton="outlined" routerLink="/deals/funnel" data-testid="open-funnel">
+        <mat-icon svgIcon="insights" />{{ 'deals.analytics.open' | t }}
+      </a>
       <button pageActions matButton="filled" type="button" data-testid="add-deal" (click)="create()">
         <mat-icon svgIcon="add" />{{ 'deals.add' | t }}
       </button>
