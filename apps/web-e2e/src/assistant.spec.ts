@@ -95,7 +95,7 @@ describe.each<Language>(['ru', 'en'])('assistant (%s)', (language) => {
     }, text.total);
     expect(spaces(await answer.innerText())).toContain(text.total);
     expect(await sheet.locator('.steps li').first().innerText()).toMatch(text.step);
-    expect(await sheet.locator('[data-testid="assistant-chart"] rect').count()).toBeGreaterThanOrEqual(9);
+    expect(await sheet.locator('[data-testid="assistant-chart"] path.bar').count()).toBeGreaterThanOrEqual(9);
     await screenshot(page, `assistant-01-streamed-chart.${language}`);
   });
 

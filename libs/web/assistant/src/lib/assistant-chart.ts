@@ -1,69 +1,78 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, ViewEncapsulation } from '@angular/core';
 import type { AssistantChartResponse } from '@crm/shared/contracts';
 import { formatMoney, I18n } from '@crm/web/i18n';
+import { BarChartModule, type Color, ScaleType } from '@swimlane/ngx-charts';
 
-const W = 320;
-const H = 120;
+/**
+ * Marker colours ngx-charts writes into each bar's `fill` attribute; the CSS below paints them with
+ * the theme (actual periods in the primary colour, forecast periods in the tertiary), so the chart
+ * follows light and dark without reading any style in code.
+ */
+export const ACTUAL = '#000001';
+export const FORECAST = '#000002';
 
-/** A small bar chart of a series a tool returned; forecast bars are drawn in the second colour. */
+/** A small bar chart of a series a tool returned (ngx-charts); forecast bars in the second colour. */
 @Component({
   selector: 'crm-assistant-chart',
+  imports: [BarChartModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
+  encapsulation: ViewEncapsulation.None,
   template: `
-    <figure class="chart" data-testid="assistant-chart">
+    <figure class="crm-assistant-chart" data-testid="assistant-chart">
       <figcaption>{{ chart().title }}</figcaption>
-      <svg [attr.viewBox]="'0 0 ' + width + ' ' + (height + 18)" role="img" [attr.aria-label]="chart().title">
-        @for (bar of bars(); track bar.period) {
-          <rect
-            [attr.x]="bar.x"
-            [attr.y]="bar.y"
-            [attr.width]="bar.w"
-            [attr.height]="bar.h"
-            [class.forecast]="bar.forecast"
-            rx="1.5"
-          >
-            <title>{{ bar.label }}</title>
-          </rect>
-        }
-        <text x="0" [attr.y]="height + 14" class="axis">{{ first() }}</text>
-        <text [attr.x]="width" [attr.y]="height + 14" text-anchor="end" class="axis">{{ last() }}</text>
-      </svg>
-      <div class="max">{{ max() }}</div>
+      <div class="plot" role="img" [attr.aria-label]="chart().title">
+        <ngx-charts-bar-vertical
+          [results]="series()"
+          [scheme]="scheme"
+          [customColors]="colors()"
+          [xAxis]="true"
+          [yAxis]="true"
+          [showGridLines]="true"
+          [roundDomains]="true"
+          [noBarWhenZero]="true"
+          [barPadding]="2"
+          [animations]="false"
+          [xAxisTicks]="ticks()"
+          [yAxisTickFormatting]="yTick"
+          [trimXAxisTicks]="false"
+          [rotateXAxisTicks]="false"
+        >
+          <ng-template #tooltipTemplate let-model="model">
+            <span class="crm-assistant-chart-tip">{{ tooltip(model) }}</span>
+          </ng-template>
+        </ngx-charts-bar-vertical>
+      </div>
     </figure>
   `,
   styles: `
-    .chart {
+    .crm-assistant-chart {
       margin: 8px 0 0;
-      position: relative;
+      figcaption {
+        font: var(--mat-sys-label-medium);
+        color: var(--mat-sys-on-surface-variant);
+        margin-bottom: 4px;
+      }
+      .plot {
+        height: 160px;
+        max-width: 560px;
+      }
+      .ngx-charts .bar[fill='#000001'] {
+        fill: var(--mat-sys-primary);
+      }
+      .ngx-charts .bar[fill='#000002'] {
+        fill: var(--mat-sys-tertiary);
+        opacity: 0.75;
+      }
+      .ngx-charts text {
+        fill: var(--mat-sys-on-surface-variant);
+        font: var(--mat-sys-label-small);
+        font-variant-numeric: tabular-nums;
+      }
+      .ngx-charts .gridline-path {
+        stroke: var(--mat-sys-outline-variant);
+      }
     }
-    figcaption {
-      font: var(--mat-sys-label-medium);
-      color: var(--mat-sys-on-surface-variant);
-      margin-bottom: 4px;
-    }
-    svg {
-      width: 100%;
-      max-width: 560px;
-      height: auto;
-      display: block;
-    }
-    rect {
-      fill: var(--mat-sys-primary);
-    }
-    rect.forecast {
-      fill: var(--mat-sys-tertiary);
-      opacity: 0.75;
-    }
-    .axis {
-      font-size: 10px;
-      fill: var(--mat-sys-on-surface-variant);
-    }
-    .max {
-      position: absolute;
-      top: 18px;
-      right: 0;
-      font: var(--mat-sys-label-small);
-      color: var(--mat-sys-on-surface-variant);
+    .crm-assistant-chart-tip {
       font-variant-numeric: tabular-nums;
     }
   `,
@@ -71,32 +80,40 @@ const H = 120;
 export class AssistantChart {
   readonly chart = input.required<AssistantChartResponse>();
   private readonly i18n = inject(I18n);
-  protected readonly width = W;
-  protected readonly height = H;
 
-  protected readonly bars = computed(() => {
-    const c = this.chart();
-    const values = c.points.map((p) => Math.max(0, Number(p.value)));
-    const top = Math.max(1, ...values);
-    const slot = W / Math.max(1, c.points.length);
-    return c.points.map((p, i) => {
-      const h = (values[i] / top) * (H - 4);
-      return {
-        period: p.period,
-        x: i * slot + slot * 0.1,
-        w: Math.max(1, slot * 0.8),
-        y: H - h,
-        h,
-        forecast: !!c.forecastFrom && p.period >= c.forecastFrom,
-        label: `${p.period}: ${formatMoney(p.value, c.currency, this.i18n.language())}`,
-      };
-    });
+  protected readonly scheme: Color = { name: 'crm', selectable: false, group: ScaleType.Ordinal, domain: [ACTUAL] };
+
+  protected readonly series = computed(() =>
+    this.chart().points.map((p) => ({ name: p.period, value: Math.max(0, Number(p.value)) })),
+  );
+  /** Forecast periods (from `forecastFrom` on) in the forecast colour, the rest as actuals. */
+  protected readonly colors = computed(() => barColors(this.chart()));
+  /** The first and the last period under the axis: a chat bubble is too narrow for more. */
+  protected readonly ticks = computed(() => {
+    const points = this.chart().points;
+    return points.length <= 2 ? points.map((p) => p.period) : [points[0].period, points[points.length - 1].period];
   });
-  protected readonly first = computed(() => this.chart().points[0]?.period ?? '');
-  protected readonly last = computed(() => this.chart().points.at(-1)?.period ?? '');
-  protected readonly max = computed(() => {
+
+  protected readonly yTick = (value: number): string =>
+    new Intl.NumberFormat(this.i18n.language(), {
+      style: 'currency',
+      currency: this.chart().currency,
+      notation: 'compact',
+      maximumFractionDigits: 1,
+    }).format(value);
+
+  protected tooltip(model: { name?: string } | undefined): string {
     const c = this.chart();
-    const top = Math.max(0, ...c.points.map((p) => Number(p.value)));
-    return formatMoney(top.toFixed(2), c.currency, this.i18n.language());
-  });
+    const point = c.points.find((p) => p.period === model?.name);
+    if (!point) return '';
+    return `${point.period}: ${formatMoney(point.value, c.currency, this.i18n.language())}`;
+  }
+}
+
+/** Each bar's marker colour (see the styles): forecast from `forecastFrom` on, actual before. */
+export function barColors(chart: AssistantChartResponse): { name: string; value: string }[] {
+  return chart.points.map((p) => ({
+    name: p.period,
+    value: chart.forecastFrom && p.period >= chart.forecastFrom ? FORECAST : ACTUAL,
+  }));
 }
