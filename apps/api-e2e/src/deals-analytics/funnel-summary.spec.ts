@@ -5,9 +5,10 @@ import { companyUrl, createDeal, defaultPipeline, moveDeal, stageNamed } from '.
 import { companyWithClients, database, dealItem, pushDeals } from '../deals-integration/deals';
 
 /*
- * The funnel's summary (`deal_funnel_entries`, `deal_funnel_stays`, migration 1764610000001) is kept
- * by triggers; after every write path it must equal what `crm_deal_funnel_rebuild` derives from the
- * history from scratch: the integration batch (creation, moves, a move into another pipeline, amount
+ * The funnel's summary (`deal_funnel_entries`, `deal_funnel_stays`, migration 1764610000001) and the
+ * stages' totals (`deal_stage_totals`, migration 1764670000001) are kept by triggers; after every
+ * write path they must equal what `crm_deal_funnel_rebuild` and `crm_deal_stage_totals_rebuild`
+ * derive from scratch: the integration batch (creation, moves, a move into another pipeline, amount
  * and currency changes), web moves and a stage deleted with `moveTo` (their SQL, as the tenant role
  * under row-level security), an amount edit, and deal deletes.
  */
@@ -15,6 +16,8 @@ import { companyWithClients, database, dealItem, pushDeals } from '../deals-inte
 interface Snapshot {
   entries: unknown[];
   stays: unknown[];
+  /** Each stage's deals and money per currency (`deal_stage_totals`, migration 1764670000001). */
+  totals: unknown[];
 }
 
 async function snapshot(m: DataSource | EntityManager, companyId: string): Promise<Snapshot> {
@@ -30,7 +33,12 @@ async function snapshot(m: DataSource | EntityManager, companyId: string): Promi
        FROM deal_funnel_stays WHERE company_id = $1 ORDER BY entry_id, change_id`,
     [companyId],
   );
-  return { entries, stays };
+  const totals = await m.query(
+    `SELECT stage_id, currency, deals, amount::numeric(30, 4)::text AS amount
+       FROM deal_stage_totals WHERE company_id = $1 AND (deals <> 0 OR amount <> 0) ORDER BY stage_id, currency`,
+    [companyId],
+  );
+  return { entries, stays, totals };
 }
 
 /** The summary as the triggers left it, and as a rebuild from the history derives it (rolled back). */
@@ -39,7 +47,7 @@ async function keptAndRebuilt(ds: DataSource, companyId: string): Promise<[Snaps
   let rebuilt: Snapshot | undefined;
   await ds
     .transaction(async (m) => {
-      await m.query(`SELECT crm_deal_funnel_rebuild($1)`, [companyId]);
+      await m.query(`SELECT crm_deal_funnel_rebuild($1), crm_deal_stage_totals_rebuild($1)`, [companyId]);
       rebuilt = await snapshot(m, companyId);
       throw new Error('rollback');
     })
@@ -104,6 +112,7 @@ describe('deal funnel summary (triggers)', () => {
     const d3 = await deal('D-3');
     const d4 = await deal('D-4');
     expect(kept.entries).toHaveLength(5); // D-3 entered two pipelines
+    expect(kept.totals.length).toBeGreaterThanOrEqual(4); // RUB and USD, in both pipelines
     expect(kept.entries.filter((e) => (e as { deal_id: string }).deal_id === d2.id)).toEqual([
       expect.objectContaining({ amount: '2500.0000', currency: 'USD' }),
     ]);
@@ -169,6 +178,7 @@ describe('deal funnel summary (triggers)', () => {
 
     await ds.query(`DELETE FROM companies WHERE id = $1`, [companyId]);
     expect(await ds.query(`SELECT 1 FROM deal_funnel_entries WHERE company_id = $1`, [companyId])).toEqual([]);
+    expect(await ds.query(`SELECT 1 FROM deal_stage_totals WHERE company_id = $1`, [companyId])).toEqual([]);
   });
 
   it('equals a rebuild after the web API’s own writes: moves, lost and won with its sale, a stage deleted with moveTo, a delete', async () => {
@@ -204,5 +214,22 @@ describe('deal funnel summary (triggers)', () => {
     [kept, rebuilt] = await keptAndRebuilt(ds, owner.companyId);
     expect(kept).toEqual(rebuilt);
     expect(kept.entries.map((e) => (e as { deal_id: string }).deal_id).sort()).toEqual([a.id, c.id].sort());
+    expect(kept.totals).toHaveLength(2);
+    expect(kept.totals).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ stage_id: stage('Выиграна'), deals: 1 }),
+        expect.objectContaining({ stage_id: stage('Квалификация'), deals: 1 }),
+      ]),
+    );
+
+    // The client's deletion takes its deals with it (the cascade fires the triggers too).
+    await api()
+      .delete(`${companyUrl(owner)}/clients/${client.id}`)
+      .query({ confirm: true })
+      .set(owner.auth)
+      .expect(204);
+    [kept, rebuilt] = await keptAndRebuilt(ds, owner.companyId);
+    expect(kept).toEqual(rebuilt);
+    expect(kept.totals).toEqual([]);
   });
 });

@@ -355,16 +355,30 @@ describe('deals (web API)', () => {
     expect(await ids('expectedFrom=2026-12-01&expectedTo=2026-12-31')).toEqual([a.id]);
     expect(await ids('amountMin=100&amountMax=1000')).toEqual([a.id]);
     expect(await ids('status=open&sort=createdAt&pageSize=2&page=2')).toEqual([c.id]);
+    // The board's order and its closed columns' window: deals that entered their stage since a day.
+    expect(await ids(`pipelineId=${pipeline.id}&sort=-stageEnteredAt`)).toEqual([c.id, b.id, a.id]);
+    await moveDeal(owner, a.id, { stageId: stageNamed(pipeline, 'Выиграна').id }).expect(200);
+    const won = `stageId=${stageNamed(pipeline, 'Выиграна').id}`;
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    expect(await ids(`${won}&enteredFrom=${day(-2)}`)).toEqual([a.id]);
+    expect(await ids(`${won}&enteredFrom=${day(2)}`)).toEqual([]);
+    expect(await ids(`pipelineId=${pipeline.id}&sort=-stageEnteredAt`)).toEqual([a.id, c.id, b.id]);
     const page = await api()
       .get(`${companyUrl(owner)}/deals?pageSize=2`)
       .set(owner.auth)
       .expect(200);
     expect(page.body).toMatchObject({ total: 3, page: 1, pageSize: 2 });
+    // Without a search the count reads the deals alone; with one it joins the client: the same count.
+    const searched = await api()
+      .get(`${companyUrl(owner)}/deals?pageSize=1&q=а`)
+      .set(owner.auth)
+      .expect(200);
+    expect(searched.body.total).toBe(2); // Анна Смирнова’s two deals
     const bad = await api()
-      .get(`${companyUrl(owner)}/deals?sort=owner&status=x&amountMin=-1&ownerId=1`)
+      .get(`${companyUrl(owner)}/deals?sort=owner&status=x&amountMin=-1&ownerId=1&enteredFrom=yesterday`)
       .set(owner.auth)
       .expect(400);
-    expect(badFields(bad.body)).toEqual(['amountMin', 'ownerId', 'sort', 'status']);
+    expect(badFields(bad.body)).toEqual(['amountMin', 'enteredFrom', 'ownerId', 'sort', 'status']);
     const forClient = await api()
       .get(`${companyUrl(owner)}/clients/${boris.id}/deals`)
       .set(owner.auth)

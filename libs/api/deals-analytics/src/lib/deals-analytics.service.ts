@@ -1,7 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type AnalyticsCompany, Budget, invalid, poolShare, resolvePeriod } from '@crm/api/analytics';
-import { type CompanyScope, TenantDatabase } from '@crm/api/core';
+import { type CompanyScope, TableStatistics, TenantDatabase } from '@crm/api/core';
 import {
   coded,
   divideDecimal,
@@ -40,6 +40,18 @@ const CONTEXT_SQL = `
 export const share = (part: number, whole: number): number | null =>
   whole === 0 ? null : Math.round((part / whole) * 10_000) / 10_000;
 
+/** The tables the deals analytics read: their planner statistics are kept fresh by the product. */
+export const DEAL_ANALYTICS_TABLES = [
+  'deals',
+  'deal_stage_changes',
+  'deal_funnel_entries',
+  'deal_funnel_stays',
+  'pipeline_stages',
+  'pipelines',
+] as const;
+/** How often one process looks at those tables' statistics (a catalog query), at most. */
+const STATISTICS_CHECK_MS = 10_000;
+
 const days = (value: string | null): number | null => (value === null ? null : Number(value));
 
 /**
@@ -50,12 +62,28 @@ const days = (value: string | null): number | null => (value === null ? null : N
 @Injectable()
 export class DealsAnalyticsService {
   private readonly budget: Budget;
+  private readonly statistics: TableStatistics;
+  private statisticsCheckedAt = 0;
 
   constructor(
     private readonly tenantDb: TenantDatabase,
     @InjectDataSource() dataSource: DataSource,
   ) {
     this.budget = new Budget(poolShare(dataSource, 0.5));
+    this.statistics = new TableStatistics(dataSource);
+  }
+
+  /**
+   * Keeps the planner's statistics of the deals tables fresh, as the sales rollups do (issue 9): a
+   * bulk load through the API, a backfill by a migration, or PGlite (no autovacuum) would otherwise
+   * leave them missing or behind. Waits only when a table has none at all; checked at most every
+   * {@link STATISTICS_CHECK_MS} per process.
+   */
+  private async freshStatistics(): Promise<void> {
+    const now = Date.now();
+    if (now - this.statisticsCheckedAt < STATISTICS_CHECK_MS) return;
+    this.statisticsCheckedAt = now;
+    await this.statistics.refresh(DEAL_ANALYTICS_TABLES);
   }
 
   funnel(scope: CompanyScope, query: DealFunnelQueryDto): Promise<DealFunnelResponse> {
@@ -186,40 +214,42 @@ export class DealsAnalyticsService {
     currency: string | undefined,
     work: (sql: SqlRunner, ctx: Context) => Promise<T>,
   ): Promise<T> {
-    return this.budget.run(() =>
-      this.tenantDb.run(scope, async (m) => {
-        const sql: SqlRunner = <R>(text: string, params: readonly unknown[]) =>
-          m.query(text, params as unknown[]) as Promise<R[]>;
-        // JIT costs more than it saves on these statements; the stays' sorts get room in memory.
-        await sql(`SELECT set_config('jit', 'off', true), set_config('work_mem', '64MB', true)`, []);
-        const [row] = await sql<{
-          time_zone: string;
-          base_currency: string;
-          today: string;
-          pipeline_id: string | null;
-        }>(CONTEXT_SQL, [scope.companyId, pipelineId ?? null]);
-        if (!row) throw new NotFoundException(coded('company_not_found', 'Company not found'));
-        if (!row.pipeline_id) {
-          if (pipelineId) invalid('pipelineId', 'pipelineId is not a pipeline of this company');
-          throw new NotFoundException(coded('not_found', 'The company has no pipeline'));
-        }
-        const company: AnalyticsCompany = {
-          companyId: scope.companyId,
-          timeZone: row.time_zone,
-          baseCurrency: row.base_currency,
-          today: row.today,
-        };
-        return work(sql, {
-          company,
-          pipelineId: row.pipeline_id,
-          conversion: {
+    return this.freshStatistics().then(() =>
+      this.budget.run(() =>
+        this.tenantDb.run(scope, async (m) => {
+          const sql: SqlRunner = <R>(text: string, params: readonly unknown[]) =>
+            m.query(text, params as unknown[]) as Promise<R[]>;
+          // JIT costs more than it saves on these statements; the stays' sorts get room in memory.
+          await sql(`SELECT set_config('jit', 'off', true), set_config('work_mem', '64MB', true)`, []);
+          const [row] = await sql<{
+            time_zone: string;
+            base_currency: string;
+            today: string;
+            pipeline_id: string | null;
+          }>(CONTEXT_SQL, [scope.companyId, pipelineId ?? null]);
+          if (!row) throw new NotFoundException(coded('company_not_found', 'Company not found'));
+          if (!row.pipeline_id) {
+            if (pipelineId) invalid('pipelineId', 'pipelineId is not a pipeline of this company');
+            throw new NotFoundException(coded('not_found', 'The company has no pipeline'));
+          }
+          const company: AnalyticsCompany = {
             companyId: scope.companyId,
+            timeZone: row.time_zone,
             baseCurrency: row.base_currency,
-            currency: currency ?? row.base_currency,
             today: row.today,
-          },
-        });
-      }),
+          };
+          return work(sql, {
+            company,
+            pipelineId: row.pipeline_id,
+            conversion: {
+              companyId: scope.companyId,
+              baseCurrency: row.base_currency,
+              currency: currency ?? row.base_currency,
+              today: row.today,
+            },
+          });
+        }),
+      ),
     );
   }
 }

@@ -308,10 +308,12 @@ export class PipelinesService {
     );
     const totals = await queryRows<{ stageId: string; currency: string; count: number; amount: string }>(
       m,
-      `SELECT stage_id AS "stageId", currency, count(*)::int AS count, sum(amount)::text AS amount
-         FROM deals WHERE company_id = $1 AND ($2::uuid IS NULL OR pipeline_id = $2)
-        GROUP BY stage_id, currency ORDER BY stage_id, currency`,
-      [scope.companyId, id],
+      // Kept at write time by triggers on deals (migration 1764670000001): a few rows, not every deal.
+      `SELECT t.stage_id AS "stageId", trim(t.currency) AS currency, t.deals AS count, t.amount::text AS amount
+         FROM deal_stage_totals t
+        WHERE t.company_id = $1 AND t.stage_id = ANY ($2::uuid[]) AND t.deals <> 0
+        ORDER BY t.stage_id, t.currency`,
+      [scope.companyId, stages.map((s) => s.id)],
     );
     const stageOf = (s: StageRow): StageResponse => {
       const own = totals.filter((t) => t.stageId === s.id);

@@ -55,6 +55,14 @@ export class ListDealsQueryDto extends ListQueryDto {
   @IsDateOnly()
   expectedTo?: string;
 
+  /**
+   * Entered their current stage on or after this day (company time zone): the board's won and lost
+   * columns show the deals closed recently rather than every deal ever closed. @example "2026-11-01"
+   */
+  @IsOptional()
+  @IsDateOnly()
+  enteredFrom?: string;
+
   /** Amount at least this (in the deal's own currency). @example "1000" */
   @IsOptional()
   @IsMoney({ maxFractionDigits: 4 })

@@ -5,6 +5,15 @@ import { finalize, type Observable, Subscription, tap } from 'rxjs';
 
 /** Deals a column loads at a time: the board never asks for all deals of a stage. */
 export const COLUMN_PAGE_SIZE = 20;
+/** The won and lost columns show the deals closed in this many last days, not every deal ever closed. */
+export const CLOSED_COLUMN_DAYS = 30;
+
+/** The first day (local) of the closed columns' window, `YYYY-MM-DD`. */
+export function closedSince(today = new Date()): string {
+  const day = new Date(today.getFullYear(), today.getMonth(), today.getDate() - CLOSED_COLUMN_DAYS);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}`;
+}
 
 export interface ColumnState {
   items: DealResponse[];
@@ -34,6 +43,8 @@ export class BoardColumns implements OnDestroy {
   private readonly state = signal<Record<string, ColumnState>>({});
   private loads = new Subscription();
   private query: BoardQuery | null = null;
+  /** The won and lost stages of the pipeline: their columns ask for recently closed deals only. */
+  private closed = new Set<string>();
 
   readonly columns = this.state.asReadonly();
 
@@ -42,6 +53,7 @@ export class BoardColumns implements OnDestroy {
     this.loads.unsubscribe();
     this.loads = new Subscription();
     this.query = query;
+    this.closed = new Set(stages.filter((stage) => stage.kind !== 'open').map((stage) => stage.id));
     this.state.set(Object.fromEntries(stages.map((stage) => [stage.id, { ...EMPTY }])));
     for (const stage of stages) this.load(stage.id, 1);
   }
@@ -102,6 +114,7 @@ export class BoardColumns implements OnDestroy {
         page,
         pageSize: COLUMN_PAGE_SIZE,
         sort: '-stageEnteredAt',
+        ...(this.closed.has(stageId) ? { enteredFrom: closedSince() } : {}),
       })
       .pipe(
         tap({

@@ -10,7 +10,7 @@ import { DealsApi } from '@crm/web/data-access';
 import { I18n, MoneyPipe, TranslatePipe } from '@crm/web/i18n';
 import { switchMap, EMPTY } from 'rxjs';
 import { askMove } from '../dialogs/move-flow';
-import { BoardColumns } from './board-columns';
+import { BoardColumns, CLOSED_COLUMN_DAYS } from './board-columns';
 import { type ColumnSums, columnSums } from './column-sums';
 import { DealCard } from './deal-card';
 
@@ -22,6 +22,8 @@ interface ColumnView {
   error: boolean;
   sums: ColumnSums;
   more: boolean;
+  /** A won or lost column: it shows the deals closed in the last {@link CLOSED_COLUMN_DAYS} days. */
+  recent: boolean;
 }
 
 /**
@@ -48,6 +50,11 @@ interface ColumnView {
           <header class="head">
             <h2 class="name" [id]="'stage-' + column.stage.id">{{ column.stage.name }}</h2>
             <span class="count" data-testid="column-count">{{ column.total }}</span>
+            @if (column.recent) {
+              <span class="recent" data-testid="column-recent">{{
+                'deals.column.closedRecently' | t: { days: closedDays }
+              }}</span>
+            }
             <div class="sums" data-testid="column-sum">
               @for (sum of column.sums.sums; track sum.currency) {
                 <span class="sum">{{ sum.amount | money: sum.currency }}</span>
@@ -131,19 +138,25 @@ export class DealBoard {
     ownerId: this.ownerId(),
   }));
 
+  protected readonly closedDays = CLOSED_COLUMN_DAYS;
+
   protected readonly view = computed<ColumnView[]>(() => {
     const state = this.columns.columns();
     const filtered = this.ownerId() !== '';
     return this.pipeline().stages.map((stage) => {
       const column = state[stage.id] ?? { items: [], total: 0, page: 0, loading: true, error: null };
-      // Without a filter the stage's own totals cover every deal in it; with one, only the loaded cards can be summed.
-      const sums: ColumnSums = filtered
+      // An open stage's own totals cover every deal in it; with a filter, or in a won or lost column
+      // (recently closed deals only), the column's count is the API's and only loaded cards are summed.
+      const recent = stage.kind !== 'open';
+      const own = filtered || recent;
+      const sums: ColumnSums = own
         ? columnSums(column.items, column.total)
         : { sums: stage.totals, shown: stage.dealCount, total: stage.dealCount, partial: false };
       return {
         stage,
+        recent,
         items: column.items,
-        total: filtered || column.page > 0 ? column.total : stage.dealCount,
+        total: own || column.page > 0 ? column.total : stage.dealCount,
         loading: column.loading,
         error: !!column.error,
         sums,

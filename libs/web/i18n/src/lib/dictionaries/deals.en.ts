@@ -30,6 +30,7 @@ export const dealsEn: Pick<Dictionary, 'deals' | 'tasks'> = {
     total: { one: '{count} deal', other: '{count} deals' },
     column: {
       count: { one: '{count} deal', other: '{count} deals' },
+      closedRecently: 'closed in the last {days} days',
       sumOfLoaded: 'sum of {shown} of {total} loaded',
       loadMore: 'Load more',
       empty: 'Drop a deal here',

@@ -28,6 +28,7 @@ export const dealsRu = {
     total: { one: '{count} сделка', few: '{count} сделки', many: '{count} сделок', other: '{count} сделки' },
     column: {
       count: { one: '{count} сделка', few: '{count} сделки', many: '{count} сделок', other: '{count} сделки' },
+      closedRecently: 'закрыты за {days} дней',
       sumOfLoaded: 'сумма {shown} из {total} загруженных',
       loadMore: 'Показать ещё',
       empty: 'Перетащите сюда сделку',
