@@ -2,7 +2,8 @@
  * `npm run seed:demo`: the demo company from the committed Online Retail sample, through the
  * public API at CRM_API_URL (default http://localhost:3000), its dates moved by whole weeks so that
  * the last sale is yesterday or a few days before (see lib/demo-dates.ts; CRM_DEMO_TODAY=YYYY-MM-DD
- * sets "today" for a reproducible load). Safe to run again: within the same week every record comes
+ * sets "today" for a reproducible load), then a week of deals and tasks on the default pipeline
+ * (lib/demo-deals.ts). Safe to run again: within the same week every record comes
  * back `unchanged`; a week or more later the sales move forward again (`updated`, never duplicated).
  */
 import { join } from 'node:path';
@@ -16,6 +17,7 @@ import {
   ensureDemoAccount,
   ensureExchangeRates,
 } from './lib/demo-company';
+import { bestRecentBuyers, ensureDemoDeals } from './lib/demo-deals';
 import { addLocalDays, demoShiftDays, lastInvoiceDate, localDate, shiftInvoices } from './lib/demo-dates';
 import { CrmApi, waitForApi } from './lib/integration-api';
 import { groupInvoices, openRetailFile, readRetailLines } from './lib/online-retail';
@@ -45,6 +47,9 @@ async function main(): Promise<void> {
   const invoices = shiftInvoices(readInvoices(), shift);
   const totals = await pushInvoices(new CrmApi(baseUrl).withApiKey(key), invoices, { concurrency: 2 });
   printTotals(totals, (performance.now() - started) / 1000);
+  const buyers = await bestRecentBuyers(shiftInvoices(readInvoices(), shift), addLocalDays(today, -1));
+  const deals = await ensureDemoDeals(account, new CrmApi(baseUrl).withApiKey(key), buyers, today);
+  console.log(deals > 0 ? `  ${deals} deals and their tasks added` : '  deals: already there');
   const changed = totals.clients.created + totals.clients.updated + totals.sales.created + totals.sales.updated;
   console.log(changed === 0 ? 'Nothing changed: the demo data were already loaded.' : 'Demo data loaded.');
   if (totals.clients.failed + totals.sales.failed > 0) process.exitCode = 1;

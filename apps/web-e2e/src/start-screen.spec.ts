@@ -221,4 +221,38 @@ describe('the demo start screen', () => {
       }
     });
   });
+
+  describe.each<[Language, 'light' | 'dark']>([
+    ['ru', 'light'],
+    ['en', 'dark'],
+  ])('%s, %s', (language, theme) => {
+    it('has a sales team’s week in progress: tasks for today, deals on the board, won deals with their sale', async () => {
+      const context = await newContext(browser, language);
+      await context.addInitScript((mode: string) => localStorage.setItem('crm.theme', mode), theme);
+      const page = await context.newPage();
+      try {
+        await signIn(page, language);
+        await page.waitForLoadState('networkidle');
+        // lib/demo-deals.ts plans three tasks for today and two overdue ones.
+        expect(spaces(await page.locator('[data-testid="tasks-today"]').innerText())).toMatch(/3/);
+        expect(spaces(await page.locator('[data-testid="tasks-overdue"]').innerText())).toMatch(/2/);
+        expect(spaces(await page.locator('[data-testid="pipeline-value"]').innerText())).toContain('£');
+
+        await page.goto('/deals');
+        const columns = page.locator('[data-testid="board-column"]');
+        await columns.first().locator('[data-testid="deal-card"]').first().waitFor();
+        await page.waitForFunction(() => !document.querySelector('[data-testid="deal-board"] .skeleton'));
+        const counts = await page.locator('[data-testid="column-count"]').allInnerTexts();
+        expect(counts.map(Number)).toEqual([7, 6, 4, 3, 2, 2]);
+        // The won and lost columns say they show the recently closed deals.
+        expect(await page.locator('[data-testid="column-recent"]').count()).toBe(2);
+        await shot(page, `demo-board.${language}.${theme}`);
+        await page.setViewportSize({ width: 360, height: 780 });
+        await page.waitForTimeout(300);
+        await shot(page, `demo-board-phone.${language}.${theme}`);
+      } finally {
+        await context.close();
+      }
+    });
+  });
 });
