@@ -3,7 +3,8 @@ import { DataSource } from 'typeorm';
 
 /*
  * The deals migration gives every company that exists when it runs the default pipeline, like a
- * company created later. Checked by undoing and redoing it inside a transaction that is rolled back.
+ * company created later. Checked by undoing and redoing it inside a transaction that is rolled back;
+ * so is the later one that ties notes and interactions to deals.
  */
 describe('deals migration', () => {
   let ds: DataSource;
@@ -15,11 +16,13 @@ describe('deals migration', () => {
   afterAll(() => ds.destroy());
 
   it('backfills the default pipeline of existing companies, and its down migration removes the tables', async () => {
-    const Deals = MIGRATIONS.find((m) => m.name === 'Deals1764600000000');
-    if (!Deals) throw new Error('the deals migration is not registered');
+    const Deals = migration('Deals1764600000000');
+    // Notes and interactions refer to deals since the later migration: undo it first.
+    const DealNotes = migration('DealNotesInteractions1764630000000');
     const q = ds.createQueryRunner();
     await q.startTransaction();
     try {
+      await new DealNotes().down(q);
       await new Deals().down(q);
       const tables = await q.query(`SELECT to_regclass('deals') AS deals, to_regclass('pipelines') AS pipelines`);
       expect(tables).toEqual([{ deals: null, pipelines: null }]);
@@ -44,9 +47,41 @@ describe('deals migration', () => {
           WHERE NOT EXISTS (SELECT 1 FROM pipelines p WHERE p.company_id = c.id)`,
       );
       expect(without).toBe(0);
+      await new DealNotes().up(q);
+    } finally {
+      await q.rollbackTransaction();
+      await q.release();
+    }
+  });
+
+  it('adds deal_id to notes and interactions, and its down migration removes it with its keys', async () => {
+    const DealNotes = migration('DealNotesInteractions1764630000000');
+    const columns = () =>
+      q.query(
+        `SELECT table_name AS "table" FROM information_schema.columns
+          WHERE column_name = 'deal_id' AND table_name IN ('notes', 'interactions') ORDER BY table_name`,
+      );
+    const q = ds.createQueryRunner();
+    await q.startTransaction();
+    try {
+      expect(await columns()).toEqual([{ table: 'interactions' }, { table: 'notes' }]);
+      await new DealNotes().down(q);
+      expect(await columns()).toEqual([]);
+      const keys = await q.query(
+        `SELECT conname FROM pg_constraint WHERE conname IN ('notes_deal_fkey', 'interactions_deal_fkey')`,
+      );
+      expect(keys).toEqual([]);
+      await new DealNotes().up(q);
+      expect(await columns()).toEqual([{ table: 'interactions' }, { table: 'notes' }]);
     } finally {
       await q.rollbackTransaction();
       await q.release();
     }
   });
 });
+
+function migration(name: string) {
+  const found = MIGRATIONS.find((m) => m.name === name);
+  if (!found) throw new Error(`the migration ${name} is not registered`);
+  return found;
+}
