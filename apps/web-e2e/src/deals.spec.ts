@@ -246,11 +246,20 @@ describe.each<Language>(['ru', 'en'])('deals (%s)', (language) => {
     expect(await snackbarText(page)).toBe(text.contactAdded);
     await dismissSnackbars(page);
     await entry('interaction', text.contact).waitFor();
-    // Newest first: the contact (just now) and the note above the stage changes, the due task on top.
+    // Newest first: the note above the stage changes, the task due tonight on top. (The contact is
+    // dated to the minute, so it may fall before the moves of this same minute.)
     const kinds = await page
       .locator('[data-testid="deal-timeline-entry"]')
       .evaluateAll((items) => items.map((item) => item.getAttribute('data-kind')));
-    expect(kinds).toEqual(['task', 'interaction', 'note', 'stage', 'stage', 'stage', 'stage']);
+    expect(kinds.filter((kind) => kind !== 'interaction')).toEqual([
+      'task',
+      'note',
+      'stage',
+      'stage',
+      'stage',
+      'stage',
+    ]);
+    expect(kinds.filter((kind) => kind === 'interaction')).toHaveLength(1);
     await screenshot(page, `deals-14-timeline.${language}`);
 
     await page.goto(`/clients/${client}`);
