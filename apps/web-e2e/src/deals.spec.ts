@@ -261,6 +261,9 @@ describe.each<Language>(['ru', 'en'])('deals (%s)', (language) => {
     ]);
     expect(kinds.filter((kind) => kind === 'interaction')).toHaveLength(1);
     await screenshot(page, `deals-14-timeline.${language}`);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await screenshot(page, `deals-14-timeline-dark.${language}`);
+    await page.emulateMedia({ colorScheme: 'light' });
 
     await page.goto(`/clients/${client}`);
     await page.getByRole('tab', { name: text.contactsTab }).click();
@@ -353,7 +356,6 @@ describe.each<Language>(['ru', 'en'])('deals (%s)', (language) => {
     await card().locator('[data-testid="deal-card-title"]').click();
     await page.locator('[data-testid="deal-title-heading"]').waitFor();
     await shot('08-deal-360-dark');
-    await page.locator('[data-testid="deal-timeline"]').scrollIntoViewIfNeeded();
     await page.emulateMedia({ colorScheme: 'light' });
     await shot('16-deal-timeline-360');
     await page.emulateMedia({ colorScheme: 'dark' });

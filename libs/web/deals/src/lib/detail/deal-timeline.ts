@@ -116,7 +116,7 @@ const INTERACTION_ICONS: Record<InteractionType, string> = {
               }
               @case ('task') {
                 <span class="dot task" [class.late]="entry.state === 'overdue'" aria-hidden="true">
-                  <mat-icon [svgIcon]="entry.state === 'done' ? 'check-circle' : 'task-alt'" />
+                  <mat-icon [svgIcon]="entry.state === 'done' ? 'check-circle' : 'radio-unchecked'" />
                 </span>
                 <div class="body">
                   <p class="what" [class.done]="entry.state === 'done'">{{ entry.task.title }}</p>
