@@ -355,6 +355,7 @@ describe.each<Language>(['ru', 'en'])('deals (%s)', (language) => {
     await shot('07-board-360-dark');
     await card().locator('[data-testid="deal-card-title"]').click();
     await page.locator('[data-testid="deal-title-heading"]').waitFor();
+    await page.locator('[data-testid="deal-timeline-entry"][data-kind="note"]').waitFor();
     await shot('08-deal-360-dark');
     await page.emulateMedia({ colorScheme: 'light' });
     await shot('16-deal-timeline-360');

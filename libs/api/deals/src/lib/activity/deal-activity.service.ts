@@ -21,7 +21,7 @@ export class DealActivityService {
   /** Newest first; 404 for a deal of another company. */
   listNotes(scope: CompanyScope, dealId: string): Promise<NoteResponse[]> {
     return this.tenantDb.run(scope, async (m) => {
-      await this.clientOf(m, scope, dealId);
+      await this.clientOf(m, scope, dealId, false);
       return this.notes.listOfDeal(m, scope, dealId);
     });
   }
@@ -29,7 +29,7 @@ export class DealActivityService {
   /** Most recent first (by when they happened); 404 for a deal of another company. */
   listInteractions(scope: CompanyScope, dealId: string): Promise<InteractionResponse[]> {
     return this.tenantDb.run(scope, async (m) => {
-      await this.clientOf(m, scope, dealId);
+      await this.clientOf(m, scope, dealId, false);
       return this.interactions.listOfDeal(m, scope, dealId);
     });
   }
@@ -67,13 +67,13 @@ export class DealActivityService {
   }
 
   /**
-   * The deal's client; the deal is share-locked for the rest of the transaction, so it is not
-   * deleted (nor given another client) before the entry is written. 404 when there is no such deal.
+   * The deal's client; 404 when there is no such deal. For a write the deal is share-locked for the
+   * rest of the transaction, so it is not deleted (nor given another client) before the entry is written.
    */
-  private async clientOf(m: EntityManager, scope: CompanyScope, dealId: string): Promise<string> {
+  private async clientOf(m: EntityManager, scope: CompanyScope, dealId: string, lock = true): Promise<string> {
     const [deal] = await queryRows<{ clientId: string }>(
       m,
-      `SELECT client_id AS "clientId" FROM deals WHERE company_id = $1 AND id = $2 FOR SHARE`,
+      `SELECT client_id AS "clientId" FROM deals WHERE company_id = $1 AND id = $2${lock ? ' FOR SHARE' : ''}`,
       [scope.companyId, dealId],
     );
     if (!deal) throw dealNotFound();
