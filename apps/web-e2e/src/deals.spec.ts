@@ -26,6 +26,18 @@ const T = {
     task: 'Позвонить и согласовать договор',
     taskCreated: 'Задача создана',
     winRate: '100 %',
+    note: 'Клиент просит скидку 5 % при оплате вперёд',
+    noteAdded: 'Заметка добавлена',
+    contact: 'Встретились в офисе, договорились о поставке в январе',
+    contactAdded: 'Контакт добавлен',
+    notesTab: 'Заметки',
+    contactsTab: 'Контакты',
+    onDeal: 'Сделка: Поставка 200 свечей',
+    extraTask: 'Отправить счёт',
+    editedTask: 'Отправить счёт и акт',
+    taskSaved: 'Задача сохранена',
+    taskDeleted: 'Задача удалена',
+    deleteConfirm: 'Удалить',
   },
   en: {
     signIn: 'Sign in',
@@ -40,6 +52,18 @@ const T = {
     task: 'Call and agree on the contract',
     taskCreated: 'Task created',
     winRate: '100%',
+    note: 'The client asks for 5% off when paying in advance',
+    noteAdded: 'Note added',
+    contact: 'Met at their office, agreed on a January delivery',
+    contactAdded: 'Contact added',
+    notesTab: 'Notes',
+    contactsTab: 'Contacts',
+    onDeal: 'Deal: Supply of 200 candles',
+    extraTask: 'Send the invoice',
+    editedTask: 'Send the invoice and the certificate',
+    taskSaved: 'Task saved',
+    taskDeleted: 'Task deleted',
+    deleteConfirm: 'Delete',
   },
 } as const;
 
@@ -79,8 +103,10 @@ async function drag(page: Page, card: Locator, target: Locator): Promise<void> {
 /**
  * Deals in the browser: an employee opens a deal from a client's page (with an overdue next step),
  * moves it along the board — by dragging and by the card's «move to stage» menu with the keyboard —
- * to the won stage, agrees to create the sale, and finds the sale linked from the deal. Screenshots
- * of the board, the deal and «my tasks» in light and dark, desktop and 360 px.
+ * to the won stage, agrees to create the sale, and finds the sale linked from the deal. On the deal
+ * they write a note and log a contact (the client page shows both with a link back) and edit a task,
+ * then delete it from «my tasks». Screenshots of the board, the deal and its timeline and «my tasks»
+ * in light and dark, desktop and 360 px.
  */
 describe.each<Language>(['ru', 'en'])('deals (%s)', (language) => {
   const text = T[language];
@@ -89,6 +115,7 @@ describe.each<Language>(['ru', 'en'])('deals (%s)', (language) => {
   let context: BrowserContext;
   let page: Page;
   let client: string;
+  let dealPath: string;
   const column = (stage: string) => page.locator(`[data-testid="board-column"][data-stage="${stage}"]`);
   const card = () => page.locator(`[data-testid="deal-card"][data-deal="${title}"]`);
   const shot = (name: string) => screenshot(page, `deals-${name}.${language}`);
@@ -177,7 +204,9 @@ describe.each<Language>(['ru', 'en'])('deals (%s)', (language) => {
     await card().locator('[data-testid="deal-card-title"]').click();
     await page.locator('[data-testid="deal-title-heading"]').waitFor();
     expect(await page.locator('[data-testid="deal-status"]').innerText()).toBe(text.won);
-    const history = page.locator('[data-testid="deal-history"] li');
+    dealPath = new URL(page.url()).pathname;
+    // The timeline has the creation and three moves, the last one first.
+    const history = page.locator('[data-testid="deal-timeline-entry"][data-kind="stage"]');
     await history
       .first()
       .filter({ hasText: `${text.stages[2]} → ${text.stages[4]}` })
@@ -197,6 +226,94 @@ describe.each<Language>(['ru', 'en'])('deals (%s)', (language) => {
     await page.locator('[data-testid="deal-sale-link"]').click();
     await page.waitForURL((url) => url.pathname.startsWith('/sales/'));
     await page.waitForFunction((amount) => document.body.innerText.replace(/\s+/g, ' ').includes(amount), text.amount);
+  });
+
+  it('writes a note and logs a contact on the deal; the client page shows them with a link to the deal', async () => {
+    await page.goto(dealPath);
+    await page.locator('[data-testid="deal-timeline"]').waitFor();
+    await page.locator('[data-testid="deal-note-text"]').fill(text.note);
+    await page.locator('[data-testid="deal-note-save"]').click();
+    expect(await snackbarText(page)).toBe(text.noteAdded);
+    await dismissSnackbars(page);
+    const entry = (kind: string, hasText: string) =>
+      page.locator(`[data-testid="deal-timeline-entry"][data-kind="${kind}"]`, { hasText });
+    await entry('note', text.note).waitFor();
+    expect(await page.locator('[data-testid="deal-note-text"]').inputValue()).toBe('');
+
+    await page.locator('[data-testid="deal-add-interaction"]').click();
+    await page.locator('[data-testid="interaction-summary"]').fill(text.contact);
+    await page.locator('[data-testid="interaction-save"]').click();
+    expect(await snackbarText(page)).toBe(text.contactAdded);
+    await dismissSnackbars(page);
+    await entry('interaction', text.contact).waitFor();
+    // Newest first: the note above the stage changes, the task due tonight on top. (The contact is
+    // dated to the minute, so it may fall before the moves of this same minute.)
+    const kinds = await page
+      .locator('[data-testid="deal-timeline-entry"]')
+      .evaluateAll((items) => items.map((item) => item.getAttribute('data-kind')));
+    expect(kinds.filter((kind) => kind !== 'interaction')).toEqual([
+      'task',
+      'note',
+      'stage',
+      'stage',
+      'stage',
+      'stage',
+    ]);
+    expect(kinds.filter((kind) => kind === 'interaction')).toHaveLength(1);
+    await screenshot(page, `deals-14-timeline.${language}`);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await screenshot(page, `deals-14-timeline-dark.${language}`);
+    await page.emulateMedia({ colorScheme: 'light' });
+
+    await page.goto(`/clients/${client}`);
+    await page.getByRole('tab', { name: text.contactsTab }).click();
+    const contact = page.locator('[data-testid="interaction"]', { hasText: text.contact });
+    await contact.waitFor();
+    expect(await contact.locator('[data-testid="entry-deal-link"]').innerText()).toBe(text.onDeal);
+    await page.getByRole('tab', { name: text.notesTab }).click();
+    const note = page.locator('[data-testid="note"]', { hasText: text.note });
+    await note.waitFor();
+    await screenshot(page, `deals-15-client-notes.${language}`);
+    await note.locator('[data-testid="entry-deal-link"]', { hasText: text.onDeal }).click();
+    await page.waitForURL((url) => url.pathname === dealPath);
+    await entry('note', text.note).waitFor();
+  });
+
+  it('edits a task on the deal page and deletes it from my tasks', async () => {
+    await page.goto(dealPath);
+    await page.locator('[data-testid="deal-add-task"]').click();
+    await page.locator('[data-testid="task-title"]').fill(text.extraTask);
+    await page.locator('[data-testid="task-time"]').fill('23:58');
+    await page.locator('[data-testid="task-save"]').click();
+    expect(await snackbarText(page)).toBe(text.taskCreated);
+    await dismissSnackbars(page);
+    const onDeal = (title: string) => page.locator('[data-testid="deal-task"]', { hasText: title });
+    await onDeal(text.extraTask).locator('[data-testid="task-menu"]').click();
+    await page.locator('[data-testid="task-edit"]').click();
+    // The form opens with the task as it is.
+    expect(await page.locator('[data-testid="task-title"]').inputValue()).toBe(text.extraTask);
+    expect(await page.locator('[data-testid="task-time"]').inputValue()).toBe('23:58');
+    await page.locator('[data-testid="task-title"]').fill(text.editedTask);
+    await page.locator('[data-testid="task-save"]').click();
+    expect(await snackbarText(page)).toBe(text.taskSaved);
+    await dismissSnackbars(page);
+    await onDeal(text.editedTask).waitFor();
+    await page.locator('[data-testid="deal-timeline-entry"][data-kind="task"]', { hasText: text.editedTask }).waitFor();
+    expect(await page.locator('[data-testid="deal-task"]').count()).toBe(2);
+
+    await page.goto('/tasks');
+    const row = page.locator('[data-testid="task-row"]', { hasText: text.editedTask });
+    await row.waitFor();
+    await row.locator('[data-testid="task-menu"]').click();
+    await page.locator('[data-testid="task-delete"]').click();
+    await page.getByRole('button', { name: text.deleteConfirm, exact: true }).click();
+    expect(await snackbarText(page)).toBe(text.taskDeleted);
+    await dismissSnackbars(page);
+    await row.waitFor({ state: 'detached' });
+    // Gone for good: the deal page no longer has it either.
+    await page.goto(dealPath);
+    await onDeal(text.task).waitFor();
+    expect(await page.locator('[data-testid="deal-task"]').count()).toBe(1);
   });
 
   it('lists my tasks, and shows the board, the deal and the tasks in dark at 360 px', async () => {
@@ -238,7 +355,11 @@ describe.each<Language>(['ru', 'en'])('deals (%s)', (language) => {
     await shot('07-board-360-dark');
     await card().locator('[data-testid="deal-card-title"]').click();
     await page.locator('[data-testid="deal-title-heading"]').waitFor();
+    await page.locator('[data-testid="deal-timeline-entry"][data-kind="note"]').waitFor();
     await shot('08-deal-360-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await shot('16-deal-timeline-360');
+    await page.emulateMedia({ colorScheme: 'dark' });
     await page.goto('/tasks');
     await page.locator('[data-testid="show-done"] button').click();
     await page.locator('[data-testid="task-row"]', { hasText: text.task }).waitFor();

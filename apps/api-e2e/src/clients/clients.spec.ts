@@ -184,6 +184,8 @@ describe('clients (web API)', () => {
     expect(call.body).toEqual({
       id: expect.any(String),
       clientId: client.id,
+      dealId: null,
+      dealTitle: null,
       type: 'call',
       occurredAt: '2026-11-20T07:15:00.000Z',
       summary: 'Обсудили поставку',
@@ -208,6 +210,8 @@ describe('clients (web API)', () => {
     expect(note.body).toEqual({
       id: expect.any(String),
       clientId: client.id,
+      dealId: null,
+      dealTitle: null,
       text: 'Любит зелёный чай',
       author: { id: owner.id, login: owner.login },
       createdAt: expect.any(String),

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 /*
  * The deals migration gives every company that exists when it runs the default pipeline, like a
  * company created later. Checked by undoing it (after every later migration) and redoing it inside a
- * transaction that is rolled back.
+ * transaction that is rolled back; so is the later one that ties notes and interactions to deals.
  */
 describe('deals migration', () => {
   let ds: DataSource;
@@ -53,4 +53,35 @@ describe('deals migration', () => {
       await q.release();
     }
   });
+
+  it('adds deal_id to notes and interactions, and its down migration removes it with its keys', async () => {
+    const DealNotes = migration('DealNotesInteractions1764630000000');
+    const columns = () =>
+      q.query(
+        `SELECT table_name AS "table" FROM information_schema.columns
+          WHERE column_name = 'deal_id' AND table_name IN ('notes', 'interactions') ORDER BY table_name`,
+      );
+    const q = ds.createQueryRunner();
+    await q.startTransaction();
+    try {
+      expect(await columns()).toEqual([{ table: 'interactions' }, { table: 'notes' }]);
+      await new DealNotes().down(q);
+      expect(await columns()).toEqual([]);
+      const keys = await q.query(
+        `SELECT conname FROM pg_constraint WHERE conname IN ('notes_deal_fkey', 'interactions_deal_fkey')`,
+      );
+      expect(keys).toEqual([]);
+      await new DealNotes().up(q);
+      expect(await columns()).toEqual([{ table: 'interactions' }, { table: 'notes' }]);
+    } finally {
+      await q.rollbackTransaction();
+      await q.release();
+    }
+  });
 });
+
+function migration(name: string) {
+  const found = MIGRATIONS.find((m) => m.name === name);
+  if (!found) throw new Error(`the migration ${name} is not registered`);
+  return found;
+}

@@ -326,6 +326,16 @@ describe('tenant isolation: the attacker’s own company with the victim’s ids
       .set(victim.auth)
       .send({ title: `Victim task ${marker}`, type: 'call', dueAt: '2026-12-03T15:00:00Z', dealId: victimDeal.body.id })
       .expect(201);
+    await api()
+      .post(`${companyUrl}/deals/${victimDeal.body.id}/notes`)
+      .set(victim.auth)
+      .send({ text: `Victim deal note ${marker}` })
+      .expect(201);
+    await api()
+      .post(`${companyUrl}/deals/${victimDeal.body.id}/interactions`)
+      .set(victim.auth)
+      .send({ type: 'meeting', occurredAt: '2026-11-21T10:15:00+03:00', summary: `Victim deal call ${marker}` })
+      .expect(201);
 
     const victimConversation = await ask(victim, 'Выручка за 2025 год');
     const victimAction = await ask(victim, `Добавь заметку клиенту Victim client ${marker}: перезвонить`);
@@ -358,6 +368,8 @@ describe('tenant isolation: the attacker’s own company with the victim’s ids
       `Victim call ${marker}`,
       `Victim deal ${marker}`,
       `Victim task ${marker}`,
+      `Victim deal note ${marker}`,
+      `Victim deal call ${marker}`,
       `Victim record ${marker}`,
       member.login,
       invitee.login,
@@ -385,6 +397,14 @@ describe('tenant isolation: the attacker’s own company with the victim’s ids
     // Every id kind in the document has victim values and an attacker factory: a new kind fails here.
     expect([...kinds].filter((kind) => !victimIds[kind] || !own[kind])).toEqual([]);
     expect(routes.length).toBeGreaterThanOrEqual(20);
+    // The deal's notes and interactions are among them (the victim's deal has both).
+    expect(routes.map(({ method, path }) => `${method} ${path}`)).toEqual(
+      expect.arrayContaining(
+        ['get', 'post'].flatMap((method) =>
+          ['notes', 'interactions'].map((kind) => `${method} /api/companies/{companyId}/deals/{dealId}/${kind}`),
+        ),
+      ),
+    );
 
     const failures: string[] = [];
     for (const { method, path, op } of routes) {

@@ -695,6 +695,24 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/companies/{companyId}/deals/{dealId}/interactions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Interactions on a deal, most recent first */
+    get: operations['DealActivity_listInteractions'];
+    put?: never;
+    /** Record an interaction on a deal: it is the deal client’s interaction too, and moves the client’s lastInteractionAt forward to it */
+    post: operations['DealActivity_createInteraction'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/companies/{companyId}/deals/{dealId}/move': {
     parameters: {
       query?: never;
@@ -706,6 +724,24 @@ export interface paths {
     put?: never;
     /** Move a deal to another stage of its pipeline: a lost stage needs `lostReason`; a won stage with `createSale` creates the linked sale */
     post: operations['Deals_move'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/companies/{companyId}/deals/{dealId}/notes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Notes on a deal, newest first */
+    get: operations['DealActivity_listNotes'];
+    put?: never;
+    /** Write a note on a deal (shown on its client’s notes too); the author is the current user */
+    post: operations['DealActivity_createNote'];
     delete?: never;
     options?: never;
     head?: never;
@@ -3087,6 +3123,13 @@ export interface components {
       clientId: string;
       /** @example 2026-11-20T07:20:00.000Z */
       createdAt: string;
+      /** @description The deal it belongs to, or `null` when it is the client's own (or its deal was deleted). */
+      dealId: string | null;
+      /**
+       * @description The deal's title, for the link on the client's timeline.
+       * @example Поставка 200 свечей
+       */
+      dealTitle: string | null;
       id: string;
       /** @example 2026-11-20T07:15:00.000Z */
       occurredAt: string;
@@ -3214,6 +3257,13 @@ export interface components {
       clientId: string;
       /** @example 2026-11-20T07:20:00.000Z */
       createdAt: string;
+      /** @description The deal it belongs to, or `null` when it is the client's own (or its deal was deleted). */
+      dealId: string | null;
+      /**
+       * @description The deal's title, for the link on the client's timeline.
+       * @example Поставка 200 свечей
+       */
+      dealTitle: string | null;
       id: string;
       /** @example Предпочитает связь по почте */
       text: string;
@@ -8722,6 +8772,8 @@ export interface operations {
            *       {
            *         "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
            *         "clientId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *         "dealId": null,
+           *         "dealTitle": "Поставка 200 свечей",
            *         "type": "call",
            *         "occurredAt": "2026-11-20T07:15:00.000Z",
            *         "summary": "Обсудили условия поставки",
@@ -8803,6 +8855,8 @@ export interface operations {
            * @example {
            *       "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
            *       "clientId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *       "dealId": null,
+           *       "dealTitle": "Поставка 200 свечей",
            *       "type": "call",
            *       "occurredAt": "2026-11-20T07:15:00.000Z",
            *       "summary": "Обсудили условия поставки",
@@ -8897,6 +8951,8 @@ export interface operations {
            *       {
            *         "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
            *         "clientId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *         "dealId": null,
+           *         "dealTitle": "Поставка 200 свечей",
            *         "text": "Предпочитает связь по почте",
            *         "author": {
            *           "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
@@ -8974,6 +9030,8 @@ export interface operations {
            * @example {
            *       "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
            *       "clientId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *       "dealId": null,
+           *       "dealTitle": "Поставка 200 свечей",
            *       "text": "Предпочитает связь по почте",
            *       "author": {
            *         "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
@@ -9894,6 +9952,185 @@ export interface operations {
       };
     };
   };
+  DealActivity_listInteractions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description A company the caller is a member of */
+        companyId: string;
+        dealId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example [
+           *       {
+           *         "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *         "clientId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *         "dealId": null,
+           *         "dealTitle": "Поставка 200 свечей",
+           *         "type": "call",
+           *         "occurredAt": "2026-11-20T07:15:00.000Z",
+           *         "summary": "Обсудили условия поставки",
+           *         "author": {
+           *           "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *           "login": "anna.petrova"
+           *         },
+           *         "createdAt": "2026-11-20T07:20:00.000Z"
+           *       }
+           *     ]
+           */
+          'application/json': components['schemas']['InteractionResponse'][];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found, or belongs to another company */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "Not found"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  DealActivity_createInteraction: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description A company the caller is a member of */
+        companyId: string;
+        dealId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "type": "call",
+         *       "occurredAt": "2026-11-20T10:15:00+03:00",
+         *       "summary": "Обсудили условия поставки"
+         *     }
+         */
+        'application/json': components['schemas']['CreateInteractionDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *       "clientId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *       "dealId": null,
+           *       "dealTitle": "Поставка 200 свечей",
+           *       "type": "call",
+           *       "occurredAt": "2026-11-20T07:15:00.000Z",
+           *       "summary": "Обсудили условия поставки",
+           *       "author": {
+           *         "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *         "login": "anna.petrova"
+           *       },
+           *       "createdAt": "2026-11-20T07:20:00.000Z"
+           *     }
+           */
+          'application/json': components['schemas']['InteractionResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names each bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "Validation failed",
+           *       "details": [
+           *         {
+           *           "field": "email",
+           *           "messages": [
+           *             "email must look like name@domain"
+           *           ]
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found, or belongs to another company */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "Not found"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
   Deals_move: {
     parameters: {
       query?: never;
@@ -9953,6 +10190,179 @@ export interface operations {
            *     }
            */
           'application/json': components['schemas']['DealResponse'];
+        };
+      };
+      /** @description Invalid input; `details` names each bad field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "Validation failed",
+           *       "details": [
+           *         {
+           *           "field": "email",
+           *           "messages": [
+           *             "email must look like name@domain"
+           *           ]
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found, or belongs to another company */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "Not found"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  DealActivity_listNotes: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description A company the caller is a member of */
+        companyId: string;
+        dealId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example [
+           *       {
+           *         "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *         "clientId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *         "dealId": null,
+           *         "dealTitle": "Поставка 200 свечей",
+           *         "text": "Предпочитает связь по почте",
+           *         "author": {
+           *           "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *           "login": "anna.petrova"
+           *         },
+           *         "createdAt": "2026-11-20T07:20:00.000Z"
+           *       }
+           *     ]
+           */
+          'application/json': components['schemas']['NoteResponse'][];
+        };
+      };
+      /** @description Missing or invalid credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing or invalid credentials"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not found, or belongs to another company */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "Not found"
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  DealActivity_createNote: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description A company the caller is a member of */
+        companyId: string;
+        dealId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "text": "Предпочитает связь по почте"
+         *     }
+         */
+        'application/json': components['schemas']['CreateNoteDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *       "clientId": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *       "dealId": null,
+           *       "dealTitle": "Поставка 200 свечей",
+           *       "text": "Предпочитает связь по почте",
+           *       "author": {
+           *         "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *         "login": "anna.petrova"
+           *       },
+           *       "createdAt": "2026-11-20T07:20:00.000Z"
+           *     }
+           */
+          'application/json': components['schemas']['NoteResponse'];
         };
       };
       /** @description Invalid input; `details` names each bad field */

@@ -20,10 +20,12 @@ export class InteractionsService extends ClientEntries<CreateInteractionDto, Int
       orderBy: 'e.occurred_at DESC, e.id',
       insert: { columns: ['type', 'occurred_at', 'summary'], values: (dto) => [dto.type, dto.occurredAt, dto.summary] },
       toResponse: (row) => {
-        const { id, clientId, author, createdAt } = entryBase(row);
+        const { id, clientId, dealId, dealTitle, author, createdAt } = entryBase(row);
         return {
           id,
           clientId,
+          dealId,
+          dealTitle,
           type: row.type,
           occurredAt: iso(row.occurredAt) as string,
           summary: row.summary,

@@ -2,10 +2,14 @@ import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import type {
   CreateDealDto,
+  CreateInteractionDto,
+  CreateNoteDto,
   DealPageResponse,
   DealResponse,
   DealStageChangeResponse,
+  InteractionResponse,
   MoveDealDto,
+  NoteResponse,
   UpdateDealDto,
 } from '@crm/shared/contracts';
 import type { Observable } from 'rxjs';
@@ -50,5 +54,24 @@ export class DealsApi {
   /** Stage changes, oldest first. */
   history(companyId: string, dealId: string): Observable<DealStageChangeResponse[]> {
     return this.http.get<DealStageChangeResponse[]>(`${this.url(companyId, dealId)}/history`);
+  }
+
+  /** The deal's notes (its client's too), newest first. */
+  notes(companyId: string, dealId: string): Observable<NoteResponse[]> {
+    return this.http.get<NoteResponse[]>(`${this.url(companyId, dealId)}/notes`);
+  }
+
+  addNote(companyId: string, dealId: string, body: CreateNoteDto): Observable<NoteResponse> {
+    return this.http.post<NoteResponse>(`${this.url(companyId, dealId)}/notes`, body);
+  }
+
+  /** The deal's interactions (its client's too), most recent first. */
+  interactions(companyId: string, dealId: string): Observable<InteractionResponse[]> {
+    return this.http.get<InteractionResponse[]>(`${this.url(companyId, dealId)}/interactions`);
+  }
+
+  /** Moves the deal client's lastInteractionAt forward, like a client's interaction. */
+  addInteraction(companyId: string, dealId: string, body: CreateInteractionDto): Observable<InteractionResponse> {
+    return this.http.post<InteractionResponse>(`${this.url(companyId, dealId)}/interactions`, body);
   }
 }

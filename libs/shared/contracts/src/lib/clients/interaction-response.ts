@@ -10,6 +10,10 @@ export class AuthorResponse {
 export class InteractionResponse {
   id!: string;
   clientId!: string;
+  /** The deal it belongs to, or `null` when it is the client's own (or its deal was deleted). */
+  dealId!: string | null;
+  /** The deal's title, for the link on the client's timeline. @example "Поставка 200 свечей" */
+  dealTitle!: string | null;
   /** @example "call" */
   type!: InteractionType;
   /** @example "2026-11-20T07:15:00.000Z" */

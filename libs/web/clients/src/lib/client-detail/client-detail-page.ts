@@ -9,14 +9,19 @@ import { MatTabsModule } from '@angular/material/tabs';
 import { Router, RouterLink } from '@angular/router';
 import type { ClientDeletionLossResponse, ClientResponse, DealResponse, SaleResponse } from '@crm/shared/contracts';
 import { CompanyContext, describeError, httpStatus } from '@crm/web/core';
-import { ClientDeals, DealFormDialog, type DealFormDialogData } from '@crm/web/deal-form';
+import {
+  ClientDeals,
+  DealFormDialog,
+  type DealFormDialogData,
+  InteractionDialog,
+  type InteractionDialogData,
+} from '@crm/web/deal-form';
 import { ClientsApi, CompaniesApi } from '@crm/web/data-access';
 import { formatMoney, I18n, LocalDatePipe, LocalDateTimePipe, RelativeTimePipe, TranslatePipe } from '@crm/web/i18n';
 import { SaleFormDialog, type SaleFormDialogData } from '@crm/web/sale-form';
 import { ErrorState, ListSkeleton, openConfirm } from '@crm/web/ui';
 import { catchError, of } from 'rxjs';
 import { ClientFormDialog, type ClientFormDialogData } from '../dialogs/client-form-dialog';
-import { InteractionDialog, type InteractionDialogData } from '../dialogs/interaction-dialog';
 import { deleteClientFlow } from './client-delete';
 import { ClientNotes } from './client-notes';
 import { ClientPurchases } from './client-purchases';

@@ -13,6 +13,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSnackBar } from '@angular/material/snack-bar';
+import { RouterLink } from '@angular/router';
 import type { NoteResponse } from '@crm/shared/contracts';
 import { CompanyContext, describeError } from '@crm/web/core';
 import { ClientsApi } from '@crm/web/data-access';
@@ -20,7 +21,7 @@ import { I18n, LocalDateTimePipe, RelativeTimePipe, TranslatePipe } from '@crm/w
 import { ErrorState, ListSkeleton } from '@crm/web/ui';
 import { finalize } from 'rxjs';
 
-/** A quick "add a note" box above the client's notes, newest first. */
+/** A quick "add a note" box above the client's notes, newest first; notes written on a deal link to it. */
 @Component({
   selector: 'crm-client-notes',
   imports: [
@@ -32,6 +33,7 @@ import { finalize } from 'rxjs';
     MatFormFieldModule,
     MatInputModule,
     RelativeTimePipe,
+    RouterLink,
     TranslatePipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -70,6 +72,12 @@ import { finalize } from 'rxjs';
               <time [attr.datetime]="note.createdAt" [attr.title]="note.createdAt | localDateTime">{{
                 note.createdAt | relativeTime
               }}</time>
+              @if (note.dealId) {
+                ·
+                <a [routerLink]="['/deals', note.dealId]" data-testid="entry-deal-link">{{
+                  'deals.section.onDeal' | t: { title: note.dealTitle ?? '–' }
+                }}</a>
+              }
             </p>
           </li>
         }
@@ -116,6 +124,10 @@ import { finalize } from 'rxjs';
       margin: 0;
       font: var(--mat-sys-body-small);
       color: var(--mat-sys-on-surface-variant);
+      overflow-wrap: anywhere;
+    }
+    .meta a {
+      color: var(--mat-sys-primary);
     }
   `,
 })

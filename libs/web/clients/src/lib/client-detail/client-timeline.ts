@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, input, type ResourceRef } from '@angular/core';
 import { MatIconModule } from '@angular/material/icon';
+import { RouterLink } from '@angular/router';
 import type { InteractionResponse, InteractionType } from '@crm/shared/contracts';
 import { LocalDateTimePipe, RelativeTimePipe, TranslatePipe, type TranslationKey } from '@crm/web/i18n';
 import { EmptyState, ErrorState, ListSkeleton } from '@crm/web/ui';
@@ -13,10 +14,19 @@ const ICONS: Record<InteractionType, string> = {
   other: 'info',
 };
 
-/** Interactions, newest first, as a vertical timeline. */
+/** Interactions, newest first, as a vertical timeline; those recorded on a deal link to it. */
 @Component({
   selector: 'crm-client-timeline',
-  imports: [EmptyState, ErrorState, ListSkeleton, LocalDateTimePipe, MatIconModule, RelativeTimePipe, TranslatePipe],
+  imports: [
+    EmptyState,
+    ErrorState,
+    ListSkeleton,
+    LocalDateTimePipe,
+    MatIconModule,
+    RelativeTimePipe,
+    RouterLink,
+    TranslatePipe,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (resource().isLoading() && !items()) {
@@ -45,6 +55,11 @@ const ICONS: Record<InteractionType, string> = {
                   · {{ 'clients.detail.author' | t: { login: item.author.login } }}
                 }
               </p>
+              @if (item.dealId) {
+                <a class="deal" [routerLink]="['/deals', item.dealId]" data-testid="entry-deal-link">{{
+                  'deals.section.onDeal' | t: { title: item.dealTitle ?? '–' }
+                }}</a>
+              }
               <p class="summary">{{ item.summary }}</p>
             </div>
           </li>
@@ -96,6 +111,13 @@ const ICONS: Record<InteractionType, string> = {
     }
     .meta strong {
       color: var(--mat-sys-on-surface);
+    }
+    .deal {
+      display: inline-block;
+      margin-bottom: 2px;
+      font: var(--mat-sys-body-small);
+      color: var(--mat-sys-primary);
+      overflow-wrap: anywhere;
     }
     .summary {
       margin: 0;

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal, viewChild } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
@@ -8,23 +8,36 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router, RouterLink } from '@angular/router';
 import type { DealResponse, StageResponse, TaskResponse } from '@crm/shared/contracts';
 import { CompanyContext, describeError, httpStatus } from '@crm/web/core';
-import { DealFormDialog, type DealFormDialogData, DealStatusChip } from '@crm/web/deal-form';
+import {
+  DealFormDialog,
+  type DealFormDialogData,
+  DealStatusChip,
+  InteractionDialog,
+  type InteractionDialogData,
+} from '@crm/web/deal-form';
 import { DealsApi, MembersApi, PipelinesApi, TasksApi } from '@crm/web/data-access';
 import { I18n, LocalDatePipe, LocalDateTimePipe, MoneyPipe, TranslatePipe } from '@crm/web/i18n';
 import { ErrorState, ListSkeleton, openConfirm } from '@crm/web/ui';
-import { catchError, EMPTY, filter, of, switchMap } from 'rxjs';
+import { catchError, EMPTY, filter, finalize, of, switchMap } from 'rxjs';
 import { askMove } from '../dialogs/move-flow';
+import { deleteTask, editTask } from '../tasks/task-actions';
 import { TaskFormDialog, type TaskFormDialogData } from '../tasks/task-form-dialog';
 import { isOverdue } from '../tasks/task-groups';
 import { TaskItem } from '../tasks/task-item';
 import { DealStepper } from './deal-stepper';
+import { DealTimeline } from './deal-timeline';
+import { mergeTimeline } from './deal-timeline-model';
 
-/** A deal: amount, stage stepper, owner and close date; win/lose; stage history and tasks; links to client and sale. */
+/**
+ * A deal: amount, stage stepper, owner and close date; win/lose; tasks; one timeline of stage
+ * changes, notes, interactions and tasks (with a note box and a contact dialog); links to client and sale.
+ */
 @Component({
   selector: 'crm-deal-detail-page',
   imports: [
     DealStatusChip,
     DealStepper,
+    DealTimeline,
     ErrorState,
     ListSkeleton,
     LocalDatePipe,
@@ -71,6 +84,14 @@ export class DealDetailPage {
     params: () => this.key(),
     stream: ({ params }) => this.tasksApi.list(params.companyId, { dealId: params.dealId, page: 1, pageSize: 100 }),
   });
+  protected readonly notes = rxResource({
+    params: () => this.key(),
+    stream: ({ params }) => this.api.notes(params.companyId, params.dealId),
+  });
+  protected readonly interactions = rxResource({
+    params: () => this.key(),
+    stream: ({ params }) => this.api.interactions(params.companyId, params.dealId),
+  });
   protected readonly pipelines = rxResource({
     params: () => this.context.activeId() ?? undefined,
     stream: ({ params }) => this.pipelinesApi.list(params),
@@ -95,18 +116,31 @@ export class DealDetailPage {
   private readonly logins = computed(
     () => new Map((this.members.hasValue() ? this.members.value() : []).map((m) => [m.userId, m.login])),
   );
-  /** Newest first, with names instead of ids. */
-  protected readonly changes = computed(() =>
-    (this.history.hasValue() ? this.history.value() : [])
-      .map((change) => ({
-        at: change.at,
-        from: change.fromStageId ? (this.stageNames().get(change.fromStageId) ?? '–') : null,
-        to: this.stageNames().get(change.toStageId) ?? '–',
-        who: change.userId ? (this.logins().get(change.userId) ?? null) : null,
-      }))
-      .reverse(),
-  );
   protected readonly taskList = computed(() => (this.tasks.hasValue() ? this.tasks.value().items : []));
+  /** Stage changes, notes, interactions and tasks, newest first. */
+  protected readonly timeline = computed(() =>
+    mergeTimeline({
+      changes: this.history.hasValue() ? this.history.value() : [],
+      notes: this.notes.hasValue() ? this.notes.value() : [],
+      interactions: this.interactions.hasValue() ? this.interactions.value() : [],
+      tasks: this.taskList(),
+      stageNames: this.stageNames(),
+      logins: this.logins(),
+      now: Date.now(),
+    }),
+  );
+  protected readonly timelineLoading = computed(
+    () =>
+      (this.history.isLoading() && !this.history.hasValue()) ||
+      (this.notes.isLoading() && !this.notes.hasValue()) ||
+      (this.interactions.isLoading() && !this.interactions.hasValue()) ||
+      (this.pipelines.isLoading() && !this.stages().length),
+  );
+  protected readonly timelineFailed = computed(
+    () => !!(this.history.error() || this.notes.error() || this.interactions.error()),
+  );
+  protected readonly savingNote = signal(false);
+  private readonly timelineView = viewChild(DealTimeline);
   protected readonly moving = signal(false);
   protected readonly busyTasks = signal<ReadonlySet<string>>(new Set());
 
@@ -224,5 +258,67 @@ export class DealDetailPage {
         this.snackBar.open(describeError(error, this.i18n), this.i18n.t('common.close'), { duration: 6000 });
       },
     });
+  }
+
+  protected editTask(task: TaskResponse): void {
+    const key = this.key();
+    if (!key) return;
+    editTask(this.dialog, key.companyId, task).subscribe((saved) =>
+      this.tasks.update((page) => page && { ...page, items: page.items.map((t) => (t.id === saved.id ? saved : t)) }),
+    );
+  }
+
+  protected removeTask(task: TaskResponse): void {
+    const key = this.key();
+    if (!key) return;
+    deleteTask(this.dialog, this.tasksApi, this.i18n, key.companyId, task).subscribe({
+      next: (id) => {
+        this.tasks.update((page) => page && { ...page, items: page.items.filter((t) => t.id !== id) });
+        this.snackBar.open(this.i18n.t('tasks.deleted'), undefined, { duration: 3000 });
+      },
+      error: (error: unknown) =>
+        this.snackBar.open(describeError(error, this.i18n), this.i18n.t('common.close'), { duration: 6000 }),
+    });
+  }
+
+  protected retryTimeline(): void {
+    if (this.history.error()) this.history.reload();
+    if (this.notes.error()) this.notes.reload();
+    if (this.interactions.error()) this.interactions.reload();
+  }
+
+  protected addNote(text: string): void {
+    const key = this.key();
+    if (!key || this.savingNote()) return;
+    this.savingNote.set(true);
+    this.api
+      .addNote(key.companyId, key.dealId, { text })
+      .pipe(finalize(() => this.savingNote.set(false)))
+      .subscribe({
+        next: (note) => {
+          this.timelineView()?.clear();
+          this.notes.update((notes) => [note, ...(notes ?? [])]);
+          this.snackBar.open(this.i18n.t('deals.timeline.noteAdded'), undefined, { duration: 3000 });
+        },
+        error: (error: unknown) =>
+          this.snackBar.open(describeError(error, this.i18n), this.i18n.t('common.close'), { duration: 6000 }),
+      });
+  }
+
+  protected addInteraction(deal: DealResponse): void {
+    const key = this.key();
+    if (!key) return;
+    this.dialog
+      .open<InteractionDialog, InteractionDialogData>(InteractionDialog, {
+        data: { companyId: key.companyId, clientId: deal.clientId, dealId: deal.id },
+        width: '560px',
+        maxWidth: '94vw',
+      })
+      .afterClosed()
+      .subscribe((created) => {
+        if (!created) return;
+        this.snackBar.open(this.i18n.t('clients.interaction.added'), undefined, { duration: 3000 });
+        this.interactions.reload();
+      });
   }
 }

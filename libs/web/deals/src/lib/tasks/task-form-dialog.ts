@@ -20,11 +20,23 @@ export interface TaskFormDialogData {
   /** The deal (and its client) the task is about, if any. */
   dealId?: string | null;
   clientId?: string | null;
+  /** The task to change; a new one when absent. */
+  task?: TaskResponse | null;
+}
+
+/** A task's due moment as the form's day and `HH:mm` time, both local. */
+export function dueParts(dueAt: string): { day: Date; time: string } {
+  const due = new Date(dueAt);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return {
+    day: new Date(due.getFullYear(), due.getMonth(), due.getDate()),
+    time: `${pad(due.getHours())}:${pad(due.getMinutes())}`,
+  };
 }
 
 const TYPES: TaskType[] = ['call', 'meeting', 'email', 'todo'];
 
-/** A new task: what, which kind (call, meeting, e-mail, to-do), when and who. */
+/** A new task, or a change of one: what, which kind (call, meeting, e-mail, to-do), when and who. */
 @Component({
   selector: 'crm-task-form-dialog',
   imports: [
@@ -40,7 +52,7 @@ const TYPES: TaskType[] = ['call', 'meeting', 'email', 'todo'];
   template: `
     <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
       <crm-dialog-scaffold
-        [title]="'tasks.form.createTitle' | t"
+        [title]="(editing ? 'tasks.form.editTitle' : 'tasks.form.createTitle') | t"
         [error]="errorText()"
         [saving]="saving()"
         saveTestId="task-save"
@@ -92,12 +104,14 @@ export class TaskFormDialog {
   private readonly snackBar = inject(MatSnackBar);
 
   protected readonly types = TYPES;
+  protected readonly editing = !!this.data.task;
+  private readonly due = this.data.task ? dueParts(this.data.task.dueAt) : { day: new Date(), time: '10:00' };
   protected readonly form = inject(NonNullableFormBuilder).group({
-    title: ['', [Validators.required, Validators.maxLength(500), Validators.pattern(/\S/)]],
-    type: ['call' as TaskType],
-    assigneeId: [this.context.me()?.id ?? ''],
-    day: inject(NonNullableFormBuilder).control<Date | null>(new Date(), [Validators.required]),
-    time: ['10:00'],
+    title: [this.data.task?.title ?? '', [Validators.required, Validators.maxLength(500), Validators.pattern(/\S/)]],
+    type: [this.data.task?.type ?? ('call' as TaskType)],
+    assigneeId: [this.data.task ? (this.data.task.assigneeId ?? '') : (this.context.me()?.id ?? '')],
+    day: inject(NonNullableFormBuilder).control<Date | null>(this.due.day, [Validators.required]),
+    time: [this.due.time],
   });
   private readonly members = rxResource({
     params: () => this.data.companyId,
@@ -120,22 +134,28 @@ export class TaskFormDialog {
     const raw = this.form.getRawValue();
     this.saving.set(true);
     this.failure.set(null);
-    this.api
-      .create(this.data.companyId, {
-        title: raw.title.trim(),
-        type: raw.type,
-        dueAt: dueMoment(raw.day, raw.time) as string,
-        ...(raw.assigneeId ? { assigneeId: raw.assigneeId } : {}),
-        ...(this.data.dealId ? { dealId: this.data.dealId } : {}),
-        ...(this.data.clientId ? { clientId: this.data.clientId } : {}),
-      })
-      .pipe(finalize(() => this.saving.set(false)))
-      .subscribe({
-        next: (task) => {
-          this.snackBar.open(this.i18n.t('tasks.form.created'), undefined, { duration: 3000 });
-          this.ref.close(task);
-        },
-        error: (error: unknown) => this.failure.set(error),
-      });
+    const fields = {
+      title: raw.title.trim(),
+      type: raw.type,
+      dueAt: dueMoment(raw.day, raw.time) as string,
+      ...(raw.assigneeId ? { assigneeId: raw.assigneeId } : {}),
+    };
+    const task = this.data.task;
+    const request = task
+      ? this.api.update(this.data.companyId, task.id, fields)
+      : this.api.create(this.data.companyId, {
+          ...fields,
+          ...(this.data.dealId ? { dealId: this.data.dealId } : {}),
+          ...(this.data.clientId ? { clientId: this.data.clientId } : {}),
+        });
+    request.pipe(finalize(() => this.saving.set(false))).subscribe({
+      next: (saved) => {
+        this.snackBar.open(this.i18n.t(task ? 'tasks.form.saved' : 'tasks.form.created'), undefined, {
+          duration: 3000,
+        });
+        this.ref.close(saved);
+      },
+      error: (error: unknown) => this.failure.set(error),
+    });
   }
 }

@@ -1,6 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatIconModule } from '@angular/material/icon';
+import { MatMenuModule } from '@angular/material/menu';
 import { RouterLink } from '@angular/router';
 import type { TaskResponse } from '@crm/shared/contracts';
 import { LocalDateTimePipe, TranslatePipe, type TranslationKey } from '@crm/web/i18n';
@@ -8,10 +10,21 @@ import { isOverdue } from './task-groups';
 
 const TYPE_ICONS: Record<string, string> = { call: 'phone', meeting: 'event', email: 'mail', todo: 'task-alt' };
 
-/** One task: done checkbox, kind, title, due moment (overdue in the error colour), deal and client links. */
+/**
+ * One task: done checkbox, kind, title, due moment (overdue in the error colour), deal and client
+ * links, and a menu to edit or delete it.
+ */
 @Component({
   selector: 'crm-task-item',
-  imports: [LocalDateTimePipe, MatCheckboxModule, MatIconModule, RouterLink, TranslatePipe],
+  imports: [
+    LocalDateTimePipe,
+    MatButtonModule,
+    MatCheckboxModule,
+    MatIconModule,
+    MatMenuModule,
+    RouterLink,
+    TranslatePipe,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <mat-checkbox
@@ -43,14 +56,33 @@ const TYPE_ICONS: Record<string, string> = { call: 'phone', meeting: 'event', em
       }
       {{ task().dueAt | localDateTime }}
     </span>
+    <button
+      matIconButton
+      type="button"
+      class="more"
+      data-testid="task-menu"
+      [disabled]="busy()"
+      [matMenuTriggerFor]="menu"
+      [attr.aria-label]="'tasks.actions' | t: { name: task().title }"
+    >
+      <mat-icon svgIcon="more-vert" />
+    </button>
+    <mat-menu #menu="matMenu" xPosition="before">
+      <button mat-menu-item type="button" data-testid="task-edit" (click)="edit.emit()">
+        <mat-icon svgIcon="edit" />{{ 'tasks.edit' | t }}
+      </button>
+      <button mat-menu-item type="button" class="danger" data-testid="task-delete" (click)="remove.emit()">
+        <mat-icon svgIcon="delete" />{{ 'tasks.delete' | t }}
+      </button>
+    </mat-menu>
   `,
   styles: `
     :host {
       display: grid;
-      grid-template-columns: auto auto minmax(0, 1fr) auto;
+      grid-template-columns: auto auto minmax(0, 1fr) auto auto;
       align-items: center;
       gap: 4px 8px;
-      padding: 6px 12px 6px 4px;
+      padding: 6px 4px;
       border-bottom: 1px solid var(--mat-sys-outline-variant);
     }
     .type {
@@ -85,15 +117,26 @@ const TYPE_ICONS: Record<string, string> = { call: 'phone', meeting: 'event', em
       color: var(--mat-sys-error);
       font-weight: 500;
     }
+    .danger {
+      color: var(--mat-sys-error);
+    }
+    .danger mat-icon {
+      color: inherit;
+    }
     @media (max-width: 600px) {
       :host {
-        grid-template-columns: auto minmax(0, 1fr);
+        grid-template-columns: auto minmax(0, 1fr) auto;
       }
       .type {
         display: none;
       }
       .due {
         grid-column: 2;
+        grid-row: 2;
+      }
+      .more {
+        grid-column: 3;
+        grid-row: 1 / span 2;
       }
     }
   `,
@@ -104,6 +147,8 @@ export class TaskItem {
   /** False on the deal's own page, where the link would lead back to it. */
   readonly showDeal = input(true);
   readonly doneChange = output<boolean>();
+  readonly edit = output<void>();
+  readonly remove = output<void>();
   protected readonly icon = computed(() => TYPE_ICONS[this.task().type] ?? 'task-alt');
   protected readonly typeKey = computed(() => `tasks.types.${this.task().type}` as TranslationKey);
   protected readonly overdue = computed(() => !this.task().done && isOverdue(this.task().dueAt));

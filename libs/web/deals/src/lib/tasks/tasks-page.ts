@@ -11,6 +11,7 @@ import { CompanyContext, describeError } from '@crm/web/core';
 import { TasksApi } from '@crm/web/data-access';
 import { I18n, TranslatePipe, type TranslationKey } from '@crm/web/i18n';
 import { EmptyState, ErrorState, ListSkeleton, PageHeader } from '@crm/web/ui';
+import { deleteTask, editTask } from './task-actions';
 import { TaskFormDialog, type TaskFormDialogData } from './task-form-dialog';
 import { groupTasks } from './task-groups';
 import { TaskItem } from './task-item';
@@ -18,7 +19,7 @@ import { TaskItem } from './task-item';
 /** The most tasks «my tasks» shows at once (the API's page limit). */
 const TASKS_PAGE = 200;
 
-/** «My tasks»: overdue first, then today, tomorrow, later; done ones on request; done/undone in place. */
+/** «My tasks»: overdue first, then today, tomorrow, later; done ones on request; done/undone, edit and delete in place. */
 @Component({
   selector: 'crm-tasks-page',
   imports: [
@@ -72,6 +73,8 @@ const TASKS_PAGE = 200;
                 [busy]="busy().has(task.id)"
                 data-testid="task-row"
                 (doneChange)="setDone(task, $event)"
+                (edit)="edit(task)"
+                (remove)="remove(task)"
               />
             }
           </mat-card>
@@ -171,5 +174,25 @@ export class TasksPage {
       .subscribe((created) => {
         if (created) this.tasks.reload();
       });
+  }
+
+  /** A changed task may leave «my tasks» (another assignee) or move to another group: reload. */
+  protected edit(task: TaskResponse): void {
+    const companyId = this.context.activeId();
+    if (!companyId) return;
+    editTask(this.dialog, companyId, task).subscribe(() => this.tasks.reload());
+  }
+
+  protected remove(task: TaskResponse): void {
+    const companyId = this.context.activeId();
+    if (!companyId) return;
+    deleteTask(this.dialog, this.api, this.i18n, companyId, task).subscribe({
+      next: (id) => {
+        this.tasks.update((page) => page && { ...page, items: page.items.filter((t) => t.id !== id) });
+        this.snackBar.open(this.i18n.t('tasks.deleted'), undefined, { duration: 3000 });
+      },
+      error: (error: unknown) =>
+        this.snackBar.open(describeError(error, this.i18n), this.i18n.t('common.close'), { duration: 6000 }),
+    });
   }
 }

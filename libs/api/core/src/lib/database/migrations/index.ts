@@ -21,6 +21,7 @@ import { Deals1764600000000 } from './1764600000000-deals';
 import { DealAnalyticsIndexes1764610000000 } from './1764610000000-deal-analytics-indexes';
 import { DealFunnelSummary1764610000001 } from './1764610000001-deal-funnel-summary';
 import { DealFunnelStaysByStage1764610000002 } from './1764610000002-deal-funnel-stays-by-stage';
+import { DealNotesInteractions1764630000000 } from './1764630000000-deal-notes-interactions';
 import { DealsBoardOrder1764670000000 } from './1764670000000-deals-board-order';
 import { DealStageTotals1764670000001 } from './1764670000001-deal-stage-totals';
 
@@ -49,6 +50,7 @@ export const MIGRATIONS = [
   DealFunnelSummary1764610000001,
   DealFunnelStaysByStage1764610000002,
   AssistantReportActions1764620000000,
+  DealNotesInteractions1764630000000,
   DealsBoardOrder1764670000000,
   DealStageTotals1764670000001,
 ];

@@ -8,7 +8,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { MatTimepickerModule } from '@angular/material/timepicker';
 import type { InteractionResponse, InteractionType } from '@crm/shared/contracts';
 import { describeError } from '@crm/web/core';
-import { ClientsApi } from '@crm/web/data-access';
+import { ClientsApi, DealsApi } from '@crm/web/data-access';
 import { I18n, TranslatePipe, type TranslationKey } from '@crm/web/i18n';
 import { DialogScaffold } from '@crm/web/ui';
 import { finalize } from 'rxjs';
@@ -16,6 +16,8 @@ import { finalize } from 'rxjs';
 export interface InteractionDialogData {
   companyId: string;
   clientId: string;
+  /** Recorded on this deal (and so on its client) rather than on the client alone. */
+  dealId?: string | null;
 }
 
 export const INTERACTION_TYPE_LIST: InteractionType[] = ['call', 'email', 'meeting', 'message', 'purchase', 'other'];
@@ -25,7 +27,10 @@ export function momentOf(day: Date, time: Date): Date {
   return new Date(day.getFullYear(), day.getMonth(), day.getDate(), time.getHours(), time.getMinutes());
 }
 
-/** Log a call, email, meeting… with when it happened and what was agreed. */
+/**
+ * Log a call, email, meeting… with when it happened and what was agreed: on a client, or on one of
+ * its deals (the client page and the deal page both open it).
+ */
 @Component({
   selector: 'crm-interaction-dialog',
   imports: [
@@ -97,7 +102,8 @@ export function momentOf(day: Date, time: Date): Date {
 export class InteractionDialog {
   private readonly data = inject<InteractionDialogData>(MAT_DIALOG_DATA);
   private readonly ref = inject<MatDialogRef<InteractionDialog, InteractionResponse>>(MatDialogRef);
-  private readonly api = inject(ClientsApi);
+  private readonly clients = inject(ClientsApi);
+  private readonly deals = inject(DealsApi);
   private readonly i18n = inject(I18n);
 
   protected readonly types = INTERACTION_TYPE_LIST;
@@ -125,12 +131,16 @@ export class InteractionDialog {
     }
     this.saving.set(true);
     this.failure.set(null);
-    this.api
-      .addInteraction(this.data.companyId, this.data.clientId, {
-        type: value.type,
-        occurredAt: momentOf(value.occurredOn, value.occurredTime).toISOString(),
-        summary: value.summary.trim(),
-      })
+    const body = {
+      type: value.type,
+      occurredAt: momentOf(value.occurredOn, value.occurredTime).toISOString(),
+      summary: value.summary.trim(),
+    };
+    const { companyId, clientId, dealId } = this.data;
+    (dealId
+      ? this.deals.addInteraction(companyId, dealId, body)
+      : this.clients.addInteraction(companyId, clientId, body)
+    )
       .pipe(finalize(() => this.saving.set(false)))
       .subscribe({
         next: (created) => this.ref.close(created),

@@ -7,7 +7,7 @@ import { I18n } from '@crm/web/i18n';
 import { InteractionDialog } from './interaction-dialog';
 
 describe('interaction dialog', () => {
-  function render(lang: 'ru' | 'en') {
+  function render(lang: 'ru' | 'en', data: object = { companyId: 'co', clientId: 'c1' }) {
     localStorage.clear();
     TestBed.configureTestingModule({
       providers: [
@@ -15,7 +15,7 @@ describe('interaction dialog', () => {
         provideHttpClientTesting(),
         provideIcons(),
         provideAppDates(),
-        { provide: MAT_DIALOG_DATA, useValue: { companyId: 'co', clientId: 'c1' } },
+        { provide: MAT_DIALOG_DATA, useValue: data },
         { provide: MatDialogRef, useValue: { close: () => undefined } },
       ],
     });
@@ -52,5 +52,17 @@ describe('interaction dialog', () => {
     const view = render('en');
     expect(view.field('interaction-day').value).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
     expect(view.field('interaction-time').value).toMatch(/^\d{1,2}:\d{2}\s?[AP]M$/);
+  });
+
+  it('records it on the deal when opened from a deal', () => {
+    const view = render('en', { companyId: 'co', clientId: 'c1', dealId: 'd1' });
+    const summary = view.root.querySelector('textarea') as HTMLTextAreaElement;
+    summary.value = 'Met at the office';
+    summary.dispatchEvent(new Event('input'));
+    view.root.querySelector('form')?.dispatchEvent(new Event('submit'));
+    const req = view.http.expectOne('/api/companies/co/deals/d1/interactions');
+    expect(req.request.method).toBe('POST');
+    expect(req.request.body).toMatchObject({ type: 'call', summary: 'Met at the office' });
+    view.http.verify();
   });
 });
