@@ -8604,6 +8604,11 @@ export interface operations {
         amountMin?: string;
         clientId?: string;
         currency?: string;
+        /**
+         * @description Entered their current stage on or after this day (company time zone): the board's won and lost
+         *     columns show the deals closed recently rather than every deal ever closed.
+         */
+        enteredFrom?: string;
         /** @description Expected to close on or after this day. */
         expectedFrom?: string;
         /** @description Expected to close on or before this day. */
@@ -9322,6 +9327,11 @@ export interface operations {
         amountMin?: string;
         clientId?: string;
         currency?: string;
+        /**
+         * @description Entered their current stage on or after this day (company time zone): the board's won and lost
+         *     columns show the deals closed recently rather than every deal ever closed.
+         */
+        enteredFrom?: string;
         /** @description Expected to close on or after this day. */
         expectedFrom?: string;
         /** @description Expected to close on or before this day. */
