@@ -34,7 +34,7 @@ export const comparableItems = (items: readonly NormalItem[]) =>
 /** SQL for a sale's stored items in {@link comparableItems} form; `s` is the sale. */
 export const STORED_ITEMS = `(SELECT coalesce(jsonb_agg(jsonb_build_array(si.sku, si.name, trim_scale(si.quantity)::text,
     trim_scale(si.unit_price)::text) ORDER BY si.position), '[]'::jsonb)
-    FROM sale_items si WHERE si.sale_id = s.id)`;
+    FROM sale_items si WHERE si.company_id = s.company_id AND si.sale_id = s.id)`;
 
 /**
  * Replaces the items of these sales: one DELETE (of the sales that may have items stored: not those

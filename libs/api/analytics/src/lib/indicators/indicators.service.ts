@@ -370,13 +370,11 @@ export class IndicatorsService {
          i AS (
            SELECT coalesce('sku:' || si.sku, 'name:' || si.name) AS product, si.sku, si.name, s.sign * si.quantity AS quantity,
                   s.sign * si.quantity * si.unit_price AS amount, s.id AS sale_id, s.sign, s.day, s.currency
-           -- A probe of each sale's items through their primary key, whatever the planner expects of
-           -- s. The company is checked above the probe (OFFSET 0 keeps it there): inside, without
-           -- statistics, it ANDed a bitmap of every item of the company into each probe.
+           -- A probe of each sale's items through their primary key (company_id, sale_id, position),
+           -- whatever the planner expects of s (OFFSET 0 keeps it a probe).
            FROM s CROSS JOIN LATERAL (
-             SELECT company_id, sku, name, quantity, unit_price FROM sale_items WHERE sale_id = s.id OFFSET 0
+             SELECT sku, name, quantity, unit_price FROM sale_items WHERE company_id = ${id} AND sale_id = s.id OFFSET 0
            ) si
-           WHERE si.company_id = ${id}
          ),
          x AS (SELECT i.*, 1 AS sales, ${rate.rc} AS rc, ${rate.rt} AS rt FROM i ${rate.joins}),
          converted AS (${convertedSumSql(conversion, 'x', ['product'])}),

@@ -24,6 +24,7 @@ import { DealFunnelStaysByStage1764610000002 } from './1764610000002-deal-funnel
 import { DealNotesInteractions1764630000000 } from './1764630000000-deal-notes-interactions';
 import { DealsBoardOrder1764670000000 } from './1764670000000-deals-board-order';
 import { DealStageTotals1764670000001 } from './1764670000001-deal-stage-totals';
+import { TenantKeys1764670000002 } from './1764670000002-tenant-keys';
 
 /** The schema's history, oldest first. Add a migration here; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -53,6 +54,7 @@ export const MIGRATIONS = [
   DealNotesInteractions1764630000000,
   DealsBoardOrder1764670000000,
   DealStageTotals1764670000001,
+  TenantKeys1764670000002,
 ];
 
 export { enableTenantSecurity, disableTenantSecurity, TENANT_COMPANY_SQL } from './tenant-security';
