@@ -41,8 +41,9 @@ export function databaseUploadStorage(store: ImportJobsStore, quota: ImportQuota
         try {
           const room = await quota.room(scope, jobId);
           const ref = { companyId: scope.companyId, jobId, kind: 'upload' as const };
+          // Not destroyed when refused: multer answers the request, the rest of the body is drained.
           const size = await storeInChunks(
-            file.stream,
+            file.stream.iterator({ destroyOnReturn: false }) as AsyncIterable<Buffer>,
             (seq, chunk) => store.db.run(scope, (m) => insertChunk(m, ref, seq, chunk)),
             (total) => {
               if (total > room) throw quota.refusal(room, total);
