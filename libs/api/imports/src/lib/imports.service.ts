@@ -99,7 +99,9 @@ export class ImportsService {
       if (!job) throw notFound();
       await this.worker
         .queueCount({ companyId: scope.companyId, userId: scope.userId ?? null, importId: job.id })
-        .catch((error: unknown) => this.logger.warn(`Could not queue the row count of import ${job.id}: ${String(error)}`));
+        .catch((error: unknown) =>
+          this.logger.warn(`Could not queue the row count of import ${job.id}: ${String(error)}`),
+        );
       return toJobResponse(job);
     } catch (error) {
       await this.store.discard(scope, file.jobId).catch(() => undefined);
@@ -146,7 +148,8 @@ export class ImportsService {
 
   async run(scope: CompanyScope, id: string, dto: RunImportDto): Promise<ImportJobResponse> {
     const job = await this.find(scope, id);
-    if (job.status === 'running') throw new ConflictException(coded('import_running', 'This import is already running'));
+    if (job.status === 'running')
+      throw new ConflictException(coded('import_running', 'This import is already running'));
     // Bad mappings answer 400 here, before anything is queued.
     resolveMapping(job.kind, job.columns, dto.mapping, dto.defaultCurrency);
     const runId = randomUUID();

@@ -170,7 +170,12 @@ export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdo
    * Queues a job under an id of the caller's choosing (a UUID); null when the queue already holds a
    * job with that id. For a chain of jobs where two tries may both queue the next link: one wins.
    */
-  async sendOnce<T extends object>(queue: string, id: string, data: T, options: SendOptions = {}): Promise<string | null> {
+  async sendOnce<T extends object>(
+    queue: string,
+    id: string,
+    data: T,
+    options: SendOptions = {},
+  ): Promise<string | null> {
     await (this.started ??= this.start());
     const sent = await this.boss.send(queue, data, { ...options, id } as SendOptions);
     if (sent) for (const workerId of this.workers.get(queue) ?? []) this.boss.notifyWorker(workerId);

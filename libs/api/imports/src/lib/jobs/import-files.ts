@@ -78,7 +78,7 @@ export async function storeInChunks(
 
 /** The stored file's chunks in order, each read in its own short tenant transaction. */
 export async function* readChunks(db: TenantDatabase, scope: CompanyScope, file: FileRef): AsyncGenerator<Buffer> {
-  for (let seq = 0; ; ) {
+  for (let seq = 0; ;) {
     const rows = (await db.run(scope, (m) =>
       m.query(
         `SELECT seq, data FROM import_files

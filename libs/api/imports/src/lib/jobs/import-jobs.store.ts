@@ -282,10 +282,10 @@ export class ImportJobsStore {
   /** Whether the job has a stored rejected-rows report. */
   async hasReport(scope: CompanyScope, id: string): Promise<boolean> {
     const rows = (await this.db.run(scope, (m) =>
-      m.query(
-        `SELECT 1 FROM import_files WHERE company_id = $1 AND job_id = $2 AND kind = 'rejected' AND seq = 0`,
-        [scope.companyId, id],
-      ),
+      m.query(`SELECT 1 FROM import_files WHERE company_id = $1 AND job_id = $2 AND kind = 'rejected' AND seq = 0`, [
+        scope.companyId,
+        id,
+      ]),
     )) as unknown[];
     return rows.length > 0;
   }

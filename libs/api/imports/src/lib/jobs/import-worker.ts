@@ -119,7 +119,8 @@ export class ImportWorker implements OnModuleInit, OnModuleDestroy {
     const scope = scopeOf(job);
     const found = await this.store.get(scope, job.importId);
     if (!found) return;
-    const upload = () => storedFile(this.store.db, scope, { companyId: job.companyId, jobId: job.importId, kind: 'upload' });
+    const upload = () =>
+      storedFile(this.store.db, scope, { companyId: job.companyId, jobId: job.importId, kind: 'upload' });
     const rows = await countDataRows(upload, { encoding: found.encoding, delimiter: found.delimiter });
     await this.store.setRowsTotal(scope, job.importId, rows);
   }
@@ -176,7 +177,11 @@ export class ImportWorker implements OnModuleInit, OnModuleDestroy {
           await this.testDelay();
           const nextSlice = state.end === 'paused' && !local.cancelled ? seen.slice + 1 : seen.slice;
           const status =
-            state.end === 'completed' ? 'completed' : state.end === 'paused' && local.cancelled ? 'cancelled' : undefined;
+            state.end === 'completed'
+              ? 'completed'
+              : state.end === 'paused' && local.cancelled
+                ? 'cancelled'
+                : undefined;
           const saved = await this.store.db.run(scope, async (m) => {
             const result = await this.store.checkpoint(m, scope, job.id, seen, {
               progress: state.progress,
