@@ -41,7 +41,8 @@ async function replica(): Promise<ApiProcess> {
 }
 
 afterAll(async () => {
-  for (const api of started) await api.stop();
+  // A process already stopped (or killed: its exit code stays null) is not waited for again.
+  for (const api of started) if (api.process.exitCode === null && api.process.signalCode === null) await api.stop();
 });
 
 interface Owner {
