@@ -1,6 +1,7 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Client } from 'pg';
 import request from 'supertest';
 import { type ApiProcess, startApi } from '../support/api-process';
 import { errorShape, PASSWORD, uniqueLogin } from '../support/client';
@@ -36,6 +37,21 @@ describe('import storage limit', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
+  /** What the company's imports keep in the database (uploads being received included). */
+  async function storedBytes(companyId: string): Promise<number> {
+    const db = new Client({ connectionString: process.env['E2E_DATABASE_URL'] });
+    await db.connect();
+    try {
+      const { rows } = await db.query(
+        `SELECT coalesce(sum(octet_length(data)), 0)::int AS bytes FROM import_files WHERE company_id = $1`,
+        [companyId],
+      );
+      return rows[0].bytes as number;
+    } finally {
+      await db.end();
+    }
+  }
+
   async function owner() {
     const res = await request(api.url)
       .post('/api/auth/register')
@@ -60,9 +76,8 @@ describe('import storage limit', () => {
     const refused = await upload(user, file);
     expect({ status: refused.status, body: refused.body }).toEqual({ status: 413, body: errorShape(413) });
     expect(refused.body.message).toMatch(/Delete old imports/);
-    // Nothing of the refused file is kept.
-    const incoming = join(dataDir, 'imports', 'incoming');
-    expect(readdirSync(incoming, { withFileTypes: true }).filter((e) => e.isFile())).toEqual([]);
+    // Nothing of the refused file is kept: the company's stored bytes are the first file's.
+    expect(await storedBytes(user.companyId)).toBe(file.length);
     const jobs = await request(api.url).get(`/api/companies/${user.companyId}/imports`).set(user.auth).expect(200);
     expect(jobs.body).toHaveLength(1);
 
@@ -81,5 +96,36 @@ describe('import storage limit', () => {
     const res = await upload(user, csv(2500));
     expect(res.status).toBe(413);
     expect(res.body).toEqual(errorShape(413));
+    expect(await storedBytes(user.companyId)).toBe(0);
+  });
+
+  it('cuts off an upload whose declared length hid its size when it outgrows the room, keeping nothing', async () => {
+    const user = await owner();
+    const body = csv(2500);
+    // Chunked transfer: no Content-Length, so only the bytes as they arrive can be counted.
+    const boundary = 'crm-quota-boundary';
+    const multipart = Buffer.concat([
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="kind"\r\n\r\nclients\r\n` +
+          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.csv"\r\nContent-Type: text/csv\r\n\r\n`,
+      ),
+      body,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    const res = await fetch(`${api.url}/api/companies/${user.companyId}/imports`, {
+      method: 'POST',
+      headers: { ...user.auth, 'Content-Type': `multipart/form-data; boundary=${boundary}` },
+      body: new ReadableStream({
+        start(controller) {
+          for (let i = 0; i < multipart.length; i += 16_384) controller.enqueue(multipart.subarray(i, i + 16_384));
+          controller.close();
+        },
+      }),
+      duplex: 'half',
+    } as RequestInit);
+    if (res.status !== 413) console.log(api.output().slice(-3000));
+    expect(res.status).toBe(413);
+    expect((await res.json()).message).toMatch(/Delete old imports/);
+    expect(await storedBytes(user.companyId)).toBe(0);
   });
 });

@@ -17,7 +17,7 @@ import {
   SaleBatchItemDto,
 } from '@crm/shared/contracts';
 import { validateSync } from 'class-validator';
-import { readDataRows } from './csv/csv-source';
+import { type CsvSource, readDataRows } from './csv/csv-source';
 import type { ImportJob } from './jobs/import-job';
 import type { ResolvedMapping } from './mapping/mapping-rules';
 import { RecordBuilder, type SourceRecord } from './mapping/records';
@@ -25,13 +25,13 @@ import { RecordBuilder, type SourceRecord } from './mapping/records';
 const UNKNOWN_CLIENT = 'clientExternalId is not a client of this company';
 
 async function firstRecords(
-  path: string,
+  source: CsvSource,
   job: ImportJob,
   builder: RecordBuilder,
   count: number,
 ): Promise<SourceRecord[]> {
   const records: SourceRecord[] = [];
-  for await (const row of readDataRows(path, { encoding: job.encoding, delimiter: job.delimiter })) {
+  for await (const row of readDataRows(source, { encoding: job.encoding, delimiter: job.delimiter })) {
     records.push(...builder.push(row));
     if (records.length >= count) return records.slice(0, count);
   }
@@ -69,12 +69,12 @@ export async function previewImport(
   tenantDb: TenantDatabase,
   scope: CompanyScope,
   job: ImportJob,
-  uploadPath: string,
+  upload: CsvSource,
   mapping: ResolvedMapping,
   timeZone: string,
   count: number,
 ): Promise<ImportPreviewResponse> {
-  const records = await firstRecords(uploadPath, job, new RecordBuilder(mapping, job.columns.length, timeZone), count);
+  const records = await firstRecords(upload, job, new RecordBuilder(mapping, job.columns.length, timeZone), count);
   const dto = job.kind === 'clients' ? ClientBatchItemDto : SaleBatchItemDto;
   const { failed } = validateBatchItems(
     dto as new () => { externalId: string },

@@ -151,7 +151,7 @@ export class ImportsController {
     @Query() query: RejectedRowsQueryDto,
   ): Promise<StreamableFile> {
     const report = await this.imports.rejectedReport(scope, id);
-    return new StreamableFile(readRejectedRows(report.path, report.delimiter, query.lang ?? 'en'), {
+    return new StreamableFile(readRejectedRows(report.stream(), report.delimiter, query.lang ?? 'en'), {
       type: 'text/csv; charset=utf-8',
       disposition: attachment(report.fileName),
     });

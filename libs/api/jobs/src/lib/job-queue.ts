@@ -166,6 +166,22 @@ export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdo
     return id;
   }
 
+  /**
+   * Queues a job under an id of the caller's choosing (a UUID); null when the queue already holds a
+   * job with that id. For a chain of jobs where two tries may both queue the next link: one wins.
+   */
+  async sendOnce<T extends object>(
+    queue: string,
+    id: string,
+    data: T,
+    options: SendOptions = {},
+  ): Promise<string | null> {
+    await (this.started ??= this.start());
+    const sent = await this.boss.send(queue, data, { ...options, id } as SendOptions);
+    if (sent) for (const workerId of this.workers.get(queue) ?? []) this.boss.notifyWorker(workerId);
+    return sent;
+  }
+
   /** The state of a job, or null when it is gone (archived long ago). */
   async state(queue: string, id: string): Promise<JobState | null> {
     await (this.started ??= this.start());

@@ -31,7 +31,7 @@ export function normalizeItems(items: readonly SaleItemDto[]): NormalItem[] {
 export const comparableItems = (items: readonly NormalItem[]) =>
   items.map((i) => [i.sku, i.name, i.quantity, i.unitPrice]);
 
-/** SQL for a sale's stored items in {@link comparableItems} form; `s` is the sale. */
+/** SQL for a sale's stored items in {@link comparableItems} form; `s` is the sale (with `company_id` and `id`). */
 export const STORED_ITEMS = `(SELECT coalesce(jsonb_agg(jsonb_build_array(si.sku, si.name, trim_scale(si.quantity)::text,
     trim_scale(si.unit_price)::text) ORDER BY si.position), '[]'::jsonb)
     FROM sale_items si WHERE si.company_id = s.company_id AND si.sale_id = s.id)`;

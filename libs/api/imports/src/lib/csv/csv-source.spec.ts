@@ -1,5 +1,5 @@
 import * as iconv from 'iconv-lite';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createReadStream, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { countDataRows, normalizeHeader, readDataRows, readHeader } from './csv-source';
@@ -8,10 +8,10 @@ const dir = mkdtempSync(join(tmpdir(), 'csv-source-'));
 const file = (name: string, bytes: Buffer) => {
   const path = join(dir, name);
   writeFileSync(path, bytes);
-  return path;
+  return () => createReadStream(path);
 };
 
-async function rows(path: string, format: Parameters<typeof readDataRows>[1]) {
+async function rows(path: ReturnType<typeof file>, format: Parameters<typeof readDataRows>[1]) {
   const out = [];
   for await (const row of readDataRows(path, format)) out.push(row);
   return out;

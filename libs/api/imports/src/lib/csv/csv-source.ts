@@ -1,16 +1,20 @@
 /**
  * Reading a stored upload as a stream of rows: bytes → text (iconv-lite) → records (csv-parse),
- * with the file line of each record. Nothing is held beyond the parser's buffer.
+ * with the file line of each record. Nothing is held beyond the parser's buffer. The bytes come
+ * from a {@link CsvSource}: the upload's chunks in the database, or a file in tests.
  */
 import { parse } from 'csv-parse';
 import type { ImportDelimiter, ImportEncoding } from '@crm/shared/contracts';
 import * as iconv from 'iconv-lite';
-import { createReadStream } from 'node:fs';
+import type { Readable } from 'node:stream';
 
 export interface CsvFormat {
   encoding: ImportEncoding;
   delimiter: ImportDelimiter;
 }
+
+/** Opens the bytes of a file from its start, once per reading. */
+export type CsvSource = () => Readable;
 
 export interface CsvRow {
   /** Line of the file where the record ends (the header is line 1). */
@@ -30,8 +34,8 @@ export function normalizeHeader(fields: string[]): string[] {
 }
 
 /** Every record of the file, header included, as parsed with `format`. */
-export async function* readCsvRecords(path: string, format: CsvFormat): AsyncGenerator<CsvRow> {
-  const file = createReadStream(path);
+export async function* readCsvRecords(source: CsvSource, format: CsvFormat): AsyncGenerator<CsvRow> {
+  const file = source();
   const parser = file.pipe(iconv.decodeStream(format.encoding === 'utf-8' ? 'utf8' : 'win1251')).pipe(
     parse({
       delimiter: format.delimiter,
@@ -53,15 +57,15 @@ export async function* readCsvRecords(path: string, format: CsvFormat): AsyncGen
 }
 
 /** The header and then the data rows of a file. */
-export async function readHeader(path: string, format: CsvFormat): Promise<string[]> {
-  for await (const row of readCsvRecords(path, format)) return normalizeHeader(row.fields);
+export async function readHeader(source: CsvSource, format: CsvFormat): Promise<string[]> {
+  for await (const row of readCsvRecords(source, format)) return normalizeHeader(row.fields);
   return [];
 }
 
 /** Data rows (after the header). */
-export async function* readDataRows(path: string, format: CsvFormat): AsyncGenerator<CsvRow> {
+export async function* readDataRows(source: CsvSource, format: CsvFormat): AsyncGenerator<CsvRow> {
   let header = true;
-  for await (const row of readCsvRecords(path, format)) {
+  for await (const row of readCsvRecords(source, format)) {
     if (header) {
       header = false;
       continue;
@@ -70,8 +74,8 @@ export async function* readDataRows(path: string, format: CsvFormat): AsyncGener
   }
 }
 
-export async function countDataRows(path: string, format: CsvFormat): Promise<number> {
+export async function countDataRows(source: CsvSource, format: CsvFormat): Promise<number> {
   let count = 0;
-  for await (const row of readDataRows(path, format)) if (row) count++;
+  for await (const row of readDataRows(source, format)) if (row) count++;
   return count;
 }

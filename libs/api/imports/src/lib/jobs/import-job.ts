@@ -1,10 +1,24 @@
-/** An import job as stored in its folder (`job.json`) and as answered. */
-import type { ImportJobResponse } from '@crm/shared/contracts';
+/** An import job as stored in `import_jobs` and as answered. */
+import type { ImportJobResponse, RunImportDto } from '@crm/shared/contracts';
+
+/** What a run was asked for (the mapping and the default currency), kept for the worker that runs it. */
+export type StoredSettings = Pick<RunImportDto, 'mapping' | 'defaultCurrency'>;
+
+/** Where a run is: which run, which slice of it, and the data rows already done for good. */
+export interface ImportRunState {
+  runId: string | null;
+  slice: number;
+  resumeRows: number;
+  cancelRequested: boolean;
+  updatedAt: Date;
+}
 
 export interface ImportJob extends ImportJobResponse {
   companyId: string;
   /** Who uploaded it (the writes are made in their name). */
   userId: string | null;
+  settings: StoredSettings | null;
+  run: ImportRunState;
 }
 
 export const emptyProgress = (): ImportJob['progress'] => ({

@@ -1,18 +1,18 @@
 /**
- * Runs an import: streams the upload row by row, builds records, and sends them in batches
- * through the same upsert services as the integration API (ClientsWriter / SalesWriter), each
- * batch in its own transaction. Memory holds one batch, whatever the size of the file.
+ * Runs an import: streams the upload row by row (from its chunks in the database), builds records,
+ * and sends them in batches through the same upsert services as the integration API
+ * (ClientsWriter / SalesWriter), each batch in its own transaction, each followed by a checkpoint.
+ * Memory holds one batch, whatever the size of the file.
  */
 import { Injectable } from '@nestjs/common';
 import { ClientsWriter } from '@crm/api/clients';
 import type { CompanyScope } from '@crm/api/core';
 import { SalesWriter } from '@crm/api/sales';
 import type { BatchResultResponse } from '@crm/shared/contracts';
-import { readDataRows } from '../csv/csv-source';
+import { type CsvSource, readDataRows } from '../csv/csv-source';
 import type { ResolvedMapping } from '../mapping/mapping-rules';
 import { RecordBuilder, type SourceRecord } from '../mapping/records';
 import type { ImportJob } from './import-job';
-import { ImportJobsStore } from './import-jobs.store';
 import { RejectedRowsWriter } from './rejected-rows';
 
 /** Records per upsert call: small enough for short transactions and a lively progress bar. */
@@ -30,20 +30,40 @@ export function inFileTerms(errors: readonly string[], batch: readonly SourceRec
   );
 }
 
+/** How a run's checkpoint ends: more to come, the file done, or stopped early (`isStopping`). */
+export type CheckpointEnd = 'more' | 'completed' | 'paused';
+
+export interface Checkpoint {
+  progress: ImportJob['progress'];
+  /** Data rows done for good: a resumed run skips them. */
+  resumeRows: number;
+  /** The rejected rows written since the last checkpoint (report bytes to append). */
+  rejected: Buffer;
+  end: CheckpointEnd;
+}
+
 export interface ImportRun {
   scope: CompanyScope;
   job: ImportJob;
   mapping: ResolvedMapping;
   timeZone: string;
-  isCancelled: () => boolean;
+  upload: CsvSource;
+  /** Data rows done by earlier tries or slices (their progress is in `job.progress`). */
+  resumeRows: number;
+  /** Asked before each row: true stops the run after saving what is done. */
+  isStopping: () => boolean;
+  /** Saves progress and report rows together; `saved: false` means another try owns the job now. */
+  checkpoint: (state: Checkpoint) => Promise<{ saved: boolean; cancelRequested: boolean }>;
 }
+
+/** How a run (or a slice of it) ended. */
+export type RunOutcome = 'completed' | 'paused' | 'cancelled' | 'superseded';
 
 @Injectable()
 export class ImportRunner {
   constructor(
     private readonly clients: ClientsWriter,
     private readonly sales: SalesWriter,
-    private readonly store: ImportJobsStore,
   ) {}
 
   private upsert(run: ImportRun, records: SourceRecord[]): Promise<BatchResultResponse> {
@@ -53,17 +73,22 @@ export class ImportRunner {
       : this.sales.upsertBatch(run.scope, items);
   }
 
-  /** Imports every row of the job's upload; progress is saved after each batch. */
-  async run(run: ImportRun): Promise<void> {
+  /**
+   * Imports the job's upload from `resumeRows` on; after each batch a checkpoint saves the progress
+   * and the batch's rejected rows, so another process can resume from there.
+   */
+  async run(run: ImportRun): Promise<RunOutcome> {
     const { job } = run;
     const builder = new RecordBuilder(run.mapping, job.columns.length, run.timeZone);
-    const rejected = new RejectedRowsWriter(this.store.rejectedPath(job), job.columns, job.delimiter);
+    const rejected = new RejectedRowsWriter(job.columns, job.delimiter, job.progress.rejectedRows);
     let batch: SourceRecord[] = [];
     let batchRows = 0;
     const refused: { record: SourceRecord; errors: readonly string[] }[] = [];
+    let halted: RunOutcome | null = null;
+    job.progress.rowsDone = run.resumeRows;
 
     /** Sends the batch, then writes its refused records (found while reading or by the upsert) in file order. */
-    const flush = async () => {
+    const flush = async (end: CheckpointEnd) => {
       const sent = batch;
       batch = [];
       batchRows = 0;
@@ -78,9 +103,16 @@ export class ImportRunner {
         }
       }
       refused.sort((a, b) => a.record.lines[0] - b.record.lines[0]);
-      for (const { record, errors } of refused.splice(0)) await rejected.reject(record, errors);
+      for (const { record, errors } of refused.splice(0)) rejected.reject(record, errors);
       job.progress.rejectedRows = rejected.rows;
-      await this.store.save(job);
+      const saved = await run.checkpoint({
+        progress: { ...job.progress },
+        resumeRows: job.progress.rowsDone - builder.pendingRows,
+        rejected: rejected.take(),
+        end,
+      });
+      if (!saved.saved) halted = 'superseded';
+      else if (saved.cancelRequested && end === 'more') halted = 'cancelled';
     };
     const take = async (records: SourceRecord[]) => {
       for (const record of records) {
@@ -93,21 +125,27 @@ export class ImportRunner {
         }
       }
       if (batch.length >= RECORDS_PER_BATCH || batchRows >= ROWS_PER_BATCH || refused.length >= RECORDS_PER_BATCH)
-        await flush();
+        await flush('more');
     };
 
-    try {
-      const path = this.store.uploadPath(job);
-      for await (const row of readDataRows(path, { encoding: job.encoding, delimiter: job.delimiter })) {
-        if (run.isCancelled()) break;
-        job.progress.rowsDone++;
-        await take(builder.push(row));
+    let skip = run.resumeRows;
+    let paused = false;
+    for await (const row of readDataRows(run.upload, { encoding: job.encoding, delimiter: job.delimiter })) {
+      if (skip > 0) {
+        skip--;
+        continue;
       }
-      if (!run.isCancelled()) await take(builder.finish());
-      await flush();
-    } finally {
-      job.progress.rejectedRows = rejected.rows;
-      await rejected.close();
+      if (run.isStopping()) {
+        paused = true;
+        break;
+      }
+      job.progress.rowsDone++;
+      await take(builder.push(row));
+      if (halted) return halted;
     }
+    if (!paused) await take(builder.finish());
+    if (halted) return halted;
+    await flush(paused ? 'paused' : 'completed');
+    return halted ?? (paused ? 'paused' : 'completed');
   }
 }

@@ -4,8 +4,6 @@
  * the upload's own separator, so it opens in the same Excel that wrote the upload.
  */
 import type { ReportLanguage } from '@crm/shared/contracts';
-import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
-import { once } from 'node:events';
 import { Transform, type Readable } from 'node:stream';
 import { csvLine, UTF8_BOM } from '../csv/csv-text';
 import type { SourceRecord } from '../mapping/records';
@@ -23,8 +21,7 @@ export const REJECTED_COLUMNS: Record<ReportLanguage, readonly [string, string]>
  * The stored report with its two added columns named in `language`: only the header line's end is
  * rewritten, every row goes out byte for byte.
  */
-export function readRejectedRows(path: string, delimiter: string, language: ReportLanguage): Readable {
-  const stored = createReadStream(path);
+export function readRejectedRows(stored: Readable, delimiter: string, language: ReportLanguage): Readable {
   if (language === 'en') return stored;
   const english = csvLine(['', ...REJECTED_COLUMNS.en], delimiter);
   const localized = csvLine(['', ...REJECTED_COLUMNS[language]], delimiter);
@@ -49,32 +46,39 @@ export function readRejectedRows(path: string, delimiter: string, language: Repo
   return stored.pipe(rename);
 }
 
+/** The report's first bytes: the BOM and the header with the two added columns. */
+export function rejectedHeader(header: readonly string[], delimiter: string): Buffer {
+  return Buffer.from(UTF8_BOM + csvLine([...header, REJECTED_LINE_COLUMN, REJECTED_ERRORS_COLUMN], delimiter), 'utf8');
+}
+
+/**
+ * Collects the rejected rows of one batch; the runner stores them (`take`) with the batch's
+ * checkpoint, so the stored report always matches the saved progress.
+ */
 export class RejectedRowsWriter {
-  private readonly out: WriteStream;
-  rows = 0;
+  private lines: string[] = [];
 
   constructor(
-    path: string,
     private readonly header: readonly string[],
     private readonly delimiter: string,
-  ) {
-    this.out = createWriteStream(path);
-    this.out.write(UTF8_BOM + csvLine([...header, REJECTED_LINE_COLUMN, REJECTED_ERRORS_COLUMN], delimiter));
-  }
+    /** Rows already in the stored report (a resumed run). */
+    public rows = 0,
+  ) {}
 
-  /** Writes every row of the record with the record's reasons; waits when the disk is behind. */
-  async reject(record: SourceRecord, errors: readonly string[]): Promise<void> {
+  /** Adds every row of the record with the record's reasons. */
+  reject(record: SourceRecord, errors: readonly string[]): void {
     const reasons = errors.join('; ');
     for (let i = 0; i < record.rows.length; i++) {
       const fields = this.header.map((_, column) => record.rows[i][column] ?? '');
       this.rows++;
-      if (!this.out.write(csvLine([...fields, record.lines[i], reasons], this.delimiter)))
-        await once(this.out, 'drain');
+      this.lines.push(csvLine([...fields, record.lines[i], reasons], this.delimiter));
     }
   }
 
-  async close(): Promise<void> {
-    this.out.end();
-    await once(this.out, 'finish');
+  /** The rows added since the last call, as bytes. */
+  take(): Buffer {
+    const bytes = Buffer.from(this.lines.join(''), 'utf8');
+    this.lines = [];
+    return bytes;
   }
 }

@@ -40,6 +40,11 @@ export class RecordBuilder {
     return [];
   }
 
+  /** Rows taken but not yet part of a returned record (the sale still being collected). */
+  get pendingRows(): number {
+    return this.open.length;
+  }
+
   /** The record still being collected, if any. */
   finish(): SourceRecord[] {
     if (this.open.length === 0) return [];

@@ -22,6 +22,7 @@ import { DealAnalyticsIndexes1764610000000 } from './1764610000000-deal-analytic
 import { DealFunnelSummary1764610000001 } from './1764610000001-deal-funnel-summary';
 import { DealFunnelStaysByStage1764610000002 } from './1764610000002-deal-funnel-stays-by-stage';
 import { DealNotesInteractions1764630000000 } from './1764630000000-deal-notes-interactions';
+import { ImportJobs1764660000000 } from './1764660000000-import-jobs';
 import { DealsBoardOrder1764670000000 } from './1764670000000-deals-board-order';
 import { DealStageTotals1764670000001 } from './1764670000001-deal-stage-totals';
 import { TenantKeys1764670000002 } from './1764670000002-tenant-keys';
@@ -52,6 +53,7 @@ export const MIGRATIONS = [
   DealFunnelStaysByStage1764610000002,
   AssistantReportActions1764620000000,
   DealNotesInteractions1764630000000,
+  ImportJobs1764660000000,
   DealsBoardOrder1764670000000,
   DealStageTotals1764670000001,
   TenantKeys1764670000002,
