@@ -216,7 +216,9 @@ export class AssistantController {
 
   @Post('actions/:actionId/confirm')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Carry out a write the assistant proposed (a note, an interaction, a report or a task), as the caller' })
+  @ApiOperation({
+    summary: 'Carry out a write the assistant proposed (a note, an interaction, a report or a task), as the caller',
+  })
   @ApiOkResponse({ type: AssistantActionResponse })
   @ApiErrors(404, 409)
   confirm(

@@ -23,7 +23,15 @@ import { OfflineEngine } from './offline-engine';
  * tools that call the analytics, clients, sales, deals and deals analytics services with the request's company scope.
  */
 @Module({
-  imports: [CompaniesModule, ClientsModule, SalesModule, AnalyticsModule, ReportsModule, DealsModule, DealsAnalyticsModule],
+  imports: [
+    CompaniesModule,
+    ClientsModule,
+    SalesModule,
+    AnalyticsModule,
+    ReportsModule,
+    DealsModule,
+    DealsAnalyticsModule,
+  ],
   controllers: [AssistantController, ClientRecommendationsController],
   providers: [
     { provide: ASSISTANT_CONFIG, useFactory: () => loadAssistantConfig() },

@@ -93,16 +93,22 @@ export function dealAsk(text: string, today: string): DealAsk {
   else if (has(text, 'выигра|успешн|won|closed won')) ask.status = 'won';
   else if (has(text, 'проигра|потерян|сорвал|lost')) ask.status = 'lost';
   if (has(text, 'мои|моих|мне|my|mine')) ask.owner = 'me';
-  const stage = /(?:этап[а-яё]*|стади[а-яё]*|stage)\s+[«"“]?(\p{L}[\p{L}\s-]{1,60}?)[»"”]?(?=[?.!,]|\s+(?:и|and|с|with|у)\s|$)/iu.exec(
-    text,
-  );
+  const stage =
+    /(?:этап[а-яё]*|стади[а-яё]*|stage)\s+[«"“]?(\p{L}[\p{L}\s-]{1,60}?)[»"”]?(?=[?.!,]|\s+(?:и|and|с|with|у)\s|$)/iu.exec(
+      text,
+    );
   let rest = text;
   if (stage) {
     ask.stage = stage[1].trim();
     rest = rest.replace(stage[0], ' ');
   }
-  const min = new RegExp(`${B}(?:больше|свыше|более|дороже|от|over|above|more than|at least|greater than|from)\\s+${NUMBER}`, 'iu').exec(rest);
-  const max = new RegExp(`${B}(?:меньше|менее|дешевле|до|under|below|less than|at most|up to)\\s+${NUMBER}`, 'iu').exec(rest);
+  const min = new RegExp(
+    `${B}(?:больше|свыше|более|дороже|от|over|above|more than|at least|greater than|from)\\s+${NUMBER}`,
+    'iu',
+  ).exec(rest);
+  const max = new RegExp(`${B}(?:меньше|менее|дешевле|до|under|below|less than|at most|up to)\\s+${NUMBER}`, 'iu').exec(
+    rest,
+  );
   if (min) {
     ask.amountMin = amountOf(min[1], min[2]);
     rest = rest.replace(min[0], ' ');
@@ -280,7 +286,10 @@ export function renderDeals(
       const cycle =
         d['medianCycleDays'] === null
           ? ''
-          : T(`, медианный цикл — ${days(d['medianCycleDays'])} дн.`, `, median cycle ${days(d['medianCycleDays'])} days`);
+          : T(
+              `, медианный цикл — ${days(d['medianCycleDays'])} дн.`,
+              `, median cycle ${days(d['medianCycleDays'])} days`,
+            );
       return T(
         `В воронке ${num(d['openDeals'])} открытых сделок на ${money(d['totalValue'])}, взвешенная по вероятности сумма — ${money(d['totalWeightedValue'])}.${stages.length ? ` По этапам: ${stages.join('; ')}.` : ''} За ${period} в воронку вошло ${num(d['enteredDeals'])} сделок: доля выигранных — ${formatPercent(d['winRate'], l)}, средняя выигранная сделка — ${money(d['averageDealSize'])}${cycle}.`,
         `The pipeline holds ${num(d['openDeals'])} open deals worth ${money(d['totalValue'])}, ${money(d['totalWeightedValue'])} weighted by probability.${stages.length ? ` By stage: ${stages.join('; ')}.` : ''} In ${period} ${num(d['enteredDeals'])} deals entered the pipeline: win rate ${formatPercent(d['winRate'], l)}, average won deal ${money(d['averageDealSize'])}${cycle}.`,
@@ -298,7 +307,8 @@ export function renderDeals(
         (x, i) =>
           `${i + 1}. ${x['title']} — ${formatMoney(x['amount'], x['currency'], l)}, «${x['stage']}»${x['client'] ? `, ${x['client']}` : ''}${x['expectedCloseDate'] ? `, ${T('закрытие', 'close')} ${formatDate(x['expectedCloseDate'], l)}` : ''}`,
       );
-      const shown = items.length < d['total'] ? T(` (первые ${num(items.length)})`, ` (first ${num(items.length)})`) : '';
+      const shown =
+        items.length < d['total'] ? T(` (первые ${num(items.length)})`, ` (first ${num(items.length)})`) : '';
       return T(
         `Нашёл сделок: ${num(d['total'])}${shown}. ${list.join('; ')}.`,
         `Found ${num(d['total'])} deals${shown}. ${list.join('; ')}.`,

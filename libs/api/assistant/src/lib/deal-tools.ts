@@ -90,7 +90,11 @@ export function dealTools(d: DealToolDeps): AssistantToolSpec[] {
         a.client && t(l, `клиента «${a.client}»`, `of "${a.client}"`),
         a.stage && t(l, `на этапе «${a.stage}»`, `in "${a.stage}"`),
       ].filter(Boolean);
-      return t(l, `нашёл сделки${bits.length ? ` (${bits.join(', ')})` : ''}`, `found deals${bits.length ? ` (${bits.join(', ')})` : ''}`);
+      return t(
+        l,
+        `нашёл сделки${bits.length ? ` (${bits.join(', ')})` : ''}`,
+        `found deals${bits.length ? ` (${bits.join(', ')})` : ''}`,
+      );
     },
     run: async (a, ctx) => {
       const scope = scopeOf(ctx);
@@ -186,7 +190,11 @@ export function dealTools(d: DealToolDeps): AssistantToolSpec[] {
     }),
     label: (a, l) =>
       a.from && a.to
-        ? t(l, `посмотрел воронку сделок за ${formatPeriod(a.from, a.to, l)}`, `looked at the deal pipeline for ${formatPeriod(a.from, a.to, l)}`)
+        ? t(
+            l,
+            `посмотрел воронку сделок за ${formatPeriod(a.from, a.to, l)}`,
+            `looked at the deal pipeline for ${formatPeriod(a.from, a.to, l)}`,
+          )
         : t(l, 'посмотрел воронку сделок', 'looked at the deal pipeline'),
     run: async (a, ctx) => {
       if (a.from && a.to && a.from > a.to)
@@ -203,18 +211,33 @@ export function dealTools(d: DealToolDeps): AssistantToolSpec[] {
       const tables: AssistantTableResponse[] = [
         {
           title: t(l, `Открытые сделки по этапам, ${c}`, `Open deals by stage, ${c}`),
-          columns: [t(l, 'Этап', 'Stage'), t(l, 'Сделок', 'Deals'), t(l, 'Сумма', 'Value'), t(l, 'Взвешенная', 'Weighted')],
+          columns: [
+            t(l, 'Этап', 'Stage'),
+            t(l, 'Сделок', 'Deals'),
+            t(l, 'Сумма', 'Value'),
+            t(l, 'Взвешенная', 'Weighted'),
+          ],
           numeric: [false, true, true, true],
           rows: value.byStage.map((s) => ({
             cells: [s.name, formatNumber(s.count, l), money(s.value), money(s.weightedValue)],
           })),
-          footer: [t(l, 'Итого', 'Total'), formatNumber(openDeals, l), money(value.totalValue), money(value.totalWeightedValue)],
+          footer: [
+            t(l, 'Итого', 'Total'),
+            formatNumber(openDeals, l),
+            money(value.totalValue),
+            money(value.totalWeightedValue),
+          ],
         },
       ];
       if (value.byCloseMonth.length)
         tables.push({
           title: t(l, `По месяцу закрытия, ${c}`, `By expected close month, ${c}`),
-          columns: [t(l, 'Месяц', 'Month'), t(l, 'Сделок', 'Deals'), t(l, 'Сумма', 'Value'), t(l, 'Взвешенная', 'Weighted')],
+          columns: [
+            t(l, 'Месяц', 'Month'),
+            t(l, 'Сделок', 'Deals'),
+            t(l, 'Сумма', 'Value'),
+            t(l, 'Взвешенная', 'Weighted'),
+          ],
           numeric: [false, true, true, true],
           rows: value.byCloseMonth.map((m) => ({
             cells: [monthLabel(m.month), formatNumber(m.count, l), money(m.value), money(m.weightedValue)],
@@ -222,7 +245,11 @@ export function dealTools(d: DealToolDeps): AssistantToolSpec[] {
           footer: null,
         });
       tables.push({
-        title: t(l, `Сделки, вошедшие в воронку за ${formatPeriod(funnel.from, funnel.to, l)}`, `Deals that entered the pipeline in ${formatPeriod(funnel.from, funnel.to, l)}`),
+        title: t(
+          l,
+          `Сделки, вошедшие в воронку за ${formatPeriod(funnel.from, funnel.to, l)}`,
+          `Deals that entered the pipeline in ${formatPeriod(funnel.from, funnel.to, l)}`,
+        ),
         columns: [t(l, 'Показатель', 'Figure'), t(l, 'Значение', 'Value')],
         numeric: [false, true],
         rows: [
