@@ -272,8 +272,8 @@ export function renderDeals(
           ),
         );
       return T(
-        `Зависли ${num(d['total'])} сделок — они на своём этапе дольше медианы этапа: ${list.join('; ')}. Стоит назначить по ним следующий шаг.`,
-        `${num(d['total'])} deals are stuck — in their stage longer than the stage's median: ${list.join('; ')}. Give each a next step.`,
+        `Зависших сделок: ${num(d['total'])} — они на своём этапе дольше медианы этапа. ${list.join('; ')}. Стоит назначить по ним следующий шаг.`,
+        `Stuck deals: ${num(d['total'])} — in their stage longer than the stage's median. ${list.join('; ')}. Give each a next step.`,
       );
     }
     case 'pipeline_summary': {
