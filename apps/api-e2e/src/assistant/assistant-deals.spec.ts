@@ -117,7 +117,8 @@ describe('assistant: deals and tasks', () => {
   it('pipeline summary and find deals count the company’s deals only; the tables are kept with the message', async () => {
     const summary = await chat('Сводка по воронке');
     // A's open deals: 1 000 (Квалификация, 20 %), 2 000 and 3 000 (Новая, 10 %).
-    expect(summary.body.answer).toMatch(/3\s открытых сделок на 6\s000,00\s₽/u);
+    expect(summary.body.answer).toMatch(/Открытых сделок в воронке: 3 на 6\s000,00\s₽/u);
+    expect(summary.body.answer).toContain('закрытых сделок среди них пока нет');
     expect(summary.body.answer).toMatch(/700,00\s₽/u);
     expect(summary.body.tables[0].rows.map((r) => r.cells.slice(0, 2))).toEqual([
       ['Новая', '2'],

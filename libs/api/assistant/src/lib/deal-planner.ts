@@ -290,9 +290,16 @@ export function renderDeals(
               `, медианный цикл — ${days(d['medianCycleDays'])} дн.`,
               `, median cycle ${days(d['medianCycleDays'])} days`,
             );
+      const outcome =
+        d['winRate'] === null
+          ? T('закрытых сделок среди них пока нет', 'none of them is closed yet')
+          : T(
+              `доля выигранных — ${formatPercent(d['winRate'], l)}, средняя выигранная сделка — ${money(d['averageDealSize'])}${cycle}`,
+              `win rate ${formatPercent(d['winRate'], l)}, average won deal ${money(d['averageDealSize'])}${cycle}`,
+            );
       return T(
-        `В воронке ${num(d['openDeals'])} открытых сделок на ${money(d['totalValue'])}, взвешенная по вероятности сумма — ${money(d['totalWeightedValue'])}.${stages.length ? ` По этапам: ${stages.join('; ')}.` : ''} За ${period} в воронку вошло ${num(d['enteredDeals'])} сделок: доля выигранных — ${formatPercent(d['winRate'], l)}, средняя выигранная сделка — ${money(d['averageDealSize'])}${cycle}.`,
-        `The pipeline holds ${num(d['openDeals'])} open deals worth ${money(d['totalValue'])}, ${money(d['totalWeightedValue'])} weighted by probability.${stages.length ? ` By stage: ${stages.join('; ')}.` : ''} In ${period} ${num(d['enteredDeals'])} deals entered the pipeline: win rate ${formatPercent(d['winRate'], l)}, average won deal ${money(d['averageDealSize'])}${cycle}.`,
+        `Открытых сделок в воронке: ${num(d['openDeals'])} на ${money(d['totalValue'])}, взвешенная по вероятности сумма — ${money(d['totalWeightedValue'])}.${stages.length ? ` По этапам: ${stages.join('; ')}.` : ''} Сделок, вошедших в воронку за ${period}: ${num(d['enteredDeals'])}; ${outcome}.`,
+        `Open deals in the pipeline: ${num(d['openDeals'])} worth ${money(d['totalValue'])}, ${money(d['totalWeightedValue'])} weighted by probability.${stages.length ? ` By stage: ${stages.join('; ')}.` : ''} Deals that entered the pipeline in ${period}: ${num(d['enteredDeals'])}; ${outcome}.`,
       );
     }
     case 'find_deals': {
