@@ -4,7 +4,7 @@
  * X завтра»), in Russian and English.
  */
 import type { AssistantLocale } from '@crm/shared/contracts';
-import { formatDate, formatMoney, formatNumber, formatPercent, formatPeriod } from './format';
+import { formatDate, formatDays, formatMoney, formatNumber, formatPercent, formatPeriod } from './format';
 import { addDaysIso, findPeriods } from './period';
 
 export type DealIntent = 'task' | 'stuck' | 'pipeline' | 'deals';
@@ -267,8 +267,8 @@ export function renderDeals(
         .slice(0, 5)
         .map((x) =>
           T(
-            `${x['title']} — «${x['stage']}», ${days(x['daysInStage'])} дн. при медиане ${days(x['stageMedianDays'])} дн., ${formatMoney(x['amount'], x['currency'], l)}${x['client'] ? `, ${x['client']}` : ''}`,
-            `${x['title']} — "${x['stage']}", ${days(x['daysInStage'])} days against a median of ${days(x['stageMedianDays'])}, ${formatMoney(x['amount'], x['currency'], l)}${x['client'] ? `, ${x['client']}` : ''}`,
+            `${x['title']} — «${x['stage']}», ${formatDays(x['daysInStage'], l)} при медиане ${formatDays(x['stageMedianDays'], l)}, ${formatMoney(x['amount'], x['currency'], l)}${x['client'] ? `, ${x['client']}` : ''}`,
+            `${x['title']} — "${x['stage']}", ${formatDays(x['daysInStage'], l)} against a median of ${formatDays(x['stageMedianDays'], l)}, ${formatMoney(x['amount'], x['currency'], l)}${x['client'] ? `, ${x['client']}` : ''}`,
           ),
         );
       return T(

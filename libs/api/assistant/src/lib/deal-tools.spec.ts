@@ -171,7 +171,7 @@ describe('deal tools through the agent (fakeModel)', () => {
     });
     expect(s.calls[0].result?.records).toEqual([{ kind: 'deal', id: DEAL, label: 'Поставка кофе' }]);
     expect(s.calls[0].result?.tables?.[0].rows[0]).toEqual({
-      cells: ['Поставка кофе', 'Новая', '12,5', '3,0', expect.stringMatching(/^120\s000,00\s₽$/u)],
+      cells: ['Поставка кофе', 'Новая', '12,5 дн.', '3,0 дн.', expect.stringMatching(/^120\s000,00\s₽$/u)],
       link: { kind: 'deal', id: DEAL, label: 'Поставка кофе' },
     });
     // Audited under the run's company and user.

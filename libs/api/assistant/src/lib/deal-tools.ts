@@ -15,7 +15,7 @@ import {
   TASK_TYPES,
 } from '@crm/shared/contracts';
 import { z } from 'zod';
-import { formatDate, formatMoney, formatNumber, formatPercent, formatPeriod } from './format';
+import { formatDate, formatDays, formatMoney, formatNumber, formatPercent, formatPeriod } from './format';
 import { type AssistantRunContext, type AssistantToolSpec, scopeOf, ToolFailure, type ToolResult } from './tool-types';
 
 /** What the deal tools need from the assistant's tool set and the services they call. */
@@ -326,7 +326,7 @@ export function dealTools(d: DealToolDeps): AssistantToolSpec[] {
                 columns: [
                   t(l, 'Сделка', 'Deal'),
                   t(l, 'Этап', 'Stage'),
-                  t(l, 'Дней на этапе', 'Days in stage'),
+                  t(l, 'На этапе', 'In stage'),
                   t(l, 'Медиана этапа', 'Stage median'),
                   t(l, 'Сумма', 'Amount'),
                 ],
@@ -335,8 +335,8 @@ export function dealTools(d: DealToolDeps): AssistantToolSpec[] {
                   cells: [
                     x.title,
                     x.stage,
-                    formatNumber(x.daysInStage, l, 1),
-                    formatNumber(x.stageMedianDays, l, 1),
+                    formatDays(x.daysInStage, l),
+                    formatDays(x.stageMedianDays, l),
                     formatMoney(x.amount, x.currency, l),
                   ],
                   link: dealRecord({ id: x.dealId, title: x.title }),
