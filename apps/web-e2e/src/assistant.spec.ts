@@ -230,7 +230,7 @@ describe.each<Language>(['ru', 'en'])('assistant (%s)', (language) => {
     await page.locator('[data-testid="assistant-send"]').click();
     const table = page.locator('[data-testid="assistant-table"]').last();
     await table.waitFor();
-    await page.getByText(text.stuckHead).waitFor();
+    await page.locator('[data-testid="assistant-answer"]', { hasText: text.stuckHead }).last().waitFor();
     const links = table.locator('[data-testid="assistant-table-link"]');
     expect(await links.count()).toBe(2);
     expect(await links.first().innerText()).toBe(titles[0]);

@@ -114,6 +114,9 @@ export class AssistantChat {
   }
 
   private async open(id: string | null): Promise<void> {
+    // The conversation this chat is already showing (a new one the page just selected on `start`):
+    // keep it, and keep its answer streaming.
+    if (id && id === this.current()) return;
     this.stop();
     this.current.set(id);
     const companyId = this.context.activeId();
