@@ -248,6 +248,7 @@ describe.each<Language>(['ru', 'en'])('assistant (%s)', (language) => {
     await page.emulateMedia({ colorScheme: 'dark' });
     await screenshot(page, `assistant-10-task-proposal-dark.${language}`);
     await page.setViewportSize({ width: 360, height: 780 });
+    await proposal.scrollIntoViewIfNeeded();
     await screenshot(page, `assistant-11-task-proposal-phone-dark.${language}`);
     await page.emulateMedia({ colorScheme: 'light' });
     await page.locator('[data-testid="assistant-table"]').last().scrollIntoViewIfNeeded();

@@ -265,6 +265,7 @@ describe('deal tools through the agent (fakeModel)', () => {
       title: 'Позвонить',
       type: 'call',
       dueAt: '2026-12-03T07:00:00.000Z',
+      timeZone: 'Europe/Moscow',
       dealId: DEAL,
       dealTitle: 'Поставка кофе',
     });

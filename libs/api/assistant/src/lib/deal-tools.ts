@@ -373,6 +373,7 @@ export function dealTools(d: DealToolDeps): AssistantToolSpec[] {
         title: a.title,
         type: a.type ?? 'todo',
         dueAt,
+        timeZone: company.timeZone,
         dealId: deal?.id ?? null,
         dealTitle: deal?.title ?? null,
       });

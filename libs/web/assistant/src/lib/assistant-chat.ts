@@ -281,7 +281,7 @@ export class AssistantChat {
     return p['title'] ?? p['text'] ?? p['summary'] ?? '';
   }
 
-  /** A proposed task's kind, due time (the browser's time zone) and deal, as label/value pairs. */
+  /** A proposed task's kind, due time (in the company's time zone, as the answer says it) and deal. */
   protected taskFacts(action: AssistantActionResponse): { label: string; value: string }[] {
     if (action.kind !== 'create_task') return [];
     const p = action.payload as Record<string, string | null | undefined>;
@@ -294,7 +294,7 @@ export class AssistantChat {
       },
       {
         label: this.i18n.t('assistant.task.due'),
-        value: p['dueAt'] ? formatDateTime(p['dueAt'], this.i18n.language()) : '–',
+        value: p['dueAt'] ? formatDateTime(p['dueAt'], this.i18n.language(), p['timeZone'] ?? undefined) : '–',
       },
     ];
     if (p['dealTitle']) facts.push({ label: this.i18n.t('assistant.task.deal'), value: p['dealTitle'] });

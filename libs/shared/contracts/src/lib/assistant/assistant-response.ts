@@ -70,7 +70,8 @@ export class AssistantActionResponse {
   /**
    * What will be written: `{text}` for a note, `{type, summary, occurredAt}` for an interaction,
    * `{type, from, to, title}` for a report (`type` one of the report types), `{title, type, dueAt,
-   * dealId, dealTitle}` for a task (`type` one of the task types; `dueAt` ISO 8601).
+   * timeZone, dealId, dealTitle}` for a task (`type` one of the task types; `dueAt` ISO 8601; `timeZone`
+   * the company's, in which the answer names the due time).
    */
   payload!: Record<string, unknown>;
   /** @example "proposed" */
