@@ -11,6 +11,7 @@ interface Body {
     title: string;
     columns: string[];
     rows: { cells: string[]; link?: { kind: string; id: string } | null }[];
+    footer?: string[] | null;
   }[];
   actions: {
     id: string;

@@ -214,7 +214,8 @@ export function nextDealCalls(
     case 'deals':
       return once('find_deals', { ...(u.deals ?? {}), limit: 10 });
     case 'task': {
-      const task = u.task!;
+      const task = u.task;
+      if (!task) return null;
       let clientId: string | undefined;
       if (task.client) {
         const search = done('find_clients');
@@ -322,13 +323,13 @@ export function renderDeals(
       );
     }
     case 'propose_task': {
-      const task = u.task!;
+      const title = u.task?.title ?? String(last.args['title']);
       const [dayPart, timePart] = (last.args['due'] as string).split('T');
       const when = `${formatDate(dayPart, l)}${timePart ? ` ${timePart.slice(0, 5)}` : ` ${T('в', 'at')} 10:00`}`;
       const who = d['client'] ? T(` для клиента ${d['client']}`, ` for ${d['client']}`) : '';
       return T(
-        `Предлагаю поставить задачу «${task.title}»${who} на ${when}. Подтвердите или отмените.`,
-        `I propose the task "${task.title}"${who} due ${when}. Confirm or cancel it.`,
+        `Предлагаю поставить задачу «${title}»${who} на ${when}. Подтвердите или отмените.`,
+        `I propose the task "${title}"${who} due ${when}. Confirm or cancel it.`,
       );
     }
     default:

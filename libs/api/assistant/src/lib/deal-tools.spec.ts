@@ -175,8 +175,8 @@ describe('deal tools through the agent (fakeModel)', () => {
       link: { kind: 'deal', id: DEAL, label: 'Поставка кофе' },
     });
     // Audited under the run's company and user.
-    const audit = s.queries.find((q) => q.sql.includes('assistant_tool_calls'))!;
-    expect(audit.params.slice(0, 4)).toEqual([COMPANY, CONVERSATION, USER, 'stuck_deals']);
+    const audit = s.queries.find((q) => q.sql.includes('assistant_tool_calls'));
+    expect(audit?.params.slice(0, 4)).toEqual([COMPANY, CONVERSATION, USER, 'stuck_deals']);
   });
 
   it('find_deals maps the filters onto the deals service, with the stage by name', async () => {
@@ -259,9 +259,9 @@ describe('deal tools through the agent (fakeModel)', () => {
       ])
       .respond(new AIMessage('Предлагаю задачу.'));
     await s.run(model);
-    const insert = s.queries.find((q) => q.sql.includes('INSERT INTO assistant_actions'))!;
-    expect(insert.params.slice(0, 5)).toEqual([COMPANY, CONVERSATION, USER, 'create_task', CLIENT]);
-    expect(JSON.parse(insert.params[5] as string)).toEqual({
+    const insert = s.queries.find((q) => q.sql.includes('INSERT INTO assistant_actions'));
+    expect(insert?.params.slice(0, 5)).toEqual([COMPANY, CONVERSATION, USER, 'create_task', CLIENT]);
+    expect(JSON.parse(insert?.params[5] as string)).toEqual({
       title: 'Позвонить',
       type: 'call',
       dueAt: '2026-12-03T07:00:00.000Z',

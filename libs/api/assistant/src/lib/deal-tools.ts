@@ -124,13 +124,14 @@ export function dealTools(d: DealToolDeps): AssistantToolSpec[] {
         query.clientId = found.id;
         clientName = found.name;
       }
-      if (a.stage) {
+      const stageName = a.stage;
+      if (stageName) {
         const pipelines = await d.pipelines.list(scope);
         const stages = pipelines.flatMap((p) => p.stages);
-        const stage = stages.find((s) => fold(s.name) === fold(a.stage!));
+        const stage = stages.find((s) => fold(s.name) === fold(stageName));
         if (!stage)
           throw new ToolFailure(
-            `Invalid arguments (stage: no stage "${a.stage}"; the stages are ${[...new Set(stages.map((s) => s.name))].join(', ')}).`,
+            `Invalid arguments (stage: no stage "${stageName}"; the stages are ${[...new Set(stages.map((s) => s.name))].join(', ')}).`,
             'invalid',
           );
         query.stageId = stage.id;
