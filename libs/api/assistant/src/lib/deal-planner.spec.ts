@@ -1,4 +1,5 @@
 import { dueInstant } from './deal-tools';
+import { formatDays } from './format';
 import { dealAsk, namedClient, taskAsk } from './deal-planner';
 import { nextCalls, understand } from './planner';
 
@@ -86,6 +87,12 @@ describe('offline planner: deal questions', () => {
     expect(namedClient('Which deals are stuck?')).toBeUndefined();
     expect(namedClient('Сделки в декабре')).toBeUndefined();
     expect(namedClient('Deals closing in December')).toBeUndefined();
+  });
+
+  it('writes stays in days, hours, or under an hour', () => {
+    expect(formatDays(12.5, 'ru')).toBe('12,5 дн.');
+    expect(formatDays(0.5, 'en')).toBe('12 h');
+    expect(formatDays(0.001, 'ru')).toBe('< 1 ч');
   });
 
   it('turns a local due time in the company time zone into an instant', () => {
