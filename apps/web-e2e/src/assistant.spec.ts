@@ -28,6 +28,11 @@ const T = {
     report: 'Сделай отчёт по продажам за 2025',
     reportTitle: 'Построить отчёт',
     openReport: 'Открыть отчёт',
+    stuck: 'Какие сделки зависли?',
+    stuckHead: 'Зависших сделок: 2',
+    task: 'Поставь задачу позвонить клиенту Анна Петрова завтра в 15:00',
+    taskTitle: 'Поставить задачу по клиенту Анна Петрова',
+    openTask: 'Открыть задачи',
   },
   en: {
     signIn: 'Sign in',
@@ -42,6 +47,11 @@ const T = {
     report: 'Build a sales report for 2025',
     reportTitle: 'Build a report',
     openReport: 'Open the report',
+    stuck: 'Which deals are stuck?',
+    stuckHead: 'Stuck deals: 2',
+    task: 'Create a task to call Boris Ivanov tomorrow at 3pm',
+    taskTitle: 'Create a task for Boris Ivanov',
+    openTask: 'Open tasks',
   },
 } as const;
 
@@ -179,5 +189,90 @@ describe.each<Language>(['ru', 'en'])('assistant (%s)', (language) => {
     await card.locator('li').first().waitFor();
     expect(await card.locator('li').count()).toBeGreaterThanOrEqual(1);
     await screenshot(page, `assistant-05-client-recommendations.${language}`);
+  });
+
+  it('answers which deals are stuck with linked deals, and creates a task only after confirmation', async () => {
+    const api = async <T>(path: string, init: RequestInit = {}): Promise<T> => {
+      const res = await fetch(`${baseUrl()}/api/companies/${companyId}${path ? `/${path}` : ''}`, {
+        ...init,
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      });
+      if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+      return (await res.json()) as T;
+    };
+    const [pipeline] = await api<{ stages: { id: string; name: string }[] }[]>('pipelines');
+    const [anna] = (await api<{ items: { id: string }[] }>('clients?q=C-1')).items;
+    const titles =
+      language === 'ru'
+        ? ['Поставка свечей в офис', 'Фонари для кафе', 'Подарочные наборы']
+        : ['Candles for the office', 'Lanterns for the café', 'Gift sets'];
+    const deals: string[] = [];
+    for (const [i, title] of titles.entries())
+      deals.push(
+        (
+          await api<{ id: string }>('deals', {
+            method: 'POST',
+            body: JSON.stringify({ title, clientId: anna.id, amount: `${(i + 1) * 15000}.00`, currency: 'RUB' }),
+          })
+        ).id,
+      );
+    // The last deal leaves «Новая» at once: the stage's median stay is a moment, and the two deals
+    // still there a second later are over it.
+    await api(`deals/${deals[2]}/move`, {
+      method: 'POST',
+      body: JSON.stringify({ stageId: pipeline.stages.find((s) => s.name === 'Квалификация')!.id }),
+    });
+    await new Promise((r) => setTimeout(r, 1500));
+
+    await page.setViewportSize({ width: 1280, height: 860 });
+    await page.goto('/assistant');
+    await page.locator('[data-testid="assistant-input"]').fill(text.stuck);
+    await page.locator('[data-testid="assistant-send"]').click();
+    const table = page.locator('[data-testid="assistant-table"]').last();
+    await table.waitFor();
+    await page.locator('[data-testid="assistant-answer"]', { hasText: text.stuckHead }).last().waitFor();
+    const links = table.locator('[data-testid="assistant-table-link"]');
+    expect(await links.count()).toBe(2);
+    expect(await links.first().innerText()).toBe(titles[0]);
+    expect(await links.first().getAttribute('href')).toBe(`/deals/${deals[0]}`);
+    await screenshot(page, `assistant-08-stuck-deals.${language}`);
+
+    await page.locator('[data-testid="assistant-input"]').fill(text.task);
+    await page.locator('[data-testid="assistant-send"]').click();
+    const proposal = page.locator('[data-testid="assistant-proposal"]').last();
+    await proposal.getByText(text.taskTitle).waitFor();
+    expect(spaces(await proposal.innerText())).toMatch(/\d{1,2}:\d{2}/);
+    const tasks = async () => (await api<{ items: { title: string; type: string; dueAt: string }[] }>('tasks')).items;
+    expect(await tasks()).toEqual([]);
+    await screenshot(page, `assistant-09-task-proposal.${language}`);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await screenshot(page, `assistant-10-task-proposal-dark.${language}`);
+    await page.setViewportSize({ width: 360, height: 780 });
+    await proposal.scrollIntoViewIfNeeded();
+    await screenshot(page, `assistant-11-task-proposal-phone-dark.${language}`);
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.locator('[data-testid="assistant-table"]').last().scrollIntoViewIfNeeded();
+    await screenshot(page, `assistant-12-stuck-deals-phone.${language}`);
+    await proposal.scrollIntoViewIfNeeded();
+    await proposal.getByRole('button', { name: text.confirm }).click();
+    await proposal.getByText(text.done).waitFor();
+    expect(await proposal.locator('[data-testid="assistant-task-link"]').innerText()).toBe(text.openTask);
+    const created = await tasks();
+    expect(created).toEqual([expect.objectContaining({ type: 'call' })]);
+    // Due tomorrow at 15:00 in the company's time zone.
+    const { timeZone } = await api<{ timeZone: string }>('');
+    const local = (d: Date) =>
+      new Intl.DateTimeFormat('en-CA', {
+        timeZone,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      }).format(d);
+    const tomorrow = local(new Date(Date.now() + 86_400_000)).slice(0, 10);
+    expect(local(new Date(created[0].dueAt))).toBe(`${tomorrow}, 15:00`);
+    await page.setViewportSize({ width: 1280, height: 860 });
   });
 });

@@ -33,5 +33,6 @@ export async function evalContext(s: SeededCompany): Promise<EvalContext> {
     segmentsTotal: seg.body.totalClients,
     atRisk,
     recommended,
+    deals: s.deals,
   };
 }

@@ -5,7 +5,7 @@
  * independently of the API's formatter: `1 234,50 ₽` (ru) and `₽1,234.50` (en), compared with all
  * whitespace removed.
  */
-import { CLIENTS, PRODUCTS, type SeedSale } from './seed';
+import { CLIENTS, DEALS, PRODUCTS, type SeededDeal, type SeedSale } from './seed';
 
 export type Locale = 'ru' | 'en';
 
@@ -15,6 +15,12 @@ export interface ChatBody {
   toolCalls: { name: string; args: Record<string, unknown>; outcome: string }[];
   records: { kind: string; id: string; label: string }[];
   charts: { points: { period: string; value: string }[] }[];
+  tables?: {
+    title: string;
+    columns: string[];
+    rows: { cells: string[]; link?: { kind: string; id: string } | null }[];
+  }[];
+  actions?: { id: string; kind: string; clientId: string | null; status: string; payload: Record<string, unknown> }[];
 }
 
 export interface EvalContext {
@@ -28,6 +34,23 @@ export interface EvalContext {
   atRisk: Set<string>;
   /** Recommended product names per client externalId (analytics API outlook). */
   recommended: Map<string, string[]>;
+  /** The seeded deals, with their stage, probability and days in the stage. */
+  deals: SeededDeal[];
+}
+
+/** Open deals in their stage longer than the median of the stage's finished stays (from the seed's history). */
+export function stuckDeals(deals: SeededDeal[]): SeededDeal[] {
+  const stays = new Map<string, number[]>();
+  // Every seeded move leaves the first stage, «Новая».
+  for (const d of DEALS) if (d.moved !== null) stays.set('Новая', [...(stays.get('Новая') ?? []), d.created - d.moved]);
+  const median = (xs: number[]) => {
+    const s = [...xs].sort((a, b) => a - b);
+    const m = Math.floor(s.length / 2);
+    return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+  };
+  return deals
+    .filter((d) => d.status === 'open' && stays.has(d.stage) && d.daysInStage > median(stays.get(d.stage)!))
+    .sort((a, b) => b.daysInStage - a.daysInStage);
 }
 
 export interface EvalCase {
@@ -277,6 +300,97 @@ export function evaluationSet(ctx: EvalContext): EvalCase[] {
     check: (b) =>
       all(tool(b, 'customer_segments'), contains(b.answer, `(${count(ctx.segmentsTotal, locale)})`, 'clients')),
   });
+  const dealTitlesIn = (b: ChatBody, expected: SeededDeal[], others: SeededDeal[]) =>
+    all(
+      ...expected.map((d) => contains(b.answer, d.title, 'deal')),
+      ...others.map((d) => (squeeze(b.answer).includes(squeeze(d.title)) ? `unexpected deal ${d.title}` : null)),
+      JSON.stringify(
+        b.records
+          .filter((r) => r.kind === 'deal')
+          .map((r) => r.id)
+          .sort(),
+      ) === JSON.stringify(expected.map((d) => d.id).sort())
+        ? null
+        : 'deal records differ',
+    );
+  const stuck = (q: string, locale: Locale): EvalCase => ({
+    q,
+    tool: 'stuck_deals',
+    check: (b) => {
+      const expected = stuckDeals(ctx.deals);
+      const order = expected.map((d) => squeeze(b.answer).indexOf(squeeze(d.title)));
+      return all(
+        tool(b, 'stuck_deals'),
+        expected.length ? null : 'the seed has no stuck deal',
+        contains(
+          b.answer,
+          `${locale === 'ru' ? 'Зависших сделок' : 'Stuck deals'}: ${count(expected.length, locale)}`,
+          'count',
+        ),
+        dealTitlesIn(
+          b,
+          expected,
+          ctx.deals.filter((d) => !expected.includes(d)),
+        ),
+        order.every((x, i) => i === 0 || x > order[i - 1]) ? null : 'stuck deals out of order',
+        b.tables?.[0]?.rows.every((r) => r.link?.kind === 'deal') ? null : 'no linked deal table',
+      );
+    },
+  });
+  const pipeline = (q: string, locale: Locale): EvalCase => ({
+    q,
+    tool: 'pipeline_summary',
+    check: (b) => {
+      const open = ctx.deals.filter((d) => d.status === 'open');
+      const cents = (a: string) => Math.round(Number(a) * 100);
+      const total = open.reduce((s, d) => s + cents(d.amount), 0);
+      const weighted = Math.round(open.reduce((s, d) => s + cents(d.amount) * d.probability, 0) / 100);
+      return all(
+        tool(b, 'pipeline_summary'),
+        contains(b.answer, `${count(open.length, locale)}`, 'open deals'),
+        contains(b.answer, money(total, locale), 'pipeline value'),
+        contains(b.answer, money(weighted, locale), 'weighted value'),
+        contains(b.answer, locale === 'ru' ? '0 %' : '0%', 'win rate (one deal lost, none won)'),
+        (b.tables?.length ?? 0) >= 2 ? null : 'summary tables missing',
+      );
+    },
+  });
+  const findDeals = (q: string, client: string | null, status: string, locale: Locale): EvalCase => ({
+    q,
+    tool: 'find_deals',
+    check: (b) => {
+      const expected = ctx.deals
+        .filter((d) => d.status === status && (client === null || d.clientExternalId === client))
+        .sort((x, y) => Number(y.amount) - Number(x.amount));
+      return all(
+        tool(b, 'find_deals', { status }),
+        expected.length ? null : 'the seed has no such deal',
+        ...expected.map((d) => contains(b.answer, `${d.title} — ${moneyOfString(d.amount, locale)}`, 'deal amount')),
+        dealTitlesIn(
+          b,
+          expected,
+          ctx.deals.filter((d) => !expected.includes(d)),
+        ),
+      );
+    },
+  });
+  const task = (q: string, client: string, type: string): EvalCase => ({
+    q,
+    tool: 'propose_task',
+    check: (b) => {
+      const [y, m, d] = ctx.today.split('-').map(Number);
+      const tomorrow = new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
+      const action = b.actions?.[0];
+      return all(
+        tool(b, 'propose_task', { clientId: ctx.clientIds.get(client), type, due: tomorrow }),
+        action?.kind === 'create_task' && action.status === 'proposed' && action.clientId === ctx.clientIds.get(client)
+          ? null
+          : `expected a proposed task for ${client}, got ${JSON.stringify(action)}`,
+        action?.payload['dueAt'] === `${tomorrow}T10:00:00.000Z` ? null : `due ${String(action?.payload['dueAt'])}`,
+        contains(b.answer, CLIENTS.find((c) => c.externalId === client)!.name, 'client named'),
+      );
+    },
+  });
   const offline = (q: string, locale: Locale): EvalCase => ({
     q,
     tool: null,
@@ -352,6 +466,18 @@ export function evaluationSet(ctx: EvalContext): EvalCase[] {
     products('Top products last year', lastYear, 5, 'en'),
     segments('Покажи сегменты клиентов', 'ru'),
     segments('Customer segments', 'en'),
+    stuck('Какие сделки зависли?', 'ru'),
+    stuck('Which deals are stuck?', 'en'),
+    stuck('Покажи сделки, которые застряли на этапе', 'ru'),
+    stuck('Show stalled deals', 'en'),
+    pipeline('Сводка по воронке', 'ru'),
+    pipeline('Pipeline summary', 'en'),
+    pipeline('Какая взвешенная сумма сделок в воронке?', 'ru'),
+    findDeals('Открытые сделки клиента Борис Иванов', 'C-02', 'open', 'ru'),
+    findDeals('Show open deals of John Carter', 'C-06', 'open', 'en'),
+    findDeals('Проигранные сделки', null, 'lost', 'ru'),
+    task('Поставь задачу позвонить клиенту Борис Иванов завтра', 'C-02', 'call'),
+    task('Create a task to call John Carter tomorrow', 'C-06', 'call'),
     offline('Какая погода в Москве?', 'ru'),
     offline('Write me a poem', 'en'),
   ];

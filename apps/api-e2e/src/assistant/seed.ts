@@ -6,6 +6,7 @@
 import { random } from '../analytics/scenario';
 import { api, registerUser, type TestUser } from '../support/client';
 import { createApiKey, pushClients, pushSales } from '../support/crm';
+import { dbQuery } from './db';
 
 export interface SeedProduct {
   sku: string;
@@ -104,10 +105,114 @@ export function buildSales(today: string, seed = 12): SeedSale[] {
   return sales;
 }
 
+/**
+ * The company's deals in its default pipeline: stage, and how many days ago the deal was created
+ * and (when it moved) left its first stage. The stays in «Новая» that ended (2, 4, 3, 3 days) give
+ * the stage a median of 3 days, so the deals in «Новая» for 12 and 7 days are stuck; nothing else
+ * has a median. No deal is won: a won deal would add a sale and change the sales figures.
+ */
+export const DEALS: {
+  key: string;
+  title: string;
+  client: string;
+  amount: string;
+  stage: string;
+  created: number;
+  moved: number | null;
+  close: 'this-month' | 'next-month' | null;
+  lostReason?: string;
+}[] = [
+  {
+    key: 'D1',
+    title: 'Поставка кофе для офиса',
+    client: 'C-02',
+    amount: '120000.00',
+    stage: 'Новая',
+    created: 12,
+    moved: null,
+    close: 'this-month',
+  },
+  {
+    key: 'D2',
+    title: 'Кофемашины в аренду',
+    client: 'C-02',
+    amount: '45000.50',
+    stage: 'Предложение',
+    created: 10,
+    moved: 8,
+    close: 'next-month',
+  },
+  {
+    key: 'D3',
+    title: 'Wholesale tea supply',
+    client: 'C-06',
+    amount: '300000.00',
+    stage: 'Переговоры',
+    created: 20,
+    moved: 16,
+    close: null,
+  },
+  {
+    key: 'D4',
+    title: 'Syrups for the café',
+    client: 'C-07',
+    amount: '8000.00',
+    stage: 'Квалификация',
+    created: 9,
+    moved: 6,
+    close: 'this-month',
+  },
+  {
+    key: 'D5',
+    title: 'Дегустация зёрен',
+    client: 'C-03',
+    amount: '15000.00',
+    stage: 'Новая',
+    created: 1,
+    moved: null,
+    close: null,
+  },
+  {
+    key: 'D6',
+    title: 'Подарочные наборы',
+    client: 'C-08',
+    amount: '20000.00',
+    stage: 'Проиграна',
+    created: 5,
+    moved: 2,
+    close: null,
+    lostReason: 'Дорого',
+  },
+  {
+    key: 'D7',
+    title: 'Кофе для ресторана',
+    client: 'C-01',
+    amount: '60000.00',
+    stage: 'Новая',
+    created: 7,
+    moved: null,
+    close: null,
+  },
+];
+
+export interface SeededDeal {
+  id: string;
+  key: string;
+  title: string;
+  clientExternalId: string;
+  amount: string;
+  stage: string;
+  probability: number;
+  status: string;
+  expectedCloseDate: string | null;
+  daysInStage: number;
+}
+
 export interface SeededCompany {
   owner: TestUser;
   today: string;
   sales: SeedSale[];
+  deals: SeededDeal[];
   clientIds: Map<string, string>;
   url(path: string): string;
 }
@@ -136,5 +241,72 @@ export async function seedCompany(name = 'ООО Кофейня'): Promise<Seede
     .query({ pageSize: 200 })
     .expect(200);
   for (const c of list.body.items) clientIds.set(c.externalId, c.id);
-  return { owner, today, sales, clientIds, url: (path) => `/api/companies/${owner.companyId}/${path}` };
+  const url = (path: string) => `/api/companies/${owner.companyId}/${path}`;
+  const deals = await seedDeals(owner, today, clientIds, url);
+  return { owner, today, sales, deals, clientIds, url };
+}
+
+const monthEnd = (day: string, plus: number) => {
+  const [y, m] = day.split('-').map(Number);
+  return new Date(Date.UTC(y, m + plus, 0)).toISOString().slice(0, 10);
+};
+
+/** Writes {@link DEALS} through the web API, then back-dates their history (no route can). */
+async function seedDeals(
+  owner: TestUser,
+  today: string,
+  clientIds: Map<string, string>,
+  url: (path: string) => string,
+): Promise<SeededDeal[]> {
+  const [pipeline] = (await api().get(url('pipelines')).set(owner.auth).expect(200)).body as {
+    stages: { id: string; name: string; probability: number; kind: string }[];
+  }[];
+  const stage = (name: string) => pipeline.stages.find((x) => x.name === name)!;
+  const out: SeededDeal[] = [];
+  for (const d of DEALS) {
+    const expectedCloseDate =
+      d.close === 'this-month' ? monthEnd(today, 0) : d.close === 'next-month' ? monthEnd(today, 1) : null;
+    const created = await api()
+      .post(url('deals'))
+      .set(owner.auth)
+      .send({
+        title: d.title,
+        clientId: clientIds.get(d.client),
+        amount: d.amount,
+        currency: 'RUB',
+        stageId: stage('Новая').id,
+        ...(expectedCloseDate ? { expectedCloseDate } : {}),
+      })
+      .expect(201);
+    const id = created.body.id as string;
+    if (d.stage !== 'Новая')
+      await api()
+        .post(url(`deals/${id}/move`))
+        .set(owner.auth)
+        .send({ stageId: stage(d.stage).id, ...(d.lostReason ? { lostReason: d.lostReason } : {}) })
+        .expect(200);
+    await dbQuery(
+      `UPDATE deal_stage_changes SET at = now() - make_interval(days => CASE WHEN from_stage_id IS NULL THEN $3::int ELSE $4::int END)
+        WHERE company_id = $1 AND deal_id = $2`,
+      [owner.companyId, id, d.created, d.moved ?? 0],
+    );
+    await dbQuery(
+      `UPDATE deals SET stage_entered_at = now() - make_interval(days => $3::int) WHERE company_id = $1 AND id = $2`,
+      [owner.companyId, id, d.moved ?? d.created],
+    );
+    const s = stage(d.stage);
+    out.push({
+      id,
+      key: d.key,
+      title: d.title,
+      clientExternalId: d.client,
+      amount: d.amount,
+      stage: d.stage,
+      probability: s.probability,
+      status: s.kind,
+      expectedCloseDate,
+      daysInStage: d.moved ?? d.created,
+    });
+  }
+  return out;
 }

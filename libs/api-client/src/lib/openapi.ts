@@ -405,7 +405,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Carry out a write the assistant proposed (a note or an interaction), as the caller */
+    /** Carry out a write the assistant proposed (a note, an interaction, a report or a task), as the caller */
     post: operations['Assistant_confirm'];
     delete?: never;
     options?: never;
@@ -1716,7 +1716,7 @@ export interface components {
       revokedAt: string | null;
     };
     AssistantActionResponse: {
-      /** @description The client written to; null for `create_report`. */
+      /** @description The client written to; null for `create_report` (and a `create_task` on no client). */
       clientId: string | null;
       /** @example Иван Петров */
       clientName: string | null;
@@ -1725,15 +1725,17 @@ export interface components {
        * @example add_note
        * @enum {string}
        */
-      kind: 'add_note' | 'add_interaction' | 'create_report';
+      kind: 'add_note' | 'add_interaction' | 'create_report' | 'create_task';
       /**
        * @description What will be written: `{text}` for a note, `{type, summary, occurredAt}` for an interaction,
-       *     `{type, from, to, title}` for a report (`type` one of the report types).
+       *     `{type, from, to, title}` for a report (`type` one of the report types), `{title, type, dueAt,
+       *     timeZone, dealId, dealTitle}` for a task (`type` one of the task types; `dueAt` ISO 8601; `timeZone`
+       *     the company's, in which the answer names the due time).
        */
       payload: {
         [key: string]: unknown;
       };
-      /** @description The note, interaction or report created on confirmation (a report: `GET reports/:id`). */
+      /** @description The note, interaction, report or task created on confirmation (a report: `GET reports/:id`). */
       resultId?: string | null;
       /**
        * @example proposed
@@ -1787,6 +1789,8 @@ export interface components {
        */
       mode: string;
       records: components['schemas']['AssistantRecordResponse'][];
+      /** @description Tables the tools returned (deals analytics). */
+      tables: components['schemas']['AssistantTableResponse'][];
       toolCalls: components['schemas']['AssistantToolCallResponse'][];
       usage: components['schemas']['AssistantUsageResponse'];
     };
@@ -1827,6 +1831,7 @@ export interface components {
        * @enum {string}
        */
       role: 'user' | 'assistant';
+      tables: components['schemas']['AssistantTableResponse'][];
       toolCalls: components['schemas']['AssistantToolCallResponse'][];
     };
     AssistantRecommendationResponse: {
@@ -1865,13 +1870,13 @@ export interface components {
       locale: string;
     };
     AssistantRecordResponse: {
-      /** @description The client's or sale's id; the product key (`sku:…`/`name:…`) for products. */
+      /** @description The client's, sale's, deal's or task's id; the product key (`sku:…`/`name:…`) for products. */
       id: string;
       /**
        * @example client
        * @enum {string}
        */
-      kind: 'sale' | 'client' | 'product';
+      kind: 'sale' | 'client' | 'product' | 'deal' | 'task';
       /** @example Иван Петров */
       label: string;
     };
@@ -1880,6 +1885,37 @@ export interface components {
       mode: string;
       /** @description Suggested questions in the requested language. */
       suggestions: string[];
+    };
+    AssistantTableResponse: {
+      /**
+       * @description Column headings in the answer's language.
+       * @example [
+       *       "Этап",
+       *       "Сделок",
+       *       "Сумма",
+       *       "Взвешенная"
+       *     ]
+       */
+      columns: string[];
+      /** @description A last, emphasised row (totals); null when none. */
+      footer?: string[] | null;
+      /** @description Which columns hold numbers (aligned right). */
+      numeric: boolean[];
+      rows: components['schemas']['AssistantTableRowResponse'][];
+      /** @example Воронка по этапам, RUB */
+      title: string;
+    };
+    AssistantTableRowResponse: {
+      /**
+       * @description The cells, formatted for the answer's language (money, numbers, dates).
+       * @example [
+       *       "Новая",
+       *       "3",
+       *       "150 000,00 ₽"
+       *     ]
+       */
+      cells: string[];
+      link?: components['schemas']['AssistantRecordResponse'] | null;
     };
     AssistantToolCallResponse: {
       /** @description The arguments the tool was called with (never a company or user: those come from the request). */
@@ -7384,6 +7420,37 @@ export interface operations {
            *           "forecastFrom": null
            *         }
            *       ],
+           *       "tables": [
+           *         {
+           *           "title": "Воронка по этапам, RUB",
+           *           "columns": [
+           *             "Этап",
+           *             "Сделок",
+           *             "Сумма",
+           *             "Взвешенная"
+           *           ],
+           *           "numeric": [
+           *             true
+           *           ],
+           *           "rows": [
+           *             {
+           *               "cells": [
+           *                 "Новая",
+           *                 "3",
+           *                 "150 000,00 ₽"
+           *               ],
+           *               "link": {
+           *                 "kind": "client",
+           *                 "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *                 "label": "Иван Петров"
+           *               }
+           *             }
+           *           ],
+           *           "footer": [
+           *             "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10"
+           *           ]
+           *         }
+           *       ],
            *       "actions": [
            *         {
            *           "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
@@ -7712,6 +7779,37 @@ export interface operations {
            *                 }
            *               ],
            *               "forecastFrom": null
+           *             }
+           *           ],
+           *           "tables": [
+           *             {
+           *               "title": "Воронка по этапам, RUB",
+           *               "columns": [
+           *                 "Этап",
+           *                 "Сделок",
+           *                 "Сумма",
+           *                 "Взвешенная"
+           *               ],
+           *               "numeric": [
+           *                 true
+           *               ],
+           *               "rows": [
+           *                 {
+           *                   "cells": [
+           *                     "Новая",
+           *                     "3",
+           *                     "150 000,00 ₽"
+           *                   ],
+           *                   "link": {
+           *                     "kind": "client",
+           *                     "id": "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10",
+           *                     "label": "Иван Петров"
+           *                   }
+           *                 }
+           *               ],
+           *               "footer": [
+           *                 "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10"
+           *               ]
            *             }
            *           ],
            *           "actions": [

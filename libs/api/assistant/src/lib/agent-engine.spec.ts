@@ -28,7 +28,20 @@ function setup(summary: (companyId: string, query: unknown) => Promise<unknown>)
       work({ query: async (_sql, params) => (audit.push(params), []) }),
   };
   const none = {} as never;
-  const tools = new AssistantTools(indicators as never, none, none, none, none, none, none, tenantDb as never);
+  const tools = new AssistantTools(
+    indicators as never,
+    none,
+    none,
+    none,
+    none,
+    none,
+    none,
+    tenantDb as never,
+    none,
+    none,
+    none,
+    none,
+  );
   const engine = new AgentEngine(config, tools);
   const calls: ExecutedCall[] = [];
   const text: string[] = [];

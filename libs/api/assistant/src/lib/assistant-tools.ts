@@ -1,7 +1,10 @@
 import { HttpException, Injectable, Logger } from '@nestjs/common';
 import { CustomerInsightsService, IndicatorsService, RevenueForecastService } from '@crm/api/analytics';
 import { ClientsService, InteractionsService, NotesService } from '@crm/api/clients';
+import { CompaniesService } from '@crm/api/companies';
 import { type CompanyScope, InvalidInputException, TenantDatabase } from '@crm/api/core';
+import { DealsService, PipelinesService } from '@crm/api/deals';
+import { DealsAnalyticsService } from '@crm/api/deals-analytics';
 import { SalesService } from '@crm/api/sales';
 import {
   type AssistantActionResponse,
@@ -13,6 +16,7 @@ import {
   REPORT_TYPES,
 } from '@crm/shared/contracts';
 import { z } from 'zod';
+import { dealTools } from './deal-tools';
 import { formatPeriod } from './format';
 import {
   type AssistantRunContext,
@@ -70,6 +74,10 @@ export class AssistantTools {
     private readonly notes: NotesService,
     private readonly interactions: InteractionsService,
     private readonly tenantDb: TenantDatabase,
+    private readonly deals: DealsService,
+    private readonly pipelines: PipelinesService,
+    private readonly dealsAnalytics: DealsAnalyticsService,
+    private readonly companies: CompaniesService,
   ) {
     this.specs = this.define();
   }
@@ -616,10 +624,22 @@ export class AssistantTools {
         return this.propose(ctx, 'create_report', null, { type: a.type, from: a.from, to: a.to, title });
       },
     });
+
+    for (const spec of dealTools({
+      deals: this.deals,
+      pipelines: this.pipelines,
+      analytics: this.dealsAnalytics,
+      clients: this.clients,
+      companies: this.companies,
+      tenantDb: this.tenantDb,
+      findClients: (scope, query, limit) => this.findClients(scope, query, limit),
+      propose: (ctx, kind, id, payload) => this.propose(ctx, kind, id, payload),
+    }))
+      specs.push(spec as never);
     return specs as unknown as AssistantToolSpec[];
   }
 
-  /** Stores a proposed write (for `id`'s client, or none for a report); nothing else is written. */
+  /** Stores a proposed write (for `id`'s client, or none for a report or a task); nothing else is written. */
   private async propose(
     ctx: AssistantRunContext,
     kind: AssistantActionResponse['kind'],
@@ -649,7 +669,8 @@ export class AssistantTools {
         proposed: true,
         actionId: row.id,
         kind,
-        ...(client ? { client: client.name } : { report: payload }),
+        ...(client ? { client: client.name } : {}),
+        ...(kind === 'create_report' ? { report: payload } : kind === 'create_task' ? { task: payload } : {}),
         note: 'waiting for the user to confirm',
       },
       records: client ? [clientRecord(client.id, client.name, client.email)] : [],

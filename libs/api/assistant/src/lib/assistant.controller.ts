@@ -144,6 +144,7 @@ export class AssistantController {
           toolResult: (e) => send('tool_result', e),
           text: (delta) => send('text', { delta }),
           chart: (c) => send('chart', c),
+          table: (t) => send('table', t),
           action: (a) => send('action', a),
         },
         controller.signal,
@@ -215,7 +216,9 @@ export class AssistantController {
 
   @Post('actions/:actionId/confirm')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Carry out a write the assistant proposed (a note or an interaction), as the caller' })
+  @ApiOperation({
+    summary: 'Carry out a write the assistant proposed (a note, an interaction, a report or a task), as the caller',
+  })
   @ApiOkResponse({ type: AssistantActionResponse })
   @ApiErrors(404, 409)
   confirm(

@@ -1,6 +1,7 @@
 import { ConflictException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { IndicatorsService } from '@crm/api/analytics';
 import { InteractionsService, NotesService } from '@crm/api/clients';
+import { TasksService } from '@crm/api/deals';
 import { ReportsService } from '@crm/api/reports';
 import {
   type AuthenticatedUser,
@@ -16,10 +17,12 @@ import {
   type AssistantChatResponse,
   type AssistantLocale,
   type AssistantRecordResponse,
+  type AssistantTableResponse,
   type AssistantToolCallResponse,
   coded,
   type InteractionType,
   type ReportType,
+  type TaskType,
 } from '@crm/shared/contracts';
 import { AgentEngine } from './agent-engine';
 import { ASSISTANT_CONFIG, type AssistantConfig } from './assistant-config';
@@ -36,6 +39,7 @@ export interface ChatEvents {
   toolResult?(e: { name: string; label: string; outcome: 'ok' | 'error'; records: AssistantRecordResponse[] }): void;
   text?(delta: string): void;
   chart?(chart: AssistantChartResponse): void;
+  table?(table: AssistantTableResponse): void;
   action?(action: AssistantActionResponse): void;
 }
 
@@ -64,6 +68,7 @@ export class AssistantService {
     private readonly notes: NotesService,
     private readonly interactions: InteractionsService,
     private readonly reports: ReportsService,
+    private readonly tasks: TasksService,
     private readonly tenantDb: TenantDatabase,
   ) {
     this.limiter = new RateLimiter(config.rateLimitPerMinute);
@@ -118,6 +123,7 @@ export class AssistantService {
           records: call.result?.records ?? [],
         });
         if (call.result?.chart) events.chart?.(call.result.chart);
+        for (const table of call.result?.tables ?? []) events.table?.(table);
         if (call.result?.action) events.action?.(call.result.action);
       },
       text: (delta) => {
@@ -166,6 +172,7 @@ export class AssistantService {
     }));
     const records = dedupe(calls.flatMap((c) => c.result?.records ?? []));
     const charts = calls.flatMap((c) => (c.result?.chart ? [c.result.chart] : []));
+    const tables = calls.flatMap((c) => c.result?.tables ?? []);
     const actions = calls.flatMap((c) => (c.result?.action ? [c.result.action] : []));
     const messageId = await this.conversations.addAssistantMessage(scope, prepared.conversationId, {
       content: output.answer,
@@ -173,6 +180,7 @@ export class AssistantService {
       toolCalls,
       records,
       charts,
+      tables,
       usage: output.usage,
     });
     return {
@@ -183,13 +191,14 @@ export class AssistantService {
       mode: output.mode,
       records,
       charts,
+      tables,
       actions,
       usage: output.usage,
     };
   }
 
   /**
-   * Carries out a proposed write through the owning service (notes, interactions, reports) with the
+   * Carries out a proposed write through the owning service (notes, interactions, reports, tasks) with the
    * confirming user's scope, so the same checks and rights apply as on the normal routes.
    */
   async decide(
@@ -220,6 +229,17 @@ export class AssistantService {
             from: p['from'],
             to: p['to'],
             title: p['title'],
+          })
+        ).id;
+      } else if (row.kind === 'create_task') {
+        // The deal or client is checked again now, in the confirming user's company.
+        resultId = (
+          await this.tasks.create(scope, {
+            title: p['title'],
+            type: p['type'] as TaskType,
+            dueAt: p['dueAt'],
+            ...(p['dealId'] ? { dealId: p['dealId'] } : {}),
+            ...(row.client_id ? { clientId: row.client_id } : {}),
           })
         ).id;
       } else if (row.kind === 'add_note') {

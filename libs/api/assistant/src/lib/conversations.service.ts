@@ -7,6 +7,7 @@ import {
   type AssistantConversationResponse,
   type AssistantMessageResponse,
   type AssistantRecordResponse,
+  type AssistantTableResponse,
   type AssistantToolCallResponse,
   coded,
 } from '@crm/shared/contracts';
@@ -30,6 +31,7 @@ interface MessageRow {
   tool_calls: AssistantToolCallResponse[];
   records: AssistantRecordResponse[];
   charts: AssistantChartResponse[];
+  tables: AssistantTableResponse[];
   created_at: Date;
 }
 
@@ -113,7 +115,7 @@ export class ConversationsService {
     return this.tenantDb.run(scope, async (m) => {
       const conversation = await this.assertOwn(scope, userId, id, m);
       const messages: MessageRow[] = await m.query(
-        `SELECT id, role, content, mode, tool_calls, records, charts, created_at FROM assistant_messages
+        `SELECT id, role, content, mode, tool_calls, records, charts, tables, created_at FROM assistant_messages
           WHERE company_id = $1 AND conversation_id = $2 ORDER BY created_at, id`,
         [scope.companyId, id],
       );
@@ -136,6 +138,7 @@ export class ConversationsService {
           toolCalls: r.tool_calls,
           records: r.records,
           charts: r.charts,
+          tables: r.tables,
           actions: actions.filter((a) => a.message_id === r.id).map(toAction),
           createdAt: r.created_at.toISOString(),
         })),
@@ -198,13 +201,14 @@ export class ConversationsService {
       toolCalls: AssistantToolCallResponse[];
       records: AssistantRecordResponse[];
       charts: AssistantChartResponse[];
+      tables: AssistantTableResponse[];
       usage: { inputTokens: number; outputTokens: number };
     },
   ): Promise<string> {
     return this.tenantDb.run(scope, async (m) => {
       const [row] = await m.query(
-        `INSERT INTO assistant_messages (company_id, conversation_id, role, content, mode, tool_calls, records, charts, input_tokens, output_tokens)
-         VALUES ($1, $2, 'assistant', $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+        `INSERT INTO assistant_messages (company_id, conversation_id, role, content, mode, tool_calls, records, charts, tables, input_tokens, output_tokens)
+         VALUES ($1, $2, 'assistant', $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
         [
           scope.companyId,
           conversationId,
@@ -213,6 +217,7 @@ export class ConversationsService {
           JSON.stringify(message.toolCalls),
           JSON.stringify(message.records),
           JSON.stringify(message.charts),
+          JSON.stringify(message.tables),
           message.usage.inputTokens,
           message.usage.outputTokens,
         ],

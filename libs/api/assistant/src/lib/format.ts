@@ -66,3 +66,11 @@ export function formatPeriod(from: string, to: string, locale: AssistantLocale):
   if (from === to) return formatDate(from, locale);
   return `${formatDate(from, locale)} – ${formatDate(to, locale)}`;
 }
+
+/** A stay in days in words: `12,5 дн.` / `12.5 days` from a day up, else hours (`3 ч` / `3 h`), else `< 1 ч`. */
+export function formatDays(days: number, locale: AssistantLocale): string {
+  const ru = locale === 'ru';
+  if (days >= 1) return `${formatNumber(days, locale, 1)} ${ru ? 'дн.' : 'days'}`;
+  const hours = Math.floor(days * 24);
+  return hours >= 1 ? `${formatNumber(hours, locale)} ${ru ? 'ч' : 'h'}` : `< 1 ${ru ? 'ч' : 'h'}`;
+}

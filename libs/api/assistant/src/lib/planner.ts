@@ -6,6 +6,16 @@
  * the real model path.
  */
 import type { AssistantLocale } from '@crm/shared/contracts';
+import {
+  DEAL_INTENT_PATTERNS,
+  type DealAsk,
+  dealAsk,
+  type DealIntent,
+  nextDealCalls,
+  renderDeals,
+  type TaskAsk,
+  taskAsk,
+} from './deal-planner';
 import { formatDate, formatMoney, formatNumber, formatPercent, formatPeriod } from './format';
 import { addDaysIso, findPeriods, monthPeriod, type Period, previousPeriod } from './period';
 
@@ -22,6 +32,7 @@ export type Intent =
   | 'segments'
   | 'note'
   | 'report'
+  | DealIntent
   | 'unknown';
 
 export type Metric = 'revenue' | 'salesCount' | 'buyers' | 'averageOrderValue' | 'newClients';
@@ -40,6 +51,10 @@ export interface Understanding {
   limit: number;
   /** The report type asked for (`report`). */
   reportType?: ReportKind;
+  /** The find_deals filters (`deals`). */
+  deals?: DealAsk;
+  /** The task asked for (`task`). */
+  task?: TaskAsk;
 }
 
 export type ReportKind = 'sales-overview' | 'sales-trends' | 'sales-recommendations';
@@ -64,12 +79,16 @@ export function detectLocale(text: string): AssistantLocale {
   return /[а-яё]/i.test(text) ? 'ru' : 'en';
 }
 
+const [TASK, ...DEAL_PATTERNS] = DEAL_INTENT_PATTERNS;
+
 const INTENT_PATTERNS: [Intent, string][] = [
+  TASK,
   ['report', 'отч[её]т|report(?![\\p{L}])'],
   [
     'note',
     'добав[а-яё]* замет|запиш[а-яё]* замет|остав[а-яё]* замет|add (?:a )?note|leave (?:a )?note|write (?:a )?note',
   ],
+  ...DEAL_PATTERNS,
   [
     'forecast',
     'прогноз|спрогноз|предскаж|ожида[а-яё]* выручк|сколько заработаем|forecast|predict|projection|expected revenue|next (?:\\d+ )?(?:month|quarter|week)',
@@ -167,6 +186,8 @@ export function understand(question: string, today: string, locale?: AssistantLo
         ? 'sales-trends'
         : 'sales-overview';
   }
+  if (intent === 'deals') u.deals = dealAsk(text, today);
+  if (intent === 'task') u.task = taskAsk(text, today, lang);
   if (has(text, 'по дням|daily|by day|per day')) u.granularity = 'day';
   else if (has(text, 'по неделям|понедельн|weekly|by week|per week|недел|week')) u.granularity = 'week';
   else if (has(text, 'по месяцам|помесячн|monthly|by month|per month')) u.granularity = 'month';
@@ -238,6 +259,11 @@ export function nextCalls(u: Understanding, prior: PriorCall[]): PlannedCall[] |
   const period = u.periods[0] ?? defaultPeriod(u);
   const once = (call: PlannedCall): PlannedCall[] | null => (done(prior, call.name) ? null : [call]);
   switch (u.intent) {
+    case 'task':
+    case 'stuck':
+    case 'pipeline':
+    case 'deals':
+      return nextDealCalls(u.intent, u, prior);
     case 'summary':
       return once({ name: 'sales_summary', args: { ...period } });
     case 'trend':
@@ -297,6 +323,8 @@ export function suggestions(locale: AssistantLocale): string[] {
         'Топ-5 клиентов за этот год',
         'Какие товары продаются лучше всего?',
         'Сделай отчёт по продажам за прошлый месяц',
+        'Какие сделки зависли?',
+        'Сводка по воронке',
       ]
     : [
         'What was the revenue last month?',
@@ -307,6 +335,8 @@ export function suggestions(locale: AssistantLocale): string[] {
         'Top 5 clients this year',
         'What are the best-selling products?',
         'Build a sales report for last month',
+        'Which deals are stuck?',
+        'Pipeline summary',
       ];
 }
 
@@ -330,6 +360,8 @@ export function render(u: Understanding, prior: PriorCall[]): string {
       T('».', '".')
     );
   }
+  if (u.intent === 'task' || u.intent === 'stuck' || u.intent === 'pipeline' || u.intent === 'deals')
+    return renderDeals(u.intent, u, prior);
   if (failed && !failed.data) {
     if (failed.name === 'find_clients' || failed.error?.startsWith('Not found'))
       return T(

@@ -3,6 +3,7 @@ import type {
   AssistantChartResponse,
   AssistantLocale,
   AssistantRecordResponse,
+  AssistantTableResponse,
 } from '@crm/shared/contracts';
 import type { CompanyScope } from '@crm/api/core';
 import type { z } from 'zod';
@@ -33,6 +34,7 @@ export interface ToolResult {
   data: Record<string, unknown>;
   records: AssistantRecordResponse[];
   chart?: AssistantChartResponse;
+  tables?: AssistantTableResponse[];
   action?: AssistantActionResponse;
 }
 

@@ -12,7 +12,7 @@ import type {
 import { firstValueFrom, type Observable } from 'rxjs';
 
 export interface StreamEvent {
-  event: 'start' | 'tool' | 'tool_result' | 'text' | 'chart' | 'action' | 'done' | 'error';
+  event: 'start' | 'tool' | 'tool_result' | 'text' | 'chart' | 'table' | 'action' | 'done' | 'error';
   data: any; // eslint-disable-line @typescript-eslint/no-explicit-any
 }
 

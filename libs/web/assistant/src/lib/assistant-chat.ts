@@ -23,9 +23,10 @@ import type {
   AssistantChartResponse,
   AssistantChatResponse,
   AssistantRecordResponse,
+  AssistantTableResponse,
 } from '@crm/shared/contracts';
 import { CompanyContext } from '@crm/web/core';
-import { I18n, TranslatePipe } from '@crm/web/i18n';
+import { formatDateTime, I18n, TranslatePipe } from '@crm/web/i18n';
 import { firstValueFrom } from 'rxjs';
 import { AssistantApi } from './assistant-api';
 import { AssistantChart } from './assistant-chart';
@@ -39,13 +40,14 @@ export interface Turn {
   steps: { label: string; outcome?: 'ok' | 'error' }[];
   records: AssistantRecordResponse[];
   charts: AssistantChartResponse[];
+  tables: AssistantTableResponse[];
   actions: AssistantActionResponse[];
   mode?: string | null;
   pending: boolean;
   error?: string;
 }
 
-/** The conversation: streamed answers, tool steps in words, cited records, inline charts, proposals. */
+/** The conversation: streamed answers, tool steps in words, cited records, inline charts and tables, proposals. */
 @Component({
   selector: 'crm-assistant-chat',
   imports: [
@@ -112,6 +114,9 @@ export class AssistantChat {
   }
 
   private async open(id: string | null): Promise<void> {
+    // The conversation this chat is already showing (a new one the page just selected on `start`):
+    // keep it, and keep its answer streaming.
+    if (id && id === this.current()) return;
     this.stop();
     this.current.set(id);
     const companyId = this.context.activeId();
@@ -127,6 +132,7 @@ export class AssistantChat {
         steps: m.toolCalls.map((c) => ({ label: c.label, outcome: c.outcome })),
         records: m.records,
         charts: m.charts,
+        tables: m.tables ?? [],
         actions: m.actions,
         mode: m.mode,
         pending: false,
@@ -146,12 +152,13 @@ export class AssistantChat {
       steps: [],
       records: [],
       charts: [],
+      tables: [],
       actions: [],
       pending: true,
     };
     this.turns.update((t) => [
       ...t,
-      { role: 'user', text: message, steps: [], records: [], charts: [], actions: [], pending: false },
+      { role: 'user', text: message, steps: [], records: [], charts: [], tables: [], actions: [], pending: false },
       answer,
     ]);
     const update = (change: (t: Turn) => Turn) =>
@@ -193,6 +200,9 @@ export class AssistantChat {
           case 'chart':
             update((t) => ({ ...t, charts: [...t.charts, e.data] }));
             break;
+          case 'table':
+            update((t) => ({ ...t, tables: [...t.tables, e.data] }));
+            break;
           case 'action':
             update((t) => ({ ...t, actions: [...t.actions, e.data] }));
             break;
@@ -203,6 +213,7 @@ export class AssistantChat {
               text: r.answer,
               records: r.records,
               charts: r.charts,
+              tables: r.tables ?? [],
               actions: r.actions,
               mode: r.mode,
               pending: false,
@@ -255,15 +266,46 @@ export class AssistantChat {
     const key =
       action.kind === 'create_report'
         ? 'assistant.proposal.create_report'
-        : action.kind === 'add_note'
-          ? 'assistant.proposal.add_note'
-          : 'assistant.proposal.add_interaction';
+        : action.kind === 'create_task'
+          ? action.clientName
+            ? 'assistant.proposal.create_task_for'
+            : 'assistant.proposal.create_task'
+          : action.kind === 'add_note'
+            ? 'assistant.proposal.add_note'
+            : 'assistant.proposal.add_interaction';
     return this.i18n.t(key, { client: action.clientName ?? '' });
   }
 
   protected proposalBody(action: AssistantActionResponse): string {
     const p = action.payload as Record<string, string | undefined>;
     return p['title'] ?? p['text'] ?? p['summary'] ?? '';
+  }
+
+  /** A proposed task's kind, due time (in the company's time zone, as the answer says it) and deal. */
+  protected taskFacts(action: AssistantActionResponse): { label: string; value: string }[] {
+    if (action.kind !== 'create_task') return [];
+    const p = action.payload as Record<string, string | null | undefined>;
+    const type = p['type'] ?? 'todo';
+    const typeKey = `assistant.task.types.${type}`;
+    const facts = [
+      {
+        label: this.i18n.t('assistant.task.type'),
+        value: this.i18n.has(typeKey) ? this.i18n.t(typeKey) : type,
+      },
+      {
+        label: this.i18n.t('assistant.task.due'),
+        value: p['dueAt'] ? formatDateTime(p['dueAt'], this.i18n.language(), p['timeZone'] ?? undefined) : '–',
+      },
+    ];
+    if (p['dealTitle']) facts.push({ label: this.i18n.t('assistant.task.deal'), value: p['dealTitle'] });
+    return facts;
+  }
+
+  /** Where a confirmed task is seen: its deal, else the tasks list. */
+  protected taskLink(action: AssistantActionResponse): string | null {
+    if (action.kind !== 'create_task' || action.status !== 'confirmed') return null;
+    const dealId = (action.payload as Record<string, string | null | undefined>)['dealId'];
+    return dealId ? `/deals/${dealId}` : '/tasks';
   }
 
   /** The report a confirmed `create_report` built. */
@@ -280,6 +322,8 @@ export class AssistantChat {
   protected link(record: AssistantRecordResponse): string | null {
     if (record.kind === 'client') return `/clients/${record.id}`;
     if (record.kind === 'sale') return `/sales/${record.id}`;
+    if (record.kind === 'deal') return `/deals/${record.id}`;
+    if (record.kind === 'task') return '/tasks';
     return null;
   }
 }

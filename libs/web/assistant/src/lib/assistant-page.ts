@@ -63,7 +63,7 @@ import { AssistantChat } from './assistant-chat';
   styles: `
     .layout {
       display: grid;
-      grid-template-columns: minmax(220px, 280px) 1fr;
+      grid-template-columns: minmax(220px, 280px) minmax(0, 1fr);
       gap: 16px;
       align-items: start;
     }
@@ -83,6 +83,7 @@ import { AssistantChat } from './assistant-chat';
       min-width: 0;
     }
     .main {
+      min-width: 0;
       padding: 12px;
       height: calc(100dvh - 220px);
       min-height: 420px;
@@ -93,7 +94,7 @@ import { AssistantChat } from './assistant-chat';
     }
     @media (max-width: 760px) {
       .layout {
-        grid-template-columns: 1fr;
+        grid-template-columns: minmax(0, 1fr);
       }
       .history {
         order: 2;

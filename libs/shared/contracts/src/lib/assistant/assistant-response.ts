@@ -1,8 +1,8 @@
 /** A record the answer used: a link target in the UI. */
 export class AssistantRecordResponse {
   /** @example "client" */
-  kind!: 'client' | 'sale' | 'product';
-  /** The client's or sale's id; the product key (`sku:…`/`name:…`) for products. */
+  kind!: 'client' | 'sale' | 'product' | 'deal' | 'task';
+  /** The client's, sale's, deal's or task's id; the product key (`sku:…`/`name:…`) for products. */
   id!: string;
   /** @example "Иван Петров" */
   label!: string;
@@ -38,23 +38,45 @@ export class AssistantChartResponse {
   forecastFrom?: string | null;
 }
 
+/** One row of a table a tool returned; `link` is the record the row is about (a deal), if any. */
+export class AssistantTableRowResponse {
+  /** The cells, formatted for the answer's language (money, numbers, dates). @example ["Новая","3","150 000,00 ₽"] */
+  cells!: string[];
+  link?: AssistantRecordResponse | null;
+}
+
+/** A table a tool returned (pipeline by stage, by close month, stuck deals), drawn under the answer. */
+export class AssistantTableResponse {
+  /** @example "Воронка по этапам, RUB" */
+  title!: string;
+  /** Column headings in the answer's language. @example ["Этап","Сделок","Сумма","Взвешенная"] */
+  columns!: string[];
+  /** Which columns hold numbers (aligned right). */
+  numeric!: boolean[];
+  rows!: AssistantTableRowResponse[];
+  /** A last, emphasised row (totals); null when none. */
+  footer?: string[] | null;
+}
+
 /** A write the assistant proposes; nothing is written until the user confirms it. */
 export class AssistantActionResponse {
   id!: string;
   /** @example "add_note" */
-  kind!: 'add_note' | 'add_interaction' | 'create_report';
-  /** The client written to; null for `create_report`. */
+  kind!: 'add_note' | 'add_interaction' | 'create_report' | 'create_task';
+  /** The client written to; null for `create_report` (and a `create_task` on no client). */
   clientId!: string | null;
   /** @example "Иван Петров" */
   clientName!: string | null;
   /**
    * What will be written: `{text}` for a note, `{type, summary, occurredAt}` for an interaction,
-   * `{type, from, to, title}` for a report (`type` one of the report types).
+   * `{type, from, to, title}` for a report (`type` one of the report types), `{title, type, dueAt,
+   * timeZone, dealId, dealTitle}` for a task (`type` one of the task types; `dueAt` ISO 8601; `timeZone`
+   * the company's, in which the answer names the due time).
    */
   payload!: Record<string, unknown>;
   /** @example "proposed" */
   status!: 'proposed' | 'confirmed' | 'cancelled';
-  /** The note, interaction or report created on confirmation (a report: `GET reports/:id`). */
+  /** The note, interaction, report or task created on confirmation (a report: `GET reports/:id`). */
   resultId?: string | null;
 }
 
@@ -75,6 +97,8 @@ export class AssistantChatResponse {
   mode!: string;
   records!: AssistantRecordResponse[];
   charts!: AssistantChartResponse[];
+  /** Tables the tools returned (deals analytics). */
+  tables!: AssistantTableResponse[];
   actions!: AssistantActionResponse[];
   usage!: AssistantUsageResponse;
 }
@@ -88,6 +112,7 @@ export class AssistantMessageResponse {
   toolCalls!: AssistantToolCallResponse[];
   records!: AssistantRecordResponse[];
   charts!: AssistantChartResponse[];
+  tables!: AssistantTableResponse[];
   actions!: AssistantActionResponse[];
   createdAt!: string;
 }
@@ -123,10 +148,10 @@ export class AssistantStatusResponse {
  * Events of `POST assistant/chat/stream` (`text/event-stream`, one JSON object per `data:` line,
  * the event name in `event:`): `start` {conversationId, mode}, `tool` {name, args, label},
  * `tool_result` {name, outcome, records}, `text` {delta}, `chart` (an AssistantChartResponse),
- * `action` (an AssistantActionResponse), `done` (the AssistantChatResponse), `error` {message}.
+ * `table` (an AssistantTableResponse), `action` (an AssistantActionResponse), `done` (the AssistantChatResponse), `error` {message}.
  */
 export type AssistantStreamEventName =
-  'start' | 'tool' | 'tool_result' | 'text' | 'chart' | 'action' | 'done' | 'error';
+  'start' | 'tool' | 'tool_result' | 'text' | 'chart' | 'table' | 'action' | 'done' | 'error';
 
 /** One item of `clients/:clientId/recommendations`. */
 export class ClientRecommendationResponse {

@@ -22,6 +22,7 @@ import { DealAnalyticsIndexes1764610000000 } from './1764610000000-deal-analytic
 import { DealFunnelSummary1764610000001 } from './1764610000001-deal-funnel-summary';
 import { DealFunnelStaysByStage1764610000002 } from './1764610000002-deal-funnel-stays-by-stage';
 import { DealNotesInteractions1764630000000 } from './1764630000000-deal-notes-interactions';
+import { AssistantDealActions1764640000000 } from './1764640000000-assistant-deal-actions';
 import { ImportJobs1764660000000 } from './1764660000000-import-jobs';
 import { DealsBoardOrder1764670000000 } from './1764670000000-deals-board-order';
 import { DealStageTotals1764670000001 } from './1764670000001-deal-stage-totals';
@@ -53,6 +54,7 @@ export const MIGRATIONS = [
   DealFunnelStaysByStage1764610000002,
   AssistantReportActions1764620000000,
   DealNotesInteractions1764630000000,
+  AssistantDealActions1764640000000,
   ImportJobs1764660000000,
   DealsBoardOrder1764670000000,
   DealStageTotals1764670000001,
