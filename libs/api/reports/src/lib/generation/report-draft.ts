@@ -1,5 +1,6 @@
 import type { CompanyScope } from '@crm/api/core';
 import type { CustomerInsightsService, IndicatorsService, RevenueForecastService } from '@crm/api/analytics';
+import type { DealsAnalyticsService } from '@crm/api/deals-analytics';
 import type {
   ReportChartResponse,
   ReportColumnResponse,
@@ -61,6 +62,8 @@ export interface AnalyticsServices {
   indicators: IndicatorsService;
   forecasts: RevenueForecastService;
   insights: CustomerInsightsService;
+  /** Funnel, pipeline value and stuck deals (what `analytics/funnel`, `pipeline`, `stuck` answer). */
+  deals: DealsAnalyticsService;
 }
 
 /** A client row passes the filters on clients (ids, revenue range); the segment is checked by the caller. */

@@ -26,6 +26,8 @@ export class ReportSharingResponse {
 
 /** The filters as stored (money as decimal strings). */
 export class ReportFiltersResponse {
+  /** The pipeline of a `pipeline` report. @example "0193f7a4-5f0e-7c3a-9a51-2b1f1d8e4c10" */
+  pipelineId?: string;
   /** @example ["paid"] */
   statuses?: SaleStatus[];
   /** @example ["RUB"] */

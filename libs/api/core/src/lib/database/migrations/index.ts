@@ -21,6 +21,7 @@ import { Deals1764600000000 } from './1764600000000-deals';
 import { DealAnalyticsIndexes1764610000000 } from './1764610000000-deal-analytics-indexes';
 import { DealFunnelSummary1764610000001 } from './1764610000001-deal-funnel-summary';
 import { DealFunnelStaysByStage1764610000002 } from './1764610000002-deal-funnel-stays-by-stage';
+import { ReportTypePipeline1764650000000 } from './1764650000000-report-type-pipeline';
 
 /** The schema's history, oldest first. Add a migration here; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -47,6 +48,7 @@ export const MIGRATIONS = [
   DealFunnelSummary1764610000001,
   DealFunnelStaysByStage1764610000002,
   AssistantReportActions1764620000000,
+  ReportTypePipeline1764650000000,
 ];
 
 export { enableTenantSecurity, disableTenantSecurity, TENANT_COMPANY_SQL } from './tenant-security';
