@@ -169,7 +169,7 @@ export async function buildPipeline(services: AnalyticsServices, input: Generati
           col('amount', 'money'),
           col('currency', 'text'),
           col('inStageSince', 'date'),
-          col('daysInStage', 'integer'),
+          col('daysInStage', 'number'),
           col('stageMedianDays', 'number'),
         ],
         rows: stuckRows,
