@@ -20,6 +20,7 @@ type Owner = Awaited<ReturnType<typeof companyWithKey>>;
 let owner: Owner;
 let ds: DataSource;
 let pipelineId: string;
+let pipelineName: string;
 let report: Record<string, any>;
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
@@ -99,6 +100,7 @@ async function dealsCompany(): Promise<void> {
   }
   const pipelines = await api().get(`/api/companies/${owner.companyId}/pipelines`).set(owner.auth).expect(200);
   pipelineId = pipelines.body[0].id;
+  pipelineName = pipelines.body[0].name;
 }
 
 beforeAll(async () => {
@@ -121,7 +123,13 @@ describe('pipeline report', () => {
     const value = await analytics('pipeline', { pipelineId });
     const stuck = await analytics('stuck', { pipelineId });
     expect(funnel.cohort).toBe(24);
-    expect(report.result.summary).toMatchObject({ currency: 'RUB', from: PERIOD.from, to: PERIOD.to, noData: false });
+    expect(report.result.summary).toMatchObject({
+      currency: 'RUB',
+      from: PERIOD.from,
+      to: PERIOD.to,
+      noData: false,
+      subject: pipelineName,
+    });
     expect(kpi('cohort').value).toBe(funnel.cohort);
     expect(kpi('winRate').value).toBe(funnel.winRate);
     expect(kpi('averageDealSize').value).toBe(funnel.averageDealSize);
@@ -193,7 +201,8 @@ describe('pipeline report', () => {
     const { text, pages } = readPdf(res.body, 'pipeline-page1');
     const flat = text.replace(/\s+/g, ' ');
     expect(flat).toContain('Воронка за два месяца');
-    expect(flat).toContain('Воронка продаж');
+    expect(flat).toContain(`Воронка продаж · ${pipelineName}`);
+    expect(flat).not.toContain(pipelineId);
     expect(flat).toContain('Доля выигранных');
     expect(flat).toContain('Воронка по этапам');
     expect(flat).toContain('Взвешенная воронка по месяцу закрытия');

@@ -59,7 +59,10 @@ async function documentDefinition(source: ExportSource): Promise<unknown> {
   const currency = result.summary.currency;
   const content: unknown[] = [
     { text: report.title, style: 'title' },
-    { text: reportTypeDefinition(report.type).label[lang], style: 'subtitle' },
+    {
+      text: [reportTypeDefinition(report.type).label[lang], result.summary.subject].filter(Boolean).join(' · '),
+      style: 'subtitle',
+    },
     {
       style: 'params',
       text: [
@@ -68,7 +71,8 @@ async function documentDefinition(source: ExportSource): Promise<unknown> {
       ],
     },
   ];
-  const filters = Object.entries(report.params.filters ?? {}).filter(([, v]) => v !== undefined);
+  // The pipeline is named in the subtitle (the summary's subject), not by its id.
+  const filters = Object.entries(report.params.filters ?? {}).filter(([k, v]) => v !== undefined && k !== 'pipelineId');
   if (filters.length > 0) {
     content.push({
       style: 'params',
@@ -100,8 +104,14 @@ async function documentDefinition(source: ExportSource): Promise<unknown> {
   });
   for (const chart of result.charts) {
     if (chart.series.every((s) => s.points.length === 0)) continue;
-    content.push({ text: label(TABLE_LABELS, chart.key === 'trend' ? 'timeseries' : chart.key, lang), style: 'h2' });
-    content.push({ svg: chartSvg(chart, lang), width: 515 });
+    // A chart's heading never stays alone at the foot of a page.
+    content.push({
+      stack: [
+        { text: label(TABLE_LABELS, chart.key === 'trend' ? 'timeseries' : chart.key, lang), style: 'h2' },
+        { svg: chartSvg(chart, lang), width: 515 },
+      ],
+      unbreakable: true,
+    });
   }
   for (const table of result.tables) {
     const columns = table.columns.filter((c) => c.type !== 'client');

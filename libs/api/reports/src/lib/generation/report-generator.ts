@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnModuleInit, HttpException } from '@n
 import { CustomerInsightsService, IndicatorsService, RevenueForecastService } from '@crm/api/analytics';
 import { APP_CONFIG, type AppConfig, type CompanyScope, TenantDatabase } from '@crm/api/core';
 import { Clock, JobQueue, type QueuedJob } from '@crm/api/jobs';
+import { PipelinesService } from '@crm/api/deals';
 import { DealsAnalyticsService } from '@crm/api/deals-analytics';
 import type { ReportType } from '@crm/shared/contracts';
 import { GENERATE_QUEUE, type GenerateJob } from '../reports.service';
@@ -38,8 +39,9 @@ export class ReportGenerator implements OnModuleInit {
     forecasts: RevenueForecastService,
     insights: CustomerInsightsService,
     deals: DealsAnalyticsService,
+    pipelines: PipelinesService,
   ) {
-    this.services = { indicators, forecasts, insights, deals };
+    this.services = { indicators, forecasts, insights, deals, pipelines };
   }
 
   onModuleInit(): void {

@@ -88,6 +88,8 @@ export class ReportSummaryResponse {
   kpis!: ReportKpiResponse[];
   /** Sales left out because they could not be converted (from the analytics answers). */
   warnings!: AnalyticsWarningResponse[];
+  /** What the report covers besides the period, when its type names one: a `pipeline` report's pipeline name. @example "Основная воронка" */
+  subject?: string;
 }
 
 export class ReportColumnResponse {

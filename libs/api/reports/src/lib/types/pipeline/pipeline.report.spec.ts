@@ -69,7 +69,11 @@ function services(current: DealFunnelResponse, previous: DealFunnelResponse) {
     pipeline: jest.fn(async (_scope: unknown, q: unknown) => (calls.push(['pipeline', q]), pipeline)),
     stuck: jest.fn(async (_scope: unknown, q: unknown) => (calls.push(['stuck', q]), stuck)),
   };
-  return { services: { deals } as unknown as AnalyticsServices & { deals: DealsAnalyticsService }, calls };
+  const pipelines = { get: jest.fn(async () => ({ id: 'p1', name: 'Основная воронка' })) };
+  return {
+    services: { deals, pipelines } as unknown as AnalyticsServices & { deals: DealsAnalyticsService },
+    calls,
+  };
 }
 
 const input = (pipelineId?: string): GenerationInput => ({
@@ -105,6 +109,7 @@ describe('pipeline report', () => {
     expect(kpi('weightedValue')?.value).toBe('90000.00');
     expect(kpi('openDeals')?.value).toBe(5);
     expect(draft.summary.noData).toBe(false);
+    expect(draft.summary.subject).toBe('Основная воронка');
     const table = (key: string) => draft.tables.find((t) => t.key === key)?.rows;
     expect(table('funnel')).toEqual([
       ['Новая', 10, 10, 1, 2],

@@ -38,6 +38,7 @@ export async function buildPipeline(services: AnalyticsServices, input: Generati
   const pipeline = await deals.pipeline(scope, { pipelineId: funnel.pipelineId, currency: input.currency });
   await input.progress('stuck', 0.7);
   const stuck = await deals.stuck(scope, { pipelineId: funnel.pipelineId });
+  const { name: pipelineName } = await services.pipelines.get(scope, funnel.pipelineId);
 
   const currency = funnel.currency;
   const stageNames = new Map(funnel.stages.map((s) => [s.stageId, s.name]));
@@ -138,6 +139,7 @@ export async function buildPipeline(services: AnalyticsServices, input: Generati
       kpis,
       // Sales warnings are about unconverted sales; deals without a rate are counted in the facts.
       warnings: [],
+      subject: pipelineName,
     },
     tables: [
       {
