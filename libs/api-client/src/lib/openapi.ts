@@ -2333,7 +2333,7 @@ export interface components {
        * @example sales-overview
        * @enum {string}
        */
-      type: 'sales-trends' | 'sales-recommendations' | 'sales-overview';
+      type: 'sales-trends' | 'sales-recommendations' | 'sales-overview' | 'pipeline';
     };
     CreateSaleDto: {
       /**
@@ -3545,6 +3545,12 @@ export interface components {
        */
       currencies?: string[];
       /**
+       * Format: uuid
+       * @description The pipeline a `pipeline` report covers; a pipeline of this company.
+       * @example 0193f7a4-5f0e-7c3a-9a51-2b1f1d8e4c10
+       */
+      pipelineId?: string;
+      /**
        * @description Client rows of clients in this RFM segment (as of the period's last day).
        * @example at_risk
        * @enum {string}
@@ -3572,6 +3578,11 @@ export interface components {
        *     ]
        */
       currencies?: string[];
+      /**
+       * @description The pipeline of a `pipeline` report.
+       * @example 0193f7a4-5f0e-7c3a-9a51-2b1f1d8e4c10
+       */
+      pipelineId?: string;
       /**
        * @example at_risk
        * @enum {string}
@@ -3678,7 +3689,7 @@ export interface components {
        * @example sales-overview
        * @enum {string}
        */
-      type: 'sales-trends' | 'sales-recommendations' | 'sales-overview';
+      type: 'pipeline' | 'sales-trends' | 'sales-recommendations' | 'sales-overview';
       /**
        * @description When the latest snapshot was started.
        * @example 2026-11-20T10:15:00.000Z
@@ -3721,7 +3732,7 @@ export interface components {
        * @example sales-overview
        * @enum {string}
        */
-      type: 'sales-trends' | 'sales-recommendations' | 'sales-overview';
+      type: 'pipeline' | 'sales-trends' | 'sales-recommendations' | 'sales-overview';
     };
     ReportResponse: {
       /**
@@ -3774,7 +3785,7 @@ export interface components {
        * @example sales-overview
        * @enum {string}
        */
-      type: 'sales-trends' | 'sales-recommendations' | 'sales-overview';
+      type: 'pipeline' | 'sales-trends' | 'sales-recommendations' | 'sales-overview';
       /**
        * @description When the latest snapshot was started.
        * @example 2026-11-20T10:15:00.000Z
@@ -3880,6 +3891,11 @@ export interface components {
        * @example false
        */
       noData: boolean;
+      /**
+       * @description What the report covers besides the period, when its type names one: a `pipeline` report's pipeline name.
+       * @example Основная воронка
+       */
+      subject?: string;
       /** @example 2025-12-31 */
       to: string;
       /** @description Sales left out because they could not be converted (from the analytics answers). */
@@ -13015,7 +13031,7 @@ export interface operations {
         /** @description Default `all`: own reports, those shared with the caller and those shared with the company. */
         scope?: 'all' | 'mine' | 'shared' | 'company';
         sort?: 'createdAt' | '-createdAt' | 'title' | '-title' | 'type' | '-type';
-        type?: 'sales-trends' | 'sales-recommendations' | 'sales-overview';
+        type?: 'sales-trends' | 'sales-recommendations' | 'sales-overview' | 'pipeline';
       };
       header?: never;
       path: {
@@ -13045,6 +13061,7 @@ export interface operations {
            *             "preset": "this-month",
            *             "currency": "RUB",
            *             "filters": {
+           *               "pipelineId": "0193f7a4-5f0e-7c3a-9a51-2b1f1d8e4c10",
            *               "statuses": [
            *                 "paid"
            *               ],
@@ -13166,6 +13183,7 @@ export interface operations {
          *       "preset": "last-month",
          *       "currency": "RUB",
          *       "filters": {
+         *         "pipelineId": "0193f7a4-5f0e-7c3a-9a51-2b1f1d8e4c10",
          *         "statuses": [
          *           "paid",
          *           "refunded"
@@ -13248,7 +13266,8 @@ export interface operations {
            *                 }
            *               ]
            *             }
-           *           ]
+           *           ],
+           *           "subject": "Основная воронка"
            *         },
            *         "tables": [
            *           {
@@ -13319,6 +13338,7 @@ export interface operations {
            *         "preset": "this-month",
            *         "currency": "RUB",
            *         "filters": {
+           *           "pipelineId": "0193f7a4-5f0e-7c3a-9a51-2b1f1d8e4c10",
            *           "statuses": [
            *             "paid"
            *           ],
@@ -13490,7 +13510,8 @@ export interface operations {
            *                 }
            *               ]
            *             }
-           *           ]
+           *           ],
+           *           "subject": "Основная воронка"
            *         },
            *         "tables": [
            *           {
@@ -13561,6 +13582,7 @@ export interface operations {
            *         "preset": "this-month",
            *         "currency": "RUB",
            *         "filters": {
+           *           "pipelineId": "0193f7a4-5f0e-7c3a-9a51-2b1f1d8e4c10",
            *           "statuses": [
            *             "paid"
            *           ],
@@ -13977,7 +13999,8 @@ export interface operations {
            *                 }
            *               ]
            *             }
-           *           ]
+           *           ],
+           *           "subject": "Основная воронка"
            *         },
            *         "tables": [
            *           {
@@ -14048,6 +14071,7 @@ export interface operations {
            *         "preset": "this-month",
            *         "currency": "RUB",
            *         "filters": {
+           *           "pipelineId": "0193f7a4-5f0e-7c3a-9a51-2b1f1d8e4c10",
            *           "statuses": [
            *             "paid"
            *           ],
@@ -14478,7 +14502,8 @@ export interface operations {
            *                 }
            *               ]
            *             }
-           *           ]
+           *           ],
+           *           "subject": "Основная воронка"
            *         },
            *         "tables": [
            *           {
@@ -14549,6 +14574,7 @@ export interface operations {
            *         "preset": "this-month",
            *         "currency": "RUB",
            *         "filters": {
+           *           "pipelineId": "0193f7a4-5f0e-7c3a-9a51-2b1f1d8e4c10",
            *           "statuses": [
            *             "paid"
            *           ],
