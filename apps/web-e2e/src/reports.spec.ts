@@ -31,7 +31,7 @@ const T = {
       pipeline: 'Воронка продаж',
     },
     last90: 'Последние 90 дней',
-    winRate: '50,0%',
+    winRate: '50 %',
     pdfFormat: 'На экране и PDF',
     revenue: '2 184,50 ₽',
     insights: 'Выводы',
@@ -54,7 +54,7 @@ const T = {
       pipeline: 'Sales pipeline',
     },
     last90: 'Last 90 days',
-    winRate: '50.0%',
+    winRate: '50%',
     pdfFormat: 'On screen and PDF',
     revenue: '₽2,184.50',
     insights: 'Conclusions',
@@ -425,7 +425,7 @@ describe.each<Language>(['ru', 'en'])('reports (%s)', (language) => {
       title: `${language === 'ru' ? 'Сделка' : 'Deal'} ${['А', 'Б', 'В', 'Г'][n - 1]}`,
       amount: `${n * 15000}.00`,
       currency: 'RUB',
-      expectedCloseDate: close(20 + n * 15),
+      expectedCloseDate: close(20 + n * 40),
       ...fields,
     });
     const push = async (items: unknown[]) => {
