@@ -283,7 +283,7 @@ export function pipelineInsights(f: Facts): ReportInsightResponse[] {
       code: 'next-close-month',
       tone: 'neutral',
       text: `Ближайший месяц ожидаемого закрытия — ${next.month}: сделок ${formatNumber(next.count, 'ru')}, взвешенно ${money(next.weightedValue, 'ru')}.`,
-      textEn: `The nearest expected close month is ${next.month}: ${formatNumber(next.count, 'en')} deals, ${money(next.weightedValue, 'en')} weighted.`,
+      textEn: `The nearest expected close month is ${next.month}: ${formatNumber(next.count, 'en')} ${next.count === 1 ? 'deal' : 'deals'}, ${money(next.weightedValue, 'en')} weighted.`,
       figures: { count: next.count, weightedValue: next.weightedValue },
     });
   }
