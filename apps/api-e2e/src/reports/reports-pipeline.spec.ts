@@ -158,17 +158,21 @@ describe('pipeline report', () => {
     );
     const stuck = await analytics('stuck', { pipelineId });
     const names = new Map(funnel.stages.map((s: any) => [s.stageId, s.name]));
-    expect(table('stuck-deals').rows).toEqual(
-      stuck.items.map((d: any) => [
-        d.title,
-        names.get(d.stageId),
-        d.amount,
-        d.currency,
-        d.inStageSince.slice(0, 10),
-        d.daysInStage,
-        d.stageMedianDays,
-      ]),
-    );
+    const expected = stuck.items.map((d: any) => [
+      d.title,
+      names.get(d.stageId),
+      d.amount,
+      d.currency,
+      d.inStageSince.slice(0, 10),
+      d.daysInStage,
+      d.stageMedianDays,
+    ]);
+    // The most overdue deal (30 days in «Новая») leads both; deals moved a moment ago are ordered
+    // by stays of seconds that grow while the spec runs, so the rest is compared as a set.
+    const byTitle = (rows: unknown[][]) => [...rows].sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+    expect(table('stuck-deals').rows[0]).toEqual(expected[0]);
+    expect(expected[0][0]).toBe('Сделка D-1');
+    expect(byTitle(table('stuck-deals').rows)).toEqual(byTitle(expected));
     const chart = report.result.charts.find((c: any) => c.key === 'pipeline-by-month');
     expect(chart.series[0].points).toEqual(
       value.byCloseMonth.map((m: any) => ({ x: m.month ?? 'no-date', y: Number(m.weightedValue) })),
