@@ -2,6 +2,7 @@
 import * as ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { parse } from 'csv-parse/sync';
+import { MIGRATIONS } from '@crm/api/core';
 import type { DataSource } from 'typeorm';
 import { api, registerUser, type TestUser } from '../support/client';
 import { clientItem, companyWithKey, pushClients } from '../support/crm';
@@ -300,5 +301,30 @@ describe('pipeline report', () => {
     expect(res.body.details).toEqual([
       { field: 'filters.pipelineId', messages: [`pipeline ${pipelineId} not found in this company`] },
     ]);
+  });
+
+  it('has a migration whose down removes the pipeline reports and the type, and whose up brings the type back', async () => {
+    const Migration = MIGRATIONS.find((m) => m.name === 'ReportTypePipeline1764650000000');
+    if (!Migration) throw new Error('the pipeline report type migration is not registered');
+    const check = async (q: { query: (sql: string) => Promise<{ def: string }[]> }) =>
+      (
+        await q.query(`SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conname = 'reports_type_check'`)
+      )[0].def;
+    const q = ds.createQueryRunner();
+    await q.startTransaction();
+    try {
+      await new Migration().down(q);
+      expect(await check(q)).not.toContain('pipeline');
+      expect(await q.query(`SELECT count(*)::int AS n FROM reports WHERE type = 'pipeline'`)).toEqual([{ n: 0 }]);
+      await new Migration().up(q);
+      expect(await check(q)).toContain("'pipeline'::text");
+    } finally {
+      await q.rollbackTransaction();
+      await q.release();
+    }
+    await api()
+      .get(reportsUrl(owner, `/${report.id}`))
+      .set(owner.auth)
+      .expect(200);
   });
 });
