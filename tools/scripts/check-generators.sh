@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the workspace's generators in a scratch copy of the workspace and proves their output:
-# `nx g @crm/tools:resource invoices` and `nx g @crm/tools:assistant-tool new-clients`, then the API
+# `nx g @crm/tools:resource invoices`, `nx g @crm/tools:assistant-tool new-clients` and
+# `nx g @crm/tools:report-type deal-sources`, then the API
 # and web builds, lint and prettier of what was generated or edited, the generated unit tests (with
 # the specs of the edited libraries: i18n key parity, the navigation) and the generated API e2e spec
 # with the cross-company spec and the schema test of the tenant policies.
@@ -31,9 +32,10 @@ cd "$SCRATCH"
 # A git repository of its own, so the generated change can be shown and checked like a commit.
 git init -q && git add -A && git -c user.name=check -c user.email=check@localhost commit -qm base
 
-phase "nx g @crm/tools:resource invoices; nx g @crm/tools:assistant-tool new-clients"
+phase "nx g @crm/tools:resource invoices; nx g @crm/tools:assistant-tool new-clients; nx g @crm/tools:report-type deal-sources"
 npx nx g @crm/tools:resource invoices --titleRu=Счета --no-interactive
 npx nx g @crm/tools:assistant-tool new-clients --no-interactive
+npx nx g @crm/tools:report-type deal-sources --titleRu="Источники сделок" --no-interactive
 git add -A
 changed=$(git diff --cached --name-only --diff-filter=AM)
 git diff --cached --stat | tail -n 1
@@ -55,11 +57,13 @@ others=$(echo "$changed" | grep -E '\.(ts|html|mjs)$' | grep -v -E '^libs/(api|w
 # shellcheck disable=SC2086
 npx eslint --flag v10_config_lookup_from_file --max-warnings=0 $others
 
-phase "unit tests: the generated ones, the i18n dictionaries and the navigation"
+phase "unit tests: the generated ones, the i18n dictionaries, the navigation, the reports builder"
 npx jest --projects libs/api/invoices/jest.config.cts libs/web/invoices/jest.config.cts \
   libs/web/i18n/jest.config.cts libs/web/shell/jest.config.cts libs/api/assistant/jest.config.cts \
+  libs/api/reports/jest.config.cts libs/web/reports/jest.config.cts \
   -- libs/api/invoices libs/web/invoices libs/web/i18n libs/web/shell/src/lib/nav-items.spec.ts \
-  libs/api/assistant/src/lib/tools
+  libs/api/assistant/src/lib/tools libs/api/reports/src/lib/types libs/api/reports/src/lib/generation \
+  libs/web/reports/src/lib/builder
 
 phase "api e2e: the generated spec, cross-company ids, the tenant policy of every table"
 npx jest -c apps/api-e2e/jest.config.cts --runInBand \

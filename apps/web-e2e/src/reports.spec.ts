@@ -28,8 +28,10 @@ const T = {
       'sales-overview': 'Общий отчёт по продажам',
       'sales-trends': 'Тенденции продаж',
       'sales-recommendations': 'Рекомендации к продажам',
+      pipeline: 'Воронка продаж',
     },
     last90: 'Последние 90 дней',
+    winRate: '50 %',
     pdfFormat: 'На экране и PDF',
     revenue: '2 184,50 ₽',
     insights: 'Выводы',
@@ -49,8 +51,10 @@ const T = {
       'sales-overview': 'Sales overview',
       'sales-trends': 'Sales trends',
       'sales-recommendations': 'Sales recommendations',
+      pipeline: 'Sales pipeline',
     },
     last90: 'Last 90 days',
+    winRate: '50%',
     pdfFormat: 'On screen and PDF',
     revenue: '₽2,184.50',
     insights: 'Conclusions',
@@ -127,7 +131,9 @@ async function downloaded(page: Page, click: () => Promise<void>): Promise<{ nam
 /** Waits until the report in the page is built (the KPIs appear), or fails with the page's error. */
 async function ready(page: Page): Promise<void> {
   await page
-    .locator('[data-testid="kpi-revenue"], [data-testid="kpi-clientsAtRisk"], [data-testid="failed"]')
+    .locator(
+      '[data-testid="kpi-revenue"], [data-testid="kpi-clientsAtRisk"], [data-testid="kpi-cohort"], [data-testid="failed"]',
+    )
     .first()
     .waitFor({
       timeout: 90_000,
@@ -211,11 +217,13 @@ describe.each<Language>(['ru', 'en'])('reports (%s)', (language) => {
   let owner: string;
   let member: string;
   let companyId: string;
+  let ownerToken: string;
 
   beforeAll(async () => {
     owner = uniqueLogin(`reports-${language}`);
     const seeded = await seedCompany(owner, language === 'ru' ? 'ООО Ромашка' : 'Daisy LLC');
     companyId = seeded.companyId;
+    ownerToken = seeded.accessToken;
     member = await addMember(companyId, seeded.accessToken, `colleague-${language}`);
     browser = await launchBrowser();
     context = await newContext(browser, language);
@@ -402,5 +410,79 @@ describe.each<Language>(['ru', 'en'])('reports (%s)', (language) => {
     expect(await page.locator('[data-testid="reports-count"]').innerText()).toBe(text.tileCount);
     await page.locator('[data-testid="reports-latest"]').waitFor();
     await shot(page, shotName('12-start-tile'));
+  });
+
+  it('builds a pipeline report of the company’s deals: funnel, weighted pipeline by month, stuck deals', async () => {
+    // Deals pushed through the stages as a shop or a telephony system would: 4 deals enter, 2 are
+    // closed (1 won, 1 lost), 2 stay open with expected close dates.
+    const { key } = await api<{ key: string }>(`/companies/${companyId}/api-keys`, ownerToken, 'POST', {
+      name: 'Deals',
+    });
+    const close = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+    const deal = (n: number, client: string, fields: Record<string, unknown> = {}) => ({
+      externalId: `D-${n}`,
+      clientExternalId: client,
+      title: `${language === 'ru' ? 'Сделка' : 'Deal'} ${['А', 'Б', 'В', 'Г'][n - 1]}`,
+      amount: `${n * 15000}.00`,
+      currency: 'RUB',
+      expectedCloseDate: close(20 + n * 40),
+      ...fields,
+    });
+    const push = async (items: unknown[]) => {
+      const response = await fetch(`${baseUrl()}/api/v1/deals/batch`, {
+        method: 'POST',
+        headers: { 'X-API-Key': key, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ items }),
+      });
+      expect(((await response.json()) as { failed: unknown[] }).failed).toEqual([]);
+    };
+    await push([deal(1, 'C-1'), deal(2, 'C-2'), deal(3, 'C-3'), deal(4, 'C-1')]);
+    await push([deal(2, 'C-2', { stage: 'Квалификация' }), deal(3, 'C-3', { stage: 'Переговоры' })]);
+    await push([deal(3, 'C-3', { stage: 'Выиграна' }), deal(4, 'C-1', { stage: 'Проиграна', lostReason: 'Дорого' })]);
+    const [pipeline] = await api<{ id: string; name: string }[]>(`/companies/${companyId}/pipelines`, ownerToken);
+
+    await page.goto('/reports/new');
+    await page.locator('[data-testid="type-pipeline"]').click();
+    await pick(page, 'pipeline', pipeline.name);
+    await pick(page, 'preset', text.last90);
+    await page.locator('[data-testid="title"]').fill(`${text.types.pipeline} — e2e`);
+    await shot(page, shotName('13-pipeline-builder'));
+    await page.locator('[data-testid="generate"]').click();
+    await page.waitForURL(/\/reports\/[0-9a-f-]{36}/);
+    await ready(page);
+
+    expect(spaces(await page.locator('[data-testid="kpi-cohort"]').innerText())).toContain('4');
+    expect(spaces(await page.locator('[data-testid="kpi-winRate"]').innerText())).toContain(text.winRate);
+    await page.locator('[data-testid="chart-funnel"] svg .bar').first().waitFor();
+    await page.locator('[data-testid="chart-pipeline-by-month"] svg .bar').first().waitFor();
+    expect(await page.locator('[data-testid="table-funnel"] [data-testid="report-row"]').count()).toBe(6);
+    expect(await page.locator('[data-testid="table-pipeline-by-month"] [data-testid="report-row"]').count()).toBe(2);
+    await page.locator('[data-testid="table-stuck-deals"]').waitFor();
+    await page.locator('[data-testid="insights"]').waitFor();
+    const main = await page.locator('main').innerText();
+    expect(main).toContain(pipeline.name);
+    expect(main).not.toMatch(/null|undefined|NaN/);
+    await shot(page, shotName('14-pipeline.light'));
+
+    const pdf = await downloaded(page, async () => {
+      await page.locator('[data-testid="export"]').click();
+      await page.locator('[data-testid="export-pdf"]').click();
+    });
+    expect(pdf.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+
+    await setTheme(page, 'dark');
+    await ready(page);
+    await page.locator('[data-testid="chart-funnel"] svg .bar').first().waitFor();
+    await shot(page, shotName('14-pipeline.dark'));
+    await page.setViewportSize({ width: 360, height: 780 });
+    await narrowed(page);
+    expect(await fits(page)).toBe(true);
+    await shot(page, shotName('15-pipeline-360.dark'));
+    await setTheme(page, 'light');
+    await ready(page);
+    await narrowed(page);
+    expect(await fits(page)).toBe(true);
+    await shot(page, shotName('15-pipeline-360.light'));
+    await page.setViewportSize({ width: 1280, height: 860 });
   });
 });

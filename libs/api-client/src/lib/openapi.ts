@@ -2405,7 +2405,7 @@ export interface components {
        * @example sales-overview
        * @enum {string}
        */
-      type: 'sales-trends' | 'sales-recommendations' | 'sales-overview';
+      type: 'sales-trends' | 'sales-recommendations' | 'sales-overview' | 'pipeline';
     };
     CreateSaleDto: {
       /**
@@ -3631,6 +3631,12 @@ export interface components {
        */
       currencies?: string[];
       /**
+       * Format: uuid
+       * @description The pipeline a `pipeline` report covers; a pipeline of this company.
+       * @example 0193f7a4-5f0e-7c3a-9a51-2b1f1d8e4c10
+       */
+      pipelineId?: string;
+      /**
        * @description Client rows of clients in this RFM segment (as of the period's last day).
        * @example at_risk
        * @enum {string}
@@ -3658,6 +3664,11 @@ export interface components {
        *     ]
        */
       currencies?: string[];
+      /**
+       * @description The pipeline of a `pipeline` report.
+       * @example 0193f7a4-5f0e-7c3a-9a51-2b1f1d8e4c10
+       */
+      pipelineId?: string;
       /**
        * @example at_risk
        * @enum {string}
@@ -3764,7 +3775,7 @@ export interface components {
        * @example sales-overview
        * @enum {string}
        */
-      type: 'sales-trends' | 'sales-recommendations' | 'sales-overview';
+      type: 'pipeline' | 'sales-trends' | 'sales-recommendations' | 'sales-overview';
       /**
        * @description When the latest snapshot was started.
        * @example 2026-11-20T10:15:00.000Z
@@ -3807,7 +3818,7 @@ export interface components {
        * @example sales-overview
        * @enum {string}
        */
-      type: 'sales-trends' | 'sales-recommendations' | 'sales-overview';
+      type: 'pipeline' | 'sales-trends' | 'sales-recommendations' | 'sales-overview';
     };
     ReportResponse: {
       /**
@@ -3860,7 +3871,7 @@ export interface components {
        * @example sales-overview
        * @enum {string}
        */
-      type: 'sales-trends' | 'sales-recommendations' | 'sales-overview';
+      type: 'pipeline' | 'sales-trends' | 'sales-recommendations' | 'sales-overview';
       /**
        * @description When the latest snapshot was started.
        * @example 2026-11-20T10:15:00.000Z
@@ -3966,6 +3977,11 @@ export interface components {
        * @example false
        */
       noData: boolean;
+      /**
+       * @description What the report covers besides the period, when its type names one: a `pipeline` report's pipeline name.
+       * @example Основная воронка
+       */
+      subject?: string;
       /** @example 2025-12-31 */
       to: string;
       /** @description Sales left out because they could not be converted (from the analytics answers). */
@@ -13533,7 +13549,7 @@ export interface operations {
         /** @description Default `all`: own reports, those shared with the caller and those shared with the company. */
         scope?: 'all' | 'mine' | 'shared' | 'company';
         sort?: 'createdAt' | '-createdAt' | 'title' | '-title' | 'type' | '-type';
-        type?: 'sales-trends' | 'sales-recommendations' | 'sales-overview';
+        type?: 'sales-trends' | 'sales-recommendations' | 'sales-overview' | 'pipeline';
       };
       header?: never;
       path: {
@@ -13563,6 +13579,7 @@ export interface operations {
            *             "preset": "this-month",
            *             "currency": "RUB",
            *             "filters": {
+           *               "pipelineId": "0193f7a4-5f0e-7c3a-9a51-2b1f1d8e4c10",
            *               "statuses": [
            *                 "paid"
            *               ],
@@ -13684,6 +13701,7 @@ export interface operations {
          *       "preset": "last-month",
          *       "currency": "RUB",
          *       "filters": {
+         *         "pipelineId": "0193f7a4-5f0e-7c3a-9a51-2b1f1d8e4c10",
          *         "statuses": [
          *           "paid",
          *           "refunded"
@@ -13766,7 +13784,8 @@ export interface operations {
            *                 }
            *               ]
            *             }
-           *           ]
+           *           ],
+           *           "subject": "Основная воронка"
            *         },
            *         "tables": [
            *           {
@@ -13837,6 +13856,7 @@ export interface operations {
            *         "preset": "this-month",
            *         "currency": "RUB",
            *         "filters": {
+           *           "pipelineId": "0193f7a4-5f0e-7c3a-9a51-2b1f1d8e4c10",
            *           "statuses": [
            *             "paid"
            *           ],
@@ -14008,7 +14028,8 @@ export interface operations {
            *                 }
            *               ]
            *             }
-           *           ]
+           *           ],
+           *           "subject": "Основная воронка"
            *         },
            *         "tables": [
            *           {
@@ -14079,6 +14100,7 @@ export interface operations {
            *         "preset": "this-month",
            *         "currency": "RUB",
            *         "filters": {
+           *           "pipelineId": "0193f7a4-5f0e-7c3a-9a51-2b1f1d8e4c10",
            *           "statuses": [
            *             "paid"
            *           ],
@@ -14495,7 +14517,8 @@ export interface operations {
            *                 }
            *               ]
            *             }
-           *           ]
+           *           ],
+           *           "subject": "Основная воронка"
            *         },
            *         "tables": [
            *           {
@@ -14566,6 +14589,7 @@ export interface operations {
            *         "preset": "this-month",
            *         "currency": "RUB",
            *         "filters": {
+           *           "pipelineId": "0193f7a4-5f0e-7c3a-9a51-2b1f1d8e4c10",
            *           "statuses": [
            *             "paid"
            *           ],
@@ -14996,7 +15020,8 @@ export interface operations {
            *                 }
            *               ]
            *             }
-           *           ]
+           *           ],
+           *           "subject": "Основная воронка"
            *         },
            *         "tables": [
            *           {
@@ -15067,6 +15092,7 @@ export interface operations {
            *         "preset": "this-month",
            *         "currency": "RUB",
            *         "filters": {
+           *           "pipelineId": "0193f7a4-5f0e-7c3a-9a51-2b1f1d8e4c10",
            *           "statuses": [
            *             "paid"
            *           ],

@@ -8,3 +8,5 @@ export * from './lib/generation/report-generator';
 export * from './lib/schedule/report-scheduler';
 export * from './lib/schedule/next-run';
 export * from './lib/export/report-exports';
+export * from './lib/types/report-type-definition';
+export * from './lib/types/report-types';

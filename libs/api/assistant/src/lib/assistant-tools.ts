@@ -5,6 +5,7 @@ import { CompaniesService } from '@crm/api/companies';
 import { type CompanyScope, InvalidInputException, TenantDatabase } from '@crm/api/core';
 import { DealsService, PipelinesService } from '@crm/api/deals';
 import { DealsAnalyticsService } from '@crm/api/deals-analytics';
+import { reportTypeDefinition } from '@crm/api/reports';
 import { SalesService } from '@crm/api/sales';
 import {
   type AssistantActionResponse,
@@ -719,14 +720,9 @@ export class AssistantTools {
 
 export { scopeOf } from './tool-types';
 
-const REPORT_TYPE_NAMES: Record<(typeof REPORT_TYPES)[number], [string, string]> = {
-  'sales-overview': ['Общий отчёт по продажам', 'Sales overview'],
-  'sales-trends': ['Тенденции продаж', 'Sales trends'],
-  'sales-recommendations': ['Рекомендации к продажам', 'Sales recommendations'],
-};
-
+/** The report type's name as the reports section writes it (the reports' registry). */
 export const reportTypeName = (type: (typeof REPORT_TYPES)[number], locale: AssistantLocale) =>
-  REPORT_TYPE_NAMES[type][locale === 'ru' ? 0 : 1];
+  reportTypeDefinition(type).label[locale === 'ru' ? 'ru' : 'en'];
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 

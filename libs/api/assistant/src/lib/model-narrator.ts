@@ -7,6 +7,7 @@ import {
   type ReportNarrator,
   reportNumbers,
   RulesNarrator,
+  reportTypeDefinition,
 } from '@crm/api/reports';
 import type { ReportInsightResponse, ReportType } from '@crm/shared/contracts';
 import { HumanMessage, SystemMessage } from 'langchain';
@@ -18,13 +19,6 @@ import { ASSISTANT_CONFIG, type AssistantConfig } from './assistant-config';
 export interface NarratorModel {
   invoke(messages: unknown[]): Promise<{ content: unknown }>;
 }
-
-const TYPE_GOAL: Record<ReportType, string> = {
-  'sales-overview':
-    'the state of sales in the period: revenue and its change, buyers, average order, top clients and products',
-  'sales-trends': 'the trend: growth or decline, the best and worst periods, seasonality, the forecast',
-  'sales-recommendations': 'what to do: clients to win back or keep, products to offer, with the numbers behind each',
-};
 
 const answerSchema = z.object({
   insights: z
@@ -102,7 +96,7 @@ export class ModelNarrator implements ReportNarrator {
 export function narratorPrompt(type: ReportType): string {
   return [
     "You write the conclusions of a CRM's sales report from its numbers (JSON from the user).",
-    `The report is "${type}": focus on ${TYPE_GOAL[type]}.`,
+    `The report is "${type}": focus on ${reportTypeDefinition(type).goal}.`,
     'Write 2 to 5 short conclusions, each in Russian (`text`) and in English (`textEn`).',
     'Use only figures present in the data, exactly or rounded (a ratio such as 0.123 may be written as 12.3%). Never compute sums, differences or other new numbers; never invent a figure.',
     'Format numbers for the language: Russian "1 234 567,89 ₽" and "12,3%", English "RUB 1,234,567.89" and "12.3%".',

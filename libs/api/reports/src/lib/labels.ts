@@ -1,13 +1,8 @@
 /** Headings and labels of exported reports, Russian and English (the web app has its own dictionaries). */
-import type { ReportLanguage, ReportType } from '@crm/shared/contracts';
+import type { ReportLanguage } from '@crm/shared/contracts';
+import { typeTexts } from './types/report-texts';
 
 type Dict = Record<string, { ru: string; en: string }>;
-
-export const TYPE_LABELS: Record<ReportType, { ru: string; en: string }> = {
-  'sales-trends': { ru: 'Тенденции продаж', en: 'Sales trends' },
-  'sales-recommendations': { ru: 'Рекомендации к продажам', en: 'Sales recommendations' },
-  'sales-overview': { ru: 'Общий отчёт по продажам', en: 'Sales overview' },
-};
 
 export const TABLE_LABELS: Dict = {
   kpis: { ru: 'Показатели', en: 'Indicators' },
@@ -26,6 +21,7 @@ export const TABLE_LABELS: Dict = {
   offers: { ru: 'Что предложить клиентам', en: 'What to offer' },
   'segments-to-work': { ru: 'Сегменты для работы', en: 'Segments to work on' },
   'dropped-clients': { ru: 'Клиенты, сократившие покупки', en: 'Clients who bought less' },
+  ...typeTexts('tables'),
 };
 
 export const COLUMN_LABELS: Dict = {
@@ -76,6 +72,7 @@ export const COLUMN_LABELS: Dict = {
   action: { ru: 'Что делать', en: 'Action' },
   previousRevenue: { ru: 'Выручка в предыдущем периоде', en: 'Revenue, previous period' },
   currentRevenue: { ru: 'Выручка в периоде', en: 'Revenue, this period' },
+  ...typeTexts('columns'),
 };
 
 export const KPI_LABELS: Dict = {
@@ -93,6 +90,7 @@ export const KPI_LABELS: Dict = {
   valueAtRisk: { ru: 'Их выручка за два года', en: 'Their revenue over two years' },
   offers: { ru: 'Предложений', en: 'Offers' },
   droppedClients: { ru: 'Клиентов сократили покупки', en: 'Clients who bought less' },
+  ...typeTexts('kpis'),
 };
 
 export const VALUE_LABELS: Dict = {
@@ -121,6 +119,7 @@ export const VALUE_LABELS: Dict = {
   reward: { ru: 'Поощрить: программа лояльности', en: 'Reward: loyalty programme' },
   'not-in-top': { ru: 'Выпал из 100 крупнейших', en: 'Dropped out of the top 100' },
   fell: { ru: 'Выручка упала более чем вдвое', en: 'Revenue more than halved' },
+  ...typeTexts('values'),
 };
 
 export const TEXT = {

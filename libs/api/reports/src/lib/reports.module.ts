@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { AnalyticsModule } from '@crm/api/analytics';
 import { CompaniesModule } from '@crm/api/companies';
+import { DealsModule } from '@crm/api/deals';
+import { DealsAnalyticsModule } from '@crm/api/deals-analytics';
 import { ReportDelivery } from './delivery/report-delivery';
 import { ReportExports } from './export/report-exports';
 import { ReportGenerator } from './generation/report-generator';
@@ -16,7 +18,7 @@ import { ReportScheduler } from './schedule/report-scheduler';
  * is bound to {@link REPORT_NARRATOR} ({@link NarratorBinding}): the rules narrator until the assistant binds its model narrator.
  */
 @Module({
-  imports: [CompaniesModule, AnalyticsModule],
+  imports: [CompaniesModule, AnalyticsModule, DealsModule, DealsAnalyticsModule],
   controllers: [ReportsController],
   providers: [
     ReportsService,

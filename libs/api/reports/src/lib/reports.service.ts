@@ -20,7 +20,7 @@ import {
 import type { EntityManager } from 'typeorm';
 import { addDays, daysInclusive } from './dates';
 import type { StoredParams } from './generation/report-draft';
-import { TYPE_LABELS } from './labels';
+import { reportTypeDefinition } from './types/report-types';
 import { presetPeriod, type Period } from './period';
 import {
   failSnapshot,
@@ -85,7 +85,7 @@ export class ReportsService {
         currency: dto.currency ?? null,
         filters,
       };
-      const title = dto.title?.trim() || `${TYPE_LABELS[dto.type].ru}: ${period.from} — ${period.to}`;
+      const title = dto.title?.trim() || `${reportTypeDefinition(dto.type).label.ru}: ${period.from} — ${period.to}`;
       const reportId = await insertReport(m, {
         companyId: scope.companyId,
         type: dto.type,
@@ -400,8 +400,17 @@ export class ReportsService {
           errors.push({ field: `filters.clientIds.${i}`, messages: [`client ${id} not found in this company`] });
       });
     }
+    if (f.pipelineId) {
+      const [pipeline] = (await m.query(`SELECT id FROM pipelines WHERE company_id = $1 AND id = $2`, [
+        companyId,
+        f.pipelineId,
+      ])) as { id: string }[];
+      if (!pipeline)
+        errors.push({ field: 'filters.pipelineId', messages: [`pipeline ${f.pipelineId} not found in this company`] });
+    }
     if (errors.length) throw new InvalidInputException(errors);
     const filters: ReportFiltersResponse = {};
+    if (f.pipelineId) filters.pipelineId = f.pipelineId;
     if (f.statuses?.length) filters.statuses = [...new Set(f.statuses)];
     if (f.currencies?.length) filters.currencies = [...new Set(f.currencies)];
     if (clientIds?.length) filters.clientIds = clientIds;

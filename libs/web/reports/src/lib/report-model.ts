@@ -27,8 +27,9 @@ export type {
   ShareReportDto,
 } from '@crm/shared/contracts';
 
+export { REPORT_TYPES } from './report-types';
+
 /** Values mirrored from the contracts (a value import of the contracts would bundle their decorators). */
-export const REPORT_TYPES = ['sales-trends', 'sales-recommendations', 'sales-overview'] as const;
 export const REPORT_FORMATS = ['pdf', 'csv', 'xlsx'] as const;
 export const REPORT_SCOPES = ['all', 'mine', 'shared', 'company'] as const;
 /** The RFM segments, best first (as `RFM_SEGMENT_NAMES` of the contracts). */

@@ -9,7 +9,7 @@ import { APP_CONFIG, type AppConfig, type CompanyScope, TenantDatabase } from '@
 import { createTransport } from 'nodemailer';
 import { exportFileName } from '../export/export-source';
 import { pdfBuffer } from '../export/pdf';
-import { TYPE_LABELS } from '../labels';
+import { reportTypeDefinition } from '../types/report-types';
 import { findSchedule, findSnapshot, findVisible, tableRows, type StoredResult } from '../reports.store';
 import type { Cell } from '../generation/report-draft';
 
@@ -63,7 +63,7 @@ export class ReportDelivery {
         from: this.config.mail.from,
         to: addresses,
         subject,
-        text: `${TYPE_LABELS[report.type].ru}: ${report.title}\nПериод: ${snapshot.period_from} — ${snapshot.period_to}\n\nОтчёт во вложении (PDF).`,
+        text: `${reportTypeDefinition(report.type).label.ru}: ${report.title}\nПериод: ${snapshot.period_from} — ${snapshot.period_to}\n\nОтчёт во вложении (PDF).`,
         attachments: [{ filename: exportFileName(source, 'pdf'), content: pdf, contentType: 'application/pdf' }],
       });
       transport.close();

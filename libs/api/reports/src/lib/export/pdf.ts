@@ -11,7 +11,8 @@ import { dirname } from 'node:path';
 import type { Writable } from 'node:stream';
 import type { ReportColumnResponse, ReportLanguage } from '@crm/shared/contracts';
 import { formatChange, formatMoney, formatNumber, formatPercent } from '../generation/format';
-import { COLUMN_LABELS, KPI_LABELS, label, TABLE_LABELS, TEXT, TYPE_LABELS, VALUE_LABELS } from '../labels';
+import { COLUMN_LABELS, KPI_LABELS, label, TABLE_LABELS, TEXT, VALUE_LABELS } from '../labels';
+import { reportTypeDefinition } from '../types/report-types';
 import type { Cell } from '../generation/report-draft';
 import { cellText } from './cells';
 import { chartSvg } from './charts';
@@ -58,7 +59,10 @@ async function documentDefinition(source: ExportSource): Promise<unknown> {
   const currency = result.summary.currency;
   const content: unknown[] = [
     { text: report.title, style: 'title' },
-    { text: TYPE_LABELS[report.type][lang], style: 'subtitle' },
+    {
+      text: [reportTypeDefinition(report.type).label[lang], result.summary.subject].filter(Boolean).join(' · '),
+      style: 'subtitle',
+    },
     {
       style: 'params',
       text: [
@@ -67,7 +71,8 @@ async function documentDefinition(source: ExportSource): Promise<unknown> {
       ],
     },
   ];
-  const filters = Object.entries(report.params.filters ?? {}).filter(([, v]) => v !== undefined);
+  // The pipeline is named in the subtitle (the summary's subject), not by its id.
+  const filters = Object.entries(report.params.filters ?? {}).filter(([k, v]) => v !== undefined && k !== 'pipelineId');
   if (filters.length > 0) {
     content.push({
       style: 'params',
@@ -99,8 +104,14 @@ async function documentDefinition(source: ExportSource): Promise<unknown> {
   });
   for (const chart of result.charts) {
     if (chart.series.every((s) => s.points.length === 0)) continue;
-    content.push({ text: label(TABLE_LABELS, chart.key === 'trend' ? 'timeseries' : chart.key, lang), style: 'h2' });
-    content.push({ svg: chartSvg(chart, lang), width: 515 });
+    // A chart's heading never stays alone at the foot of a page.
+    content.push({
+      stack: [
+        { text: label(TABLE_LABELS, chart.key === 'trend' ? 'timeseries' : chart.key, lang), style: 'h2' },
+        { svg: chartSvg(chart, lang), width: 515 },
+      ],
+      unbreakable: true,
+    });
   }
   for (const table of result.tables) {
     const columns = table.columns.filter((c) => c.type !== 'client');
@@ -112,6 +123,9 @@ async function documentDefinition(source: ExportSource): Promise<unknown> {
     const rows: Cell[][] = [];
     for await (const page of source.rows(table, PDF_MAX_ROWS)) rows.push(...page);
     const indexes = columns.map((c) => table.columns.indexOf(c));
+    // Money of a row with its own currency (by-currency, stuck deals) is written in that currency.
+    const own = table.columns.findIndex((c) => c.key === 'currency');
+    const rowCurrency = (row: Cell[]) => (own >= 0 && typeof row[own] === 'string' ? String(row[own]) : currency);
     const numeric = (c: ReportColumnResponse) => ['money', 'integer', 'number', 'ratio'].includes(c.type);
     content.push({
       table: {
@@ -122,7 +136,7 @@ async function documentDefinition(source: ExportSource): Promise<unknown> {
           columns.map((c) => ({ text: label(COLUMN_LABELS, c.key, lang), style: 'th' })),
           ...rows.map((row) =>
             columns.map((c, i) => ({
-              text: cellText(c, row[indexes[i]], table.key === 'by-currency' ? String(row[0]) : currency, lang),
+              text: cellText(c, row[indexes[i]], rowCurrency(row), lang),
               alignment: numeric(c) ? 'right' : 'left',
             })),
           ),

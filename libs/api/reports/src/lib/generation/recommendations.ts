@@ -38,7 +38,7 @@ const MAX_OFFERS = 50;
  */
 export async function buildRecommendations(services: AnalyticsServices, input: GenerationInput): Promise<ReportDraft> {
   const { indicators, insights } = services;
-  const { scope, companyId, from, to, filters } = input;
+  const { scope, from, to, filters } = input;
   const asOf = minDay(to, input.today);
   await input.progress('candidates', 0.05);
   const yearRange = { from: addDays(addYears(asOf, -VALUE_YEARS), 1), to: asOf, currency: input.currency };

@@ -1,5 +1,7 @@
 import type { CompanyScope } from '@crm/api/core';
 import type { CustomerInsightsService, IndicatorsService, RevenueForecastService } from '@crm/api/analytics';
+import type { PipelinesService } from '@crm/api/deals';
+import type { DealsAnalyticsService } from '@crm/api/deals-analytics';
 import type {
   ReportChartResponse,
   ReportColumnResponse,
@@ -61,6 +63,10 @@ export interface AnalyticsServices {
   indicators: IndicatorsService;
   forecasts: RevenueForecastService;
   insights: CustomerInsightsService;
+  /** Funnel, pipeline value and stuck deals (what `analytics/funnel`, `pipeline`, `stuck` answer). */
+  deals: DealsAnalyticsService;
+  /** The company's pipelines (names). */
+  pipelines: PipelinesService;
 }
 
 /** A client row passes the filters on clients (ids, revenue range); the segment is checked by the caller. */

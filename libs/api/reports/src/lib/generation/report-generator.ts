@@ -2,22 +2,16 @@ import { Inject, Injectable, Logger, type OnModuleInit, HttpException } from '@n
 import { CustomerInsightsService, IndicatorsService, RevenueForecastService } from '@crm/api/analytics';
 import { APP_CONFIG, type AppConfig, type CompanyScope, TenantDatabase } from '@crm/api/core';
 import { Clock, JobQueue, type QueuedJob } from '@crm/api/jobs';
+import { PipelinesService } from '@crm/api/deals';
+import { DealsAnalyticsService } from '@crm/api/deals-analytics';
 import type { ReportType } from '@crm/shared/contracts';
 import { GENERATE_QUEUE, type GenerateJob } from '../reports.service';
 import { completeSnapshot, failSnapshot, setProgress, type StoredResult } from '../reports.store';
 import { companyToday } from '../schedule/company-time';
-import { buildOverview } from './overview';
-import { buildRecommendations } from './recommendations';
-import type { AnalyticsServices, GenerationInput, ReportDraft, StoredParams } from './report-draft';
+import type { AnalyticsServices, GenerationInput, StoredParams } from './report-draft';
 import { REPORT_NARRATOR, type ReportNarrator } from './report-narrator';
-import { buildTrends } from './trends';
 import { ReportDelivery } from '../delivery/report-delivery';
-
-const BUILDERS: Record<ReportType, (s: AnalyticsServices, i: GenerationInput) => Promise<ReportDraft>> = {
-  'sales-overview': buildOverview,
-  'sales-trends': buildTrends,
-  'sales-recommendations': buildRecommendations,
-};
+import { reportTypeDefinition } from '../types/report-types';
 
 /** Tries of a generation: the first and two retries (a crash, a lost connection). */
 export const GENERATE_RETRIES = 2;
@@ -44,8 +38,10 @@ export class ReportGenerator implements OnModuleInit {
     indicators: IndicatorsService,
     forecasts: RevenueForecastService,
     insights: CustomerInsightsService,
+    deals: DealsAnalyticsService,
+    pipelines: PipelinesService,
   ) {
-    this.services = { indicators, forecasts, insights };
+    this.services = { indicators, forecasts, insights, deals, pipelines };
   }
 
   onModuleInit(): void {
@@ -115,7 +111,7 @@ export class ReportGenerator implements OnModuleInit {
         await this.tenantDb.run(scope, (m) => setProgress(m, companyId, snapshotId, stage, fraction));
       },
     };
-    const draft = await BUILDERS[loaded.type](this.services, input);
+    const draft = await reportTypeDefinition(loaded.type).build(this.services, input);
     await input.progress('insights', 0.9);
     const narrated = await this.narrator.narrate(loaded.type, draft);
     const insights = Array.isArray(narrated) ? narrated : narrated.insights;

@@ -24,7 +24,7 @@ export function trendGranularity(days: number): {
  */
 export async function buildTrends(services: AnalyticsServices, input: GenerationInput): Promise<ReportDraft> {
   const { indicators, forecasts } = services;
-  const { scope, companyId, from, to } = input;
+  const { scope, from, to } = input;
   const g = trendGranularity(daysInclusive(from, to));
   const range = { from, to, currency: input.currency };
 

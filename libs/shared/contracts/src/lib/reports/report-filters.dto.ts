@@ -8,9 +8,15 @@ import { SALE_STATUSES, type SaleStatus } from '../sales/sale-status';
  * period exactly as the analytics endpoints answer them; the filters narrow the rows of the tables:
  * `statuses` the by-status table, `currencies` the by-currency table, `clientIds`, `segment` and
  * `amountMin`/`amountMax` (the client's revenue in the period, report currency) the client tables
- * (top clients, clients to contact, offers, dropped purchases).
+ * (top clients, clients to contact, offers, dropped purchases). `pipelineId` picks the pipeline of
+ * a `pipeline` report (default: the company's first pipeline).
  */
 export class ReportFiltersDto {
+  /** The pipeline a `pipeline` report covers; a pipeline of this company. @example "0193f7a4-5f0e-7c3a-9a51-2b1f1d8e4c10" */
+  @IsOptional()
+  @IsUUID('all')
+  pipelineId?: string;
+
   /** Sale statuses shown in the by-status table; default all. @example ["paid", "refunded"] */
   @IsOptional()
   @IsArray()

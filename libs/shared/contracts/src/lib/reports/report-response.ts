@@ -26,6 +26,8 @@ export class ReportSharingResponse {
 
 /** The filters as stored (money as decimal strings). */
 export class ReportFiltersResponse {
+  /** The pipeline of a `pipeline` report. @example "0193f7a4-5f0e-7c3a-9a51-2b1f1d8e4c10" */
+  pipelineId?: string;
   /** @example ["paid"] */
   statuses?: SaleStatus[];
   /** @example ["RUB"] */
@@ -86,6 +88,8 @@ export class ReportSummaryResponse {
   kpis!: ReportKpiResponse[];
   /** Sales left out because they could not be converted (from the analytics answers). */
   warnings!: AnalyticsWarningResponse[];
+  /** What the report covers besides the period, when its type names one: a `pipeline` report's pipeline name. @example "Основная воронка" */
+  subject?: string;
 }
 
 export class ReportColumnResponse {

@@ -1,5 +1,8 @@
-/** The report types (the seed: «тенденции продаж», «рекомендации к продажам», «общий отчёт по продажам»). */
-export const REPORT_TYPES = ['sales-trends', 'sales-recommendations', 'sales-overview'] as const;
+/**
+ * The report types (the seed: «тенденции продаж», «рекомендации к продажам», «общий отчёт по продажам»;
+ * issue 13: `pipeline`, the sales funnel of deals). `nx g @crm/tools:report-type` appends here.
+ */
+export const REPORT_TYPES = ['sales-trends', 'sales-recommendations', 'sales-overview', 'pipeline'] as const;
 export type ReportType = (typeof REPORT_TYPES)[number];
 
 /** `running` while the job builds the snapshot, then `ready` or `failed` (with `error`). */

@@ -6,6 +6,7 @@ import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { provideRouter, Router } from '@angular/router';
 import { CompanyContext, provideIcons } from '@crm/web/core';
 import { provideAppDates } from '@crm/web/core';
+import { REPORT_TYPES } from '../report-types';
 import { runningReport } from '../testing/report-fixtures';
 import { ReportBuilderPage } from './report-builder-page';
 
@@ -64,9 +65,16 @@ describe('ReportBuilderPage', () => {
     await fixture.whenStable();
   }
 
-  it('offers the three report types, the presets and the company’s currencies', async () => {
+  it('offers the four report types, the presets and the company’s currencies', async () => {
     const types = Array.from(element.querySelectorAll('[data-testid^="type-"] .type-name')).map((t) => text(t));
-    expect(types).toEqual(['Тенденции продаж', 'Рекомендации к продажам', 'Общий отчёт по продажам']);
+    // Every type of the registry, in its order (a generated type comes after these).
+    expect(types.length).toBe(REPORT_TYPES.length);
+    expect(types.slice(0, 4)).toEqual([
+      'Тенденции продаж',
+      'Рекомендации к продажам',
+      'Общий отчёт по продажам',
+      'Воронка продаж',
+    ]);
     const presets = (await openSelect('preset')).map((o) => text(o));
     expect(presets).toEqual([
       'Этот месяц',
@@ -185,5 +193,29 @@ describe('ReportBuilderPage', () => {
     (element.querySelector('[data-testid="generate"]') as HTMLButtonElement).click();
     const request = backend.expectOne('/api/companies/c1/reports');
     expect(request.request.body.filters).toEqual({ clientIds: ['0193f7a4-5f0e-7c3a-9a51-2b1f1d8e4c10'] });
+  });
+
+  it('asks a pipeline report for its pipeline instead of the sales filters and sends it', async () => {
+    (element.querySelector('[data-testid="type-pipeline"] input') as HTMLInputElement).click();
+    fixture.detectChanges();
+    // The pipelines are asked for once the type is chosen (the page is stable only after the answer).
+    backend.expectOne('/api/companies/c1/pipelines').flush([
+      { id: 'p1', name: 'Основная', stages: [] },
+      { id: 'p2', name: 'Опт', stages: [] },
+    ]);
+    fixture.detectChanges();
+    await fixture.whenStable();
+    expect(element.querySelector('[data-testid="statuses"]')).toBeNull();
+    expect(element.querySelector('[data-testid="client-search"]')).toBeNull();
+    const pipelines = (await openSelect('pipeline')).map((o) => text(o));
+    expect(pipelines).toEqual(['Основная (первая в списке)', 'Основная', 'Опт']);
+    (document.querySelector('.cdk-overlay-backdrop') as HTMLElement | null)?.click();
+    fixture.detectChanges();
+    await pick('pipeline', 'Опт');
+    await pick('preset', 'Прошлый квартал');
+
+    (element.querySelector('[data-testid="generate"]') as HTMLButtonElement).click();
+    const request = backend.expectOne('/api/companies/c1/reports');
+    expect(request.request.body).toEqual({ type: 'pipeline', preset: 'last-quarter', filters: { pipelineId: 'p2' } });
   });
 });

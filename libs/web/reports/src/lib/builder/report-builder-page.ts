@@ -13,22 +13,17 @@ import { MatSelectModule } from '@angular/material/select';
 import { Router, RouterLink } from '@angular/router';
 import type { SaleStatus } from '@crm/shared/contracts';
 import { CompanyContext, dateToDay, dayToDate, describeError } from '@crm/web/core';
-import { CompaniesApi, ExchangeRatesApi } from '@crm/web/data-access';
+import { CompaniesApi, ExchangeRatesApi, PipelinesApi } from '@crm/web/data-access';
 import { formatDate, I18n, TranslatePipe, type TranslationKey } from '@crm/web/i18n';
 import { PageHeader } from '@crm/web/ui';
 import { catchError, debounceTime, distinctUntilChanged, map, of, switchMap } from 'rxjs';
-import { REPORT_FORMATS, REPORT_TYPES, type ReportType, SEGMENT_NAMES } from '../report-model';
+import { REPORT_FORMATS, type ReportType, SEGMENT_NAMES } from '../report-model';
 import { REPORT_PRESETS } from '../report-period';
+import { REPORT_TYPE_META, REPORT_TYPES } from '../report-types';
 import { ReportsApi } from '../reports-api';
 import { draftBody, draftProblems, draftRange, EMPTY_DRAFT, type PickedClient, type ReportDraft } from './report-draft';
 
 const STATUSES: SaleStatus[] = ['paid', 'pending', 'cancelled', 'refunded'];
-const TYPE_ICONS: Record<ReportType, string> = {
-  'sales-trends': 'trending-up',
-  'sales-recommendations': 'insights',
-  'sales-overview': 'docs',
-};
-
 /**
  * The report builder (seed figure 13): type, period with presets, currency, filters, title and
  * the file to download once ready. «Сформировать» starts the job and opens the report, which
@@ -60,6 +55,7 @@ export class ReportBuilderPage {
   private readonly context = inject(CompanyContext);
   private readonly companies = inject(CompaniesApi);
   private readonly rates = inject(ExchangeRatesApi);
+  private readonly pipelinesApi = inject(PipelinesApi);
   private readonly i18n = inject(I18n);
   private readonly router = inject(Router);
 
@@ -68,9 +64,16 @@ export class ReportBuilderPage {
   protected readonly statuses = STATUSES;
   protected readonly formats = ['screen', ...REPORT_FORMATS] as const;
   protected readonly segments = SEGMENT_NAMES;
-  protected readonly icons = TYPE_ICONS;
+  protected readonly meta = REPORT_TYPE_META;
+  /** Which parameters the chosen type takes (the sales filters or a pipeline). */
+  protected readonly parameters = computed(() => REPORT_TYPE_META[this.draft().type].parameters);
 
   protected readonly draft = signal<ReportDraft>({ ...EMPTY_DRAFT });
+  /** The company's pipelines, for a pipeline report (loaded once it is chosen). */
+  protected readonly pipelines = rxResource({
+    params: () => (this.parameters() === 'pipeline' ? (this.context.activeId() ?? undefined) : undefined),
+    stream: ({ params: companyId }) => this.pipelinesApi.list(companyId),
+  });
   protected readonly range = computed(() => draftRange(this.draft()));
   protected readonly problems = computed(() => draftProblems(this.draft()));
   protected readonly rangeText = computed(() => {

@@ -1,6 +1,7 @@
 import type { SaleStatus } from '@crm/shared/contracts';
 import type { CreateReportDto, ReportFiltersDto, ReportFormat, ReportType } from '../report-model';
 import { type DayRange, isValidRange, presetRange, type ReportPreset } from '../report-period';
+import { REPORT_TYPE_META } from '../report-types';
 
 /** A client picked for the filter: the id is sent, the name is shown. */
 export interface PickedClient {
@@ -16,6 +17,8 @@ export interface ReportDraft {
   from: string;
   to: string;
   currency: string;
+  /** The pipeline of a `pipeline` report; empty: the company's first. */
+  pipelineId: string;
   statuses: SaleStatus[];
   currencies: string[];
   clients: PickedClient[];
@@ -32,6 +35,7 @@ export const EMPTY_DRAFT: ReportDraft = {
   from: '',
   to: '',
   currency: '',
+  pipelineId: '',
   statuses: [],
   currencies: [],
   clients: [],
@@ -62,6 +66,8 @@ export function draftRange(draft: ReportDraft, today: Date = new Date()): DayRan
 export function draftProblems(draft: ReportDraft): ('range' | 'amountMin' | 'amountMax' | 'amountOrder')[] {
   const problems: ('range' | 'amountMin' | 'amountMax' | 'amountOrder')[] = [];
   if (!draftRange(draft)) problems.push('range');
+  // Hidden filters never hold the form back.
+  if (REPORT_TYPE_META[draft.type].parameters !== 'sales') return problems;
   const min = parseAmount(draft.amountMin);
   const max = parseAmount(draft.amountMax);
   if (min === null) problems.push('amountMin');
@@ -72,20 +78,13 @@ export function draftProblems(draft: ReportDraft): ('range' | 'amountMin' | 'amo
 
 /**
  * The request body: a preset is sent as such (the server resolves it on the day of generation, so
- * «Обновить» and the schedule cover the period as of their day); only the filters that are set.
+ * «Обновить» and the schedule cover the period as of their day); only the filters that are set, and
+ * only those of the type's parameters (a pipeline report has no sales filters).
  */
 export function draftBody(draft: ReportDraft, today: Date = new Date()): CreateReportDto | null {
   const range = draftRange(draft, today);
   if (!range || draftProblems(draft).length > 0) return null;
-  const filters: ReportFiltersDto = {};
-  if (draft.statuses.length) filters.statuses = [...draft.statuses];
-  if (draft.currencies.length) filters.currencies = [...draft.currencies];
-  if (draft.clients.length) filters.clientIds = draft.clients.map((client) => client.id);
-  if (draft.segment) filters.segment = draft.segment as ReportFiltersDto['segment'];
-  const min = parseAmount(draft.amountMin);
-  const max = parseAmount(draft.amountMax);
-  if (min) filters.amountMin = min;
-  if (max) filters.amountMax = max;
+  const filters = REPORT_TYPE_META[draft.type].parameters === 'pipeline' ? pipelineFilters(draft) : salesFilters(draft);
   const body: CreateReportDto =
     draft.preset === 'custom'
       ? { type: draft.type, from: range.from, to: range.to }
@@ -95,4 +94,21 @@ export function draftBody(draft: ReportDraft, today: Date = new Date()): CreateR
   const title = draft.title.trim();
   if (title) body.title = title;
   return body;
+}
+
+function pipelineFilters(draft: ReportDraft): ReportFiltersDto {
+  return draft.pipelineId ? { pipelineId: draft.pipelineId } : {};
+}
+
+function salesFilters(draft: ReportDraft): ReportFiltersDto {
+  const filters: ReportFiltersDto = {};
+  if (draft.statuses.length) filters.statuses = [...draft.statuses];
+  if (draft.currencies.length) filters.currencies = [...draft.currencies];
+  if (draft.clients.length) filters.clientIds = draft.clients.map((client) => client.id);
+  if (draft.segment) filters.segment = draft.segment as ReportFiltersDto['segment'];
+  const min = parseAmount(draft.amountMin);
+  const max = parseAmount(draft.amountMax);
+  if (min) filters.amountMin = min;
+  if (max) filters.amountMax = max;
+  return filters;
 }

@@ -2,8 +2,11 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, output, Vi
 import { I18n, type TranslationKey } from '@crm/web/i18n';
 import { BarChartModule } from '@swimlane/ngx-charts';
 import type { ReportChartResponse } from '../report-model';
-import { axisValue, fullValue, num } from './chart-format';
+import { axisValue, fullValue, monthLabel, num } from './chart-format';
 import { ChartPalette } from './chart-palette';
+
+/** Charts whose categories are codes of `reports.values`. */
+const CODED_CHARTS = new Set(['by-status', 'pipeline-by-month']);
 
 /**
  * Horizontal bars, best first (top clients, top products), in the theme's primary colour. A bar
@@ -87,10 +90,15 @@ export class BarChart {
     return `${model.name}: ${fullValue(model.value ?? 0, this.unit(), this.currency(), this.i18n.language())}`;
   }
 
-  /** Statuses are codes the interface names; client and product names are shown as they are. */
+  /**
+   * Statuses are codes the interface names, close months are months (`2026-11`, or `no-date`);
+   * client, product and stage names are shown as they are.
+   */
   private category(x: string): string {
     const key = `reports.values.${x}`;
-    return this.chart().key === 'by-status' && this.i18n.has(key) ? this.i18n.t(key as TranslationKey) : x;
+    if (CODED_CHARTS.has(this.chart().key) && this.i18n.has(key)) return this.i18n.t(key as TranslationKey);
+    if (this.chart().key === 'pipeline-by-month' && /^\d{4}-\d{2}$/.test(x)) return monthLabel(x, this.i18n.language());
+    return x;
   }
 
   protected onSelect(event: unknown): void {

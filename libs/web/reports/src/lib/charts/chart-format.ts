@@ -41,3 +41,8 @@ export function num(value: number | string | null | undefined): number {
   const n = typeof value === 'number' ? value : Number(value ?? NaN);
   return Number.isFinite(n) ? n : 0;
 }
+
+/** `2026-11` as `нояб. 2026` / `Nov 2026`. */
+export function monthLabel(month: string, lang: Language): string {
+  return periodLabel(`${month}-01`, 'month', lang);
+}

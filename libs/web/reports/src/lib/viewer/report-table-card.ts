@@ -250,6 +250,13 @@ export class ReportTableCard {
     if (column.key === 'month' && typeof value === 'number' && value >= 1 && value <= 12) {
       return new Intl.DateTimeFormat(lang, { month: 'long' }).format(new Date(2024, value - 1, 1));
     }
+    if (column.key === 'month' && value === null && this.table().key === 'pipeline-by-month') {
+      return this.translated('reports.values.no-date', EMPTY_VALUE);
+    }
+    // A close month (`2026-11`), as the pipeline report's table has it.
+    if (column.key === 'month' && typeof value === 'string' && /^\d{4}-\d{2}$/.test(value)) {
+      return new Intl.DateTimeFormat(lang, { month: 'long', year: 'numeric' }).format(new Date(`${value}-01T00:00:00`));
+    }
     // The comparison table's figures are money in the money indicators' rows.
     const metric = this.metricIndex() >= 0 ? row[this.metricIndex()] : null;
     const asMoney = column.type === 'number' && typeof metric === 'string' && MONEY_METRICS.has(metric);

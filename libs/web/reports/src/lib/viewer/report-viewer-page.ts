@@ -114,6 +114,8 @@ export class ReportViewerPage {
         to: formatDate(`${report.params.to}T00:00:00`, lang),
       }),
     ];
+    const subject = this.result()?.summary.subject;
+    if (subject) parts.push(subject);
     if (this.currency()) parts.push(this.currency());
     return parts.join(' · ');
   });

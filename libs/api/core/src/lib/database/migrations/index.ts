@@ -23,6 +23,7 @@ import { DealFunnelSummary1764610000001 } from './1764610000001-deal-funnel-summ
 import { DealFunnelStaysByStage1764610000002 } from './1764610000002-deal-funnel-stays-by-stage';
 import { DealNotesInteractions1764630000000 } from './1764630000000-deal-notes-interactions';
 import { AssistantDealActions1764640000000 } from './1764640000000-assistant-deal-actions';
+import { ReportTypePipeline1764650000000 } from './1764650000000-report-type-pipeline';
 import { ImportJobs1764660000000 } from './1764660000000-import-jobs';
 import { DealsBoardOrder1764670000000 } from './1764670000000-deals-board-order';
 import { DealStageTotals1764670000001 } from './1764670000001-deal-stage-totals';
@@ -55,6 +56,7 @@ export const MIGRATIONS = [
   AssistantReportActions1764620000000,
   DealNotesInteractions1764630000000,
   AssistantDealActions1764640000000,
+  ReportTypePipeline1764650000000,
   ImportJobs1764660000000,
   DealsBoardOrder1764670000000,
   DealStageTotals1764670000001,
