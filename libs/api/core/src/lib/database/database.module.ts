@@ -5,6 +5,7 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { SafeTypeOrmLogger } from './safe-typeorm-logger';
 import { requestSignalMiddleware } from './request-cancellation';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
+import { ReadReplica } from './read-replica';
 import { TenantDatabase } from './tenant-database';
 
 type MigrationClass = new () => MigrationInterface;
@@ -24,8 +25,8 @@ export class DatabaseModule implements NestModule {
     return {
       module: DatabaseModule,
       global: true,
-      providers: [TenantDatabase],
-      exports: [TenantDatabase],
+      providers: [TenantDatabase, ReadReplica],
+      exports: [TenantDatabase, ReadReplica],
       imports: [
         TypeOrmModule.forRootAsync({
           inject: [APP_CONFIG],

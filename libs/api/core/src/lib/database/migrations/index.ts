@@ -23,6 +23,7 @@ import { DealFunnelSummary1764610000001 } from './1764610000001-deal-funnel-summ
 import { DealFunnelStaysByStage1764610000002 } from './1764610000002-deal-funnel-stays-by-stage';
 import { DealNotesInteractions1764630000000 } from './1764630000000-deal-notes-interactions';
 import { DealsBoardOrder1764670000000 } from './1764670000000-deals-board-order';
+import { CompanyWritePositions1764680000000 } from './1764680000000-company-write-positions';
 import { DealStageTotals1764670000001 } from './1764670000001-deal-stage-totals';
 
 /** The schema's history, oldest first. Add a migration here; never edit one that has shipped. */
@@ -53,6 +54,7 @@ export const MIGRATIONS = [
   DealNotesInteractions1764630000000,
   DealsBoardOrder1764670000000,
   DealStageTotals1764670000001,
+  CompanyWritePositions1764680000000,
 ];
 
 export { enableTenantSecurity, disableTenantSecurity, TENANT_COMPANY_SQL } from './tenant-security';
