@@ -102,6 +102,10 @@ full_page_writes = off
 EOF
 "${AS[@]}" "$PG_BIN/pg_ctl" -D "$WORK/primary" -l "$WORK/primary.log" -w start >/dev/null
 "${AS[@]}" "$PG_BIN/createdb" -h 127.0.0.1 -p "$PRIMARY_PORT" -U postgres crm
+# PgBouncer ignores the API's per-connection timeouts (startup parameters): the database sets them.
+"$PG_BIN/psql" -h 127.0.0.1 -p "$PRIMARY_PORT" -U postgres -d crm -q \
+  -c "ALTER DATABASE crm SET statement_timeout = '30s'" \
+  -c "ALTER DATABASE crm SET idle_in_transaction_session_timeout = '60s'"
 
 echo "== streaming replica on $REPLICA_PORT (pg_basebackup -R)"
 "${AS[@]}" "$PG_BIN/pg_basebackup" -h 127.0.0.1 -p "$PRIMARY_PORT" -U postgres -D "$WORK/replica" -R -X stream -c fast

@@ -141,11 +141,16 @@ async function main(): Promise<void> {
     const a = await company(`scale.a.${stamp}`, 'ООО «Первая»');
     const b = await company(`scale.b.${stamp}`, 'ООО «Вторая»');
     for (const c of [a, b]) {
-      await c.integration.upsertClients(Array.from({ length: 20 }, (_, i) => ({ externalId: `C-${i + 1}`, name: `Клиент ${i + 1}` })));
+      await c.integration.upsertClients(
+        Array.from({ length: 20 }, (_, i) => ({ externalId: `C-${i + 1}`, name: `Клиент ${i + 1}` })),
+      );
       await c.integration.upsertSales(sales(300, 20));
     }
     check('register, log in and push clients and sales through nginx', true);
-    const health = await new CrmApi(NGINX).request<{ replica?: { state: string; lagBytes?: number } }>('GET', '/health/ready');
+    const health = await new CrmApi(NGINX).request<{ replica?: { state: string; lagBytes?: number } }>(
+      'GET',
+      '/health/ready',
+    );
     check('readiness reports the replica', health.replica?.state === 'up', JSON.stringify(health.replica));
 
     // 2. Analytics equal the primary's rows, served by the replica once it has caught up.
@@ -157,7 +162,10 @@ async function main(): Promise<void> {
       const s = await summary(a);
       equal &&= s.salesCount === expected.salesCount && Math.abs(Number(s.revenue) - expected.revenue) < 0.005;
     }
-    const funnel = await a.owner.request<{ stages?: unknown[] }>('GET', `/companies/${a.id}/analytics/funnel?from=${FROM}&to=${TO}`);
+    const funnel = await a.owner.request<{ stages?: unknown[] }>(
+      'GET',
+      `/companies/${a.id}/analytics/funnel?from=${FROM}&to=${TO}`,
+    );
     const after = await reads();
     check(
       'analytics summary through nginx equals the primary (6 reads)',
@@ -175,7 +183,14 @@ async function main(): Promise<void> {
     await replica.query(`SELECT pg_wal_replay_pause()`);
     try {
       await a.integration.upsertSales([
-        { externalId: `RYW-${stamp}`, clientExternalId: 'C-1', amount: '777.77', currency: 'RUB', soldAt: `${TO}T09:00:00+03:00`, status: 'paid' },
+        {
+          externalId: `RYW-${stamp}`,
+          clientExternalId: 'C-1',
+          amount: '777.77',
+          currency: 'RUB',
+          soldAt: `${TO}T09:00:00+03:00`,
+          status: 'paid',
+        },
       ]);
       const mark = await reads();
       const fresh = await summary(a);
@@ -223,7 +238,10 @@ async function main(): Promise<void> {
         to: TO,
       });
       await waitFor('the report job to start on process 1', async () => {
-        const r = await first.request<{ status: string; progress: number }>('GET', `/companies/${a.id}/reports/${report.id}`);
+        const r = await first.request<{ status: string; progress: number }>(
+          'GET',
+          `/companies/${a.id}/reports/${report.id}`,
+        );
         return r.status === 'running' && r.progress > 0 ? true : undefined;
       });
       process.kill(API_PIDS[0], 'SIGKILL');
@@ -235,10 +253,11 @@ async function main(): Promise<void> {
     const done = await waitFor(
       'the report to finish on another process',
       async () => {
-        const r = await a.owner.request<{ status: string; progress: number; result?: { summary: { kpis: { key: string; value: unknown }[] } } }>(
-          'GET',
-          `/companies/${a.id}/reports/${report.id}`,
-        );
+        const r = await a.owner.request<{
+          status: string;
+          progress: number;
+          result?: { summary: { kpis: { key: string; value: unknown }[] } };
+        }>('GET', `/companies/${a.id}/reports/${report.id}`);
         return r.status === 'running' ? undefined : r;
       },
       120_000,

@@ -60,8 +60,7 @@ describe('ReadReplica.route', () => {
     } as unknown as DataSource;
     return { primary, replica, primaryQueries };
   };
-  const withReplica = (service: ReadReplica, replica: DataSource) =>
-    Object.assign(service, { replica }) as ReadReplica;
+  const withReplica = (service: ReadReplica, replica: DataSource) => Object.assign(service, { replica }) as ReadReplica;
   const company = '00000000-0000-4000-8000-000000000001';
 
   it('answers from the primary, asking nothing, when no replica is configured', async () => {

@@ -111,8 +111,9 @@ export class TenantDatabase {
         throw error;
       }
       const recordWrite = this.replica?.enabled
-        ? ((await runner.query(`SELECT pg_current_xact_id_if_assigned() IS NOT NULL AS wrote`)) as { wrote: boolean }[])[0]
-            ?.wrote
+        ? (
+            (await runner.query(`SELECT pg_current_xact_id_if_assigned() IS NOT NULL AS wrote`)) as { wrote: boolean }[]
+          )[0]?.wrote
         : false;
       await runner.commitTransaction();
       if (recordWrite && this.replica) {
