@@ -16269,6 +16269,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description `replica` only when DATABASE_READ_URL is set */
       200: {
         headers: {
           [name: string]: unknown;
@@ -16277,7 +16278,11 @@ export interface operations {
           /**
            * @example {
            *       "status": "ok",
-           *       "database": "up"
+           *       "database": "up",
+           *       "replica": {
+           *         "state": "up",
+           *         "lagBytes": 0
+           *       }
            *     }
            */
           'application/json': unknown;
@@ -16325,6 +16330,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description `replica` only when DATABASE_READ_URL is set; a replica that is down leaves the API ready */
       200: {
         headers: {
           [name: string]: unknown;
@@ -16333,7 +16339,11 @@ export interface operations {
           /**
            * @example {
            *       "status": "ok",
-           *       "database": "up"
+           *       "database": "up",
+           *       "replica": {
+           *         "state": "up",
+           *         "lagBytes": 0
+           *       }
            *     }
            */
           'application/json': unknown;
