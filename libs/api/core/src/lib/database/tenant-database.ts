@@ -104,17 +104,20 @@ export class TenantDatabase {
       // What `startTransaction()` would have recorded, so TypeORM commits, rolls back and nests as usual.
       Object.assign(runner, { isTransactionActive: true, transactionDepth: 1 });
       let result: T;
+      let recordWrite = false;
       try {
         result = await work(runner.manager);
+        // Did the transaction write (has it an xid)? Asked only when a replica is configured.
+        if (this.replica?.enabled) {
+          const [row] = (await runner.query(`SELECT pg_current_xact_id_if_assigned() IS NOT NULL AS wrote`)) as {
+            wrote: boolean;
+          }[];
+          recordWrite = row?.wrote === true;
+        }
       } catch (error) {
         await runner.rollbackTransaction();
         throw error;
       }
-      const recordWrite = this.replica?.enabled
-        ? (
-            (await runner.query(`SELECT pg_current_xact_id_if_assigned() IS NOT NULL AS wrote`)) as { wrote: boolean }[]
-          )[0]?.wrote
-        : false;
       await runner.commitTransaction();
       if (recordWrite && this.replica) {
         // After the COMMIT, so the recorded position is past the commit record. The write stands
