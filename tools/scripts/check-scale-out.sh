@@ -228,6 +228,10 @@ EOF
 for _ in $(seq 1 50); do [ -f "$WORK/nginx.pid" ] && break; sleep 0.1; done
 
 echo "== proving it through nginx"
+if [ ${#WEB_ENV[@]} -gt 0 ]; then
+  curl -sf "http://127.0.0.1:$NGINX_PORT/" | grep -qi '<html' || { echo "FAIL the web app is not served through nginx" >&2; exit 1; }
+  echo "ok   the web app (CRM_WEB_DIST) is served through nginx"
+fi
 SCALE_OUT_URL="http://127.0.0.1:$NGINX_PORT" \
   SCALE_OUT_API_URLS="$(printf 'http://127.0.0.1:%s,' "${API_PORTS[@]}" | sed 's/,$//')" \
   SCALE_OUT_API_PIDS="$(
