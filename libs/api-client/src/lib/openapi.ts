@@ -16393,6 +16393,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description `replica` only when DATABASE_READ_URL is set */
       200: {
         headers: {
           [name: string]: unknown;
@@ -16401,7 +16402,11 @@ export interface operations {
           /**
            * @example {
            *       "status": "ok",
-           *       "database": "up"
+           *       "database": "up",
+           *       "replica": {
+           *         "state": "up",
+           *         "lagBytes": 0
+           *       }
            *     }
            */
           'application/json': unknown;
@@ -16449,6 +16454,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description `replica` only when DATABASE_READ_URL is set; a replica that is down leaves the API ready */
       200: {
         headers: {
           [name: string]: unknown;
@@ -16457,7 +16463,11 @@ export interface operations {
           /**
            * @example {
            *       "status": "ok",
-           *       "database": "up"
+           *       "database": "up",
+           *       "replica": {
+           *         "state": "up",
+           *         "lagBytes": 0
+           *       }
            *     }
            */
           'application/json': unknown;

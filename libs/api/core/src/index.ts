@@ -10,6 +10,7 @@ export * from './lib/database/embedded-postgres';
 export * from './lib/database/feed-cursor';
 export * from './lib/database/migrations';
 export * from './lib/database/pg-errors';
+export * from './lib/database/read-replica';
 export * from './lib/database/request-cancellation';
 export * from './lib/database/retry';
 export * from './lib/database/snake-naming.strategy';

@@ -216,7 +216,8 @@ export class DealsAnalyticsService {
   ): Promise<T> {
     return this.freshStatistics().then(() =>
       this.budget.run(() =>
-        this.tenantDb.run(scope, async (m) => {
+        // On the read replica (DATABASE_READ_URL) when it has replayed the company's last write.
+        this.tenantDb.read(scope, async (m) => {
           const sql: SqlRunner = <R>(text: string, params: readonly unknown[]) =>
             m.query(text, params as unknown[]) as Promise<R[]>;
           // JIT costs more than it saves on these statements; the stays' sorts get room in memory.

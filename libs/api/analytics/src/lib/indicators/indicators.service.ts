@@ -4,7 +4,7 @@
  * figures agree with each other even while sales are being written, and row-level security keeps
  * every statement to the company's rows.
  */
-import { cancelOnRequestAbort, type CompanyScope, enterTenantSql } from '@crm/api/core';
+import { cancelOnRequestAbort, type CompanyScope, enterTenantSql, ReadReplica } from '@crm/api/core';
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
@@ -73,6 +73,7 @@ export class IndicatorsService {
     @Optional() @Inject(INDICATOR_SOURCE) source?: IndicatorSource,
     @Optional() private readonly folder?: RollupFolder,
     @Optional() private readonly answers?: TopClientsAnswers,
+    @Optional() private readonly replica?: ReadReplica,
   ) {
     this.source = source ?? new RollupSource();
     this.budget = new Budget(poolShare(dataSource, 0.5));
@@ -109,7 +110,8 @@ export class IndicatorsService {
     const first = await this.snapshot(scope, currency, work, Boolean(this.folder));
     if (first.done) return first.result;
     await this.foldPending(scope);
-    const second = await this.snapshot(scope, currency, work, false);
+    // The fold just wrote on the primary: a replica may not have replayed it yet.
+    const second = await this.snapshot(scope, currency, work, false, true);
     if (!second.done) throw new Error('unreachable: a read that may not fold answered nothing');
     return second.result;
   }
@@ -119,8 +121,9 @@ export class IndicatorsService {
     currency: string | undefined,
     work: (read: AnalyticsRead) => Promise<T>,
     mayFoldFirst: boolean,
+    primaryRequired = false,
   ): Promise<{ done: true; result: T } | { done: false }> {
-    return this.budget.run(() => this.openSnapshot(scope, currency, work, mayFoldFirst));
+    return this.budget.run(() => this.openSnapshot(scope, currency, work, mayFoldFirst, primaryRequired));
   }
 
   private async openSnapshot<T>(
@@ -128,8 +131,13 @@ export class IndicatorsService {
     currency: string | undefined,
     work: (read: AnalyticsRead) => Promise<T>,
     mayFoldFirst: boolean,
+    primaryRequired: boolean,
   ): Promise<{ done: true; result: T } | { done: false }> {
-    const runner = this.dataSource.createQueryRunner();
+    // The read replica (DATABASE_READ_URL) when it has replayed the company's last write, else the primary.
+    const dataSource = this.replica
+      ? (await this.replica.route(scope.companyId, { primaryRequired })).dataSource
+      : this.dataSource;
+    const runner = dataSource.createQueryRunner();
     await runner.connect();
     const stopWatching = cancelOnRequestAbort(runner);
     try {

@@ -16,6 +16,8 @@ export interface AppConfig {
   };
   database: {
     url?: string;
+    /** A streaming replica for analytics reads (`DATABASE_READ_URL`); needs `url`. */
+    readUrl?: string;
     dataDir: string;
     poolSize: number;
     /** ms; 0 = none. */
@@ -62,6 +64,9 @@ export function loadAppConfig(env: Record<string, string | undefined> = process.
     jwtSecret ??= dev.jwtSecret;
     encryptionSecret ??= dev.keyEncryptionSecret;
   }
+  if (vars.DATABASE_READ_URL && !vars.DATABASE_URL) {
+    throw new Error('Invalid configuration: DATABASE_READ_URL needs DATABASE_URL (the primary it replicates)');
+  }
   return {
     env: vars.NODE_ENV,
     http: {
@@ -73,6 +78,7 @@ export function loadAppConfig(env: Record<string, string | undefined> = process.
     },
     database: {
       url: vars.DATABASE_URL,
+      readUrl: vars.DATABASE_READ_URL,
       dataDir,
       poolSize: vars.DB_POOL_SIZE,
       statementTimeoutMs: vars.DB_STATEMENT_TIMEOUT_MS,

@@ -28,6 +28,15 @@ export class EnvironmentVariables {
   @IsString()
   DATABASE_URL?: string;
 
+  /**
+   * A streaming read replica of DATABASE_URL's database (`postgres://…`), for analytics reads; unset →
+   * every read goes to DATABASE_URL. A company that has just written reads from the primary until the
+   * replica has replayed its write (docs/scaling.md, step 4).
+   */
+  @IsOptional()
+  @Matches(/^postgres(?:ql)?:\/\/\S+$/, { message: 'DATABASE_READ_URL must be a postgres:// connection string' })
+  DATABASE_READ_URL?: string;
+
   @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
   @IsInt()
   @Min(1)

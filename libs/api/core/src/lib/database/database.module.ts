@@ -5,12 +5,13 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { SafeTypeOrmLogger } from './safe-typeorm-logger';
 import { requestSignalMiddleware } from './request-cancellation';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
+import { ReadReplica } from './read-replica';
 import { TenantDatabase } from './tenant-database';
 
 type MigrationClass = new () => MigrationInterface;
 
 /**
- * The TypeORM connection. Migrations run at start-up inside one transaction each, with no statement
+ * The TypeORM connection. Migrations run at start-up inside one transaction, with no statement
  * timeout; `synchronize` is never used: the schema is what the checked-in migrations say.
  *
  * No statement holds a pool connection forever: every connection has the configured
@@ -24,8 +25,8 @@ export class DatabaseModule implements NestModule {
     return {
       module: DatabaseModule,
       global: true,
-      providers: [TenantDatabase],
-      exports: [TenantDatabase],
+      providers: [TenantDatabase, ReadReplica],
+      exports: [TenantDatabase, ReadReplica],
       imports: [
         TypeOrmModule.forRootAsync({
           inject: [APP_CONFIG],
@@ -72,23 +73,30 @@ export class DatabaseModule implements NestModule {
 const MIGRATION_LOCK = 0x63726d6d;
 
 /**
- * Pending migrations, each in its own transaction, on one connection with no statement timeout.
- * Several API replicas may start at once: a session-level advisory lock lets one of them migrate
- * while the others wait, then find nothing pending.
+ * Pending migrations, in one transaction with no statement timeout (`SET LOCAL`). Several API
+ * replicas may start at once: the transaction first takes an advisory lock (`pg_advisory_xact_lock`),
+ * so one of them migrates while the others wait, then find nothing pending. Lock, timeout and
+ * migrations all belong to the transaction, never to the session, so this works unchanged behind
+ * PgBouncer in transaction mode, where consecutive transactions of a client may run on different
+ * server connections (a session lock taken on one could not be released from another). A migration
+ * that fails rolls back every migration of the run.
  */
 async function runMigrations(dataSource: DataSource): Promise<void> {
   const runner = dataSource.createQueryRunner();
   try {
-    await runner.query('SET statement_timeout = 0');
-    await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    await runner.startTransaction();
     try {
+      await runner.query('SET LOCAL statement_timeout = 0; SET LOCAL idle_in_transaction_session_timeout = 0');
+      await runner.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
       const executor = new MigrationExecutor(dataSource, runner);
+      // Inside the transaction already open: TypeORM runs each migration in it, with no nested one.
       executor.transaction = 'each';
       await executor.executePendingMigrations();
-    } finally {
-      await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]);
+      await runner.commitTransaction();
+    } catch (error) {
+      await runner.rollbackTransaction();
+      throw error;
     }
-    await runner.query('RESET statement_timeout');
   } finally {
     await runner.release();
   }

@@ -1,7 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { CompanyScope } from '../security/request-context';
+import { cancelOnRequestAbort } from './request-cancellation';
+import { ReadReplica, type ReadPool } from './read-replica';
 
 /** The role every tenant transaction runs as: not the tables' owner, so row-level security applies. */
 export const TENANT_ROLE = 'crm_tenant';
@@ -32,10 +34,58 @@ export interface TenantEntryOptions {
  * The transaction commits when `work` resolves and rolls back when it throws. Nothing outside the
  * transaction is changed, so it works unchanged behind PgBouncer in transaction mode. Opening it costs
  * one round trip: `START TRANSACTION` and the settings (and `sharedLock`) go in one simple query.
+ *
+ * With a read replica configured (`DATABASE_READ_URL`), a transaction that wrote records the
+ * company's WAL position after its COMMIT (see {@link ReadReplica}): one statement more before the
+ * COMMIT (did it write?) and one after it when it did. `read` runs read-only work where
+ * {@link ReadReplica.route} sends it.
  */
 @Injectable()
 export class TenantDatabase {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  private readonly logger = new Logger('TenantDatabase');
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Optional() private readonly replica?: ReadReplica,
+  ) {}
+
+  /**
+   * Runs read-only `work` in a READ ONLY tenant transaction of `scope`'s company, on the read
+   * replica when it has replayed the company's last write, else on the primary (no replica
+   * configured: always the primary). Row-level security applies the same on both. `setup` is extra
+   * SQL for the transaction's first round trip (e.g. `SET LOCAL jit = off`).
+   */
+  async read<T>(
+    scope: CompanyScope,
+    work: (manager: EntityManager, pool: ReadPool) => Promise<T>,
+    options: { isolation?: 'READ COMMITTED' | 'REPEATABLE READ'; setup?: string; primaryRequired?: boolean } = {},
+  ): Promise<T> {
+    const route = this.replica
+      ? await this.replica.route(scope.companyId, { primaryRequired: options.primaryRequired })
+      : { dataSource: this.dataSource, pool: 'primary' as const };
+    const runner = route.dataSource.createQueryRunner();
+    await runner.connect();
+    const stopWatching = cancelOnRequestAbort(runner);
+    try {
+      await runner.query(
+        `BEGIN ISOLATION LEVEL ${options.isolation ?? 'READ COMMITTED'} READ ONLY; ${options.setup ? `${options.setup}; ` : ''}${enterTenantSql(scope)}`,
+      );
+      try {
+        const result = await work(runner.manager, route.pool);
+        stopWatching();
+        await runner.query('COMMIT');
+        return result;
+      } catch (error) {
+        // A cancel must not reach the ROLLBACK: the connection would go back to the pool mid-transaction.
+        stopWatching();
+        await runner.query('ROLLBACK');
+        throw error;
+      }
+    } finally {
+      stopWatching();
+      await runner.release();
+    }
+  }
 
   async run<T>(
     scope: CompanyScope,
@@ -54,13 +104,30 @@ export class TenantDatabase {
       // What `startTransaction()` would have recorded, so TypeORM commits, rolls back and nests as usual.
       Object.assign(runner, { isTransactionActive: true, transactionDepth: 1 });
       let result: T;
+      let recordWrite = false;
       try {
         result = await work(runner.manager);
+        // Did the transaction write (has it an xid)? Asked only when a replica is configured.
+        if (this.replica?.enabled) {
+          const [row] = (await runner.query(`SELECT pg_current_xact_id_if_assigned() IS NOT NULL AS wrote`)) as {
+            wrote: boolean;
+          }[];
+          recordWrite = row?.wrote === true;
+        }
       } catch (error) {
         await runner.rollbackTransaction();
         throw error;
       }
       await runner.commitTransaction();
+      if (recordWrite && this.replica) {
+        // After the COMMIT, so the recorded position is past the commit record. The write stands
+        // whatever happens here; a failure only risks one stale read from a lagging replica.
+        await this.replica
+          .recordWrite((sql, params) => runner.query(sql, params), scope.companyId)
+          .catch((error: unknown) =>
+            this.logger.error(`Could not record the company's write position: ${(error as Error).message}`),
+          );
+      }
       return result;
     } finally {
       await runner.release();

@@ -1,7 +1,8 @@
-import { Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Injectable, type OnModuleDestroy, Optional } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
+import { ReadReplica } from '../database/read-replica';
 
 interface PoolLike {
   totalCount?: number;
@@ -21,7 +22,7 @@ export class MetricsService implements OnModuleDestroy {
   private readonly requests: Histogram<'method' | 'route' | 'status'>;
   private readonly ingested: Counter<'kind' | 'outcome'>;
 
-  constructor(dataSource: DataSource) {
+  constructor(dataSource: DataSource, @Optional() replica?: ReadReplica) {
     collectDefaultMetrics({ register: this.registry });
     this.requests = new Histogram({
       name: 'crm_http_request_duration_seconds',
@@ -48,6 +49,8 @@ export class MetricsService implements OnModuleDestroy {
         this.set({ state: 'waiting' }, pool?.waitingCount ?? 0);
       },
     });
+    // Which pool answered analytics reads (primary or the DATABASE_READ_URL replica), and why.
+    if (replica?.enabled) this.registry.registerMetric(replica.reads);
   }
 
   /** Counts what a batch did with its records: `created`, `updated`, `unchanged`, `failed`. */

@@ -26,6 +26,7 @@ import { AssistantDealActions1764640000000 } from './1764640000000-assistant-dea
 import { ReportTypePipeline1764650000000 } from './1764650000000-report-type-pipeline';
 import { ImportJobs1764660000000 } from './1764660000000-import-jobs';
 import { DealsBoardOrder1764670000000 } from './1764670000000-deals-board-order';
+import { CompanyWritePositions1764680000000 } from './1764680000000-company-write-positions';
 import { DealStageTotals1764670000001 } from './1764670000001-deal-stage-totals';
 import { TenantKeys1764670000002 } from './1764670000002-tenant-keys';
 
@@ -61,6 +62,7 @@ export const MIGRATIONS = [
   DealsBoardOrder1764670000000,
   DealStageTotals1764670000001,
   TenantKeys1764670000002,
+  CompanyWritePositions1764680000000,
 ];
 
 export { enableTenantSecurity, disableTenantSecurity, TENANT_COMPANY_SQL } from './tenant-security';
