@@ -7,7 +7,8 @@
  *  3. read-your-writes: with the replica's replay paused, a company that has just written reads its
  *     write (from the primary) while the replica still lacks it, and a company that has not written
  *     keeps reading from the replica;
- *  4. a report job whose API process is killed mid-way finishes on another process.
+ *  4. an import uploaded through one process is run by another while the first is frozen;
+ *  5. a report job whose API process is killed mid-way finishes on another process.
  * Environment: SCALE_OUT_URL (nginx), SCALE_OUT_API_URLS and SCALE_OUT_API_PIDS (the processes, in
  * the same order), SCALE_OUT_PRIMARY_URL and SCALE_OUT_REPLICA_URL (direct, for the checks).
  */
@@ -225,7 +226,55 @@ async function main(): Promise<void> {
       `${again.salesCount} sales`,
     );
 
-    // 4. A report job whose process is killed mid-way finishes on another one. The other two are
+    // 4. An import uploaded through one process is counted, run and finished by another while the
+    // first is frozen (SIGSTOP): the upload and the job live in the database, the run on the queue.
+    {
+      const csv = [
+        'Код;Имя;Email',
+        ...Array.from({ length: 500 }, (_, i) => `IMP-${i};Клиент ${i};imp${i}@example.ru`),
+      ];
+      const form = new FormData();
+      form.append('kind', 'clients');
+      form.append('file', new Blob([csv.join('\n')], { type: 'text/csv' }), 'clients.csv');
+      const uploaded = (await (
+        await fetch(`${API_URLS[0]}/api/companies/${a.id}/imports`, {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${a.token}` },
+          body: form,
+        })
+      ).json()) as { id: string; suggestedMapping: unknown };
+      process.kill(API_PIDS[0], 'SIGSTOP');
+      try {
+        const other = new CrmApi(API_URLS[2]).withBearer(a.token);
+        const path = `/companies/${a.id}/imports/${uploaded.id}`;
+        await waitFor('the upload to be counted by another process', async () => {
+          const job = await other.request<{ rowsTotal: number | null }>('GET', path);
+          return job.rowsTotal !== null ? true : undefined;
+        });
+        await other.request('POST', `${path}/run`, { mapping: uploaded.suggestedMapping });
+        const job = await waitFor(
+          'the import to finish on another process',
+          async () => {
+            const j = await other.request<{ status: string; progress: { created: number } }>('GET', path);
+            return j.status === 'running' ? undefined : j;
+          },
+          120_000,
+        );
+        const { rows } = await primary.query(
+          `SELECT count(*)::int AS n FROM clients WHERE company_id = $1 AND external_id LIKE 'IMP-%'`,
+          [a.id],
+        );
+        check(
+          'an import uploaded through process 1 is run by process 3 while process 1 is frozen',
+          job.status === 'completed' && job.progress.created === 500 && rows[0].n === 500,
+          `status ${job.status}, created ${job.progress.created}, clients ${rows[0].n}`,
+        );
+      } finally {
+        process.kill(API_PIDS[0], 'SIGCONT');
+      }
+    }
+
+    // 5. A report job whose process is killed mid-way finishes on another one. The other two are
     // frozen (SIGSTOP) until then, so the first process is the one that takes the job.
     process.kill(API_PIDS[1], 'SIGSTOP');
     process.kill(API_PIDS[2], 'SIGSTOP');
