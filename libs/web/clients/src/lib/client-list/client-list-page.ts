@@ -1,8 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { rxResource, toSignal } from '@angular/core/rxjs-interop';
-import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
-import { MatIconModule } from '@angular/material/icon';
 import type { PageEvent } from '@angular/material/paginator';
 import { MatSortModule, type Sort } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
@@ -11,7 +9,7 @@ import type { ClientResponse } from '@crm/shared/contracts';
 import { CompanyContext, describeError } from '@crm/web/core';
 import { ClientsApi } from '@crm/web/data-access';
 import { I18n, LocalDatePipe, LocalDateTimePipe, RelativeTimePipe, TranslatePipe } from '@crm/web/i18n';
-import { EmptyState, ExportMenu, ListCard, PageHeader } from '@crm/web/ui';
+import { ListCard, ListEmpty, ListPageHeader } from '@crm/web/ui';
 import { map } from 'rxjs';
 import { ClientFormDialog, type ClientFormDialogData } from '../dialogs/client-form-dialog';
 import { ClientFilters } from './client-filters';
@@ -33,16 +31,13 @@ import {
   selector: 'crm-client-list-page',
   imports: [
     ClientFilters,
-    EmptyState,
-    ExportMenu,
     ListCard,
+    ListEmpty,
+    ListPageHeader,
     LocalDatePipe,
     LocalDateTimePipe,
-    MatButtonModule,
-    MatIconModule,
     MatSortModule,
     MatTableModule,
-    PageHeader,
     RelativeTimePipe,
     RouterLink,
     TranslatePipe,
