@@ -47,7 +47,7 @@ interface WrittenRow {
 /** Sales (of this batch) whose given items differ from the stored ones. */
 const CHANGED_ITEMS = `
   SELECT s.id FROM jsonb_to_recordset($2::jsonb) AS i(external_id text, items jsonb)
-    CROSS JOIN LATERAL (SELECT id FROM sales WHERE company_id = $1 AND external_id = i.external_id LIMIT 1) s
+    CROSS JOIN LATERAL (SELECT id, company_id FROM sales WHERE company_id = $1 AND external_id = i.external_id LIMIT 1) s
    WHERE i.items IS DISTINCT FROM ${STORED_ITEMS}`;
 
 /**
