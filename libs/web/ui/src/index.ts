@@ -16,3 +16,4 @@ export * from './lib/dialog-scaffold/dialog-scaffold';
 export * from './lib/list-page/list-page-header';
 export * from './lib/list-page/list-empty';
 export * from './lib/filters/day-filter';
+export * from './lib/client-picker/client-picker';
