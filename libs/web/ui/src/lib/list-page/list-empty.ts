@@ -32,7 +32,7 @@ import { EmptyState } from '../states/empty-state';
       </crm-empty-state>
     } @else {
       <crm-empty-state icon="search" [title]="key('noMatchesTitle') | t" [text]="key('noMatchesText') | t">
-        <button matButton="outlined" type="button" (click)="reset.emit()">{{ key('resetFilters') | t }}</button>
+        <button matButton="outlined" type="button" (click)="cleared.emit()">{{ key('resetFilters') | t }}</button>
       </crm-empty-state>
     }
   `,
@@ -50,7 +50,7 @@ export class ListEmpty {
   readonly filtered = input(false);
   readonly keysTestId = input<string | null>(null);
   readonly add = output<void>();
-  readonly reset = output<void>();
+  readonly cleared = output<void>();
 
   /** One of the area's texts, e.g. `clients.add`. */
   protected key<S extends string>(suffix: S): `${'clients' | 'sales'}.${S}` {
