@@ -6,7 +6,7 @@ import { MatSortModule, type Sort } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import type { ClientResponse } from '@crm/shared/contracts';
-import { CompanyContext, describeError } from '@crm/web/core';
+import { CompanyContext } from '@crm/web/core';
 import { ClientsApi } from '@crm/web/data-access';
 import { I18n, LocalDatePipe, LocalDateTimePipe, RelativeTimePipe, TranslatePipe } from '@crm/web/i18n';
 import { ListCard, ListEmpty, ListPageHeader } from '@crm/web/ui';
@@ -71,9 +71,6 @@ export class ClientListPage {
     stream: ({ params }) => this.api.list(params.companyId, params.query),
   });
   protected readonly page = computed(() => (this.clients.hasValue() ? this.clients.value() : null));
-  protected readonly loadError = computed(() =>
-    this.clients.error() ? describeError(this.clients.error(), this.i18n) : null,
-  );
 
   protected setFilters(change: Partial<ClientListState>): void {
     this.navigate(withFilters(this.state(), change));

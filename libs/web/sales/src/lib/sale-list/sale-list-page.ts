@@ -6,7 +6,7 @@ import { MatSortModule, type Sort } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import type { SaleListItemResponse, SaleResponse } from '@crm/shared/contracts';
-import { CompanyContext, describeError } from '@crm/web/core';
+import { CompanyContext } from '@crm/web/core';
 import { CompaniesApi, SalesApi } from '@crm/web/data-access';
 import { I18n, LocalDatePipe, LocalDateTimePipe, MoneyPipe, TranslatePipe } from '@crm/web/i18n';
 import { SaleFormDialog, type SaleFormDialogData } from '@crm/web/sale-form';
@@ -78,9 +78,6 @@ export class SaleListPage {
     stream: ({ params }) => this.api.list(params.companyId, params.query),
   });
   protected readonly page = computed(() => (this.sales.hasValue() ? this.sales.value() : null));
-  protected readonly loadError = computed(() =>
-    this.sales.error() ? describeError(this.sales.error(), this.i18n) : null,
-  );
 
   protected setFilters(change: Partial<SaleListState>): void {
     this.navigate(withSaleFilters(this.state(), change));
