@@ -2320,13 +2320,13 @@ export interface components {
       nextStep?: components['schemas']['NextStepDto'] | null;
       /**
        * Format: uuid
-       * @description A member of the company; default the caller.
+       * @description A member of the company; on create the default is the caller.
        */
       ownerId?: string;
       /** Format: uuid */
       pipelineId?: string;
       /**
-       * @description Win probability 0–100 %; omitted or null: the stage's default, which follows the deal from stage to stage.
+       * @description Win probability 0–100 %; `null` (or omitted on create): the stage's default, which follows the deal from stage to stage.
        * @example 30
        */
       probability?: number | null;
@@ -4577,9 +4577,12 @@ export interface components {
        * @example RUB
        */
       currency?: string;
-      /** @example 2027-01-31 */
+      /** @example 2026-12-31 */
       expectedCloseDate?: string | null;
-      /** @example ORD-1001 */
+      /**
+       * @description The deal's id in an integrating system; unique in the company (409 when taken).
+       * @example ORD-1001
+       */
       externalId?: string | null;
       /**
        * @description Only for a lost deal: why it was lost.
@@ -4589,15 +4592,18 @@ export interface components {
       nextStep?: components['schemas']['NextStepDto'] | null;
       /**
        * Format: uuid
-       * @description A member of the company.
+       * @description A member of the company; on create the default is the caller.
        */
       ownerId?: string;
       /**
-       * @description 0–100 %; `null` goes back to the stage's default.
-       * @example 40
+       * @description Win probability 0–100 %; `null` (or omitted on create): the stage's default, which follows the deal from stage to stage.
+       * @example 30
        */
       probability?: number | null;
-      /** @example Выставка */
+      /**
+       * @description Where the deal came from.
+       * @example Сайт
+       */
       source?: string | null;
       /** @example Поставка 250 свечей */
       title?: string;

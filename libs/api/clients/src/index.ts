@@ -6,3 +6,4 @@ export * from './lib/clients.writer';
 export * from './lib/client-rows';
 export * from './lib/client-id.pipe';
 export * from './lib/client-filters';
+export * from './lib/activity-routes';

@@ -1,15 +1,8 @@
-import { Body, Controller, Get, Param, Post, UsePipes } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, UsePipes } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { CompanyRoute } from '@crm/api/companies';
-import {
-  ApiErrors,
-  type AuthenticatedUser,
-  type CompanyScope,
-  CurrentUser,
-  Scope,
-  StorableTextPipe,
-} from '@crm/api/core';
-import { CreateInteractionDto, CreateNoteDto, InteractionResponse, NoteResponse } from '@crm/shared/contracts';
+import { StorableTextPipe } from '@crm/api/core';
+import { type ActivityOwner, ActivityRoutes } from './activity-routes';
 import { clientIdPipe } from './client-id.pipe';
 import { InteractionsService } from './interactions.service';
 import { NotesService } from './notes.service';
@@ -19,52 +12,25 @@ import { NotesService } from './notes.service';
 @CompanyRoute()
 @UsePipes(StorableTextPipe)
 @Controller('companies/:companyId/clients/:clientId')
-export class ClientActivityController {
-  constructor(
-    private readonly interactions: InteractionsService,
-    private readonly notes: NotesService,
-  ) {}
+export class ClientActivityController extends ActivityRoutes({
+  param: 'clientId',
+  pipe: clientIdPipe,
+  summaries: {
+    listInteractions: 'Interactions with a client, newest first',
+    createInteraction: 'Record an interaction; the client’s lastInteractionAt moves forward to it',
+    listNotes: 'Notes on a client, newest first',
+    createNote: 'Write a note on a client; the author is the current user',
+  },
+}) {
+  readonly activity: ActivityOwner;
 
-  @Get('interactions')
-  @ApiOperation({ summary: 'Interactions with a client, newest first' })
-  @ApiOkResponse({ type: [InteractionResponse] })
-  listInteractions(
-    @Scope() scope: CompanyScope,
-    @Param('clientId', clientIdPipe) clientId: string,
-  ): Promise<InteractionResponse[]> {
-    return this.interactions.list(scope, clientId);
-  }
-
-  @Post('interactions')
-  @ApiOperation({ summary: 'Record an interaction; the client’s lastInteractionAt moves forward to it' })
-  @ApiCreatedResponse({ type: InteractionResponse })
-  @ApiErrors(400)
-  createInteraction(
-    @Scope() scope: CompanyScope,
-    @CurrentUser() user: AuthenticatedUser,
-    @Param('clientId', clientIdPipe) clientId: string,
-    @Body() dto: CreateInteractionDto,
-  ): Promise<InteractionResponse> {
-    return this.interactions.create(scope, clientId, user, dto);
-  }
-
-  @Get('notes')
-  @ApiOperation({ summary: 'Notes on a client, newest first' })
-  @ApiOkResponse({ type: [NoteResponse] })
-  listNotes(@Scope() scope: CompanyScope, @Param('clientId', clientIdPipe) clientId: string): Promise<NoteResponse[]> {
-    return this.notes.list(scope, clientId);
-  }
-
-  @Post('notes')
-  @ApiOperation({ summary: 'Write a note on a client; the author is the current user' })
-  @ApiCreatedResponse({ type: NoteResponse })
-  @ApiErrors(400)
-  createNote(
-    @Scope() scope: CompanyScope,
-    @CurrentUser() user: AuthenticatedUser,
-    @Param('clientId', clientIdPipe) clientId: string,
-    @Body() dto: CreateNoteDto,
-  ): Promise<NoteResponse> {
-    return this.notes.create(scope, clientId, user, dto);
+  constructor(interactions: InteractionsService, notes: NotesService) {
+    super();
+    this.activity = {
+      listInteractions: (scope, clientId) => interactions.list(scope, clientId),
+      createInteraction: (scope, clientId, user, dto) => interactions.create(scope, clientId, user, dto),
+      listNotes: (scope, clientId) => notes.list(scope, clientId),
+      createNote: (scope, clientId, user, dto) => notes.create(scope, clientId, user, dto),
+    };
   }
 }

@@ -4,7 +4,6 @@ import {
   encodeCursor,
   feedHorizon,
   feedWindow,
-  iso,
   queryRows,
   SqlParams,
   TenantDatabase,
@@ -12,92 +11,24 @@ import {
 import {
   DEFAULT_FEED_LIMIT,
   type DealFeedResponse,
-  type DealStatus,
   type FeedQueryDto,
-  formatMoney,
   type IntegrationDealResponse,
 } from '@crm/shared/contracts';
+import { DEAL_COLUMNS, type DealRow, DEALS_JOINED, toDealResponse } from '@crm/api/deals';
 
-interface DealFeedRow {
-  id: string;
-  externalId: string | null;
-  title: string;
-  clientId: string;
-  clientName: string | null;
-  clientExternalId: string | null;
-  amount: string;
-  currency: string;
-  pipelineId: string;
+/** A deal with what the integration API adds: its client's external id and its pipeline's name. */
+interface DealFeedRow extends DealRow {
   pipelineName: string;
-  stageId: string;
-  stageName: string;
-  ownerId: string | null;
-  ownerName: string | null;
-  expectedCloseDate: string | null;
-  probability: number;
-  probabilityOverridden: boolean;
-  status: DealStatus;
-  lostReason: string | null;
-  saleId: string | null;
-  source: string | null;
-  nextStepTitle: string | null;
-  nextStepDueAt: Date | null;
-  stageEnteredAt: Date;
-  closedAt: Date | null;
-  createdAt: Date;
-  updatedAt: Date;
   changeXid: string;
 }
 
-const COLUMNS = `
-  d.id, d.external_id AS "externalId", d.title, d.client_id AS "clientId", coalesce(c.name, c.email) AS "clientName",
-  c.external_id AS "clientExternalId", d.amount::text AS amount, trim(d.currency) AS currency,
-  d.pipeline_id AS "pipelineId", p.name AS "pipelineName", d.stage_id AS "stageId", s.name AS "stageName",
-  d.owner_id AS "ownerId", u.login AS "ownerName", d.expected_close_date::text AS "expectedCloseDate",
-  coalesce(d.probability, s.probability)::int AS probability, d.probability IS NOT NULL AS "probabilityOverridden",
-  d.status, d.lost_reason AS "lostReason", d.sale_id AS "saleId", d.source,
-  d.next_step_title AS "nextStepTitle", d.next_step_due_at AS "nextStepDueAt", d.stage_entered_at AS "stageEnteredAt",
-  d.closed_at AS "closedAt", d.created_at AS "createdAt", d.updated_at AS "updatedAt"`;
+const COLUMNS = `${DEAL_COLUMNS}, p.name AS "pipelineName"`;
 
-const FROM = `
-  deals d
-  JOIN clients c ON c.company_id = d.company_id AND c.id = d.client_id
-  JOIN pipelines p ON p.company_id = d.company_id AND p.id = d.pipeline_id
-  JOIN pipeline_stages s ON s.company_id = d.company_id AND s.id = d.stage_id
-  LEFT JOIN users u ON u.id = d.owner_id`;
+const FROM = `${DEALS_JOINED}
+  JOIN pipelines p ON p.company_id = d.company_id AND p.id = d.pipeline_id`;
 
 function toIntegrationDeal(row: DealFeedRow): IntegrationDealResponse {
-  return {
-    id: row.id,
-    externalId: row.externalId,
-    title: row.title,
-    clientId: row.clientId,
-    clientName: row.clientName,
-    clientExternalId: row.clientExternalId,
-    amount: formatMoney(row.amount, row.currency),
-    currency: row.currency,
-    pipelineId: row.pipelineId,
-    pipelineName: row.pipelineName,
-    stageId: row.stageId,
-    stageName: row.stageName,
-    ownerId: row.ownerId,
-    ownerName: row.ownerName,
-    expectedCloseDate: row.expectedCloseDate,
-    probability: row.probability,
-    probabilityOverridden: row.probabilityOverridden,
-    status: row.status,
-    lostReason: row.lostReason,
-    saleId: row.saleId,
-    source: row.source,
-    nextStep:
-      row.nextStepTitle !== null && row.nextStepDueAt !== null
-        ? { title: row.nextStepTitle, dueAt: iso(row.nextStepDueAt) as string }
-        : null,
-    stageEnteredAt: iso(row.stageEnteredAt) as string,
-    closedAt: iso(row.closedAt),
-    createdAt: iso(row.createdAt) as string,
-    updatedAt: iso(row.updatedAt) as string,
-  };
+  return { ...toDealResponse(row), clientExternalId: row.clientExternalId, pipelineName: row.pipelineName };
 }
 
 /**

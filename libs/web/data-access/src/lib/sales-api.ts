@@ -1,7 +1,6 @@
-import { HttpClient, HttpParams } from '@angular/common/http';
+import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import type {
-  ClientPageResponse,
   CreateSaleDto,
   SaleDetailResponse,
   SalePageResponse,
@@ -35,12 +34,6 @@ export class SalesApi {
 
   update(companyId: string, saleId: string, body: UpdateSaleDto): Observable<SaleResponse> {
     return this.http.patch<SaleResponse>(this.url(companyId, saleId), body);
-  }
-
-  /** Clients matching `q`, for picking the buyer of a new sale. */
-  buyers(companyId: string, q: string): Observable<ClientPageResponse> {
-    const params = new HttpParams({ fromObject: { q, pageSize: 10, sort: 'name' } });
-    return this.http.get<ClientPageResponse>(`/api/companies/${encodeURIComponent(companyId)}/clients`, { params });
   }
 
   remove(companyId: string, saleId: string): Observable<void> {

@@ -1,7 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, signal } from '@angular/core';
 import { rxResource, toSignal } from '@angular/core/rxjs-interop';
 import { type AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatAutocompleteModule } from '@angular/material/autocomplete';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
@@ -11,10 +10,10 @@ import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import type { ClientResponse, DealResponse, UpdateDealDto } from '@crm/shared/contracts';
 import { CompanyContext, dateToDay, dayToDate, describeError } from '@crm/web/core';
-import { ClientsApi, DealsApi, MembersApi, PipelinesApi } from '@crm/web/data-access';
+import { DealsApi, MembersApi, PipelinesApi } from '@crm/web/data-access';
 import { decimalInput, I18n, TranslatePipe } from '@crm/web/i18n';
-import { DialogScaffold } from '@crm/web/ui';
-import { catchError, debounceTime, distinctUntilChanged, finalize, map, type Observable, of, switchMap } from 'rxjs';
+import { ClientPicker, DialogScaffold } from '@crm/web/ui';
+import { finalize, type Observable } from 'rxjs';
 import { changedFields, dueMoment, normaliseDealAmount, parseProbability, timeOf } from './deal-form';
 
 export interface DealFormDialogData {
@@ -42,8 +41,8 @@ const probabilityValidator = (c: AbstractControl<string>) =>
 @Component({
   selector: 'crm-deal-form-dialog',
   imports: [
+    ClientPicker,
     DialogScaffold,
-    MatAutocompleteModule,
     MatButtonModule,
     MatDatepickerModule,
     MatFormFieldModule,
@@ -67,22 +66,14 @@ const probabilityValidator = (c: AbstractControl<string>) =>
           <mat-error>{{ 'deals.form.titleRequired' | t }}</mat-error>
         </mat-form-field>
         @if (!data.deal && !data.clientId) {
-          <mat-form-field appearance="outline" class="wide">
-            <mat-label>{{ 'deals.form.client' | t }}</mat-label>
-            <input
-              matInput
-              data-testid="deal-client"
-              [formControl]="clientQuery"
-              [matAutocomplete]="clients"
-              [placeholder]="'deals.form.clientHint' | t"
-            />
-            <mat-autocomplete #clients [displayWith]="clientName">
-              @for (client of clientOptions(); track client.id) {
-                <mat-option [value]="client">{{ clientName(client) }}</mat-option>
-              }
-            </mat-autocomplete>
-            <mat-error>{{ 'deals.form.clientRequired' | t }}</mat-error>
-          </mat-form-field>
+          <crm-client-picker
+            testId="deal-client"
+            [control]="clientQuery"
+            [companyId]="data.companyId"
+            [label]="'deals.form.client' | t"
+            [hint]="'deals.form.clientHint' | t"
+            [error]="'deals.form.clientRequired' | t"
+          />
         }
         <mat-form-field appearance="outline">
           <mat-label>{{ 'deals.form.amount' | t }}</mat-label>
@@ -159,7 +150,6 @@ export class DealFormDialog {
   protected readonly data = inject<DealFormDialogData>(MAT_DIALOG_DATA);
   private readonly ref = inject<MatDialogRef<DealFormDialog, DealResponse>>(MatDialogRef);
   private readonly api = inject(DealsApi);
-  private readonly clientsApi = inject(ClientsApi);
   private readonly pipelinesApi = inject(PipelinesApi);
   private readonly membersApi = inject(MembersApi);
   private readonly i18n = inject(I18n);
@@ -207,23 +197,6 @@ export class DealFormDialog {
   protected readonly clientQuery = this.fb.control<string | ClientResponse>('', (c) =>
     this.deal || this.data.clientId || (c.value && typeof c.value === 'object') ? null : { client: true },
   );
-  protected readonly clientOptions = toSignal(
-    this.clientQuery.valueChanges.pipe(
-      map((value) => (typeof value === 'string' ? value.trim() : null)),
-      debounceTime(250),
-      distinctUntilChanged(),
-      switchMap((q) =>
-        q === null
-          ? of([])
-          : this.clientsApi.list(this.data.companyId, { q, pageSize: 10, sort: 'name' }).pipe(
-              map((page) => page.items),
-              catchError(() => of([])),
-            ),
-      ),
-    ),
-    { initialValue: [] as ClientResponse[] },
-  );
-
   protected readonly saving = signal(false);
   private readonly failure = signal<unknown>(null);
   protected readonly errorText = computed(() => {
@@ -246,13 +219,6 @@ export class DealFormDialog {
       }
     });
   }
-
-  protected readonly clientName = (client: ClientResponse | string | null): string =>
-    typeof client === 'string'
-      ? client
-      : client
-        ? client.name || client.email || client.externalId || this.i18n.t('clients.noName')
-        : '';
 
   protected submit(): void {
     const nextDue = this.form.controls.nextStepDue;

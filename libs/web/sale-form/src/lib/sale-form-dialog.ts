@@ -1,7 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { type AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatAutocompleteModule } from '@angular/material/autocomplete';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
@@ -13,8 +12,8 @@ import type { ClientResponse, SaleResponse, SaleStatus } from '@crm/shared/contr
 import { dateToDay, dayToDate, describeError, httpStatus } from '@crm/web/core';
 import { SalesApi } from '@crm/web/data-access';
 import { decimalInput, I18n, MoneyPipe, TranslatePipe, type TranslationKey } from '@crm/web/i18n';
-import { DialogScaffold } from '@crm/web/ui';
-import { catchError, debounceTime, distinctUntilChanged, finalize, map, type Observable, of, switchMap } from 'rxjs';
+import { ClientPicker, DialogScaffold } from '@crm/web/ui';
+import { finalize, type Observable } from 'rxjs';
 import {
   dayOf,
   itemsTotal,
@@ -53,8 +52,8 @@ const decimalValidator =
 @Component({
   selector: 'crm-sale-form-dialog',
   imports: [
+    ClientPicker,
     DialogScaffold,
-    MatAutocompleteModule,
     MatButtonModule,
     MatDatepickerModule,
     MatFormFieldModule,
@@ -75,27 +74,15 @@ const decimalValidator =
         saveTestId="sale-save"
       >
         @if (!data.sale && !data.clientId) {
-          <mat-form-field appearance="outline" class="wide">
-            <mat-label>{{ 'sales.form.buyer' | t }}</mat-label>
-            <input
-              matInput
-              data-testid="sale-buyer"
-              [formControl]="buyerQuery"
-              [matAutocomplete]="buyers"
-              [placeholder]="'sales.form.buyerHint' | t"
-            />
-            <mat-autocomplete #buyers [displayWith]="buyerName">
-              @for (client of buyerOptions(); track client.id) {
-                <mat-option [value]="client">
-                  {{ buyerName(client) }}
-                  @if (client.email && client.name) {
-                    <small class="muted">{{ client.email }}</small>
-                  }
-                </mat-option>
-              }
-            </mat-autocomplete>
-            <mat-error>{{ 'sales.form.buyerRequired' | t }}</mat-error>
-          </mat-form-field>
+          <crm-client-picker
+            testId="sale-buyer"
+            [withEmail]="true"
+            [control]="buyerQuery"
+            [companyId]="data.companyId"
+            [label]="'sales.form.buyer' | t"
+            [hint]="'sales.form.buyerHint' | t"
+            [error]="'sales.form.buyerRequired' | t"
+          />
         }
         <mat-form-field appearance="outline">
           <mat-label>{{ 'sales.form.amount' | t }}</mat-label>
@@ -150,10 +137,6 @@ const decimalValidator =
       gap: 8px;
       color: var(--mat-sys-on-surface-variant);
     }
-    .muted {
-      display: block;
-      color: var(--mat-sys-on-surface-variant);
-    }
   `,
 })
 export class SaleFormDialog {
@@ -202,22 +185,6 @@ export class SaleFormDialog {
   protected readonly buyerQuery = this.fb.control<string | ClientResponse>('', (c) =>
     this.data.sale || this.data.clientId || (c.value && typeof c.value === 'object') ? null : { buyer: true },
   );
-  protected readonly buyerOptions = toSignal(
-    this.buyerQuery.valueChanges.pipe(
-      map((value) => (typeof value === 'string' ? value.trim() : null)),
-      debounceTime(250),
-      distinctUntilChanged(),
-      switchMap((q) =>
-        q === null
-          ? of([])
-          : this.api.buyers(this.data.companyId, q).pipe(
-              map((page) => page.items),
-              catchError(() => of([])),
-            ),
-      ),
-    ),
-    { initialValue: [] as ClientResponse[] },
-  );
   protected readonly saving = signal(false);
   private readonly failure = signal<unknown>(null);
   protected readonly errorText = computed(() => {
@@ -237,13 +204,6 @@ export class SaleFormDialog {
   protected statusKey(status: SaleStatus): TranslationKey {
     return `sales.statuses.${status}` as TranslationKey;
   }
-
-  protected readonly buyerName = (client: ClientResponse | string | null): string =>
-    typeof client === 'string'
-      ? client
-      : client
-        ? client.name || client.email || client.externalId || this.i18n.t('clients.noName')
-        : '';
 
   protected useTotal(): void {
     const total = this.total();

@@ -1,15 +1,8 @@
-import { Body, Controller, Get, Param, Post, UsePipes } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, UsePipes } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { ActivityRoutes } from '@crm/api/clients';
 import { CompanyRoute } from '@crm/api/companies';
-import {
-  ApiErrors,
-  type AuthenticatedUser,
-  type CompanyScope,
-  CurrentUser,
-  Scope,
-  StorableTextPipe,
-} from '@crm/api/core';
-import { CreateInteractionDto, CreateNoteDto, InteractionResponse, NoteResponse } from '@crm/shared/contracts';
+import { StorableTextPipe } from '@crm/api/core';
 import { dealIdPipe } from '../ids';
 import { DealActivityService } from './deal-activity.service';
 
@@ -18,52 +11,18 @@ import { DealActivityService } from './deal-activity.service';
 @CompanyRoute()
 @UsePipes(StorableTextPipe)
 @Controller('companies/:companyId/deals/:dealId')
-export class DealActivityController {
-  constructor(private readonly activity: DealActivityService) {}
-
-  @Get('interactions')
-  @ApiOperation({ summary: 'Interactions on a deal, most recent first' })
-  @ApiOkResponse({ type: [InteractionResponse] })
-  listInteractions(
-    @Scope() scope: CompanyScope,
-    @Param('dealId', dealIdPipe) dealId: string,
-  ): Promise<InteractionResponse[]> {
-    return this.activity.listInteractions(scope, dealId);
-  }
-
-  @Post('interactions')
-  @ApiOperation({
-    summary:
+export class DealActivityController extends ActivityRoutes({
+  param: 'dealId',
+  pipe: dealIdPipe,
+  summaries: {
+    listInteractions: 'Interactions on a deal, most recent first',
+    createInteraction:
       'Record an interaction on a deal: it is the deal client’s interaction too, and moves the client’s lastInteractionAt forward to it',
-  })
-  @ApiCreatedResponse({ type: InteractionResponse })
-  @ApiErrors(400)
-  createInteraction(
-    @Scope() scope: CompanyScope,
-    @CurrentUser() user: AuthenticatedUser,
-    @Param('dealId', dealIdPipe) dealId: string,
-    @Body() dto: CreateInteractionDto,
-  ): Promise<InteractionResponse> {
-    return this.activity.createInteraction(scope, dealId, user, dto);
-  }
-
-  @Get('notes')
-  @ApiOperation({ summary: 'Notes on a deal, newest first' })
-  @ApiOkResponse({ type: [NoteResponse] })
-  listNotes(@Scope() scope: CompanyScope, @Param('dealId', dealIdPipe) dealId: string): Promise<NoteResponse[]> {
-    return this.activity.listNotes(scope, dealId);
-  }
-
-  @Post('notes')
-  @ApiOperation({ summary: 'Write a note on a deal (shown on its client’s notes too); the author is the current user' })
-  @ApiCreatedResponse({ type: NoteResponse })
-  @ApiErrors(400)
-  createNote(
-    @Scope() scope: CompanyScope,
-    @CurrentUser() user: AuthenticatedUser,
-    @Param('dealId', dealIdPipe) dealId: string,
-    @Body() dto: CreateNoteDto,
-  ): Promise<NoteResponse> {
-    return this.activity.createNote(scope, dealId, user, dto);
+    listNotes: 'Notes on a deal, newest first',
+    createNote: 'Write a note on a deal (shown on its client’s notes too); the author is the current user',
+  },
+}) {
+  constructor(readonly activity: DealActivityService) {
+    super();
   }
 }

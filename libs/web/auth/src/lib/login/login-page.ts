@@ -4,13 +4,13 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
-import { Router, RouterLink } from '@angular/router';
+import { Router } from '@angular/router';
 import { LOGIN_MAX_LENGTH, PASSWORD_MAX_LENGTH, retryAfterSeconds, Session } from '@crm/web/core';
 import { AuthApi } from '@crm/web/data-access';
 import { I18n, TranslatePipe } from '@crm/web/i18n';
-import { BareLayout } from '@crm/web/ui';
 import { finalize } from 'rxjs';
 import { authFormError, type FormError, formErrorText } from '../auth-error';
+import { AuthForm } from '../auth-form';
 
 import { retryCountdown } from '../retry-countdown';
 import { safeReturnUrl } from '../safe-return-url';
@@ -18,18 +18,16 @@ import { safeReturnUrl } from '../safe-return-url';
 @Component({
   selector: 'crm-login-page',
   imports: [
-    BareLayout,
+    AuthForm,
     MatButtonModule,
     MatFormFieldModule,
     MatIconModule,
     MatInputModule,
     ReactiveFormsModule,
-    RouterLink,
     TranslatePipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './login-page.html',
-  styleUrl: '../auth-form.scss',
 })
 export class LoginPage {
   private readonly api = inject(AuthApi);

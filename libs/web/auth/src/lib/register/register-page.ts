@@ -4,7 +4,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
-import { Router, RouterLink } from '@angular/router';
+import { Router } from '@angular/router';
 import type { RegisterDto } from '@crm/shared/contracts';
 import { AuthApi } from '@crm/web/data-access';
 import {
@@ -16,9 +16,9 @@ import {
   Session,
 } from '@crm/web/core';
 import { I18n, TranslatePipe } from '@crm/web/i18n';
-import { BareLayout } from '@crm/web/ui';
 import { finalize } from 'rxjs';
 import { authFormError, type FormError, formErrorText } from '../auth-error';
+import { AuthForm } from '../auth-form';
 
 import { retryCountdown } from '../retry-countdown';
 import { safeReturnUrl } from '../safe-return-url';
@@ -26,18 +26,16 @@ import { safeReturnUrl } from '../safe-return-url';
 @Component({
   selector: 'crm-register-page',
   imports: [
-    BareLayout,
+    AuthForm,
     MatButtonModule,
     MatFormFieldModule,
     MatIconModule,
     MatInputModule,
     ReactiveFormsModule,
-    RouterLink,
     TranslatePipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './register-page.html',
-  styleUrl: '../auth-form.scss',
 })
 export class RegisterPage {
   private readonly api = inject(AuthApi);

@@ -1,20 +1,19 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, inject, input, output } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import { dateToDay, dayToDate } from '@crm/web/core';
 import { TranslatePipe } from '@crm/web/i18n';
+import { DayFilter } from '@crm/web/ui';
 import { type ClientListState, hasActiveFilters } from './client-list-state';
 
 /** Search (debounced), purchases, activity and last-contact range; every change goes to the URL. */
 @Component({
   selector: 'crm-client-filters',
   imports: [
+    DayFilter,
     MatButtonModule,
-    MatDatepickerModule,
     MatFormFieldModule,
     MatIconModule,
     MatInputModule,
@@ -52,30 +51,18 @@ import { type ClientListState, hasActiveFilters } from './client-list-state';
           (change)="changed.emit({ activity: $any($event.target).value.trim() })"
         />
       </mat-form-field>
-      <mat-form-field appearance="outline" subscriptSizing="dynamic">
-        <mat-label>{{ 'clients.lastFrom' | t }}</mat-label>
-        <input
-          matInput
-          data-testid="lastFrom-filter"
-          [matDatepicker]="fromPicker"
-          [value]="date(state().lastFrom)"
-          (dateChange)="changed.emit({ lastFrom: day($event.value) })"
-        />
-        <mat-datepicker-toggle matIconSuffix [for]="fromPicker" />
-        <mat-datepicker #fromPicker />
-      </mat-form-field>
-      <mat-form-field appearance="outline" subscriptSizing="dynamic">
-        <mat-label>{{ 'clients.lastTo' | t }}</mat-label>
-        <input
-          matInput
-          data-testid="lastTo-filter"
-          [matDatepicker]="toPicker"
-          [value]="date(state().lastTo)"
-          (dateChange)="changed.emit({ lastTo: day($event.value) })"
-        />
-        <mat-datepicker-toggle matIconSuffix [for]="toPicker" />
-        <mat-datepicker #toPicker />
-      </mat-form-field>
+      <crm-day-filter
+        testId="lastFrom-filter"
+        [label]="'clients.lastFrom' | t"
+        [day]="state().lastFrom"
+        (dayChange)="changed.emit({ lastFrom: $event })"
+      />
+      <crm-day-filter
+        testId="lastTo-filter"
+        [label]="'clients.lastTo' | t"
+        [day]="state().lastTo"
+        (dayChange)="changed.emit({ lastTo: $event })"
+      />
       @if (active()) {
         <button matButton type="button" class="reset" (click)="cleared.emit()">
           <mat-icon svgIcon="close" />
@@ -117,14 +104,6 @@ export class ClientFilters {
 
   protected active(): boolean {
     return hasActiveFilters(this.state());
-  }
-
-  protected date(day: string): Date | null {
-    return dayToDate(day);
-  }
-
-  protected day(date: Date | null): string {
-    return dateToDay(date);
   }
 
   protected search(value: string): void {

@@ -1,17 +1,15 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { rxResource, toSignal } from '@angular/core/rxjs-interop';
-import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
-import { MatIconModule } from '@angular/material/icon';
 import type { PageEvent } from '@angular/material/paginator';
 import { MatSortModule, type Sort } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import type { ClientResponse } from '@crm/shared/contracts';
-import { CompanyContext, describeError } from '@crm/web/core';
+import { CompanyContext } from '@crm/web/core';
 import { ClientsApi } from '@crm/web/data-access';
 import { I18n, LocalDatePipe, LocalDateTimePipe, RelativeTimePipe, TranslatePipe } from '@crm/web/i18n';
-import { EmptyState, ExportMenu, ListCard, PageHeader } from '@crm/web/ui';
+import { ListCard, ListEmpty, ListPageHeader } from '@crm/web/ui';
 import { map } from 'rxjs';
 import { ClientFormDialog, type ClientFormDialogData } from '../dialogs/client-form-dialog';
 import { ClientFilters } from './client-filters';
@@ -33,16 +31,13 @@ import {
   selector: 'crm-client-list-page',
   imports: [
     ClientFilters,
-    EmptyState,
-    ExportMenu,
     ListCard,
+    ListEmpty,
+    ListPageHeader,
     LocalDatePipe,
     LocalDateTimePipe,
-    MatButtonModule,
-    MatIconModule,
     MatSortModule,
     MatTableModule,
-    PageHeader,
     RelativeTimePipe,
     RouterLink,
     TranslatePipe,
@@ -76,9 +71,6 @@ export class ClientListPage {
     stream: ({ params }) => this.api.list(params.companyId, params.query),
   });
   protected readonly page = computed(() => (this.clients.hasValue() ? this.clients.value() : null));
-  protected readonly loadError = computed(() =>
-    this.clients.error() ? describeError(this.clients.error(), this.i18n) : null,
-  );
 
   protected setFilters(change: Partial<ClientListState>): void {
     this.navigate(withFilters(this.state(), change));

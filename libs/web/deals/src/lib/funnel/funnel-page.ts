@@ -9,11 +9,21 @@ import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import { CompanyContext, describeError } from '@crm/web/core';
 import { DealsAnalyticsApi, MembersApi, PipelinesApi } from '@crm/web/data-access';
-import { I18n, LocalNumberPipe, MoneyPipe, TranslatePipe } from '@crm/web/i18n';
+import { I18n, LocalNumberPipe, MoneyPipe, TranslatePipe, type TranslationKey } from '@crm/web/i18n';
 import { EmptyState, ErrorState, ListSkeleton, PageHeader } from '@crm/web/ui';
 import { catchError, forkJoin, of } from 'rxjs';
 import { FunnelChart } from './funnel-chart';
 import { fromIsoDay, isoDay, monthLabel, percent, wonCount } from './funnel-model';
+
+/** A table of the open deals' value: by stage or by expected close month. */
+interface ValueTable {
+  caption: TranslationKey;
+  head: TranslationKey;
+  testId: string | null;
+  /** Ends with the totals row. */
+  totals: boolean;
+  rows: { key: string; label: string; count: number; value: string; weightedValue: string }[];
+}
 
 /**
  * Funnel analytics of a pipeline: the cohort of deals that entered it in a period (KPIs, the funnel
@@ -105,6 +115,72 @@ export class FunnelPage {
   protected readonly stageNames = computed(
     () => new Map((this.pipeline()?.stages ?? []).map((s) => [s.id, s.name] as const)),
   );
+
+  /** The period's two day fields; each keeps the other as its bound. */
+  protected readonly periodFields = computed(
+    (): {
+      label: TranslationKey;
+      testId: string;
+      value: Date | null;
+      min: Date | null;
+      max: Date | null;
+      set: (value: Date | null) => void;
+    }[] => [
+      {
+        label: 'deals.analytics.from',
+        testId: 'funnel-from',
+        value: this.fromDate(),
+        min: null,
+        max: this.toDate(),
+        set: (value: Date | null) => this.setFrom(value),
+      },
+      {
+        label: 'deals.analytics.to',
+        testId: 'funnel-to',
+        value: this.toDate(),
+        min: this.fromDate(),
+        max: null,
+        set: (value: Date | null) => this.setTo(value),
+      },
+    ],
+  );
+
+  /** The open deals' value by stage (with totals) and, when any has a close date, by expected close month. */
+  protected readonly valueTables = computed(() => {
+    const value = this.figures()?.value;
+    if (!value) return [];
+    const tables: ValueTable[] = [
+      {
+        caption: 'deals.analytics.byStage',
+        head: 'deals.analytics.stage',
+        testId: null,
+        totals: true,
+        rows: value.byStage.map((s) => ({
+          key: s.stageId,
+          label: s.name,
+          count: s.count,
+          value: s.value,
+          weightedValue: s.weightedValue,
+        })),
+      },
+    ];
+    if (value.byCloseMonth.length) {
+      tables.push({
+        caption: 'deals.analytics.byMonth',
+        head: 'deals.analytics.month',
+        testId: 'value-by-month',
+        totals: false,
+        rows: value.byCloseMonth.map((m) => ({
+          key: m.month ?? '',
+          label: this.month(m.month),
+          count: m.count,
+          value: m.value,
+          weightedValue: m.weightedValue,
+        })),
+      });
+    }
+    return tables;
+  });
 
   protected percent(share: number | null): string {
     return percent(share, this.i18n.language());

@@ -5,10 +5,9 @@ import { MatSortModule, type Sort } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 import { Router, RouterLink } from '@angular/router';
 import type { DealResponse } from '@crm/shared/contracts';
-import { describeError } from '@crm/web/core';
 import { DealStatusChip } from '@crm/web/deal-form';
 import { DealsApi } from '@crm/web/data-access';
-import { I18n, LocalDatePipe, MoneyPipe, TranslatePipe } from '@crm/web/i18n';
+import { LocalDatePipe, MoneyPipe, TranslatePipe } from '@crm/web/i18n';
 import { EmptyState, ListCard } from '@crm/web/ui';
 import { DEAL_PAGE_SIZES, DEFAULT_DEAL_SORT, dealListParams, type DealsViewState } from '../board/deals-view-state';
 
@@ -29,16 +28,12 @@ import { DEAL_PAGE_SIZES, DEFAULT_DEAL_SORT, dealListParams, type DealsViewState
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <crm-list-card
-      [loading]="deals.isLoading()"
-      [error]="loadError()"
-      [length]="page()?.total ?? null"
-      [empty]="page()?.items?.length === 0"
+      [source]="deals"
       [totalText]="'deals.total' | t: { count: page()?.total ?? 0 }"
       totalTestId="deals-total"
       [pageIndex]="state().page - 1"
       [pageSize]="state().pageSize"
       [pageSizes]="pageSizes"
-      (retry)="deals.reload()"
       (page)="onPage($event)"
     >
       <ng-container ngProjectAs="[listEmpty]">
@@ -126,7 +121,6 @@ import { DEAL_PAGE_SIZES, DEFAULT_DEAL_SORT, dealListParams, type DealsViewState
 export class DealList {
   private readonly api = inject(DealsApi);
   private readonly router = inject(Router);
-  private readonly i18n = inject(I18n);
 
   readonly companyId = input.required<string>();
   readonly pipelineId = input.required<string>();
@@ -144,9 +138,6 @@ export class DealList {
     stream: ({ params }) => this.api.list(params.companyId, params.query),
   });
   protected readonly page = computed(() => (this.deals.hasValue() ? this.deals.value() : null));
-  protected readonly loadError = computed(() =>
-    this.deals.error() ? describeError(this.deals.error(), this.i18n) : null,
-  );
   protected readonly matSort = computed(() => {
     const sort = this.state().sort;
     return sort.startsWith('-')

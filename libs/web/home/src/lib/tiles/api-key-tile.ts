@@ -1,6 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
-import { MatButtonModule } from '@angular/material/button';
 import { CompanyContext, valueOr } from '@crm/web/core';
 import { ApiKeysApi } from '@crm/web/data-access';
 import { LocalDateTimePipe, RelativeTimePipe, TranslatePipe } from '@crm/web/i18n';
@@ -9,17 +8,17 @@ import { HomeTile } from './home-tile';
 
 @Component({
   selector: 'crm-api-key-tile',
-  imports: [HomeTile, KeyMask, LocalDateTimePipe, MatButtonModule, RelativeTimePipe, TranslatePipe],
+  imports: [HomeTile, KeyMask, LocalDateTimePipe, RelativeTimePipe, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <crm-home-tile icon="key" link="/keys" [title]="'home.apiKey.title' | t" [linkLabel]="'home.apiKey.open' | t">
-      @if (keys.isLoading() && !keys.hasValue()) {
-        <span class="placeholder" aria-hidden="true"></span>
-        <span class="sr-only">{{ 'common.loading' | t }}</span>
-      } @else if (keys.error()) {
-        <p class="line">{{ 'errors.loadFailed' | t }}</p>
-        <button matButton type="button" class="raised" (click)="keys.reload()">{{ 'common.retry' | t }}</button>
-      } @else if (latest(); as key) {
+    <crm-home-tile
+      [state]="keys"
+      icon="key"
+      link="/keys"
+      [title]="'home.apiKey.title' | t"
+      [linkLabel]="'home.apiKey.open' | t"
+    >
+      @if (latest(); as key) {
         <p class="line strong"><crm-key-mask [prefix]="key.prefix" /></p>
         <p class="line">
           {{ key.name }} ·

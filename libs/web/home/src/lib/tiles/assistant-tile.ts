@@ -1,6 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
-import { MatButtonModule } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
 import { CompanyContext } from '@crm/web/core';
 import { AssistantRecommendationsApi } from '@crm/web/data-access';
@@ -10,22 +9,17 @@ import { HomeTile } from './home-tile';
 /** The assistant's top three recommendations for today, each a link to its client. */
 @Component({
   selector: 'crm-assistant-tile',
-  imports: [HomeTile, MatButtonModule, RouterLink, TranslatePipe],
+  imports: [HomeTile, RouterLink, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <crm-home-tile
+      [state]="today"
       icon="insights"
       link="/assistant"
       [title]="'home.assistant.title' | t"
       [linkLabel]="'home.assistant.open' | t"
     >
-      @if (today.isLoading() && !today.hasValue()) {
-        <span class="placeholder" aria-hidden="true"></span>
-        <span class="sr-only">{{ 'common.loading' | t }}</span>
-      } @else if (today.error()) {
-        <p class="line">{{ 'errors.loadFailed' | t }}</p>
-        <button matButton type="button" class="raised" (click)="today.reload()">{{ 'common.retry' | t }}</button>
-      } @else if (items().length) {
+      @if (items().length) {
         <ol class="recs" data-testid="assistant-recommendations">
           @for (item of items(); track item.clientId) {
             <li class="rec">

@@ -1,6 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
-import { MatButtonModule } from '@angular/material/button';
 import { CompanyContext } from '@crm/web/core';
 import { ClientsApi } from '@crm/web/data-access';
 import { LocalDateTimePipe, RelativeTimePipe, TranslatePipe } from '@crm/web/i18n';
@@ -9,22 +8,17 @@ import { HomeTile } from './home-tile';
 /** The client count, live, and when the latest client arrived. */
 @Component({
   selector: 'crm-clients-tile',
-  imports: [HomeTile, LocalDateTimePipe, MatButtonModule, RelativeTimePipe, TranslatePipe],
+  imports: [HomeTile, LocalDateTimePipe, RelativeTimePipe, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <crm-home-tile
+      [state]="page"
       icon="person"
       link="/clients"
       [title]="'dashboard.clients.title' | t"
       [linkLabel]="'dashboard.clients.open' | t"
     >
-      @if (page.isLoading() && !page.hasValue()) {
-        <span class="placeholder" aria-hidden="true"></span>
-        <span class="sr-only">{{ 'common.loading' | t }}</span>
-      } @else if (page.error()) {
-        <p class="line">{{ 'errors.loadFailed' | t }}</p>
-        <button matButton type="button" class="raised" (click)="page.reload()">{{ 'common.retry' | t }}</button>
-      } @else if (total() > 0) {
+      @if (total() > 0) {
         <p class="figure" data-testid="clients-count">{{ 'dashboard.clients.count' | t: { count: total() } }}</p>
         @if (latest(); as at) {
           <p class="line" [attr.title]="at | localDateTime">

@@ -1,15 +1,27 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatIconModule } from '@angular/material/icon';
 import { RouterLink } from '@angular/router';
+import { TranslatePipe } from '@crm/web/i18n';
+
+/** What the tile needs of its content's resource (an `rxResource`): loading, failed, retry. */
+export interface TileState {
+  isLoading(): boolean;
+  hasValue(): boolean;
+  error(): unknown;
+  reload(): unknown;
+}
 
 /**
  * A start-screen tile: icon, title (the link to the section) and live content. The whole card
  * is clickable through the title link's stretched hit area, so buttons inside stay valid HTML.
+ * While `state` loads the tile shows a placeholder line, when it fails "could not load" with
+ * retry, and once it has its value the projected content.
  */
 @Component({
   selector: 'crm-home-tile',
-  imports: [MatCardModule, MatIconModule, RouterLink],
+  imports: [MatButtonModule, MatCardModule, MatIconModule, RouterLink, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <mat-card appearance="outlined" class="card">
@@ -20,9 +32,20 @@ import { RouterLink } from '@angular/router';
         </h2>
         <mat-icon class="chevron" svgIcon="chevron-right" aria-hidden="true" />
       </div>
-      <div class="body"><ng-content /></div>
+      <div class="body">
+        @if (state().isLoading() && !state().hasValue()) {
+          <span class="placeholder" aria-hidden="true"></span>
+          <span class="sr-only">{{ 'common.loading' | t }}</span>
+        } @else if (state().error()) {
+          <p class="line">{{ 'errors.loadFailed' | t }}</p>
+          <button matButton type="button" class="raised" (click)="state().reload()">{{ 'common.retry' | t }}</button>
+        } @else {
+          <ng-content />
+        }
+      </div>
     </mat-card>
   `,
+  styleUrl: './tile-content.scss',
   styles: `
     .card {
       position: relative;
@@ -82,6 +105,7 @@ import { RouterLink } from '@angular/router';
   `,
 })
 export class HomeTile {
+  readonly state = input.required<TileState>();
   readonly icon = input.required<string>();
   readonly title = input.required<string>();
   readonly link = input.required<string>();

@@ -1,6 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
-import { MatButtonModule } from '@angular/material/button';
 import { CompanyContext, valueOr } from '@crm/web/core';
 import { MembersApi } from '@crm/web/data-access';
 import { TranslatePipe } from '@crm/web/i18n';
@@ -8,26 +7,19 @@ import { HomeTile } from './home-tile';
 
 @Component({
   selector: 'crm-members-tile',
-  imports: [HomeTile, MatButtonModule, TranslatePipe],
+  imports: [HomeTile, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <crm-home-tile
+      [state]="members"
       icon="group"
       link="/company"
       [title]="'home.members.title' | t"
       [linkLabel]="'home.members.open' | t"
     >
-      @if (members.isLoading() && !members.hasValue()) {
-        <span class="placeholder" aria-hidden="true"></span>
-        <span class="sr-only">{{ 'common.loading' | t }}</span>
-      } @else if (members.error()) {
-        <p class="line">{{ 'errors.loadFailed' | t }}</p>
-        <button matButton type="button" class="raised" (click)="members.reload()">{{ 'common.retry' | t }}</button>
-      } @else {
-        <p class="figure" data-testid="members-count">{{ 'home.members.count' | t: { count: count() } }}</p>
-        @if (count() === 1) {
-          <p class="line">{{ 'home.members.onlyYou' | t }}</p>
-        }
+      <p class="figure" data-testid="members-count">{{ 'home.members.count' | t: { count: count() } }}</p>
+      @if (count() === 1) {
+        <p class="line">{{ 'home.members.onlyYou' | t }}</p>
       }
     </crm-home-tile>
   `,

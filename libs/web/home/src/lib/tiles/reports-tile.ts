@@ -1,7 +1,6 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
-import { MatButtonModule } from '@angular/material/button';
 import type { ReportListResponse } from '@crm/shared/contracts';
 import { CompanyContext } from '@crm/web/core';
 import { LocalDateTimePipe, RelativeTimePipe, TranslatePipe } from '@crm/web/i18n';
@@ -10,30 +9,23 @@ import { HomeTile } from './home-tile';
 /** The reports the user may see, live, and the latest of them (a link to it). */
 @Component({
   selector: 'crm-reports-tile',
-  imports: [HomeTile, LocalDateTimePipe, MatButtonModule, RelativeTimePipe, TranslatePipe],
+  imports: [HomeTile, LocalDateTimePipe, RelativeTimePipe, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <crm-home-tile
+      [state]="page"
       icon="assessment"
       link="/reports"
       [title]="'reports.tile.title' | t"
       [linkLabel]="'reports.tile.open' | t"
     >
-      @if (page.isLoading() && !page.hasValue()) {
-        <span class="placeholder" aria-hidden="true"></span>
-        <span class="sr-only">{{ 'common.loading' | t }}</span>
-      } @else if (page.error()) {
-        <p class="line">{{ 'errors.loadFailed' | t }}</p>
-        <button matButton type="button" class="raised" (click)="page.reload()">{{ 'common.retry' | t }}</button>
+      <p class="figure" data-testid="reports-count">{{ 'reports.tile.count' | t: { count: total() } }}</p>
+      @if (latest(); as report) {
+        <p class="line" data-testid="reports-latest" [attr.title]="report.updatedAt | localDateTime">
+          {{ 'reports.tile.latest' | t: { title: report.title } }} · {{ report.updatedAt | relativeTime }}
+        </p>
       } @else {
-        <p class="figure" data-testid="reports-count">{{ 'reports.tile.count' | t: { count: total() } }}</p>
-        @if (latest(); as report) {
-          <p class="line" data-testid="reports-latest" [attr.title]="report.updatedAt | localDateTime">
-            {{ 'reports.tile.latest' | t: { title: report.title } }} · {{ report.updatedAt | relativeTime }}
-          </p>
-        } @else {
-          <p class="line">{{ 'reports.tile.none' | t }}</p>
-        }
+        <p class="line">{{ 'reports.tile.none' | t }}</p>
       }
     </crm-home-tile>
   `,

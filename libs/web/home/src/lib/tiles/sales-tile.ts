@@ -1,6 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
-import { MatButtonModule } from '@angular/material/button';
 import { CompanyContext } from '@crm/web/core';
 import { SalesApi } from '@crm/web/data-access';
 import { LocalDateTimePipe, MoneyPipe, RelativeTimePipe, TranslatePipe } from '@crm/web/i18n';
@@ -9,31 +8,24 @@ import { HomeTile } from './home-tile';
 /** The sale count, live, and the latest sale. */
 @Component({
   selector: 'crm-sales-tile',
-  imports: [HomeTile, LocalDateTimePipe, MatButtonModule, MoneyPipe, RelativeTimePipe, TranslatePipe],
+  imports: [HomeTile, LocalDateTimePipe, MoneyPipe, RelativeTimePipe, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <crm-home-tile
+      [state]="page"
       icon="receipt"
       link="/sales"
       [title]="'dashboard.sales.title' | t"
       [linkLabel]="'dashboard.sales.open' | t"
     >
-      @if (page.isLoading() && !page.hasValue()) {
-        <span class="placeholder" aria-hidden="true"></span>
-        <span class="sr-only">{{ 'common.loading' | t }}</span>
-      } @else if (page.error()) {
-        <p class="line">{{ 'errors.loadFailed' | t }}</p>
-        <button matButton type="button" class="raised" (click)="page.reload()">{{ 'common.retry' | t }}</button>
+      <p class="figure" data-testid="sales-count">{{ 'dashboard.sales.count' | t: { count: total() } }}</p>
+      @if (latest(); as sale) {
+        <p class="line" [attr.title]="sale.soldAt | localDateTime">
+          {{ 'dashboard.sales.latest' | t: { time: (sale.soldAt | relativeTime) } }} ·
+          {{ sale.amount | money: sale.currency }}
+        </p>
       } @else {
-        <p class="figure" data-testid="sales-count">{{ 'dashboard.sales.count' | t: { count: total() } }}</p>
-        @if (latest(); as sale) {
-          <p class="line" [attr.title]="sale.soldAt | localDateTime">
-            {{ 'dashboard.sales.latest' | t: { time: (sale.soldAt | relativeTime) } }} ·
-            {{ sale.amount | money: sale.currency }}
-          </p>
-        } @else {
-          <p class="line">{{ 'dashboard.sales.none' | t }}</p>
-        }
+        <p class="line">{{ 'dashboard.sales.none' | t }}</p>
       }
     </crm-home-tile>
   `,

@@ -1,6 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
-import { MatButtonModule } from '@angular/material/button';
 import type { PipelineResponse } from '@crm/shared/contracts';
 import { CompanyContext } from '@crm/web/core';
 import { openPipelineValue } from '@crm/web/deal-form';
@@ -12,17 +11,17 @@ import { HomeTile } from './home-tile';
 /** «My tasks for today» (and how many are overdue), live, and the value of the open deals in the pipelines. */
 @Component({
   selector: 'crm-tasks-tile',
-  imports: [HomeTile, MatButtonModule, TranslatePipe],
+  imports: [HomeTile, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <crm-home-tile icon="task-alt" link="/tasks" [title]="'deals.tile.title' | t" [linkLabel]="'deals.tile.open' | t">
-      @if (tasks.isLoading() && !tasks.hasValue()) {
-        <span class="placeholder" aria-hidden="true"></span>
-        <span class="sr-only">{{ 'common.loading' | t }}</span>
-      } @else if (tasks.error()) {
-        <p class="line">{{ 'errors.loadFailed' | t }}</p>
-        <button matButton type="button" class="raised" (click)="tasks.reload()">{{ 'common.retry' | t }}</button>
-      } @else if (tasks.hasValue()) {
+    <crm-home-tile
+      [state]="tasks"
+      icon="task-alt"
+      link="/tasks"
+      [title]="'deals.tile.title' | t"
+      [linkLabel]="'deals.tile.open' | t"
+    >
+      @if (tasks.hasValue()) {
         @if (tasks.value().today > 0 || tasks.value().overdue > 0) {
           <p class="figure" data-testid="tasks-today">{{ 'deals.tile.today' | t: { count: tasks.value().today } }}</p>
           @if (tasks.value().overdue > 0) {

@@ -1,13 +1,12 @@
-import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, input, output } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, inject, input, output } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import type { SaleStatus } from '@crm/shared/contracts';
-import { dateToDay, dayToDate } from '@crm/web/core';
 import { decimalInput, I18n, TranslatePipe, type TranslationKey } from '@crm/web/i18n';
+import { DayFilter } from '@crm/web/ui';
 import { hasSaleFilters, lastDays, normaliseAmountFilter, type SaleListState } from './sale-list-state';
 
 const STATUSES: SaleStatus[] = ['paid', 'pending', 'cancelled', 'refunded'];
@@ -16,8 +15,8 @@ const STATUSES: SaleStatus[] = ['paid', 'pending', 'cancelled', 'refunded'];
 @Component({
   selector: 'crm-sale-filters',
   imports: [
+    DayFilter,
     MatButtonModule,
-    MatDatepickerModule,
     MatFormFieldModule,
     MatIconModule,
     MatInputModule,
@@ -61,30 +60,18 @@ const STATUSES: SaleStatus[] = ['paid', 'pending', 'cancelled', 'refunded'];
           (input)="currency($any($event.target).value)"
         />
       </mat-form-field>
-      <mat-form-field appearance="outline" subscriptSizing="dynamic">
-        <mat-label>{{ 'sales.from' | t }}</mat-label>
-        <input
-          matInput
-          data-testid="from-filter"
-          [matDatepicker]="fromPicker"
-          [value]="fromDate()"
-          (dateChange)="changed.emit({ from: day($event.value) })"
-        />
-        <mat-datepicker-toggle matIconSuffix [for]="fromPicker" />
-        <mat-datepicker #fromPicker />
-      </mat-form-field>
-      <mat-form-field appearance="outline" subscriptSizing="dynamic">
-        <mat-label>{{ 'sales.to' | t }}</mat-label>
-        <input
-          matInput
-          data-testid="to-filter"
-          [matDatepicker]="toPicker"
-          [value]="toDate()"
-          (dateChange)="changed.emit({ to: day($event.value) })"
-        />
-        <mat-datepicker-toggle matIconSuffix [for]="toPicker" />
-        <mat-datepicker #toPicker />
-      </mat-form-field>
+      <crm-day-filter
+        testId="from-filter"
+        [label]="'sales.from' | t"
+        [day]="state().from"
+        (dayChange)="changed.emit({ from: $event })"
+      />
+      <crm-day-filter
+        testId="to-filter"
+        [label]="'sales.to' | t"
+        [day]="state().to"
+        (dayChange)="changed.emit({ to: $event })"
+      />
       <mat-form-field appearance="outline" subscriptSizing="dynamic">
         <mat-label>{{ 'sales.amountMin' | t }}</mat-label>
         <input
@@ -152,8 +139,6 @@ export class SaleFilters {
   protected readonly statuses = STATUSES;
   protected readonly presets = [7, 30, 90, 365];
   private readonly i18n = inject(I18n);
-  protected readonly fromDate = computed(() => dayToDate(this.state().from));
-  protected readonly toDate = computed(() => dayToDate(this.state().to));
   private timer: ReturnType<typeof setTimeout> | undefined;
   /** Typed changes not applied yet: they apply together once typing pauses. */
   private pending: Partial<SaleListState> = {};
@@ -172,10 +157,6 @@ export class SaleFilters {
 
   protected period(days: number): Partial<SaleListState> {
     return lastDays(days);
-  }
-
-  protected day(date: Date | null): string {
-    return dateToDay(date);
   }
 
   /** An amount of the URL (`70.9`) as the language writes it (`70,9` in Russian). */

@@ -1,18 +1,16 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { rxResource, toSignal } from '@angular/core/rxjs-interop';
-import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
-import { MatIconModule } from '@angular/material/icon';
 import type { PageEvent } from '@angular/material/paginator';
 import { MatSortModule, type Sort } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import type { SaleListItemResponse, SaleResponse } from '@crm/shared/contracts';
-import { CompanyContext, describeError } from '@crm/web/core';
+import { CompanyContext } from '@crm/web/core';
 import { CompaniesApi, SalesApi } from '@crm/web/data-access';
 import { I18n, LocalDatePipe, LocalDateTimePipe, MoneyPipe, TranslatePipe } from '@crm/web/i18n';
 import { SaleFormDialog, type SaleFormDialogData } from '@crm/web/sale-form';
-import { EmptyState, ExportMenu, ListCard, PageHeader, SaleStatusChip } from '@crm/web/ui';
+import { ListCard, ListEmpty, ListPageHeader, SaleStatusChip } from '@crm/web/ui';
 import { catchError, map, of } from 'rxjs';
 import { SaleFilters } from './sale-filters';
 import {
@@ -32,17 +30,14 @@ import {
 @Component({
   selector: 'crm-sale-list-page',
   imports: [
-    EmptyState,
-    ExportMenu,
     ListCard,
+    ListEmpty,
+    ListPageHeader,
     LocalDatePipe,
     LocalDateTimePipe,
-    MatButtonModule,
-    MatIconModule,
     MatSortModule,
     MatTableModule,
     MoneyPipe,
-    PageHeader,
     RouterLink,
     SaleFilters,
     SaleStatusChip,
@@ -83,9 +78,6 @@ export class SaleListPage {
     stream: ({ params }) => this.api.list(params.companyId, params.query),
   });
   protected readonly page = computed(() => (this.sales.hasValue() ? this.sales.value() : null));
-  protected readonly loadError = computed(() =>
-    this.sales.error() ? describeError(this.sales.error(), this.i18n) : null,
-  );
 
   protected setFilters(change: Partial<SaleListState>): void {
     this.navigate(withSaleFilters(this.state(), change));

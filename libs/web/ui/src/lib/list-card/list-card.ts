@@ -1,9 +1,20 @@
-import { ChangeDetectionStrategy, Component, input, output, ViewEncapsulation } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, output, ViewEncapsulation } from '@angular/core';
 import { MatCardModule } from '@angular/material/card';
 import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
+import { describeError } from '@crm/web/core';
+import { I18n } from '@crm/web/i18n';
 import { ErrorState } from '../states/error-state';
 import { ListSkeleton } from '../states/list-skeleton';
 import { PAGINATOR_PROVIDERS } from './paginator-intl';
+
+/** A page of a list as an `rxResource` gives it: loading, failed (retry), or its rows and total. */
+export interface ListSource {
+  isLoading(): boolean;
+  hasValue(): boolean;
+  value(): { items: readonly unknown[]; total: number } | undefined;
+  error(): unknown;
+  reload(): unknown;
+}
 
 /**
  * The frame of a full-width list page (clients, sales): an outlined card with a loading skeleton,
@@ -11,7 +22,8 @@ import { PAGINATOR_PROVIDERS } from './paginator-intl';
  * table (default content, scrolls sideways when wide) and a paginator in the interface language.
  * Its styles are global under `crm-list-card` so they reach the page's own table: `.row`
  * (clickable), `.num` (right-aligned tabular figures), `.secondary` (hidden on phones) and
- * `.phone-only` (shown only on phones).
+ * `.phone-only` (shown only on phones). Give it the page's resource as `source` (loading, the error in
+ * words, the total, "no rows" and retry follow from it), or those one by one.
  */
 @Component({
   selector: 'crm-list-card',
@@ -21,20 +33,20 @@ import { PAGINATOR_PROVIDERS } from './paginator-intl';
   providers: PAGINATOR_PROVIDERS,
   template: `
     <mat-card appearance="outlined" class="table-card">
-      @if (loading() && length() === null) {
+      @if (busy() && total() === null) {
         <crm-list-skeleton class="pad" [rows]="8" />
-      } @else if (error(); as message) {
-        <crm-error-state class="pad" [message]="message" (retry)="retry.emit()" />
-      } @else if (length() !== null) {
-        @if (empty()) {
+      } @else if (problem(); as message) {
+        <crm-error-state class="pad" [message]="message" (retry)="retryNow()" />
+      } @else if (total() !== null) {
+        @if (noRows()) {
           <ng-content select="[listEmpty]" />
         } @else {
           <p class="total" [attr.data-testid]="totalTestId()">{{ totalText() }}</p>
-          <div class="scroll" [class.busy]="loading()">
+          <div class="scroll" [class.busy]="busy()">
             <ng-content />
           </div>
           <mat-paginator
-            [length]="length()"
+            [length]="total()"
             [pageIndex]="pageIndex()"
             [pageSize]="pageSize()"
             [pageSizeOptions]="pageSizes()"
@@ -63,4 +75,28 @@ export class ListCard {
   readonly pageSizes = input<readonly number[]>([25, 50, 100]);
   readonly retry = output<void>();
   readonly page = output<PageEvent>();
+  /** The page's resource; when given, it supplies loading, error, length, empty and retry. */
+  readonly source = input<ListSource | null>(null);
+
+  private readonly i18n = inject(I18n);
+  protected readonly busy = computed(() => this.source()?.isLoading() ?? this.loading());
+  protected readonly problem = computed(() => {
+    const source = this.source();
+    if (!source) return this.error();
+    return source.error() ? describeError(source.error(), this.i18n) : null;
+  });
+  protected readonly total = computed(() => {
+    const source = this.source();
+    if (!source) return this.length();
+    return source.hasValue() ? (source.value()?.total ?? null) : null;
+  });
+  protected readonly noRows = computed(() => {
+    const source = this.source();
+    return source ? source.hasValue() && source.value()?.items.length === 0 : this.empty();
+  });
+
+  protected retryNow(): void {
+    this.source()?.reload();
+    this.retry.emit();
+  }
 }
