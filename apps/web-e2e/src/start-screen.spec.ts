@@ -233,9 +233,12 @@ describe('the demo start screen', () => {
       try {
         await signIn(page, language);
         await page.waitForLoadState('networkidle');
-        // lib/demo-deals.ts plans three tasks for today and two overdue ones.
-        expect(spaces(await page.locator('[data-testid="tasks-today"]').innerText())).toMatch(/3/);
-        expect(spaces(await page.locator('[data-testid="tasks-overdue"]').innerText())).toMatch(/2/);
+        // lib/demo-deals.ts plans tasks for yesterday, the day before and today (10:00, 14:00 and
+        // 17:00 UTC): two are overdue whenever the test runs, more as the day goes on.
+        const figure = async (id: string) =>
+          Number(/\d+/.exec(spaces(await page.locator(`[data-testid="${id}"]`).innerText()))?.[0] ?? 0);
+        expect(await figure('tasks-today')).toBeGreaterThanOrEqual(1);
+        expect(await figure('tasks-overdue')).toBeGreaterThanOrEqual(2);
         expect(spaces(await page.locator('[data-testid="pipeline-value"]').innerText())).toContain('£');
 
         await page.goto('/deals');
