@@ -67,9 +67,16 @@ export class TenantDatabase {
     await runner.connect();
     const stopWatching = cancelOnRequestAbort(runner);
     try {
-      await runner.query(
-        `BEGIN ISOLATION LEVEL ${options.isolation ?? 'READ COMMITTED'} READ ONLY; ${options.setup ? `${options.setup}; ` : ''}${enterTenantSql(scope)}`,
-      );
+      try {
+        await runner.query(
+          `BEGIN ISOLATION LEVEL ${options.isolation ?? 'READ COMMITTED'} READ ONLY; ${options.setup ? `${options.setup}; ` : ''}${enterTenantSql(scope)}`,
+        );
+      } catch (error) {
+        // As in `run`: the transaction may have begun before the settings failed; never pool it half-open.
+        stopWatching();
+        await runner.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      }
       try {
         const result = await work(runner.manager, route.pool);
         stopWatching();
