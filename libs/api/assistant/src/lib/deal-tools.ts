@@ -13,6 +13,7 @@ import {
   type ListDealsQueryDto,
   TASK_TITLE_MAX_LENGTH,
   TASK_TYPES,
+  zonedLocalToIso,
 } from '@crm/shared/contracts';
 import { z } from 'zod';
 import { formatDate, formatDays, formatMoney, formatNumber, formatPercent, formatPeriod } from './format';
@@ -421,26 +422,6 @@ async function ownerId(tenantDb: TenantDatabase, scope: CompanyScope, owner: str
 /** The instant of a due time: an instant as given; a local day (and time) in `timeZone`. */
 export function dueInstant(due: string, timeZone: string): string {
   if (/(?:Z|[+-]\d{2}:\d{2})$/.test(due)) return new Date(due).toISOString();
-  const local = due.length === 10 ? `${due}T${DEFAULT_TASK_TIME}` : due.slice(0, 16);
-  const asUtc = Date.parse(`${local}:00Z`);
-  // The zone's offset at the guess, then at the corrected instant (right across a DST change).
-  let instant = asUtc - zoneOffset(asUtc, timeZone);
-  instant = asUtc - zoneOffset(instant, timeZone);
-  return new Date(instant).toISOString();
-}
-
-function zoneOffset(instant: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(new Date(instant));
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const local = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
-  return local - Math.floor(instant / 1000) * 1000;
+  const local = due.length === 10 ? `${due} ${DEFAULT_TASK_TIME}` : due.slice(0, 16).replace('T', ' ');
+  return new Date(zonedLocalToIso(local, timeZone)).toISOString();
 }
