@@ -24,6 +24,8 @@ interface ColumnView {
   more: boolean;
   /** A won or lost column: it shows the deals closed in the last {@link CLOSED_COLUMN_DAYS} days. */
   recent: boolean;
+  /** The count is known (a column counted by the API shows «…» until its first page arrives). */
+  counted: boolean;
 }
 
 /**
@@ -49,7 +51,7 @@ interface ColumnView {
         >
           <header class="head">
             <h2 class="name" [id]="'stage-' + column.stage.id">{{ column.stage.name }}</h2>
-            <span class="count" data-testid="column-count">{{ column.total }}</span>
+            <span class="count" data-testid="column-count">{{ column.counted ? column.total : '…' }}</span>
             @if (column.recent) {
               <span class="recent" data-testid="column-recent">{{
                 'deals.column.closedRecently' | t: { days: closedDays }
@@ -155,6 +157,7 @@ export class DealBoard {
       return {
         stage,
         recent,
+        counted: !own || column.page > 0,
         items: column.items,
         total: own || column.page > 0 ? column.total : stage.dealCount,
         loading: column.loading,
