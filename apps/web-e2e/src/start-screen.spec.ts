@@ -226,7 +226,7 @@ describe('the demo start screen', () => {
     ['ru', 'light'],
     ['en', 'dark'],
   ])('%s, %s', (language, theme) => {
-    it('has a sales team’s week in progress: tasks for today, deals on the board, won deals with their sale', async () => {
+    it('has a sales team’s week in progress: tasks for today, deals on every column of the board', async () => {
       const context = await newContext(browser, language);
       await context.addInitScript((mode: string) => localStorage.setItem('crm.theme', mode), theme);
       const page = await context.newPage();

@@ -2,9 +2,11 @@
  * The demo company's deals and tasks: a sales team's week in progress on the default pipeline, so
  * that a newcomer logging in as `demo` finds a board, a funnel and «tasks for today», not empty
  * screens. Deals go through the integration API like a shop's would (`/v1/deals/batch`), for the
- * demo's best recent buyers; then, as an employee would, the demo user takes them over (owner and
- * next step), wins two with their sale created, and plans tasks. Loaded once: when the company
- * already has demo deals nothing is changed, so a user's moves on the board are never undone.
+ * demo's best recent buyers, each straight into its stage (two already won, two lost with their
+ * reason); then, as an employee would, the demo user takes them over (owner and next step) and plans
+ * tasks. No deal is moved here: moves seconds apart would make those seconds each stage's usual stay
+ * and every deal in it «stuck». Loaded once: when the company already has demo deals nothing is
+ * changed, so a user's moves on the board are never undone.
  */
 import type { DemoAccount } from './demo-company';
 import { addLocalDays } from './demo-dates';
@@ -12,7 +14,7 @@ import type { CrmApi } from './integration-api';
 import { invoiceAmount, isCancellation } from './online-retail-mapping';
 import type { RetailInvoice } from './online-retail';
 
-/** Deals per stage of the default pipeline, in its order; the won ones are won on the web with their sale. */
+/** Deals per stage of the default pipeline, in its order. */
 const PLAN: readonly { stage: string; deals: number }[] = [
   { stage: 'Новая', deals: 7 },
   { stage: 'Квалификация', deals: 6 },
@@ -115,7 +117,6 @@ export async function ensureDemoDeals(
     Array.from({ length: deals }, () => {
       const i = n++;
       const buyer = buyers[i % buyers.length];
-      const won = stage === 'Выиграна';
       const lost = stage === 'Проиграна';
       return {
         externalId: `${DEMO_DEAL_PREFIX}${String(i + 1).padStart(3, '0')}`,
@@ -123,8 +124,7 @@ export async function ensureDemoDeals(
         title: TITLES[i % TITLES.length],
         amount: dealAmount(buyer, i),
         currency: 'GBP',
-        // The won ones wait in negotiation: the demo user wins them on the web, creating the sale.
-        stage: won ? 'Переговоры' : stage,
+        stage,
         expectedCloseDate: addLocalDays(today, lost ? -3 - i : 7 + ((i * 11) % 50)),
         source: SOURCES[i % SOURCES.length],
         ...(lost ? { lostReason: LOST_REASONS[i % LOST_REASONS.length] } : {}),
@@ -135,7 +135,6 @@ export async function ensureDemoDeals(
 
   const deals = await user.request<DealPage>('GET', `${base}/deals?q=${DEMO_DEAL_PREFIX}&pageSize=${DEMO_DEAL_COUNT}`);
   const byExternal = new Map(deals.items.map((d) => [d.externalId, d]));
-  const wonStage = pipeline.stages.find((s) => s.kind === 'won');
   const at = (days: number, hour: number) => `${addLocalDays(today, days)}T${String(hour).padStart(2, '0')}:00:00Z`;
   const open: string[] = [];
   for (const [i, item] of items.entries()) {
@@ -146,10 +145,7 @@ export async function ensureDemoDeals(
       ownerId: me.id,
       ...(isOpen ? { nextStep: { title: NEXT_STEPS[i % NEXT_STEPS.length], dueAt: at(i % 5, 10 + (i % 7)) } } : {}),
     });
-    const planned = PLAN.flatMap((p) => Array<string>(p.deals).fill(p.stage))[i];
-    if (planned === 'Выиграна' && wonStage) {
-      await user.request('POST', `${base}/deals/${deal.id}/move`, { stageId: wonStage.id, createSale: true });
-    } else if (isOpen) open.push(deal.id);
+    if (isOpen) open.push(deal.id);
   }
   for (const [i, task] of TASKS.entries()) {
     await user.request('POST', `${base}/tasks`, {

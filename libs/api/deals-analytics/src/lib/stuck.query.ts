@@ -3,8 +3,6 @@ import type { SqlRunner } from './sql-runner';
 
 /** How many of a stage's latest finished stays its median is taken over. */
 export const STUCK_MEDIAN_SAMPLE = 1000;
-/** A deal is not stuck in its first day in a stage, however quickly the stage's deals usually move on. */
-export const STUCK_MIN_DAYS = 1;
 /** Most stuck deals one answer lists. */
 export const STUCK_LIST_LIMIT = 100;
 
@@ -21,7 +19,7 @@ export interface StuckRow {
 }
 
 /**
- * Open deals in a stage longer than the stage's usual stay (and at least {@link STUCK_MIN_DAYS}): the median of its latest
+ * Open deals in a stage longer than the stage's usual stay: the median of its latest
  * {@link STUCK_MEDIAN_SAMPLE} finished stays (a stay ends with a change whose `from_stage_id` is the
  * stage, read newest first from `deal_stage_changes_from_idx`; it began at the deal's previous
  * change, one probe of the deal index). Deals over it are found by a range scan of
@@ -64,7 +62,7 @@ export async function loadStuck(
         CROSS JOIN LATERAL (
           SELECT id, title, stage_id, owner_id, amount, currency, stage_entered_at FROM deals
            WHERE company_id = ${company} AND pipeline_id = ${pipeline} AND stage_id = m.stage_id AND status = 'open'
-             AND stage_entered_at < now() - make_interval(secs => greatest(m.median, ${STUCK_MIN_DAYS}) * 86400)
+             AND stage_entered_at < now() - make_interval(secs => m.median * 86400)
         ) d
     )
     SELECT (SELECT count(*)::int FROM stuck) AS total,
