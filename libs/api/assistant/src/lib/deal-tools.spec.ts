@@ -68,6 +68,7 @@ function setup() {
       if (id !== DEAL) throw new NotFoundException('Deal not found');
       return deal;
     }),
+    getMany: jest.fn(async (_scope: unknown, ids: string[]) => ids.filter((id) => id === DEAL).map(() => deal)),
   };
   const pipelines = {
     list: jest.fn(async () => [{ id: 'p', stages: [{ id: 's-talk', name: 'Переговоры' }] }]),
@@ -162,7 +163,7 @@ describe('deal tools through the agent (fakeModel)', () => {
       .respond(new AIMessage('Зависла одна сделка.'));
     await s.run(model);
     expect(s.analytics.stuck).toHaveBeenCalledWith(SCOPE, {});
-    expect(s.deals.get).toHaveBeenCalledWith(SCOPE, DEAL);
+    expect(s.deals.getMany).toHaveBeenCalledWith(SCOPE, [DEAL]);
     expect(JSON.stringify(s.analytics.stuck.mock.calls)).not.toContain(OTHER);
     const result = JSON.parse(String(toolMessages(model)[0].content));
     expect(result).toMatchObject({

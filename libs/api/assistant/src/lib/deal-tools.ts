@@ -302,10 +302,18 @@ export function dealTools(d: DealToolDeps): AssistantToolSpec[] {
     run: async (a, ctx) => {
       const scope = scopeOf(ctx);
       const stuck = await d.analytics.stuck(scope, {});
-      const shown = stuck.items.slice(0, a.limit ?? 10);
-      // Names (client, stage, owner) from the deals service, one deal at a time: at most 20.
-      const deals: DealResponse[] = [];
-      for (const s of shown) deals.push(await d.deals.get(scope, s.dealId));
+      // Names (client, stage, owner) from the deals service, in one query; a deal deleted since the
+      // analytics read is left out.
+      const found = new Map(
+        (
+          await d.deals.getMany(
+            scope,
+            stuck.items.slice(0, a.limit ?? 10).map((s) => s.dealId),
+          )
+        ).map((x) => [x.id, x]),
+      );
+      const shown = stuck.items.slice(0, a.limit ?? 10).filter((s) => found.has(s.dealId));
+      const deals = shown.map((s) => found.get(s.dealId) as DealResponse);
       const l = ctx.locale;
       const items = shown.map((s, i) => ({
         dealId: s.dealId,

@@ -83,6 +83,20 @@ export class DealsService {
     return toDealResponse(row);
   }
 
+  /** The company's deals with these ids, in one query (ids of no deal of the company are left out). */
+  getMany(scope: CompanyScope, ids: readonly string[]): Promise<DealResponse[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.tenantDb.run(scope, async (m) =>
+      (
+        await queryRows<DealRow>(
+          m,
+          `SELECT ${DEAL_COLUMNS} FROM ${DEALS_JOINED} WHERE d.company_id = $1 AND d.id = ANY($2::uuid[])`,
+          [scope.companyId, [...ids]],
+        )
+      ).map(toDealResponse),
+    );
+  }
+
   /** A new deal in the given (or the first) pipeline and stage, owned by the caller unless said otherwise. */
   create(scope: CompanyScope, dto: CreateDealDto): Promise<DealResponse> {
     return this.tenantDb.run(
