@@ -29,14 +29,19 @@ onServer('statement limits', () => {
   });
 
   async function apiWith(env: Record<string, string>) {
-    const api = await startApi({ DATABASE_URL: databaseUrl(), CRM_DATA_DIR: dataDir, DB_POOL_SIZE: '2', ...env });
+    // Its own application_name, so that only its backends are counted: other API processes on the
+    // same database (the suite's own, earlier specs' folds) may wait on the same lock meanwhile.
+    const name = `crm-limits-${apis.length + 1}`;
+    const url = new URL(databaseUrl());
+    url.searchParams.set('application_name', name);
+    const api = await startApi({ DATABASE_URL: url.toString(), CRM_DATA_DIR: dataDir, DB_POOL_SIZE: '2', ...env });
     apis.push(api);
     const res = await request(api.url)
       .post('/api/auth/register')
       .send({ login: uniqueLogin('limits'), password: PASSWORD, companyName: 'ООО Лимиты' })
       .expect(201);
     const summary = `/api/companies/${res.body.company.id}/analytics/summary`;
-    return { api, summary, auth: { Authorization: `Bearer ${res.body.accessToken}` } };
+    return { api, name, summary, auth: { Authorization: `Bearer ${res.body.accessToken}` } };
   }
 
   /** Runs `body` while a test connection holds an exclusive lock on the daily rollup. */
@@ -53,14 +58,15 @@ onServer('statement limits', () => {
     }
   }
 
-  /** API backends of this database waiting for a lock (not the holder, not a background fold). */
-  const waiting = async (holder: Client) =>
+  /** Backends of the API process `name` waiting for a lock (not a background fold). */
+  const waiting = async (holder: Client, name: string) =>
     Number(
       (
         await holder.query(
           `SELECT count(*) AS n FROM pg_stat_activity
-           WHERE datname = current_database() AND pid <> pg_backend_pid() AND wait_event_type = 'Lock'
+           WHERE datname = current_database() AND application_name = $1 AND wait_event_type = 'Lock'
              AND query NOT LIKE '%analytics_fold_company%'`,
+          [name],
         )
       ).rows[0].n,
     );
@@ -75,7 +81,7 @@ onServer('statement limits', () => {
   }
 
   it('ends a statement past DB_STATEMENT_TIMEOUT_MS with an answer, and serves the next request', async () => {
-    const { api, summary, auth } = await apiWith({ DB_STATEMENT_TIMEOUT_MS: '500' });
+    const { api, name, summary, auth } = await apiWith({ DB_STATEMENT_TIMEOUT_MS: '500' });
     await whileLocked(async (holder) => {
       const started = Date.now();
       const res = await request(api.url).get(summary).set(auth).timeout(10_000);
@@ -84,17 +90,20 @@ onServer('statement limits', () => {
         answered: true,
         serverError: true,
       });
-      expect(await waiting(holder)).toBe(0);
+      expect(await waiting(holder, name)).toBe(0);
     });
     await request(api.url).get(summary).set(auth).timeout(5_000).expect(200);
   }, 60_000);
 
   it('cancels the statement of a client that went away', async () => {
-    const { api, summary, auth } = await apiWith({ DB_STATEMENT_TIMEOUT_MS: '120000' });
+    const { api, name, summary, auth } = await apiWith({ DB_STATEMENT_TIMEOUT_MS: '120000' });
     await whileLocked(async (holder) => {
-      await expect(request(api.url).get(summary).set(auth).timeout(1_000)).rejects.toThrow(/Timeout/);
-      // Without the cancel the statement would wait for the lock for two minutes.
-      expect(await eventually(async () => (await waiting(holder)) === 0, 5_000)).toBe(true);
+      const gone = expect(request(api.url).get(summary).set(auth).timeout(1_000)).rejects.toThrow(/Timeout/);
+      // The request's statement waits for the lock (this process's backend)…
+      expect(await eventually(async () => (await waiting(holder, name)) > 0, 900)).toBe(true);
+      await gone;
+      // …and is cancelled once the client has gone: without the cancel it would wait two minutes.
+      expect(await eventually(async () => (await waiting(holder, name)) === 0, 5_000)).toBe(true);
     });
     await request(api.url).get(summary).set(auth).timeout(5_000).expect(200);
   }, 60_000);
