@@ -433,7 +433,11 @@ describe('tenant isolation: the attacker’s own company with the victim’s ids
         as(path, attacker),
         body,
       );
-      if (control.status >= 300) failures.push(`control ${name}: ${control.status} ${textOf(control).slice(0, 200)}`);
+      // A small import may finish before its cancel arrives: «not running» (409) is the route finding it too.
+      const answered =
+        control.status < 300 ||
+        (path.endsWith('/cancel') && control.status === 409 && control.body?.code === 'import_not_running');
+      if (!answered) failures.push(`control ${name}: ${control.status} ${textOf(control).slice(0, 200)}`);
     }
     expect(failures).toEqual([]);
     expect(await victimView()).toEqual(before);
