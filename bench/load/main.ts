@@ -38,6 +38,9 @@ async function freshDatabase(): Promise<string> {
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
   await admin.query(`CREATE DATABASE ${DB}`);
+  // Statements slower than this go to the server's log (to see where the time goes under load).
+  const slow = Number(env['BENCH_LOG_SLOW_MS'] ?? -1);
+  if (slow >= 0) await admin.query(`ALTER DATABASE ${DB} SET log_min_duration_statement = ${Math.floor(slow)}`);
   await admin.end();
   const url = new URL(SERVER);
   url.pathname = `/${DB}`;
