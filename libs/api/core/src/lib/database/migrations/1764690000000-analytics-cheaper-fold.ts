@@ -23,6 +23,9 @@ export class AnalyticsCheaperFold1764690000000 implements MigrationInterface {
         changes analytics_sale_change[];
         cutoff bigint;
       BEGIN
+        IF max_changes < 1 THEN
+          RETURN 0;
+        END IF;
         PERFORM pg_advisory_xact_lock(hashtextextended('crm.analytics-fold:' || target::text, 0));
         -- The claim is one range of the (company_id, id) key: up to the max_changes-th pending id,
         -- or all of them. (Deleting "id IN (the first max_changes)" was planned as one index probe
