@@ -234,7 +234,7 @@ export class DealsAnalyticsService {
             throw new NotFoundException(coded('not_found', 'The company has no pipeline'));
           }
           const company: AnalyticsCompany = {
-            companyId: scope.companyId,
+            scope,
             timeZone: row.time_zone,
             baseCurrency: row.base_currency,
             today: row.today,

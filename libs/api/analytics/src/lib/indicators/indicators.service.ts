@@ -179,7 +179,7 @@ export class IndicatorsService {
    * {@link RollupFolder}, a system path), so a read that follows sees every committed sale.
    */
   async foldPending(scope: CompanyScope): Promise<void> {
-    await this.folder?.fold(scope.companyId);
+    await this.folder?.fold(scope);
   }
 
   summary(scope: CompanyScope, query: AnalyticsRangeQueryDto): Promise<AnalyticsSummaryResponse> {

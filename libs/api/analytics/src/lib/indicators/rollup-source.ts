@@ -51,7 +51,7 @@ export class RollupSource implements IndicatorSource {
       const statuses = p.add(q.statuses);
       const folded = `
       SELECT day, currency, status, sales, amount FROM analytics_sales_daily
-      WHERE company_id = ${p.add(ctx.company.companyId)} AND day BETWEEN ${p.add(q.from)}::date AND ${p.add(q.to)}::date
+      WHERE company_id = ${p.add(ctx.company.scope.companyId)} AND day BETWEEN ${p.add(q.from)}::date AND ${p.add(q.to)}::date
         AND status = ANY(${statuses}::text[])`;
       if (!ctx.pending) return folded;
       // The changes not folded yet, applied on the fly (see pending-changes.ts).
@@ -103,7 +103,7 @@ export class RollupSource implements IndicatorSource {
     latest: string,
   ): Promise<BuyerCounts[]> {
     const p = new SqlParams();
-    const id = p.add(ctx.company.companyId);
+    const id = p.add(ctx.company.scope.companyId);
     const last = p.add(latest);
     const rows = await sql<{ k: number; buyers: string; repeat: string; new: string }>(
       `WITH th AS (${thresholdsSql(ctx.conversion, p)}),
@@ -162,7 +162,7 @@ export class RollupSource implements IndicatorSource {
   private gridBuyersSql(ctx: AnalyticsContext, period: Period, p: SqlParams): string {
     const last = ctx.lastBuyerDay;
     if (last === null || last < period.from) return `SELECT 0 AS b1, 0 AS b2, 0 AS new`;
-    const id = p.add(ctx.company.companyId);
+    const id = p.add(ctx.company.scope.companyId);
     const f = p.add(period.from);
     const t = p.add(period.to);
     const monthStart = `${period.from.slice(0, 8)}01`;
@@ -205,7 +205,7 @@ export class RollupSource implements IndicatorSource {
 
   /** Exact buyer counts from the client-days, for when some paid sales cannot be converted. */
   private exactBuyersSql(ctx: AnalyticsContext, period: Period, p: SqlParams): string {
-    const id = p.add(ctx.company.companyId);
+    const id = p.add(ctx.company.scope.companyId);
     const f = p.add(period.from);
     const th = thresholdsSql(ctx.conversion, p);
     return `WITH th AS (${th}),
@@ -257,7 +257,7 @@ export class RollupSource implements IndicatorSource {
     limit: number,
   ): Promise<ClientTotal[] | undefined> {
     const p = new SqlParams();
-    const id = p.add(ctx.company.companyId);
+    const id = p.add(ctx.company.scope.companyId);
     const f = p.add(period.from);
     const t = p.add(period.to);
     const n = p.add(limit);
@@ -326,7 +326,7 @@ export class RollupSource implements IndicatorSource {
     limit: number,
   ): Promise<ClientTotal[]> {
     const p = new SqlParams();
-    const id = p.add(ctx.company.companyId);
+    const id = p.add(ctx.company.scope.companyId);
     const f = p.add(period.from);
     const t = p.add(period.to);
     const n = p.add(limit);
