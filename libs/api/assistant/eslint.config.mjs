@@ -1,3 +1,3 @@
-import baseConfig from '../../../eslint.config.mjs';
+import apiConfig from '../../../eslint.api.config.mjs';
 
-export default [...baseConfig];
+export default [...apiConfig];

@@ -1,0 +1,73 @@
+/**
+ * Tenancy, enforced by lint (issue 10, docs/adr/0001-architecture.md): below the guards, tenant code
+ * names its company by the `CompanyScope` a guard resolved, never by a bare company id string.
+ *
+ * `no-restricted-syntax` with selectors over the TypeScript AST, applied to the API projects'
+ * non-spec files by `eslint.api.config.mjs`:
+ *
+ * - a function or method parameter named `companyId` or `company_id` typed `string` (or a union with
+ *   `string`), plain, with a default, or as a constructor parameter property;
+ * - a parameter whose inline object type has such a member (`company: { companyId: string; … }`);
+ * - a `CompanyScope` written as an object literal inline (`const scope: CompanyScope = { … }`,
+ *   `{ … } as CompanyScope`): scopes are made by the guards, or at a system boundary by one named
+ *   function that returns one (`scopeOfImportJob`, `scopeOfGenerateJob`, …).
+ *
+ * Row, DTO and job-payload shapes keep their `companyId` field: they are data, not a tenant's
+ * identity handed down a call. `tools/scripts/lint/tenant-scope.spec.ts` proves each selector fires
+ * and that every API project's config applies it.
+ */
+
+const NAME = '/^(companyId|company_id)$/';
+/** The node's own type annotation is `string`, or a union that includes `string`. */
+const STRING =
+  ':matches(:has(> TSTypeAnnotation > TSStringKeyword), :has(> TSTypeAnnotation > TSUnionType > TSStringKeyword))';
+/** Everything that has parameters: functions, methods (with or without a body), signatures, function types. */
+const FUNCTION =
+  ':matches(FunctionDeclaration, FunctionExpression, ArrowFunctionExpression, TSDeclareFunction, TSEmptyBodyFunctionExpression, TSMethodSignature, TSFunctionType, TSCallSignatureDeclaration, TSConstructSignatureDeclaration, TSConstructorType)';
+
+const PARAMETER_MESSAGE =
+  'A tenant function takes `scope: CompanyScope` (resolved by the guard), not a bare company id: see docs/adr/0001-architecture.md, "Tenancy is enforced by the database".';
+const LITERAL_MESSAGE =
+  'Do not write a CompanyScope inline: guards resolve it; a system boundary (a job worker, a sweep) makes it in one named function that returns it. See docs/adr/0001-architecture.md.';
+
+const COMPANY_SCOPE = '[typeAnnotation.typeName.name="CompanyScope"]';
+
+/** The `no-restricted-syntax` entries, selector and message each. */
+export const tenantScopeSelectors = [
+  { selector: `${FUNCTION} > Identifier.params[name=${NAME}]${STRING}`, message: PARAMETER_MESSAGE },
+  {
+    selector: `${FUNCTION} > AssignmentPattern.params > Identifier.left[name=${NAME}]${STRING}`,
+    message: PARAMETER_MESSAGE,
+  },
+  {
+    selector: `${FUNCTION} > TSParameterProperty.params > Identifier.parameter[name=${NAME}]${STRING}`,
+    message: PARAMETER_MESSAGE,
+  },
+  {
+    selector: `${FUNCTION} > TSParameterProperty.params > AssignmentPattern.parameter > Identifier.left[name=${NAME}]${STRING}`,
+    message: PARAMETER_MESSAGE,
+  },
+  {
+    selector: `${FUNCTION} > .params TSTypeLiteral > TSPropertySignature[key.name=${NAME}]${STRING}`,
+    message: PARAMETER_MESSAGE,
+  },
+  {
+    selector: `VariableDeclarator[id.typeAnnotation.typeAnnotation.typeName.name="CompanyScope"] > ObjectExpression.init`,
+    message: LITERAL_MESSAGE,
+  },
+  {
+    selector: `:matches(TSAsExpression, TSSatisfiesExpression, TSTypeAssertion)${COMPANY_SCOPE} > ObjectExpression.expression`,
+    message: LITERAL_MESSAGE,
+  },
+];
+
+/** The flat-config block: API TypeScript sources, specs excepted (they build scopes for their fixtures). */
+export const tenantScope = {
+  files: ['**/*.ts'],
+  ignores: ['**/*.spec.ts', '**/jest.config.cts'],
+  rules: {
+    // The only `no-restricted-syntax` entry of the API projects: a later block that sets the rule
+    // replaces these selectors, so add new ones here.
+    'no-restricted-syntax': ['error', ...tenantScopeSelectors],
+  },
+};
