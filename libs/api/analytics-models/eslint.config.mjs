@@ -1,3 +1,3 @@
-import apiConfig from '../../../eslint.api.config.mjs';
+import apiConfig from '../eslint.config.mjs';
 
 export default [...apiConfig];

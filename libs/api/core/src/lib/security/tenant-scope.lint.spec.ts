@@ -3,16 +3,17 @@ import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 /**
- * The tenancy lint rule (`tenant-scope.mjs`, ADR 0001). ESLint's configs are ES modules, which jest's
- * CommonJS runtime cannot import, so a child `node` runs ESLint's own API and answers in JSON: the
- * messages of each snippet linted with the rule's block, and each API project's resolved rule.
+ * The tenancy lint rule (`libs/api/eslint.config.mjs`, ADR 0001): no bare company id below the
+ * guards. ESLint's configs are ES modules, which jest's CommonJS runtime cannot import, so a child
+ * `node` runs ESLint's own API and answers in JSON: the messages of each snippet linted with the
+ * rule's block, and each API project's resolved rule.
  */
-const root = resolve(__dirname, '../../..');
+const root = resolve(__dirname, '../../../../../..');
 
 const CHILD = `
 import { ESLint, Linter } from 'eslint';
 import tseslint from 'typescript-eslint';
-import { tenantScope } from './tools/scripts/lint/tenant-scope.mjs';
+import { tenantScope } from './libs/api/eslint.config.mjs';
 
 const [snippets, projects] = JSON.parse(process.argv[1]);
 const linter = new Linter({ configType: 'flat' });
@@ -61,12 +62,9 @@ function snippets(cases: Record<string, string>, filename = 'libs/api/x/src/lib/
   return Object.fromEntries(Object.entries(cases).map(([name, code]) => [name, { code, filename }]));
 }
 
-const apiProjects = [
-  join(root, 'apps/api'),
-  ...readdirSync(join(root, 'libs/api'), { withFileTypes: true })
-    .filter((d) => d.isDirectory())
-    .map((d) => join(root, 'libs/api', d.name)),
-];
+const apiProjects = readdirSync(join(root, 'libs/api'), { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => join(root, 'libs/api', d.name));
 
 type Answer = {
   messages: Record<string, { ruleId: string | null; line: number; message: string }[]>;

@@ -1,9 +1,11 @@
+import baseConfig from '../../eslint.config.mjs';
+
 /**
- * Tenancy, enforced by lint (issue 10, docs/adr/0001-architecture.md): below the guards, tenant code
- * names its company by the `CompanyScope` a guard resolved, never by a bare company id string.
+ * The lint config every `libs/api/*` project uses: the workspace's, plus tenancy (issue 10,
+ * docs/adr/0001-architecture.md): below the guards, tenant code names its company by the
+ * `CompanyScope` a guard resolved, never by a bare company id string.
  *
- * `no-restricted-syntax` with selectors over the TypeScript AST, applied to the API projects'
- * non-spec files by `eslint.api.config.mjs`:
+ * `no-restricted-syntax` with selectors over the TypeScript AST, in every non-spec file:
  *
  * - a function or method parameter named `companyId` or `company_id` typed `string` (or a union with
  *   `string`), plain, with a default, or as a constructor parameter property;
@@ -13,8 +15,9 @@
  *   function that returns one (`scopeOfImportJob`, `scopeOfGenerateJob`, …).
  *
  * Row, DTO and job-payload shapes keep their `companyId` field: they are data, not a tenant's
- * identity handed down a call. `tools/scripts/lint/tenant-scope.spec.ts` proves each selector fires
- * and that every API project's config applies it.
+ * identity handed down a call. `libs/api/core/src/lib/security/tenant-scope.lint.spec.ts` proves
+ * each selector fires and that every API project's config applies them. (This file sits above the
+ * projects so that Nx counts it among their lint inputs.)
  */
 
 const NAME = '/^(companyId|company_id)$/';
@@ -26,9 +29,9 @@ const FUNCTION =
   ':matches(FunctionDeclaration, FunctionExpression, ArrowFunctionExpression, TSDeclareFunction, TSEmptyBodyFunctionExpression, TSMethodSignature, TSFunctionType, TSCallSignatureDeclaration, TSConstructSignatureDeclaration, TSConstructorType)';
 
 const PARAMETER_MESSAGE =
-  'A tenant function takes `scope: CompanyScope` (resolved by the guard), not a bare company id: see docs/adr/0001-architecture.md, "Tenancy is enforced by the database".';
+  'A tenant function takes `scope: CompanyScope` (resolved by the guard), not a bare company id: see docs/adr/0001-architecture.md, "No bare company id below the guards".';
 const LITERAL_MESSAGE =
-  'Do not write a CompanyScope inline: guards resolve it; a system boundary (a job worker, a sweep) makes it in one named function that returns it. See docs/adr/0001-architecture.md.';
+  'Do not write a CompanyScope inline: guards resolve it; a system boundary (a job worker, a sweep) makes it in one named function that returns it. See docs/adr/0001-architecture.md, "No bare company id below the guards".';
 
 const COMPANY_SCOPE = '[typeAnnotation.typeName.name="CompanyScope"]';
 
@@ -61,7 +64,7 @@ export const tenantScopeSelectors = [
   },
 ];
 
-/** The flat-config block: API TypeScript sources, specs excepted (they build scopes for their fixtures). */
+/** The flat-config block: TypeScript sources, specs excepted (they build scopes for their fixtures). */
 export const tenantScope = {
   files: ['**/*.ts'],
   ignores: ['**/*.spec.ts', '**/jest.config.cts'],
@@ -71,3 +74,5 @@ export const tenantScope = {
     'no-restricted-syntax': ['error', ...tenantScopeSelectors],
   },
 };
+
+export default [...baseConfig, tenantScope];
