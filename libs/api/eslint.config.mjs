@@ -21,9 +21,9 @@ import baseConfig from '../../eslint.config.mjs';
  */
 
 const NAME = '/^(companyId|company_id)$/';
-/** The node's own type annotation is `string`, or a union that includes `string`. */
+/** The node's own type annotation is `string`, or a union that includes `string` (`string | null`). */
 const STRING =
-  ':matches(:has(> TSTypeAnnotation > TSStringKeyword), :has(> TSTypeAnnotation > TSUnionType > TSStringKeyword))';
+  ':matches([typeAnnotation.typeAnnotation.type="TSStringKeyword"], [typeAnnotation.typeAnnotation.type="TSUnionType"]:has(TSStringKeyword))';
 /** Everything that has parameters: functions, methods (with or without a body), signatures, function types. */
 const FUNCTION =
   ':matches(FunctionDeclaration, FunctionExpression, ArrowFunctionExpression, TSDeclareFunction, TSEmptyBodyFunctionExpression, TSMethodSignature, TSFunctionType, TSCallSignatureDeclaration, TSConstructSignatureDeclaration, TSConstructorType)';

@@ -56,7 +56,10 @@ export interface GenerateJob {
  * payload names. The payload was written by {@link ReportsService.enqueue} from a guard-resolved
  * (or scheduler-fired) scope; this is the one place the worker turns it back into one.
  */
-export const scopeOfGenerateJob = (job: GenerateJob): CompanyScope => ({ companyId: job.companyId, userId: job.userId });
+export const scopeOfGenerateJob = (job: GenerateJob): CompanyScope => ({
+  companyId: job.companyId,
+  userId: job.userId,
+});
 
 const notFound = () => new NotFoundException(coded('report_not_found', 'Report not found'));
 
@@ -176,9 +179,7 @@ export class ReportsService {
       if (!snapshot) throw notFound();
       const schedule = await findSchedule(m, scope, id);
       const rows =
-        snapshot.status === 'ready'
-          ? await previewRows(m, scope, snapshot.id, REPORT_TABLE_PREVIEW_ROWS)
-          : null;
+        snapshot.status === 'ready' ? await previewRows(m, scope, snapshot.id, REPORT_TABLE_PREVIEW_ROWS) : null;
       return { row, snapshot, schedule, rows };
     });
     let { snapshot } = found;

@@ -263,7 +263,13 @@ export async function completeSnapshot(
       await m.query(
         `INSERT INTO report_rows (company_id, snapshot_id, table_key, row_no, cells)
          SELECT $1, $2, $3, $4 + ord::int - 1, value FROM jsonb_array_elements($5::jsonb) WITH ORDINALITY AS t(value, ord)`,
-        [scope.companyId, snapshotId, table.key, start, JSON.stringify(table.rows.slice(start, start + ROWS_PER_INSERT))],
+        [
+          scope.companyId,
+          snapshotId,
+          table.key,
+          start,
+          JSON.stringify(table.rows.slice(start, start + ROWS_PER_INSERT)),
+        ],
       );
     }
   }
@@ -325,7 +331,11 @@ export interface ScheduleRow {
   time_zone: string;
 }
 
-export async function findSchedule(m: EntityManager, scope: CompanyScope, reportId: string): Promise<ScheduleRow | null> {
+export async function findSchedule(
+  m: EntityManager,
+  scope: CompanyScope,
+  reportId: string,
+): Promise<ScheduleRow | null> {
   const [row] = (await m.query(
     `SELECT s.frequency, s.weekday, s.day_of_month, s.local_time, s.recipients, s.next_run_at, s.last_run_at, c.time_zone,
        coalesce((SELECT json_agg(json_build_object('id', u.id, 'login', u.login) ORDER BY u.login)

@@ -289,7 +289,8 @@ export class CustomerModelCache implements OnModuleInit, OnModuleDestroy {
   async sweep(only?: readonly CompanyScope[]): Promise<void> {
     if (only) for (const s of only) this.dirty.delete(s.companyId);
     const companies = new Map<string, CompanyScope>();
-    const held = only ?? [...this.insights.values()].map((e) => e.scope).concat([...this.rules.values()].map((r) => r.scope));
+    const held =
+      only ?? [...this.insights.values()].map((e) => e.scope).concat([...this.rules.values()].map((r) => r.scope));
     for (const s of held) if (!companies.has(s.companyId)) companies.set(s.companyId, backgroundScope(s));
     for (const scope of companies.values()) {
       const { companyId } = scope;

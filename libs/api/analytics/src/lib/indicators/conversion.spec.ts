@@ -41,12 +41,16 @@ describe('conversion', () => {
   });
 
   it('sums without dividing into the base currency, once per target rate otherwise', () => {
-    expect(convertedSumSql(conversionOf({ companyId: 'c' }, 'RUB', 'RUB', firstRates), 'x', ['day'])).not.toContain('/ rt');
+    expect(convertedSumSql(conversionOf({ companyId: 'c' }, 'RUB', 'RUB', firstRates), 'x', ['day'])).not.toContain(
+      '/ rt',
+    );
     expect(convertedSumSql(conversionOf({ companyId: 'c' }, 'RUB', 'USD', firstRates), 'x', ['day'])).toContain(
       'round(part, 24) / rt',
     );
     const p = new SqlParams();
-    expect(thresholdsSql(conversionOf({ companyId: 'c' }, 'RUB', 'RUB', firstRates), p)).toContain('unnest($1::text[], $2::date[])');
+    expect(thresholdsSql(conversionOf({ companyId: 'c' }, 'RUB', 'RUB', firstRates), p)).toContain(
+      'unnest($1::text[], $2::date[])',
+    );
     expect(p.values).toHaveLength(2);
   });
 });

@@ -44,7 +44,9 @@ describe('RollupFolder', () => {
 
   it('folds a backlog in chunks until a chunk comes back short', async () => {
     const db = fakeDatabase(2 * FOLD_CHUNK + 7);
-    await expect(new RollupFolder(db.dataSource, new SaleChangeHooks()).fold({ companyId: 'c1' })).resolves.toBe(2 * FOLD_CHUNK + 7);
+    await expect(new RollupFolder(db.dataSource, new SaleChangeHooks()).fold({ companyId: 'c1' })).resolves.toBe(
+      2 * FOLD_CHUNK + 7,
+    );
     expect(db.calls).toEqual(['exists', `fold ${FOLD_CHUNK}`, `fold ${FOLD_CHUNK}`, 'fold 7', 'stale?']);
     expect(db.left()).toBe(0);
   });
@@ -73,7 +75,9 @@ describe('RollupFolder', () => {
 
   it('analyses the tables a fold changed that have no statistics before the caller reads', async () => {
     const db = fakeDatabase(14_500, ['analytics_client_daily', 'analytics_sales_daily', 'sales']);
-    await expect(new RollupFolder(db.dataSource, new SaleChangeHooks()).fold({ companyId: 'c1' })).resolves.toBe(14_500);
+    await expect(new RollupFolder(db.dataSource, new SaleChangeHooks()).fold({ companyId: 'c1' })).resolves.toBe(
+      14_500,
+    );
     expect(db.calls).toEqual([
       'exists',
       'fold 14500',
@@ -125,9 +129,9 @@ describe('RollupFolder', () => {
     const dataSource = { query, options: { extra: { max: 10 } } } as unknown as DataSource;
     const folder = new RollupFolder(dataSource, new SaleChangeHooks());
     expect(folder.budget.size).toBe(2);
-    await expect(Promise.all(Array.from({ length: 12 }, (_, k) => folder.fold({ companyId: `c${k}` })))).resolves.toEqual(
-      Array.from({ length: 12 }, () => 1),
-    );
+    await expect(
+      Promise.all(Array.from({ length: 12 }, (_, k) => folder.fold({ companyId: `c${k}` }))),
+    ).resolves.toEqual(Array.from({ length: 12 }, () => 1));
     expect(most).toBe(2);
     expect(foldConnections({ options: { extra: { max: 1 } } } as unknown as DataSource)).toBe(1);
   });

@@ -55,7 +55,7 @@ const ok: Record<string, string> = {
   'a row cast': `export const rows = (x: unknown) => x as { companyId: string; role: string }[];`,
   'another id': `export function findClient(clientId: string, id: string) { return [clientId, id]; }`,
   'a companyId that is not a string': `export function count(companyId: number) { return companyId; }`,
-  'a named boundary function': `import type { CompanyScope } from '@crm/api/core';\nexport const scopeOfJob = (job: { companyId: string }): CompanyScope => ({ companyId: job.companyId });`,
+  'a named boundary function over a payload type': `import type { CompanyScope } from '@crm/api/core';\ninterface Job { companyId: string; userId: string }\nexport const scopeOfJob = (job: Job): CompanyScope => ({ companyId: job.companyId, userId: job.userId });`,
 };
 
 function snippets(cases: Record<string, string>, filename = 'libs/api/x/src/lib/x.ts') {
@@ -76,7 +76,11 @@ let answer: Answer;
 
 beforeAll(() => {
   const input = [
-    { ...snippets(notOk), ...snippets(ok), 'a bad spec': { code: notOk['a function parameter'], filename: 'libs/api/x/src/lib/x.spec.ts' } },
+    {
+      ...snippets(notOk),
+      ...snippets(ok),
+      'a bad spec': { code: notOk['a function parameter'], filename: 'libs/api/x/src/lib/x.spec.ts' },
+    },
     apiProjects,
   ];
   const out = execFileSync(process.execPath, ['--input-type=module', '-e', CHILD, JSON.stringify(input)], {

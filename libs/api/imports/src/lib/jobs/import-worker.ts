@@ -53,7 +53,10 @@ export function sliceJobId(runId: string, slice: number): string {
  * payload names. The payload was written by `ImportsService` from the request's scope; this is
  * the one place the worker turns it back into one.
  */
-const scopeOfImportJob = (job: CountJob): CompanyScope => ({ companyId: job.companyId, userId: job.userId ?? undefined });
+const scopeOfImportJob = (job: CountJob): CompanyScope => ({
+  companyId: job.companyId,
+  userId: job.userId ?? undefined,
+});
 
 @Injectable()
 export class ImportWorker implements OnModuleInit, OnModuleDestroy {
@@ -124,8 +127,7 @@ export class ImportWorker implements OnModuleInit, OnModuleDestroy {
     const scope = scopeOfImportJob(job);
     const found = await this.store.get(scope, job.importId);
     if (!found) return;
-    const upload = () =>
-      storedFile(this.store.db, { scope, jobId: job.importId, kind: 'upload' });
+    const upload = () => storedFile(this.store.db, { scope, jobId: job.importId, kind: 'upload' });
     const rows = await countDataRows(upload, { encoding: found.encoding, delimiter: found.delimiter });
     await this.store.setRowsTotal(scope, job.importId, rows);
   }
