@@ -1,3 +1,3 @@
-import apiConfig from '../eslint.config.mjs';
+import baseConfig from '../../../eslint.config.mjs';
 
-export default [...apiConfig];
+export default [...baseConfig];

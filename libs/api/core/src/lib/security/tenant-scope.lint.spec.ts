@@ -3,7 +3,7 @@ import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 /**
- * The tenancy lint rule (`libs/api/eslint.config.mjs`, ADR 0001): no bare company id below the
+ * The tenancy lint rule (`tenantScope` in the root `eslint.config.mjs`, ADR 0001): no bare company id below the
  * guards. ESLint's configs are ES modules, which jest's CommonJS runtime cannot import, so a child
  * `node` runs ESLint's own API and answers in JSON: the messages of each snippet linted with the
  * rule's block, and each API project's resolved rule.
@@ -13,7 +13,7 @@ const root = resolve(__dirname, '../../../../../..');
 const CHILD = `
 import { ESLint, Linter } from 'eslint';
 import tseslint from 'typescript-eslint';
-import { tenantScope } from './libs/api/eslint.config.mjs';
+import { tenantScope } from './eslint.config.mjs';
 
 const [snippets, projects] = JSON.parse(process.argv[1]);
 const linter = new Linter({ configType: 'flat' });
@@ -65,6 +65,7 @@ function snippets(cases: Record<string, string>, filename = 'libs/api/x/src/lib/
 const apiProjects = readdirSync(join(root, 'libs/api'), { withFileTypes: true })
   .filter((d) => d.isDirectory())
   .map((d) => join(root, 'libs/api', d.name));
+const webProject = join(root, 'libs/web/clients');
 
 type Answer = {
   messages: Record<string, { ruleId: string | null; line: number; message: string }[]>;
@@ -80,8 +81,9 @@ beforeAll(() => {
       ...snippets(notOk),
       ...snippets(ok),
       'a bad spec': { code: notOk['a function parameter'], filename: 'libs/api/x/src/lib/x.spec.ts' },
+      'a web HTTP client': { code: notOk['a method parameter'], filename: 'libs/web/x/src/lib/x.ts' },
     },
-    apiProjects,
+    [...apiProjects, webProject],
   ];
   const out = execFileSync(process.execPath, ['--input-type=module', '-e', CHILD, JSON.stringify(input)], {
     cwd: root,
@@ -105,6 +107,11 @@ describe('tenant-scope lint rule', () => {
 
   it('leaves spec files alone (they build scopes for their fixtures)', () => {
     expect(answer.messages['a bad spec']).toEqual([]);
+  });
+
+  it('leaves the web alone (its HTTP clients put the company id in the URL)', () => {
+    expect(answer.messages['a web HTTP client']).toEqual([]);
+    expect(answer.rules[webProject]).toBeUndefined();
   });
 
   it('is applied, whole, by the lint config of every API project', () => {
