@@ -158,8 +158,11 @@ async function main(): Promise<void> {
       for (const q of QUERIES) {
         const a = before.get(q.name) as Figures;
         const b = await measure(service, company, q);
-        worstFirst = Math.max(worstFirst, a.first, b.first);
-        worstP95 = Math.max(worstP95, b.p95);
+        // The "…, scan" rows are the comparison with what was done before, not what the API does.
+        if (!q.scan) {
+          worstFirst = Math.max(worstFirst, a.first, b.first);
+          worstP95 = Math.max(worstP95, b.p95);
+        }
         console.log(
           `  ${q.name.padEnd(32)}  ${' '.repeat(14)}${fmt(a.first)} ${fmt(a.p50)} ${fmt(a.p95)} | ${' '.repeat(14)}${fmt(b.first)} ${fmt(b.p50)} ${fmt(b.p95)}`,
         );
@@ -169,7 +172,7 @@ async function main(): Promise<void> {
     }
   }
   console.log(
-    `\nSlowest first answer ${worstFirst.toFixed(0)} ms (target ≤ 1,000), slowest p95 after ANALYZE ${worstP95.toFixed(0)} ms (target ≤ 50; top clients here are computed on every ask, the API keeps them)`,
+    `\nSlowest first answer as the API computes it (the scan rows left out) ${worstFirst.toFixed(0)} ms (target ≤ 1,000), slowest p95 after ANALYZE ${worstP95.toFixed(0)} ms (target ≤ 50; top clients here are computed on every ask, the API keeps them)`,
   );
 }
 

@@ -247,7 +247,7 @@ start_api 0
 wait_api 0
 
 echo "== bench/load through nginx for $LOAD_SECONDS s"
-BENCH_API_URL="http://127.0.0.1:$NGINX_PORT" BENCH_SECONDS="$LOAD_SECONDS" BENCH_USERS=${SCALE_OUT_LOAD_USERS:-20} \
+BENCH_API_URL="http://127.0.0.1:$NGINX_PORT" BENCH_SECONDS="$LOAD_SECONDS" BENCH_USERS=${SCALE_OUT_LOAD_USERS:-20} BENCH_THINK_MS=0 \
   BENCH_SEED_SALES=2000 npm run --silent bench:load
 
 echo "== which pool answered the analytics reads (crm_db_reads_total, all three processes)"

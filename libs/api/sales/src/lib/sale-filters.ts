@@ -1,6 +1,6 @@
 import { companyDayStart, type CompanyScope, containsAny, containsPattern, type SqlParams } from '@crm/api/core';
 import { type ListSalesQueryDto, toDecimalString } from '@crm/shared/contracts';
-import { SALE_SEARCH_COLUMNS } from './sale-rows';
+import { SALE_CLIENT_SEARCH_COLUMNS, SALE_OWN_SEARCH_COLUMNS } from './sale-rows';
 
 /**
  * The WHERE conditions of the sales list (`GET /sales`, alias `s` over `SALES_WITH_CLIENT`) for its
@@ -9,10 +9,16 @@ import { SALE_SEARCH_COLUMNS } from './sale-rows';
  */
 
 export function saleFilters(scope: CompanyScope, query: ListSalesQueryDto, p: SqlParams): string[] {
-  const where = [`s.company_id = ${p.add(scope.companyId)}`];
+  const company = p.add(scope.companyId);
+  const where = [`s.company_id = ${company}`];
   if (query.q) {
     const pattern = p.add(containsPattern(query.q));
-    where.push(containsAny(SALE_SEARCH_COLUMNS, pattern));
+    // The client's name and e-mail are matched once per client (a hashed subquery), not once per
+    // sale of it: half the time of a search count over 30,000 sales.
+    where.push(
+      `(${containsAny(SALE_OWN_SEARCH_COLUMNS, pattern)} OR s.client_id IN (
+         SELECT sc.id FROM clients sc WHERE sc.company_id = ${company} AND ${containsAny(SALE_CLIENT_SEARCH_COLUMNS, pattern)}))`,
+    );
   }
   if (query.clientId) where.push(`s.client_id = ${p.add(query.clientId)}::uuid`);
   if (query.status) where.push(`s.status = ${p.add(query.status)}`);

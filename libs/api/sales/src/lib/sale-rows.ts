@@ -18,8 +18,9 @@ export const SALE_COLUMNS = `s.id, s.external_id AS "externalId", s.client_id AS
   (SELECT o.external_id FROM sales o WHERE o.company_id = s.company_id AND o.id = s.return_of) AS "returnOfExternalId",
   c.external_id AS "clientExternalId", c.email AS "clientEmail", c.name AS "clientName"`;
 
-/** The columns the sale search (`q`) looks in. */
-export const SALE_SEARCH_COLUMNS = ['s.external_id', 'c.name', 'c.email'] as const;
+/** What a sales search matches: the sale's external id, and its client's name or e-mail (alias `sc`). */
+export const SALE_OWN_SEARCH_COLUMNS = ['s.external_id'] as const;
+export const SALE_CLIENT_SEARCH_COLUMNS = ['sc.name', 'sc.email'] as const;
 
 /**
  * The sale's amount in the company's base currency, as analytics converts it (at the rate of its

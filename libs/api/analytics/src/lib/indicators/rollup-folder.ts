@@ -9,7 +9,7 @@ export const FOLD_CHUNK = 50_000;
 /** A company's changes are folded once its writes have been quiet this long… */
 const QUIET_MS = 1_000;
 /** …or at the latest this long after the first unfolded write, even under continuous ingest. */
-const MAX_DELAY_MS = 15_000;
+const MAX_DELAY_MS = 2_000;
 /** Catches changes written by other API instances, COPY or before a restart. */
 const SWEEP_MS = 60_000;
 
