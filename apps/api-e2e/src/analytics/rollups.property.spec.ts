@@ -487,11 +487,11 @@ describe('analytics rollups', () => {
     // Computed, then a sale in the period is folded before the answer is kept: not kept.
     const stale = await compute();
     await sell(1, 7, '500');
-    await answers.keep({ companyId: ctx.company.companyId }, ctx, period, 2, stale.stamp, stale.top);
+    await answers.keep(ctx.company.scope, ctx, period, 2, stale.stamp, stale.top);
     expect(await kept()).toEqual([]);
 
     const current = await compute();
-    await answers.keep({ companyId: ctx.company.companyId }, ctx, period, 2, current.stamp, current.top);
+    await answers.keep(ctx.company.scope, ctx, period, 2, current.stamp, current.top);
     expect(await kept()).toHaveLength(1);
     expect(current.top.map((c) => [c.clientId, c.revenue])).toEqual([
       [clients[1], '550.0000'],
@@ -512,7 +512,7 @@ describe('analytics rollups', () => {
   it('retire a kept top-clients answer when a paid return of its period is folded', async () => {
     const { answers, companyId, clients, kept, period, ctx, compute } = await keptAnswerFixture();
     const current = await compute();
-    await answers.keep({ companyId: ctx.company.companyId }, ctx, period, 2, current.stamp, current.top);
+    await answers.keep(ctx.company.scope, ctx, period, 2, current.stamp, current.top);
     expect(await kept()).toHaveLength(1);
     const giveBack = async (status: string, dayNumber: number) => {
       await ds.query(
@@ -548,14 +548,14 @@ describe('analytics rollups', () => {
         await folding.query(`SELECT pg_advisory_xact_lock(hashtextextended('crm.analytics-fold:' || $1::text, 0))`, [
           companyId,
         ]);
-        await answers.keep({ companyId: ctx.company.companyId }, ctx, period, 2, current.stamp, current.top);
+        await answers.keep(ctx.company.scope, ctx, period, 2, current.stamp, current.top);
       });
     } finally {
       await holder.destroy();
     }
     expect(await kept()).toEqual([]);
     // Once the fold has ended (it changed nothing), the same answer is kept.
-    await answers.keep({ companyId: ctx.company.companyId }, ctx, period, 2, current.stamp, current.top);
+    await answers.keep(ctx.company.scope, ctx, period, 2, current.stamp, current.top);
     expect(await kept()).toHaveLength(1);
     await ds.query(`DELETE FROM companies WHERE id = $1`, [companyId]);
   });

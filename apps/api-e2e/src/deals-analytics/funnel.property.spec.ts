@@ -137,13 +137,14 @@ describe('deals funnel (property)', () => {
 
           const from = localDay(BASE + fromOffset * DAY, 'UTC');
           const to = localDay(BASE + (fromOffset + length) * DAY, 'UTC');
+          const scope = { companyId };
           const rows = await loadFunnel(sql, {
-            companyId,
+            scope,
             pipelineId,
             from,
             to,
             timeZone: zone,
-            conversion: { companyId, baseCurrency: 'RUB', currency: 'RUB', today: '2026-12-01' },
+            conversion: { scope, baseCurrency: 'RUB', currency: 'RUB', today: '2026-12-01' },
           });
           const expected = funnelReference(stages, ref, from, to);
           const actual = funnelStages(rows.stages, rows.cohort);

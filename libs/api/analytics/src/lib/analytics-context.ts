@@ -59,7 +59,6 @@ export async function loadContext(
   scope: CompanyScope,
   currency: string | undefined,
 ): Promise<AnalyticsContext> {
-  const { companyId } = scope;
   const [row] = await sql<{
     time_zone: string;
     base_currency: string;
@@ -67,10 +66,10 @@ export async function loadContext(
     first_rates: Record<string, string>;
     first_paid: Record<string, string>;
     last_buyer_day: string | null;
-  }>(CONTEXT_SQL, [companyId]);
+  }>(CONTEXT_SQL, [scope.companyId]);
   if (!row) throw new NotFoundException(coded('company_not_found', 'Company not found'));
   const company: AnalyticsCompany = {
-    companyId,
+    scope,
     timeZone: row.time_zone,
     baseCurrency: row.base_currency,
     today: row.today,
@@ -78,7 +77,7 @@ export async function loadContext(
   return {
     company,
     conversion: conversionOf(
-      companyId,
+      scope,
       row.base_currency,
       currency ?? row.base_currency,
       new Map(Object.entries(row.first_rates)),

@@ -113,7 +113,7 @@ export class ClientEntries<Dto, Row extends ClientEntryRow, Response> {
    * interaction) take the company's write lock, like every client write.
    */
   writeOptions(scope: CompanyScope): TenantEntryOptions {
-    return this.kind.afterInsert ? { sharedLock: companyWritesLockName(scope.companyId) } : {};
+    return this.kind.afterInsert ? { sharedLock: companyWritesLockName(scope) } : {};
   }
 
   /**

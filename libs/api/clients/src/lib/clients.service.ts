@@ -106,7 +106,7 @@ export class ClientsService {
 
   /** Creates a client (in the caller's transaction `m` when given); 409 when the externalId is taken. */
   async create(scope: CompanyScope, dto: CreateClientDto, m?: EntityManager): Promise<ClientResponse> {
-    const writes = { sharedLock: companyWritesLockName(scope.companyId) };
+    const writes = { sharedLock: companyWritesLockName(scope) };
     if (!m) return this.tenantDb.run(scope, (tx) => this.create(scope, dto, tx), writes);
     await enterTenant(m, scope, writes);
     const p = new SqlParams();
@@ -154,7 +154,7 @@ export class ClientsService {
             `UPDATE clients c SET ${sets.join(', ')} WHERE c.company_id = ${companyId} AND c.id = ${clientId} RETURNING ${CLIENT_COLUMNS}`,
             p.values,
           ),
-        { sharedLock: companyWritesLockName(scope.companyId) },
+        { sharedLock: companyWritesLockName(scope) },
       );
       if (!row) throw new NotFoundException(coded('client_not_found', 'Client not found'));
       return toClientResponse(row);
@@ -216,7 +216,7 @@ export class ClientsService {
     if (query.externalId !== undefined) where.push(`c.external_id = ${p.add(query.externalId)}`);
     if (query.updatedSince) where.push(`c.updated_at >= ${p.add(query.updatedSince)}::timestamptz`);
     const rows = await this.tenantDb.run(scope, async (m) => {
-      const window = feedWindow('c', query.cursor, (v) => p.add(v), await feedHorizon(m, scope.companyId));
+      const window = feedWindow('c', query.cursor, (v) => p.add(v), await feedHorizon(m, scope));
       return queryRows<ClientRow & { changeXid: string }>(
         m,
         `SELECT ${CLIENT_COLUMNS}, ${window.position} FROM clients c

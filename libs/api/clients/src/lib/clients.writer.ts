@@ -85,7 +85,7 @@ export class ClientsWriter {
       for (const field of OPTIONAL_FIELDS) if (field in raw) doc[field] = raw[field];
       return doc;
     });
-    const writes = { sharedLock: companyWritesLockName(scope.companyId) };
+    const writes = { sharedLock: companyWritesLockName(scope) };
     const write = async (tx: EntityManager) => {
       const rows = await queryRows<{ id: string; inserted: boolean; existed: boolean }>(tx, UPSERT_CLIENTS, [
         scope.companyId,

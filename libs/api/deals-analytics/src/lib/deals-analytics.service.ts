@@ -90,7 +90,7 @@ export class DealsAnalyticsService {
     return this.read(scope, query.pipelineId, query.currency, async (sql, ctx) => {
       const { from, to } = resolvePeriod(ctx.company, query);
       const rows = await loadFunnel(sql, {
-        companyId: scope.companyId,
+        scope,
         pipelineId: ctx.pipelineId,
         from,
         to,
@@ -124,7 +124,7 @@ export class DealsAnalyticsService {
             ORDER BY position, id`,
           [scope.companyId, ctx.pipelineId],
         ),
-        await loadPipelineValue(sql, scope.companyId, ctx.pipelineId, ctx.conversion),
+        await loadPipelineValue(sql, scope, ctx.pipelineId, ctx.conversion),
       ];
       const currency = ctx.conversion.currency;
       const money = (value: string | null) => formatMoney(value ?? '0', currency);
@@ -161,7 +161,7 @@ export class DealsAnalyticsService {
 
   stuck(scope: CompanyScope, query: DealPipelineQueryDto): Promise<StuckDealsResponse> {
     return this.read(scope, query.pipelineId, undefined, async (sql, ctx) => {
-      const { total, items } = await loadStuck(sql, scope.companyId, ctx.pipelineId);
+      const { total, items } = await loadStuck(sql, scope, ctx.pipelineId);
       return {
         pipelineId: ctx.pipelineId,
         total,
@@ -181,7 +181,7 @@ export class DealsAnalyticsService {
       const { from, to } = resolvePeriod(ctx.company, query);
       const currency = ctx.conversion.currency;
       const rows = await loadOwners(sql, {
-        companyId: scope.companyId,
+        scope,
         pipelineId: ctx.pipelineId,
         from,
         to,
@@ -234,7 +234,7 @@ export class DealsAnalyticsService {
             throw new NotFoundException(coded('not_found', 'The company has no pipeline'));
           }
           const company: AnalyticsCompany = {
-            companyId: scope.companyId,
+            scope,
             timeZone: row.time_zone,
             baseCurrency: row.base_currency,
             today: row.today,
@@ -243,7 +243,7 @@ export class DealsAnalyticsService {
             company,
             pipelineId: row.pipeline_id,
             conversion: {
-              companyId: scope.companyId,
+              scope,
               baseCurrency: row.base_currency,
               currency: currency ?? row.base_currency,
               today: row.today,

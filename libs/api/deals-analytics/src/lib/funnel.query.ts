@@ -1,10 +1,10 @@
-import { SqlParams } from '@crm/api/core';
+import { type CompanyScope, SqlParams } from '@crm/api/core';
 import { fxTodayCte, type TodayConversion } from './fx';
 import type { SqlRunner } from './sql-runner';
 
 /** What the funnel is computed over: one pipeline, local days `from`..`to` in `timeZone`. */
 export interface FunnelInput {
-  companyId: string;
+  scope: CompanyScope;
   pipelineId: string;
   from: string;
   to: string;
@@ -46,7 +46,7 @@ export interface FunnelRows {
  */
 export async function loadFunnel(sql: SqlRunner, input: FunnelInput): Promise<FunnelRows> {
   const p = new SqlParams();
-  const company = p.add(input.companyId);
+  const company = p.add(input.scope.companyId);
   const pipeline = p.add(input.pipelineId);
   const zone = p.add(input.timeZone);
   const start = `(${p.add(input.from)}::date::timestamp AT TIME ZONE ${zone})`;

@@ -1,4 +1,4 @@
-import type { SqlParams } from '@crm/api/core';
+import type { CompanyScope, SqlParams } from '@crm/api/core';
 
 /**
  * Conversion at today's rates, as the open pipeline is valued: the rate of a currency is the one with
@@ -7,7 +7,7 @@ import type { SqlParams } from '@crm/api/core';
  * target) has no rate yet is left out and counted as unconverted, never taken 1:1.
  */
 export interface TodayConversion {
-  companyId: string;
+  scope: CompanyScope;
   baseCurrency: string;
   currency: string;
   /** Today in the company's time zone, `YYYY-MM-DD`. */
@@ -20,7 +20,7 @@ export interface TodayConversion {
  * index probe per currency.
  */
 export function fxTodayCte(c: TodayConversion, p: SqlParams, currencies: string): string {
-  const company = p.add(c.companyId);
+  const company = p.add(c.scope.companyId);
   const base = p.add(c.baseCurrency);
   const target = p.add(c.currency);
   const today = p.add(c.today);

@@ -20,7 +20,7 @@ export interface OwnerRow {
  */
 export async function loadOwners(sql: SqlRunner, input: FunnelInput): Promise<OwnerRow[]> {
   const p = new SqlParams();
-  const company = p.add(input.companyId);
+  const company = p.add(input.scope.companyId);
   const pipeline = p.add(input.pipelineId);
   const zone = p.add(input.timeZone);
   const start = `(${p.add(input.from)}::date::timestamp AT TIME ZONE ${zone})`;

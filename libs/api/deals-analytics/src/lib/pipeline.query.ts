@@ -1,4 +1,4 @@
-import { SqlParams } from '@crm/api/core';
+import { type CompanyScope, SqlParams } from '@crm/api/core';
 import { fxTodayCte, type TodayConversion } from './fx';
 import type { SqlRunner } from './sql-runner';
 
@@ -20,12 +20,12 @@ export interface PipelineValueRow {
  */
 export async function loadPipelineValue(
   sql: SqlRunner,
-  companyId: string,
+  scope: CompanyScope,
   pipelineId: string,
   conversion: TodayConversion,
 ): Promise<PipelineValueRow[]> {
   const p = new SqlParams();
-  const company = p.add(companyId);
+  const company = p.add(scope.companyId);
   const pipeline = p.add(pipelineId);
   const text = `
     WITH stages AS MATERIALIZED (

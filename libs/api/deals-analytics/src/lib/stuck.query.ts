@@ -1,4 +1,4 @@
-import { SqlParams } from '@crm/api/core';
+import { type CompanyScope, SqlParams } from '@crm/api/core';
 import type { SqlRunner } from './sql-runner';
 
 /** How many of a stage's latest finished stays its median is taken over. */
@@ -27,11 +27,11 @@ export interface StuckRow {
  */
 export async function loadStuck(
   sql: SqlRunner,
-  companyId: string,
+  scope: CompanyScope,
   pipelineId: string,
 ): Promise<{ total: number; items: StuckRow[] }> {
   const p = new SqlParams();
-  const company = p.add(companyId);
+  const company = p.add(scope.companyId);
   const pipeline = p.add(pipelineId);
   const text = `
     WITH stages AS MATERIALIZED (

@@ -51,7 +51,7 @@ export class ImportsService {
   ) {}
 
   private file(scope: CompanyScope, jobId: string, kind: FileRef['kind']): FileRef {
-    return { companyId: scope.companyId, jobId, kind };
+    return { scope, jobId, kind };
   }
 
   async upload(scope: CompanyScope, kind: ImportKind, file: StoredUpload | undefined): Promise<ImportJobResponse> {
@@ -61,10 +61,10 @@ export class ImportsService {
       // Uploads received at the same time may together have outgrown the room.
       await this.quota.assertFits(scope, file.size, file.jobId);
       const upload = this.file(scope, file.jobId, 'upload');
-      const head = await readHead(this.tenantDb, scope, upload, SAMPLE_BYTES);
+      const head = await readHead(this.tenantDb, upload, SAMPLE_BYTES);
       const encoding = detectEncoding(head);
       const delimiter = detectDelimiter(decodeSample(head, encoding));
-      const columns = await readHeader(() => storedFile(this.tenantDb, scope, upload), { encoding, delimiter }).catch(
+      const columns = await readHeader(() => storedFile(this.tenantDb, upload), { encoding, delimiter }).catch(
         () => [],
       );
       if (columns.length === 0) {
@@ -141,7 +141,7 @@ export class ImportsService {
   async preview(scope: CompanyScope, id: string, dto: PreviewImportDto): Promise<ImportPreviewResponse> {
     const job = await this.find(scope, id);
     const mapping = resolveMapping(job.kind, job.columns, dto.mapping, dto.defaultCurrency);
-    const upload = () => storedFile(this.tenantDb, scope, this.file(scope, job.id, 'upload'));
+    const upload = () => storedFile(this.tenantDb, this.file(scope, job.id, 'upload'));
     const rows = dto.rows ?? IMPORT_PREVIEW_DEFAULT_ROWS;
     return previewImport(this.tenantDb, scope, job, upload, mapping, await this.timeZone(scope), rows);
   }
@@ -207,7 +207,7 @@ export class ImportsService {
     if (job.status === 'uploaded' || !(await this.store.hasReport(scope, id)))
       throw new NotFoundException(coded('import_report_not_ready', 'This import has no report yet'));
     return {
-      stream: () => storedFile(this.tenantDb, scope, this.file(scope, id, 'rejected')),
+      stream: () => storedFile(this.tenantDb, this.file(scope, id, 'rejected')),
       fileName: `rejected-${job.fileName.replace(/\.csv$/i, '')}.csv`,
       delimiter: job.delimiter,
     };

@@ -139,7 +139,7 @@ export class DealsBatchWriter {
     const { valid, failed } = await validateBatchItemsYielding(DealBatchItemDto, items);
     if (valid.length === 0) return { created: 0, updated: 0, unchanged: 0, failed, warnings: [] };
     // Entering the tenant takes the company's write lock (ADR 0004: before the first write).
-    const writes = { sharedLock: companyWritesLockName(scope.companyId) };
+    const writes = { sharedLock: companyWritesLockName(scope) };
     return withRetry(() => this.tenantDb.run(scope, (m) => this.write(m, scope, valid, failed), writes));
   }
 

@@ -47,7 +47,7 @@ export class DealsFeed {
     if (query.externalId !== undefined) where.push(`d.external_id = ${p.add(query.externalId)}`);
     if (query.updatedSince) where.push(`d.updated_at >= ${p.add(query.updatedSince)}::timestamptz`);
     const rows = await this.tenantDb.run(scope, async (m) => {
-      const window = feedWindow('d', query.cursor, (v) => p.add(v), await feedHorizon(m, scope.companyId));
+      const window = feedWindow('d', query.cursor, (v) => p.add(v), await feedHorizon(m, scope));
       return queryRows<DealFeedRow>(
         m,
         `SELECT ${COLUMNS}, ${window.position} FROM ${FROM}

@@ -51,10 +51,20 @@ export interface GenerateJob {
   userId: string;
 }
 
+/**
+ * System boundary (ADR 0001): the scope a generation job runs in, from the company and author its
+ * payload names. The payload was written by {@link ReportsService.enqueue} from a guard-resolved
+ * (or scheduler-fired) scope; this is the one place the worker turns it back into one.
+ */
+export const scopeOfGenerateJob = (job: GenerateJob): CompanyScope => ({
+  companyId: job.companyId,
+  userId: job.userId,
+});
+
 const notFound = () => new NotFoundException(coded('report_not_found', 'Report not found'));
 
 export const viewerOf = (scope: CompanyScope): Viewer => ({
-  companyId: scope.companyId,
+  scope,
   userId: scope.userId as string,
   manager: scope.role === 'owner' || scope.role === 'admin',
 });
@@ -74,9 +84,9 @@ export class ReportsService {
   async create(scope: CompanyScope, dto: CreateReportDto): Promise<ReportResponse> {
     const viewer = viewerOf(scope);
     const { reportId, snapshotId } = await this.tenantDb.run(scope, async (m) => {
-      const today = await this.today(m, scope.companyId);
+      const today = await this.today(m, scope);
       const period = this.resolvePeriod(dto, today);
-      const filters = await this.checkFilters(m, scope.companyId, dto);
+      const filters = await this.checkFilters(m, scope, dto);
       const params: StoredParams = {
         type: dto.type,
         from: period.from,
@@ -86,15 +96,13 @@ export class ReportsService {
         filters,
       };
       const title = dto.title?.trim() || `${reportTypeDefinition(dto.type).label.ru}: ${period.from} — ${period.to}`;
-      const reportId = await insertReport(m, {
-        companyId: scope.companyId,
+      const reportId = await insertReport(m, scope, {
         type: dto.type,
         title,
         params,
         createdBy: viewer.userId,
       });
-      const snapshotId = await insertSnapshot(m, {
-        companyId: scope.companyId,
+      const snapshotId = await insertSnapshot(m, scope, {
         reportId,
         trigger: 'create',
         from: period.from,
@@ -103,7 +111,7 @@ export class ReportsService {
       });
       return { reportId, snapshotId };
     });
-    await this.enqueue(scope, { companyId: scope.companyId, reportId, snapshotId, userId: viewer.userId });
+    await this.enqueue(scope, { reportId, snapshotId, userId: viewer.userId });
     return this.get(scope, reportId);
   }
 
@@ -114,10 +122,9 @@ export class ReportsService {
       const row = await findVisible(m, viewer, id);
       if (!row) throw notFound();
       const period = row.params.preset
-        ? presetPeriod(row.params.preset, await this.today(m, scope.companyId))
+        ? presetPeriod(row.params.preset, await this.today(m, scope))
         : { from: row.params.from, to: row.params.to };
-      return insertSnapshot(m, {
-        companyId: scope.companyId,
+      return insertSnapshot(m, scope, {
         reportId: id,
         trigger: 'regenerate',
         from: period.from,
@@ -125,19 +132,23 @@ export class ReportsService {
         createdBy: viewer.userId,
       });
     });
-    await this.enqueue(scope, { companyId: scope.companyId, reportId: id, snapshotId, userId: viewer.userId });
+    await this.enqueue(scope, { reportId: id, snapshotId, userId: viewer.userId });
     return this.get(scope, id);
   }
 
-  /** Queues the generation (outside any transaction); a queue that refuses fails the snapshot with the reason. */
-  async enqueue(scope: CompanyScope, job: GenerateJob): Promise<void> {
+  /**
+   * Queues the generation of `scope`'s snapshot (outside any transaction); a queue that refuses fails
+   * the snapshot with the reason. The payload names the company of `scope`.
+   */
+  async enqueue(scope: CompanyScope, ids: Omit<GenerateJob, 'companyId'>): Promise<void> {
+    const job: GenerateJob = { companyId: scope.companyId, ...ids };
     try {
       const jobId = await this.jobs.send(GENERATE_QUEUE, job);
-      await this.tenantDb.run(scope, (m) => setJob(m, job.companyId, job.snapshotId, jobId));
+      await this.tenantDb.run(scope, (m) => setJob(m, scope, job.snapshotId, jobId));
     } catch (error) {
       this.logger.error(`Queueing report ${job.reportId} failed: ${(error as Error).message}`);
       await this.tenantDb.run(scope, (m) =>
-        failSnapshot(m, job.companyId, job.snapshotId, 'The job queue could not take the generation; try again.'),
+        failSnapshot(m, scope, job.snapshotId, 'The job queue could not take the generation; try again.'),
       );
     }
   }
@@ -164,13 +175,11 @@ export class ReportsService {
     const found = await this.tenantDb.run(scope, async (m) => {
       const row = await findVisible(m, viewer, id);
       if (!row) throw notFound();
-      const snapshot = await findSnapshot(m, scope.companyId, id, snapshotId ?? row.snapshot_id);
+      const snapshot = await findSnapshot(m, scope, id, snapshotId ?? row.snapshot_id);
       if (!snapshot) throw notFound();
-      const schedule = await findSchedule(m, scope.companyId, id);
+      const schedule = await findSchedule(m, scope, id);
       const rows =
-        snapshot.status === 'ready'
-          ? await previewRows(m, scope.companyId, snapshot.id, REPORT_TABLE_PREVIEW_ROWS)
-          : null;
+        snapshot.status === 'ready' ? await previewRows(m, scope, snapshot.id, REPORT_TABLE_PREVIEW_ROWS) : null;
       return { row, snapshot, schedule, rows };
     });
     let { snapshot } = found;
@@ -210,7 +219,7 @@ export class ReportsService {
       state.state === 'completed'
         ? 'The generation ended without a result.'
         : `The generation stopped: ${output?.message ?? state.state}.`;
-    await this.tenantDb.run(scope, (m) => failSnapshot(m, scope.companyId, snapshot.id, reason));
+    await this.tenantDb.run(scope, (m) => failSnapshot(m, scope, snapshot.id, reason));
     return { ...snapshot, status: 'failed', error: reason, stage: null };
   }
 
@@ -220,7 +229,7 @@ export class ReportsService {
       const row = await this.managed(m, viewer, id);
       if (dto.userIds !== undefined) {
         const userIds = [...new Set(dto.userIds)].filter((u) => u !== row.created_by);
-        await this.checkMembers(m, scope.companyId, userIds, 'userIds');
+        await this.checkMembers(m, scope, userIds, 'userIds');
         await m.query(
           `DELETE FROM report_shares WHERE company_id = $1 AND report_id = $2 AND NOT (user_id = ANY ($3))`,
           [scope.companyId, id, userIds],
@@ -255,7 +264,7 @@ export class ReportsService {
     await this.tenantDb.run(scope, async (m) => {
       await this.managed(m, viewer, id);
       const recipients = [...new Set(dto.recipients)];
-      await this.checkMembers(m, scope.companyId, recipients, 'recipients');
+      await this.checkMembers(m, scope, recipients, 'recipients');
       const [company] = (await m.query(`SELECT time_zone FROM companies WHERE id = $1`, [scope.companyId])) as {
         time_zone: string;
       }[];
@@ -285,7 +294,7 @@ export class ReportsService {
         ],
       );
     });
-    const schedule = await this.tenantDb.run(scope, (m) => findSchedule(m, scope.companyId, id));
+    const schedule = await this.tenantDb.run(scope, (m) => findSchedule(m, scope, id));
     return scheduleResponse(schedule as ScheduleRow);
   }
 
@@ -293,7 +302,7 @@ export class ReportsService {
     const viewer = viewerOf(scope);
     await this.tenantDb.run(scope, async (m) => {
       await this.managed(m, viewer, id);
-      const schedule = await findSchedule(m, scope.companyId, id);
+      const schedule = await findSchedule(m, scope, id);
       if (!schedule) throw new NotFoundException(coded('report_schedule_not_found', 'The report has no schedule'));
       await m.query(`DELETE FROM report_schedules WHERE company_id = $1 AND report_id = $2`, [scope.companyId, id]);
     });
@@ -303,7 +312,7 @@ export class ReportsService {
     const viewer = viewerOf(scope);
     const rows = await this.tenantDb.run(scope, async (m) => {
       if (!(await findVisible(m, viewer, id))) throw notFound();
-      return scheduledRuns(m, scope.companyId, id);
+      return scheduledRuns(m, scope, id);
     });
     return {
       items: rows.map((s) => ({
@@ -332,7 +341,7 @@ export class ReportsService {
     const found = await this.tenantDb.run(scope, async (m) => {
       const row = await findVisible(m, viewer, id);
       if (!row) throw notFound();
-      const snapshot = await findSnapshot(m, scope.companyId, id, snapshotId ?? row.snapshot_id);
+      const snapshot = await findSnapshot(m, scope, id, snapshotId ?? row.snapshot_id);
       if (!snapshot) throw notFound();
       return { row, snapshot };
     });
@@ -359,8 +368,8 @@ export class ReportsService {
     return row;
   }
 
-  private async today(m: EntityManager, companyId: string): Promise<string> {
-    const [company] = (await m.query(`SELECT time_zone FROM companies WHERE id = $1`, [companyId])) as {
+  private async today(m: EntityManager, scope: CompanyScope): Promise<string> {
+    const [company] = (await m.query(`SELECT time_zone FROM companies WHERE id = $1`, [scope.companyId])) as {
       time_zone: string;
     }[];
     return companyToday(this.clock.now(), company?.time_zone ?? 'UTC');
@@ -379,7 +388,7 @@ export class ReportsService {
 
   private async checkFilters(
     m: EntityManager,
-    companyId: string,
+    scope: CompanyScope,
     dto: CreateReportDto,
   ): Promise<ReportFiltersResponse> {
     const f = dto.filters ?? {};
@@ -391,7 +400,7 @@ export class ReportsService {
     const clientIds = f.clientIds ? [...new Set(f.clientIds)] : undefined;
     if (clientIds && clientIds.length > 0) {
       const found = (await m.query(`SELECT id FROM clients WHERE company_id = $1 AND id = ANY ($2::uuid[])`, [
-        companyId,
+        scope.companyId,
         clientIds,
       ])) as { id: string }[];
       const known = new Set(found.map((r) => r.id));
@@ -402,7 +411,7 @@ export class ReportsService {
     }
     if (f.pipelineId) {
       const [pipeline] = (await m.query(`SELECT id FROM pipelines WHERE company_id = $1 AND id = $2`, [
-        companyId,
+        scope.companyId,
         f.pipelineId,
       ])) as { id: string }[];
       if (!pipeline)
@@ -420,11 +429,11 @@ export class ReportsService {
     return filters;
   }
 
-  private async checkMembers(m: EntityManager, companyId: string, userIds: string[], field: string): Promise<void> {
+  private async checkMembers(m: EntityManager, scope: CompanyScope, userIds: string[], field: string): Promise<void> {
     if (userIds.length === 0) return;
     const found = (await m.query(
       `SELECT user_id FROM company_accounts WHERE company_id = $1 AND user_id = ANY ($2::uuid[])`,
-      [companyId, userIds],
+      [scope.companyId, userIds],
     )) as { user_id: string }[];
     const members = new Set(found.map((r) => r.user_id));
     const errors: FieldError[] = userIds.flatMap((id, i) =>

@@ -11,6 +11,7 @@ import type {
   ReportStatus,
   ReportType,
 } from '@crm/shared/contracts';
+import type { CompanyScope } from '@crm/api/core';
 import type { EntityManager } from 'typeorm';
 import type { Cell, StoredParams } from './generation/report-draft';
 
@@ -48,7 +49,8 @@ export interface StoredTable {
 export type StoredResult = Omit<ReportResultResponse, 'tables'> & { tables: StoredTable[] };
 
 export interface Viewer {
-  companyId: string;
+  /** The company the report belongs to (the tenant transaction's scope). */
+  scope: CompanyScope;
   userId: string;
   /** Owners and admins see and manage every report of the company. */
   manager: boolean;
@@ -81,7 +83,7 @@ const SORTS: Record<ReportSort, string> = {
 
 export async function findVisible(m: EntityManager, viewer: Viewer, id: string): Promise<ReportRow | null> {
   const [row] = (await m.query(`${SELECT} WHERE ${VISIBLE} AND r.id = $4`, [
-    viewer.companyId,
+    viewer.scope.companyId,
     viewer.userId,
     viewer.manager,
     id,
@@ -94,7 +96,7 @@ export async function listVisible(
   viewer: Viewer,
   query: { scope: ReportListScope; type?: ReportType; q?: string; sort: ReportSort; page: number; pageSize: number },
 ): Promise<{ rows: ReportRow[]; total: number }> {
-  const params: unknown[] = [viewer.companyId, viewer.userId, viewer.manager];
+  const params: unknown[] = [viewer.scope.companyId, viewer.userId, viewer.manager];
   const where = [VISIBLE];
   if (query.scope === 'mine') where.push('r.created_by = $2');
   if (query.scope === 'shared')
@@ -121,11 +123,12 @@ export async function listVisible(
 
 export async function insertReport(
   m: EntityManager,
-  report: { companyId: string; type: ReportType; title: string; params: StoredParams; createdBy: string },
+  scope: CompanyScope,
+  report: { type: ReportType; title: string; params: StoredParams; createdBy: string },
 ): Promise<string> {
   const [row] = (await m.query(
     `INSERT INTO reports (company_id, type, title, params, created_by) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-    [report.companyId, report.type, report.title, JSON.stringify(report.params), report.createdBy],
+    [scope.companyId, report.type, report.title, JSON.stringify(report.params), report.createdBy],
   )) as { id: string }[];
   return row.id;
 }
@@ -133,8 +136,8 @@ export async function insertReport(
 /** A new running snapshot that becomes the report's latest. */
 export async function insertSnapshot(
   m: EntityManager,
+  scope: CompanyScope,
   snapshot: {
-    companyId: string;
     reportId: string;
     trigger: 'create' | 'regenerate' | 'schedule';
     from: string;
@@ -147,7 +150,7 @@ export async function insertSnapshot(
     `INSERT INTO report_snapshots (company_id, report_id, trigger, period_from, period_to, created_by, scheduled_for, stage)
      VALUES ($1, $2, $3, $4, $5, $6, $7, 'queued') RETURNING id`,
     [
-      snapshot.companyId,
+      scope.companyId,
       snapshot.reportId,
       snapshot.trigger,
       snapshot.from,
@@ -157,7 +160,7 @@ export async function insertSnapshot(
     ],
   )) as { id: string }[];
   await m.query(`UPDATE reports SET latest_snapshot_id = $3, updated_at = now() WHERE company_id = $1 AND id = $2`, [
-    snapshot.companyId,
+    scope.companyId,
     snapshot.reportId,
     row.id,
   ]);
@@ -189,41 +192,41 @@ const SNAPSHOT_COLUMNS = `id, report_id, trigger, status, progress, stage, error
 
 export async function findSnapshot(
   m: EntityManager,
-  companyId: string,
+  scope: CompanyScope,
   reportId: string,
   snapshotId: string,
 ): Promise<SnapshotRow | null> {
   const [row] = (await m.query(
     `SELECT ${SNAPSHOT_COLUMNS} FROM report_snapshots WHERE company_id = $1 AND report_id = $2 AND id = $3`,
-    [companyId, reportId, snapshotId],
+    [scope.companyId, reportId, snapshotId],
   )) as SnapshotRow[];
   return row ?? null;
 }
 
-export async function scheduledRuns(m: EntityManager, companyId: string, reportId: string): Promise<SnapshotRow[]> {
+export async function scheduledRuns(m: EntityManager, scope: CompanyScope, reportId: string): Promise<SnapshotRow[]> {
   return (await m.query(
     `SELECT ${SNAPSHOT_COLUMNS} FROM report_snapshots
       WHERE company_id = $1 AND report_id = $2 AND trigger = 'schedule' ORDER BY created_at DESC, id DESC LIMIT 200`,
-    [companyId, reportId],
+    [scope.companyId, reportId],
   )) as SnapshotRow[];
 }
 
 export async function setProgress(
   m: EntityManager,
-  companyId: string,
+  scope: CompanyScope,
   snapshotId: string,
   stage: string,
   progress: number,
 ): Promise<void> {
   await m.query(
     `UPDATE report_snapshots SET stage = $3, progress = $4 WHERE company_id = $1 AND id = $2 AND status = 'running'`,
-    [companyId, snapshotId, stage, progress],
+    [scope.companyId, snapshotId, stage, progress],
   );
 }
 
-export async function setJob(m: EntityManager, companyId: string, snapshotId: string, jobId: string): Promise<void> {
+export async function setJob(m: EntityManager, scope: CompanyScope, snapshotId: string, jobId: string): Promise<void> {
   await m.query(`UPDATE report_snapshots SET job_id = $3 WHERE company_id = $1 AND id = $2`, [
-    companyId,
+    scope.companyId,
     snapshotId,
     jobId,
   ]);
@@ -231,14 +234,14 @@ export async function setJob(m: EntityManager, companyId: string, snapshotId: st
 
 export async function failSnapshot(
   m: EntityManager,
-  companyId: string,
+  scope: CompanyScope,
   snapshotId: string,
   error: string,
 ): Promise<void> {
   await m.query(
     `UPDATE report_snapshots SET status = 'failed', error = $3, stage = NULL, generated_at = now()
       WHERE company_id = $1 AND id = $2 AND status = 'running'`,
-    [companyId, snapshotId, error.slice(0, 2000)],
+    [scope.companyId, snapshotId, error.slice(0, 2000)],
   );
 }
 
@@ -248,26 +251,32 @@ const ROWS_PER_INSERT = 2000;
 /** Stores the finished snapshot: its tables' rows and its result, in the caller's transaction. */
 export async function completeSnapshot(
   m: EntityManager,
-  companyId: string,
+  scope: CompanyScope,
   snapshotId: string,
   result: StoredResult,
   tables: { key: string; rows: Cell[][] }[],
   noData: boolean,
 ): Promise<boolean> {
-  await m.query(`DELETE FROM report_rows WHERE company_id = $1 AND snapshot_id = $2`, [companyId, snapshotId]);
+  await m.query(`DELETE FROM report_rows WHERE company_id = $1 AND snapshot_id = $2`, [scope.companyId, snapshotId]);
   for (const table of tables) {
     for (let start = 0; start < table.rows.length; start += ROWS_PER_INSERT) {
       await m.query(
         `INSERT INTO report_rows (company_id, snapshot_id, table_key, row_no, cells)
          SELECT $1, $2, $3, $4 + ord::int - 1, value FROM jsonb_array_elements($5::jsonb) WITH ORDINALITY AS t(value, ord)`,
-        [companyId, snapshotId, table.key, start, JSON.stringify(table.rows.slice(start, start + ROWS_PER_INSERT))],
+        [
+          scope.companyId,
+          snapshotId,
+          table.key,
+          start,
+          JSON.stringify(table.rows.slice(start, start + ROWS_PER_INSERT)),
+        ],
       );
     }
   }
   const updated = (await m.query(
     `UPDATE report_snapshots SET status = 'ready', progress = 1, stage = NULL, result = $3, no_data = $4, generated_at = now(), error = NULL
       WHERE company_id = $1 AND id = $2 AND status = 'running' RETURNING id`,
-    [companyId, snapshotId, JSON.stringify(result), noData],
+    [scope.companyId, snapshotId, JSON.stringify(result), noData],
   )) as [unknown[], number] | unknown[];
   const rows = Array.isArray(updated[0]) ? (updated[0] as unknown[]) : (updated as unknown[]);
   return rows.length > 0;
@@ -276,7 +285,7 @@ export async function completeSnapshot(
 /** Up to `limit` rows of a table after `afterRowNo`, in order. */
 export async function tableRows(
   m: EntityManager,
-  companyId: string,
+  scope: CompanyScope,
   snapshotId: string,
   tableKey: string,
   afterRowNo: number,
@@ -285,21 +294,21 @@ export async function tableRows(
   return (await m.query(
     `SELECT row_no, cells FROM report_rows
       WHERE company_id = $1 AND snapshot_id = $2 AND table_key = $3 AND row_no > $4 ORDER BY row_no LIMIT $5`,
-    [companyId, snapshotId, tableKey, afterRowNo, limit],
+    [scope.companyId, snapshotId, tableKey, afterRowNo, limit],
   )) as { row_no: number; cells: Cell[] }[];
 }
 
 /** The first `limit` rows of every table of a snapshot. */
 export async function previewRows(
   m: EntityManager,
-  companyId: string,
+  scope: CompanyScope,
   snapshotId: string,
   limit: number,
 ): Promise<Map<string, Cell[][]>> {
   const rows = (await m.query(
     `SELECT table_key, cells FROM report_rows WHERE company_id = $1 AND snapshot_id = $2 AND row_no < $3
       ORDER BY table_key, row_no`,
-    [companyId, snapshotId, limit],
+    [scope.companyId, snapshotId, limit],
   )) as { table_key: string; cells: Cell[] }[];
   const tables = new Map<string, Cell[][]>();
   for (const row of rows) {
@@ -322,14 +331,18 @@ export interface ScheduleRow {
   time_zone: string;
 }
 
-export async function findSchedule(m: EntityManager, companyId: string, reportId: string): Promise<ScheduleRow | null> {
+export async function findSchedule(
+  m: EntityManager,
+  scope: CompanyScope,
+  reportId: string,
+): Promise<ScheduleRow | null> {
   const [row] = (await m.query(
     `SELECT s.frequency, s.weekday, s.day_of_month, s.local_time, s.recipients, s.next_run_at, s.last_run_at, c.time_zone,
        coalesce((SELECT json_agg(json_build_object('id', u.id, 'login', u.login) ORDER BY u.login)
                    FROM users u WHERE u.id = ANY (s.recipients)), '[]'::json) AS recipient_users
        FROM report_schedules s JOIN companies c ON c.id = s.company_id
       WHERE s.company_id = $1 AND s.report_id = $2`,
-    [companyId, reportId],
+    [scope.companyId, reportId],
   )) as ScheduleRow[];
   return row ?? null;
 }

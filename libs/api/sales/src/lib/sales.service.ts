@@ -245,7 +245,7 @@ export class SalesService {
     if (query.externalId !== undefined) where.push(`s.external_id = ${p.add(query.externalId)}`);
     if (query.updatedSince) where.push(`s.updated_at >= ${p.add(query.updatedSince)}::timestamptz`);
     const { rows, page, items } = await this.tenantDb.run(scope, async (m) => {
-      const window = feedWindow('s', query.cursor, (v) => p.add(v), await feedHorizon(m, scope.companyId));
+      const window = feedWindow('s', query.cursor, (v) => p.add(v), await feedHorizon(m, scope));
       const rows = await queryRows<SaleRow & { changeXid: string }>(
         m,
         `SELECT ${SALE_COLUMNS}, ${window.position} FROM ${SALES_WITH_CLIENT}
@@ -264,7 +264,7 @@ export class SalesService {
 
   /** Tenant transactions that write sales take the company's write lock first (see `lockCompanyWrites`). */
   private writes(scope: CompanyScope) {
-    return { sharedLock: companyWritesLockName(scope.companyId) };
+    return { sharedLock: companyWritesLockName(scope) };
   }
 
   private async find(m: EntityManager, scope: CompanyScope, id: string, lock = false): Promise<SaleRow | null> {

@@ -121,7 +121,7 @@ export class SalesWriter {
         failed,
       );
     // Entering the tenant takes the company's write lock in the same statement.
-    const writes = { sharedLock: companyWritesLockName(scope.companyId) };
+    const writes = { sharedLock: companyWritesLockName(scope) };
     return m
       ? enterTenant(m, scope, writes).then(() => write(m))
       : withRetry(() => this.tenantDb.run(scope, write, writes));

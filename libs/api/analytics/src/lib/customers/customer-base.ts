@@ -45,7 +45,7 @@ export interface CustomerBase {
 /** Reads one row per client with counted purchases of `ctx`'s company, in `ctx`'s currency, up to `asOf`. */
 export async function loadCustomerRows(sql: SqlRunner, ctx: AnalyticsContext, asOf: string): Promise<CustomerRow[]> {
   const p = new SqlParams();
-  const id = p.add(ctx.company.companyId);
+  const id = p.add(ctx.company.scope.companyId);
   const until = p.add(asOf);
   const fx = fxCte(
     ctx.conversion,

@@ -53,7 +53,7 @@ export class CustomerInsightsService {
     const entry = await this.models.entry(scope, query);
     const rules = await this.models.rulesFor(scope);
     const owned = await this.tenantDb.run(scope, (m) =>
-      ownedProducts(managerRunner(m), { companyId: scope.companyId, timeZone }, clientId, entry.asOf),
+      ownedProducts(managerRunner(m), { scope, timeZone }, clientId, entry.asOf),
     );
     const notes: string[] = [];
     const i = entry.index.get(clientId);

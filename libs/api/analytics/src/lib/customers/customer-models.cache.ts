@@ -73,10 +73,19 @@ export interface Insights {
 }
 
 export interface RulesEntry {
+  /** The company the rules were mined for. */
+  scope: CompanyScope;
   builtAt: number;
   paidSales: number;
   rules: ProductRules;
 }
+
+/**
+ * The scope the sweep rebuilds a company's entries in: the company of a scope this cache already
+ * holds (a request's or a writer's), without the user of the request that filled it — background
+ * work acts for the company only (ADR 0001).
+ */
+const backgroundScope = (held: CompanyScope): CompanyScope => ({ companyId: held.companyId });
 
 @Injectable()
 export class CustomerModelCache implements OnModuleInit, OnModuleDestroy {
@@ -85,7 +94,8 @@ export class CustomerModelCache implements OnModuleInit, OnModuleDestroy {
   private readonly building = new Map<string, Promise<Insights>>();
   private readonly rules = new Map<string, RulesEntry>();
   private readonly rulesBuilding = new Map<string, Promise<RulesEntry>>();
-  private readonly dirty = new Set<string>();
+  /** Companies written since the last sweep, by id. */
+  private readonly dirty = new Map<string, CompanyScope>();
   private sweepTimer?: NodeJS.Timeout;
   private debounceTimer?: NodeJS.Timeout;
 
@@ -99,7 +109,7 @@ export class CustomerModelCache implements OnModuleInit, OnModuleDestroy {
     // Inside the writer's transaction: only remember the company, no query and no waiting.
     this.hooks.register({
       onSalesChanged: async (_m, scope) => {
-        this.markDirty(scope.companyId);
+        this.markDirty(scope);
       },
     });
     this.sweepTimer = setInterval(() => void this.sweep(), SWEEP_MS);
@@ -144,7 +154,7 @@ export class CustomerModelCache implements OnModuleInit, OnModuleDestroy {
         paidSales: await paidSalesCount(managerRunner(m), scope),
         rules: await mineProductRules(managerRunner(m), scope),
       }));
-      const entry = { builtAt: Date.now(), paidSales, rules };
+      const entry = { scope, builtAt: Date.now(), paidSales, rules };
       this.rules.set(companyId, entry);
       while (this.rules.size > CACHE_ENTRIES) this.rules.delete(this.rules.keys().next().value as string);
       return entry;
@@ -265,10 +275,10 @@ export class CustomerModelCache implements OnModuleInit, OnModuleDestroy {
     return entry;
   }
 
-  private markDirty(companyId: string): void {
-    this.dirty.add(companyId);
+  private markDirty(scope: CompanyScope): void {
+    this.dirty.set(scope.companyId, scope);
     clearTimeout(this.debounceTimer);
-    this.debounceTimer = setTimeout(() => void this.sweep([...this.dirty]), DEBOUNCE_MS);
+    this.debounceTimer = setTimeout(() => void this.sweep([...this.dirty.values()]), DEBOUNCE_MS);
     this.debounceTimer.unref();
   }
 
@@ -276,13 +286,14 @@ export class CustomerModelCache implements OnModuleInit, OnModuleDestroy {
    * Rebuilds, one after another, the cached entries (of `only` companies) that went stale. Background
    * work for each company in turn, in tenant transactions of that company.
    */
-  async sweep(only?: string[]): Promise<void> {
-    if (only) for (const id of only) this.dirty.delete(id);
-    const companies = new Set(
-      only ?? [...this.insights.values()].map((e) => e.scope.companyId).concat([...this.rules.keys()]),
-    );
-    for (const companyId of companies) {
-      const scope: CompanyScope = { companyId };
+  async sweep(only?: readonly CompanyScope[]): Promise<void> {
+    if (only) for (const s of only) this.dirty.delete(s.companyId);
+    const companies = new Map<string, CompanyScope>();
+    const held =
+      only ?? [...this.insights.values()].map((e) => e.scope).concat([...this.rules.values()].map((r) => r.scope));
+    for (const s of held) if (!companies.has(s.companyId)) companies.set(s.companyId, backgroundScope(s));
+    for (const scope of companies.values()) {
+      const { companyId } = scope;
       try {
         const state = await this.indicators.read(scope, undefined, async (ctx) => ({
           today: ctx.company.today,

@@ -9,6 +9,7 @@ import {
   type RuleRecommender,
 } from '@crm/api/analytics-models';
 import type { CompanyScope } from '@crm/api/core';
+import type { CompanyCalendar } from '../indicators/indicator-source';
 import type { SqlRunner } from '../sql';
 
 /** Most recent paid sales mined for rules: bounds the time and memory of a refresh. */
@@ -59,7 +60,7 @@ export async function mineProductRules(sql: SqlRunner, scope: CompanyScope): Pro
 /** Product keys of the client's paid sales on or before the local day `asOf`. */
 export async function ownedProducts(
   sql: SqlRunner,
-  company: { companyId: string; timeZone: string },
+  company: CompanyCalendar,
   clientId: string,
   asOf: string,
 ): Promise<string[]> {
@@ -68,7 +69,7 @@ export async function ownedProducts(
      FROM sales s JOIN sale_items si ON si.company_id = s.company_id AND si.sale_id = s.id
      WHERE s.company_id = $1 AND s.client_id = $2 AND s.status = 'paid' AND s.kind = 'sale'
        AND s.sold_at < (($3::date + 1)::timestamp AT TIME ZONE $4)`,
-    [company.companyId, clientId, asOf, company.timeZone],
+    [company.scope.companyId, clientId, asOf, company.timeZone],
   );
   return rows.map((r) => r.key);
 }

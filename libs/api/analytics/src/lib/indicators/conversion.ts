@@ -7,6 +7,7 @@
  * rate on: a sale is convertible exactly when its day is on or after `threshold(c)` =
  * max(first rate of c, first rate of the target), with −∞ for the base currency and for c = t.
  */
+import type { CompanyScope } from '@crm/api/core';
 import type { SqlParams } from '../sql';
 
 export const MINUS_INFINITY = '-infinity';
@@ -14,7 +15,7 @@ export const PLUS_INFINITY = 'infinity';
 
 /** Conversion of one company's sales into one currency. */
 export interface Conversion {
-  companyId: string;
+  scope: CompanyScope;
   baseCurrency: string;
   /** The requested currency. */
   currency: string;
@@ -24,7 +25,7 @@ export interface Conversion {
 
 /** The conversion into `currency` given the first rate day of each currency. */
 export function conversionOf(
-  companyId: string,
+  scope: CompanyScope,
   baseCurrency: string,
   currency: string,
   firstRates: ReadonlyMap<string, string>,
@@ -37,7 +38,7 @@ export function conversionOf(
     for (const [code, first] of firstRate) thresholds.set(code, later(first, target));
   }
   thresholds.set(currency, MINUS_INFINITY);
-  return { companyId, baseCurrency, currency, thresholds };
+  return { scope, baseCurrency, currency, thresholds };
 }
 
 /** True when some paid sale on or before `day` cannot be converted (given each currency's first paid day). */
@@ -79,7 +80,7 @@ export const convertibleSql = (alias: string, th = 'th'): string =>
  * independent of how the days relate to rate periods and the planner sees true row counts.
  */
 export function fxCte(c: Conversion, from: string, to: string, p: SqlParams, pairs: string): string {
-  const company = p.add(c.companyId);
+  const company = p.add(c.scope.companyId);
   const base = `${p.add(c.baseCurrency)}::char(3)`;
   const target = `${p.add(c.currency)}::char(3)`;
   // Currencies stay char(3) throughout, so exchange_rates is searched through its key.

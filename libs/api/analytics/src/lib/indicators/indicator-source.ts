@@ -3,6 +3,7 @@
  * the trigger-maintained rollups (what the API uses), `PlainSource` aggregates `sales` directly
  * (the reference the property test and the benchmark compare against).
  */
+import type { CompanyScope } from '@crm/api/core';
 import type { AnalyticsGranularity, SaleStatus } from '@crm/shared/contracts';
 import type { AnalyticsContext, Period } from '../analytics-context';
 import type { SqlRunner } from '../sql';
@@ -22,7 +23,8 @@ export const rollupStatusSql = (s: string): string =>
 
 /** Company facts every query needs. */
 export interface CompanyCalendar {
-  companyId: string;
+  /** The company (the scope of the tenant transaction the query runs in). */
+  scope: CompanyScope;
   /** IANA zone that decides local days. */
   timeZone: string;
 }

@@ -135,7 +135,7 @@ export class IndicatorsService {
   ): Promise<{ done: true; result: T } | { done: false }> {
     // The read replica (DATABASE_READ_URL) when it has replayed the company's last write, else the primary.
     const dataSource = this.replica
-      ? (await this.replica.route(scope.companyId, { primaryRequired })).dataSource
+      ? (await this.replica.route(scope, { primaryRequired })).dataSource
       : this.dataSource;
     const runner = dataSource.createQueryRunner();
     await runner.connect();
@@ -179,7 +179,7 @@ export class IndicatorsService {
    * {@link RollupFolder}, a system path), so a read that follows sees every committed sale.
    */
   async foldPending(scope: CompanyScope): Promise<void> {
-    await this.folder?.fold(scope.companyId);
+    await this.folder?.fold(scope);
   }
 
   summary(scope: CompanyScope, query: AnalyticsRangeQueryDto): Promise<AnalyticsSummaryResponse> {

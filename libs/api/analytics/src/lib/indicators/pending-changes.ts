@@ -46,7 +46,7 @@ export async function loadPending(
             (SELECT array_agg(DISTINCT day::text) FROM x WHERE status IN ('paid', 'return:paid')) AS paid_days,
             (SELECT json_object_agg(currency, day) FROM (
                SELECT currency, min(day)::text AS day FROM x WHERE status = 'paid' AND sign > 0 GROUP BY 1) f) AS first_paid`,
-    [ctx.company.companyId, ctx.company.timeZone, limit + 1],
+    [ctx.company.scope.companyId, ctx.company.timeZone, limit + 1],
   );
   const changes = Number(row?.changes ?? 0);
   if (changes === 0) return { ...ctx, pending: undefined };
@@ -59,7 +59,7 @@ export async function loadPending(
       `SELECT json_object_agg(currency, day) AS first_paid FROM (
          SELECT trim(currency) AS currency, min((sold_at AT TIME ZONE $2)::date)::text AS day
          FROM analytics_pending_changes WHERE company_id = $1 AND status = 'paid' AND sign > 0 GROUP BY 1) f`,
-      [ctx.company.companyId, ctx.company.timeZone],
+      [ctx.company.scope.companyId, ctx.company.timeZone],
     );
     firstPaid = all?.first_paid ?? {};
   }
@@ -92,6 +92,6 @@ export function pendingDailySql(
   return `SELECT (c.sold_at AT TIME ZONE ${p.add(ctx.company.timeZone)})::date AS day, c.currency, c.status,
                  c.sign::bigint AS sales, c.sign * c.amount AS amount
           FROM analytics_pending_changes c
-          WHERE c.company_id = ${p.add(ctx.company.companyId)} AND c.status = ANY(${statuses}::text[])
+          WHERE c.company_id = ${p.add(ctx.company.scope.companyId)} AND c.status = ANY(${statuses}::text[])
             AND c.sold_at >= ${bounds.lower} AND c.sold_at < ${bounds.upper}`;
 }

@@ -18,7 +18,8 @@ import { localDayBounds, runTotals } from './totals-sql';
 
 export class PlainSource implements IndicatorSource {
   totals(sql: SqlRunner, ctx: AnalyticsContext, q: TotalsQuery): Promise<Totals> {
-    const { companyId, timeZone } = ctx.company;
+    const { timeZone } = ctx.company;
+    const { companyId } = ctx.company.scope;
     return runTotals(sql, ctx, q, (p) => {
       const bounds = localDayBounds(p, q.from, q.to, timeZone);
       return `
@@ -42,7 +43,7 @@ export class PlainSource implements IndicatorSource {
          s AS (
            SELECT x.client_id, x.day FROM (
              SELECT client_id, currency, (sold_at AT TIME ZONE ${tz})::date AS day FROM sales
-             WHERE company_id = ${p.add(ctx.company.companyId)} AND status = 'paid' AND kind = 'sale'
+             WHERE company_id = ${p.add(ctx.company.scope.companyId)} AND status = 'paid' AND kind = 'sale'
                AND sold_at < ((${p.add(period.to)}::date + 1)::timestamp AT TIME ZONE ${tz})
            ) x LEFT JOIN th ON th.currency = x.currency
            WHERE ${convertibleSql('x')}
@@ -62,7 +63,8 @@ export class PlainSource implements IndicatorSource {
   }
 
   async topClients(sql: SqlRunner, ctx: AnalyticsContext, period: Period, limit: number): Promise<ClientTotal[]> {
-    const { companyId, timeZone } = ctx.company;
+    const { timeZone } = ctx.company;
+    const { companyId } = ctx.company.scope;
     const p = new SqlParams();
     const bounds = localDayBounds(p, period.from, period.to, timeZone);
     // Paid returns count against their client on their own day; they are not sales.

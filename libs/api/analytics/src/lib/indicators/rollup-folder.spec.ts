@@ -38,13 +38,15 @@ function fakeDatabase(pending: number, stale: string[] = [], missing = true) {
 describe('RollupFolder', () => {
   it('does nothing when nothing is pending', async () => {
     const db = fakeDatabase(0);
-    await expect(new RollupFolder(db.dataSource, new SaleChangeHooks()).fold('c1')).resolves.toBe(0);
+    await expect(new RollupFolder(db.dataSource, new SaleChangeHooks()).fold({ companyId: 'c1' })).resolves.toBe(0);
     expect(db.calls).toEqual(['exists']);
   });
 
   it('folds a backlog in chunks until a chunk comes back short', async () => {
     const db = fakeDatabase(2 * FOLD_CHUNK + 7);
-    await expect(new RollupFolder(db.dataSource, new SaleChangeHooks()).fold('c1')).resolves.toBe(2 * FOLD_CHUNK + 7);
+    await expect(new RollupFolder(db.dataSource, new SaleChangeHooks()).fold({ companyId: 'c1' })).resolves.toBe(
+      2 * FOLD_CHUNK + 7,
+    );
     expect(db.calls).toEqual(['exists', `fold ${FOLD_CHUNK}`, `fold ${FOLD_CHUNK}`, 'fold 7', 'stale?']);
     expect(db.left()).toBe(0);
   });
@@ -52,8 +54,8 @@ describe('RollupFolder', () => {
   it('lets a caller that arrives during a fold wait for it and then fold what came since', async () => {
     const db = fakeDatabase(5);
     const folder = new RollupFolder(db.dataSource, new SaleChangeHooks());
-    const first = folder.fold('c1');
-    const second = folder.fold('c1');
+    const first = folder.fold({ companyId: 'c1' });
+    const second = folder.fold({ companyId: 'c1' });
     await expect(Promise.all([first, second])).resolves.toEqual([5, 0]);
     expect(db.calls).toEqual(['exists', 'fold 5', 'stale?', 'exists']);
   });
@@ -65,15 +67,17 @@ describe('RollupFolder', () => {
       throw new Error('connection lost');
     });
     const folder = new RollupFolder(db.dataSource, new SaleChangeHooks());
-    const first = folder.fold('c1');
-    const second = folder.fold('c1');
+    const first = folder.fold({ companyId: 'c1' });
+    const second = folder.fold({ companyId: 'c1' });
     await expect(first).rejects.toThrow('connection lost');
     await expect(second).resolves.toBe(3);
   });
 
   it('analyses the tables a fold changed that have no statistics before the caller reads', async () => {
     const db = fakeDatabase(14_500, ['analytics_client_daily', 'analytics_sales_daily', 'sales']);
-    await expect(new RollupFolder(db.dataSource, new SaleChangeHooks()).fold('c1')).resolves.toBe(14_500);
+    await expect(new RollupFolder(db.dataSource, new SaleChangeHooks()).fold({ companyId: 'c1' })).resolves.toBe(
+      14_500,
+    );
     expect(db.calls).toEqual([
       'exists',
       'fold 14500',
@@ -86,15 +90,15 @@ describe('RollupFolder', () => {
 
   it('does not look at statistics when there was nothing to fold', async () => {
     const db = fakeDatabase(0, ['analytics_client_daily']);
-    await new RollupFolder(db.dataSource, new SaleChangeHooks()).fold('c1');
+    await new RollupFolder(db.dataSource, new SaleChangeHooks()).fold({ companyId: 'c1' });
     expect(db.calls).toEqual(['exists']);
   });
 
   it('lets every caller arriving during a fold share one next fold', async () => {
     const db = fakeDatabase(5);
     const folder = new RollupFolder(db.dataSource, new SaleChangeHooks());
-    const first = folder.fold('c1');
-    const waiting = Array.from({ length: 20 }, () => folder.fold('c1'));
+    const first = folder.fold({ companyId: 'c1' });
+    const waiting = Array.from({ length: 20 }, () => folder.fold({ companyId: 'c1' }));
     await expect(Promise.all([first, ...waiting])).resolves.toEqual([5, ...waiting.map(() => 0)]);
     // Before, each waiter started its own fold after the previous one: twenty-one 'exists'.
     expect(db.calls.filter((c) => c === 'exists')).toHaveLength(2);
@@ -102,7 +106,7 @@ describe('RollupFolder', () => {
 
   it('refreshes statistics that are only behind in the background, without holding the caller', async () => {
     const db = fakeDatabase(100, ['analytics_client_daily'], false);
-    await expect(new RollupFolder(db.dataSource, new SaleChangeHooks()).fold('c1')).resolves.toBe(100);
+    await expect(new RollupFolder(db.dataSource, new SaleChangeHooks()).fold({ companyId: 'c1' })).resolves.toBe(100);
     expect(db.calls).toEqual(['exists', 'fold 100', 'stale?']);
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(db.calls).toEqual(['exists', 'fold 100', 'stale?', 'ANALYZE (SKIP_LOCKED) "analytics_client_daily"']);
@@ -125,9 +129,9 @@ describe('RollupFolder', () => {
     const dataSource = { query, options: { extra: { max: 10 } } } as unknown as DataSource;
     const folder = new RollupFolder(dataSource, new SaleChangeHooks());
     expect(folder.budget.size).toBe(2);
-    await expect(Promise.all(Array.from({ length: 12 }, (_, k) => folder.fold(`c${k}`)))).resolves.toEqual(
-      Array.from({ length: 12 }, () => 1),
-    );
+    await expect(
+      Promise.all(Array.from({ length: 12 }, (_, k) => folder.fold({ companyId: `c${k}` }))),
+    ).resolves.toEqual(Array.from({ length: 12 }, () => 1));
     expect(most).toBe(2);
     expect(foldConnections({ options: { extra: { max: 1 } } } as unknown as DataSource)).toBe(1);
   });

@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { SaleChangeHooks, TableStatistics } from '@crm/api/core';
+import { type CompanyScope, SaleChangeHooks, TableStatistics } from '@crm/api/core';
 import { DataSource } from 'typeorm';
 import { Budget, poolShare } from '../budget';
 
@@ -40,6 +40,12 @@ export const FOLDED_TABLES = [
 export const foldConnections = (dataSource: DataSource): number => poolShare(dataSource, 0.25);
 
 /**
+ * System boundary (ADR 0001): the company a sweep found with pending changes, as the scope its fold
+ * names. The id comes from `analytics_pending_changes`, which only the `sales` triggers write.
+ */
+const scopeOfPendingChanges = (row: { id: string }): CompanyScope => ({ companyId: row.id });
+
+/**
  * Folds the sales changes the `sales` triggers log (`analytics_pending_changes`, migration
  * `AnalyticsDeferredRollups1764100000000`) into the analytics rollups: in the background shortly
  * after a company's writes go quiet — never inside the ingest request — and on demand before every
@@ -49,7 +55,10 @@ export const foldConnections = (dataSource: DataSource): number => poolShare(dat
  *
  * System path (ADR 0001): the folder works across companies (its sweep finds every company with
  * pending changes) and `analytics_fold_company` rewrites rollups, so it runs on the plain
- * `DataSource` as the tables' owner, outside row-level security; each fold names its company.
+ * `DataSource` as the tables' owner, outside row-level security. Each fold still names one company
+ * by a `CompanyScope`: the request's (a read that folds first), the writer's (the sale-change hook)
+ * or, for the sweep, the one made by {@link scopeOfPendingChanges}. The scope only names the
+ * company here; no tenant transaction is opened with it.
  */
 @Injectable()
 export class RollupFolder implements OnModuleInit, OnModuleDestroy {
@@ -74,7 +83,7 @@ export class RollupFolder implements OnModuleInit, OnModuleDestroy {
 
   onModuleInit(): void {
     // Inside the writer's transaction: only schedule, no query.
-    this.hooks.register({ onSalesChanged: async (_m, scope) => this.schedule(scope.companyId) });
+    this.hooks.register({ onSalesChanged: async (_m, scope) => this.schedule(scope) });
     this.sweepTimer = setInterval(() => void this.sweep(), SWEEP_MS);
     this.sweepTimer.unref();
     setTimeout(() => void this.sweep(), 0).unref();
@@ -94,9 +103,10 @@ export class RollupFolder implements OnModuleInit, OnModuleDestroy {
    * fold shares that one next fold — so a read waits for at most two folds however many readers and
    * writers keep coming (before, each waiter chained fold after fold under a steady ingest).
    */
-  fold(companyId: string): Promise<number> {
+  fold(scope: CompanyScope): Promise<number> {
+    const { companyId } = scope;
     const running = this.running.get(companyId);
-    if (!running) return this.start(companyId);
+    if (!running) return this.start(scope);
     let next = this.next.get(companyId);
     if (!next) {
       // Whatever the running fold's outcome, then fold what was committed since.
@@ -104,29 +114,30 @@ export class RollupFolder implements OnModuleInit, OnModuleDestroy {
         .catch(() => 0)
         .then(() => {
           this.next.delete(companyId);
-          return this.start(companyId);
+          return this.start(scope);
         });
       this.next.set(companyId, next);
     }
     return next;
   }
 
-  private start(companyId: string): Promise<number> {
-    const work = this.budget.run(() => this.foldAll(companyId)).finally(() => this.running.delete(companyId));
+  private start(scope: CompanyScope): Promise<number> {
+    const { companyId } = scope;
+    const work = this.budget.run(() => this.foldAll(scope)).finally(() => this.running.delete(companyId));
     this.running.set(companyId, work);
     return work;
   }
 
-  private async foldAll(companyId: string): Promise<number> {
+  private async foldAll(scope: CompanyScope): Promise<number> {
     const [pending] = (await this.dataSource.query(
       `SELECT EXISTS (SELECT 1 FROM analytics_pending_changes WHERE company_id = $1) AS pending`,
-      [companyId],
+      [scope.companyId],
     )) as { pending: boolean }[];
     if (!pending?.pending) return 0;
     let total = 0;
     for (;;) {
       const [row] = (await this.dataSource.query(`SELECT analytics_fold_company($1, $2) AS n`, [
-        companyId,
+        scope.companyId,
         FOLD_CHUNK,
       ])) as { n: number }[];
       const n = Number(row?.n ?? 0);
@@ -140,8 +151,9 @@ export class RollupFolder implements OnModuleInit, OnModuleDestroy {
   }
 
   /** Debounced background fold: after QUIET_MS without writes, at most MAX_DELAY_MS after the first. */
-  private schedule(companyId: string): void {
+  private schedule(scope: CompanyScope): void {
     if (this.stopped) return;
+    const { companyId } = scope;
     const now = Date.now();
     const current = this.scheduled.get(companyId);
     if (current) clearTimeout(current.timer);
@@ -149,7 +161,7 @@ export class RollupFolder implements OnModuleInit, OnModuleDestroy {
     const delay = Math.max(0, Math.min(QUIET_MS, since + MAX_DELAY_MS - now));
     const timer = setTimeout(() => {
       this.scheduled.delete(companyId);
-      this.fold(companyId).catch((error: unknown) => this.logger.warn(`Folding ${companyId} failed: ${String(error)}`));
+      this.fold(scope).catch((error: unknown) => this.logger.warn(`Folding ${companyId} failed: ${String(error)}`));
     }, delay);
     timer.unref();
     this.scheduled.set(companyId, { timer, since });
@@ -161,8 +173,8 @@ export class RollupFolder implements OnModuleInit, OnModuleDestroy {
       const rows = (await this.dataSource.query(
         `SELECT DISTINCT company_id AS id FROM analytics_pending_changes LIMIT 1000`,
       )) as { id: string }[];
-      for (const { id } of rows) {
-        if (!this.scheduled.has(id)) await this.fold(id);
+      for (const row of rows) {
+        if (!this.scheduled.has(row.id)) await this.fold(scopeOfPendingChanges(row));
       }
       // Also after a restart, a rebuild or writes that bypassed the folder (PGlite has no autovacuum).
       await this.statistics.refresh(FOLDED_TABLES);

@@ -53,7 +53,7 @@ export class RollupSource implements IndicatorSource {
       const statuses = p.add(q.statuses);
       const folded = `
       SELECT day, currency, status, sales, amount FROM analytics_sales_daily
-      WHERE company_id = ${p.add(ctx.company.companyId)} AND day BETWEEN ${p.add(q.from)}::date AND ${p.add(q.to)}::date
+      WHERE company_id = ${p.add(ctx.company.scope.companyId)} AND day BETWEEN ${p.add(q.from)}::date AND ${p.add(q.to)}::date
         AND status = ANY(${statuses}::text[])`;
       if (!ctx.pending) return folded;
       // The changes not folded yet, applied on the fly (see pending-changes.ts).
@@ -105,7 +105,7 @@ export class RollupSource implements IndicatorSource {
     latest: string,
   ): Promise<BuyerCounts[]> {
     const p = new SqlParams();
-    const id = p.add(ctx.company.companyId);
+    const id = p.add(ctx.company.scope.companyId);
     const last = p.add(latest);
     const rows = await sql<{ k: number; buyers: string; repeat: string; new: string }>(
       `WITH th AS (${thresholdsSql(ctx.conversion, p)}),
@@ -164,7 +164,7 @@ export class RollupSource implements IndicatorSource {
   private gridBuyersSql(ctx: AnalyticsContext, period: Period, p: SqlParams): string {
     const last = ctx.lastBuyerDay;
     if (last === null || last < period.from) return `SELECT 0 AS b1, 0 AS b2, 0 AS new`;
-    const id = p.add(ctx.company.companyId);
+    const id = p.add(ctx.company.scope.companyId);
     const f = p.add(period.from);
     const t = p.add(period.to);
     const monthStart = `${period.from.slice(0, 8)}01`;
@@ -228,7 +228,7 @@ export class RollupSource implements IndicatorSource {
   }
 
   private exactBuyersOverPeriodSql(ctx: AnalyticsContext, period: Period, p: SqlParams): string {
-    const id = p.add(ctx.company.companyId);
+    const id = p.add(ctx.company.scope.companyId);
     const f = p.add(period.from);
     const th = thresholdsSql(ctx.conversion, p);
     return `WITH th AS (${th}),
@@ -253,7 +253,7 @@ export class RollupSource implements IndicatorSource {
    * Each range is its own index range scan of `(company_id, day)`.
    */
   private exactBuyersByComplementSql(ctx: AnalyticsContext, period: Period, p: SqlParams): string {
-    const id = p.add(ctx.company.companyId);
+    const id = p.add(ctx.company.scope.companyId);
     const f = p.add(period.from);
     const t = p.add(period.to);
     const th = thresholdsSql(ctx.conversion, p);
@@ -330,7 +330,7 @@ export class RollupSource implements IndicatorSource {
     limit: number,
   ): Promise<ClientTotal[] | undefined> {
     const p = new SqlParams();
-    const id = p.add(ctx.company.companyId);
+    const id = p.add(ctx.company.scope.companyId);
     const f = p.add(period.from);
     const t = p.add(period.to);
     const n = p.add(limit);
@@ -399,7 +399,7 @@ export class RollupSource implements IndicatorSource {
     limit: number,
   ): Promise<ClientTotal[]> {
     const p = new SqlParams();
-    const id = p.add(ctx.company.companyId);
+    const id = p.add(ctx.company.scope.companyId);
     const f = p.add(period.from);
     const t = p.add(period.to);
     const n = p.add(limit);

@@ -43,7 +43,7 @@ export class TopClientsAnswers {
        LEFT JOIN analytics_answer_versions v ON v.company_id = c.company_id
        LEFT JOIN analytics_top_clients t ON t.company_id = c.company_id AND t.currency = $2
          AND t.from_day = $3::date AND t.to_day = $4::date AND t.settings_version = coalesce(v.settings, 0)`,
-      [ctx.company.companyId, ctx.conversion.currency, period.from, period.to],
+      [ctx.company.scope.companyId, ctx.conversion.currency, period.from, period.to],
     );
     if (row.clients && row.depth !== null && (limit <= row.depth || row.clients.length < row.depth)) {
       return { kind: 'kept', clients: row.clients.slice(0, limit) };

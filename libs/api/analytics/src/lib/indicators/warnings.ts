@@ -1,7 +1,7 @@
 /** Turns groups of unconverted sales into the warnings a response names them in. */
 import { type AnalyticsWarningResponse, formatMoney } from '@crm/shared/contracts';
 import { SqlParams, type SqlRunner } from '../sql';
-import { type RollupStatus, rollupStatusSql, type UnconvertedGroup } from './indicator-source';
+import { type CompanyCalendar, type RollupStatus, rollupStatusSql, type UnconvertedGroup } from './indicator-source';
 import { localDayBounds } from './totals-sql';
 
 /** Sales a warning names at most. */
@@ -9,7 +9,7 @@ export const WARNING_SALES_LIMIT = 20;
 
 export async function unconvertedWarnings(
   sql: SqlRunner,
-  company: { companyId: string; timeZone: string },
+  company: CompanyCalendar,
   target: string,
   groups: readonly UnconvertedGroup[],
   statuses: readonly RollupStatus[],
@@ -34,7 +34,7 @@ export async function unconvertedWarnings(
     const bounds = localDayBounds(p, g.firstDay, g.lastDay, company.timeZone);
     const sales = await sql<{ id: string; external_id: string | null; sold_at: Date; amount: string }>(
       `SELECT id, external_id, sold_at, amount::text AS amount FROM sales
-       WHERE company_id = ${p.add(company.companyId)} AND currency = ${p.add(currency)} AND ${rollupStatusSql('sales')} = ANY(${p.add(statuses)}::text[])
+       WHERE company_id = ${p.add(company.scope.companyId)} AND currency = ${p.add(currency)} AND ${rollupStatusSql('sales')} = ANY(${p.add(statuses)}::text[])
          AND sold_at >= ${bounds.lower} AND sold_at < ${bounds.upper}
        ORDER BY sold_at, id LIMIT ${WARNING_SALES_LIMIT}`,
       p.values,

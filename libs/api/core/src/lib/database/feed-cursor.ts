@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { CompanyScope } from '../security/request-context';
 import { InvalidInputException } from '../http/validation';
 import { companyWritesLockName, queryRows } from './sql';
 
@@ -54,7 +55,7 @@ export function decodeCursor(cursor: string): FeedPosition {
  * pg_locks shows 32-bit xids; each is widened to xid8 by its signed distance from xmax (a running
  * transaction is never 2^31 ids away from it).
  */
-export async function feedHorizon(m: EntityManager, companyId: string): Promise<string> {
+export async function feedHorizon(m: EntityManager, scope: CompanyScope): Promise<string> {
   const [row] = await queryRows<{ horizon: string }>(
     m,
     `WITH lock AS (SELECT hashtextextended($1, 0) AS k),
@@ -75,7 +76,7 @@ export async function feedHorizon(m: EntityManager, companyId: string): Promise<
      SELECT LEAST(snap.xmax, min(snap.xmax + (((h.xid32 - (snap.xmax & 4294967295)) % 4294967296 + 6442450944)
                                                % 4294967296 - 2147483648)))::text AS horizon
        FROM snap LEFT JOIN holders h ON true GROUP BY snap.xmax`,
-    [companyWritesLockName(companyId)],
+    [companyWritesLockName(scope)],
   );
   return row.horizon;
 }

@@ -61,7 +61,7 @@ describe('ReadReplica.route', () => {
     return { primary, replica, primaryQueries };
   };
   const withReplica = (service: ReadReplica, replica: DataSource) => Object.assign(service, { replica }) as ReadReplica;
-  const company = '00000000-0000-4000-8000-000000000001';
+  const company = { companyId: '00000000-0000-4000-8000-000000000001' };
 
   it('answers from the primary, asking nothing, when no replica is configured', async () => {
     const { primary, primaryQueries } = fakes('0/10', ['0/20']);
@@ -76,7 +76,7 @@ describe('ReadReplica.route', () => {
     const route = await service.route(company);
     expect(route.pool).toBe('replica');
     expect(route.dataSource).toBe(replica);
-    expect(primaryQueries[0][1]).toEqual([company]);
+    expect(primaryQueries[0][1]).toEqual([company.companyId]);
     expect((await service.reads.get()).values).toEqual([
       expect.objectContaining({ labels: { pool: 'replica', reason: 'caught-up' }, value: 1 }),
     ]);

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Counter } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import type { CompanyScope } from '../security/request-context';
 import { SafeTypeOrmLogger } from './safe-typeorm-logger';
 
 /** Which pool answered a read. */
@@ -84,20 +85,20 @@ export class ReadReplica implements OnModuleDestroy {
    * Records the company's write position after a committed write. Runs on `runner`'s connection
    * outside any transaction; costs one statement, only when a replica is configured.
    */
-  async recordWrite(query: (sql: string, params: unknown[]) => Promise<unknown>, companyId: string): Promise<void> {
+  async recordWrite(query: (sql: string, params: unknown[]) => Promise<unknown>, scope: CompanyScope): Promise<void> {
     await query(
       `INSERT INTO company_write_positions (company_id, lsn) VALUES ($1, pg_current_wal_insert_lsn())
        ON CONFLICT (company_id) DO UPDATE SET lsn = greatest(company_write_positions.lsn, EXCLUDED.lsn)`,
-      [companyId],
+      [scope.companyId],
     );
   }
 
   /**
-   * Where `companyId`'s next read runs: the replica when it has replayed the company's last write,
+   * Where `scope`'s company's next read runs: the replica when it has replayed the company's last write,
    * else the primary. `primaryRequired`: the caller has just written on the primary itself (a fold)
    * and reads what it wrote.
    */
-  async route(companyId: string, options: { primaryRequired?: boolean } = {}): Promise<ReadRoute> {
+  async route(scope: CompanyScope, options: { primaryRequired?: boolean } = {}): Promise<ReadRoute> {
     if (!this.enabled) return { dataSource: this.primary, pool: 'primary' };
     if (options.primaryRequired) return this.answer('primary', 'primary-required');
     const replica = await this.connect();
@@ -105,7 +106,7 @@ export class ReadReplica implements OnModuleDestroy {
     try {
       const [row] = (await this.primary.query(
         `SELECT coalesce((SELECT lsn FROM company_write_positions WHERE company_id = $1), pg_current_wal_insert_lsn())::text AS lsn`,
-        [companyId],
+        [scope.companyId],
       )) as { lsn: string }[];
       if (!replicaMayServe(this.replayed, row.lsn)) {
         this.replayed = await this.replayPosition(replica);

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { CompanyScope } from '../security/request-context';
 
 /**
  * Runs a statement and returns its rows. TypeORM answers UPDATE and DELETE with `[rows, count]`
@@ -53,8 +54,8 @@ export const iso = (value: Date | string | null): string | null =>
  * company's rows to hold still — the analytics rebuild — takes it exclusively and waits for the
  * writers in flight, and new writers wait for it. Re-entrant; other companies are not blocked.
  */
-export async function lockCompanyWrites(m: EntityManager, companyId: string): Promise<void> {
-  await m.query(`SELECT pg_advisory_xact_lock_shared(hashtextextended($1, 0))`, [companyWritesLockName(companyId)]);
+export async function lockCompanyWrites(m: EntityManager, scope: CompanyScope): Promise<void> {
+  await m.query(`SELECT pg_advisory_xact_lock_shared(hashtextextended($1, 0))`, [companyWritesLockName(scope)]);
 }
 
 /**
@@ -62,6 +63,6 @@ export async function lockCompanyWrites(m: EntityManager, companyId: string): Pr
  * change feed reads who holds it (`feedHorizon`): it must be the first thing a writing transaction
  * does, before anything gives the transaction an id.
  */
-export function companyWritesLockName(companyId: string): string {
-  return `crm.company-writes:${companyId}`;
+export function companyWritesLockName(scope: CompanyScope): string {
+  return `crm.company-writes:${scope.companyId}`;
 }

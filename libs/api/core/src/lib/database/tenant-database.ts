@@ -61,7 +61,7 @@ export class TenantDatabase {
     options: { isolation?: 'READ COMMITTED' | 'REPEATABLE READ'; setup?: string; primaryRequired?: boolean } = {},
   ): Promise<T> {
     const route = this.replica
-      ? await this.replica.route(scope.companyId, { primaryRequired: options.primaryRequired })
+      ? await this.replica.route(scope, { primaryRequired: options.primaryRequired })
       : { dataSource: this.dataSource, pool: 'primary' as const };
     const runner = route.dataSource.createQueryRunner();
     await runner.connect();
@@ -130,7 +130,7 @@ export class TenantDatabase {
         // After the COMMIT, so the recorded position is past the commit record. The write stands
         // whatever happens here; a failure only risks one stale read from a lagging replica.
         await this.replica
-          .recordWrite((sql, params) => runner.query(sql, params), scope.companyId)
+          .recordWrite((sql, params) => runner.query(sql, params), scope)
           .catch((error: unknown) =>
             this.logger.error(`Could not record the company's write position: ${(error as Error).message}`),
           );

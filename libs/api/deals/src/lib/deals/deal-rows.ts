@@ -1,4 +1,4 @@
-import { iso, queryRows } from '@crm/api/core';
+import { type CompanyScope, iso, queryRows } from '@crm/api/core';
 import { type DealResponse, type DealStatus, formatMoney } from '@crm/shared/contracts';
 import type { EntityManager } from 'typeorm';
 
@@ -82,11 +82,11 @@ export function toDealResponse(row: DealRow): DealResponse {
 }
 
 /** One deal of the company with its client, stage and owner, or null. */
-export async function findDeal(m: EntityManager, companyId: string, id: string): Promise<DealRow | null> {
+export async function findDeal(m: EntityManager, scope: CompanyScope, id: string): Promise<DealRow | null> {
   const [row] = await queryRows<DealRow>(
     m,
     `SELECT ${DEAL_COLUMNS} FROM ${DEALS_JOINED} WHERE d.company_id = $1 AND d.id = $2`,
-    [companyId, id],
+    [scope.companyId, id],
   );
   return row ?? null;
 }

@@ -78,7 +78,7 @@ export class DealsService {
 
   async get(scope: CompanyScope, id: string, m?: EntityManager): Promise<DealResponse> {
     if (!m) return this.tenantDb.run(scope, (tx) => this.get(scope, id, tx));
-    const row = await findDeal(m, scope.companyId, id);
+    const row = await findDeal(m, scope, id);
     if (!row) throw dealNotFound();
     return toDealResponse(row);
   }
@@ -379,12 +379,12 @@ export class DealsService {
       id,
     ]);
     if (!locked) throw dealNotFound();
-    return (await findDeal(m, scope.companyId, id)) as DealRow;
+    return (await findDeal(m, scope, id)) as DealRow;
   }
 
   /** Deal writes take the company's write lock first (the deal feed, ADR 0004). */
   private writes(scope: CompanyScope) {
-    return { sharedLock: companyWritesLockName(scope.companyId) };
+    return { sharedLock: companyWritesLockName(scope) };
   }
 
   private async unique<T>(write: () => Promise<T>): Promise<T> {

@@ -364,7 +364,7 @@ export class PipelinesService {
 
   /** Deal-touching transactions take the company's write lock first (the deal feed, ADR 0004). */
   private writes(scope: CompanyScope) {
-    return { sharedLock: companyWritesLockName(scope.companyId) };
+    return { sharedLock: companyWritesLockName(scope) };
   }
 
   private async unique<T>(write: () => Promise<T>): Promise<T> {

@@ -77,15 +77,11 @@ describe('reading a stored file', () => {
       },
     } as unknown as EntityManager;
     const db = { run: (_scope: CompanyScope, work: (m: EntityManager) => unknown) => work(manager) };
-    const stream = storedFile(
-      db as unknown as TenantDatabase,
-      { companyId: 'c' },
-      {
-        companyId: 'c',
-        jobId: 'j',
-        kind: 'upload',
-      },
-    );
+    const stream = storedFile(db as unknown as TenantDatabase, {
+      scope: { companyId: 'c' },
+      jobId: 'j',
+      kind: 'upload',
+    });
     const first = await new Promise<Buffer>((resolve) => stream.once('data', resolve));
     stream.pause();
     expect(first.toString()).toBe('a'.repeat(10));

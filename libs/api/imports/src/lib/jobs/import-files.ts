@@ -13,15 +13,16 @@ export const CHUNK_BYTES = 1024 * 1024;
 
 export type ImportFileKind = 'upload' | 'rejected';
 
+/** A stored file: the company it belongs to (its scope), the import and which of its files. */
 export interface FileRef {
-  companyId: string;
+  scope: CompanyScope;
   jobId: string;
   kind: ImportFileKind;
 }
 
 export async function insertChunk(m: EntityManager, file: FileRef, seq: number, data: Buffer): Promise<void> {
   await m.query(`INSERT INTO import_files (company_id, job_id, kind, seq, data) VALUES ($1, $2, $3, $4, $5)`, [
-    file.companyId,
+    file.scope.companyId,
     file.jobId,
     file.kind,
     seq,
@@ -34,7 +35,7 @@ export async function appendChunks(m: EntityManager, file: FileRef, data: Buffer
   if (data.length === 0) return;
   const [{ next }] = (await m.query(
     `SELECT coalesce(max(seq) + 1, 0)::int AS next FROM import_files WHERE company_id = $1 AND job_id = $2 AND kind = $3`,
-    [file.companyId, file.jobId, file.kind],
+    [file.scope.companyId, file.jobId, file.kind],
   )) as { next: number }[];
   for (let offset = 0, seq = next; offset < data.length; offset += CHUNK_BYTES, seq++) {
     await insertChunk(m, file, seq, data.subarray(offset, offset + CHUNK_BYTES));
@@ -77,14 +78,14 @@ export async function storeInChunks(
 }
 
 /** The stored file's chunks in order, each read in its own short tenant transaction. */
-export async function* readChunks(db: TenantDatabase, scope: CompanyScope, file: FileRef): AsyncGenerator<Buffer> {
+export async function* readChunks(db: TenantDatabase, file: FileRef): AsyncGenerator<Buffer> {
   for (let seq = 0; ;) {
-    const rows = (await db.run(scope, (m) =>
+    const rows = (await db.run(file.scope, (m) =>
       m.query(
         `SELECT seq, data FROM import_files
           WHERE company_id = $1 AND job_id = $2 AND kind = $3 AND seq >= $4
           ORDER BY seq LIMIT 1`,
-        [file.companyId, file.jobId, file.kind, seq],
+        [file.scope.companyId, file.jobId, file.kind, seq],
       ),
     )) as { seq: number; data: Buffer }[];
     if (rows.length === 0) return;
@@ -94,15 +95,15 @@ export async function* readChunks(db: TenantDatabase, scope: CompanyScope, file:
 }
 
 /** The stored file as a byte stream, read chunk by chunk as the consumer asks. */
-export function storedFile(db: TenantDatabase, scope: CompanyScope, file: FileRef): Readable {
-  return Readable.from(readChunks(db, scope, file), { objectMode: false, highWaterMark: 1 });
+export function storedFile(db: TenantDatabase, file: FileRef): Readable {
+  return Readable.from(readChunks(db, file), { objectMode: false, highWaterMark: 1 });
 }
 
 /** The file's first `bytes` bytes (the detection sample). */
-export async function readHead(db: TenantDatabase, scope: CompanyScope, file: FileRef, bytes: number): Promise<Buffer> {
+export async function readHead(db: TenantDatabase, file: FileRef, bytes: number): Promise<Buffer> {
   const parts: Buffer[] = [];
   let length = 0;
-  for await (const chunk of readChunks(db, scope, file)) {
+  for await (const chunk of readChunks(db, file)) {
     parts.push(chunk);
     length += chunk.length;
     if (length >= bytes) break;

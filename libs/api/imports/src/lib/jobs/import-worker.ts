@@ -48,7 +48,15 @@ export function sliceJobId(runId: string, slice: number): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
-const scopeOf = (job: CountJob): CompanyScope => ({ companyId: job.companyId, userId: job.userId ?? undefined });
+/**
+ * System boundary (ADR 0001): the scope an import job runs in, from the company and uploader its
+ * payload names. The payload was written by `ImportsService` from the request's scope; this is
+ * the one place the worker turns it back into one.
+ */
+const scopeOfImportJob = (job: CountJob): CompanyScope => ({
+  companyId: job.companyId,
+  userId: job.userId ?? undefined,
+});
 
 @Injectable()
 export class ImportWorker implements OnModuleInit, OnModuleDestroy {
@@ -116,18 +124,17 @@ export class ImportWorker implements OnModuleInit, OnModuleDestroy {
   }
 
   private async count(job: CountJob): Promise<void> {
-    const scope = scopeOf(job);
+    const scope = scopeOfImportJob(job);
     const found = await this.store.get(scope, job.importId);
     if (!found) return;
-    const upload = () =>
-      storedFile(this.store.db, scope, { companyId: job.companyId, jobId: job.importId, kind: 'upload' });
+    const upload = () => storedFile(this.store.db, { scope, jobId: job.importId, kind: 'upload' });
     const rows = await countDataRows(upload, { encoding: found.encoding, delimiter: found.delimiter });
     await this.store.setRowsTotal(scope, job.importId, rows);
   }
 
   private async runSlice(queued: QueuedJob<RunJob>): Promise<void> {
     const data = queued.data;
-    const scope = scopeOf(data);
+    const scope = scopeOfImportJob(data);
     const job = await this.store.get(scope, data.importId);
     if (!job || job.status !== 'running' || job.run.runId !== data.runId || job.run.slice < data.slice) return;
     if (job.run.slice > data.slice) {
@@ -160,7 +167,7 @@ export class ImportWorker implements OnModuleInit, OnModuleDestroy {
   ): Promise<void> {
     const started = Date.now();
     let seen = { runId: data.runId, slice: job.run.slice, resumeRows: job.run.resumeRows };
-    const file = { companyId: data.companyId, jobId: job.id, kind: 'rejected' as const };
+    const file = { scope, jobId: job.id, kind: 'rejected' as const };
     try {
       const settings = job.settings ?? { mapping: job.suggestedMapping };
       const mapping = resolveMapping(job.kind, job.columns, settings.mapping, settings.defaultCurrency);
@@ -170,7 +177,7 @@ export class ImportWorker implements OnModuleInit, OnModuleDestroy {
         job,
         mapping,
         timeZone,
-        upload: () => storedFile(this.store.db, scope, { companyId: data.companyId, jobId: job.id, kind: 'upload' }),
+        upload: () => storedFile(this.store.db, { scope, jobId: job.id, kind: 'upload' }),
         resumeRows: job.run.resumeRows,
         isStopping: () => local.cancelled || this.stopping || Date.now() - started > this.sliceMs,
         checkpoint: async (state: Checkpoint) => {

@@ -40,7 +40,7 @@ export function databaseUploadStorage(store: ImportJobsStore, quota: ImportQuota
         await store.startReceiving(scope, jobId, file.originalname || 'upload.csv');
         try {
           const room = await quota.room(scope, jobId);
-          const ref = { companyId: scope.companyId, jobId, kind: 'upload' as const };
+          const ref = { scope, jobId, kind: 'upload' as const };
           // Not destroyed when refused: multer answers the request, the rest of the body is drained.
           const size = await storeInChunks(
             file.stream.iterator({ destroyOnReturn: false }) as AsyncIterable<Buffer>,

@@ -25,11 +25,10 @@ export class ReportDelivery {
   ) {}
 
   async deliver(scope: CompanyScope, reportId: string, snapshotId: string): Promise<void> {
-    const { companyId } = scope;
     const loaded = await this.tenantDb.run(scope, async (m) => {
-      const report = await findVisible(m, { companyId, userId: scope.userId as string, manager: true }, reportId);
-      const snapshot = await findSnapshot(m, companyId, reportId, snapshotId);
-      const schedule = await findSchedule(m, companyId, reportId);
+      const report = await findVisible(m, { scope, userId: scope.userId as string, manager: true }, reportId);
+      const snapshot = await findSnapshot(m, scope, reportId, snapshotId);
+      const schedule = await findSchedule(m, scope, reportId);
       return { report, snapshot, schedule };
     });
     const { report, snapshot, schedule } = loaded;
@@ -38,7 +37,7 @@ export class ReportDelivery {
       this.tenantDb.run(scope, (m) =>
         m.query(
           `UPDATE report_snapshots SET delivery = $3, mailed_to = $4, error = coalesce($5, error) WHERE company_id = $1 AND id = $2`,
-          [companyId, snapshotId, delivery, mailedTo, error],
+          [scope.companyId, snapshotId, delivery, mailedTo, error],
         ),
       );
     if (snapshot.no_data) return void (await set('no-data'));
@@ -52,7 +51,7 @@ export class ReportDelivery {
         result: snapshot.result as StoredResult,
         lang: 'ru' as const,
         async *rows(table: { key: string }, limit = 2000): AsyncIterable<Cell[][]> {
-          const page = await tenantDb.run(scope, (m) => tableRows(m, companyId, snapshotId, table.key, -1, limit));
+          const page = await tenantDb.run(scope, (m) => tableRows(m, scope, snapshotId, table.key, -1, limit));
           yield page.map((r) => r.cells);
         },
       };

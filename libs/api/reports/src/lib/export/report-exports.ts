@@ -45,7 +45,7 @@ export class ReportExports {
         let left = limit;
         while (left > 0) {
           const page = await tenantDb.run(scope, (m) =>
-            tableRows(m, scope.companyId, snapshot.id, table.key, after, Math.min(EXPORT_PAGE_ROWS, left)),
+            tableRows(m, scope, snapshot.id, table.key, after, Math.min(EXPORT_PAGE_ROWS, left)),
           );
           if (page.length === 0) return;
           after = page[page.length - 1].row_no;

@@ -15,7 +15,7 @@ const TOP = 10;
 /** «Общий отчёт по продажам»: KPIs against the previous period, statuses, currencies, top clients and products, buyers, segments. */
 export async function buildOverview(services: AnalyticsServices, input: GenerationInput): Promise<ReportDraft> {
   const { indicators, insights } = services;
-  const { scope, companyId, from, to, filters } = input;
+  const { scope, from, to, filters } = input;
   const range = { from, to, currency: input.currency };
   const asOf = minDay(to, input.today);
 
@@ -30,7 +30,7 @@ export async function buildOverview(services: AnalyticsServices, input: Generati
          FROM analytics_sales_daily
         WHERE company_id = $1 AND status = 'paid' AND day BETWEEN $2 AND $3
         GROUP BY currency ORDER BY currency`,
-      [companyId, from, to],
+      [scope.companyId, from, to],
     ),
   );
   await input.progress('top-clients', 0.4);

@@ -37,7 +37,6 @@ export interface StoredParams {
 export interface GenerationInput {
   /** The company the report belongs to, as analytics services take it (tenant path). */
   scope: CompanyScope;
-  companyId: string;
   type: ReportType;
   from: string;
   to: string;

@@ -5,7 +5,7 @@ import { Clock, JobQueue, type QueuedJob } from '@crm/api/jobs';
 import { PipelinesService } from '@crm/api/deals';
 import { DealsAnalyticsService } from '@crm/api/deals-analytics';
 import type { ReportType } from '@crm/shared/contracts';
-import { GENERATE_QUEUE, type GenerateJob } from '../reports.service';
+import { GENERATE_QUEUE, type GenerateJob, scopeOfGenerateJob } from '../reports.service';
 import { completeSnapshot, failSnapshot, setProgress, type StoredResult } from '../reports.store';
 import { companyToday } from '../schedule/company-time';
 import type { AnalyticsServices, GenerationInput, StoredParams } from './report-draft';
@@ -56,8 +56,8 @@ export class ReportGenerator implements OnModuleInit {
   }
 
   async run(job: QueuedJob<GenerateJob>): Promise<void> {
-    const { companyId, snapshotId } = job.data;
-    const scope: CompanyScope = { companyId, userId: job.data.userId };
+    const { snapshotId } = job.data;
+    const scope = scopeOfGenerateJob(job.data);
     try {
       const done = await this.generate(scope, job.data);
       if (done) await this.delivery.deliver(scope, job.data.reportId, snapshotId);
@@ -68,7 +68,7 @@ export class ReportGenerator implements OnModuleInit {
         `Report snapshot ${snapshotId} try ${job.retryCount + 1} failed: ${(error as Error).message}${permanent || last ? '' : ' (will retry)'}`,
       );
       if (permanent || last) {
-        await this.tenantDb.run(scope, (m) => failSnapshot(m, companyId, snapshotId, reasonOf(error)));
+        await this.tenantDb.run(scope, (m) => failSnapshot(m, scope, snapshotId, reasonOf(error)));
         return;
       }
       throw error;
@@ -76,15 +76,15 @@ export class ReportGenerator implements OnModuleInit {
   }
 
   /** Computes and stores the snapshot; false when it is no longer running (done by another try, or deleted). */
-  async generate(scope: CompanyScope, data: GenerateJob): Promise<boolean> {
-    const { companyId, reportId, snapshotId } = data;
+  async generate(scope: CompanyScope, data: Pick<GenerateJob, 'reportId' | 'snapshotId'>): Promise<boolean> {
+    const { reportId, snapshotId } = data;
     const loaded = await this.tenantDb.run(scope, async (m) => {
       const [row] = (await m.query(
         `SELECT r.type, r.params, s.status, s.period_from::text AS period_from, s.period_to::text AS period_to, c.time_zone
            FROM report_snapshots s JOIN reports r ON r.company_id = s.company_id AND r.id = s.report_id
            JOIN companies c ON c.id = s.company_id
           WHERE s.company_id = $1 AND s.id = $2 AND s.report_id = $3`,
-        [companyId, snapshotId, reportId],
+        [scope.companyId, snapshotId, reportId],
       )) as {
         type: ReportType;
         params: StoredParams;
@@ -93,13 +93,12 @@ export class ReportGenerator implements OnModuleInit {
         period_to: string;
         time_zone: string;
       }[];
-      if (row?.status === 'running') await setProgress(m, companyId, snapshotId, 'started', 0.02);
+      if (row?.status === 'running') await setProgress(m, scope, snapshotId, 'started', 0.02);
       return row;
     });
     if (!loaded || loaded.status !== 'running') return false;
     const input: GenerationInput = {
       scope,
-      companyId,
       type: loaded.type,
       from: loaded.period_from,
       to: loaded.period_to,
@@ -108,7 +107,7 @@ export class ReportGenerator implements OnModuleInit {
       filters: loaded.params.filters ?? {},
       progress: async (stage, fraction) => {
         await this.testFault(stage);
-        await this.tenantDb.run(scope, (m) => setProgress(m, companyId, snapshotId, stage, fraction));
+        await this.tenantDb.run(scope, (m) => setProgress(m, scope, snapshotId, stage, fraction));
       },
     };
     const draft = await reportTypeDefinition(loaded.type).build(this.services, input);
@@ -124,7 +123,7 @@ export class ReportGenerator implements OnModuleInit {
       tables: draft.tables.map((t) => ({ key: t.key, columns: t.columns, totalRows: t.rows.length })),
     };
     return this.tenantDb.run(scope, (m) =>
-      completeSnapshot(m, companyId, snapshotId, result, draft.tables, draft.summary.noData),
+      completeSnapshot(m, scope, snapshotId, result, draft.tables, draft.summary.noData),
     );
   }
 

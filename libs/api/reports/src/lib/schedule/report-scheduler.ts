@@ -18,6 +18,13 @@ import { nextRun } from './next-run';
 
 const DUE_BATCH = 20;
 
+/**
+ * System boundary (ADR 0001): the scope a due schedule fires in — its company, acting as the
+ * report's author — from the row the global read of due schedules returned. The one place the
+ * scheduler makes a scope.
+ */
+const scopeOfDueSchedule = (s: DueSchedule): CompanyScope => ({ companyId: s.company_id, userId: s.created_by });
+
 interface DueSchedule {
   company_id: string;
   report_id: string;
@@ -87,7 +94,7 @@ export class ReportScheduler implements OnApplicationBootstrap, OnModuleDestroy 
   }
 
   private async fire(s: DueSchedule, now: Date): Promise<boolean> {
-    const scope: CompanyScope = { companyId: s.company_id, userId: s.created_by };
+    const scope = scopeOfDueSchedule(s);
     const rule = {
       frequency: s.frequency,
       weekday: s.weekday,
@@ -104,8 +111,7 @@ export class ReportScheduler implements OnApplicationBootstrap, OnModuleDestroy 
       )) as [unknown[], number];
       if (claimed[0].length === 0) return null;
       const period = runPeriod(s.params, companyToday(s.next_run_at, s.time_zone));
-      return insertSnapshot(m, {
-        companyId: s.company_id,
+      return insertSnapshot(m, scope, {
         reportId: s.report_id,
         trigger: 'schedule',
         from: period.from,
@@ -116,7 +122,6 @@ export class ReportScheduler implements OnApplicationBootstrap, OnModuleDestroy 
     });
     if (!snapshotId) return false;
     await this.reports.enqueue(scope, {
-      companyId: s.company_id,
       reportId: s.report_id,
       snapshotId,
       userId: s.created_by,

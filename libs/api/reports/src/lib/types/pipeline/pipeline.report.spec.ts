@@ -78,7 +78,6 @@ function services(current: DealFunnelResponse, previous: DealFunnelResponse) {
 
 const input = (pipelineId?: string): GenerationInput => ({
   scope: { companyId: 'c1', userId: 'u1' } as GenerationInput['scope'],
-  companyId: 'c1',
   type: 'pipeline',
   from: '2026-10-01',
   to: '2026-10-31',
