@@ -101,7 +101,7 @@ export class ReportSummaryResponse {
   to!: string;
   /** The day the customer models and forecast see the data from (the period's last day, or today when earlier). @example "2025-12-31" */
   asOf!: string;
-  /** True when the period has no counted sales: the report says so rather than showing empty tables. @example false */
+  /** True when the period has no counted sales (of those the filters select): the report says so rather than showing empty tables. @example false */
   noData!: boolean;
   kpis!: ReportKpiResponse[];
   /** Sales left out because they could not be converted (from the analytics answers). */
