@@ -247,10 +247,11 @@ describe('sales-trends in USD sales only', () => {
 
 describe('sales-recommendations for chosen clients', () => {
   it('looks only at those clients, with their revenues from the filtered analytics', async () => {
-    const chosen = ['C-1', 'C-2', 'C-3', 'C-10', 'C-15'].map((c) => owner.clients.get(c) as string);
+    // Clients 1–6 stopped buying after November 2025: some of them are at risk.
+    const chosen = ['C-1', 'C-2', 'C-3', 'C-4', 'C-5', 'C-6', 'C-10', 'C-15'].map((c) => owner.clients.get(c) as string);
     const range = { from: '2026-06-01', to: '2026-11-30' };
     const report = await createReport(owner, { type: 'sales-recommendations', ...range, filters: { clientIds: chosen } });
-    expect(report.result.summary.selection.clients).toBe(5);
+    expect(report.result.summary.selection.clients).toBe(8);
     const yearTop = await analytics('top-clients', {
       from: '2024-12-01',
       to: '2026-11-30',

@@ -303,7 +303,7 @@ export class IndicatorsService {
       const { sql, company, conversion } = ctx;
       const period = resolvePeriod(company, query);
       // A kept answer is exact for the folded sales only: changes pending in the period recompute it.
-      // A kept answer is the whole company's: a filtered request always computes.
+      // It is also the whole company's: a filtered request always computes.
       const kept =
         this.answers && !ctx.filter && !pendingTouches(ctx, period)
           ? await this.answers.find(sql, ctx, period, limit)
