@@ -60,7 +60,10 @@ async function expectFiltered(
     change: undefined,
   });
   const unconverted = ref.unconverted(from, to, currency);
-  expect({ label, warnings: summary.warnings.map((w: { currency: string; salesCount: number }) => [w.currency, w.salesCount]) }).toEqual({
+  expect({
+    label,
+    warnings: summary.warnings.map((w: { currency: string; salesCount: number }) => [w.currency, w.salesCount]),
+  }).toEqual({
     label,
     warnings: unconverted.map((u) => [u.currency, u.salesCount]),
   });
@@ -93,7 +96,11 @@ async function expectFiltered(
   const statuses = await get('by-status', query);
   expect({
     label,
-    items: statuses.items.map(({ status, salesCount, amount }: Record<string, unknown>) => ({ status, salesCount, amount })),
+    items: statuses.items.map(({ status, salesCount, amount }: Record<string, unknown>) => ({
+      status,
+      salesCount,
+      amount,
+    })),
   }).toEqual({ label, items: ref.byStatus(from, to, currency) });
 
   const products = await get('products', { ...query, limit: 500 });
@@ -166,7 +173,9 @@ describe('analytics with clientIds and currencies', () => {
     const comma = await get('summary', { ...period, clientIds: `${a},${b}`, currencies: 'RUB,USD' });
     const repeated = (
       await api()
-        .get(`${s.url('summary')}?from=${period.from}&to=${period.to}&clientIds=${b}&clientIds=${a}&clientIds=${b}&currencies=USD&currencies=RUB`)
+        .get(
+          `${s.url('summary')}?from=${period.from}&to=${period.to}&clientIds=${b}&clientIds=${a}&clientIds=${b}&currencies=USD&currencies=RUB`,
+        )
         .set(s.owner.auth)
         .expect(200)
     ).body;
@@ -174,7 +183,13 @@ describe('analytics with clientIds and currencies', () => {
   });
 
   it('takes the filters on the forecast: its history is the selected sales’ monthly revenue', async () => {
-    const query = { granularity: 'month', horizon: 2, asOf: '2026-04-10', currencies: 'RUB', clientIds: ids.get('C-1') };
+    const query = {
+      granularity: 'month',
+      horizon: 2,
+      asOf: '2026-04-10',
+      currencies: 'RUB',
+      clientIds: ids.get('C-1'),
+    };
     const forecast = await get('forecast', query);
     const ref = referenceOf({ clients: ['C-1'], currencies: ['RUB'] });
     const months = ref.timeseries('2025-12-01', '2026-03-31', 'month', 'RUB');

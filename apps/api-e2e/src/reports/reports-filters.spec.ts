@@ -1,7 +1,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- analytics and report answers are compared as parsed JSON, field by field */
 import { api, registerUser, type TestUser } from '../support/client';
 import { createClient } from '../support/crm';
-import { analyticsUrl, reportsUrl, salesCompany, waitForReport } from './reports-support';
+import { analyticsUrl, binaryParser, readPdf, reportsUrl, salesCompany, waitForReport } from './reports-support';
 
 /**
  * Report filters select the sales every figure counts (ADR 0006 "Report filters"): the sales of
@@ -124,6 +124,18 @@ describe('sales-overview with clients and a currency', () => {
     expect(table(report, 'top-products').rows).not.toEqual(table(unfiltered, 'top-products').rows);
   });
 
+  it('names the filters and the clients they selected in the PDF', async () => {
+    const res = await api()
+      .get(reportsUrl(owner, `/${report.id}/export`))
+      .set(owner.auth)
+      .query({ format: 'pdf' })
+      .buffer(true)
+      .parse(binaryParser)
+      .expect(200);
+    const { text } = readPdf(res.body, 'sales-overview-filtered-page1');
+    expect(text.replace(/\s+/g, ' ')).toContain('(выбрано клиентов: 3)');
+  });
+
   it('lists every currency with sales in the unfiltered by-currency table, each the paid row of by-status in it', async () => {
     const rows = table(unfiltered, 'by-currency').rows;
     expect(rows.map((r) => r[0])).toEqual(['RUB', 'USD']);
@@ -196,7 +208,11 @@ describe('sales-overview with a segment and an amount range', () => {
   }, 120_000);
 
   it('narrows only the by-status table with statuses; revenue stays paid minus paid returns', async () => {
-    const report = await createReport(owner, { type: 'sales-overview', ...PERIOD, filters: { statuses: ['refunded'] } });
+    const report = await createReport(owner, {
+      type: 'sales-overview',
+      ...PERIOD,
+      filters: { statuses: ['refunded'] },
+    });
     expect(report.result.summary.selection).toEqual({
       clients: null,
       clientIds: null,
@@ -223,7 +239,9 @@ describe('sales-trends in USD sales only', () => {
     });
     const query = { ...PERIOD, currencies: 'USD' };
     const series = await analytics('timeseries', { ...query, granularity: 'month' });
-    expect(table(report, 'timeseries').rows).toEqual(series.points.map((p: any) => [p.period, p.revenue, p.salesCount]));
+    expect(table(report, 'timeseries').rows).toEqual(
+      series.points.map((p: any) => [p.period, p.revenue, p.salesCount]),
+    );
     const all = await analytics('timeseries', { ...PERIOD, granularity: 'month' });
     expect(series.points).not.toEqual(all.points);
     const summary = await analytics('summary', query);
@@ -238,7 +256,12 @@ describe('sales-trends in USD sales only', () => {
       yearAgo.revenue,
       summary.change.revenue,
     ]);
-    const forecast = await analytics('forecast', { granularity: 'month', horizon: 6, asOf: '2026-01-01', currencies: 'USD' });
+    const forecast = await analytics('forecast', {
+      granularity: 'month',
+      horizon: 6,
+      asOf: '2026-01-01',
+      currencies: 'USD',
+    });
     expect(table(report, 'forecast').rows).toEqual(
       forecast.points.map((p: any) => [p.period, p.revenue, p.lower80, p.upper80, p.lower95, p.upper95]),
     );
@@ -248,9 +271,15 @@ describe('sales-trends in USD sales only', () => {
 describe('sales-recommendations for chosen clients', () => {
   it('looks only at those clients, with their revenues from the filtered analytics', async () => {
     // Clients 1–6 stopped buying after November 2025: some of them are at risk.
-    const chosen = ['C-1', 'C-2', 'C-3', 'C-4', 'C-5', 'C-6', 'C-10', 'C-15'].map((c) => owner.clients.get(c) as string);
+    const chosen = ['C-1', 'C-2', 'C-3', 'C-4', 'C-5', 'C-6', 'C-10', 'C-15'].map(
+      (c) => owner.clients.get(c) as string,
+    );
     const range = { from: '2026-06-01', to: '2026-11-30' };
-    const report = await createReport(owner, { type: 'sales-recommendations', ...range, filters: { clientIds: chosen } });
+    const report = await createReport(owner, {
+      type: 'sales-recommendations',
+      ...range,
+      filters: { clientIds: chosen },
+    });
     expect(report.result.summary.selection.clients).toBe(8);
     const yearTop = await analytics('top-clients', {
       from: '2024-12-01',
@@ -263,7 +292,8 @@ describe('sales-recommendations for chosen clients', () => {
     expect(atRisk.length).toBeGreaterThan(0);
     for (const row of atRisk) expect(row[5]).toBe(revenue.get(row[0] as string));
     for (const key of ['clients-at-risk', 'offers', 'dropped-clients']) {
-      for (const row of table(report, key).rows) expect({ key, client: chosen.includes(row[0] as string) }).toEqual({ key, client: true });
+      for (const row of table(report, key).rows)
+        expect({ key, client: chosen.includes(row[0] as string) }).toEqual({ key, client: true });
     }
   }, 180_000);
 });

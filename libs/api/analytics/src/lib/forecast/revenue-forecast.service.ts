@@ -48,7 +48,8 @@ export class RevenueForecastService {
   constructor(private readonly indicators: IndicatorsService) {}
 
   async forecast(scope: CompanyScope, query: RevenueForecastQueryDto): Promise<RevenueForecastResponse> {
-    const input = await this.indicators.read(scope, query.currency, async (ctx) => {
+    // Narrowed by the query's clientIds / currencies when it names them.
+    const input = await this.indicators.readFolded(scope, query, async (ctx) => {
       const { sql, company, conversion } = ctx;
       const granularity = query.granularity ?? 'month';
       const horizon = query.horizon ?? FORECAST_DEFAULT_HORIZON[granularity];
@@ -119,7 +120,7 @@ export class RevenueForecastService {
         ...recent,
         recentHistoryEmpty,
       };
-    }, query);
+    });
 
     // The models run after the snapshot is released: no connection waits on the CPU.
     const { granularity, horizon, current, history, currency } = input;

@@ -109,6 +109,15 @@ export class IndicatorsService {
     return this.readWithPending(scope, currency, work, narrowing);
   }
 
+  /** {@link read} for a query: in its currency, narrowed by its `clientIds` / `currencies` when it names them. */
+  readFolded<T>(
+    scope: CompanyScope,
+    query: SaleNarrowing & { currency?: string },
+    work: (read: AnalyticsRead) => Promise<T>,
+  ): Promise<T> {
+    return this.read(scope, query.currency, work, query);
+  }
+
   /**
    * Like {@link read}, without waiting for a fold in progress: the sales changes the snapshot sees
    * pending are applied on the fly by the indicator source (pending-changes.ts), so the answer
@@ -131,6 +140,18 @@ export class IndicatorsService {
     const second = await this.snapshot(scope, currency, work, false, true, narrowing);
     if (!second.done) throw new Error('unreachable: a read that may not fold answered nothing');
     return second.result;
+  }
+
+  /**
+   * {@link readWithPending} for a query of the indicators: in its currency, narrowed by its
+   * `clientIds` / `currencies` when it names them.
+   */
+  readQuery<T>(
+    scope: CompanyScope,
+    query: SaleNarrowing & { currency?: string },
+    work: (read: AnalyticsRead) => Promise<T>,
+  ): Promise<T> {
+    return this.readWithPending(scope, query.currency, work, query);
   }
 
   private async snapshot<T>(
@@ -204,7 +225,7 @@ export class IndicatorsService {
   }
 
   summary(scope: CompanyScope, query: AnalyticsRangeQueryDto): Promise<AnalyticsSummaryResponse> {
-    return this.readWithPending(scope, query.currency, async (ctx) => {
+    return this.readQuery(scope, query, async (ctx) => {
       const { sql, company, conversion } = ctx;
       const period = resolvePeriod(company, query);
       const length = daysBetween(period.from, period.to);
@@ -259,11 +280,11 @@ export class IndicatorsService {
         ctx.filter,
       );
       return { currency: conversion.currency, ...current, warnings, previous: before, change };
-    }, query);
+    });
   }
 
   timeseries(scope: CompanyScope, query: AnalyticsTimeseriesQueryDto): Promise<AnalyticsTimeseriesResponse> {
-    return this.readWithPending(scope, query.currency, async (ctx) => {
+    return this.readQuery(scope, query, async (ctx) => {
       const { sql, company, conversion } = ctx;
       const period = resolvePeriod(company, query);
       const granularity = query.granularity ?? 'day';
@@ -289,7 +310,7 @@ export class IndicatorsService {
         }),
         warnings: await unconvertedWarnings(sql, company, conversion.currency, totals.unconverted, PAID, ctx.filter),
       };
-    }, query);
+    });
   }
 
   /**
@@ -299,7 +320,7 @@ export class IndicatorsService {
   async topClients(scope: CompanyScope, query: TopClientsQueryDto): Promise<TopClientsResponse> {
     const limit = query.limit ?? TOP_CLIENTS_DEFAULT_LIMIT;
     let computed: { ctx: AnalyticsContext; period: Period; stamp: AnswerStamp; top: ClientTotal[] } | undefined;
-    const response = await this.readWithPending(scope, query.currency, async (ctx) => {
+    const response = await this.readQuery(scope, query, async (ctx) => {
       const { sql, company, conversion } = ctx;
       const period = resolvePeriod(company, query);
       // A kept answer is exact for the folded sales only: changes pending in the period recompute it.
@@ -336,7 +357,7 @@ export class IndicatorsService {
         })),
         warnings: await unconvertedWarnings(sql, company, conversion.currency, totals.unconverted, PAID, ctx.filter),
       };
-    }, query);
+    });
     if (computed && this.answers) {
       await this.answers.keep(scope, computed.ctx, computed.period, limit, computed.stamp, computed.top);
     }
@@ -352,24 +373,23 @@ export class IndicatorsService {
     scope: CompanyScope,
     query: AnalyticsRangeQueryDto,
   ): Promise<{ currency: string; items: { clientId: string; revenue: string; salesCount: number }[] }> {
-    return this.readWithPending(
-      scope,
-      query.currency,
-      async (ctx) => {
-        const period = resolvePeriod(ctx.company, query);
-        const all = await this.source.topClients(ctx.sql, ctx, period, ALL_CLIENTS);
-        const currency = ctx.conversion.currency;
-        return {
-          currency,
-          items: all.map((t) => ({ clientId: t.clientId, revenue: money(t.revenue, currency), salesCount: t.salesCount })),
-        };
-      },
-      query,
-    );
+    return this.readQuery(scope, query, async (ctx) => {
+      const period = resolvePeriod(ctx.company, query);
+      const all = await this.source.topClients(ctx.sql, ctx, period, ALL_CLIENTS);
+      const currency = ctx.conversion.currency;
+      return {
+        currency,
+        items: all.map((t) => ({
+          clientId: t.clientId,
+          revenue: money(t.revenue, currency),
+          salesCount: t.salesCount,
+        })),
+      };
+    });
   }
 
   byStatus(scope: CompanyScope, query: AnalyticsRangeQueryDto): Promise<SalesByStatusResponse> {
-    return this.readWithPending(scope, query.currency, async (ctx) => {
+    return this.readQuery(scope, query, async (ctx) => {
       const { sql, company, conversion } = ctx;
       const period = resolvePeriod(company, query);
       const totals = await this.source.totals(sql, ctx, {
@@ -395,14 +415,21 @@ export class IndicatorsService {
             share: all > 0 ? salesCount / all : null,
           };
         }),
-        warnings: await unconvertedWarnings(sql, company, conversion.currency, totals.unconverted, BY_STATUS, ctx.filter),
+        warnings: await unconvertedWarnings(
+          sql,
+          company,
+          conversion.currency,
+          totals.unconverted,
+          BY_STATUS,
+          ctx.filter,
+        ),
       };
-    }, query);
+    });
   }
 
   /** Revenue by product from the items of the period's counted sales (aggregated from `sale_items`). */
   products(scope: CompanyScope, query: ProductRevenueQueryDto): Promise<ProductRevenueListResponse> {
-    return this.readWithPending(scope, query.currency, async (ctx) => {
+    return this.readQuery(scope, query, async (ctx) => {
       const { sql, company, conversion } = ctx;
       const period = resolvePeriod(company, query);
       const p = new SqlParams();
@@ -460,6 +487,6 @@ export class IndicatorsService {
         })),
         warnings: await unconvertedWarnings(sql, company, conversion.currency, totals.unconverted, PAID, ctx.filter),
       };
-    }, query);
+    });
   }
 }

@@ -53,14 +53,15 @@ export async function checkFilterClients(
   field = 'clientIds',
 ): Promise<void> {
   if (!ids || ids.length === 0) return;
-  const found = await sql<{ id: string }>(`SELECT id::text AS id FROM clients WHERE company_id = $1 AND id = ANY($2::uuid[])`, [
-    companyId,
-    [...new Set(ids)],
-  ]);
+  const found = await sql<{ id: string }>(
+    `SELECT id::text AS id FROM clients WHERE company_id = $1 AND id = ANY($2::uuid[])`,
+    [companyId, [...new Set(ids)]],
+  );
   const known = new Set(found.map((r) => r.id.toLowerCase()));
   const errors: FieldError[] = [];
   ids.forEach((id, i) => {
-    if (!known.has(id.toLowerCase())) errors.push({ field: `${field}.${i}`, messages: [`client ${id} not found in this company`] });
+    if (!known.has(id.toLowerCase()))
+      errors.push({ field: `${field}.${i}`, messages: [`client ${id} not found in this company`] });
   });
   if (errors.length) throw new InvalidInputException(errors);
 }

@@ -229,7 +229,11 @@ export async function buildOverview(services: AnalyticsServices, input: Generati
  * of `analytics/by-status` for `currency` = `currencies` = that currency. Currencies without sales
  * or returns in the period are left out.
  */
-async function currencyRows(services: AnalyticsServices, input: GenerationInput, narrowing: SalesNarrowing): Promise<Cell[][]> {
+async function currencyRows(
+  services: AnalyticsServices,
+  input: GenerationInput,
+  narrowing: SalesNarrowing,
+): Promise<Cell[][]> {
   const { indicators } = services;
   const known = await indicators.read(input.scope, undefined, async (ctx) => [...ctx.firstPaidDays.keys()].sort());
   const rows: Cell[][] = [];

@@ -6,7 +6,11 @@
  * report then takes the result as `clientIds` / `currencies`, so each figure is what the analytics
  * endpoints answer for them.
  */
-import { ANALYTICS_MAX_CLIENT_IDS, type ReportFiltersResponse, type ReportSelectionResponse } from '@crm/shared/contracts';
+import {
+  ANALYTICS_MAX_CLIENT_IDS,
+  type ReportFiltersResponse,
+  type ReportSelectionResponse,
+} from '@crm/shared/contracts';
 import { minDay } from '../dates';
 import { compareDecimals } from '../decimal';
 import type { AnalyticsServices, GenerationInput } from './report-draft';
@@ -72,8 +76,15 @@ export async function resolveSelection(services: AnalyticsServices, input: Gener
     const revenues =
       clientIds?.length === 0
         ? []
-        : (await services.indicators.clientRevenues(scope, { from, to, currency: input.currency, clientIds, currencies }))
-            .items;
+        : (
+            await services.indicators.clientRevenues(scope, {
+              from,
+              to,
+              currency: input.currency,
+              clientIds,
+              currencies,
+            })
+          ).items;
     clientIds = intersectIds(
       clientIds,
       revenues.filter((c) => inAmountRange(c.revenue, filters.amountMin, filters.amountMax)).map((c) => c.clientId),

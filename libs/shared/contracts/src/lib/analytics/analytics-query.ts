@@ -37,7 +37,10 @@ export const ANALYTICS_MAX_CURRENCIES = 50;
 export const queryList = ({ value }: TransformFnParams): unknown => {
   const parts = typeof value === 'string' ? [value] : value;
   if (!Array.isArray(parts) || !parts.every((v) => typeof v === 'string')) return value;
-  return parts.flatMap((v: string) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
+  return parts
+    .flatMap((v: string) => v.split(','))
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
 };
 
 /** A query-string integer: `"10"` → 10; anything else is left for the validators to refuse. */

@@ -148,7 +148,12 @@ export const reportsRu = {
       noDataText: 'Отчёт сформирован, но в нём нечего показать. Выберите другой период.',
       noDataFilteredText: 'Под фильтры отчёта не подошла ни одна продажа этого периода. Измените фильтры или период.',
       filters: 'Фильтры: {list}',
-      filterClients: { one: '{count} клиент', few: '{count} клиента', many: '{count} клиентов', other: '{count} клиента' },
+      filterClients: {
+        one: '{count} клиент',
+        few: '{count} клиента',
+        many: '{count} клиентов',
+        other: '{count} клиента',
+      },
       filterSegment: 'сегмент «{name}»',
       filterAmountMin: 'выручка клиента от {amount}',
       filterAmountMax: 'выручка клиента до {amount}',

@@ -155,10 +155,15 @@ export class ReportViewerPage {
       parts.push(this.i18n.t('reports.viewer.filterSegment', { name }));
     }
     if (f.amountMin !== undefined)
-      parts.push(this.i18n.t('reports.viewer.filterAmountMin', { amount: formatMoney(f.amountMin, this.currency(), lang) }));
+      parts.push(
+        this.i18n.t('reports.viewer.filterAmountMin', { amount: formatMoney(f.amountMin, this.currency(), lang) }),
+      );
     if (f.amountMax !== undefined)
-      parts.push(this.i18n.t('reports.viewer.filterAmountMax', { amount: formatMoney(f.amountMax, this.currency(), lang) }));
-    if (f.currencies?.length) parts.push(this.i18n.t('reports.viewer.filterCurrencies', { list: f.currencies.join(', ') }));
+      parts.push(
+        this.i18n.t('reports.viewer.filterAmountMax', { amount: formatMoney(f.amountMax, this.currency(), lang) }),
+      );
+    if (f.currencies?.length)
+      parts.push(this.i18n.t('reports.viewer.filterCurrencies', { list: f.currencies.join(', ') }));
     if (f.statuses?.length) {
       const list = f.statuses.map((s) => this.i18n.t(`sales.statuses.${s}` as TranslationKey)).join(', ');
       parts.push(this.i18n.t('reports.viewer.filterStatuses', { list }));
