@@ -146,7 +146,7 @@ export const reportsEn: DictionaryShape<typeof reportsRu> = {
       noDataFilteredText: 'No sale of the period matches the report’s filters. Change the filters or the period.',
       filters: 'Filters: {list}',
       filterClients: { one: '{count} client', other: '{count} clients' },
-      filterSegment: 'segment “{name}”',
+      filterSegment: 'segment: {name}',
       filterAmountMin: 'client revenue from {amount}',
       filterAmountMax: 'client revenue up to {amount}',
       filterCurrencies: 'sales in {list}',

@@ -154,7 +154,7 @@ export const reportsRu = {
         many: '{count} клиентов',
         other: '{count} клиента',
       },
-      filterSegment: 'сегмент «{name}»',
+      filterSegment: 'сегмент: {name}',
       filterAmountMin: 'выручка клиента от {amount}',
       filterAmountMax: 'выручка клиента до {amount}',
       filterCurrencies: 'продажи в {list}',

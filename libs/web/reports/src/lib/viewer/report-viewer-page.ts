@@ -138,7 +138,7 @@ export class ReportViewerPage {
     return [author, when].filter(Boolean).join(' · ');
   });
   /**
-   * The sales filters the report applied: «Фильтры: 3 клиента · сегмент «…» · продажи в USD»; the
+   * The sales filters the report applied: «Фильтры: 3 клиента · сегмент: … · продажи в USD»; the
    * client count is the one the snapshot resolved (segment and amount range included).
    */
   protected readonly filters = computed(() => {
