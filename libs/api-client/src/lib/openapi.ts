@@ -2915,7 +2915,7 @@ export interface components {
        * @example ;
        * @enum {string}
        */
-      delimiter: ';' | ',' | '\t';
+      delimiter: ',' | ';' | '\t';
       /**
        * @description Detected.
        * @example windows-1251
@@ -3606,24 +3606,24 @@ export interface components {
     };
     ReportFiltersDto: {
       /**
-       * @description Client rows whose revenue in the period is at most this (report currency).
+       * @description Only the sales of clients whose revenue in the period is at most this (report currency) count.
        * @example 50000.00
        */
       amountMax?: string;
       /**
-       * @description Client rows whose revenue in the period is at least this (report currency); a decimal string (a JSON number is accepted too).
+       * @description Only the sales of clients whose revenue in the period is at least this (report currency; clients with paid sales or returns in the period) count; a decimal string (a JSON number is accepted too).
        * @example 1000.00
        */
       amountMin?: string;
       /**
-       * @description Client rows of these clients only.
+       * @description Only these clients' sales count.
        * @example [
        *       "0193f7a4-5f0e-7c3a-9a51-2b1f1d8e4c10"
        *     ]
        */
       clientIds?: string[];
       /**
-       * @description Rows of the by-currency table for these currencies (the sales' own currency).
+       * @description Only sales in these currencies (the sale's own) count; default all.
        * @example [
        *       "RUB",
        *       "USD"
@@ -3637,14 +3637,14 @@ export interface components {
        */
       pipelineId?: string;
       /**
-       * @description Client rows of clients in this RFM segment (as of the period's last day).
+       * @description Only the sales of clients in this RFM segment (as of the period's last day, or today when earlier) count.
        * @example at_risk
        * @enum {string}
        */
       segment?:
         'champions' | 'loyal' | 'potential_loyalists' | 'new' | 'at_risk' | 'cannot_lose' | 'hibernating' | 'lost';
       /**
-       * @description Sale statuses shown in the by-status table; default all.
+       * @description Sale statuses shown in the by-status table (revenue stays paid minus paid returns); default all.
        * @example [
        *       "paid",
        *       "refunded"
@@ -3953,6 +3953,30 @@ export interface components {
        */
       weekday: number | null;
     };
+    ReportSelectionResponse: {
+      /** @description The selected clients' ids, sorted, when there are at most 300 (what the analytics' `clientIds` takes); else null. */
+      clientIds: string[] | null;
+      /**
+       * @description Clients selected (ids ∩ segment ∩ amount range); null when the filters name no clients (every client).
+       * @example 3
+       */
+      clients: number | null;
+      /**
+       * @description Currencies of the sales counted (the sale's own); null: every currency.
+       * @example [
+       *       "USD"
+       *     ]
+       */
+      currencies: string[] | null;
+      /**
+       * @description Statuses shown in the by-status table; null: every status.
+       * @example [
+       *       "paid",
+       *       "refunded"
+       *     ]
+       */
+      statuses: ('pending' | 'paid' | 'cancelled' | 'refunded')[] | null;
+    };
     ReportSharingResponse: {
       /**
        * @description Shared with every member of the company.
@@ -3973,10 +3997,12 @@ export interface components {
       from: string;
       kpis: components['schemas']['ReportKpiResponse'][];
       /**
-       * @description True when the period has no counted sales: the report says so rather than showing empty tables.
+       * @description True when the period has no counted sales (of those the filters select): the report says so rather than showing empty tables.
        * @example false
        */
       noData: boolean;
+      /** @description The sales the figures count, when the report's filters narrow them (sales reports only). */
+      selection?: components['schemas']['ReportSelectionResponse'];
       /**
        * @description What the report covers besides the period, when its type names one: a `pipeline` report's pipeline name.
        * @example Основная воронка
@@ -5347,6 +5373,16 @@ export interface operations {
   Analytics_byStatus: {
     parameters: {
       query?: {
+        /**
+         * @description Only the sales of these clients (at most 300, clients of this company), repeated
+         *     (`clientIds=a&clientIds=b`) or comma separated.
+         */
+        clientIds?: string[];
+        /**
+         * @description Only the sales in these currencies (the sale's own currency; the figures are still converted
+         *     to `currency`), repeated or comma separated.
+         */
+        currencies?: string[];
         /** @description ISO 4217 code to convert to; default the company's base currency. */
         currency?: string;
         /** @description First day, inclusive (company time zone). */
@@ -5600,6 +5636,10 @@ export interface operations {
       query?: {
         /** @description The history is every complete period before the one containing this day; default today (company time zone). */
         asOf?: string;
+        /** @description The history counts only the sales of these clients (as the other indicators' `clientIds`). */
+        clientIds?: string[];
+        /** @description The history counts only the sales in these currencies (the sale's own). */
+        currencies?: string[];
         /** @description ISO 4217 code; default the company's base currency. */
         currency?: string;
         /** @description Default `month`; weeks start on Monday. */
@@ -6072,6 +6112,16 @@ export interface operations {
   Analytics_products: {
     parameters: {
       query?: {
+        /**
+         * @description Only the sales of these clients (at most 300, clients of this company), repeated
+         *     (`clientIds=a&clientIds=b`) or comma separated.
+         */
+        clientIds?: string[];
+        /**
+         * @description Only the sales in these currencies (the sale's own currency; the figures are still converted
+         *     to `currency`), repeated or comma separated.
+         */
+        currencies?: string[];
         /** @description ISO 4217 code to convert to; default the company's base currency. */
         currency?: string;
         /** @description First day, inclusive (company time zone). */
@@ -6396,6 +6446,16 @@ export interface operations {
   Analytics_summary: {
     parameters: {
       query?: {
+        /**
+         * @description Only the sales of these clients (at most 300, clients of this company), repeated
+         *     (`clientIds=a&clientIds=b`) or comma separated.
+         */
+        clientIds?: string[];
+        /**
+         * @description Only the sales in these currencies (the sale's own currency; the figures are still converted
+         *     to `currency`), repeated or comma separated.
+         */
+        currencies?: string[];
         /** @description ISO 4217 code to convert to; default the company's base currency. */
         currency?: string;
         /** @description First day, inclusive (company time zone). */
@@ -6541,6 +6601,16 @@ export interface operations {
   Analytics_timeseries: {
     parameters: {
       query?: {
+        /**
+         * @description Only the sales of these clients (at most 300, clients of this company), repeated
+         *     (`clientIds=a&clientIds=b`) or comma separated.
+         */
+        clientIds?: string[];
+        /**
+         * @description Only the sales in these currencies (the sale's own currency; the figures are still converted
+         *     to `currency`), repeated or comma separated.
+         */
+        currencies?: string[];
         /** @description ISO 4217 code to convert to; default the company's base currency. */
         currency?: string;
         /** @description First day, inclusive (company time zone). */
@@ -6662,6 +6732,16 @@ export interface operations {
   Analytics_topClients: {
     parameters: {
       query?: {
+        /**
+         * @description Only the sales of these clients (at most 300, clients of this company), repeated
+         *     (`clientIds=a&clientIds=b`) or comma separated.
+         */
+        clientIds?: string[];
+        /**
+         * @description Only the sales in these currencies (the sale's own currency; the figures are still converted
+         *     to `currency`), repeated or comma separated.
+         */
+        currencies?: string[];
         /** @description ISO 4217 code to convert to; default the company's base currency. */
         currency?: string;
         /** @description First day, inclusive (company time zone). */
@@ -13791,7 +13871,20 @@ export interface operations {
            *               ]
            *             }
            *           ],
-           *           "subject": "Основная воронка"
+           *           "subject": "Основная воронка",
+           *           "selection": {
+           *             "clients": 3,
+           *             "clientIds": [
+           *               "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10"
+           *             ],
+           *             "currencies": [
+           *               "USD"
+           *             ],
+           *             "statuses": [
+           *               "paid",
+           *               "refunded"
+           *             ]
+           *           }
            *         },
            *         "tables": [
            *           {
@@ -14035,7 +14128,20 @@ export interface operations {
            *               ]
            *             }
            *           ],
-           *           "subject": "Основная воронка"
+           *           "subject": "Основная воронка",
+           *           "selection": {
+           *             "clients": 3,
+           *             "clientIds": [
+           *               "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10"
+           *             ],
+           *             "currencies": [
+           *               "USD"
+           *             ],
+           *             "statuses": [
+           *               "paid",
+           *               "refunded"
+           *             ]
+           *           }
            *         },
            *         "tables": [
            *           {
@@ -14524,7 +14630,20 @@ export interface operations {
            *               ]
            *             }
            *           ],
-           *           "subject": "Основная воронка"
+           *           "subject": "Основная воронка",
+           *           "selection": {
+           *             "clients": 3,
+           *             "clientIds": [
+           *               "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10"
+           *             ],
+           *             "currencies": [
+           *               "USD"
+           *             ],
+           *             "statuses": [
+           *               "paid",
+           *               "refunded"
+           *             ]
+           *           }
            *         },
            *         "tables": [
            *           {
@@ -15027,7 +15146,20 @@ export interface operations {
            *               ]
            *             }
            *           ],
-           *           "subject": "Основная воронка"
+           *           "subject": "Основная воронка",
+           *           "selection": {
+           *             "clients": 3,
+           *             "clientIds": [
+           *               "3f0c2a9e-6c1d-4c55-9b57-0d7b9e1b2f10"
+           *             ],
+           *             "currencies": [
+           *               "USD"
+           *             ],
+           *             "statuses": [
+           *               "paid",
+           *               "refunded"
+           *             ]
+           *           }
            *         },
            *         "tables": [
            *           {

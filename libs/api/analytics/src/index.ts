@@ -3,6 +3,7 @@ export * from './lib/analytics-context';
 export * from './lib/indicators/indicators.service';
 export * from './lib/indicators/indicator-source';
 export * from './lib/indicators/plain-source';
+export * from './lib/indicators/sale-filter';
 export * from './lib/indicators/rollup-source';
 export * from './lib/indicators/rollup-folder';
 export * from './lib/indicators/pending-changes';

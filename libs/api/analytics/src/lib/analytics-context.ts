@@ -10,6 +10,7 @@ import { addDays, daysBetween } from './calendar';
 import { type Conversion, conversionOf } from './indicators/conversion';
 import type { CompanyCalendar } from './indicators/indicator-source';
 import type { PendingChanges } from './indicators/pending-changes';
+import type { SaleFilter } from './indicators/sale-filter';
 import type { SqlRunner } from './sql';
 
 export interface AnalyticsCompany extends CompanyCalendar {
@@ -31,6 +32,11 @@ export interface AnalyticsContext {
    * when there are none or the caller folded first.
    */
   pending?: PendingChanges;
+  /**
+   * The sales counted, when the caller narrows them (clients, currencies); absent: every sale.
+   * Only {@link PlainSource} reads a filtered context (the rollups hold every sale).
+   */
+  filter?: SaleFilter;
 }
 
 /** Loose index scans: one probe per currency, however many rates or days there are. */

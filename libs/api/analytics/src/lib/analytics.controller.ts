@@ -22,6 +22,8 @@ import { IndicatorsService } from './indicators/indicators.service';
  * Sales indicators of a company. Revenue counts `paid` sales converted to `currency` (default the
  * base currency) at the rate in force on the sale's local day; sales that cannot be converted are
  * left out and named in `warnings`; every count counts exactly the sales the revenue sums.
+ * `clientIds` and `currencies` (summary, timeseries, top-clients, by-status, products, forecast)
+ * narrow the sales counted to those clients' and those currencies' (ADR 0006 "Report filters").
  */
 @ApiTags('analytics')
 @CompanyRoute()

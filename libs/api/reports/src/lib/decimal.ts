@@ -26,3 +26,10 @@ export function relativeChange(current: number, previous: number): number | null
   if (!Number.isFinite(current) || !Number.isFinite(previous) || previous === 0) return null;
   return Math.round((current / previous - 1) * 10_000) / 10_000;
 }
+
+/** −1, 0 or 1 as decimal string `a` is below, equal to or above `b` (exact to 6 fractional digits). */
+export function compareDecimals(a: string, b: string): number {
+  const x = toScaled(a);
+  const y = toScaled(b);
+  return x < y ? -1 : x > y ? 1 : 0;
+}

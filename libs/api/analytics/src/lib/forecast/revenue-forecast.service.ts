@@ -1,7 +1,9 @@
 /**
  * `analytics/forecast`: monthly or weekly revenue forecasts with 80% and 95% intervals from
  * `forecast()` of `@crm/api/analytics-models` (model chosen per series by a rolling-origin
- * back-test), fitted on the complete periods before the one containing `asOf`.
+ * back-test), fitted on the complete periods before the one containing `asOf`. With `clientIds` /
+ * `currencies` the history counts only those sales (the rollup source answers a filtered context
+ * from `sales`), exactly as the other indicators narrow theirs.
  */
 import { Injectable } from '@nestjs/common';
 import { forecast } from '@crm/api/analytics-models';
@@ -46,7 +48,8 @@ export class RevenueForecastService {
   constructor(private readonly indicators: IndicatorsService) {}
 
   async forecast(scope: CompanyScope, query: RevenueForecastQueryDto): Promise<RevenueForecastResponse> {
-    const input = await this.indicators.read(scope, query.currency, async (ctx) => {
+    // Narrowed by the query's clientIds / currencies when it names them.
+    const input = await this.indicators.readFolded(scope, query, async (ctx) => {
       const { sql, company, conversion } = ctx;
       const granularity = query.granularity ?? 'month';
       const horizon = query.horizon ?? FORECAST_DEFAULT_HORIZON[granularity];
@@ -58,7 +61,11 @@ export class RevenueForecastService {
       const notes: string[] = [];
 
       // History: the complete periods before the current one, from the first paid sale's period.
-      const firstPaid = [...ctx.firstPaidDays.values()].sort()[0];
+      const currencies = ctx.filter?.currencies;
+      const firstPaid = [...ctx.firstPaidDays]
+        .filter(([code]) => !currencies || currencies.includes(code))
+        .map(([, day]) => day)
+        .sort()[0];
       let history: { period: string; revenue: string }[] = [];
       let warnings: RevenueForecastResponse['warnings'] = [];
       if (firstPaid !== undefined && firstPaid < current) {
@@ -84,7 +91,14 @@ export class RevenueForecastService {
         // Periods before the first counted sale are not history (its currency may have had no rate yet).
         const first = history.findIndex((h) => Number(h.revenue) !== 0);
         history = first < 0 ? [] : history.slice(first);
-        warnings = await unconvertedWarnings(sql, company, conversion.currency, totals.unconverted, REVENUE_STATUSES);
+        warnings = await unconvertedWarnings(
+          sql,
+          company,
+          conversion.currency,
+          totals.unconverted,
+          REVENUE_STATUSES,
+          ctx.filter,
+        );
       }
       if (history.length === 0)
         notes.push(`No complete ${granularity} with revenue before ${current}: nothing to learn from.`);

@@ -2,7 +2,9 @@
  * The indicators of `analytics/summary`, `timeseries`, `top-clients`, `by-status` and `products`.
  * Each request runs in one read-only REPEATABLE READ tenant transaction of the company, so its
  * figures agree with each other even while sales are being written, and row-level security keeps
- * every statement to the company's rows.
+ * every statement to the company's rows. A request that narrows the sales (`clientIds`,
+ * `currencies`) has its clients checked against the company's and is answered from `sales` with
+ * the filter (see sale-filter.ts); without them nothing changes.
  */
 import { cancelOnRequestAbort, type CompanyScope, enterTenantSql, ReadReplica } from '@crm/api/core';
 import { Inject, Injectable, Optional } from '@nestjs/common';
@@ -37,6 +39,7 @@ import { netTotals, ZERO_NET } from './net-totals';
 import { loadPending, PENDING_READ_LIMIT, pendingTouches } from './pending-changes';
 import { RollupFolder } from './rollup-folder';
 import { RollupSource } from './rollup-source';
+import { checkFilterClients, saleFilterOf, saleFilterSql } from './sale-filter';
 import { type AnswerStamp, TopClientsAnswers } from './top-clients-answers';
 import { localDayBounds } from './totals-sql';
 import { unconvertedWarnings } from './warnings';
@@ -48,11 +51,20 @@ const PAID = REVENUE_STATUSES;
 /** by-status reads every sale status and the paid returns, which net the paid amount. */
 const BY_STATUS: readonly RollupStatus[] = [...SALE_STATUSES, 'return:paid'];
 
+/** A top-clients limit no company reaches: every client. */
+const ALL_CLIENTS = 1_000_000_000;
+
 /** An EntityManager as a {@link SqlRunner}. */
 export const managerRunner =
   (m: EntityManager): SqlRunner =>
   <T>(text: string, params: readonly unknown[]) =>
     m.query(text, params as unknown[]) as Promise<T[]>;
+
+/** What narrows the sales a read counts, as a query names it (`clientIds`, `currencies`). */
+export interface SaleNarrowing {
+  clientIds?: readonly string[] | null;
+  currencies?: readonly string[] | null;
+}
 
 /** What a read's work gets: the context and the statement runner of its snapshot. */
 export interface AnalyticsRead extends AnalyticsContext {
@@ -91,9 +103,19 @@ export class IndicatorsService {
     scope: CompanyScope,
     currency: string | undefined,
     work: (read: AnalyticsRead) => Promise<T>,
+    narrowing?: SaleNarrowing,
   ): Promise<T> {
     await this.foldPending(scope);
-    return this.readWithPending(scope, currency, work);
+    return this.readWithPending(scope, currency, work, narrowing);
+  }
+
+  /** {@link read} for a query: in its currency, narrowed by its `clientIds` / `currencies` when it names them. */
+  readFolded<T>(
+    scope: CompanyScope,
+    query: SaleNarrowing & { currency?: string },
+    work: (read: AnalyticsRead) => Promise<T>,
+  ): Promise<T> {
+    return this.read(scope, query.currency, work, query);
   }
 
   /**
@@ -101,19 +123,35 @@ export class IndicatorsService {
    * pending are applied on the fly by the indicator source (pending-changes.ts), so the answer
    * includes every committed sale. Only a backlog beyond {@link PENDING_READ_LIMIT} (a bulk load) is
    * folded first, then read afresh. What the indicators of this service use.
+   *
+   * `narrowing` (a query's `clientIds` / `currencies`) becomes the context's `filter` once its
+   * clients are found to be the company's (else a 400 naming each unknown id).
    */
   async readWithPending<T>(
     scope: CompanyScope,
     currency: string | undefined,
     work: (read: AnalyticsRead) => Promise<T>,
+    narrowing?: SaleNarrowing,
   ): Promise<T> {
-    const first = await this.snapshot(scope, currency, work, Boolean(this.folder));
+    const first = await this.snapshot(scope, currency, work, Boolean(this.folder), false, narrowing);
     if (first.done) return first.result;
     await this.foldPending(scope);
     // The fold just wrote on the primary: a replica may not have replayed it yet.
-    const second = await this.snapshot(scope, currency, work, false, true);
+    const second = await this.snapshot(scope, currency, work, false, true, narrowing);
     if (!second.done) throw new Error('unreachable: a read that may not fold answered nothing');
     return second.result;
+  }
+
+  /**
+   * {@link readWithPending} for a query of the indicators: in its currency, narrowed by its
+   * `clientIds` / `currencies` when it names them.
+   */
+  readQuery<T>(
+    scope: CompanyScope,
+    query: SaleNarrowing & { currency?: string },
+    work: (read: AnalyticsRead) => Promise<T>,
+  ): Promise<T> {
+    return this.readWithPending(scope, query.currency, work, query);
   }
 
   private async snapshot<T>(
@@ -121,9 +159,10 @@ export class IndicatorsService {
     currency: string | undefined,
     work: (read: AnalyticsRead) => Promise<T>,
     mayFoldFirst: boolean,
-    primaryRequired = false,
+    primaryRequired: boolean,
+    narrowing: SaleNarrowing | undefined,
   ): Promise<{ done: true; result: T } | { done: false }> {
-    return this.budget.run(() => this.openSnapshot(scope, currency, work, mayFoldFirst, primaryRequired));
+    return this.budget.run(() => this.openSnapshot(scope, currency, work, mayFoldFirst, primaryRequired, narrowing));
   }
 
   private async openSnapshot<T>(
@@ -132,6 +171,7 @@ export class IndicatorsService {
     work: (read: AnalyticsRead) => Promise<T>,
     mayFoldFirst: boolean,
     primaryRequired: boolean,
+    narrowing: SaleNarrowing | undefined,
   ): Promise<{ done: true; result: T } | { done: false }> {
     // The read replica (DATABASE_READ_URL) when it has replayed the company's last write, else the primary.
     const dataSource = this.replica
@@ -158,7 +198,9 @@ export class IndicatorsService {
           await runner.query('ROLLBACK');
           return { done: false };
         }
-        const result = await work({ sql, ...context });
+        await checkFilterClients(sql, scope.companyId, narrowing?.clientIds);
+        const filter = narrowing ? saleFilterOf(narrowing) : undefined;
+        const result = await work({ sql, ...context, filter });
         stopWatching();
         await runner.query('COMMIT');
         return { done: true, result };
@@ -183,7 +225,7 @@ export class IndicatorsService {
   }
 
   summary(scope: CompanyScope, query: AnalyticsRangeQueryDto): Promise<AnalyticsSummaryResponse> {
-    return this.readWithPending(scope, query.currency, async (ctx) => {
+    return this.readQuery(scope, query, async (ctx) => {
       const { sql, company, conversion } = ctx;
       const period = resolvePeriod(company, query);
       const length = daysBetween(period.from, period.to);
@@ -235,13 +277,14 @@ export class IndicatorsService {
         conversion.currency,
         totals.unconverted.filter((u) => u.bucket === period.from),
         PAID,
+        ctx.filter,
       );
       return { currency: conversion.currency, ...current, warnings, previous: before, change };
     });
   }
 
   timeseries(scope: CompanyScope, query: AnalyticsTimeseriesQueryDto): Promise<AnalyticsTimeseriesResponse> {
-    return this.readWithPending(scope, query.currency, async (ctx) => {
+    return this.readQuery(scope, query, async (ctx) => {
       const { sql, company, conversion } = ctx;
       const period = resolvePeriod(company, query);
       const granularity = query.granularity ?? 'day';
@@ -265,7 +308,7 @@ export class IndicatorsService {
           const t = byPeriod.get(start);
           return { period: start, revenue: money(t?.revenue, conversion.currency), salesCount: t?.salesCount ?? 0 };
         }),
-        warnings: await unconvertedWarnings(sql, company, conversion.currency, totals.unconverted, PAID),
+        warnings: await unconvertedWarnings(sql, company, conversion.currency, totals.unconverted, PAID, ctx.filter),
       };
     });
   }
@@ -277,12 +320,15 @@ export class IndicatorsService {
   async topClients(scope: CompanyScope, query: TopClientsQueryDto): Promise<TopClientsResponse> {
     const limit = query.limit ?? TOP_CLIENTS_DEFAULT_LIMIT;
     let computed: { ctx: AnalyticsContext; period: Period; stamp: AnswerStamp; top: ClientTotal[] } | undefined;
-    const response = await this.readWithPending(scope, query.currency, async (ctx) => {
+    const response = await this.readQuery(scope, query, async (ctx) => {
       const { sql, company, conversion } = ctx;
       const period = resolvePeriod(company, query);
       // A kept answer is exact for the folded sales only: changes pending in the period recompute it.
+      // It is also the whole company's: a filtered request always computes.
       const kept =
-        this.answers && !pendingTouches(ctx, period) ? await this.answers.find(sql, ctx, period, limit) : undefined;
+        this.answers && !ctx.filter && !pendingTouches(ctx, period)
+          ? await this.answers.find(sql, ctx, period, limit)
+          : undefined;
       let top: ClientTotal[];
       if (kept?.kind === 'kept') {
         top = kept.clients;
@@ -309,7 +355,7 @@ export class IndicatorsService {
           revenue: money(t.revenue, conversion.currency),
           salesCount: t.salesCount,
         })),
-        warnings: await unconvertedWarnings(sql, company, conversion.currency, totals.unconverted, PAID),
+        warnings: await unconvertedWarnings(sql, company, conversion.currency, totals.unconverted, PAID, ctx.filter),
       };
     });
     if (computed && this.answers) {
@@ -318,8 +364,32 @@ export class IndicatorsService {
     return response;
   }
 
+  /**
+   * Every client with paid sales or paid returns among the period's (narrowed) sales, with its
+   * revenue net of returns rounded as `top-clients` answers it, by revenue descending: what a
+   * report's amount range (ADR 0006 "Report filters") is measured against.
+   */
+  clientRevenues(
+    scope: CompanyScope,
+    query: AnalyticsRangeQueryDto,
+  ): Promise<{ currency: string; items: { clientId: string; revenue: string; salesCount: number }[] }> {
+    return this.readQuery(scope, query, async (ctx) => {
+      const period = resolvePeriod(ctx.company, query);
+      const all = await this.source.topClients(ctx.sql, ctx, period, ALL_CLIENTS);
+      const currency = ctx.conversion.currency;
+      return {
+        currency,
+        items: all.map((t) => ({
+          clientId: t.clientId,
+          revenue: money(t.revenue, currency),
+          salesCount: t.salesCount,
+        })),
+      };
+    });
+  }
+
   byStatus(scope: CompanyScope, query: AnalyticsRangeQueryDto): Promise<SalesByStatusResponse> {
-    return this.readWithPending(scope, query.currency, async (ctx) => {
+    return this.readQuery(scope, query, async (ctx) => {
       const { sql, company, conversion } = ctx;
       const period = resolvePeriod(company, query);
       const totals = await this.source.totals(sql, ctx, {
@@ -345,14 +415,21 @@ export class IndicatorsService {
             share: all > 0 ? salesCount / all : null,
           };
         }),
-        warnings: await unconvertedWarnings(sql, company, conversion.currency, totals.unconverted, BY_STATUS),
+        warnings: await unconvertedWarnings(
+          sql,
+          company,
+          conversion.currency,
+          totals.unconverted,
+          BY_STATUS,
+          ctx.filter,
+        ),
       };
     });
   }
 
   /** Revenue by product from the items of the period's counted sales (aggregated from `sale_items`). */
   products(scope: CompanyScope, query: ProductRevenueQueryDto): Promise<ProductRevenueListResponse> {
-    return this.readWithPending(scope, query.currency, async (ctx) => {
+    return this.readQuery(scope, query, async (ctx) => {
       const { sql, company, conversion } = ctx;
       const period = resolvePeriod(company, query);
       const p = new SqlParams();
@@ -361,7 +438,7 @@ export class IndicatorsService {
       // Paid returns take their items back on their own day.
       const salesSql = `SELECT id, currency, (sold_at AT TIME ZONE ${p.add(company.timeZone)})::date AS day,
              CASE WHEN kind = 'return' THEN -1 ELSE 1 END AS sign FROM sales
-           WHERE company_id = ${id} AND status = 'paid' AND sold_at >= ${bounds.lower} AND sold_at < ${bounds.upper}`;
+           WHERE company_id = ${id} AND status = 'paid' AND sold_at >= ${bounds.lower} AND sold_at < ${bounds.upper}${saleFilterSql(ctx.filter, 'sales', p)}`;
       const fx = fxCte(conversion, period.from, period.to, p, 'SELECT DISTINCT currency, day FROM s');
       const rate = rateColumns(conversion, 'i', p);
       const rows = await withoutNestedLoops<{
@@ -408,7 +485,7 @@ export class IndicatorsService {
           revenue: formatMoney(r.revenue, conversion.currency),
           salesCount: count(r.sales),
         })),
-        warnings: await unconvertedWarnings(sql, company, conversion.currency, totals.unconverted, PAID),
+        warnings: await unconvertedWarnings(sql, company, conversion.currency, totals.unconverted, PAID, ctx.filter),
       };
     });
   }

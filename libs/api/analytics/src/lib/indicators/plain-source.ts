@@ -1,7 +1,10 @@
 /**
  * Indicators aggregated straight from `sales`: the obviously-correct reference the rollups are
  * tested and benchmarked against. Cost grows with the sales of the period (buyers: with every
- * paid sale up to the period's end).
+ * paid sale up to the period's end). It is also what answers a filtered read (`ctx.filter`: some
+ * clients, some currencies), the same statements with the filter's predicates added — so a
+ * filtered buyer count sees only the selected sales' history (a client is new when none of its
+ * earlier paid sales is selected).
  */
 import type { AnalyticsContext, Period } from '../analytics-context';
 import { count, SqlParams, type SqlRunner, withoutNestedLoops } from '../sql';
@@ -14,6 +17,7 @@ import {
   type Totals,
   type TotalsQuery,
 } from './indicator-source';
+import { saleFilterSql } from './sale-filter';
 import { localDayBounds, runTotals } from './totals-sql';
 
 export class PlainSource implements IndicatorSource {
@@ -27,7 +31,7 @@ export class PlainSource implements IndicatorSource {
                count(*) AS sales, sum(amount) AS amount
         FROM sales
         WHERE company_id = ${p.add(companyId)} AND sold_at >= ${bounds.lower} AND sold_at < ${bounds.upper}
-          AND ${rollupStatusSql('sales')} = ANY(${p.add(q.statuses)}::text[])
+          AND ${rollupStatusSql('sales')} = ANY(${p.add(q.statuses)}::text[])${saleFilterSql(ctx.filter, 'sales', p)}
         GROUP BY 1, 2, 3`;
     });
   }
@@ -44,7 +48,7 @@ export class PlainSource implements IndicatorSource {
            SELECT x.client_id, x.day FROM (
              SELECT client_id, currency, (sold_at AT TIME ZONE ${tz})::date AS day FROM sales
              WHERE company_id = ${p.add(ctx.company.scope.companyId)} AND status = 'paid' AND kind = 'sale'
-               AND sold_at < ((${p.add(period.to)}::date + 1)::timestamp AT TIME ZONE ${tz})
+               AND sold_at < ((${p.add(period.to)}::date + 1)::timestamp AT TIME ZONE ${tz})${saleFilterSql(ctx.filter, 'sales', p)}
            ) x LEFT JOIN th ON th.currency = x.currency
            WHERE ${convertibleSql('x')}
          ),
@@ -71,7 +75,7 @@ export class PlainSource implements IndicatorSource {
     const rows0 = `SELECT client_id, currency, (sold_at AT TIME ZONE ${p.add(timeZone)})::date AS day,
          CASE WHEN kind = 'sale' THEN 1 ELSE 0 END AS sales, CASE WHEN kind = 'sale' THEN amount ELSE -amount END AS amount
        FROM sales
-       WHERE company_id = ${p.add(companyId)} AND status = 'paid' AND sold_at >= ${bounds.lower} AND sold_at < ${bounds.upper}`;
+       WHERE company_id = ${p.add(companyId)} AND status = 'paid' AND sold_at >= ${bounds.lower} AND sold_at < ${bounds.upper}${saleFilterSql(ctx.filter, 'sales', p)}`;
     const fx = fxCte(ctx.conversion, period.from, period.to, p, 'SELECT DISTINCT currency, day FROM r');
     const rate = rateColumns(ctx.conversion, 'r', p);
     const rows = await withoutNestedLoops<{ client_id: string; revenue: string; sales: string }>(

@@ -2,7 +2,8 @@
  * Indicators from the rollups of migration `AnalyticsRollups1764000000000` (see there for what each
  * table holds). Totals and buyer counts read a number of rows bounded by the days of the period
  * (times currencies and statuses), whatever the number of sales; top clients read the period's
- * client-days.
+ * client-days. The rollups hold every sale: a filtered read (`ctx.filter`, some clients or
+ * currencies) is answered by {@link PlainSource}, their reference, with the filter's predicates.
  */
 import type { AnalyticsContext, Period } from '../analytics-context';
 import { dayNumber } from '../calendar';
@@ -19,6 +20,7 @@ import {
 } from './conversion';
 import type { BuyerCounts, ClientTotal, IndicatorSource, Totals, TotalsQuery } from './indicator-source';
 import { pendingDailySql } from './pending-changes';
+import { PlainSource } from './plain-source';
 import { localDayBounds, runTotals } from './totals-sql';
 
 /** Clients summed exactly first when top clients are bounded by whole-history totals. */
@@ -42,6 +44,8 @@ export function coversHistory(ctx: AnalyticsContext, period: Period): boolean {
 }
 
 export class RollupSource implements IndicatorSource {
+  private readonly plain = new PlainSource();
+
   /**
    * `longPeriodTotals: false` always scans the period's client-days for top clients (what was done
    * before the whole-history bound; the benchmark compares both).
@@ -49,6 +53,7 @@ export class RollupSource implements IndicatorSource {
   constructor(private readonly options: { longPeriodTotals?: boolean } = {}) {}
 
   totals(sql: SqlRunner, ctx: AnalyticsContext, q: TotalsQuery): Promise<Totals> {
+    if (ctx.filter) return this.plain.totals(sql, ctx, q);
     return runTotals(sql, ctx, q, (p) => {
       const statuses = p.add(q.statuses);
       const folded = `
@@ -67,6 +72,7 @@ export class RollupSource implements IndicatorSource {
   }
 
   async buyers(sql: SqlRunner, ctx: AnalyticsContext, periods: readonly Period[]): Promise<BuyerCounts[]> {
+    if (ctx.filter) return this.plain.buyers(sql, ctx, periods);
     if (periods.length === 0) return [];
     const latest = periods.reduce((max, period) => (period.to > max ? period.to : max), periods[0].to);
     const p = new SqlParams();
@@ -305,6 +311,7 @@ export class RollupSource implements IndicatorSource {
    * (numeric, each day at its own rate), which is what ranks and answers.
    */
   async topClients(sql: SqlRunner, ctx: AnalyticsContext, period: Period, limit: number): Promise<ClientTotal[]> {
+    if (ctx.filter) return this.plain.topClients(sql, ctx, period, limit);
     if (this.options.longPeriodTotals !== false && !ctx.pending && coversHistory(ctx, period)) {
       const bounded = await this.topClientsByTotals(sql, ctx, period, limit);
       if (bounded) return bounded;

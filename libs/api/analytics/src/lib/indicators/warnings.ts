@@ -2,6 +2,7 @@
 import { type AnalyticsWarningResponse, formatMoney } from '@crm/shared/contracts';
 import { SqlParams, type SqlRunner } from '../sql';
 import { type CompanyCalendar, type RollupStatus, rollupStatusSql, type UnconvertedGroup } from './indicator-source';
+import { type SaleFilter, saleFilterSql } from './sale-filter';
 import { localDayBounds } from './totals-sql';
 
 /** Sales a warning names at most. */
@@ -13,6 +14,8 @@ export async function unconvertedWarnings(
   target: string,
   groups: readonly UnconvertedGroup[],
   statuses: readonly RollupStatus[],
+  /** The sales the groups were counted from, when narrowed: the warning names only those. */
+  filter?: SaleFilter,
 ): Promise<AnalyticsWarningResponse[]> {
   const byCurrency = new Map<string, { salesCount: number; amount: bigint; firstDay: string; lastDay: string }>();
   for (const g of groups) {
@@ -35,7 +38,7 @@ export async function unconvertedWarnings(
     const sales = await sql<{ id: string; external_id: string | null; sold_at: Date; amount: string }>(
       `SELECT id, external_id, sold_at, amount::text AS amount FROM sales
        WHERE company_id = ${p.add(company.scope.companyId)} AND currency = ${p.add(currency)} AND ${rollupStatusSql('sales')} = ANY(${p.add(statuses)}::text[])
-         AND sold_at >= ${bounds.lower} AND sold_at < ${bounds.upper}
+         AND sold_at >= ${bounds.lower} AND sold_at < ${bounds.upper}${saleFilterSql(filter, 'sales', p)}
        ORDER BY sold_at, id LIMIT ${WARNING_SALES_LIMIT}`,
       p.values,
     );

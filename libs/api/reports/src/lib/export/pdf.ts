@@ -74,9 +74,12 @@ async function documentDefinition(source: ExportSource): Promise<unknown> {
   // The pipeline is named in the subtitle (the summary's subject), not by its id.
   const filters = Object.entries(report.params.filters ?? {}).filter(([k, v]) => v !== undefined && k !== 'pipelineId');
   if (filters.length > 0) {
+    // The clients the filters resolved to at generation (ids ∩ segment ∩ amount range).
+    const clients = result.summary.selection?.clients;
+    const selected = clients === null || clients === undefined ? '' : ` (${t.selectedClients}: ${clients})`;
     content.push({
       style: 'params',
-      text: `${t.filters}: ${filters.map(([k, v]) => `${k} = ${Array.isArray(v) ? v.map((x) => label(VALUE_LABELS, String(x), lang)).join(', ') : String(v)}`).join('; ')}`,
+      text: `${t.filters}: ${filters.map(([k, v]) => `${k} = ${Array.isArray(v) ? v.map((x) => label(VALUE_LABELS, String(x), lang)).join(', ') : String(v)}`).join('; ')}${selected}`,
     });
   }
   if (result.summary.noData) content.push({ text: t.noData, style: 'note' });

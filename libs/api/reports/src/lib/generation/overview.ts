@@ -1,55 +1,32 @@
-import { minorUnits, type RfmSegmentName } from '@crm/shared/contracts';
+import type { RfmSegmentName } from '@crm/shared/contracts';
 import { minDay } from '../dates';
-import { relativeChange, sumMoney } from '../decimal';
-import {
-  type AnalyticsServices,
-  type Cell,
-  clientPasses,
-  col,
-  type GenerationInput,
-  type ReportDraft,
-} from './report-draft';
+import { relativeChange } from '../decimal';
+import { type AnalyticsServices, type Cell, col, type GenerationInput, type ReportDraft } from './report-draft';
+import { resolveSelection, type SalesNarrowing } from './selection';
 
 const TOP = 10;
 
-/** «Общий отчёт по продажам»: KPIs against the previous period, statuses, currencies, top clients and products, buyers, segments. */
+/**
+ * «Общий отчёт по продажам»: KPIs against the previous period, statuses, currencies, top clients
+ * and products, buyers, segments. Every figure counts the sales the filters select (see
+ * selection.ts), as the analytics endpoints answer for the same `clientIds` and `currencies`; the
+ * RFM segments are the whole customer base's.
+ */
 export async function buildOverview(services: AnalyticsServices, input: GenerationInput): Promise<ReportDraft> {
   const { indicators, insights } = services;
   const { scope, from, to, filters } = input;
-  const range = { from, to, currency: input.currency };
   const asOf = minDay(to, input.today);
 
   await input.progress('summary', 0.1);
+  const selection = await resolveSelection(services, input);
+  const range = { from, to, currency: input.currency, ...selection.narrowing };
   const summary = await indicators.summary(scope, range);
   const currency = summary.currency;
   await input.progress('by-status', 0.25);
   const byStatus = await indicators.byStatus(scope, range);
-  const byCurrency = await indicators.read(scope, currency, async ({ sql }) =>
-    sql<{ currency: string; sales: string; amount: string }>(
-      `SELECT trim(currency) AS currency, sum(sales)::text AS sales, sum(amount)::text AS amount
-         FROM analytics_sales_daily
-        WHERE company_id = $1 AND status = 'paid' AND day BETWEEN $2 AND $3
-        GROUP BY currency ORDER BY currency`,
-      [scope.companyId, from, to],
-    ),
-  );
+  const byCurrency = await currencyRows(services, input, selection.narrowing);
   await input.progress('top-clients', 0.4);
-  const clientFilter =
-    (filters.clientIds?.length ?? 0) > 0 ||
-    filters.segment ||
-    filters.amountMin !== undefined ||
-    filters.amountMax !== undefined;
-  const top = await indicators.topClients(scope, { ...range, limit: clientFilter ? 100 : TOP });
-  let topClients = top.items.filter((c) => clientPasses(filters, c.clientId, c.revenue));
-  if (filters.segment) {
-    const kept = [];
-    for (const c of topClients) {
-      const outlook = await insights.outlook(scope, c.clientId, { asOf, currency });
-      if (outlook.segment === filters.segment) kept.push(c);
-    }
-    topClients = kept;
-  }
-  topClients = topClients.slice(0, TOP);
+  const topClients = (await indicators.topClients(scope, { ...range, limit: TOP })).items;
   await input.progress('products', 0.6);
   const products = await indicators.products(scope, { ...range, limit: TOP });
   await input.progress('segments', 0.75);
@@ -115,7 +92,6 @@ export async function buildOverview(services: AnalyticsServices, input: Generati
     },
   ];
   const statuses = byStatus.items.filter((s) => !filters.statuses?.length || filters.statuses.includes(s.status));
-  const currencies = byCurrency.filter((c) => !filters.currencies?.length || filters.currencies.includes(c.currency));
   const segmentRows: Cell[][] = segments.items.map((s) => [s.segment, s.clients, s.revenue, s.clientShare]);
   return {
     summary: {
@@ -126,6 +102,7 @@ export async function buildOverview(services: AnalyticsServices, input: Generati
       noData: summary.salesCount === 0 && summary.returns.count === 0,
       kpis,
       warnings: summary.warnings,
+      ...(selection.summary ? { selection: selection.summary } : {}),
     },
     tables: [
       {
@@ -136,7 +113,7 @@ export async function buildOverview(services: AnalyticsServices, input: Generati
       {
         key: 'by-currency',
         columns: [col('currency', 'text'), col('salesCount', 'integer'), col('amount', 'money')],
-        rows: currencies.map((c) => [c.currency, Number(c.sales), sumMoney([c.amount], minorUnits(c.currency))]),
+        rows: byCurrency,
       },
       {
         key: 'top-clients',
@@ -244,4 +221,33 @@ export async function buildOverview(services: AnalyticsServices, input: Generati
       returns: summary.returns,
     },
   };
+}
+
+/**
+ * The by-currency rows: per currency of the company's paid sales (the selected ones only), the
+ * selected paid sales in it and their revenue net of paid returns in that currency — the paid row
+ * of `analytics/by-status` for `currency` = `currencies` = that currency. Currencies without sales
+ * or returns in the period are left out.
+ */
+async function currencyRows(
+  services: AnalyticsServices,
+  input: GenerationInput,
+  narrowing: SalesNarrowing,
+): Promise<Cell[][]> {
+  const { indicators } = services;
+  const known = await indicators.read(input.scope, undefined, async (ctx) => [...ctx.firstPaidDays.keys()].sort());
+  const rows: Cell[][] = [];
+  for (const code of known) {
+    if (narrowing.currencies && !narrowing.currencies.includes(code)) continue;
+    const answer = await indicators.byStatus(input.scope, {
+      from: input.from,
+      to: input.to,
+      currency: code,
+      clientIds: narrowing.clientIds,
+      currencies: [code],
+    });
+    const paid = answer.items.find((i) => i.status === 'paid');
+    if (paid && (paid.salesCount > 0 || Number(paid.amount) !== 0)) rows.push([code, paid.salesCount, paid.amount]);
+  }
+  return rows;
 }

@@ -1,14 +1,8 @@
 import type { ClientOutlookResponse, RfmSegmentName, TopClientResponse } from '@crm/shared/contracts';
 import { addDays, addYears, daysInclusive, minDay } from '../dates';
 import { digitsOf, sumMoney } from '../decimal';
-import {
-  type AnalyticsServices,
-  type Cell,
-  clientPasses,
-  col,
-  type GenerationInput,
-  type ReportDraft,
-} from './report-draft';
+import { type AnalyticsServices, type Cell, col, type GenerationInput, type ReportDraft } from './report-draft';
+import { resolveSelection } from './selection';
 
 /**
  * Clients looked at: the most valuable of the last two years (the analytics' largest top-clients
@@ -34,14 +28,22 @@ const MAX_OFFERS = 50;
 /**
  * «Рекомендации к продажам»: valuable clients at risk (customer outlook), what to offer whom
  * (co-purchase rules), segments to work on, clients whose purchases dropped against their own
- * previous period. Each row says why, with the numbers behind it.
+ * previous period. Each row says why, with the numbers behind it. Clients and revenues are those
+ * of the sales the filters select (selection.ts); the segments to work on are the customer base's.
  */
 export async function buildRecommendations(services: AnalyticsServices, input: GenerationInput): Promise<ReportDraft> {
   const { indicators, insights } = services;
-  const { scope, from, to, filters } = input;
+  const { scope, from, to } = input;
   const asOf = minDay(to, input.today);
   await input.progress('candidates', 0.05);
-  const yearRange = { from: addDays(addYears(asOf, -VALUE_YEARS), 1), to: asOf, currency: input.currency };
+  const selection = await resolveSelection(services, input);
+  const narrowing = selection.narrowing;
+  const yearRange = {
+    from: addDays(addYears(asOf, -VALUE_YEARS), 1),
+    to: asOf,
+    currency: input.currency,
+    ...narrowing,
+  };
   const valuable = await indicators.topClients(scope, { ...yearRange, limit: CANDIDATES });
   const currency = valuable.currency;
 
@@ -52,10 +54,7 @@ export async function buildRecommendations(services: AnalyticsServices, input: G
     done++;
     if (done % 10 === 0) await input.progress('customers', 0.1 + 0.5 * (done / Math.max(1, valuable.items.length)));
   }
-  const segmentOk = (clientId: string) => !filters.segment || outlooks.get(clientId)?.segment === filters.segment;
-  const candidates = valuable.items.filter(
-    (c) => clientPasses(filters, c.clientId, c.revenue) && segmentOk(c.clientId),
-  );
+  const candidates = valuable.items;
 
   const atRisk = candidates
     .map((c) => ({ client: c, outlook: outlooks.get(c.clientId) as ClientOutlookResponse }))
@@ -79,15 +78,17 @@ export async function buildRecommendations(services: AnalyticsServices, input: G
 
   await input.progress('dropped', 0.75);
   const days = daysInclusive(from, to);
-  const previousRange = { from: addDays(from, -days), to: addDays(from, -1), currency: input.currency };
-  const current = await indicators.topClients(scope, { from, to, currency: input.currency, limit: CANDIDATES });
+  const previousRange = { from: addDays(from, -days), to: addDays(from, -1), currency: input.currency, ...narrowing };
+  const current = await indicators.topClients(scope, {
+    from,
+    to,
+    currency: input.currency,
+    ...narrowing,
+    limit: CANDIDATES,
+  });
   const previous = await indicators.topClients(scope, { ...previousRange, limit: CANDIDATES });
   const currentById = new Map(current.items.map((c) => [c.clientId, c]));
   const dropped = previous.items
-    .filter((p) => clientPasses(filters, p.clientId, p.revenue))
-    .filter(
-      (p) => !filters.segment || outlooks.get(p.clientId)?.segment === filters.segment || !outlooks.has(p.clientId),
-    )
     .map((p) => ({ previous: p, current: currentById.get(p.clientId) ?? null }))
     .filter(({ previous: p, current: c }) => c === null || Number(c.revenue) < Number(p.revenue) / 2);
   const digits = digitsOf(valuable.items[0]?.revenue ?? '0.00');
@@ -112,6 +113,7 @@ export async function buildRecommendations(services: AnalyticsServices, input: G
         { key: 'droppedClients', kind: 'integer', value: dropped.length, previous: null, change: null },
       ],
       warnings: valuable.warnings,
+      ...(selection.summary ? { selection: selection.summary } : {}),
     },
     tables: [
       {

@@ -67,12 +67,3 @@ export interface AnalyticsServices {
   /** The company's pipelines (names). */
   pipelines: PipelinesService;
 }
-
-/** A client row passes the filters on clients (ids, revenue range); the segment is checked by the caller. */
-export function clientPasses(filters: ReportFiltersResponse, clientId: string, revenue: string | null): boolean {
-  if (filters.clientIds && filters.clientIds.length > 0 && !filters.clientIds.includes(clientId)) return false;
-  const value = revenue === null ? null : Number(revenue);
-  if (filters.amountMin !== undefined && (value === null || value < Number(filters.amountMin))) return false;
-  if (filters.amountMax !== undefined && (value === null || value > Number(filters.amountMax))) return false;
-  return true;
-}

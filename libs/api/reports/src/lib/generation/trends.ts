@@ -2,6 +2,7 @@ import type { AnalyticsGranularity, ForecastGranularity } from '@crm/shared/cont
 import { addDays, addMonths, addYears, daysInclusive, minDay, monthEnd, monthStart } from '../dates';
 import { relativeChange } from '../decimal';
 import { type AnalyticsServices, type Cell, col, type GenerationInput, type ReportDraft } from './report-draft';
+import { resolveSelection } from './selection';
 
 /** Complete months of history seasonality needs (two of each calendar month). */
 export const SEASONALITY_MIN_MONTHS = 24;
@@ -21,19 +22,22 @@ export function trendGranularity(days: number): {
 /**
  * «Тенденции продаж»: revenue and sales per period, the forecast with its 80/95% band after the
  * period, change against the previous period and a year before, best and worst periods, seasonality.
+ * Every figure, the forecast's history included, counts the sales the filters select (selection.ts).
  */
 export async function buildTrends(services: AnalyticsServices, input: GenerationInput): Promise<ReportDraft> {
   const { indicators, forecasts } = services;
   const { scope, from, to } = input;
   const g = trendGranularity(daysInclusive(from, to));
-  const range = { from, to, currency: input.currency };
 
   await input.progress('timeseries', 0.1);
+  const selection = await resolveSelection(services, input);
+  const narrowing = selection.narrowing;
+  const range = { from, to, currency: input.currency, ...narrowing };
   const series = await indicators.timeseries(scope, { ...range, granularity: g.series });
   const currency = series.currency;
   await input.progress('summary', 0.3);
   const summary = await indicators.summary(scope, range);
-  const yearAgoRange = { from: addYears(from, -1), to: addYears(to, -1), currency: input.currency };
+  const yearAgoRange = { ...range, from: addYears(from, -1), to: addYears(to, -1) };
   const yearAgo = await indicators.summary(scope, yearAgoRange);
   await input.progress('forecast', 0.5);
   // The forecast starts with the period after `to` (or today's, when `to` is in the future).
@@ -43,6 +47,7 @@ export async function buildTrends(services: AnalyticsServices, input: Generation
     horizon: g.horizon,
     currency: input.currency,
     asOf: forecastAsOf,
+    ...narrowing,
   });
   await input.progress('seasonality', 0.7);
   const seasonFrom = addMonths(monthStart(to), -(SEASONALITY_MONTHS - 1));
@@ -51,6 +56,7 @@ export async function buildTrends(services: AnalyticsServices, input: Generation
     to: monthEnd(to) > input.today ? to : monthEnd(to),
     currency: input.currency,
     granularity: 'month',
+    ...narrowing,
   });
   const firstWithRevenue = monthly.points.findIndex((p) => Number(p.revenue) !== 0);
   const historyMonths = firstWithRevenue < 0 ? 0 : monthly.points.length - firstWithRevenue;
@@ -126,6 +132,7 @@ export async function buildTrends(services: AnalyticsServices, input: Generation
         { key: 'forecastNext', kind: 'money', value: next?.revenue ?? null, previous: null, change: null },
       ],
       warnings: series.warnings,
+      ...(selection.summary ? { selection: selection.summary } : {}),
     },
     tables: [
       {

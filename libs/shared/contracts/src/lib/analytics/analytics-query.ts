@@ -21,6 +21,28 @@ export const FORECAST_MAX_HORIZON: Readonly<Record<ForecastGranularity, number>>
 /** Days of the default indicator range when `from` is omitted (ending at `to`, default today). */
 export const ANALYTICS_DEFAULT_RANGE_DAYS = 30;
 
+/**
+ * Most client ids an indicator's `clientIds` takes: 300 comma-separated ids are about 11 KB of
+ * query string, what fits with room to spare in Node's 16 KB request-header limit.
+ */
+export const ANALYTICS_MAX_CLIENT_IDS = 300;
+/** Most currencies an indicator's `currencies` takes. */
+export const ANALYTICS_MAX_CURRENCIES = 50;
+
+/**
+ * A query-string list, repeated (`?a=x&a=y`) or comma separated (`?a=x,y`) or both: an array of
+ * the trimmed non-empty parts (an empty value gives an empty list, which the validators refuse).
+ * Anything that is not a string or an array of strings is left for the validators.
+ */
+export const queryList = ({ value }: TransformFnParams): unknown => {
+  const parts = typeof value === 'string' ? [value] : value;
+  if (!Array.isArray(parts) || !parts.every((v) => typeof v === 'string')) return value;
+  return parts
+    .flatMap((v: string) => v.split(','))
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
+};
+
 /** A query-string integer: `"10"` → 10; anything else is left for the validators to refuse. */
 export const queryInteger = ({ value }: TransformFnParams): unknown =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;

@@ -73,6 +73,24 @@ export class ReportKpiResponse {
   change!: number | null;
 }
 
+/**
+ * The sales a report counts, as its filters resolved at generation (ADR 0006 "Report filters"):
+ * every figure of a sales report — KPIs, series, forecast, tables, charts — counts the sales of
+ * these clients in these currencies, exactly as the analytics endpoints answer with `clientIds` and
+ * `currencies`; `statuses` narrow the by-status table only. The RFM segments of the customer base
+ * stay the company's.
+ */
+export class ReportSelectionResponse {
+  /** Clients selected (ids ∩ segment ∩ amount range); null when the filters name no clients (every client). @example 3 */
+  clients!: number | null;
+  /** The selected clients' ids, sorted, when there are at most 300 (what the analytics' `clientIds` takes); else null. */
+  clientIds!: string[] | null;
+  /** Currencies of the sales counted (the sale's own); null: every currency. @example ["USD"] */
+  currencies!: string[] | null;
+  /** Statuses shown in the by-status table; null: every status. @example ["paid", "refunded"] */
+  statuses!: SaleStatus[] | null;
+}
+
 /** The report's headline: period, currency and KPIs. */
 export class ReportSummaryResponse {
   /** @example "RUB" */
@@ -83,13 +101,15 @@ export class ReportSummaryResponse {
   to!: string;
   /** The day the customer models and forecast see the data from (the period's last day, or today when earlier). @example "2025-12-31" */
   asOf!: string;
-  /** True when the period has no counted sales: the report says so rather than showing empty tables. @example false */
+  /** True when the period has no counted sales (of those the filters select): the report says so rather than showing empty tables. @example false */
   noData!: boolean;
   kpis!: ReportKpiResponse[];
   /** Sales left out because they could not be converted (from the analytics answers). */
   warnings!: AnalyticsWarningResponse[];
   /** What the report covers besides the period, when its type names one: a `pipeline` report's pipeline name. @example "Основная воронка" */
   subject?: string;
+  /** The sales the figures count, when the report's filters narrow them (sales reports only). */
+  selection?: ReportSelectionResponse;
 }
 
 export class ReportColumnResponse {

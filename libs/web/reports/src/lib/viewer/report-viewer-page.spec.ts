@@ -172,6 +172,58 @@ describe('ReportViewerPage', () => {
     expect(element.querySelector('crm-report-table-card')).toBeNull();
   });
 
+  it('shows the filters the report applied, with the clients its selection resolved to', async () => {
+    const report = readyReport();
+    const result = report.result as NonNullable<typeof report.result>;
+    const element = await open();
+    backend.expectOne(URL).flush({
+      ...report,
+      params: {
+        ...report.params,
+        filters: { segment: 'at_risk', amountMin: '1000.00', currencies: ['USD'], statuses: ['paid', 'refunded'] },
+      },
+      result: {
+        ...result,
+        summary: {
+          ...result.summary,
+          selection: { clients: 3, clientIds: ['a', 'b', 'c'], currencies: ['USD'], statuses: ['paid', 'refunded'] },
+        },
+      },
+    });
+    await settle();
+    expect(spaces(text(element.querySelector('[data-testid="filters"]')))).toBe(
+      'Фильтры: 3 клиента · сегмент: В зоне риска · выручка клиента от 1 000,00 ₽ · продажи в USD · статусы в таблице: Оплачена, Возврат',
+    );
+  });
+
+  it('shows no filters line for a report of the whole company', async () => {
+    const element = await open();
+    backend.expectOne(URL).flush(readyReport());
+    await settle();
+    expect(element.querySelector('[data-testid="filters"]')).toBeNull();
+  });
+
+  it('says no sale matched the filters when a filtered report has no data', async () => {
+    const report = readyReport();
+    const result = report.result as NonNullable<typeof report.result>;
+    const element = await open();
+    backend.expectOne(URL).flush({
+      ...report,
+      params: { ...report.params, filters: { amountMin: '99999999.00' } },
+      result: {
+        ...result,
+        summary: {
+          ...result.summary,
+          noData: true,
+          selection: { clients: 0, clientIds: [], currencies: null, statuses: null },
+        },
+      },
+    });
+    await settle();
+    expect(text(element)).toContain('Под фильтры отчёта не подошла ни одна продажа');
+    expect(spaces(text(element.querySelector('[data-testid="filters"]')))).toContain('Фильтры: 0 клиентов');
+  });
+
   it('tells a report it may not see from a network failure', async () => {
     const element = await open();
     backend.expectOne(URL).flush({ statusCode: 404, message: 'Not Found' }, { status: 404, statusText: 'Not Found' });

@@ -9,7 +9,15 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router, RouterLink } from '@angular/router';
 import { CompanyContext, describeError, httpStatus } from '@crm/web/core';
-import { formatDate, formatDateTime, I18n, LocalDateTimePipe, TranslatePipe, type TranslationKey } from '@crm/web/i18n';
+import {
+  formatDate,
+  formatDateTime,
+  formatMoney,
+  I18n,
+  LocalDateTimePipe,
+  TranslatePipe,
+  type TranslationKey,
+} from '@crm/web/i18n';
 import { EmptyState, ErrorState, ListSkeleton, openConfirm, PageHeader } from '@crm/web/ui';
 import { BarChart } from '../charts/bar-chart';
 import { SegmentChart } from '../charts/segment-chart';
@@ -128,6 +136,39 @@ export class ReportViewerPage {
       ? this.i18n.t('reports.viewer.generatedAt', { date: formatDateTime(report.generatedAt, lang) })
       : '';
     return [author, when].filter(Boolean).join(' · ');
+  });
+  /**
+   * The sales filters the report applied: «Фильтры: 3 клиента · сегмент: … · продажи в USD»; the
+   * client count is the one the snapshot resolved (segment and amount range included).
+   */
+  protected readonly filters = computed(() => {
+    const report = this.current();
+    if (!report) return '';
+    const f = report.params.filters;
+    const lang = this.i18n.language();
+    const resolved = this.result()?.summary.selection?.clients;
+    const parts: string[] = [];
+    const clients = resolved ?? (f.clientIds?.length ? f.clientIds.length : null);
+    if (clients !== null) parts.push(this.i18n.t('reports.viewer.filterClients', { count: clients }));
+    if (f.segment) {
+      const name = this.i18n.t(`clients.segments.${f.segment}` as TranslationKey);
+      parts.push(this.i18n.t('reports.viewer.filterSegment', { name }));
+    }
+    if (f.amountMin !== undefined)
+      parts.push(
+        this.i18n.t('reports.viewer.filterAmountMin', { amount: formatMoney(f.amountMin, this.currency(), lang) }),
+      );
+    if (f.amountMax !== undefined)
+      parts.push(
+        this.i18n.t('reports.viewer.filterAmountMax', { amount: formatMoney(f.amountMax, this.currency(), lang) }),
+      );
+    if (f.currencies?.length)
+      parts.push(this.i18n.t('reports.viewer.filterCurrencies', { list: f.currencies.join(', ') }));
+    if (f.statuses?.length) {
+      const list = f.statuses.map((s) => this.i18n.t(`sales.statuses.${s}` as TranslationKey)).join(', ');
+      parts.push(this.i18n.t('reports.viewer.filterStatuses', { list }));
+    }
+    return parts.length ? this.i18n.t('reports.viewer.filters', { list: parts.join(' · ') }) : '';
   });
   protected readonly sharing = computed(() => {
     const shared = this.current()?.sharedWith;
