@@ -14,3 +14,4 @@ export * from './lib/theme/theme';
 export * from './lib/icons/icons';
 export * from './lib/http/resource-value';
 export * from './lib/dates/app-dates';
+export * from './lib/lists/list-query';

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import { rxResource, toSignal } from '@angular/core/rxjs-interop';
+import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatDialog } from '@angular/material/dialog';
@@ -7,17 +7,17 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
-import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import { Router, RouterLink } from '@angular/router';
 import type { DealResponse } from '@crm/shared/contracts';
-import { CompanyContext, describeError } from '@crm/web/core';
+import { CompanyContext, describeError, UrlListState } from '@crm/web/core';
 import { DealFormDialog, type DealFormDialogData } from '@crm/web/deal-form';
 import { CompaniesApi, MembersApi, PipelinesApi } from '@crm/web/data-access';
 import { I18n, TranslatePipe } from '@crm/web/i18n';
 import { EmptyState, ErrorState, ListSkeleton, PageHeader } from '@crm/web/ui';
-import { catchError, map, of } from 'rxjs';
+import { catchError, of } from 'rxjs';
 import { DealList } from '../list/deal-list';
 import { DealBoard } from './deal-board';
-import { dealsViewFromParams, dealsViewToParams, type DealsViewState, effectiveOwner } from './deals-view-state';
+import { DEALS_VIEW_QUERY, type DealsViewState, effectiveOwner } from './deals-view-state';
 
 /** Deals: the kanban board of a pipeline or the same deals as a list, filtered by owner; all in the URL. */
 @Component({
@@ -155,7 +155,6 @@ import { dealsViewFromParams, dealsViewToParams, type DealsViewState, effectiveO
   `,
 })
 export class DealsPage {
-  private readonly route = inject(ActivatedRoute);
   private readonly router = inject(Router);
   private readonly context = inject(CompanyContext);
   private readonly dialog = inject(MatDialog);
@@ -164,9 +163,8 @@ export class DealsPage {
   private readonly membersApi = inject(MembersApi);
   private readonly companies = inject(CompaniesApi);
 
-  protected readonly state = toSignal(this.route.queryParams.pipe(map(dealsViewFromParams)), {
-    initialValue: dealsViewFromParams(this.route.snapshot.queryParams),
-  });
+  private readonly view = new UrlListState(DEALS_VIEW_QUERY);
+  protected readonly state = this.view.value;
   protected readonly companyId = computed(() => this.context.activeId() ?? '');
   protected readonly myId = computed(() => this.context.me()?.id ?? '');
   protected readonly ownerId = computed(() => effectiveOwner(this.state(), this.myId()));
@@ -194,10 +192,7 @@ export class DealsPage {
   });
 
   protected navigate(change: Partial<DealsViewState>): void {
-    void this.router.navigate([], {
-      relativeTo: this.route,
-      queryParams: dealsViewToParams({ ...this.state(), ...change }),
-    });
+    this.view.go({ ...this.state(), ...change });
   }
 
   protected create(): void {

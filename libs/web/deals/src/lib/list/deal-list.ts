@@ -5,6 +5,7 @@ import { MatSortModule, type Sort } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 import { Router, RouterLink } from '@angular/router';
 import type { DealResponse } from '@crm/shared/contracts';
+import { matToSort, sortToMat } from '@crm/web/core';
 import { DealStatusChip } from '@crm/web/deal-form';
 import { DealsApi } from '@crm/web/data-access';
 import { LocalDatePipe, MoneyPipe, TranslatePipe } from '@crm/web/i18n';
@@ -138,16 +139,10 @@ export class DealList {
     stream: ({ params }) => this.api.list(params.companyId, params.query),
   });
   protected readonly page = computed(() => (this.deals.hasValue() ? this.deals.value() : null));
-  protected readonly matSort = computed(() => {
-    const sort = this.state().sort;
-    return sort.startsWith('-')
-      ? { active: sort.slice(1), direction: 'desc' as const }
-      : { active: sort, direction: 'asc' as const };
-  });
+  protected readonly matSort = computed(() => sortToMat(this.state().sort));
 
   protected onSort(sort: Sort): void {
-    const value = !sort.direction ? DEFAULT_DEAL_SORT : sort.direction === 'desc' ? `-${sort.active}` : sort.active;
-    this.changed.emit({ sort: value, page: 1 });
+    this.changed.emit({ sort: matToSort(sort.active, sort.direction, DEFAULT_DEAL_SORT), page: 1 });
   }
 
   protected onPage(event: PageEvent): void {
