@@ -13,6 +13,7 @@ export * from './lib/export-menu/export-menu';
 export * from './lib/list-card/paginator-intl';
 export * from './lib/list-card/list-card';
 export * from './lib/dialog-scaffold/dialog-scaffold';
+export * from './lib/dialog-scaffold/dialog-save';
 export * from './lib/list-page/list-page-header';
 export * from './lib/list-page/list-empty';
 export * from './lib/filters/day-filter';

@@ -1,19 +1,18 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject } from '@angular/core';
 import { rxResource, toSignal } from '@angular/core/rxjs-interop';
 import { type AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDatepickerModule } from '@angular/material/datepicker';
-import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import { MatSnackBar } from '@angular/material/snack-bar';
 import type { ClientResponse, DealResponse, UpdateDealDto } from '@crm/shared/contracts';
-import { CompanyContext, dateToDay, dayToDate, describeError } from '@crm/web/core';
+import { CompanyContext, dateToDay, dayToDate } from '@crm/web/core';
 import { DealsApi, MembersApi, PipelinesApi } from '@crm/web/data-access';
 import { decimalInput, I18n, TranslatePipe } from '@crm/web/i18n';
-import { ClientPicker, DialogScaffold } from '@crm/web/ui';
-import { finalize, type Observable } from 'rxjs';
+import { ClientPicker, DialogSave, DialogScaffold } from '@crm/web/ui';
+import type { Observable } from 'rxjs';
 import { changedFields, dueMoment, normaliseDealAmount, parseProbability, timeOf } from './deal-form';
 
 export interface DealFormDialogData {
@@ -56,8 +55,8 @@ const probabilityValidator = (c: AbstractControl<string>) =>
     <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
       <crm-dialog-scaffold
         [title]="(data.deal ? 'deals.form.editTitle' : 'deals.form.createTitle') | t"
-        [error]="errorText()"
-        [saving]="saving()"
+        [error]="save.errorText()"
+        [saving]="save.saving()"
         saveTestId="deal-save"
       >
         <mat-form-field appearance="outline" class="wide">
@@ -148,12 +147,10 @@ const probabilityValidator = (c: AbstractControl<string>) =>
 })
 export class DealFormDialog {
   protected readonly data = inject<DealFormDialogData>(MAT_DIALOG_DATA);
-  private readonly ref = inject<MatDialogRef<DealFormDialog, DealResponse>>(MatDialogRef);
   private readonly api = inject(DealsApi);
   private readonly pipelinesApi = inject(PipelinesApi);
   private readonly membersApi = inject(MembersApi);
   private readonly i18n = inject(I18n);
-  private readonly snackBar = inject(MatSnackBar);
   private readonly context = inject(CompanyContext);
   private readonly fb = inject(NonNullableFormBuilder);
 
@@ -197,12 +194,7 @@ export class DealFormDialog {
   protected readonly clientQuery = this.fb.control<string | ClientResponse>('', (c) =>
     this.deal || this.data.clientId || (c.value && typeof c.value === 'object') ? null : { client: true },
   );
-  protected readonly saving = signal(false);
-  private readonly failure = signal<unknown>(null);
-  protected readonly errorText = computed(() => {
-    const error = this.failure();
-    return error ? describeError(error, this.i18n) : null;
-  });
+  protected readonly save = new DialogSave<DealResponse>();
 
   constructor() {
     // A new deal starts on the first pipeline's first stage unless the board said otherwise.
@@ -224,7 +216,7 @@ export class DealFormDialog {
     const nextDue = this.form.controls.nextStepDue;
     const wantsStep = this.form.controls.nextStep.value.trim() !== '';
     nextDue.setErrors(wantsStep && !nextDue.value ? { required: true } : null);
-    if (this.form.invalid || this.clientQuery.invalid || this.saving()) {
+    if (this.form.invalid || this.clientQuery.invalid || this.save.saving()) {
       this.form.markAllAsTouched();
       this.clientQuery.markAsTouched();
       return;
@@ -256,7 +248,7 @@ export class DealFormDialog {
       const stepBefore = this.nextStep ? { title: this.nextStep.title, dueAt: this.nextStep.dueAt } : null;
       if (JSON.stringify(nextStep) !== JSON.stringify(stepBefore)) body.nextStep = nextStep;
       if (Object.keys(body).length === 0) {
-        this.ref.close(this.deal);
+        this.save.close(this.deal);
         return;
       }
       call = this.api.update(this.data.companyId, this.deal.id, body);
@@ -271,16 +263,6 @@ export class DealFormDialog {
         ...(nextStep ? { nextStep } : {}),
       });
     }
-    this.saving.set(true);
-    this.failure.set(null);
-    call.pipe(finalize(() => this.saving.set(false))).subscribe({
-      next: (saved) => {
-        this.snackBar.open(this.i18n.t(this.deal ? 'deals.form.saved' : 'deals.form.created'), undefined, {
-          duration: 3000,
-        });
-        this.ref.close(saved);
-      },
-      error: (error: unknown) => this.failure.set(error),
-    });
+    this.save.run(call, this.deal ? 'deals.form.saved' : 'deals.form.created');
   }
 }

@@ -1,19 +1,18 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatDatepickerModule } from '@angular/material/datepicker';
-import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import { MatSnackBar } from '@angular/material/snack-bar';
 import type { TaskResponse, TaskType } from '@crm/shared/contracts';
-import { CompanyContext, describeError } from '@crm/web/core';
+import { CompanyContext } from '@crm/web/core';
 import { dueMoment } from '@crm/web/deal-form';
 import { MembersApi, TasksApi } from '@crm/web/data-access';
-import { I18n, TranslatePipe, type TranslationKey } from '@crm/web/i18n';
-import { DialogScaffold } from '@crm/web/ui';
-import { catchError, finalize, of } from 'rxjs';
+import { TranslatePipe, type TranslationKey } from '@crm/web/i18n';
+import { DialogSave, DialogScaffold } from '@crm/web/ui';
+import { catchError, of } from 'rxjs';
 
 export interface TaskFormDialogData {
   companyId: string;
@@ -53,8 +52,8 @@ const TYPES: TaskType[] = ['call', 'meeting', 'email', 'todo'];
     <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
       <crm-dialog-scaffold
         [title]="(editing ? 'tasks.form.editTitle' : 'tasks.form.createTitle') | t"
-        [error]="errorText()"
-        [saving]="saving()"
+        [error]="save.errorText()"
+        [saving]="save.saving()"
         saveTestId="task-save"
         columnWidth="160px"
       >
@@ -96,12 +95,9 @@ const TYPES: TaskType[] = ['call', 'meeting', 'email', 'todo'];
 })
 export class TaskFormDialog {
   protected readonly data = inject<TaskFormDialogData>(MAT_DIALOG_DATA);
-  private readonly ref = inject<MatDialogRef<TaskFormDialog, TaskResponse>>(MatDialogRef);
   private readonly api = inject(TasksApi);
   private readonly membersApi = inject(MembersApi);
   private readonly context = inject(CompanyContext);
-  private readonly i18n = inject(I18n);
-  private readonly snackBar = inject(MatSnackBar);
 
   protected readonly types = TYPES;
   protected readonly editing = !!this.data.task;
@@ -118,22 +114,18 @@ export class TaskFormDialog {
     stream: ({ params }) => this.membersApi.list(params).pipe(catchError(() => of([]))),
   });
   protected readonly memberList = computed(() => (this.members.hasValue() ? this.members.value() : []));
-  protected readonly saving = signal(false);
-  private readonly failure = signal<unknown>(null);
-  protected readonly errorText = computed(() => (this.failure() ? describeError(this.failure(), this.i18n) : null));
+  protected readonly save = new DialogSave<TaskResponse>();
 
   protected typeKey(type: TaskType): TranslationKey {
     return `tasks.types.${type}` as TranslationKey;
   }
 
   protected submit(): void {
-    if (this.form.invalid || this.saving()) {
+    if (this.form.invalid || this.save.saving()) {
       this.form.markAllAsTouched();
       return;
     }
     const raw = this.form.getRawValue();
-    this.saving.set(true);
-    this.failure.set(null);
     const fields = {
       title: raw.title.trim(),
       type: raw.type,
@@ -148,14 +140,6 @@ export class TaskFormDialog {
           ...(this.data.dealId ? { dealId: this.data.dealId } : {}),
           ...(this.data.clientId ? { clientId: this.data.clientId } : {}),
         });
-    request.pipe(finalize(() => this.saving.set(false))).subscribe({
-      next: (saved) => {
-        this.snackBar.open(this.i18n.t(task ? 'tasks.form.saved' : 'tasks.form.created'), undefined, {
-          duration: 3000,
-        });
-        this.ref.close(saved);
-      },
-      error: (error: unknown) => this.failure.set(error),
-    });
+    this.save.run(request, task ? 'tasks.form.saved' : 'tasks.form.created');
   }
 }
