@@ -18,3 +18,4 @@ export * from './lib/list-page/list-page-header';
 export * from './lib/list-page/list-empty';
 export * from './lib/filters/day-filter';
 export * from './lib/client-picker/client-picker';
+export * from './lib/note-box/note-box';

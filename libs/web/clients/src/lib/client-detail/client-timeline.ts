@@ -67,64 +67,7 @@ const ICONS: Record<InteractionType, string> = {
       </ol>
     }
   `,
-  styles: `
-    .pad {
-      padding: 16px;
-    }
-    .timeline {
-      list-style: none;
-      margin: 0;
-      padding: 16px;
-    }
-    .entry {
-      position: relative;
-      display: flex;
-      gap: 12px;
-      padding-bottom: 16px;
-    }
-    .entry:not(:last-child)::before {
-      content: '';
-      position: absolute;
-      left: 15px;
-      top: 32px;
-      bottom: 0;
-      border-left: 2px solid var(--mat-sys-outline-variant);
-    }
-    .dot {
-      flex: none;
-      display: grid;
-      place-items: center;
-      width: 32px;
-      height: 32px;
-      border-radius: 50%;
-      background: var(--mat-sys-secondary-container);
-      color: var(--mat-sys-on-secondary-container);
-    }
-    .dot mat-icon {
-      width: 18px;
-      height: 18px;
-    }
-    .meta {
-      margin: 4px 0 2px;
-      font: var(--mat-sys-body-small);
-      color: var(--mat-sys-on-surface-variant);
-    }
-    .meta strong {
-      color: var(--mat-sys-on-surface);
-    }
-    .deal {
-      display: inline-block;
-      margin-bottom: 2px;
-      font: var(--mat-sys-body-small);
-      color: var(--mat-sys-primary);
-      overflow-wrap: anywhere;
-    }
-    .summary {
-      margin: 0;
-      white-space: pre-wrap;
-      overflow-wrap: anywhere;
-    }
-  `,
+  styleUrl: './client-timeline.scss',
 })
 export class ClientTimeline {
   readonly resource = input.required<ResourceRef<InteractionResponse[] | undefined>>();
