@@ -1,3 +1,4 @@
+import { NgTemplateOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
@@ -14,16 +15,7 @@ import { EmptyState, ErrorState, ListSkeleton, PageHeader } from '@crm/web/ui';
 import { catchError, forkJoin, of } from 'rxjs';
 import { FunnelChart } from './funnel-chart';
 import { fromIsoDay, isoDay, monthLabel, percent, wonCount } from './funnel-model';
-
-/** A table of the open deals' value: by stage or by expected close month. */
-interface ValueTable {
-  caption: TranslationKey;
-  head: TranslationKey;
-  testId: string | null;
-  /** Ends with the totals row. */
-  totals: boolean;
-  rows: { key: string; label: string; count: number; value: string; weightedValue: string }[];
-}
+import { type FigureNames, funnelTable, ownersTable, valueTables } from './funnel-tables';
 
 /**
  * Funnel analytics of a pipeline: the cohort of deals that entered it in a period (KPIs, the funnel
@@ -45,6 +37,7 @@ interface ValueTable {
     MatInputModule,
     MatSelectModule,
     MoneyPipe,
+    NgTemplateOutlet,
     PageHeader,
     RouterLink,
     TranslatePipe,
@@ -145,41 +138,20 @@ export class FunnelPage {
     ],
   );
 
-  /** The open deals' value by stage (with totals) and, when any has a close date, by expected close month. */
-  protected readonly valueTables = computed(() => {
-    const value = this.figures()?.value;
-    if (!value) return [];
-    const tables: ValueTable[] = [
-      {
-        caption: 'deals.analytics.byStage',
-        head: 'deals.analytics.stage',
-        testId: null,
-        totals: true,
-        rows: value.byStage.map((s) => ({
-          key: s.stageId,
-          label: s.name,
-          count: s.count,
-          value: s.value,
-          weightedValue: s.weightedValue,
-        })),
-      },
-    ];
-    if (value.byCloseMonth.length) {
-      tables.push({
-        caption: 'deals.analytics.byMonth',
-        head: 'deals.analytics.month',
-        testId: 'value-by-month',
-        totals: false,
-        rows: value.byCloseMonth.map((m) => ({
-          key: m.month ?? '',
-          label: this.month(m.month),
-          count: m.count,
-          value: m.value,
-          weightedValue: m.weightedValue,
-        })),
-      });
-    }
-    return tables;
+  /** The page's tables of figures, in the interface language. */
+  protected readonly tables = computed(() => {
+    const figures = this.figures();
+    if (!figures) return null;
+    const names: FigureNames = {
+      lang: this.i18n.language(),
+      owner: (ownerId) => this.owner(ownerId),
+      month: (month) => this.month(month),
+    };
+    return {
+      funnel: funnelTable(figures.funnel, names.lang),
+      value: valueTables(figures.value, names),
+      owners: ownersTable(figures.owners, names),
+    };
   });
 
   protected percent(share: number | null): string {
