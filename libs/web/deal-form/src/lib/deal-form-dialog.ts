@@ -2,7 +2,6 @@ import { ChangeDetectionStrategy, Component, computed, effect, inject } from '@a
 import { rxResource, toSignal } from '@angular/core/rxjs-interop';
 import { type AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MAT_DIALOG_DATA } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -11,7 +10,7 @@ import type { ClientResponse, DealResponse, UpdateDealDto } from '@crm/shared/co
 import { CompanyContext, dateToDay, dayToDate } from '@crm/web/core';
 import { DealsApi, MembersApi, PipelinesApi } from '@crm/web/data-access';
 import { decimalInput, I18n, TranslatePipe } from '@crm/web/i18n';
-import { ClientPicker, DialogSave, DialogScaffold } from '@crm/web/ui';
+import { ClientPicker, DateField, DialogSave, DialogScaffold } from '@crm/web/ui';
 import type { Observable } from 'rxjs';
 import { changedFields, dueMoment, normaliseDealAmount, parseProbability, timeOf } from './deal-form';
 
@@ -41,9 +40,9 @@ const probabilityValidator = (c: AbstractControl<string>) =>
   selector: 'crm-deal-form-dialog',
   imports: [
     ClientPicker,
+    DateField,
     DialogScaffold,
     MatButtonModule,
-    MatDatepickerModule,
     MatFormFieldModule,
     MatInputModule,
     MatSelectModule,
@@ -110,12 +109,11 @@ const probabilityValidator = (c: AbstractControl<string>) =>
             }
           </mat-select>
         </mat-form-field>
-        <mat-form-field appearance="outline">
-          <mat-label>{{ 'deals.form.expectedClose' | t }}</mat-label>
-          <input matInput [matDatepicker]="closePicker" formControlName="expectedClose" data-testid="deal-close" />
-          <mat-datepicker-toggle matIconSuffix [for]="closePicker" />
-          <mat-datepicker #closePicker />
-        </mat-form-field>
+        <crm-date-field
+          testId="deal-close"
+          [control]="form.controls.expectedClose"
+          [label]="'deals.form.expectedClose' | t"
+        />
         <mat-form-field appearance="outline">
           <mat-label>{{ 'deals.form.probability' | t }}</mat-label>
           <input matInput inputmode="numeric" formControlName="probability" data-testid="deal-probability" />
@@ -130,13 +128,12 @@ const probabilityValidator = (c: AbstractControl<string>) =>
           <mat-label>{{ 'deals.form.nextStep' | t }}</mat-label>
           <input matInput formControlName="nextStep" data-testid="deal-next-step" />
         </mat-form-field>
-        <mat-form-field appearance="outline">
-          <mat-label>{{ 'deals.form.nextStepDue' | t }}</mat-label>
-          <input matInput [matDatepicker]="duePicker" formControlName="nextStepDue" data-testid="deal-next-due" />
-          <mat-datepicker-toggle matIconSuffix [for]="duePicker" />
-          <mat-datepicker #duePicker />
-          <mat-error>{{ 'deals.form.nextStepDueRequired' | t }}</mat-error>
-        </mat-form-field>
+        <crm-date-field
+          testId="deal-next-due"
+          [control]="form.controls.nextStepDue"
+          [label]="'deals.form.nextStepDue' | t"
+          [error]="'deals.form.nextStepDueRequired' | t"
+        />
         <mat-form-field appearance="outline">
           <mat-label>{{ 'tasks.form.dueTime' | t }}</mat-label>
           <input matInput type="time" formControlName="nextStepTime" />

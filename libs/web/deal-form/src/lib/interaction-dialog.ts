@@ -1,6 +1,5 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MAT_DIALOG_DATA } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -9,7 +8,7 @@ import { MatTimepickerModule } from '@angular/material/timepicker';
 import type { InteractionResponse, InteractionType } from '@crm/shared/contracts';
 import { ClientsApi, DealsApi } from '@crm/web/data-access';
 import { TranslatePipe, type TranslationKey } from '@crm/web/i18n';
-import { DialogSave, DialogScaffold } from '@crm/web/ui';
+import { DateField, DialogSave, DialogScaffold } from '@crm/web/ui';
 
 export interface InteractionDialogData {
   companyId: string;
@@ -32,8 +31,8 @@ export function momentOf(day: Date, time: Date): Date {
 @Component({
   selector: 'crm-interaction-dialog',
   imports: [
+    DateField,
     DialogScaffold,
-    MatDatepickerModule,
     MatFormFieldModule,
     MatInputModule,
     MatSelectModule,
@@ -58,18 +57,12 @@ export function momentOf(day: Date, time: Date): Date {
             }
           </mat-select>
         </mat-form-field>
-        <mat-form-field appearance="outline">
-          <mat-label>{{ 'clients.interaction.occurredAt' | t }}</mat-label>
-          <input
-            matInput
-            [matDatepicker]="dayPicker"
-            formControlName="occurredOn"
-            required
-            data-testid="interaction-day"
-          />
-          <mat-datepicker-toggle matIconSuffix [for]="dayPicker" />
-          <mat-datepicker #dayPicker />
-        </mat-form-field>
+        <crm-date-field
+          testId="interaction-day"
+          [control]="form.controls.occurredOn"
+          [required]="true"
+          [label]="'clients.interaction.occurredAt' | t"
+        />
         <mat-form-field appearance="outline">
           <mat-label>{{ 'clients.interaction.time' | t }}</mat-label>
           <input

@@ -2,7 +2,6 @@ import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/c
 import { toSignal } from '@angular/core/rxjs-interop';
 import { type AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MAT_DIALOG_DATA } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -11,7 +10,7 @@ import type { ClientResponse, SaleResponse, SaleStatus } from '@crm/shared/contr
 import { dateToDay, dayToDate } from '@crm/web/core';
 import { SalesApi } from '@crm/web/data-access';
 import { decimalInput, I18n, MoneyPipe, TranslatePipe, type TranslationKey } from '@crm/web/i18n';
-import { ClientPicker, DialogSave, DialogScaffold } from '@crm/web/ui';
+import { ClientPicker, DateField, DialogSave, DialogScaffold } from '@crm/web/ui';
 import type { Observable } from 'rxjs';
 import {
   dayOf,
@@ -52,9 +51,9 @@ const decimalValidator =
   selector: 'crm-sale-form-dialog',
   imports: [
     ClientPicker,
+    DateField,
     DialogScaffold,
     MatButtonModule,
-    MatDatepickerModule,
     MatFormFieldModule,
     MatInputModule,
     MatSelectModule,
@@ -94,13 +93,13 @@ const decimalValidator =
           <input matInput formControlName="currency" maxlength="3" data-testid="sale-currency" />
           <mat-error>{{ 'sales.form.invalidCurrency' | t }}</mat-error>
         </mat-form-field>
-        <mat-form-field appearance="outline">
-          <mat-label>{{ 'sales.form.soldAt' | t }}</mat-label>
-          <input matInput [matDatepicker]="soldPicker" formControlName="soldOn" required data-testid="sale-date" />
-          <mat-datepicker-toggle matIconSuffix [for]="soldPicker" />
-          <mat-datepicker #soldPicker />
-          <mat-error>{{ 'common.required' | t }}</mat-error>
-        </mat-form-field>
+        <crm-date-field
+          testId="sale-date"
+          [control]="form.controls.soldOn"
+          [required]="true"
+          [label]="'sales.form.soldAt' | t"
+          [error]="'common.required' | t"
+        />
         <mat-form-field appearance="outline">
           <mat-label>{{ 'sales.form.status' | t }}</mat-label>
           <mat-select formControlName="status">

@@ -1,7 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MAT_DIALOG_DATA } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -11,7 +10,7 @@ import { CompanyContext } from '@crm/web/core';
 import { dueMoment } from '@crm/web/deal-form';
 import { MembersApi, TasksApi } from '@crm/web/data-access';
 import { TranslatePipe, type TranslationKey } from '@crm/web/i18n';
-import { DialogSave, DialogScaffold } from '@crm/web/ui';
+import { DateField, DialogSave, DialogScaffold } from '@crm/web/ui';
 import { catchError, of } from 'rxjs';
 
 export interface TaskFormDialogData {
@@ -39,8 +38,8 @@ const TYPES: TaskType[] = ['call', 'meeting', 'email', 'todo'];
 @Component({
   selector: 'crm-task-form-dialog',
   imports: [
+    DateField,
     DialogScaffold,
-    MatDatepickerModule,
     MatFormFieldModule,
     MatInputModule,
     MatSelectModule,
@@ -78,13 +77,13 @@ const TYPES: TaskType[] = ['call', 'meeting', 'email', 'todo'];
             }
           </mat-select>
         </mat-form-field>
-        <mat-form-field appearance="outline">
-          <mat-label>{{ 'tasks.form.dueAt' | t }}</mat-label>
-          <input matInput [matDatepicker]="picker" formControlName="day" required data-testid="task-due" />
-          <mat-datepicker-toggle matIconSuffix [for]="picker" />
-          <mat-datepicker #picker />
-          <mat-error>{{ 'tasks.form.dueRequired' | t }}</mat-error>
-        </mat-form-field>
+        <crm-date-field
+          testId="task-due"
+          [control]="form.controls.day"
+          [required]="true"
+          [label]="'tasks.form.dueAt' | t"
+          [error]="'tasks.form.dueRequired' | t"
+        />
         <mat-form-field appearance="outline">
           <mat-label>{{ 'tasks.form.dueTime' | t }}</mat-label>
           <input matInput type="time" formControlName="time" data-testid="task-time" />

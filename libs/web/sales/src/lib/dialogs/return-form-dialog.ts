@@ -1,6 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MAT_DIALOG_DATA } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -9,7 +8,7 @@ import type { SaleDetailResponse, SaleResponse, SaleStatus } from '@crm/shared/c
 import { dateToDay, dayToDate } from '@crm/web/core';
 import { SalesApi } from '@crm/web/data-access';
 import { formatMoney, I18n, TranslatePipe, type TranslationKey } from '@crm/web/i18n';
-import { DialogSave, DialogScaffold } from '@crm/web/ui';
+import { DateField, DialogSave, DialogScaffold } from '@crm/web/ui';
 import { returnBody, unreturned, withinLeft } from './return-form';
 import { dayOf, normaliseAmount } from '@crm/web/sale-form';
 
@@ -25,8 +24,8 @@ const STATUSES: SaleStatus[] = ['paid', 'pending', 'cancelled'];
 @Component({
   selector: 'crm-return-form-dialog',
   imports: [
+    DateField,
     DialogScaffold,
-    MatDatepickerModule,
     MatFormFieldModule,
     MatInputModule,
     MatSelectModule,
@@ -49,13 +48,13 @@ const STATUSES: SaleStatus[] = ['paid', 'pending', 'cancelled'];
           <mat-hint>{{ 'returns.form.amountHint' | t: { left: leftText } }}</mat-hint>
           <mat-error>{{ 'returns.form.invalidAmount' | t }}</mat-error>
         </mat-form-field>
-        <mat-form-field appearance="outline">
-          <mat-label>{{ 'returns.form.soldAt' | t }}</mat-label>
-          <input matInput [matDatepicker]="soldPicker" formControlName="soldOn" required data-testid="return-date" />
-          <mat-datepicker-toggle matIconSuffix [for]="soldPicker" />
-          <mat-datepicker #soldPicker />
-          <mat-error>{{ 'common.required' | t }}</mat-error>
-        </mat-form-field>
+        <crm-date-field
+          testId="return-date"
+          [control]="form.controls.soldOn"
+          [required]="true"
+          [label]="'returns.form.soldAt' | t"
+          [error]="'common.required' | t"
+        />
         <mat-form-field appearance="outline">
           <mat-label>{{ 'returns.form.status' | t }}</mat-label>
           <mat-select formControlName="status">
