@@ -7,8 +7,8 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import type { ClientResponse, DealResponse, UpdateDealDto } from '@crm/shared/contracts';
-import { CompanyContext, dateToDay, dayToDate } from '@crm/web/core';
-import { DealsApi, MembersApi, PipelinesApi } from '@crm/web/data-access';
+import { CompanyContext, companyMembers, dateToDay, dayToDate } from '@crm/web/core';
+import { DealsApi, PipelinesApi } from '@crm/web/data-access';
 import { decimalInput, I18n, TranslatePipe } from '@crm/web/i18n';
 import { ClientPicker, DateField, DialogSave, DialogScaffold } from '@crm/web/ui';
 import type { Observable } from 'rxjs';
@@ -146,7 +146,6 @@ export class DealFormDialog {
   protected readonly data = inject<DealFormDialogData>(MAT_DIALOG_DATA);
   private readonly api = inject(DealsApi);
   private readonly pipelinesApi = inject(PipelinesApi);
-  private readonly membersApi = inject(MembersApi);
   private readonly i18n = inject(I18n);
   private readonly context = inject(CompanyContext);
   private readonly fb = inject(NonNullableFormBuilder);
@@ -182,11 +181,7 @@ export class DealFormDialog {
   protected readonly stages = computed(
     () => this.pipelineList().find((pipeline) => pipeline.id === this.pipelineId())?.stages ?? [],
   );
-  private readonly members = rxResource({
-    params: () => this.data.companyId,
-    stream: ({ params }) => this.membersApi.list(params),
-  });
-  protected readonly memberList = computed(() => (this.members.hasValue() ? this.members.value() : []));
+  protected readonly memberList = companyMembers(() => this.data.companyId);
 
   protected readonly clientQuery = this.fb.control<string | ClientResponse>('', (c) =>
     this.deal || this.data.clientId || (c.value && typeof c.value === 'object') ? null : { client: true },

@@ -9,12 +9,11 @@ import { MatSelectModule } from '@angular/material/select';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { Router, RouterLink } from '@angular/router';
 import type { DealResponse } from '@crm/shared/contracts';
-import { CompanyContext, describeError, UrlListState } from '@crm/web/core';
+import { CompanyContext, companyMembers, describeError, UrlListState } from '@crm/web/core';
 import { DealFormDialog, type DealFormDialogData } from '@crm/web/deal-form';
-import { CompaniesApi, MembersApi, PipelinesApi } from '@crm/web/data-access';
+import { CompaniesApi, PipelinesApi } from '@crm/web/data-access';
 import { I18n, TranslatePipe } from '@crm/web/i18n';
 import { EmptyState, ErrorState, ListSkeleton, PageHeader } from '@crm/web/ui';
-import { catchError, of } from 'rxjs';
 import { DealList } from '../list/deal-list';
 import { DealBoard } from './deal-board';
 import { DEALS_VIEW_QUERY, type DealsViewState, effectiveOwner } from './deals-view-state';
@@ -160,7 +159,6 @@ export class DealsPage {
   private readonly dialog = inject(MatDialog);
   private readonly i18n = inject(I18n);
   private readonly pipelinesApi = inject(PipelinesApi);
-  private readonly membersApi = inject(MembersApi);
   private readonly companies = inject(CompaniesApi);
 
   private readonly view = new UrlListState(DEALS_VIEW_QUERY);
@@ -181,11 +179,7 @@ export class DealsPage {
     const list = this.pipelineList();
     return list.find((p) => p.id === this.state().pipelineId) ?? list[0] ?? null;
   });
-  private readonly members = rxResource({
-    params: () => this.context.activeId() ?? undefined,
-    stream: ({ params }) => this.membersApi.list(params).pipe(catchError(() => of([]))),
-  });
-  protected readonly memberList = computed(() => (this.members.hasValue() ? this.members.value() : []));
+  protected readonly memberList = companyMembers();
   private readonly company = rxResource({
     params: () => this.context.activeId() ?? undefined,
     stream: ({ params }) => this.companies.get(params),

@@ -7,7 +7,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router, RouterLink } from '@angular/router';
 import type { DealResponse, StageResponse, TaskResponse } from '@crm/shared/contracts';
-import { CompanyContext, describeError, httpStatus } from '@crm/web/core';
+import { CompanyContext, companyMembers, describeError, httpStatus } from '@crm/web/core';
 import {
   DealFormDialog,
   type DealFormDialogData,
@@ -15,10 +15,10 @@ import {
   InteractionDialog,
   type InteractionDialogData,
 } from '@crm/web/deal-form';
-import { DealsApi, MembersApi, PipelinesApi, TasksApi } from '@crm/web/data-access';
+import { DealsApi, PipelinesApi, TasksApi } from '@crm/web/data-access';
 import { I18n, LocalDatePipe, LocalDateTimePipe, MoneyPipe, TranslatePipe } from '@crm/web/i18n';
 import { ErrorState, ListSkeleton, openConfirm } from '@crm/web/ui';
-import { catchError, EMPTY, filter, finalize, of, switchMap } from 'rxjs';
+import { EMPTY, filter, finalize, switchMap } from 'rxjs';
 import { askMove } from '../dialogs/move-flow';
 import { deleteTask, editTask } from '../tasks/task-actions';
 import { TaskFormDialog, type TaskFormDialogData } from '../tasks/task-form-dialog';
@@ -58,7 +58,6 @@ export class DealDetailPage {
   private readonly api = inject(DealsApi);
   private readonly tasksApi = inject(TasksApi);
   private readonly pipelinesApi = inject(PipelinesApi);
-  private readonly membersApi = inject(MembersApi);
   private readonly context = inject(CompanyContext);
   private readonly dialog = inject(MatDialog);
   private readonly snackBar = inject(MatSnackBar);
@@ -96,10 +95,7 @@ export class DealDetailPage {
     params: () => this.context.activeId() ?? undefined,
     stream: ({ params }) => this.pipelinesApi.list(params),
   });
-  private readonly members = rxResource({
-    params: () => this.context.activeId() ?? undefined,
-    stream: ({ params }) => this.membersApi.list(params).pipe(catchError(() => of([]))),
-  });
+  private readonly members = companyMembers();
 
   protected readonly current = computed(() => (this.deal.hasValue() ? this.deal.value() : null));
   protected readonly loadError = computed(() => {
@@ -113,9 +109,7 @@ export class DealDetailPage {
     return pipelines.find((p) => p.id === deal?.pipelineId)?.stages ?? [];
   });
   private readonly stageNames = computed(() => new Map(this.stages().map((s) => [s.id, s.name])));
-  private readonly logins = computed(
-    () => new Map((this.members.hasValue() ? this.members.value() : []).map((m) => [m.userId, m.login])),
-  );
+  private readonly logins = computed(() => new Map(this.members().map((m) => [m.userId, m.login])));
   protected readonly taskList = computed(() => (this.tasks.hasValue() ? this.tasks.value().items : []));
   /** Stage changes, notes, interactions and tasks, newest first. */
   protected readonly timeline = computed(() =>

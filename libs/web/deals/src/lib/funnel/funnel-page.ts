@@ -8,11 +8,11 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
-import { CompanyContext, describeError } from '@crm/web/core';
-import { DealsAnalyticsApi, MembersApi, PipelinesApi } from '@crm/web/data-access';
+import { CompanyContext, companyMembers, describeError } from '@crm/web/core';
+import { DealsAnalyticsApi, PipelinesApi } from '@crm/web/data-access';
 import { I18n, LocalNumberPipe, MoneyPipe, TranslatePipe, type TranslationKey } from '@crm/web/i18n';
 import { EmptyState, ErrorState, ListSkeleton, PageHeader } from '@crm/web/ui';
-import { catchError, forkJoin, of } from 'rxjs';
+import { forkJoin } from 'rxjs';
 import { FunnelChart } from './funnel-chart';
 import { fromIsoDay, isoDay, monthLabel, percent, wonCount } from './funnel-model';
 import { type FigureNames, funnelTable, ownersTable, valueTables } from './funnel-tables';
@@ -50,7 +50,7 @@ export class FunnelPage {
   private readonly context = inject(CompanyContext);
   private readonly i18n = inject(I18n);
   private readonly pipelinesApi = inject(PipelinesApi);
-  private readonly membersApi = inject(MembersApi);
+  private readonly members = companyMembers();
   private readonly api = inject(DealsAnalyticsApi);
 
   protected readonly companyId = computed(() => this.context.activeId() ?? '');
@@ -69,13 +69,7 @@ export class FunnelPage {
     const list = this.pipelineList();
     return list.find((p) => p.id === this.pipelineId()) ?? list[0] ?? null;
   });
-  private readonly members = rxResource({
-    params: () => this.context.activeId() ?? undefined,
-    stream: ({ params }) => this.membersApi.list(params).pipe(catchError(() => of([]))),
-  });
-  private readonly logins = computed(
-    () => new Map((this.members.hasValue() ? this.members.value() : []).map((m) => [m.userId, m.login])),
-  );
+  private readonly logins = computed(() => new Map(this.members().map((m) => [m.userId, m.login])));
 
   /** Every figure of the page for one pipeline and period, loaded together. */
   protected readonly data = rxResource({

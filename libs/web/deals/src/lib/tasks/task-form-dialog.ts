@@ -1,17 +1,15 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import { rxResource } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MAT_DIALOG_DATA } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import type { TaskResponse, TaskType } from '@crm/shared/contracts';
-import { CompanyContext } from '@crm/web/core';
+import { CompanyContext, companyMembers } from '@crm/web/core';
 import { dueMoment } from '@crm/web/deal-form';
-import { MembersApi, TasksApi } from '@crm/web/data-access';
+import { TasksApi } from '@crm/web/data-access';
 import { TranslatePipe, type TranslationKey } from '@crm/web/i18n';
 import { DateField, DialogSave, DialogScaffold } from '@crm/web/ui';
-import { catchError, of } from 'rxjs';
 
 export interface TaskFormDialogData {
   companyId: string;
@@ -95,7 +93,6 @@ const TYPES: TaskType[] = ['call', 'meeting', 'email', 'todo'];
 export class TaskFormDialog {
   protected readonly data = inject<TaskFormDialogData>(MAT_DIALOG_DATA);
   private readonly api = inject(TasksApi);
-  private readonly membersApi = inject(MembersApi);
   private readonly context = inject(CompanyContext);
 
   protected readonly types = TYPES;
@@ -108,11 +105,7 @@ export class TaskFormDialog {
     day: inject(NonNullableFormBuilder).control<Date | null>(this.due.day, [Validators.required]),
     time: [this.due.time],
   });
-  private readonly members = rxResource({
-    params: () => this.data.companyId,
-    stream: ({ params }) => this.membersApi.list(params).pipe(catchError(() => of([]))),
-  });
-  protected readonly memberList = computed(() => (this.members.hasValue() ? this.members.value() : []));
+  protected readonly memberList = companyMembers(() => this.data.companyId);
   protected readonly save = new DialogSave<TaskResponse>();
 
   protected typeKey(type: TaskType): TranslationKey {
