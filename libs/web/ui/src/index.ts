@@ -18,5 +18,6 @@ export * from './lib/dialog-scaffold/date-field';
 export * from './lib/list-page/list-page-header';
 export * from './lib/list-page/list-empty';
 export * from './lib/filters/day-filter';
+export * from './lib/filters/search-filter';
 export * from './lib/client-picker/client-picker';
 export * from './lib/note-box/note-box';

@@ -28,7 +28,7 @@ import {
   TranslatePipe,
   type TranslationKey,
 } from '@crm/web/i18n';
-import { EmptyState, ErrorState, ListSkeleton, PageHeader } from '@crm/web/ui';
+import { EmptyState, ErrorState, ListSkeleton, PageHeader, SearchFilter } from '@crm/web/ui';
 import {
   REPORT_SCOPES,
   REPORT_TYPES,
@@ -85,6 +85,7 @@ const REPORT_LIST_QUERY: ListQueryCodec<ReportListState> = {
     PageHeader,
     RelativeTimePipe,
     RouterLink,
+    SearchFilter,
     TranslatePipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -163,10 +164,4 @@ export class ReportListPage {
   protected emptyKey(): TranslationKey {
     return `reports.list.empty.${this.state().scope}` as TranslationKey;
   }
-
-  protected search(value: string): void {
-    clearTimeout(this.searchTimer);
-    this.searchTimer = setTimeout(() => this.list.filter({ q: value.trim() }), 300);
-  }
-  private searchTimer: ReturnType<typeof setTimeout> | undefined;
 }
