@@ -1,22 +1,11 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  inject,
-  input,
-  output,
-  type ResourceRef,
-  signal,
-  viewChild,
-} from '@angular/core';
-import { MatSnackBar } from '@angular/material/snack-bar';
+import { ChangeDetectionStrategy, Component, computed, inject, input, output, type ResourceRef } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import type { NoteResponse } from '@crm/shared/contracts';
-import { CompanyContext, describeError } from '@crm/web/core';
+import { CompanyContext } from '@crm/web/core';
 import { ClientsApi } from '@crm/web/data-access';
-import { I18n, LocalDateTimePipe, RelativeTimePipe, TranslatePipe } from '@crm/web/i18n';
+import { LocalDateTimePipe, RelativeTimePipe, TranslatePipe } from '@crm/web/i18n';
 import { ErrorState, ListSkeleton, NoteBox } from '@crm/web/ui';
-import { finalize } from 'rxjs';
+import { EMPTY, type Observable } from 'rxjs';
 
 /** A quick "add a note" box above the client's notes, newest first; notes written on a deal link to it. */
 @Component({
@@ -40,8 +29,9 @@ import { finalize } from 'rxjs';
       [label]="'clients.detail.noteLabel' | t"
       [placeholder]="'clients.detail.notePlaceholder' | t"
       [saveLabel]="'clients.detail.noteSave' | t"
-      [saving]="saving()"
-      (note)="save($event)"
+      [savedText]="'clients.detail.noteAdded' | t"
+      [send]="send"
+      (saved)="added.emit($event)"
     />
     @if (resource().isLoading() && !notes()) {
       <crm-list-skeleton class="pad" [rows]="2" />
@@ -115,35 +105,18 @@ import { finalize } from 'rxjs';
 export class ClientNotes {
   private readonly api = inject(ClientsApi);
   private readonly context = inject(CompanyContext);
-  private readonly i18n = inject(I18n);
-  private readonly snackBar = inject(MatSnackBar);
 
   readonly clientId = input.required<string>();
   readonly resource = input.required<ResourceRef<NoteResponse[] | undefined>>();
   readonly added = output<NoteResponse>();
 
-  private readonly box = viewChild.required(NoteBox);
-  protected readonly saving = signal(false);
   protected readonly notes = computed(() => {
     const resource = this.resource();
     return resource.hasValue() ? (resource.value() ?? null) : null;
   });
 
-  protected save(text: string): void {
+  protected readonly send = (text: string): Observable<NoteResponse> => {
     const companyId = this.context.activeId();
-    if (!companyId || this.saving()) return;
-    this.saving.set(true);
-    this.api
-      .addNote(companyId, this.clientId(), { text })
-      .pipe(finalize(() => this.saving.set(false)))
-      .subscribe({
-        next: (note) => {
-          this.box().clear();
-          this.snackBar.open(this.i18n.t('clients.detail.noteAdded'), undefined, { duration: 3000 });
-          this.added.emit(note);
-        },
-        error: (error: unknown) =>
-          this.snackBar.open(describeError(error, this.i18n), this.i18n.t('common.close'), { duration: 6000 }),
-      });
-  }
+    return companyId ? this.api.addNote(companyId, this.clientId(), { text }) : EMPTY;
+  };
 }

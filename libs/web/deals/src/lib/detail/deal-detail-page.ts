@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, signal, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
@@ -6,7 +6,7 @@ import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router, RouterLink } from '@angular/router';
-import type { DealResponse, StageResponse, TaskResponse } from '@crm/shared/contracts';
+import type { DealResponse, NoteResponse, StageResponse, TaskResponse } from '@crm/shared/contracts';
 import { CompanyContext, companyMembers, describeError, httpStatus } from '@crm/web/core';
 import {
   DealFormDialog,
@@ -18,7 +18,7 @@ import {
 import { DealsApi, PipelinesApi, TasksApi } from '@crm/web/data-access';
 import { I18n, LocalDatePipe, LocalDateTimePipe, MoneyPipe, TranslatePipe } from '@crm/web/i18n';
 import { ErrorState, ListSkeleton, openConfirm } from '@crm/web/ui';
-import { EMPTY, filter, finalize, switchMap } from 'rxjs';
+import { EMPTY, filter, type Observable, switchMap } from 'rxjs';
 import { askMove } from '../dialogs/move-flow';
 import { deleteTask, editTask } from '../tasks/task-actions';
 import { TaskFormDialog, type TaskFormDialogData } from '../tasks/task-form-dialog';
@@ -133,8 +133,6 @@ export class DealDetailPage {
   protected readonly timelineFailed = computed(
     () => !!(this.history.error() || this.notes.error() || this.interactions.error()),
   );
-  protected readonly savingNote = signal(false);
-  private readonly timelineView = viewChild(DealTimeline);
   protected readonly moving = signal(false);
   protected readonly busyTasks = signal<ReadonlySet<string>>(new Set());
 
@@ -281,22 +279,13 @@ export class DealDetailPage {
     if (this.interactions.error()) this.interactions.reload();
   }
 
-  protected addNote(text: string): void {
+  protected readonly sendNote = (text: string): Observable<NoteResponse> => {
     const key = this.key();
-    if (!key || this.savingNote()) return;
-    this.savingNote.set(true);
-    this.api
-      .addNote(key.companyId, key.dealId, { text })
-      .pipe(finalize(() => this.savingNote.set(false)))
-      .subscribe({
-        next: (note) => {
-          this.timelineView()?.clear();
-          this.notes.update((notes) => [note, ...(notes ?? [])]);
-          this.snackBar.open(this.i18n.t('deals.timeline.noteAdded'), undefined, { duration: 3000 });
-        },
-        error: (error: unknown) =>
-          this.snackBar.open(describeError(error, this.i18n), this.i18n.t('common.close'), { duration: 6000 }),
-      });
+    return key ? this.api.addNote(key.companyId, key.dealId, { text }) : EMPTY;
+  };
+
+  protected noteAdded(note: NoteResponse): void {
+    this.notes.update((notes) => [note, ...(notes ?? [])]);
   }
 
   protected addInteraction(deal: DealResponse): void {

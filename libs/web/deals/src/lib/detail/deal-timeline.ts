@@ -1,9 +1,10 @@
-import { ChangeDetectionStrategy, Component, input, output, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
-import type { InteractionType } from '@crm/shared/contracts';
+import type { InteractionType, NoteResponse } from '@crm/shared/contracts';
 import { LocalDateTimePipe, TranslatePipe, type TranslationKey } from '@crm/web/i18n';
 import { ErrorState, ListSkeleton, NoteBox } from '@crm/web/ui';
+import type { Observable } from 'rxjs';
 import type { TimelineEntry } from './deal-timeline-model';
 
 const INTERACTION_ICONS: Record<InteractionType, string> = {
@@ -40,8 +41,9 @@ const INTERACTION_ICONS: Record<InteractionType, string> = {
       [label]="'deals.timeline.noteLabel' | t"
       [placeholder]="'deals.timeline.notePlaceholder' | t"
       [saveLabel]="'deals.timeline.noteSave' | t"
-      [saving]="savingNote()"
-      (note)="note.emit($event)"
+      [savedText]="'deals.timeline.noteAdded' | t"
+      [send]="sendNote()"
+      (saved)="noteAdded.emit($event)"
     >
       <button matButton="tonal" type="button" data-testid="deal-add-interaction" (click)="addInteraction.emit()">
         <mat-icon svgIcon="phone" />{{ 'deals.timeline.addInteraction' | t }}
@@ -124,17 +126,12 @@ export class DealTimeline {
   readonly entries = input.required<readonly TimelineEntry[]>();
   readonly loading = input(false);
   readonly failed = input(false);
-  readonly savingNote = input(false);
-  /** The text of a new note; the page clears the box by {@link clear} once it is saved. */
-  readonly note = output<string>();
+  /** Saves a new note's text (the box waits for it and empties once it is saved). */
+  readonly sendNote = input.required<(text: string) => Observable<NoteResponse>>();
+  readonly noteAdded = output<NoteResponse>();
   readonly addInteraction = output<void>();
   readonly retry = output<void>();
 
-  private readonly box = viewChild.required(NoteBox);
-
-  clear(): void {
-    this.box().clear();
-  }
 
   protected icon(type: InteractionType): string {
     return INTERACTION_ICONS[type] ?? 'info';
