@@ -7,8 +7,8 @@ import { MatSelectModule } from '@angular/material/select';
 import { MatTimepickerModule } from '@angular/material/timepicker';
 import type { InteractionResponse, InteractionType } from '@crm/shared/contracts';
 import { ClientsApi, DealsApi } from '@crm/web/data-access';
-import { TranslatePipe, type TranslationKey } from '@crm/web/i18n';
-import { DateField, DialogSave, DialogScaffold } from '@crm/web/ui';
+import { TranslatePipe } from '@crm/web/i18n';
+import { DateField, DialogSave, DialogScaffold, interactionTypeKey } from '@crm/web/ui';
 
 export interface InteractionDialogData {
   companyId: string;
@@ -106,9 +106,7 @@ export class InteractionDialog {
   });
   protected readonly save = new DialogSave<InteractionResponse>();
 
-  protected typeKey(type: InteractionType): TranslationKey {
-    return `clients.interaction.types.${type}` as TranslationKey;
-  }
+  protected readonly typeKey = interactionTypeKey;
 
   protected submit(): void {
     const value = this.form.getRawValue();

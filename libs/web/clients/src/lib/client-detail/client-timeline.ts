@@ -1,18 +1,9 @@
 import { ChangeDetectionStrategy, Component, computed, input, type ResourceRef } from '@angular/core';
 import { MatIconModule } from '@angular/material/icon';
 import { RouterLink } from '@angular/router';
-import type { InteractionResponse, InteractionType } from '@crm/shared/contracts';
-import { LocalDateTimePipe, RelativeTimePipe, TranslatePipe, type TranslationKey } from '@crm/web/i18n';
-import { EmptyState, ErrorState, ListSkeleton } from '@crm/web/ui';
-
-const ICONS: Record<InteractionType, string> = {
-  call: 'phone',
-  email: 'mail',
-  meeting: 'event',
-  message: 'note',
-  purchase: 'receipt',
-  other: 'info',
-};
+import type { InteractionResponse } from '@crm/shared/contracts';
+import { LocalDateTimePipe, RelativeTimePipe, TranslatePipe } from '@crm/web/i18n';
+import { EmptyState, ErrorState, interactionIcon, interactionTypeKey, ListSkeleton } from '@crm/web/ui';
 
 /** Interactions, newest first, as a vertical timeline; those recorded on a deal link to it. */
 @Component({
@@ -76,11 +67,6 @@ export class ClientTimeline {
     return resource.hasValue() ? (resource.value() ?? null) : null;
   });
 
-  protected icon(type: InteractionType): string {
-    return ICONS[type] ?? 'info';
-  }
-
-  protected typeKey(type: InteractionType): TranslationKey {
-    return `clients.interaction.types.${type}` as TranslationKey;
-  }
+  protected readonly icon = interactionIcon;
+  protected readonly typeKey = interactionTypeKey;
 }

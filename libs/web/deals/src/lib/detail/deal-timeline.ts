@@ -1,20 +1,11 @@
 import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
-import type { InteractionType, NoteResponse } from '@crm/shared/contracts';
+import type { NoteResponse } from '@crm/shared/contracts';
 import { LocalDateTimePipe, TranslatePipe, type TranslationKey } from '@crm/web/i18n';
-import { ErrorState, ListSkeleton, NoteBox } from '@crm/web/ui';
+import { ErrorState, interactionIcon, interactionTypeKey, ListSkeleton, NoteBox } from '@crm/web/ui';
 import type { Observable } from 'rxjs';
 import type { TimelineEntry } from './deal-timeline-model';
-
-const INTERACTION_ICONS: Record<InteractionType, string> = {
-  call: 'phone',
-  email: 'mail',
-  meeting: 'event',
-  message: 'note',
-  purchase: 'receipt',
-  other: 'info',
-};
 
 /**
  * The deal's timeline: a box to write a note and a button to log a contact, then stage changes,
@@ -132,14 +123,8 @@ export class DealTimeline {
   readonly addInteraction = output<void>();
   readonly retry = output<void>();
 
-
-  protected icon(type: InteractionType): string {
-    return INTERACTION_ICONS[type] ?? 'info';
-  }
-
-  protected typeKey(type: InteractionType): TranslationKey {
-    return `clients.interaction.types.${type}` as TranslationKey;
-  }
+  protected readonly icon = interactionIcon;
+  protected readonly typeKey = interactionTypeKey;
 
   protected taskKey(state: 'done' | 'planned' | 'overdue'): TranslationKey {
     return `deals.timeline.task.${state}` as TranslationKey;
