@@ -15,6 +15,7 @@ export * from './lib/list-card/list-card';
 export * from './lib/dialog-scaffold/dialog-scaffold';
 export * from './lib/dialog-scaffold/dialog-save';
 export * from './lib/dialog-scaffold/date-field';
+export * from './lib/dialog-scaffold/member-select';
 export * from './lib/list-page/list-page-header';
 export * from './lib/list-page/list-empty';
 export * from './lib/filters/day-filter';

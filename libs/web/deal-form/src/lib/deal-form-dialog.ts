@@ -7,10 +7,10 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import type { ClientResponse, DealResponse, UpdateDealDto } from '@crm/shared/contracts';
-import { CompanyContext, companyMembers, dateToDay, dayToDate } from '@crm/web/core';
+import { CompanyContext, dateToDay, dayToDate } from '@crm/web/core';
 import { DealsApi, PipelinesApi } from '@crm/web/data-access';
 import { decimalInput, I18n, TranslatePipe } from '@crm/web/i18n';
-import { ClientPicker, DateField, DialogSave, DialogScaffold } from '@crm/web/ui';
+import { ClientPicker, DateField, DialogSave, DialogScaffold, MemberSelect } from '@crm/web/ui';
 import type { Observable } from 'rxjs';
 import { changedFields, dueMoment, normaliseDealAmount, parseProbability, timeOf } from './deal-form';
 
@@ -46,6 +46,7 @@ const probabilityValidator = (c: AbstractControl<string>) =>
     MatFormFieldModule,
     MatInputModule,
     MatSelectModule,
+    MemberSelect,
     ReactiveFormsModule,
     TranslatePipe,
   ],
@@ -101,14 +102,12 @@ const probabilityValidator = (c: AbstractControl<string>) =>
             </mat-select>
           </mat-form-field>
         }
-        <mat-form-field appearance="outline">
-          <mat-label>{{ 'deals.form.owner' | t }}</mat-label>
-          <mat-select formControlName="ownerId" data-testid="deal-owner">
-            @for (member of memberList(); track member.userId) {
-              <mat-option [value]="member.userId">{{ member.login }}</mat-option>
-            }
-          </mat-select>
-        </mat-form-field>
+        <crm-member-select
+          testId="deal-owner"
+          [control]="form.controls.ownerId"
+          [companyId]="data.companyId"
+          [label]="'deals.form.owner' | t"
+        />
         <crm-date-field
           testId="deal-close"
           [control]="form.controls.expectedClose"
@@ -181,7 +180,6 @@ export class DealFormDialog {
   protected readonly stages = computed(
     () => this.pipelineList().find((pipeline) => pipeline.id === this.pipelineId())?.stages ?? [],
   );
-  protected readonly memberList = companyMembers(() => this.data.companyId);
 
   protected readonly clientQuery = this.fb.control<string | ClientResponse>('', (c) =>
     this.deal || this.data.clientId || (c.value && typeof c.value === 'object') ? null : { client: true },

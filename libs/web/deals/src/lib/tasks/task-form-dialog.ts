@@ -5,11 +5,11 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import type { TaskResponse, TaskType } from '@crm/shared/contracts';
-import { CompanyContext, companyMembers } from '@crm/web/core';
+import { CompanyContext } from '@crm/web/core';
 import { dueMoment } from '@crm/web/deal-form';
 import { TasksApi } from '@crm/web/data-access';
 import { TranslatePipe, type TranslationKey } from '@crm/web/i18n';
-import { DateField, DialogSave, DialogScaffold } from '@crm/web/ui';
+import { DateField, DialogSave, DialogScaffold, MemberSelect } from '@crm/web/ui';
 
 export interface TaskFormDialogData {
   companyId: string;
@@ -41,6 +41,7 @@ const TYPES: TaskType[] = ['call', 'meeting', 'email', 'todo'];
     MatFormFieldModule,
     MatInputModule,
     MatSelectModule,
+    MemberSelect,
     ReactiveFormsModule,
     TranslatePipe,
   ],
@@ -67,14 +68,12 @@ const TYPES: TaskType[] = ['call', 'meeting', 'email', 'todo'];
             }
           </mat-select>
         </mat-form-field>
-        <mat-form-field appearance="outline">
-          <mat-label>{{ 'tasks.form.assignee' | t }}</mat-label>
-          <mat-select formControlName="assigneeId" data-testid="task-assignee">
-            @for (member of memberList(); track member.userId) {
-              <mat-option [value]="member.userId">{{ member.login }}</mat-option>
-            }
-          </mat-select>
-        </mat-form-field>
+        <crm-member-select
+          testId="task-assignee"
+          [control]="form.controls.assigneeId"
+          [companyId]="data.companyId"
+          [label]="'tasks.form.assignee' | t"
+        />
         <crm-date-field
           testId="task-due"
           [control]="form.controls.day"
@@ -105,7 +104,6 @@ export class TaskFormDialog {
     day: inject(NonNullableFormBuilder).control<Date | null>(this.due.day, [Validators.required]),
     time: [this.due.time],
   });
-  protected readonly memberList = companyMembers(() => this.data.companyId);
   protected readonly save = new DialogSave<TaskResponse>();
 
   protected typeKey(type: TaskType): TranslationKey {
