@@ -1,12 +1,11 @@
 import { ChangeDetectionStrategy, Component, input, signal } from '@angular/core';
-import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { type FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { TranslatePipe } from '@crm/web/i18n';
-import { switchMap } from 'rxjs';
+import { controlChanges } from '@crm/web/ui';
 
 /**
  * A field of the sign-in and sign-up forms (projected into `crm-auth-form`): label, input, the
@@ -69,15 +68,11 @@ export class AuthField {
   readonly hint = input('');
 
   protected readonly visible = signal(false);
-  /**
-   * The control's events (value, status, touched) as a signal: the template reads it (through
-   * `error()`), so this OnPush field is refreshed when the form marks its controls touched on
-   * submit and the error shows, as it would inline.
-   */
-  private readonly state = toSignal(toObservable(this.control).pipe(switchMap((control) => control.events)));
+  /** Read by the template (through `error()`): the error shows once the form is submitted. */
+  private readonly changes = controlChanges(this.control);
 
   protected error(): string | null {
-    this.state();
+    this.changes();
     const control = this.control();
     const found = Object.entries(this.errors()).find(([key]) => control.hasError(key));
     return found ? found[1] : null;

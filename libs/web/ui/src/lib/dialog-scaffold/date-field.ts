@@ -1,10 +1,9 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
-import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { type FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { switchMap } from 'rxjs';
+import { controlChanges } from '../forms/control-changes';
 
 /**
  * A day field of a form dialog (a cell of `crm-dialog-scaffold`'s grid): label, the typed or
@@ -49,14 +48,11 @@ export class DateField {
   readonly error = input('');
   readonly testId = input<string | null>(null);
 
-  /**
-   * The control's events as a signal, read by the template (through `errorText()`): this OnPush
-   * field is refreshed when the dialog marks its controls touched on submit, so the error shows.
-   */
-  private readonly events = toSignal(toObservable(this.control).pipe(switchMap((control) => control.events)));
+  /** Read by the template (through `errorText()`): the error shows once the dialog is submitted. */
+  private readonly changes = controlChanges(this.control);
 
   protected errorText(): string {
-    this.events();
+    this.changes();
     return this.error();
   }
 }
