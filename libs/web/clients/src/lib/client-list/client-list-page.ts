@@ -11,13 +11,7 @@ import { I18n, LocalDatePipe, LocalDateTimePipe, RelativeTimePipe, TranslatePipe
 import { ListCard, ListEmpty, ListPageHeader } from '@crm/web/ui';
 import { ClientFormDialog, type ClientFormDialogData } from '../dialogs/client-form-dialog';
 import { ClientFilters } from './client-filters';
-import {
-  CLIENT_LIST_QUERY,
-  CLIENT_PAGE_SIZES,
-  clientApiParams,
-  clientFilterParams,
-  hasActiveFilters,
-} from './client-list-state';
+import { CLIENT_LIST_QUERY, clientApiParams, clientFilterParams, hasActiveFilters } from './client-list-state';
 
 /** Clients (seed figure 9): search, filters, sort and paging live in the URL. */
 @Component({
@@ -48,7 +42,6 @@ export class ClientListPage {
   private readonly context = inject(CompanyContext);
 
   protected readonly columns = ['name', 'contacts', 'activity', 'lastInteractionAt', 'createdAt'];
-  protected readonly pageSizes = CLIENT_PAGE_SIZES;
   protected readonly list = new UrlListState(CLIENT_LIST_QUERY);
   protected readonly state = this.list.value;
   protected readonly filtered = computed(() => hasActiveFilters(this.state()));

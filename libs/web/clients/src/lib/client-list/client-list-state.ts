@@ -15,7 +15,6 @@ import { type ApiParams } from '@crm/web/data-access';
 
 export { sortToMat } from '@crm/web/core';
 
-export const CLIENT_PAGE_SIZES = LIST_PAGE_SIZES;
 export const DEFAULT_CLIENT_SORT = '-createdAt';
 const SORTABLE = ['name', 'email', 'lastInteractionAt', 'createdAt'] as const;
 
@@ -55,7 +54,7 @@ export function clientStateFromParams(params: Params): ClientListState {
     lastTo: queryDay(params['lastTo']),
     sort: querySort(params['sort'], SORTABLE, DEFAULT_CLIENT_SORT),
     page: queryPositiveInt(params['page'], 1),
-    pageSize: queryPageSize(params['pageSize'], CLIENT_PAGE_SIZES, EMPTY_CLIENT_LIST_STATE.pageSize),
+    pageSize: queryPageSize(params['pageSize'], LIST_PAGE_SIZES, EMPTY_CLIENT_LIST_STATE.pageSize),
   };
 }
 

@@ -114,8 +114,7 @@ import { DEALS_VIEW_QUERY, type DealsViewState, effectiveOwner } from './deals-v
           [companyId]="companyId()"
           [pipelineId]="current.id"
           [ownerId]="ownerId()"
-          [state]="state()"
-          (changed)="navigate($event)"
+          [list]="view"
         />
       }
     } @else {
@@ -161,7 +160,7 @@ export class DealsPage {
   private readonly pipelinesApi = inject(PipelinesApi);
   private readonly companies = inject(CompaniesApi);
 
-  private readonly view = new UrlListState(DEALS_VIEW_QUERY);
+  protected readonly view = new UrlListState(DEALS_VIEW_QUERY);
   protected readonly state = this.view.value;
   protected readonly companyId = computed(() => this.context.activeId() ?? '');
   protected readonly myId = computed(() => this.context.me()?.id ?? '');

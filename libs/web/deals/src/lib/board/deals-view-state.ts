@@ -10,7 +10,6 @@ import {
 } from '@crm/web/core';
 import type { ApiParams } from '@crm/web/data-access';
 
-export const DEAL_PAGE_SIZES = LIST_PAGE_SIZES;
 export const DEFAULT_DEAL_SORT = '-updatedAt';
 const SORTABLE = ['createdAt', 'updatedAt', 'amount', 'expectedCloseDate', 'title'] as const;
 
@@ -47,7 +46,7 @@ export function dealsViewFromParams(params: Params): DealsViewState {
     clientId: queryText(params['clientId']),
     sort: querySort(params['sort'], SORTABLE, DEFAULT_DEAL_SORT),
     page: queryPositiveInt(params['page'], 1),
-    pageSize: queryPageSize(params['pageSize'], DEAL_PAGE_SIZES, DEFAULT_DEALS_VIEW.pageSize),
+    pageSize: queryPageSize(params['pageSize'], LIST_PAGE_SIZES, DEFAULT_DEALS_VIEW.pageSize),
   };
 }
 

@@ -16,7 +16,6 @@ import {
   EMPTY_SALE_LIST_STATE,
   hasSaleFilters,
   SALE_LIST_QUERY,
-  SALE_PAGE_SIZES,
   saleApiParams,
   saleFilterParams,
 } from './sale-list-state';
@@ -52,7 +51,6 @@ export class SaleListPage {
   private readonly companies = inject(CompaniesApi);
 
   protected readonly columns = ['soldAt', 'externalId', 'client', 'status', 'amount'];
-  protected readonly pageSizes = SALE_PAGE_SIZES;
   protected readonly list = new UrlListState(SALE_LIST_QUERY);
   protected readonly state = this.list.value;
   protected readonly filtered = computed(() => hasSaleFilters(this.state()));

@@ -13,7 +13,6 @@ import {
 } from '@crm/web/core';
 import { type ApiParams } from '@crm/web/data-access';
 
-export const SALE_PAGE_SIZES = LIST_PAGE_SIZES;
 export const DEFAULT_SALE_SORT = '-soldAt';
 const SORTABLE = ['soldAt', 'amount', 'createdAt'] as const;
 const STATUSES: readonly SaleStatus[] = ['pending', 'paid', 'cancelled', 'refunded'];
@@ -69,7 +68,7 @@ export function saleStateFromParams(params: Params): SaleListState {
     amountMax: normaliseAmountFilter(params['amountMax']),
     sort: querySort(params['sort'], SORTABLE, DEFAULT_SALE_SORT),
     page: queryPositiveInt(params['page'], 1),
-    pageSize: queryPageSize(params['pageSize'], SALE_PAGE_SIZES, EMPTY_SALE_LIST_STATE.pageSize),
+    pageSize: queryPageSize(params['pageSize'], LIST_PAGE_SIZES, EMPTY_SALE_LIST_STATE.pageSize),
   };
 }
 
