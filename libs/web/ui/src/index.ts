@@ -14,6 +14,7 @@ export * from './lib/list-card/paginator-intl';
 export * from './lib/list-card/list-card';
 export * from './lib/dialog-scaffold/dialog-scaffold';
 export * from './lib/dialog-scaffold/dialog-save';
+export * from './lib/dialog-scaffold/open-form-dialog';
 export * from './lib/dialog-scaffold/date-field';
 export * from './lib/dialog-scaffold/member-select';
 export * from './lib/forms/control-changes';

@@ -8,7 +8,7 @@ import type { ClientResponse } from '@crm/shared/contracts';
 import { CompanyContext, UrlListState } from '@crm/web/core';
 import { ClientsApi } from '@crm/web/data-access';
 import { I18n, LocalDatePipe, LocalDateTimePipe, RelativeTimePipe, TranslatePipe } from '@crm/web/i18n';
-import { ListCard, ListEmpty, ListPageHeader } from '@crm/web/ui';
+import { ListCard, ListEmpty, ListPageHeader, openFormDialog } from '@crm/web/ui';
 import { ClientFormDialog, type ClientFormDialogData } from '../dialogs/client-form-dialog';
 import { ClientFilters } from './client-filters';
 import { CLIENT_LIST_QUERY, clientApiParams, clientFilterParams, hasActiveFilters } from './client-list-state';
@@ -67,16 +67,7 @@ export class ClientListPage {
   protected create(): void {
     const companyId = this.context.activeId();
     if (!companyId) return;
-    this.dialog
-      .open<ClientFormDialog, ClientFormDialogData, ClientResponse>(ClientFormDialog, {
-        data: { companyId, client: null },
-        width: '560px',
-        maxWidth: '94vw',
-      })
-      .afterClosed()
-      .subscribe((created) => {
-        if (created) void this.router.navigate([created.id], { relativeTo: this.route });
-      });
+    openFormDialog<ClientFormDialog, ClientFormDialogData, ClientResponse>(this.dialog, ClientFormDialog, { companyId, client: null }).subscribe((created) => void this.router.navigate([created.id], { relativeTo: this.route }));
   }
 
   protected nameOf(client: ClientResponse): string {

@@ -13,7 +13,7 @@ import { CompanyContext, companyMembers, describeError, UrlListState } from '@cr
 import { DealFormDialog, type DealFormDialogData } from '@crm/web/deal-form';
 import { CompaniesApi, PipelinesApi } from '@crm/web/data-access';
 import { I18n, TranslatePipe } from '@crm/web/i18n';
-import { EmptyState, ErrorState, ListSkeleton, PageHeader } from '@crm/web/ui';
+import { EmptyState, ErrorState, ListSkeleton, openFormDialog, PageHeader } from '@crm/web/ui';
 import { DealList } from '../list/deal-list';
 import { DealBoard } from './deal-board';
 import { DEALS_VIEW_QUERY, type DealsViewState, effectiveOwner } from './deals-view-state';
@@ -192,22 +192,13 @@ export class DealsPage {
     const companyId = this.companyId();
     const pipeline = this.pipeline();
     if (!companyId) return;
-    this.dialog
-      .open<DealFormDialog, DealFormDialogData, DealResponse>(DealFormDialog, {
-        data: {
+    openFormDialog<DealFormDialog, DealFormDialogData, DealResponse>(this.dialog, DealFormDialog, {
           companyId,
           clientId: null,
           deal: null,
           currency: this.company.hasValue() ? this.company.value().baseCurrency : undefined,
           pipelineId: pipeline?.id ?? null,
           stageId: pipeline?.stages[0]?.id ?? null,
-        },
-        width: '640px',
-        maxWidth: '94vw',
-      })
-      .afterClosed()
-      .subscribe((created) => {
-        if (created) void this.router.navigate(['/deals', created.id]);
-      });
+        }, '640px').subscribe((created) => void this.router.navigate(['/deals', created.id]));
   }
 }

@@ -6,7 +6,7 @@ import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router, RouterLink } from '@angular/router';
-import type { DealResponse, NoteResponse, StageResponse, TaskResponse } from '@crm/shared/contracts';
+import type { DealResponse, InteractionResponse, NoteResponse, StageResponse, TaskResponse } from '@crm/shared/contracts';
 import { CompanyContext, companyMembers, describeError, httpStatus } from '@crm/web/core';
 import {
   DealFormDialog,
@@ -17,7 +17,7 @@ import {
 } from '@crm/web/deal-form';
 import { DealsApi, PipelinesApi, TasksApi } from '@crm/web/data-access';
 import { I18n, LocalDatePipe, LocalDateTimePipe, MoneyPipe, TranslatePipe } from '@crm/web/i18n';
-import { ErrorState, ListSkeleton, openConfirm } from '@crm/web/ui';
+import { ErrorState, ListSkeleton, openConfirm, openFormDialog } from '@crm/web/ui';
 import { EMPTY, filter, type Observable, switchMap } from 'rxjs';
 import { askMove } from '../dialogs/move-flow';
 import { deleteTask, editTask } from '../tasks/task-actions';
@@ -185,16 +185,7 @@ export class DealDetailPage {
   protected edit(deal: DealResponse): void {
     const key = this.key();
     if (!key) return;
-    this.dialog
-      .open<DealFormDialog, DealFormDialogData, DealResponse>(DealFormDialog, {
-        data: { companyId: key.companyId, clientId: deal.clientId, deal },
-        width: '640px',
-        maxWidth: '94vw',
-      })
-      .afterClosed()
-      .subscribe((saved) => {
-        if (saved) this.deal.set(saved);
-      });
+    openFormDialog<DealFormDialog, DealFormDialogData, DealResponse>(this.dialog, DealFormDialog, { companyId: key.companyId, clientId: deal.clientId, deal }, '640px').subscribe((saved) => this.deal.set(saved));
   }
 
   protected remove(deal: DealResponse): void {
@@ -223,16 +214,7 @@ export class DealDetailPage {
   protected addTask(deal: DealResponse): void {
     const key = this.key();
     if (!key) return;
-    this.dialog
-      .open<TaskFormDialog, TaskFormDialogData, TaskResponse>(TaskFormDialog, {
-        data: { companyId: key.companyId, dealId: deal.id, clientId: deal.clientId },
-        width: '560px',
-        maxWidth: '94vw',
-      })
-      .afterClosed()
-      .subscribe((created) => {
-        if (created) this.tasks.reload();
-      });
+    openFormDialog<TaskFormDialog, TaskFormDialogData, TaskResponse>(this.dialog, TaskFormDialog, { companyId: key.companyId, dealId: deal.id, clientId: deal.clientId }).subscribe(() => this.tasks.reload());
   }
 
   protected setDone(task: TaskResponse, done: boolean): void {
@@ -291,15 +273,7 @@ export class DealDetailPage {
   protected addInteraction(deal: DealResponse): void {
     const key = this.key();
     if (!key) return;
-    this.dialog
-      .open<InteractionDialog, InteractionDialogData>(InteractionDialog, {
-        data: { companyId: key.companyId, clientId: deal.clientId, dealId: deal.id },
-        width: '560px',
-        maxWidth: '94vw',
-      })
-      .afterClosed()
-      .subscribe((created) => {
-        if (!created) return;
+    openFormDialog<InteractionDialog, InteractionDialogData, InteractionResponse>(this.dialog, InteractionDialog, { companyId: key.companyId, clientId: deal.clientId, dealId: deal.id }).subscribe(() => {
         this.snackBar.open(this.i18n.t('clients.interaction.added'), undefined, { duration: 3000 });
         this.interactions.reload();
       });

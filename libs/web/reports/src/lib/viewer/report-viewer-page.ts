@@ -10,7 +10,7 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router, RouterLink } from '@angular/router';
 import { CompanyContext, describeError, httpStatus } from '@crm/web/core';
 import { formatDate, formatDateTime, I18n, LocalDateTimePipe, TranslatePipe, type TranslationKey } from '@crm/web/i18n';
-import { EmptyState, ErrorState, ListSkeleton, openConfirm, PageHeader } from '@crm/web/ui';
+import { EmptyState, ErrorState, ListSkeleton, openConfirm, openFormDialog, PageHeader } from '@crm/web/ui';
 import { BarChart } from '../charts/bar-chart';
 import { SegmentChart } from '../charts/segment-chart';
 import { TrendChart } from '../charts/trend-chart';
@@ -204,15 +204,7 @@ export class ReportViewerPage {
     const companyId = this.context.activeId();
     const report = this.current();
     if (!companyId || !report) return;
-    this.dialog
-      .open<ShareDialog, ShareDialogData, ReportResponse>(ShareDialog, {
-        data: { companyId, report },
-        width: '520px',
-        maxWidth: '94vw',
-      })
-      .afterClosed()
-      .subscribe((updated) => {
-        if (!updated) return;
+    openFormDialog<ShareDialog, ShareDialogData, ReportResponse>(this.dialog, ShareDialog, { companyId, report }, '520px').subscribe(() => {
         this.report.reload();
         this.snackBar.open(this.i18n.t('reports.share.saved'), this.i18n.t('common.close'), { duration: 4000 });
       });
@@ -222,15 +214,7 @@ export class ReportViewerPage {
     const companyId = this.context.activeId();
     const report = this.current();
     if (!companyId || !report) return;
-    this.dialog
-      .open<ScheduleDialog, ScheduleDialogData, 'saved' | 'removed'>(ScheduleDialog, {
-        data: { companyId, report },
-        width: '520px',
-        maxWidth: '94vw',
-      })
-      .afterClosed()
-      .subscribe((outcome) => {
-        if (!outcome) return;
+    openFormDialog<ScheduleDialog, ScheduleDialogData, 'saved' | 'removed'>(this.dialog, ScheduleDialog, { companyId, report }, '520px').subscribe((outcome) => {
         this.report.reload();
         const key = outcome === 'saved' ? 'reports.schedule.saved' : 'reports.schedule.removed';
         this.snackBar.open(this.i18n.t(key), this.i18n.t('common.close'), { duration: 4000 });

@@ -9,7 +9,7 @@ import { CompanyContext, UrlListState } from '@crm/web/core';
 import { CompaniesApi, SalesApi } from '@crm/web/data-access';
 import { I18n, LocalDatePipe, LocalDateTimePipe, MoneyPipe, TranslatePipe } from '@crm/web/i18n';
 import { SaleFormDialog, type SaleFormDialogData } from '@crm/web/sale-form';
-import { ListCard, ListEmpty, ListPageHeader, SaleStatusChip } from '@crm/web/ui';
+import { ListCard, ListEmpty, ListPageHeader, openFormDialog, SaleStatusChip } from '@crm/web/ui';
 import { catchError, map, of } from 'rxjs';
 import { SaleFilters } from './sale-filters';
 import {
@@ -81,16 +81,7 @@ export class SaleListPage {
         catchError(() => of(undefined)),
       )
       .subscribe((currency) =>
-        this.dialog
-          .open<SaleFormDialog, SaleFormDialogData, SaleResponse>(SaleFormDialog, {
-            data: { companyId, clientId: null, sale: null, currency },
-            width: '640px',
-            maxWidth: '94vw',
-          })
-          .afterClosed()
-          .subscribe((created) => {
-            if (created) void this.router.navigate([created.id], { relativeTo: this.route });
-          }),
+        openFormDialog<SaleFormDialog, SaleFormDialogData, SaleResponse>(this.dialog, SaleFormDialog, { companyId, clientId: null, sale: null, currency }, '640px').subscribe((created) => void this.router.navigate([created.id], { relativeTo: this.route })),
       );
   }
 
