@@ -14,11 +14,7 @@ import { safeReturnUrl } from '../safe-return-url';
 
 @Component({
   selector: 'crm-login-page',
-  imports: [
-    AuthField,
-    AuthForm,
-    TranslatePipe,
-  ],
+  imports: [AuthField, AuthForm, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './login-page.html',
 })

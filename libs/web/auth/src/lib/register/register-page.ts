@@ -22,11 +22,7 @@ import { safeReturnUrl } from '../safe-return-url';
 
 @Component({
   selector: 'crm-register-page',
-  imports: [
-    AuthField,
-    AuthForm,
-    TranslatePipe,
-  ],
+  imports: [AuthField, AuthForm, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './register-page.html',
 })

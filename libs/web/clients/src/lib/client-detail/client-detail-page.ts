@@ -124,18 +124,26 @@ export class ClientDetailPage {
   }
 
   protected edit(client: ClientResponse): void {
-    openFormDialog<ClientFormDialog, ClientFormDialogData, ClientResponse>(this.dialog, ClientFormDialog, { companyId: this.key()?.companyId ?? '', client }).subscribe((saved) => this.client.set(saved));
+    openFormDialog<ClientFormDialog, ClientFormDialogData, ClientResponse>(this.dialog, ClientFormDialog, {
+      companyId: this.key()?.companyId ?? '',
+      client,
+    }).subscribe((saved) => this.client.set(saved));
   }
 
   protected addSale(): void {
     const key = this.key();
     if (!key) return;
     const currency = this.company.hasValue() ? this.company.value().baseCurrency : undefined;
-    openFormDialog<SaleFormDialog, SaleFormDialogData, SaleResponse>(this.dialog, SaleFormDialog, { companyId: key.companyId, clientId: key.clientId, sale: null, currency }).subscribe(() => {
-        this.sales.reload();
-        this.client.reload();
-        this.outlook.reload();
-      });
+    openFormDialog<SaleFormDialog, SaleFormDialogData, SaleResponse>(this.dialog, SaleFormDialog, {
+      companyId: key.companyId,
+      clientId: key.clientId,
+      sale: null,
+      currency,
+    }).subscribe(() => {
+      this.sales.reload();
+      this.client.reload();
+      this.outlook.reload();
+    });
   }
 
   /** «+ Сделка»: a deal with this client, in the company's base currency; the deals tab lists it. */
@@ -143,17 +151,26 @@ export class ClientDetailPage {
     const key = this.key();
     if (!key) return;
     const currency = this.company.hasValue() ? this.company.value().baseCurrency : undefined;
-    openFormDialog<DealFormDialog, DealFormDialogData, DealResponse>(this.dialog, DealFormDialog, { companyId: key.companyId, clientId: key.clientId, deal: null, currency }, '640px').subscribe(() => this.dealsVersion.update((version) => version + 1));
+    openFormDialog<DealFormDialog, DealFormDialogData, DealResponse>(
+      this.dialog,
+      DealFormDialog,
+      { companyId: key.companyId, clientId: key.clientId, deal: null, currency },
+      '640px',
+    ).subscribe(() => this.dealsVersion.update((version) => version + 1));
   }
 
   protected addInteraction(): void {
     const key = this.key();
     if (!key) return;
-    openFormDialog<InteractionDialog, InteractionDialogData, InteractionResponse>(this.dialog, InteractionDialog, key).subscribe(() => {
-        this.snackBar.open(this.i18n.t('clients.interaction.added'), undefined, { duration: 3000 });
-        this.interactions.reload();
-        this.client.reload();
-      });
+    openFormDialog<InteractionDialog, InteractionDialogData, InteractionResponse>(
+      this.dialog,
+      InteractionDialog,
+      key,
+    ).subscribe(() => {
+      this.snackBar.open(this.i18n.t('clients.interaction.added'), undefined, { duration: 3000 });
+      this.interactions.reload();
+      this.client.reload();
+    });
   }
 
   protected noteAdded(): void {

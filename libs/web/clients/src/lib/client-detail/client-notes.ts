@@ -10,15 +10,7 @@ import { EMPTY, type Observable } from 'rxjs';
 /** A quick "add a note" box above the client's notes, newest first; notes written on a deal link to it. */
 @Component({
   selector: 'crm-client-notes',
-  imports: [
-    ErrorState,
-    ListSkeleton,
-    LocalDateTimePipe,
-    NoteBox,
-    RelativeTimePipe,
-    RouterLink,
-    TranslatePipe,
-  ],
+  imports: [ErrorState, ListSkeleton, LocalDateTimePipe, NoteBox, RelativeTimePipe, RouterLink, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <crm-note-box

@@ -67,7 +67,10 @@ export class ClientListPage {
   protected create(): void {
     const companyId = this.context.activeId();
     if (!companyId) return;
-    openFormDialog<ClientFormDialog, ClientFormDialogData, ClientResponse>(this.dialog, ClientFormDialog, { companyId, client: null }).subscribe((created) => void this.router.navigate([created.id], { relativeTo: this.route }));
+    openFormDialog<ClientFormDialog, ClientFormDialogData, ClientResponse>(this.dialog, ClientFormDialog, {
+      companyId,
+      client: null,
+    }).subscribe((created) => void this.router.navigate([created.id], { relativeTo: this.route }));
   }
 
   protected nameOf(client: ClientResponse): string {

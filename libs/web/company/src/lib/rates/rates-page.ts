@@ -85,20 +85,22 @@ export class RatesPage {
     const base = this.base();
     if (!companyId || !base) return;
     const data: RateDialogData = { companyId, baseCurrency: base, rates: this.rates.value()?.rates ?? [], rate };
-    openFormDialog<RateDialog, RateDialogData, ExchangeRatesResponse>(this.dialog, RateDialog, data, '520px', { autoFocus: rate ? '[data-testid="rate-value"]' : '[data-testid="rate-currency"]' }).subscribe((saved) => {
-        this.rates.set(saved);
-        const latest = this.dialogResult(saved, rate);
-        if (latest) {
-          this.snackBar.open(
-            this.i18n.t('rates.saved', {
-              currency: latest.currency,
-              date: formatDate(latest.validFrom, this.i18n.language(), 'UTC'),
-            }),
-            undefined,
-            { duration: 4000 },
-          );
-        }
-      });
+    openFormDialog<RateDialog, RateDialogData, ExchangeRatesResponse>(this.dialog, RateDialog, data, '520px', {
+      autoFocus: rate ? '[data-testid="rate-value"]' : '[data-testid="rate-currency"]',
+    }).subscribe((saved) => {
+      this.rates.set(saved);
+      const latest = this.dialogResult(saved, rate);
+      if (latest) {
+        this.snackBar.open(
+          this.i18n.t('rates.saved', {
+            currency: latest.currency,
+            date: formatDate(latest.validFrom, this.i18n.language(), 'UTC'),
+          }),
+          undefined,
+          { duration: 4000 },
+        );
+      }
+    });
   }
 
   /** The rate the dialog saved: the edited one, else the newest of the answer. */

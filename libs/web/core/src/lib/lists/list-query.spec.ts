@@ -55,9 +55,10 @@ describe('list query readers', () => {
       pageSize: null,
     });
     const flags = { mine: false, view: 'board' };
-    expect(stateToQuery({ mine: true, view: 'board' }, flags, (key, value) => (key === 'mine' ? '1' : value))).toEqual(
-      { mine: '1', view: null },
-    );
+    expect(stateToQuery({ mine: true, view: 'board' }, flags, (key, value) => (key === 'mine' ? '1' : value))).toEqual({
+      mine: '1',
+      view: null,
+    });
   });
 
   it('turn a sort into mat-sort state and back, the default when cleared', () => {

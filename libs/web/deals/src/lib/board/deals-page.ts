@@ -110,12 +110,7 @@ import { DEALS_VIEW_QUERY, type DealsViewState, effectiveOwner } from './deals-v
           (changed)="pipelines.reload()"
         />
       } @else {
-        <crm-deal-list
-          [companyId]="companyId()"
-          [pipelineId]="current.id"
-          [ownerId]="ownerId()"
-          [list]="view"
-        />
+        <crm-deal-list [companyId]="companyId()" [pipelineId]="current.id" [ownerId]="ownerId()" [list]="view" />
       }
     } @else {
       <crm-empty-state icon="view-week" [title]="'deals.noPipelines' | t" [text]="'deals.emptyText' | t" />
@@ -192,13 +187,18 @@ export class DealsPage {
     const companyId = this.companyId();
     const pipeline = this.pipeline();
     if (!companyId) return;
-    openFormDialog<DealFormDialog, DealFormDialogData, DealResponse>(this.dialog, DealFormDialog, {
-          companyId,
-          clientId: null,
-          deal: null,
-          currency: this.company.hasValue() ? this.company.value().baseCurrency : undefined,
-          pipelineId: pipeline?.id ?? null,
-          stageId: pipeline?.stages[0]?.id ?? null,
-        }, '640px').subscribe((created) => void this.router.navigate(['/deals', created.id]));
+    openFormDialog<DealFormDialog, DealFormDialogData, DealResponse>(
+      this.dialog,
+      DealFormDialog,
+      {
+        companyId,
+        clientId: null,
+        deal: null,
+        currency: this.company.hasValue() ? this.company.value().baseCurrency : undefined,
+        pipelineId: pipeline?.id ?? null,
+        stageId: pipeline?.stages[0]?.id ?? null,
+      },
+      '640px',
+    ).subscribe((created) => void this.router.navigate(['/deals', created.id]));
   }
 }

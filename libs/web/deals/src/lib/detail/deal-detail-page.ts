@@ -6,7 +6,13 @@ import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router, RouterLink } from '@angular/router';
-import type { DealResponse, InteractionResponse, NoteResponse, StageResponse, TaskResponse } from '@crm/shared/contracts';
+import type {
+  DealResponse,
+  InteractionResponse,
+  NoteResponse,
+  StageResponse,
+  TaskResponse,
+} from '@crm/shared/contracts';
 import { CompanyContext, companyMembers, describeError, httpStatus } from '@crm/web/core';
 import {
   DealFormDialog,
@@ -185,7 +191,12 @@ export class DealDetailPage {
   protected edit(deal: DealResponse): void {
     const key = this.key();
     if (!key) return;
-    openFormDialog<DealFormDialog, DealFormDialogData, DealResponse>(this.dialog, DealFormDialog, { companyId: key.companyId, clientId: deal.clientId, deal }, '640px').subscribe((saved) => this.deal.set(saved));
+    openFormDialog<DealFormDialog, DealFormDialogData, DealResponse>(
+      this.dialog,
+      DealFormDialog,
+      { companyId: key.companyId, clientId: deal.clientId, deal },
+      '640px',
+    ).subscribe((saved) => this.deal.set(saved));
   }
 
   protected remove(deal: DealResponse): void {
@@ -214,7 +225,11 @@ export class DealDetailPage {
   protected addTask(deal: DealResponse): void {
     const key = this.key();
     if (!key) return;
-    openFormDialog<TaskFormDialog, TaskFormDialogData, TaskResponse>(this.dialog, TaskFormDialog, { companyId: key.companyId, dealId: deal.id, clientId: deal.clientId }).subscribe(() => this.tasks.reload());
+    openFormDialog<TaskFormDialog, TaskFormDialogData, TaskResponse>(this.dialog, TaskFormDialog, {
+      companyId: key.companyId,
+      dealId: deal.id,
+      clientId: deal.clientId,
+    }).subscribe(() => this.tasks.reload());
   }
 
   protected setDone(task: TaskResponse, done: boolean): void {
@@ -273,9 +288,13 @@ export class DealDetailPage {
   protected addInteraction(deal: DealResponse): void {
     const key = this.key();
     if (!key) return;
-    openFormDialog<InteractionDialog, InteractionDialogData, InteractionResponse>(this.dialog, InteractionDialog, { companyId: key.companyId, clientId: deal.clientId, dealId: deal.id }).subscribe(() => {
-        this.snackBar.open(this.i18n.t('clients.interaction.added'), undefined, { duration: 3000 });
-        this.interactions.reload();
-      });
+    openFormDialog<InteractionDialog, InteractionDialogData, InteractionResponse>(this.dialog, InteractionDialog, {
+      companyId: key.companyId,
+      clientId: deal.clientId,
+      dealId: deal.id,
+    }).subscribe(() => {
+      this.snackBar.open(this.i18n.t('clients.interaction.added'), undefined, { duration: 3000 });
+      this.interactions.reload();
+    });
   }
 }

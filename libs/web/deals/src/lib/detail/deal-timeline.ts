@@ -13,15 +13,7 @@ import type { TimelineEntry } from './deal-timeline-model';
  */
 @Component({
   selector: 'crm-deal-timeline',
-  imports: [
-    ErrorState,
-    ListSkeleton,
-    LocalDateTimePipe,
-    MatButtonModule,
-    MatIconModule,
-    NoteBox,
-    TranslatePipe,
-  ],
+  imports: [ErrorState, ListSkeleton, LocalDateTimePipe, MatButtonModule, MatIconModule, NoteBox, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <crm-note-box

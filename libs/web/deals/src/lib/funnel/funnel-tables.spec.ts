@@ -20,7 +20,13 @@ describe('funnel page tables', () => {
     const table = funnelTable(funnel, 'ru');
     expect(table.testId).toBe('funnel-table');
     expect(table.heads).toHaveLength(5);
-    expect(table.rows[0]).toMatchObject({ key: 's1', head: 'Новая', kind: 'open', stage: 'Новая', testId: 'funnel-row' });
+    expect(table.rows[0]).toMatchObject({
+      key: 's1',
+      head: 'Новая',
+      kind: 'open',
+      stage: 'Новая',
+      testId: 'funnel-row',
+    });
     expect(table.rows[0].cells.map((cell) => spaces(cell.text))).toEqual(['1 200', '1 200', '100 %', '2,3']);
     expect(table.rows[0].cells[1].testId).toBe('funnel-reached');
     expect(table.rows[1].cells.map((cell) => cell.text)).toEqual(['3', '3', '–', '–']);

@@ -164,7 +164,9 @@ export class TasksPage {
   protected create(): void {
     const companyId = this.context.activeId();
     if (!companyId) return;
-    openFormDialog<TaskFormDialog, TaskFormDialogData, TaskResponse>(this.dialog, TaskFormDialog, { companyId }).subscribe(() => this.tasks.reload());
+    openFormDialog<TaskFormDialog, TaskFormDialogData, TaskResponse>(this.dialog, TaskFormDialog, {
+      companyId,
+    }).subscribe(() => this.tasks.reload());
   }
 
   /** A changed task may leave «my tasks» (another assignee) or move to another group: reload. */

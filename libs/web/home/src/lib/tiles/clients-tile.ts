@@ -18,7 +18,9 @@ import { newestOf } from './newest';
       [linkLabel]="'dashboard.clients.open' | t"
     >
       @if (clients.total() > 0) {
-        <p class="figure" data-testid="clients-count">{{ 'dashboard.clients.count' | t: { count: clients.total() } }}</p>
+        <p class="figure" data-testid="clients-count">
+          {{ 'dashboard.clients.count' | t: { count: clients.total() } }}
+        </p>
         @if (clients.latest()?.createdAt; as at) {
           <p class="line" [attr.title]="at | localDateTime">
             {{ 'dashboard.clients.latest' | t: { time: (at | relativeTime) } }}

@@ -33,5 +33,7 @@ import { newestOf } from './newest';
 export class SalesTile {
   private readonly api = inject(SalesApi);
 
-  protected readonly sales = newestOf((companyId) => this.api.list(companyId, { page: 1, pageSize: 1, sort: '-soldAt' }));
+  protected readonly sales = newestOf((companyId) =>
+    this.api.list(companyId, { page: 1, pageSize: 1, sort: '-soldAt' }),
+  );
 }

@@ -204,21 +204,31 @@ export class ReportViewerPage {
     const companyId = this.context.activeId();
     const report = this.current();
     if (!companyId || !report) return;
-    openFormDialog<ShareDialog, ShareDialogData, ReportResponse>(this.dialog, ShareDialog, { companyId, report }, '520px').subscribe(() => {
-        this.report.reload();
-        this.snackBar.open(this.i18n.t('reports.share.saved'), this.i18n.t('common.close'), { duration: 4000 });
-      });
+    openFormDialog<ShareDialog, ShareDialogData, ReportResponse>(
+      this.dialog,
+      ShareDialog,
+      { companyId, report },
+      '520px',
+    ).subscribe(() => {
+      this.report.reload();
+      this.snackBar.open(this.i18n.t('reports.share.saved'), this.i18n.t('common.close'), { duration: 4000 });
+    });
   }
 
   protected schedule(): void {
     const companyId = this.context.activeId();
     const report = this.current();
     if (!companyId || !report) return;
-    openFormDialog<ScheduleDialog, ScheduleDialogData, 'saved' | 'removed'>(this.dialog, ScheduleDialog, { companyId, report }, '520px').subscribe((outcome) => {
-        this.report.reload();
-        const key = outcome === 'saved' ? 'reports.schedule.saved' : 'reports.schedule.removed';
-        this.snackBar.open(this.i18n.t(key), this.i18n.t('common.close'), { duration: 4000 });
-      });
+    openFormDialog<ScheduleDialog, ScheduleDialogData, 'saved' | 'removed'>(
+      this.dialog,
+      ScheduleDialog,
+      { companyId, report },
+      '520px',
+    ).subscribe((outcome) => {
+      this.report.reload();
+      const key = outcome === 'saved' ? 'reports.schedule.saved' : 'reports.schedule.removed';
+      this.snackBar.open(this.i18n.t(key), this.i18n.t('common.close'), { duration: 4000 });
+    });
   }
 
   protected remove(): void {

@@ -105,7 +105,10 @@ export class SaleDetailPage {
   protected registerReturn(sale: SaleDetailResponse): void {
     const companyId = this.context.activeId();
     if (!companyId) return;
-    openFormDialog<ReturnFormDialog, ReturnFormDialogData, SaleResponse>(this.dialog, ReturnFormDialog, { companyId, sale }).subscribe(() => this.sale.reload());
+    openFormDialog<ReturnFormDialog, ReturnFormDialogData, SaleResponse>(this.dialog, ReturnFormDialog, {
+      companyId,
+      sale,
+    }).subscribe(() => this.sale.reload());
   }
 
   protected buyer(sale: SaleDetailResponse): string {
@@ -115,7 +118,11 @@ export class SaleDetailPage {
   protected edit(sale: SaleDetailResponse): void {
     const companyId = this.context.activeId();
     if (!companyId) return;
-    openFormDialog<SaleFormDialog, SaleFormDialogData, SaleResponse>(this.dialog, SaleFormDialog, { companyId, clientId: sale.clientId, sale }).subscribe(() => this.sale.reload());
+    openFormDialog<SaleFormDialog, SaleFormDialogData, SaleResponse>(this.dialog, SaleFormDialog, {
+      companyId,
+      clientId: sale.clientId,
+      sale,
+    }).subscribe(() => this.sale.reload());
   }
 
   protected remove(sale: SaleDetailResponse): void {

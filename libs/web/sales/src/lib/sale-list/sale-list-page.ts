@@ -81,7 +81,12 @@ export class SaleListPage {
         catchError(() => of(undefined)),
       )
       .subscribe((currency) =>
-        openFormDialog<SaleFormDialog, SaleFormDialogData, SaleResponse>(this.dialog, SaleFormDialog, { companyId, clientId: null, sale: null, currency }, '640px').subscribe((created) => void this.router.navigate([created.id], { relativeTo: this.route })),
+        openFormDialog<SaleFormDialog, SaleFormDialogData, SaleResponse>(
+          this.dialog,
+          SaleFormDialog,
+          { companyId, clientId: null, sale: null, currency },
+          '640px',
+        ).subscribe((created) => void this.router.navigate([created.id], { relativeTo: this.route })),
       );
   }
 
