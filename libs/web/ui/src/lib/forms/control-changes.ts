@@ -9,6 +9,6 @@ import { switchMap } from 'rxjs';
  * touched on submit, so its `mat-error` shows as it would if the field were written inline.
  * Call it in an injection context (a field).
  */
-export function controlChanges(control: () => AbstractControl): Signal<ControlEvent | undefined> {
+export function controlChanges(control: Signal<AbstractControl>): Signal<ControlEvent | undefined> {
   return toSignal(toObservable(control).pipe(switchMap((c) => c.events)));
 }
