@@ -30,7 +30,7 @@ import { type ClientListState, hasActiveFilters } from './client-list-state';
         [label]="'clients.search' | t"
         [placeholder]="'clients.searchHint' | t"
         [value]="state().q"
-        (search)="changed.emit({ q: $event })"
+        (searchChange)="changed.emit({ q: $event })"
       />
       <mat-form-field appearance="outline" subscriptSizing="dynamic">
         <mat-label>{{ 'clients.hasPurchases' | t }}</mat-label>

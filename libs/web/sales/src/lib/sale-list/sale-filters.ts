@@ -33,7 +33,7 @@ const STATUSES: SaleStatus[] = ['paid', 'pending', 'cancelled', 'refunded'];
         [label]="'sales.search' | t"
         [placeholder]="'sales.searchHint' | t"
         [value]="state().q"
-        (search)="later({ q: $event })"
+        (searchChange)="later({ q: $event })"
       />
       <mat-form-field appearance="outline" subscriptSizing="dynamic">
         <mat-label>{{ 'sales.status' | t }}</mat-label>

@@ -5,7 +5,7 @@ import { MatInputModule } from '@angular/material/input';
 
 /**
  * The search field of a list's filter bar (a magnifier in front): `value` is the search as the URL
- * keeps it; `search` emits the trimmed text once typing pauses for `delay` ms (0: at every key, for
+ * keeps it; `searchChange` emits the trimmed text once typing pauses for `delay` ms (0: at every key, for
  * a bar that gathers typed changes itself). The host is the filter bar's item: size it there.
  */
 @Component({
@@ -38,7 +38,7 @@ export class SearchFilter {
   readonly value = input('');
   readonly testId = input<string | null>(null);
   readonly delay = input(300);
-  readonly search = output<string>();
+  readonly searchChange = output<string>();
 
   private timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -49,9 +49,9 @@ export class SearchFilter {
   protected typed(value: string): void {
     clearTimeout(this.timer);
     if (this.delay() <= 0) {
-      this.search.emit(value.trim());
+      this.searchChange.emit(value.trim());
       return;
     }
-    this.timer = setTimeout(() => this.search.emit(value.trim()), this.delay());
+    this.timer = setTimeout(() => this.searchChange.emit(value.trim()), this.delay());
   }
 }
