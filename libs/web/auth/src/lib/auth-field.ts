@@ -1,16 +1,66 @@
-import { ChangeDetectionStrategy, Component, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input, signal } from '@angular/core';
 import { type FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
-import { TranslatePipe } from '@crm/web/i18n';
+import { TranslatePipe, type TranslationKey } from '@crm/web/i18n';
 import { controlChanges } from '@crm/web/ui';
 
+export type AuthFieldName = 'login' | 'password' | 'companyName';
+
+interface FieldSpec {
+  label: TranslationKey;
+  hint: TranslationKey;
+  /** Validator key → what to say, in order: the first the control has is shown. */
+  errors: [string, TranslationKey][];
+  required: boolean;
+  secret: boolean;
+  /** No capitalisation or spell checking (a login is typed as it is). */
+  verbatim: boolean;
+  autocomplete: { signIn: string; signUp: string };
+}
+
+const FIELDS: Record<AuthFieldName, FieldSpec> = {
+  login: {
+    label: 'auth.fields.login',
+    hint: 'auth.fields.loginHint',
+    errors: [
+      ['required', 'auth.validation.loginRequired'],
+      ['pattern', 'auth.validation.loginInvalid'],
+    ],
+    required: true,
+    secret: false,
+    verbatim: true,
+    autocomplete: { signIn: 'username', signUp: 'username' },
+  },
+  password: {
+    label: 'auth.fields.password',
+    hint: 'auth.fields.passwordHint',
+    errors: [
+      ['required', 'auth.validation.passwordRequired'],
+      ['minlength', 'auth.validation.passwordTooShort'],
+    ],
+    required: true,
+    secret: true,
+    verbatim: false,
+    autocomplete: { signIn: 'current-password', signUp: 'new-password' },
+  },
+  companyName: {
+    label: 'auth.fields.companyName',
+    hint: 'auth.fields.companyNameHint',
+    errors: [['maxlength', 'auth.validation.companyNameTooLong']],
+    required: false,
+    secret: false,
+    verbatim: false,
+    autocomplete: { signIn: 'organization', signUp: 'organization' },
+  },
+};
+
 /**
- * A field of the sign-in and sign-up forms (projected into `crm-auth-form`): label, input, the
- * first of `errors` the control has (validator key → text, in order), the hint. `secret` makes it a
- * password with a show/hide button; `verbatim` turns off capitalisation and spell checking (a login).
+ * A field of the sign-in and sign-up forms (projected into `crm-auth-form`): the login, the
+ * password (with a show/hide button) or the company name (optional), each with its label, the
+ * first error its control has and, when signing up, its hint and the browser's "new password".
  */
 @Component({
   selector: 'crm-auth-field',
@@ -18,18 +68,20 @@ import { controlChanges } from '@crm/web/ui';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <mat-form-field appearance="outline" subscriptSizing="dynamic">
-      <mat-label>{{ label() }}</mat-label>
+      <mat-label>{{
+        spec().required ? (spec().label | t) : (spec().label | t) + ' (' + ('common.optional' | t) + ')'
+      }}</mat-label>
       <input
         matInput
         [formControl]="control()"
-        [name]="name()"
-        [autocomplete]="autocomplete()"
-        [attr.autocapitalize]="verbatim() ? 'none' : null"
-        [attr.spellcheck]="verbatim() ? 'false' : null"
-        [required]="required()"
-        [type]="secret() && !visible() ? 'password' : 'text'"
+        [name]="field()"
+        [autocomplete]="signUp() ? spec().autocomplete.signUp : spec().autocomplete.signIn"
+        [attr.autocapitalize]="spec().verbatim ? 'none' : null"
+        [attr.spellcheck]="spec().verbatim ? 'false' : null"
+        [required]="spec().required"
+        [type]="spec().secret && !visible() ? 'password' : 'text'"
       />
-      @if (secret()) {
+      @if (spec().secret) {
         <button
           matIconButton
           matSuffix
@@ -41,11 +93,11 @@ import { controlChanges } from '@crm/web/ui';
           <mat-icon [svgIcon]="visible() ? 'visibility-off' : 'visibility'" />
         </button>
       }
-      @if (error(); as text) {
-        <mat-error>{{ text }}</mat-error>
+      @if (error(); as key) {
+        <mat-error>{{ key | t }}</mat-error>
       }
-      @if (hint()) {
-        <mat-hint>{{ hint() }}</mat-hint>
+      @if (signUp()) {
+        <mat-hint>{{ spec().hint | t }}</mat-hint>
       }
     </mat-form-field>
   `,
@@ -56,25 +108,19 @@ import { controlChanges } from '@crm/web/ui';
   `,
 })
 export class AuthField {
+  readonly field = input.required<AuthFieldName>();
   readonly control = input.required<FormControl<string>>();
-  readonly label = input.required<string>();
-  readonly name = input.required<string>();
-  readonly autocomplete = input.required<string>();
-  readonly required = input(false);
-  readonly secret = input(false);
-  readonly verbatim = input(false);
-  /** Validator key → what to say, the first the control has is shown. */
-  readonly errors = input<Record<string, string>>({});
-  readonly hint = input('');
+  /** On the sign-up form: hints under the fields, and the password is a new one. */
+  readonly signUp = input(false);
 
+  protected readonly spec = computed(() => FIELDS[this.field()]);
   protected readonly visible = signal(false);
   /** Read by the template (through `error()`): the error shows once the form is submitted. */
   private readonly changes = controlChanges(this.control);
 
-  protected error(): string | null {
+  protected error(): TranslationKey | null {
     this.changes();
     const control = this.control();
-    const found = Object.entries(this.errors()).find(([key]) => control.hasError(key));
-    return found ? found[1] : null;
+    return this.spec().errors.find(([key]) => control.hasError(key))?.[1] ?? null;
   }
 }
