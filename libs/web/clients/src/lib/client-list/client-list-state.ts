@@ -1,16 +1,5 @@
 import type { Params } from '@angular/router';
-import {
-  LIST_PAGE_SIZES,
-  type ListQueryCodec,
-  matToSort as toSort,
-  queryChoice,
-  queryDay,
-  queryPageSize,
-  queryPositiveInt,
-  querySort,
-  queryText,
-  stateToQuery,
-} from '@crm/web/core';
+import { fromQuery, LIST_PAGE_SIZES, type ListQueryCodec, matToSort as toSort, stateToQuery } from '@crm/web/core';
 import { type ApiParams } from '@crm/web/data-access';
 
 export { sortToMat } from '@crm/web/core';
@@ -47,14 +36,14 @@ export const EMPTY_CLIENT_LIST_STATE: ClientListState = {
 /** Reads the URL's query parameters; anything unknown or malformed falls back to the default. */
 export function clientStateFromParams(params: Params): ClientListState {
   return {
-    q: queryText(params['q']),
-    activity: queryText(params['activity']),
-    hasPurchases: queryChoice<HasPurchases>(params['hasPurchases'], ['yes', 'no'], ''),
-    lastFrom: queryDay(params['lastFrom']),
-    lastTo: queryDay(params['lastTo']),
-    sort: querySort(params['sort'], SORTABLE, DEFAULT_CLIENT_SORT),
-    page: queryPositiveInt(params['page'], 1),
-    pageSize: queryPageSize(params['pageSize'], LIST_PAGE_SIZES, EMPTY_CLIENT_LIST_STATE.pageSize),
+    q: fromQuery.text(params['q']),
+    activity: fromQuery.text(params['activity']),
+    hasPurchases: fromQuery.choice<HasPurchases>(params['hasPurchases'], ['yes', 'no'], ''),
+    lastFrom: fromQuery.day(params['lastFrom']),
+    lastTo: fromQuery.day(params['lastTo']),
+    sort: fromQuery.sort(params['sort'], SORTABLE, DEFAULT_CLIENT_SORT),
+    page: fromQuery.positiveInt(params['page'], 1),
+    pageSize: fromQuery.pageSize(params['pageSize'], LIST_PAGE_SIZES, EMPTY_CLIENT_LIST_STATE.pageSize),
   };
 }
 

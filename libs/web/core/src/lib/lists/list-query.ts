@@ -50,6 +50,16 @@ export function queryPageSize(value: unknown, sizes: readonly number[], fallback
   return sizes.includes(size) ? size : fallback;
 }
 
+/** The readers together: `fromQuery.text(params['q'])`, `fromQuery.day(params['from'])`, … */
+export const fromQuery = {
+  text: queryText,
+  positiveInt: queryPositiveInt,
+  day: queryDay,
+  choice: queryChoice,
+  sort: querySort,
+  pageSize: queryPageSize,
+} as const;
+
 /**
  * The query parameters for a state: every key of the defaults, `null` where the value is the
  * default (which removes it from the URL), so the plain list has a plain address.

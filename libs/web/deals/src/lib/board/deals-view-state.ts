@@ -1,13 +1,5 @@
 import type { Params } from '@angular/router';
-import {
-  LIST_PAGE_SIZES,
-  type ListQueryCodec,
-  queryPageSize,
-  queryPositiveInt,
-  querySort,
-  queryText,
-  stateToQuery,
-} from '@crm/web/core';
+import { fromQuery, LIST_PAGE_SIZES, type ListQueryCodec, stateToQuery } from '@crm/web/core';
 import type { ApiParams } from '@crm/web/data-access';
 
 export const DEFAULT_DEAL_SORT = '-updatedAt';
@@ -40,13 +32,13 @@ export const DEFAULT_DEALS_VIEW: DealsViewState = {
 export function dealsViewFromParams(params: Params): DealsViewState {
   return {
     view: params['view'] === 'list' ? 'list' : 'board',
-    pipelineId: queryText(params['pipelineId']),
-    ownerId: queryText(params['ownerId']),
+    pipelineId: fromQuery.text(params['pipelineId']),
+    ownerId: fromQuery.text(params['ownerId']),
     mine: params['mine'] === '1' || params['mine'] === 'true',
-    clientId: queryText(params['clientId']),
-    sort: querySort(params['sort'], SORTABLE, DEFAULT_DEAL_SORT),
-    page: queryPositiveInt(params['page'], 1),
-    pageSize: queryPageSize(params['pageSize'], LIST_PAGE_SIZES, DEFAULT_DEALS_VIEW.pageSize),
+    clientId: fromQuery.text(params['clientId']),
+    sort: fromQuery.sort(params['sort'], SORTABLE, DEFAULT_DEAL_SORT),
+    page: fromQuery.positiveInt(params['page'], 1),
+    pageSize: fromQuery.pageSize(params['pageSize'], LIST_PAGE_SIZES, DEFAULT_DEALS_VIEW.pageSize),
   };
 }
 

@@ -12,10 +12,8 @@ import { type Params, RouterLink } from '@angular/router';
 import {
   CompanyContext,
   describeError,
+  fromQuery,
   type ListQueryCodec,
-  queryChoice,
-  queryPositiveInt,
-  queryText,
   stateToQuery,
   UrlListState,
 } from '@crm/web/core';
@@ -51,10 +49,10 @@ const DEFAULT_STATE: ReportListState = { scope: 'all', type: '', q: '', page: 1 
 /** The list's state from the URL (unknown values fall back to the defaults). */
 export function reportListState(params: Params): ReportListState {
   return {
-    scope: queryChoice<ReportListScope>(params['scope'], REPORT_SCOPES, DEFAULT_STATE.scope),
-    type: queryChoice<ReportType | ''>(params['type'], REPORT_TYPES, DEFAULT_STATE.type),
-    q: queryText(params['q']),
-    page: queryPositiveInt(params['page'], DEFAULT_STATE.page),
+    scope: fromQuery.choice<ReportListScope>(params['scope'], REPORT_SCOPES, DEFAULT_STATE.scope),
+    type: fromQuery.choice<ReportType | ''>(params['type'], REPORT_TYPES, DEFAULT_STATE.type),
+    q: fromQuery.text(params['q']),
+    page: fromQuery.positiveInt(params['page'], DEFAULT_STATE.page),
   };
 }
 

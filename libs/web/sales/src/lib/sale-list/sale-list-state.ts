@@ -1,16 +1,6 @@
 import type { Params } from '@angular/router';
 import type { SaleStatus } from '@crm/shared/contracts';
-import {
-  LIST_PAGE_SIZES,
-  type ListQueryCodec,
-  queryChoice,
-  queryDay,
-  queryPageSize,
-  queryPositiveInt,
-  querySort,
-  queryText,
-  stateToQuery,
-} from '@crm/web/core';
+import { fromQuery, LIST_PAGE_SIZES, type ListQueryCodec, stateToQuery } from '@crm/web/core';
 import { type ApiParams } from '@crm/web/data-access';
 
 export const DEFAULT_SALE_SORT = '-soldAt';
@@ -49,26 +39,27 @@ export const EMPTY_SALE_LIST_STATE: SaleListState = {
 
 /** `1 000,5` typed by a Russian user reads as `1000.5`; anything else is dropped. */
 export function normaliseAmountFilter(value: unknown): string {
-  const compact = queryText(value)
+  const compact = fromQuery
+    .text(value)
     .replace(/[\s\u00a0\u202f]/g, '')
     .replace(',', '.');
   return AMOUNT.test(compact) ? compact : '';
 }
 
 export function saleStateFromParams(params: Params): SaleListState {
-  const currency = queryText(params['currency']).toUpperCase();
+  const currency = fromQuery.text(params['currency']).toUpperCase();
   return {
-    q: queryText(params['q']),
-    clientId: queryText(params['clientId']),
-    status: queryChoice<SaleStatus | ''>(params['status'], STATUSES, ''),
+    q: fromQuery.text(params['q']),
+    clientId: fromQuery.text(params['clientId']),
+    status: fromQuery.choice<SaleStatus | ''>(params['status'], STATUSES, ''),
     currency: /^[A-Z]{3}$/.test(currency) ? currency : '',
-    from: queryDay(params['from']),
-    to: queryDay(params['to']),
+    from: fromQuery.day(params['from']),
+    to: fromQuery.day(params['to']),
     amountMin: normaliseAmountFilter(params['amountMin']),
     amountMax: normaliseAmountFilter(params['amountMax']),
-    sort: querySort(params['sort'], SORTABLE, DEFAULT_SALE_SORT),
-    page: queryPositiveInt(params['page'], 1),
-    pageSize: queryPageSize(params['pageSize'], LIST_PAGE_SIZES, EMPTY_SALE_LIST_STATE.pageSize),
+    sort: fromQuery.sort(params['sort'], SORTABLE, DEFAULT_SALE_SORT),
+    page: fromQuery.positiveInt(params['page'], 1),
+    pageSize: fromQuery.pageSize(params['pageSize'], LIST_PAGE_SIZES, EMPTY_SALE_LIST_STATE.pageSize),
   };
 }
 
