@@ -1,19 +1,17 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject } from '@angular/core';
 import { rxResource, toSignal } from '@angular/core/rxjs-interop';
 import { type AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MatDatepickerModule } from '@angular/material/datepicker';
-import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import { MatSnackBar } from '@angular/material/snack-bar';
 import type { ClientResponse, DealResponse, UpdateDealDto } from '@crm/shared/contracts';
-import { CompanyContext, dateToDay, dayToDate, describeError } from '@crm/web/core';
-import { DealsApi, MembersApi, PipelinesApi } from '@crm/web/data-access';
+import { CompanyContext, dateToDay, dayToDate } from '@crm/web/core';
+import { DealsApi, PipelinesApi } from '@crm/web/data-access';
 import { decimalInput, I18n, TranslatePipe } from '@crm/web/i18n';
-import { ClientPicker, DialogScaffold } from '@crm/web/ui';
-import { finalize, type Observable } from 'rxjs';
+import { ClientPicker, DateField, DialogSave, DialogScaffold, MemberSelect } from '@crm/web/ui';
+import type { Observable } from 'rxjs';
 import { changedFields, dueMoment, normaliseDealAmount, parseProbability, timeOf } from './deal-form';
 
 export interface DealFormDialogData {
@@ -42,12 +40,13 @@ const probabilityValidator = (c: AbstractControl<string>) =>
   selector: 'crm-deal-form-dialog',
   imports: [
     ClientPicker,
+    DateField,
     DialogScaffold,
     MatButtonModule,
-    MatDatepickerModule,
     MatFormFieldModule,
     MatInputModule,
     MatSelectModule,
+    MemberSelect,
     ReactiveFormsModule,
     TranslatePipe,
   ],
@@ -56,8 +55,8 @@ const probabilityValidator = (c: AbstractControl<string>) =>
     <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
       <crm-dialog-scaffold
         [title]="(data.deal ? 'deals.form.editTitle' : 'deals.form.createTitle') | t"
-        [error]="errorText()"
-        [saving]="saving()"
+        [error]="save.errorText()"
+        [saving]="save.saving()"
         saveTestId="deal-save"
       >
         <mat-form-field appearance="outline" class="wide">
@@ -103,20 +102,17 @@ const probabilityValidator = (c: AbstractControl<string>) =>
             </mat-select>
           </mat-form-field>
         }
-        <mat-form-field appearance="outline">
-          <mat-label>{{ 'deals.form.owner' | t }}</mat-label>
-          <mat-select formControlName="ownerId" data-testid="deal-owner">
-            @for (member of memberList(); track member.userId) {
-              <mat-option [value]="member.userId">{{ member.login }}</mat-option>
-            }
-          </mat-select>
-        </mat-form-field>
-        <mat-form-field appearance="outline">
-          <mat-label>{{ 'deals.form.expectedClose' | t }}</mat-label>
-          <input matInput [matDatepicker]="closePicker" formControlName="expectedClose" data-testid="deal-close" />
-          <mat-datepicker-toggle matIconSuffix [for]="closePicker" />
-          <mat-datepicker #closePicker />
-        </mat-form-field>
+        <crm-member-select
+          testId="deal-owner"
+          [control]="form.controls.ownerId"
+          [companyId]="data.companyId"
+          [label]="'deals.form.owner' | t"
+        />
+        <crm-date-field
+          testId="deal-close"
+          [control]="form.controls.expectedClose"
+          [label]="'deals.form.expectedClose' | t"
+        />
         <mat-form-field appearance="outline">
           <mat-label>{{ 'deals.form.probability' | t }}</mat-label>
           <input matInput inputmode="numeric" formControlName="probability" data-testid="deal-probability" />
@@ -131,13 +127,12 @@ const probabilityValidator = (c: AbstractControl<string>) =>
           <mat-label>{{ 'deals.form.nextStep' | t }}</mat-label>
           <input matInput formControlName="nextStep" data-testid="deal-next-step" />
         </mat-form-field>
-        <mat-form-field appearance="outline">
-          <mat-label>{{ 'deals.form.nextStepDue' | t }}</mat-label>
-          <input matInput [matDatepicker]="duePicker" formControlName="nextStepDue" data-testid="deal-next-due" />
-          <mat-datepicker-toggle matIconSuffix [for]="duePicker" />
-          <mat-datepicker #duePicker />
-          <mat-error>{{ 'deals.form.nextStepDueRequired' | t }}</mat-error>
-        </mat-form-field>
+        <crm-date-field
+          testId="deal-next-due"
+          [control]="form.controls.nextStepDue"
+          [label]="'deals.form.nextStepDue' | t"
+          [error]="'deals.form.nextStepDueRequired' | t"
+        />
         <mat-form-field appearance="outline">
           <mat-label>{{ 'tasks.form.dueTime' | t }}</mat-label>
           <input matInput type="time" formControlName="nextStepTime" />
@@ -148,12 +143,9 @@ const probabilityValidator = (c: AbstractControl<string>) =>
 })
 export class DealFormDialog {
   protected readonly data = inject<DealFormDialogData>(MAT_DIALOG_DATA);
-  private readonly ref = inject<MatDialogRef<DealFormDialog, DealResponse>>(MatDialogRef);
   private readonly api = inject(DealsApi);
   private readonly pipelinesApi = inject(PipelinesApi);
-  private readonly membersApi = inject(MembersApi);
   private readonly i18n = inject(I18n);
-  private readonly snackBar = inject(MatSnackBar);
   private readonly context = inject(CompanyContext);
   private readonly fb = inject(NonNullableFormBuilder);
 
@@ -188,21 +180,11 @@ export class DealFormDialog {
   protected readonly stages = computed(
     () => this.pipelineList().find((pipeline) => pipeline.id === this.pipelineId())?.stages ?? [],
   );
-  private readonly members = rxResource({
-    params: () => this.data.companyId,
-    stream: ({ params }) => this.membersApi.list(params),
-  });
-  protected readonly memberList = computed(() => (this.members.hasValue() ? this.members.value() : []));
 
   protected readonly clientQuery = this.fb.control<string | ClientResponse>('', (c) =>
     this.deal || this.data.clientId || (c.value && typeof c.value === 'object') ? null : { client: true },
   );
-  protected readonly saving = signal(false);
-  private readonly failure = signal<unknown>(null);
-  protected readonly errorText = computed(() => {
-    const error = this.failure();
-    return error ? describeError(error, this.i18n) : null;
-  });
+  protected readonly save = new DialogSave<DealResponse>();
 
   constructor() {
     // A new deal starts on the first pipeline's first stage unless the board said otherwise.
@@ -224,7 +206,7 @@ export class DealFormDialog {
     const nextDue = this.form.controls.nextStepDue;
     const wantsStep = this.form.controls.nextStep.value.trim() !== '';
     nextDue.setErrors(wantsStep && !nextDue.value ? { required: true } : null);
-    if (this.form.invalid || this.clientQuery.invalid || this.saving()) {
+    if (this.form.invalid || this.clientQuery.invalid || this.save.saving()) {
       this.form.markAllAsTouched();
       this.clientQuery.markAsTouched();
       return;
@@ -256,7 +238,7 @@ export class DealFormDialog {
       const stepBefore = this.nextStep ? { title: this.nextStep.title, dueAt: this.nextStep.dueAt } : null;
       if (JSON.stringify(nextStep) !== JSON.stringify(stepBefore)) body.nextStep = nextStep;
       if (Object.keys(body).length === 0) {
-        this.ref.close(this.deal);
+        this.save.close(this.deal);
         return;
       }
       call = this.api.update(this.data.companyId, this.deal.id, body);
@@ -271,16 +253,6 @@ export class DealFormDialog {
         ...(nextStep ? { nextStep } : {}),
       });
     }
-    this.saving.set(true);
-    this.failure.set(null);
-    call.pipe(finalize(() => this.saving.set(false))).subscribe({
-      next: (saved) => {
-        this.snackBar.open(this.i18n.t(this.deal ? 'deals.form.saved' : 'deals.form.created'), undefined, {
-          duration: 3000,
-        });
-        this.ref.close(saved);
-      },
-      error: (error: unknown) => this.failure.set(error),
-    });
+    this.save.run(call, this.deal ? 'deals.form.saved' : 'deals.form.created');
   }
 }

@@ -1,17 +1,14 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatDatepickerModule } from '@angular/material/datepicker';
-import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTimepickerModule } from '@angular/material/timepicker';
 import type { InteractionResponse, InteractionType } from '@crm/shared/contracts';
-import { describeError } from '@crm/web/core';
 import { ClientsApi, DealsApi } from '@crm/web/data-access';
-import { I18n, TranslatePipe, type TranslationKey } from '@crm/web/i18n';
-import { DialogScaffold } from '@crm/web/ui';
-import { finalize } from 'rxjs';
+import { TranslatePipe } from '@crm/web/i18n';
+import { DateField, DialogSave, DialogScaffold, interactionTypeKey } from '@crm/web/ui';
 
 export interface InteractionDialogData {
   companyId: string;
@@ -34,8 +31,8 @@ export function momentOf(day: Date, time: Date): Date {
 @Component({
   selector: 'crm-interaction-dialog',
   imports: [
+    DateField,
     DialogScaffold,
-    MatDatepickerModule,
     MatFormFieldModule,
     MatInputModule,
     MatSelectModule,
@@ -48,8 +45,8 @@ export function momentOf(day: Date, time: Date): Date {
     <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
       <crm-dialog-scaffold
         [title]="'clients.interaction.title' | t"
-        [error]="errorText()"
-        [saving]="saving()"
+        [error]="save.errorText()"
+        [saving]="save.saving()"
         saveTestId="interaction-save"
       >
         <mat-form-field appearance="outline">
@@ -60,18 +57,12 @@ export function momentOf(day: Date, time: Date): Date {
             }
           </mat-select>
         </mat-form-field>
-        <mat-form-field appearance="outline">
-          <mat-label>{{ 'clients.interaction.occurredAt' | t }}</mat-label>
-          <input
-            matInput
-            [matDatepicker]="dayPicker"
-            formControlName="occurredOn"
-            required
-            data-testid="interaction-day"
-          />
-          <mat-datepicker-toggle matIconSuffix [for]="dayPicker" />
-          <mat-datepicker #dayPicker />
-        </mat-form-field>
+        <crm-date-field
+          testId="interaction-day"
+          [control]="form.controls.occurredOn"
+          [required]="true"
+          [label]="'clients.interaction.occurredAt' | t"
+        />
         <mat-form-field appearance="outline">
           <mat-label>{{ 'clients.interaction.time' | t }}</mat-label>
           <input
@@ -101,10 +92,8 @@ export function momentOf(day: Date, time: Date): Date {
 })
 export class InteractionDialog {
   private readonly data = inject<InteractionDialogData>(MAT_DIALOG_DATA);
-  private readonly ref = inject<MatDialogRef<InteractionDialog, InteractionResponse>>(MatDialogRef);
   private readonly clients = inject(ClientsApi);
   private readonly deals = inject(DealsApi);
-  private readonly i18n = inject(I18n);
 
   protected readonly types = INTERACTION_TYPE_LIST;
   private readonly fb = inject(NonNullableFormBuilder);
@@ -115,36 +104,26 @@ export class InteractionDialog {
     occurredTime: this.fb.control<Date | null>(this.now, [Validators.required]),
     summary: ['', [Validators.required, Validators.maxLength(2000)]],
   });
-  protected readonly saving = signal(false);
-  private readonly failure = signal<unknown>(null);
-  protected readonly errorText = computed(() => (this.failure() ? describeError(this.failure(), this.i18n) : null));
+  protected readonly save = new DialogSave<InteractionResponse>();
 
-  protected typeKey(type: InteractionType): TranslationKey {
-    return `clients.interaction.types.${type}` as TranslationKey;
-  }
+  protected readonly typeKey = interactionTypeKey;
 
   protected submit(): void {
     const value = this.form.getRawValue();
-    if (this.form.invalid || !value.summary.trim() || !value.occurredOn || !value.occurredTime || this.saving()) {
+    if (this.form.invalid || !value.summary.trim() || !value.occurredOn || !value.occurredTime || this.save.saving()) {
       this.form.markAllAsTouched();
       return;
     }
-    this.saving.set(true);
-    this.failure.set(null);
     const body = {
       type: value.type,
       occurredAt: momentOf(value.occurredOn, value.occurredTime).toISOString(),
       summary: value.summary.trim(),
     };
     const { companyId, clientId, dealId } = this.data;
-    (dealId
-      ? this.deals.addInteraction(companyId, dealId, body)
-      : this.clients.addInteraction(companyId, clientId, body)
-    )
-      .pipe(finalize(() => this.saving.set(false)))
-      .subscribe({
-        next: (created) => this.ref.close(created),
-        error: (error: unknown) => this.failure.set(error),
-      });
+    this.save.run(
+      dealId
+        ? this.deals.addInteraction(companyId, dealId, body)
+        : this.clients.addInteraction(companyId, clientId, body),
+    );
   }
 }

@@ -1,19 +1,17 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { type AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MatDatepickerModule } from '@angular/material/datepicker';
-import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import { MatSnackBar } from '@angular/material/snack-bar';
 import type { ClientResponse, SaleResponse, SaleStatus } from '@crm/shared/contracts';
-import { dateToDay, dayToDate, describeError, httpStatus } from '@crm/web/core';
+import { dateToDay, dayToDate } from '@crm/web/core';
 import { SalesApi } from '@crm/web/data-access';
 import { decimalInput, I18n, MoneyPipe, TranslatePipe, type TranslationKey } from '@crm/web/i18n';
-import { ClientPicker, DialogScaffold } from '@crm/web/ui';
-import { finalize, type Observable } from 'rxjs';
+import { ClientPicker, DateField, DialogSave, DialogScaffold } from '@crm/web/ui';
+import type { Observable } from 'rxjs';
 import {
   dayOf,
   itemsTotal,
@@ -53,9 +51,9 @@ const decimalValidator =
   selector: 'crm-sale-form-dialog',
   imports: [
     ClientPicker,
+    DateField,
     DialogScaffold,
     MatButtonModule,
-    MatDatepickerModule,
     MatFormFieldModule,
     MatInputModule,
     MatSelectModule,
@@ -69,8 +67,8 @@ const decimalValidator =
     <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
       <crm-dialog-scaffold
         [title]="(data.sale ? 'sales.form.editTitle' : 'sales.form.createTitle') | t"
-        [error]="errorText()"
-        [saving]="saving()"
+        [error]="save.errorText()"
+        [saving]="save.saving()"
         saveTestId="sale-save"
       >
         @if (!data.sale && !data.clientId) {
@@ -95,13 +93,13 @@ const decimalValidator =
           <input matInput formControlName="currency" maxlength="3" data-testid="sale-currency" />
           <mat-error>{{ 'sales.form.invalidCurrency' | t }}</mat-error>
         </mat-form-field>
-        <mat-form-field appearance="outline">
-          <mat-label>{{ 'sales.form.soldAt' | t }}</mat-label>
-          <input matInput [matDatepicker]="soldPicker" formControlName="soldOn" required data-testid="sale-date" />
-          <mat-datepicker-toggle matIconSuffix [for]="soldPicker" />
-          <mat-datepicker #soldPicker />
-          <mat-error>{{ 'common.required' | t }}</mat-error>
-        </mat-form-field>
+        <crm-date-field
+          testId="sale-date"
+          [control]="form.controls.soldOn"
+          [required]="true"
+          [label]="'sales.form.soldAt' | t"
+          [error]="'common.required' | t"
+        />
         <mat-form-field appearance="outline">
           <mat-label>{{ 'sales.form.status' | t }}</mat-label>
           <mat-select formControlName="status">
@@ -141,10 +139,8 @@ const decimalValidator =
 })
 export class SaleFormDialog {
   protected readonly data = inject<SaleFormDialogData>(MAT_DIALOG_DATA);
-  private readonly ref = inject<MatDialogRef<SaleFormDialog, SaleResponse>>(MatDialogRef);
   private readonly api = inject(SalesApi);
   private readonly i18n = inject(I18n);
-  private readonly snackBar = inject(MatSnackBar);
 
   private readonly fb = inject(NonNullableFormBuilder);
   private readonly decimal = (value: string | number) => decimalInput(value, this.i18n.language());
@@ -185,13 +181,7 @@ export class SaleFormDialog {
   protected readonly buyerQuery = this.fb.control<string | ClientResponse>('', (c) =>
     this.data.sale || this.data.clientId || (c.value && typeof c.value === 'object') ? null : { buyer: true },
   );
-  protected readonly saving = signal(false);
-  private readonly failure = signal<unknown>(null);
-  protected readonly errorText = computed(() => {
-    const error = this.failure();
-    if (!error) return null;
-    return httpStatus(error) === 409 ? this.i18n.t('sales.form.duplicate') : describeError(error, this.i18n);
-  });
+  protected readonly save = new DialogSave<SaleResponse>({ conflict: 'sales.form.duplicate' });
 
   constructor() {
     for (const line of linesOf(this.data.sale?.items ?? [], this.decimal)) {
@@ -213,7 +203,7 @@ export class SaleFormDialog {
   protected submit(): void {
     const picked = this.buyerQuery.value;
     const clientId = this.data.clientId ?? (typeof picked === 'object' ? picked.id : null);
-    if (this.form.invalid || this.saving() || this.buyerQuery.invalid) {
+    if (this.form.invalid || this.save.saving() || this.buyerQuery.invalid) {
       this.form.markAllAsTouched();
       this.buyerQuery.markAsTouched();
       return;
@@ -225,7 +215,7 @@ export class SaleFormDialog {
     if (sale) {
       const body = saleChanges(sale, value);
       if (Object.keys(body).length === 0) {
-        this.ref.close(sale);
+        this.save.close(sale);
         return;
       }
       call = this.api.update(this.data.companyId, sale.id, body);
@@ -241,16 +231,6 @@ export class SaleFormDialog {
         ...(items.length > 0 ? { items } : {}),
       });
     }
-    this.saving.set(true);
-    this.failure.set(null);
-    call.pipe(finalize(() => this.saving.set(false))).subscribe({
-      next: (saved) => {
-        this.snackBar.open(this.i18n.t(sale ? 'sales.form.saved' : 'sales.form.created'), undefined, {
-          duration: 3000,
-        });
-        this.ref.close(saved);
-      },
-      error: (error: unknown) => this.failure.set(error),
-    });
+    this.save.run(call, sale ? 'sales.form.saved' : 'sales.form.created');
   }
 }

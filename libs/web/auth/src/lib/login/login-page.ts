@@ -1,15 +1,12 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatIconModule } from '@angular/material/icon';
-import { MatInputModule } from '@angular/material/input';
+import { NonNullableFormBuilder, Validators } from '@angular/forms';
 import { Router } from '@angular/router';
 import { LOGIN_MAX_LENGTH, PASSWORD_MAX_LENGTH, retryAfterSeconds, Session } from '@crm/web/core';
 import { AuthApi } from '@crm/web/data-access';
 import { I18n, TranslatePipe } from '@crm/web/i18n';
 import { finalize } from 'rxjs';
 import { authFormError, type FormError, formErrorText } from '../auth-error';
+import { AuthField } from '../auth-field';
 import { AuthForm } from '../auth-form';
 
 import { retryCountdown } from '../retry-countdown';
@@ -17,15 +14,7 @@ import { safeReturnUrl } from '../safe-return-url';
 
 @Component({
   selector: 'crm-login-page',
-  imports: [
-    AuthForm,
-    MatButtonModule,
-    MatFormFieldModule,
-    MatIconModule,
-    MatInputModule,
-    ReactiveFormsModule,
-    TranslatePipe,
-  ],
+  imports: [AuthField, AuthForm, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './login-page.html',
 })
@@ -45,7 +34,6 @@ export class LoginPage {
     password: ['', [Validators.required, Validators.maxLength(PASSWORD_MAX_LENGTH)]],
   });
   protected readonly submitting = signal(false);
-  protected readonly passwordVisible = signal(false);
   protected readonly retryIn = this.countdown.left;
   private readonly failure = signal<FormError | null>(null);
   protected readonly errorText = computed(() => formErrorText(this.failure(), this.retryIn(), this.i18n));

@@ -1,9 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatIconModule } from '@angular/material/icon';
-import { MatInputModule } from '@angular/material/input';
+import { NonNullableFormBuilder, Validators } from '@angular/forms';
 import { Router } from '@angular/router';
 import type { RegisterDto } from '@crm/shared/contracts';
 import { AuthApi } from '@crm/web/data-access';
@@ -18,6 +14,7 @@ import {
 import { I18n, TranslatePipe } from '@crm/web/i18n';
 import { finalize } from 'rxjs';
 import { authFormError, type FormError, formErrorText } from '../auth-error';
+import { AuthField } from '../auth-field';
 import { AuthForm } from '../auth-form';
 
 import { retryCountdown } from '../retry-countdown';
@@ -25,15 +22,7 @@ import { safeReturnUrl } from '../safe-return-url';
 
 @Component({
   selector: 'crm-register-page',
-  imports: [
-    AuthForm,
-    MatButtonModule,
-    MatFormFieldModule,
-    MatIconModule,
-    MatInputModule,
-    ReactiveFormsModule,
-    TranslatePipe,
-  ],
+  imports: [AuthField, AuthForm, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './register-page.html',
 })
@@ -55,7 +44,6 @@ export class RegisterPage {
     companyName: ['', [Validators.maxLength(COMPANY_NAME_MAX_LENGTH)]],
   });
   protected readonly submitting = signal(false);
-  protected readonly passwordVisible = signal(false);
   protected readonly retryIn = this.countdown.left;
   private readonly failure = signal<FormError | null>(null);
   protected readonly errorText = computed(() => formErrorText(this.failure(), this.retryIn(), this.i18n));

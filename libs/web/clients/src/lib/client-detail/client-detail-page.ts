@@ -7,7 +7,13 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTabsModule } from '@angular/material/tabs';
 import { Router, RouterLink } from '@angular/router';
-import type { ClientDeletionLossResponse, ClientResponse, DealResponse, SaleResponse } from '@crm/shared/contracts';
+import type {
+  ClientDeletionLossResponse,
+  ClientResponse,
+  DealResponse,
+  InteractionResponse,
+  SaleResponse,
+} from '@crm/shared/contracts';
 import { CompanyContext, describeError, httpStatus } from '@crm/web/core';
 import {
   ClientDeals,
@@ -19,7 +25,7 @@ import {
 import { ClientsApi, CompaniesApi } from '@crm/web/data-access';
 import { formatMoney, I18n, LocalDatePipe, LocalDateTimePipe, RelativeTimePipe, TranslatePipe } from '@crm/web/i18n';
 import { SaleFormDialog, type SaleFormDialogData } from '@crm/web/sale-form';
-import { ErrorState, ListSkeleton, openConfirm } from '@crm/web/ui';
+import { ErrorState, ListSkeleton, openConfirm, openFormDialog } from '@crm/web/ui';
 import { catchError, of } from 'rxjs';
 import { ClientFormDialog, type ClientFormDialogData } from '../dialogs/client-form-dialog';
 import { deleteClientFlow } from './client-delete';
@@ -118,35 +124,26 @@ export class ClientDetailPage {
   }
 
   protected edit(client: ClientResponse): void {
-    this.dialog
-      .open<ClientFormDialog, ClientFormDialogData, ClientResponse>(ClientFormDialog, {
-        data: { companyId: this.key()?.companyId ?? '', client },
-        width: '560px',
-        maxWidth: '94vw',
-      })
-      .afterClosed()
-      .subscribe((saved) => {
-        if (saved) this.client.set(saved);
-      });
+    openFormDialog<ClientFormDialog, ClientFormDialogData, ClientResponse>(this.dialog, ClientFormDialog, {
+      companyId: this.key()?.companyId ?? '',
+      client,
+    }).subscribe((saved) => this.client.set(saved));
   }
 
   protected addSale(): void {
     const key = this.key();
     if (!key) return;
     const currency = this.company.hasValue() ? this.company.value().baseCurrency : undefined;
-    this.dialog
-      .open<SaleFormDialog, SaleFormDialogData, SaleResponse>(SaleFormDialog, {
-        data: { companyId: key.companyId, clientId: key.clientId, sale: null, currency },
-        width: '560px',
-        maxWidth: '94vw',
-      })
-      .afterClosed()
-      .subscribe((created) => {
-        if (!created) return;
-        this.sales.reload();
-        this.client.reload();
-        this.outlook.reload();
-      });
+    openFormDialog<SaleFormDialog, SaleFormDialogData, SaleResponse>(this.dialog, SaleFormDialog, {
+      companyId: key.companyId,
+      clientId: key.clientId,
+      sale: null,
+      currency,
+    }).subscribe(() => {
+      this.sales.reload();
+      this.client.reload();
+      this.outlook.reload();
+    });
   }
 
   /** «+ Сделка»: a deal with this client, in the company's base currency; the deals tab lists it. */
@@ -154,34 +151,26 @@ export class ClientDetailPage {
     const key = this.key();
     if (!key) return;
     const currency = this.company.hasValue() ? this.company.value().baseCurrency : undefined;
-    this.dialog
-      .open<DealFormDialog, DealFormDialogData, DealResponse>(DealFormDialog, {
-        data: { companyId: key.companyId, clientId: key.clientId, deal: null, currency },
-        width: '640px',
-        maxWidth: '94vw',
-      })
-      .afterClosed()
-      .subscribe((created) => {
-        if (created) this.dealsVersion.update((version) => version + 1);
-      });
+    openFormDialog<DealFormDialog, DealFormDialogData, DealResponse>(
+      this.dialog,
+      DealFormDialog,
+      { companyId: key.companyId, clientId: key.clientId, deal: null, currency },
+      '640px',
+    ).subscribe(() => this.dealsVersion.update((version) => version + 1));
   }
 
   protected addInteraction(): void {
     const key = this.key();
     if (!key) return;
-    this.dialog
-      .open<InteractionDialog, InteractionDialogData>(InteractionDialog, {
-        data: key,
-        width: '560px',
-        maxWidth: '94vw',
-      })
-      .afterClosed()
-      .subscribe((created) => {
-        if (!created) return;
-        this.snackBar.open(this.i18n.t('clients.interaction.added'), undefined, { duration: 3000 });
-        this.interactions.reload();
-        this.client.reload();
-      });
+    openFormDialog<InteractionDialog, InteractionDialogData, InteractionResponse>(
+      this.dialog,
+      InteractionDialog,
+      key,
+    ).subscribe(() => {
+      this.snackBar.open(this.i18n.t('clients.interaction.added'), undefined, { duration: 3000 });
+      this.interactions.reload();
+      this.client.reload();
+    });
   }
 
   protected noteAdded(): void {

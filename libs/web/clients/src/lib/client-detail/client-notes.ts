@@ -1,60 +1,30 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  inject,
-  input,
-  output,
-  type ResourceRef,
-  signal,
-} from '@angular/core';
-import { FormsModule } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
-import { MatSnackBar } from '@angular/material/snack-bar';
+import { ChangeDetectionStrategy, Component, computed, inject, input, output, type ResourceRef } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import type { NoteResponse } from '@crm/shared/contracts';
-import { CompanyContext, describeError } from '@crm/web/core';
+import { CompanyContext } from '@crm/web/core';
 import { ClientsApi } from '@crm/web/data-access';
-import { I18n, LocalDateTimePipe, RelativeTimePipe, TranslatePipe } from '@crm/web/i18n';
-import { ErrorState, ListSkeleton } from '@crm/web/ui';
-import { finalize } from 'rxjs';
+import { LocalDateTimePipe, RelativeTimePipe, TranslatePipe } from '@crm/web/i18n';
+import { ErrorState, ListSkeleton, NoteBox } from '@crm/web/ui';
+import { EMPTY, type Observable } from 'rxjs';
 
 /** A quick "add a note" box above the client's notes, newest first; notes written on a deal link to it. */
 @Component({
   selector: 'crm-client-notes',
-  imports: [
-    ErrorState,
-    FormsModule,
-    ListSkeleton,
-    LocalDateTimePipe,
-    MatButtonModule,
-    MatFormFieldModule,
-    MatInputModule,
-    RelativeTimePipe,
-    RouterLink,
-    TranslatePipe,
-  ],
+  imports: [ErrorState, ListSkeleton, LocalDateTimePipe, NoteBox, RelativeTimePipe, RouterLink, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <form class="compose" (ngSubmit)="save()">
-      <mat-form-field appearance="outline" subscriptSizing="dynamic" class="field">
-        <mat-label>{{ 'clients.detail.noteLabel' | t }}</mat-label>
-        <textarea
-          matInput
-          rows="2"
-          name="text"
-          data-testid="note-text"
-          [placeholder]="'clients.detail.notePlaceholder' | t"
-          [ngModel]="text()"
-          (ngModelChange)="text.set($event)"
-        ></textarea>
-      </mat-form-field>
-      <button matButton="filled" type="submit" data-testid="note-save" [disabled]="saving() || !text().trim()">
-        {{ 'clients.detail.noteSave' | t }}
-      </button>
-    </form>
+    <crm-note-box
+      class="compose"
+      fieldWidth="280px"
+      textTestId="note-text"
+      saveTestId="note-save"
+      [label]="'clients.detail.noteLabel' | t"
+      [placeholder]="'clients.detail.notePlaceholder' | t"
+      [saveLabel]="'clients.detail.noteSave' | t"
+      [savedText]="'clients.detail.noteAdded' | t"
+      [send]="send"
+      (saved)="added.emit($event)"
+    />
     @if (resource().isLoading() && !notes()) {
       <crm-list-skeleton class="pad" [rows]="2" />
     } @else if (resource().error()) {
@@ -86,14 +56,7 @@ import { finalize } from 'rxjs';
   `,
   styles: `
     .compose {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 8px 12px;
-      align-items: flex-end;
       padding: 16px 16px 8px;
-    }
-    .field {
-      flex: 1 1 280px;
     }
     .pad {
       padding: 16px;
@@ -134,36 +97,18 @@ import { finalize } from 'rxjs';
 export class ClientNotes {
   private readonly api = inject(ClientsApi);
   private readonly context = inject(CompanyContext);
-  private readonly i18n = inject(I18n);
-  private readonly snackBar = inject(MatSnackBar);
 
   readonly clientId = input.required<string>();
   readonly resource = input.required<ResourceRef<NoteResponse[] | undefined>>();
   readonly added = output<NoteResponse>();
 
-  protected readonly text = signal('');
-  protected readonly saving = signal(false);
   protected readonly notes = computed(() => {
     const resource = this.resource();
     return resource.hasValue() ? (resource.value() ?? null) : null;
   });
 
-  protected save(): void {
-    const text = this.text().trim();
+  protected readonly send = (text: string): Observable<NoteResponse> => {
     const companyId = this.context.activeId();
-    if (!text || !companyId || this.saving()) return;
-    this.saving.set(true);
-    this.api
-      .addNote(companyId, this.clientId(), { text })
-      .pipe(finalize(() => this.saving.set(false)))
-      .subscribe({
-        next: (note) => {
-          this.text.set('');
-          this.snackBar.open(this.i18n.t('clients.detail.noteAdded'), undefined, { duration: 3000 });
-          this.added.emit(note);
-        },
-        error: (error: unknown) =>
-          this.snackBar.open(describeError(error, this.i18n), this.i18n.t('common.close'), { duration: 6000 }),
-      });
-  }
+    return companyId ? this.api.addNote(companyId, this.clientId(), { text }) : EMPTY;
+  };
 }

@@ -1,18 +1,9 @@
 import { ChangeDetectionStrategy, Component, computed, input, type ResourceRef } from '@angular/core';
 import { MatIconModule } from '@angular/material/icon';
 import { RouterLink } from '@angular/router';
-import type { InteractionResponse, InteractionType } from '@crm/shared/contracts';
-import { LocalDateTimePipe, RelativeTimePipe, TranslatePipe, type TranslationKey } from '@crm/web/i18n';
-import { EmptyState, ErrorState, ListSkeleton } from '@crm/web/ui';
-
-const ICONS: Record<InteractionType, string> = {
-  call: 'phone',
-  email: 'mail',
-  meeting: 'event',
-  message: 'note',
-  purchase: 'receipt',
-  other: 'info',
-};
+import type { InteractionResponse } from '@crm/shared/contracts';
+import { LocalDateTimePipe, RelativeTimePipe, TranslatePipe } from '@crm/web/i18n';
+import { EmptyState, ErrorState, interactionIcon, interactionTypeKey, ListSkeleton } from '@crm/web/ui';
 
 /** Interactions, newest first, as a vertical timeline; those recorded on a deal link to it. */
 @Component({
@@ -67,64 +58,7 @@ const ICONS: Record<InteractionType, string> = {
       </ol>
     }
   `,
-  styles: `
-    .pad {
-      padding: 16px;
-    }
-    .timeline {
-      list-style: none;
-      margin: 0;
-      padding: 16px;
-    }
-    .entry {
-      position: relative;
-      display: flex;
-      gap: 12px;
-      padding-bottom: 16px;
-    }
-    .entry:not(:last-child)::before {
-      content: '';
-      position: absolute;
-      left: 15px;
-      top: 32px;
-      bottom: 0;
-      border-left: 2px solid var(--mat-sys-outline-variant);
-    }
-    .dot {
-      flex: none;
-      display: grid;
-      place-items: center;
-      width: 32px;
-      height: 32px;
-      border-radius: 50%;
-      background: var(--mat-sys-secondary-container);
-      color: var(--mat-sys-on-secondary-container);
-    }
-    .dot mat-icon {
-      width: 18px;
-      height: 18px;
-    }
-    .meta {
-      margin: 4px 0 2px;
-      font: var(--mat-sys-body-small);
-      color: var(--mat-sys-on-surface-variant);
-    }
-    .meta strong {
-      color: var(--mat-sys-on-surface);
-    }
-    .deal {
-      display: inline-block;
-      margin-bottom: 2px;
-      font: var(--mat-sys-body-small);
-      color: var(--mat-sys-primary);
-      overflow-wrap: anywhere;
-    }
-    .summary {
-      margin: 0;
-      white-space: pre-wrap;
-      overflow-wrap: anywhere;
-    }
-  `,
+  styleUrl: './client-timeline.scss',
 })
 export class ClientTimeline {
   readonly resource = input.required<ResourceRef<InteractionResponse[] | undefined>>();
@@ -133,11 +67,6 @@ export class ClientTimeline {
     return resource.hasValue() ? (resource.value() ?? null) : null;
   });
 
-  protected icon(type: InteractionType): string {
-    return ICONS[type] ?? 'info';
-  }
-
-  protected typeKey(type: InteractionType): TranslationKey {
-    return `clients.interaction.types.${type}` as TranslationKey;
-  }
+  protected readonly icon = interactionIcon;
+  protected readonly typeKey = interactionTypeKey;
 }

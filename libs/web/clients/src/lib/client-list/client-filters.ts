@@ -1,11 +1,11 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, inject, input, output } from '@angular/core';
+import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslatePipe } from '@crm/web/i18n';
-import { DayFilter } from '@crm/web/ui';
+import { DayFilter, SearchFilter } from '@crm/web/ui';
 import { type ClientListState, hasActiveFilters } from './client-list-state';
 
 /** Search (debounced), purchases, activity and last-contact range; every change goes to the URL. */
@@ -18,23 +18,20 @@ import { type ClientListState, hasActiveFilters } from './client-list-state';
     MatIconModule,
     MatInputModule,
     MatSelectModule,
+    SearchFilter,
     TranslatePipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <form class="filters" role="search" (submit)="$event.preventDefault()">
-      <mat-form-field appearance="outline" subscriptSizing="dynamic" class="search">
-        <mat-label>{{ 'clients.search' | t }}</mat-label>
-        <mat-icon matPrefix svgIcon="search" />
-        <input
-          matInput
-          type="search"
-          data-testid="client-search"
-          [value]="state().q"
-          [placeholder]="'clients.searchHint' | t"
-          (input)="search($any($event.target).value)"
-        />
-      </mat-form-field>
+      <crm-search-filter
+        class="search"
+        testId="client-search"
+        [label]="'clients.search' | t"
+        [placeholder]="'clients.searchHint' | t"
+        [value]="state().q"
+        (searchChange)="changed.emit({ q: $event })"
+      />
       <mat-form-field appearance="outline" subscriptSizing="dynamic">
         <mat-label>{{ 'clients.hasPurchases' | t }}</mat-label>
         <mat-select [value]="state().hasPurchases" (valueChange)="changed.emit({ hasPurchases: $event })">
@@ -96,18 +93,7 @@ export class ClientFilters {
   readonly changed = output<Partial<ClientListState>>();
   readonly cleared = output<void>();
 
-  private timer: ReturnType<typeof setTimeout> | undefined;
-
-  constructor() {
-    inject(DestroyRef).onDestroy(() => clearTimeout(this.timer));
-  }
-
   protected active(): boolean {
     return hasActiveFilters(this.state());
-  }
-
-  protected search(value: string): void {
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.changed.emit({ q: value.trim() }), 300);
   }
 }

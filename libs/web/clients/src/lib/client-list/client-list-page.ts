@@ -1,30 +1,17 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import { rxResource, toSignal } from '@angular/core/rxjs-interop';
+import { rxResource } from '@angular/core/rxjs-interop';
 import { MatDialog } from '@angular/material/dialog';
-import type { PageEvent } from '@angular/material/paginator';
-import { MatSortModule, type Sort } from '@angular/material/sort';
+import { MatSortModule } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import type { ClientResponse } from '@crm/shared/contracts';
-import { CompanyContext } from '@crm/web/core';
+import { CompanyContext, UrlListState } from '@crm/web/core';
 import { ClientsApi } from '@crm/web/data-access';
 import { I18n, LocalDatePipe, LocalDateTimePipe, RelativeTimePipe, TranslatePipe } from '@crm/web/i18n';
-import { ListCard, ListEmpty, ListPageHeader } from '@crm/web/ui';
-import { map } from 'rxjs';
+import { ListCard, ListEmpty, ListPageHeader, openFormDialog } from '@crm/web/ui';
 import { ClientFormDialog, type ClientFormDialogData } from '../dialogs/client-form-dialog';
 import { ClientFilters } from './client-filters';
-import {
-  CLIENT_PAGE_SIZES,
-  type ClientListState,
-  clientApiParams,
-  clientFilterParams,
-  clientStateFromParams,
-  clientStateToParams,
-  hasActiveFilters,
-  matToSort,
-  sortToMat,
-  withFilters,
-} from './client-list-state';
+import { CLIENT_LIST_QUERY, clientApiParams, clientFilterParams, hasActiveFilters } from './client-list-state';
 
 /** Clients (seed figure 9): search, filters, sort and paging live in the URL. */
 @Component({
@@ -55,11 +42,8 @@ export class ClientListPage {
   private readonly context = inject(CompanyContext);
 
   protected readonly columns = ['name', 'contacts', 'activity', 'lastInteractionAt', 'createdAt'];
-  protected readonly pageSizes = CLIENT_PAGE_SIZES;
-  protected readonly state = toSignal(this.route.queryParams.pipe(map(clientStateFromParams)), {
-    initialValue: clientStateFromParams(this.route.snapshot.queryParams),
-  });
-  protected readonly matSort = computed(() => sortToMat(this.state().sort));
+  protected readonly list = new UrlListState(CLIENT_LIST_QUERY);
+  protected readonly state = this.list.value;
   protected readonly filtered = computed(() => hasActiveFilters(this.state()));
   protected readonly exportFilters = computed(() => clientFilterParams(this.state()));
 
@@ -72,20 +56,8 @@ export class ClientListPage {
   });
   protected readonly page = computed(() => (this.clients.hasValue() ? this.clients.value() : null));
 
-  protected setFilters(change: Partial<ClientListState>): void {
-    this.navigate(withFilters(this.state(), change));
-  }
-
   protected resetFilters(): void {
-    this.navigate(withFilters(this.state(), { q: '', activity: '', hasPurchases: '', lastFrom: '', lastTo: '' }));
-  }
-
-  protected onSort(sort: Sort): void {
-    this.navigate(withFilters(this.state(), { sort: matToSort(sort.active, sort.direction) }));
-  }
-
-  protected onPage(event: PageEvent): void {
-    this.navigate({ ...this.state(), page: event.pageIndex + 1, pageSize: event.pageSize });
+    this.list.filter({ q: '', activity: '', hasPurchases: '', lastFrom: '', lastTo: '' });
   }
 
   protected open(client: ClientResponse): void {
@@ -95,27 +67,13 @@ export class ClientListPage {
   protected create(): void {
     const companyId = this.context.activeId();
     if (!companyId) return;
-    this.dialog
-      .open<ClientFormDialog, ClientFormDialogData, ClientResponse>(ClientFormDialog, {
-        data: { companyId, client: null },
-        width: '560px',
-        maxWidth: '94vw',
-      })
-      .afterClosed()
-      .subscribe((created) => {
-        if (created) void this.router.navigate([created.id], { relativeTo: this.route });
-      });
+    openFormDialog<ClientFormDialog, ClientFormDialogData, ClientResponse>(this.dialog, ClientFormDialog, {
+      companyId,
+      client: null,
+    }).subscribe((created) => void this.router.navigate([created.id], { relativeTo: this.route }));
   }
 
   protected nameOf(client: ClientResponse): string {
     return client.name || client.email || client.externalId || this.i18n.t('clients.noName');
-  }
-
-  private navigate(state: ClientListState): void {
-    void this.router.navigate([], {
-      relativeTo: this.route,
-      queryParams: clientStateToParams(state),
-      queryParamsHandling: 'merge',
-    });
   }
 }

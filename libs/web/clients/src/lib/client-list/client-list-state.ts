@@ -1,7 +1,9 @@
 import type { Params } from '@angular/router';
+import { fromQuery, LIST_PAGE_SIZES, type ListQueryCodec, matToSort as toSort, stateToQuery } from '@crm/web/core';
 import { type ApiParams } from '@crm/web/data-access';
 
-export const CLIENT_PAGE_SIZES = [25, 50, 100] as const;
+export { sortToMat } from '@crm/web/core';
+
 export const DEFAULT_CLIENT_SORT = '-createdAt';
 const SORTABLE = ['name', 'email', 'lastInteractionAt', 'createdAt'] as const;
 
@@ -31,33 +33,17 @@ export const EMPTY_CLIENT_LIST_STATE: ClientListState = {
   pageSize: 50,
 };
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-function text(value: unknown): string {
-  return typeof value === 'string' ? value.trim() : '';
-}
-
-function positiveInt(value: unknown, fallback: number): number {
-  const n = Number(value);
-  return Number.isInteger(n) && n > 0 ? n : fallback;
-}
-
 /** Reads the URL's query parameters; anything unknown or malformed falls back to the default. */
 export function clientStateFromParams(params: Params): ClientListState {
-  const sort = text(params['sort']);
-  const pageSize = positiveInt(params['pageSize'], EMPTY_CLIENT_LIST_STATE.pageSize);
-  const hasPurchases = text(params['hasPurchases']);
-  const lastFrom = text(params['lastFrom']);
-  const lastTo = text(params['lastTo']);
   return {
-    q: text(params['q']),
-    activity: text(params['activity']),
-    hasPurchases: hasPurchases === 'yes' || hasPurchases === 'no' ? hasPurchases : '',
-    lastFrom: DAY.test(lastFrom) ? lastFrom : '',
-    lastTo: DAY.test(lastTo) ? lastTo : '',
-    sort: SORTABLE.some((field) => sort === field || sort === `-${field}`) ? sort : DEFAULT_CLIENT_SORT,
-    page: positiveInt(params['page'], 1),
-    pageSize: (CLIENT_PAGE_SIZES as readonly number[]).includes(pageSize) ? pageSize : EMPTY_CLIENT_LIST_STATE.pageSize,
+    q: fromQuery.text(params['q']),
+    activity: fromQuery.text(params['activity']),
+    hasPurchases: fromQuery.choice<HasPurchases>(params['hasPurchases'], ['yes', 'no'], ''),
+    lastFrom: fromQuery.day(params['lastFrom']),
+    lastTo: fromQuery.day(params['lastTo']),
+    sort: fromQuery.sort(params['sort'], SORTABLE, DEFAULT_CLIENT_SORT),
+    page: fromQuery.positiveInt(params['page'], 1),
+    pageSize: fromQuery.pageSize(params['pageSize'], LIST_PAGE_SIZES, EMPTY_CLIENT_LIST_STATE.pageSize),
   };
 }
 
@@ -66,19 +52,14 @@ export function clientStateFromParams(params: Params): ClientListState {
  * with `queryParamsHandling: 'merge'`), so the plain list has a plain address.
  */
 export function clientStateToParams(state: ClientListState): Params {
-  const defaults = EMPTY_CLIENT_LIST_STATE;
-  const keep = <K extends keyof ClientListState>(key: K) => (state[key] === defaults[key] ? null : state[key]);
-  return {
-    q: keep('q'),
-    activity: keep('activity'),
-    hasPurchases: keep('hasPurchases'),
-    lastFrom: keep('lastFrom'),
-    lastTo: keep('lastTo'),
-    sort: keep('sort'),
-    page: keep('page'),
-    pageSize: keep('pageSize'),
-  };
+  return stateToQuery(state, EMPTY_CLIENT_LIST_STATE);
 }
+
+export const CLIENT_LIST_QUERY: ListQueryCodec<ClientListState> = {
+  read: clientStateFromParams,
+  write: clientStateToParams,
+  defaultSort: DEFAULT_CLIENT_SORT,
+};
 
 /** The filters as `GET /clients` (and the export) read them. */
 export function clientFilterParams(state: ClientListState): ApiParams {
@@ -105,12 +86,7 @@ export function hasActiveFilters(state: ClientListState): boolean {
   return !!(state.q || state.activity || state.hasPurchases || state.lastFrom || state.lastTo);
 }
 
-/** `-name` → `{ active: 'name', direction: 'desc' }` for mat-sort, and back. */
-export function sortToMat(sort: string): { active: string; direction: 'asc' | 'desc' } {
-  return sort.startsWith('-') ? { active: sort.slice(1), direction: 'desc' } : { active: sort, direction: 'asc' };
-}
-
+/** mat-sort's column and direction → `name` / `-name`; no direction is the default sort. */
 export function matToSort(active: string, direction: 'asc' | 'desc' | ''): string {
-  if (!direction) return DEFAULT_CLIENT_SORT;
-  return direction === 'desc' ? `-${active}` : active;
+  return toSort(active, direction, DEFAULT_CLIENT_SORT);
 }

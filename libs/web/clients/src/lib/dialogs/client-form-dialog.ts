@@ -1,15 +1,13 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { type AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { MatSnackBar } from '@angular/material/snack-bar';
 import type { ClientResponse, CreateClientDto } from '@crm/shared/contracts';
-import { describeError, httpStatus } from '@crm/web/core';
 import { ClientsApi } from '@crm/web/data-access';
 import { I18n, TranslatePipe } from '@crm/web/i18n';
-import { DialogScaffold } from '@crm/web/ui';
-import { finalize, type Observable } from 'rxjs';
+import { DialogSave, DialogScaffold } from '@crm/web/ui';
+import type { Observable } from 'rxjs';
 
 export interface ClientFormDialogData {
   companyId: string;
@@ -29,7 +27,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
       <crm-dialog-scaffold
         [title]="(data.client ? 'clients.form.editTitle' : 'clients.form.createTitle') | t"
         [error]="errorText()"
-        [saving]="saving()"
+        [saving]="save.saving()"
         saveTestId="client-save"
         [columnWidth]="'220px'"
       >
@@ -69,10 +67,8 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 })
 export class ClientFormDialog {
   protected readonly data = inject<ClientFormDialogData>(MAT_DIALOG_DATA);
-  private readonly ref = inject<MatDialogRef<ClientFormDialog, ClientResponse>>(MatDialogRef);
   private readonly api = inject(ClientsApi);
   private readonly i18n = inject(I18n);
-  private readonly snackBar = inject(MatSnackBar);
 
   protected readonly form = inject(NonNullableFormBuilder).group({
     name: [this.data.client?.name ?? '', [Validators.maxLength(200)]],
@@ -81,22 +77,18 @@ export class ClientFormDialog {
     activity: [this.data.client?.activity ?? '', [Validators.maxLength(200)]],
     externalId: [this.data.client?.externalId ?? '', [Validators.maxLength(128)]],
   });
-  protected readonly saving = signal(false);
-  private readonly failure = signal<unknown>(null);
+  protected readonly save = new DialogSave<ClientResponse>({ conflict: 'clients.form.duplicate' });
   private readonly incomplete = signal(false);
-  protected readonly errorText = computed(() => {
-    if (this.incomplete()) return this.i18n.t('clients.form.needSomething');
-    const error = this.failure();
-    if (!error) return null;
-    return httpStatus(error) === 409 ? this.i18n.t('clients.form.duplicate') : describeError(error, this.i18n);
-  });
+  protected readonly errorText = computed(() =>
+    this.incomplete() ? this.i18n.t('clients.form.needSomething') : this.save.errorText(),
+  );
 
   protected tooLong(control: AbstractControl): boolean {
     return control.hasError('maxlength');
   }
 
   protected submit(): void {
-    if (this.form.invalid || this.saving()) {
+    if (this.form.invalid || this.save.saving()) {
       this.form.markAllAsTouched();
       return;
     }
@@ -111,22 +103,12 @@ export class ClientFormDialog {
     if (this.incomplete()) return;
     const client = this.data.client;
     if (client && Object.keys(body).length === 0) {
-      this.ref.close(client);
+      this.save.close(client);
       return;
     }
     const call: Observable<ClientResponse> = client
       ? this.api.update(this.data.companyId, client.id, body)
       : this.api.create(this.data.companyId, body);
-    this.saving.set(true);
-    this.failure.set(null);
-    call.pipe(finalize(() => this.saving.set(false))).subscribe({
-      next: (saved) => {
-        this.snackBar.open(this.i18n.t(client ? 'clients.form.saved' : 'clients.form.created'), undefined, {
-          duration: 3000,
-        });
-        this.ref.close(saved);
-      },
-      error: (error: unknown) => this.failure.set(error),
-    });
+    this.save.run(call, client ? 'clients.form.saved' : 'clients.form.created');
   }
 }

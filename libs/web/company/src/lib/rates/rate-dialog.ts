@@ -1,17 +1,18 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { type AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatAutocompleteModule } from '@angular/material/autocomplete';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDatepickerModule } from '@angular/material/datepicker';
-import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import type { ExchangeRateResponse, ExchangeRatesResponse } from '@crm/shared/contracts';
-import { dateToDay, dayToDate, describeError } from '@crm/web/core';
+import { dateToDay, dayToDate } from '@crm/web/core';
 import { ExchangeRatesApi } from '@crm/web/data-access';
 import { I18n, TranslatePipe } from '@crm/web/i18n';
-import { finalize, startWith } from 'rxjs';
+import { DialogSave } from '@crm/web/ui';
+import { startWith } from 'rxjs';
 import { CURRENCIES, currencyOptions, filterOptions } from '../settings/reference-lists';
 import { normaliseRate, sameDayRate, today } from './rate-form';
 
@@ -93,14 +94,14 @@ const currencyValidator = (base: string) => (control: AbstractControl<string>) =
         @if (!data.rate && replaces()) {
           <p class="note wide" role="note" data-testid="rate-replaces">{{ 'rates.replaceNote' | t }}</p>
         }
-        @if (errorText(); as text) {
+        @if (save.errorText(); as text) {
           <p class="error wide" role="alert" data-testid="rate-error">{{ text }}</p>
         }
       </mat-dialog-content>
       <mat-dialog-actions align="end">
         <button matButton type="button" mat-dialog-close>{{ 'common.cancel' | t }}</button>
-        <button matButton="filled" type="submit" data-testid="rate-save" [disabled]="saving()">
-          {{ (saving() ? 'common.saving' : 'common.save') | t }}
+        <button matButton="filled" type="submit" data-testid="rate-save" [disabled]="save.saving()">
+          {{ (save.saving() ? 'common.saving' : 'common.save') | t }}
         </button>
       </mat-dialog-actions>
     </form>
@@ -130,7 +131,6 @@ const currencyValidator = (base: string) => (control: AbstractControl<string>) =
 })
 export class RateDialog {
   protected readonly data = inject<RateDialogData>(MAT_DIALOG_DATA);
-  private readonly ref = inject<MatDialogRef<RateDialog, ExchangeRatesResponse>>(MatDialogRef);
   private readonly api = inject(ExchangeRatesApi);
   private readonly i18n = inject(I18n);
 
@@ -153,30 +153,22 @@ export class RateDialog {
   protected readonly replaces = computed(() =>
     sameDayRate(this.data.rates, this.value().currency ?? '', dateToDay(this.value().validFrom)),
   );
-  protected readonly saving = signal(false);
-  private readonly failure = signal<unknown>(null);
-  protected readonly errorText = computed(() => (this.failure() ? describeError(this.failure(), this.i18n) : null));
+  protected readonly save = new DialogSave<ExchangeRatesResponse>();
 
   protected submit(): void {
-    if (this.form.invalid || this.saving()) {
+    if (this.form.invalid || this.save.saving()) {
       this.form.markAllAsTouched();
       return;
     }
     const { currency, rate, validFrom } = this.form.getRawValue();
-    this.saving.set(true);
-    this.failure.set(null);
-    this.api
-      .put(this.data.companyId, [
+    this.save.run(
+      this.api.put(this.data.companyId, [
         {
           currency: currency.trim().toUpperCase(),
           rate: normaliseRate(rate) as string,
           validFrom: dateToDay(validFrom),
         },
-      ])
-      .pipe(finalize(() => this.saving.set(false)))
-      .subscribe({
-        next: (saved) => this.ref.close(saved),
-        error: (error: unknown) => this.failure.set(error),
-      });
+      ]),
+    );
   }
 }

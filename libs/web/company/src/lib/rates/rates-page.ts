@@ -11,7 +11,7 @@ import type { ExchangeRateResponse, ExchangeRatesResponse } from '@crm/shared/co
 import { CompanyContext, describeError } from '@crm/web/core';
 import { ExchangeRatesApi } from '@crm/web/data-access';
 import { formatDate, formatNumber, I18n, LocalDatePipe, TranslatePipe } from '@crm/web/i18n';
-import { EmptyState, ErrorState, ListSkeleton, PageHeader } from '@crm/web/ui';
+import { EmptyState, ErrorState, ListSkeleton, openFormDialog, PageHeader } from '@crm/web/ui';
 import { RateDialog, type RateDialogData } from './rate-dialog';
 import { sortRates } from './rate-form';
 
@@ -85,29 +85,22 @@ export class RatesPage {
     const base = this.base();
     if (!companyId || !base) return;
     const data: RateDialogData = { companyId, baseCurrency: base, rates: this.rates.value()?.rates ?? [], rate };
-    this.dialog
-      .open<RateDialog, RateDialogData, ExchangeRatesResponse>(RateDialog, {
-        data,
-        width: '520px',
-        maxWidth: '94vw',
-        autoFocus: rate ? '[data-testid="rate-value"]' : '[data-testid="rate-currency"]',
-      })
-      .afterClosed()
-      .subscribe((saved) => {
-        if (!saved) return;
-        this.rates.set(saved);
-        const latest = this.dialogResult(saved, rate);
-        if (latest) {
-          this.snackBar.open(
-            this.i18n.t('rates.saved', {
-              currency: latest.currency,
-              date: formatDate(latest.validFrom, this.i18n.language(), 'UTC'),
-            }),
-            undefined,
-            { duration: 4000 },
-          );
-        }
-      });
+    openFormDialog<RateDialog, RateDialogData, ExchangeRatesResponse>(this.dialog, RateDialog, data, '520px', {
+      autoFocus: rate ? '[data-testid="rate-value"]' : '[data-testid="rate-currency"]',
+    }).subscribe((saved) => {
+      this.rates.set(saved);
+      const latest = this.dialogResult(saved, rate);
+      if (latest) {
+        this.snackBar.open(
+          this.i18n.t('rates.saved', {
+            currency: latest.currency,
+            date: formatDate(latest.validFrom, this.i18n.language(), 'UTC'),
+          }),
+          undefined,
+          { duration: 4000 },
+        );
+      }
+    });
   }
 
   /** The rate the dialog saved: the edited one, else the newest of the answer. */

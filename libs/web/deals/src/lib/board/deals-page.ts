@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import { rxResource, toSignal } from '@angular/core/rxjs-interop';
+import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatDialog } from '@angular/material/dialog';
@@ -7,17 +7,16 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
-import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import { Router, RouterLink } from '@angular/router';
 import type { DealResponse } from '@crm/shared/contracts';
-import { CompanyContext, describeError } from '@crm/web/core';
+import { CompanyContext, companyMembers, describeError, UrlListState } from '@crm/web/core';
 import { DealFormDialog, type DealFormDialogData } from '@crm/web/deal-form';
-import { CompaniesApi, MembersApi, PipelinesApi } from '@crm/web/data-access';
+import { CompaniesApi, PipelinesApi } from '@crm/web/data-access';
 import { I18n, TranslatePipe } from '@crm/web/i18n';
-import { EmptyState, ErrorState, ListSkeleton, PageHeader } from '@crm/web/ui';
-import { catchError, map, of } from 'rxjs';
+import { EmptyState, ErrorState, ListSkeleton, openFormDialog, PageHeader } from '@crm/web/ui';
 import { DealList } from '../list/deal-list';
 import { DealBoard } from './deal-board';
-import { dealsViewFromParams, dealsViewToParams, type DealsViewState, effectiveOwner } from './deals-view-state';
+import { DEALS_VIEW_QUERY, type DealsViewState, effectiveOwner } from './deals-view-state';
 
 /** Deals: the kanban board of a pipeline or the same deals as a list, filtered by owner; all in the URL. */
 @Component({
@@ -111,13 +110,7 @@ import { dealsViewFromParams, dealsViewToParams, type DealsViewState, effectiveO
           (changed)="pipelines.reload()"
         />
       } @else {
-        <crm-deal-list
-          [companyId]="companyId()"
-          [pipelineId]="current.id"
-          [ownerId]="ownerId()"
-          [state]="state()"
-          (changed)="navigate($event)"
-        />
+        <crm-deal-list [companyId]="companyId()" [pipelineId]="current.id" [ownerId]="ownerId()" [list]="view" />
       }
     } @else {
       <crm-empty-state icon="view-week" [title]="'deals.noPipelines' | t" [text]="'deals.emptyText' | t" />
@@ -155,18 +148,15 @@ import { dealsViewFromParams, dealsViewToParams, type DealsViewState, effectiveO
   `,
 })
 export class DealsPage {
-  private readonly route = inject(ActivatedRoute);
   private readonly router = inject(Router);
   private readonly context = inject(CompanyContext);
   private readonly dialog = inject(MatDialog);
   private readonly i18n = inject(I18n);
   private readonly pipelinesApi = inject(PipelinesApi);
-  private readonly membersApi = inject(MembersApi);
   private readonly companies = inject(CompaniesApi);
 
-  protected readonly state = toSignal(this.route.queryParams.pipe(map(dealsViewFromParams)), {
-    initialValue: dealsViewFromParams(this.route.snapshot.queryParams),
-  });
+  protected readonly view = new UrlListState(DEALS_VIEW_QUERY);
+  protected readonly state = this.view.value;
   protected readonly companyId = computed(() => this.context.activeId() ?? '');
   protected readonly myId = computed(() => this.context.me()?.id ?? '');
   protected readonly ownerId = computed(() => effectiveOwner(this.state(), this.myId()));
@@ -183,43 +173,32 @@ export class DealsPage {
     const list = this.pipelineList();
     return list.find((p) => p.id === this.state().pipelineId) ?? list[0] ?? null;
   });
-  private readonly members = rxResource({
-    params: () => this.context.activeId() ?? undefined,
-    stream: ({ params }) => this.membersApi.list(params).pipe(catchError(() => of([]))),
-  });
-  protected readonly memberList = computed(() => (this.members.hasValue() ? this.members.value() : []));
+  protected readonly memberList = companyMembers();
   private readonly company = rxResource({
     params: () => this.context.activeId() ?? undefined,
     stream: ({ params }) => this.companies.get(params),
   });
 
   protected navigate(change: Partial<DealsViewState>): void {
-    void this.router.navigate([], {
-      relativeTo: this.route,
-      queryParams: dealsViewToParams({ ...this.state(), ...change }),
-    });
+    this.view.go({ ...this.state(), ...change });
   }
 
   protected create(): void {
     const companyId = this.companyId();
     const pipeline = this.pipeline();
     if (!companyId) return;
-    this.dialog
-      .open<DealFormDialog, DealFormDialogData, DealResponse>(DealFormDialog, {
-        data: {
-          companyId,
-          clientId: null,
-          deal: null,
-          currency: this.company.hasValue() ? this.company.value().baseCurrency : undefined,
-          pipelineId: pipeline?.id ?? null,
-          stageId: pipeline?.stages[0]?.id ?? null,
-        },
-        width: '640px',
-        maxWidth: '94vw',
-      })
-      .afterClosed()
-      .subscribe((created) => {
-        if (created) void this.router.navigate(['/deals', created.id]);
-      });
+    openFormDialog<DealFormDialog, DealFormDialogData, DealResponse>(
+      this.dialog,
+      DealFormDialog,
+      {
+        companyId,
+        clientId: null,
+        deal: null,
+        currency: this.company.hasValue() ? this.company.value().baseCurrency : undefined,
+        pipelineId: pipeline?.id ?? null,
+        stageId: pipeline?.stages[0]?.id ?? null,
+      },
+      '640px',
+    ).subscribe((created) => void this.router.navigate(['/deals', created.id]));
   }
 }

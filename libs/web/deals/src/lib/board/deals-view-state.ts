@@ -1,7 +1,7 @@
 import type { Params } from '@angular/router';
+import { fromQuery, LIST_PAGE_SIZES, type ListQueryCodec, stateToQuery } from '@crm/web/core';
 import type { ApiParams } from '@crm/web/data-access';
 
-export const DEAL_PAGE_SIZES = [25, 50, 100] as const;
 export const DEFAULT_DEAL_SORT = '-updatedAt';
 const SORTABLE = ['createdAt', 'updatedAt', 'amount', 'expectedCloseDate', 'title'] as const;
 
@@ -29,38 +29,31 @@ export const DEFAULT_DEALS_VIEW: DealsViewState = {
   pageSize: 50,
 };
 
-const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
-
-function positiveInt(value: unknown, fallback: number): number {
-  const n = Number(value);
-  return Number.isInteger(n) && n > 0 ? n : fallback;
-}
-
 export function dealsViewFromParams(params: Params): DealsViewState {
-  const sort = text(params['sort']);
-  const pageSize = positiveInt(params['pageSize'], DEFAULT_DEALS_VIEW.pageSize);
   return {
     view: params['view'] === 'list' ? 'list' : 'board',
-    pipelineId: text(params['pipelineId']),
-    ownerId: text(params['ownerId']),
+    pipelineId: fromQuery.text(params['pipelineId']),
+    ownerId: fromQuery.text(params['ownerId']),
     mine: params['mine'] === '1' || params['mine'] === 'true',
-    clientId: text(params['clientId']),
-    sort: SORTABLE.some((field) => sort === field || sort === `-${field}`) ? sort : DEFAULT_DEAL_SORT,
-    page: positiveInt(params['page'], 1),
-    pageSize: (DEAL_PAGE_SIZES as readonly number[]).includes(pageSize) ? pageSize : DEFAULT_DEALS_VIEW.pageSize,
+    clientId: fromQuery.text(params['clientId']),
+    sort: fromQuery.sort(params['sort'], SORTABLE, DEFAULT_DEAL_SORT),
+    page: fromQuery.positiveInt(params['page'], 1),
+    pageSize: fromQuery.pageSize(params['pageSize'], LIST_PAGE_SIZES, DEFAULT_DEALS_VIEW.pageSize),
   };
 }
 
 /** Defaults are `null`, which removes them from the URL. */
 export function dealsViewToParams(state: DealsViewState): Params {
-  return Object.fromEntries(
-    (Object.keys(DEFAULT_DEALS_VIEW) as (keyof DealsViewState)[]).map((key) => {
-      const value = state[key];
-      if (value === DEFAULT_DEALS_VIEW[key]) return [key, null];
-      return [key, key === 'mine' ? '1' : value];
-    }),
-  );
+  return stateToQuery(state, DEFAULT_DEALS_VIEW, (key, value) => (key === 'mine' ? '1' : value));
 }
+
+/** The deals page's query; the page owns every parameter of its address. */
+export const DEALS_VIEW_QUERY: ListQueryCodec<DealsViewState> = {
+  read: dealsViewFromParams,
+  write: dealsViewToParams,
+  defaultSort: DEFAULT_DEAL_SORT,
+  merge: false,
+};
 
 /** The owner the deals are filtered by: the signed-in user for «my deals». */
 export function effectiveOwner(state: DealsViewState, myId: string | null | undefined): string {

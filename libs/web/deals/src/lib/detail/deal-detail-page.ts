@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, signal, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
@@ -6,8 +6,14 @@ import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router, RouterLink } from '@angular/router';
-import type { DealResponse, StageResponse, TaskResponse } from '@crm/shared/contracts';
-import { CompanyContext, describeError, httpStatus } from '@crm/web/core';
+import type {
+  DealResponse,
+  InteractionResponse,
+  NoteResponse,
+  StageResponse,
+  TaskResponse,
+} from '@crm/shared/contracts';
+import { CompanyContext, companyMembers, describeError, httpStatus } from '@crm/web/core';
 import {
   DealFormDialog,
   type DealFormDialogData,
@@ -15,10 +21,10 @@ import {
   InteractionDialog,
   type InteractionDialogData,
 } from '@crm/web/deal-form';
-import { DealsApi, MembersApi, PipelinesApi, TasksApi } from '@crm/web/data-access';
+import { DealsApi, PipelinesApi, TasksApi } from '@crm/web/data-access';
 import { I18n, LocalDatePipe, LocalDateTimePipe, MoneyPipe, TranslatePipe } from '@crm/web/i18n';
-import { ErrorState, ListSkeleton, openConfirm } from '@crm/web/ui';
-import { catchError, EMPTY, filter, finalize, of, switchMap } from 'rxjs';
+import { ErrorState, ListSkeleton, openConfirm, openFormDialog } from '@crm/web/ui';
+import { EMPTY, filter, type Observable, switchMap } from 'rxjs';
 import { askMove } from '../dialogs/move-flow';
 import { deleteTask, editTask } from '../tasks/task-actions';
 import { TaskFormDialog, type TaskFormDialogData } from '../tasks/task-form-dialog';
@@ -58,7 +64,6 @@ export class DealDetailPage {
   private readonly api = inject(DealsApi);
   private readonly tasksApi = inject(TasksApi);
   private readonly pipelinesApi = inject(PipelinesApi);
-  private readonly membersApi = inject(MembersApi);
   private readonly context = inject(CompanyContext);
   private readonly dialog = inject(MatDialog);
   private readonly snackBar = inject(MatSnackBar);
@@ -96,10 +101,7 @@ export class DealDetailPage {
     params: () => this.context.activeId() ?? undefined,
     stream: ({ params }) => this.pipelinesApi.list(params),
   });
-  private readonly members = rxResource({
-    params: () => this.context.activeId() ?? undefined,
-    stream: ({ params }) => this.membersApi.list(params).pipe(catchError(() => of([]))),
-  });
+  private readonly members = companyMembers();
 
   protected readonly current = computed(() => (this.deal.hasValue() ? this.deal.value() : null));
   protected readonly loadError = computed(() => {
@@ -113,9 +115,7 @@ export class DealDetailPage {
     return pipelines.find((p) => p.id === deal?.pipelineId)?.stages ?? [];
   });
   private readonly stageNames = computed(() => new Map(this.stages().map((s) => [s.id, s.name])));
-  private readonly logins = computed(
-    () => new Map((this.members.hasValue() ? this.members.value() : []).map((m) => [m.userId, m.login])),
-  );
+  private readonly logins = computed(() => new Map(this.members().map((m) => [m.userId, m.login])));
   protected readonly taskList = computed(() => (this.tasks.hasValue() ? this.tasks.value().items : []));
   /** Stage changes, notes, interactions and tasks, newest first. */
   protected readonly timeline = computed(() =>
@@ -139,8 +139,6 @@ export class DealDetailPage {
   protected readonly timelineFailed = computed(
     () => !!(this.history.error() || this.notes.error() || this.interactions.error()),
   );
-  protected readonly savingNote = signal(false);
-  private readonly timelineView = viewChild(DealTimeline);
   protected readonly moving = signal(false);
   protected readonly busyTasks = signal<ReadonlySet<string>>(new Set());
 
@@ -193,16 +191,12 @@ export class DealDetailPage {
   protected edit(deal: DealResponse): void {
     const key = this.key();
     if (!key) return;
-    this.dialog
-      .open<DealFormDialog, DealFormDialogData, DealResponse>(DealFormDialog, {
-        data: { companyId: key.companyId, clientId: deal.clientId, deal },
-        width: '640px',
-        maxWidth: '94vw',
-      })
-      .afterClosed()
-      .subscribe((saved) => {
-        if (saved) this.deal.set(saved);
-      });
+    openFormDialog<DealFormDialog, DealFormDialogData, DealResponse>(
+      this.dialog,
+      DealFormDialog,
+      { companyId: key.companyId, clientId: deal.clientId, deal },
+      '640px',
+    ).subscribe((saved) => this.deal.set(saved));
   }
 
   protected remove(deal: DealResponse): void {
@@ -231,16 +225,11 @@ export class DealDetailPage {
   protected addTask(deal: DealResponse): void {
     const key = this.key();
     if (!key) return;
-    this.dialog
-      .open<TaskFormDialog, TaskFormDialogData, TaskResponse>(TaskFormDialog, {
-        data: { companyId: key.companyId, dealId: deal.id, clientId: deal.clientId },
-        width: '560px',
-        maxWidth: '94vw',
-      })
-      .afterClosed()
-      .subscribe((created) => {
-        if (created) this.tasks.reload();
-      });
+    openFormDialog<TaskFormDialog, TaskFormDialogData, TaskResponse>(this.dialog, TaskFormDialog, {
+      companyId: key.companyId,
+      dealId: deal.id,
+      clientId: deal.clientId,
+    }).subscribe(() => this.tasks.reload());
   }
 
   protected setDone(task: TaskResponse, done: boolean): void {
@@ -287,38 +276,25 @@ export class DealDetailPage {
     if (this.interactions.error()) this.interactions.reload();
   }
 
-  protected addNote(text: string): void {
+  protected readonly sendNote = (text: string): Observable<NoteResponse> => {
     const key = this.key();
-    if (!key || this.savingNote()) return;
-    this.savingNote.set(true);
-    this.api
-      .addNote(key.companyId, key.dealId, { text })
-      .pipe(finalize(() => this.savingNote.set(false)))
-      .subscribe({
-        next: (note) => {
-          this.timelineView()?.clear();
-          this.notes.update((notes) => [note, ...(notes ?? [])]);
-          this.snackBar.open(this.i18n.t('deals.timeline.noteAdded'), undefined, { duration: 3000 });
-        },
-        error: (error: unknown) =>
-          this.snackBar.open(describeError(error, this.i18n), this.i18n.t('common.close'), { duration: 6000 }),
-      });
+    return key ? this.api.addNote(key.companyId, key.dealId, { text }) : EMPTY;
+  };
+
+  protected noteAdded(note: NoteResponse): void {
+    this.notes.update((notes) => [note, ...(notes ?? [])]);
   }
 
   protected addInteraction(deal: DealResponse): void {
     const key = this.key();
     if (!key) return;
-    this.dialog
-      .open<InteractionDialog, InteractionDialogData>(InteractionDialog, {
-        data: { companyId: key.companyId, clientId: deal.clientId, dealId: deal.id },
-        width: '560px',
-        maxWidth: '94vw',
-      })
-      .afterClosed()
-      .subscribe((created) => {
-        if (!created) return;
-        this.snackBar.open(this.i18n.t('clients.interaction.added'), undefined, { duration: 3000 });
-        this.interactions.reload();
-      });
+    openFormDialog<InteractionDialog, InteractionDialogData, InteractionResponse>(this.dialog, InteractionDialog, {
+      companyId: key.companyId,
+      clientId: deal.clientId,
+      dealId: deal.id,
+    }).subscribe(() => {
+      this.snackBar.open(this.i18n.t('clients.interaction.added'), undefined, { duration: 3000 });
+      this.interactions.reload();
+    });
   }
 }

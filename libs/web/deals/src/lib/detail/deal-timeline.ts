@@ -1,22 +1,11 @@
-import { ChangeDetectionStrategy, Component, input, output, signal } from '@angular/core';
-import { FormsModule } from '@angular/forms';
+import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
-import { MatInputModule } from '@angular/material/input';
-import type { InteractionType } from '@crm/shared/contracts';
+import type { NoteResponse } from '@crm/shared/contracts';
 import { LocalDateTimePipe, TranslatePipe, type TranslationKey } from '@crm/web/i18n';
-import { ErrorState, ListSkeleton } from '@crm/web/ui';
+import { ErrorState, interactionIcon, interactionTypeKey, ListSkeleton, NoteBox } from '@crm/web/ui';
+import type { Observable } from 'rxjs';
 import type { TimelineEntry } from './deal-timeline-model';
-
-const INTERACTION_ICONS: Record<InteractionType, string> = {
-  call: 'phone',
-  email: 'mail',
-  meeting: 'event',
-  message: 'note',
-  purchase: 'receipt',
-  other: 'info',
-};
 
 /**
  * The deal's timeline: a box to write a note and a button to log a contact, then stage changes,
@@ -24,47 +13,25 @@ const INTERACTION_ICONS: Record<InteractionType, string> = {
  */
 @Component({
   selector: 'crm-deal-timeline',
-  imports: [
-    ErrorState,
-    FormsModule,
-    ListSkeleton,
-    LocalDateTimePipe,
-    MatButtonModule,
-    MatFormFieldModule,
-    MatIconModule,
-    MatInputModule,
-    TranslatePipe,
-  ],
+  imports: [ErrorState, ListSkeleton, LocalDateTimePipe, MatButtonModule, MatIconModule, NoteBox, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <form class="compose" (ngSubmit)="submitNote()">
-      <mat-form-field appearance="outline" subscriptSizing="dynamic" class="field">
-        <mat-label>{{ 'deals.timeline.noteLabel' | t }}</mat-label>
-        <textarea
-          matInput
-          rows="2"
-          name="text"
-          maxlength="10000"
-          data-testid="deal-note-text"
-          [placeholder]="'deals.timeline.notePlaceholder' | t"
-          [ngModel]="text()"
-          (ngModelChange)="text.set($event)"
-        ></textarea>
-      </mat-form-field>
-      <div class="compose-actions">
-        <button
-          matButton="filled"
-          type="submit"
-          data-testid="deal-note-save"
-          [disabled]="savingNote() || !text().trim()"
-        >
-          {{ 'deals.timeline.noteSave' | t }}
-        </button>
-        <button matButton="tonal" type="button" data-testid="deal-add-interaction" (click)="addInteraction.emit()">
-          <mat-icon svgIcon="phone" />{{ 'deals.timeline.addInteraction' | t }}
-        </button>
-      </div>
-    </form>
+    <crm-note-box
+      class="compose"
+      textTestId="deal-note-text"
+      saveTestId="deal-note-save"
+      [maxLength]="10000"
+      [label]="'deals.timeline.noteLabel' | t"
+      [placeholder]="'deals.timeline.notePlaceholder' | t"
+      [saveLabel]="'deals.timeline.noteSave' | t"
+      [savedText]="'deals.timeline.noteAdded' | t"
+      [send]="sendNote()"
+      (saved)="noteAdded.emit($event)"
+    >
+      <button matButton="tonal" type="button" data-testid="deal-add-interaction" (click)="addInteraction.emit()">
+        <mat-icon svgIcon="phone" />{{ 'deals.timeline.addInteraction' | t }}
+      </button>
+    </crm-note-box>
     @if (loading()) {
       <crm-list-skeleton class="pad" [rows]="4" />
     } @else if (failed()) {
@@ -136,137 +103,20 @@ const INTERACTION_ICONS: Record<InteractionType, string> = {
       </ol>
     }
   `,
-  styles: `
-    .compose {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 8px 12px;
-      align-items: flex-end;
-      padding: 0 16px 8px;
-    }
-    .field {
-      flex: 1 1 260px;
-    }
-    .compose-actions {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 8px;
-    }
-    .pad {
-      padding: 16px;
-    }
-    .timeline {
-      list-style: none;
-      margin: 0;
-      padding: 8px 16px 16px;
-    }
-    .entry {
-      position: relative;
-      display: flex;
-      gap: 12px;
-      padding-bottom: 14px;
-    }
-    .entry:not(:last-child)::before {
-      content: '';
-      position: absolute;
-      left: 15px;
-      top: 32px;
-      bottom: 0;
-      border-left: 2px solid var(--mat-sys-outline-variant);
-    }
-    .dot {
-      flex: none;
-      display: grid;
-      place-items: center;
-      width: 32px;
-      height: 32px;
-      border-radius: 50%;
-      background: var(--mat-sys-surface-container-high);
-      color: var(--mat-sys-on-surface-variant);
-    }
-    .dot mat-icon {
-      width: 18px;
-      height: 18px;
-    }
-    .dot.stage {
-      background: var(--mat-sys-primary-container);
-      color: var(--mat-sys-on-primary-container);
-    }
-    .dot.contact {
-      background: var(--mat-sys-secondary-container);
-      color: var(--mat-sys-on-secondary-container);
-    }
-    .dot.note {
-      background: var(--mat-sys-tertiary-container);
-      color: var(--mat-sys-on-tertiary-container);
-    }
-    .dot.task.late {
-      background: var(--mat-sys-error-container);
-      color: var(--mat-sys-on-error-container);
-    }
-    .body {
-      min-width: 0;
-      padding-top: 4px;
-    }
-    .what,
-    .text {
-      margin: 0;
-      color: var(--mat-sys-on-surface);
-      overflow-wrap: anywhere;
-    }
-    .text {
-      white-space: pre-wrap;
-    }
-    .what.done {
-      text-decoration: line-through;
-      color: var(--mat-sys-on-surface-variant);
-    }
-    .meta {
-      margin: 2px 0 0;
-      font: var(--mat-sys-body-small);
-      color: var(--mat-sys-on-surface-variant);
-    }
-    .meta strong {
-      color: var(--mat-sys-on-surface);
-      font-weight: 500;
-    }
-    .meta.late {
-      color: var(--mat-sys-error);
-      font-weight: 500;
-    }
-    .empty {
-      color: var(--mat-sys-on-surface-variant);
-    }
-  `,
+  styleUrl: './deal-timeline.scss',
 })
 export class DealTimeline {
   readonly entries = input.required<readonly TimelineEntry[]>();
   readonly loading = input(false);
   readonly failed = input(false);
-  readonly savingNote = input(false);
-  /** The text of a new note; the page clears the box by {@link clear} once it is saved. */
-  readonly note = output<string>();
+  /** Saves a new note's text (the box waits for it and empties once it is saved). */
+  readonly sendNote = input.required<(text: string) => Observable<NoteResponse>>();
+  readonly noteAdded = output<NoteResponse>();
   readonly addInteraction = output<void>();
   readonly retry = output<void>();
 
-  protected readonly text = signal('');
-
-  clear(): void {
-    this.text.set('');
-  }
-
-  protected submitNote(): void {
-    const text = this.text().trim();
-    if (text && !this.savingNote()) this.note.emit(text);
-  }
-
-  protected icon(type: InteractionType): string {
-    return INTERACTION_ICONS[type] ?? 'info';
-  }
-
-  protected typeKey(type: InteractionType): TranslationKey {
-    return `clients.interaction.types.${type}` as TranslationKey;
-  }
+  protected readonly icon = interactionIcon;
+  protected readonly typeKey = interactionTypeKey;
 
   protected taskKey(state: 'done' | 'planned' | 'overdue'): TranslationKey {
     return `deals.timeline.task.${state}` as TranslationKey;

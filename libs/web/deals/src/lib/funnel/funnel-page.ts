@@ -1,3 +1,4 @@
+import { NgTemplateOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
@@ -7,23 +8,14 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
-import { CompanyContext, describeError } from '@crm/web/core';
-import { DealsAnalyticsApi, MembersApi, PipelinesApi } from '@crm/web/data-access';
+import { CompanyContext, companyMembers, describeError } from '@crm/web/core';
+import { DealsAnalyticsApi, PipelinesApi } from '@crm/web/data-access';
 import { I18n, LocalNumberPipe, MoneyPipe, TranslatePipe, type TranslationKey } from '@crm/web/i18n';
 import { EmptyState, ErrorState, ListSkeleton, PageHeader } from '@crm/web/ui';
-import { catchError, forkJoin, of } from 'rxjs';
+import { forkJoin } from 'rxjs';
 import { FunnelChart } from './funnel-chart';
 import { fromIsoDay, isoDay, monthLabel, percent, wonCount } from './funnel-model';
-
-/** A table of the open deals' value: by stage or by expected close month. */
-interface ValueTable {
-  caption: TranslationKey;
-  head: TranslationKey;
-  testId: string | null;
-  /** Ends with the totals row. */
-  totals: boolean;
-  rows: { key: string; label: string; count: number; value: string; weightedValue: string }[];
-}
+import { type FigureNames, funnelTable, ownersTable, valueTables } from './funnel-tables';
 
 /**
  * Funnel analytics of a pipeline: the cohort of deals that entered it in a period (KPIs, the funnel
@@ -45,6 +37,7 @@ interface ValueTable {
     MatInputModule,
     MatSelectModule,
     MoneyPipe,
+    NgTemplateOutlet,
     PageHeader,
     RouterLink,
     TranslatePipe,
@@ -57,7 +50,7 @@ export class FunnelPage {
   private readonly context = inject(CompanyContext);
   private readonly i18n = inject(I18n);
   private readonly pipelinesApi = inject(PipelinesApi);
-  private readonly membersApi = inject(MembersApi);
+  private readonly members = companyMembers();
   private readonly api = inject(DealsAnalyticsApi);
 
   protected readonly companyId = computed(() => this.context.activeId() ?? '');
@@ -76,13 +69,7 @@ export class FunnelPage {
     const list = this.pipelineList();
     return list.find((p) => p.id === this.pipelineId()) ?? list[0] ?? null;
   });
-  private readonly members = rxResource({
-    params: () => this.context.activeId() ?? undefined,
-    stream: ({ params }) => this.membersApi.list(params).pipe(catchError(() => of([]))),
-  });
-  private readonly logins = computed(
-    () => new Map((this.members.hasValue() ? this.members.value() : []).map((m) => [m.userId, m.login])),
-  );
+  private readonly logins = computed(() => new Map(this.members().map((m) => [m.userId, m.login])));
 
   /** Every figure of the page for one pipeline and period, loaded together. */
   protected readonly data = rxResource({
@@ -145,41 +132,20 @@ export class FunnelPage {
     ],
   );
 
-  /** The open deals' value by stage (with totals) and, when any has a close date, by expected close month. */
-  protected readonly valueTables = computed(() => {
-    const value = this.figures()?.value;
-    if (!value) return [];
-    const tables: ValueTable[] = [
-      {
-        caption: 'deals.analytics.byStage',
-        head: 'deals.analytics.stage',
-        testId: null,
-        totals: true,
-        rows: value.byStage.map((s) => ({
-          key: s.stageId,
-          label: s.name,
-          count: s.count,
-          value: s.value,
-          weightedValue: s.weightedValue,
-        })),
-      },
-    ];
-    if (value.byCloseMonth.length) {
-      tables.push({
-        caption: 'deals.analytics.byMonth',
-        head: 'deals.analytics.month',
-        testId: 'value-by-month',
-        totals: false,
-        rows: value.byCloseMonth.map((m) => ({
-          key: m.month ?? '',
-          label: this.month(m.month),
-          count: m.count,
-          value: m.value,
-          weightedValue: m.weightedValue,
-        })),
-      });
-    }
-    return tables;
+  /** The page's tables of figures, in the interface language. */
+  protected readonly tables = computed(() => {
+    const figures = this.figures();
+    if (!figures) return null;
+    const names: FigureNames = {
+      lang: this.i18n.language(),
+      owner: (ownerId) => this.owner(ownerId),
+      month: (month) => this.month(month),
+    };
+    return {
+      funnel: funnelTable(figures.funnel, names.lang),
+      value: valueTables(figures.value, names),
+      owners: ownersTable(figures.owners, names),
+    };
   });
 
   protected percent(share: number | null): string {

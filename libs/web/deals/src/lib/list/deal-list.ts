@@ -1,15 +1,15 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
-import type { PageEvent } from '@angular/material/paginator';
-import { MatSortModule, type Sort } from '@angular/material/sort';
+import { MatSortModule } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 import { Router, RouterLink } from '@angular/router';
 import type { DealResponse } from '@crm/shared/contracts';
+import type { UrlListState } from '@crm/web/core';
 import { DealStatusChip } from '@crm/web/deal-form';
 import { DealsApi } from '@crm/web/data-access';
 import { LocalDatePipe, MoneyPipe, TranslatePipe } from '@crm/web/i18n';
 import { EmptyState, ListCard } from '@crm/web/ui';
-import { DEAL_PAGE_SIZES, DEFAULT_DEAL_SORT, dealListParams, type DealsViewState } from '../board/deals-view-state';
+import { dealListParams, type DealsViewState } from '../board/deals-view-state';
 
 /** The same deals as the board, as a sortable, paged table. */
 @Component({
@@ -31,10 +31,7 @@ import { DEAL_PAGE_SIZES, DEFAULT_DEAL_SORT, dealListParams, type DealsViewState
       [source]="deals"
       [totalText]="'deals.total' | t: { count: page()?.total ?? 0 }"
       totalTestId="deals-total"
-      [pageIndex]="state().page - 1"
-      [pageSize]="state().pageSize"
-      [pageSizes]="pageSizes"
-      (page)="onPage($event)"
+      [paging]="list()"
     >
       <ng-container ngProjectAs="[listEmpty]">
         <crm-empty-state icon="view-week" [title]="'deals.emptyTitle' | t" [text]="'deals.emptyText' | t" />
@@ -43,10 +40,10 @@ import { DEAL_PAGE_SIZES, DEFAULT_DEAL_SORT, dealListParams, type DealsViewState
         mat-table
         [dataSource]="page()?.items ?? []"
         matSort
-        [matSortActive]="matSort().active"
-        [matSortDirection]="matSort().direction"
+        [matSortActive]="list().matSort().active"
+        [matSortDirection]="list().matSort().direction"
         matSortDisableClear
-        (matSortChange)="onSort($event)"
+        (matSortChange)="list().sort($event)"
       >
         <ng-container matColumnDef="title">
           <th mat-header-cell *matHeaderCellDef mat-sort-header>{{ 'deals.columns.title' | t }}</th>
@@ -125,34 +122,18 @@ export class DealList {
   readonly companyId = input.required<string>();
   readonly pipelineId = input.required<string>();
   readonly ownerId = input('');
-  readonly state = input.required<DealsViewState>();
-  readonly changed = output<Partial<DealsViewState>>();
+  /** The deals page's state in the URL: the sort and page of this list are kept there too. */
+  readonly list = input.required<UrlListState<DealsViewState>>();
 
   protected readonly columns = ['title', 'stage', 'owner', 'expectedCloseDate', 'amount'];
-  protected readonly pageSizes = DEAL_PAGE_SIZES;
   protected readonly deals = rxResource({
     params: () => ({
       companyId: this.companyId(),
-      query: dealListParams(this.state(), this.pipelineId(), this.ownerId()),
+      query: dealListParams(this.list().value(), this.pipelineId(), this.ownerId()),
     }),
     stream: ({ params }) => this.api.list(params.companyId, params.query),
   });
   protected readonly page = computed(() => (this.deals.hasValue() ? this.deals.value() : null));
-  protected readonly matSort = computed(() => {
-    const sort = this.state().sort;
-    return sort.startsWith('-')
-      ? { active: sort.slice(1), direction: 'desc' as const }
-      : { active: sort, direction: 'asc' as const };
-  });
-
-  protected onSort(sort: Sort): void {
-    const value = !sort.direction ? DEFAULT_DEAL_SORT : sort.direction === 'desc' ? `-${sort.active}` : sort.active;
-    this.changed.emit({ sort: value, page: 1 });
-  }
-
-  protected onPage(event: PageEvent): void {
-    this.changed.emit({ page: event.pageIndex + 1, pageSize: event.pageSize });
-  }
 
   protected open(deal: DealResponse): void {
     void this.router.navigate(['/deals', deal.id]);

@@ -2,20 +2,13 @@ import type { MatDialog } from '@angular/material/dialog';
 import type { TaskResponse } from '@crm/shared/contracts';
 import type { TasksApi } from '@crm/web/data-access';
 import type { I18n } from '@crm/web/i18n';
-import { openConfirm } from '@crm/web/ui';
+import { openConfirm, openFormDialog } from '@crm/web/ui';
 import { filter, map, type Observable, switchMap } from 'rxjs';
 import { TaskFormDialog, type TaskFormDialogData } from './task-form-dialog';
 
 /** Opens the task form on `task`; emits the saved task, or nothing when the dialog is closed unsaved. */
 export function editTask(dialog: MatDialog, companyId: string, task: TaskResponse): Observable<TaskResponse> {
-  return dialog
-    .open<TaskFormDialog, TaskFormDialogData, TaskResponse>(TaskFormDialog, {
-      data: { companyId, task },
-      width: '560px',
-      maxWidth: '94vw',
-    })
-    .afterClosed()
-    .pipe(filter((saved): saved is TaskResponse => !!saved));
+  return openFormDialog<TaskFormDialog, TaskFormDialogData, TaskResponse>(dialog, TaskFormDialog, { companyId, task });
 }
 
 /** Asks first; emits the deleted task's id once the API has deleted it (errors go to the caller). */

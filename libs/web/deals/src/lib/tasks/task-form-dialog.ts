@@ -1,19 +1,15 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { rxResource } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatDatepickerModule } from '@angular/material/datepicker';
-import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import { MatSnackBar } from '@angular/material/snack-bar';
 import type { TaskResponse, TaskType } from '@crm/shared/contracts';
-import { CompanyContext, describeError } from '@crm/web/core';
+import { CompanyContext } from '@crm/web/core';
 import { dueMoment } from '@crm/web/deal-form';
-import { MembersApi, TasksApi } from '@crm/web/data-access';
-import { I18n, TranslatePipe, type TranslationKey } from '@crm/web/i18n';
-import { DialogScaffold } from '@crm/web/ui';
-import { catchError, finalize, of } from 'rxjs';
+import { TasksApi } from '@crm/web/data-access';
+import { TranslatePipe, type TranslationKey } from '@crm/web/i18n';
+import { DateField, DialogSave, DialogScaffold, MemberSelect } from '@crm/web/ui';
 
 export interface TaskFormDialogData {
   companyId: string;
@@ -40,11 +36,12 @@ const TYPES: TaskType[] = ['call', 'meeting', 'email', 'todo'];
 @Component({
   selector: 'crm-task-form-dialog',
   imports: [
+    DateField,
     DialogScaffold,
-    MatDatepickerModule,
     MatFormFieldModule,
     MatInputModule,
     MatSelectModule,
+    MemberSelect,
     ReactiveFormsModule,
     TranslatePipe,
   ],
@@ -53,8 +50,8 @@ const TYPES: TaskType[] = ['call', 'meeting', 'email', 'todo'];
     <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
       <crm-dialog-scaffold
         [title]="(editing ? 'tasks.form.editTitle' : 'tasks.form.createTitle') | t"
-        [error]="errorText()"
-        [saving]="saving()"
+        [error]="save.errorText()"
+        [saving]="save.saving()"
         saveTestId="task-save"
         columnWidth="160px"
       >
@@ -71,21 +68,19 @@ const TYPES: TaskType[] = ['call', 'meeting', 'email', 'todo'];
             }
           </mat-select>
         </mat-form-field>
-        <mat-form-field appearance="outline">
-          <mat-label>{{ 'tasks.form.assignee' | t }}</mat-label>
-          <mat-select formControlName="assigneeId" data-testid="task-assignee">
-            @for (member of memberList(); track member.userId) {
-              <mat-option [value]="member.userId">{{ member.login }}</mat-option>
-            }
-          </mat-select>
-        </mat-form-field>
-        <mat-form-field appearance="outline">
-          <mat-label>{{ 'tasks.form.dueAt' | t }}</mat-label>
-          <input matInput [matDatepicker]="picker" formControlName="day" required data-testid="task-due" />
-          <mat-datepicker-toggle matIconSuffix [for]="picker" />
-          <mat-datepicker #picker />
-          <mat-error>{{ 'tasks.form.dueRequired' | t }}</mat-error>
-        </mat-form-field>
+        <crm-member-select
+          testId="task-assignee"
+          [control]="form.controls.assigneeId"
+          [companyId]="data.companyId"
+          [label]="'tasks.form.assignee' | t"
+        />
+        <crm-date-field
+          testId="task-due"
+          [control]="form.controls.day"
+          [required]="true"
+          [label]="'tasks.form.dueAt' | t"
+          [error]="'tasks.form.dueRequired' | t"
+        />
         <mat-form-field appearance="outline">
           <mat-label>{{ 'tasks.form.dueTime' | t }}</mat-label>
           <input matInput type="time" formControlName="time" data-testid="task-time" />
@@ -96,12 +91,8 @@ const TYPES: TaskType[] = ['call', 'meeting', 'email', 'todo'];
 })
 export class TaskFormDialog {
   protected readonly data = inject<TaskFormDialogData>(MAT_DIALOG_DATA);
-  private readonly ref = inject<MatDialogRef<TaskFormDialog, TaskResponse>>(MatDialogRef);
   private readonly api = inject(TasksApi);
-  private readonly membersApi = inject(MembersApi);
   private readonly context = inject(CompanyContext);
-  private readonly i18n = inject(I18n);
-  private readonly snackBar = inject(MatSnackBar);
 
   protected readonly types = TYPES;
   protected readonly editing = !!this.data.task;
@@ -113,27 +104,18 @@ export class TaskFormDialog {
     day: inject(NonNullableFormBuilder).control<Date | null>(this.due.day, [Validators.required]),
     time: [this.due.time],
   });
-  private readonly members = rxResource({
-    params: () => this.data.companyId,
-    stream: ({ params }) => this.membersApi.list(params).pipe(catchError(() => of([]))),
-  });
-  protected readonly memberList = computed(() => (this.members.hasValue() ? this.members.value() : []));
-  protected readonly saving = signal(false);
-  private readonly failure = signal<unknown>(null);
-  protected readonly errorText = computed(() => (this.failure() ? describeError(this.failure(), this.i18n) : null));
+  protected readonly save = new DialogSave<TaskResponse>();
 
   protected typeKey(type: TaskType): TranslationKey {
     return `tasks.types.${type}` as TranslationKey;
   }
 
   protected submit(): void {
-    if (this.form.invalid || this.saving()) {
+    if (this.form.invalid || this.save.saving()) {
       this.form.markAllAsTouched();
       return;
     }
     const raw = this.form.getRawValue();
-    this.saving.set(true);
-    this.failure.set(null);
     const fields = {
       title: raw.title.trim(),
       type: raw.type,
@@ -148,14 +130,6 @@ export class TaskFormDialog {
           ...(this.data.dealId ? { dealId: this.data.dealId } : {}),
           ...(this.data.clientId ? { clientId: this.data.clientId } : {}),
         });
-    request.pipe(finalize(() => this.saving.set(false))).subscribe({
-      next: (saved) => {
-        this.snackBar.open(this.i18n.t(task ? 'tasks.form.saved' : 'tasks.form.created'), undefined, {
-          duration: 3000,
-        });
-        this.ref.close(saved);
-      },
-      error: (error: unknown) => this.failure.set(error),
-    });
+    this.save.run(request, task ? 'tasks.form.saved' : 'tasks.form.created');
   }
 }

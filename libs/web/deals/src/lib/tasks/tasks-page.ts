@@ -10,7 +10,7 @@ import type { TaskResponse } from '@crm/shared/contracts';
 import { CompanyContext, describeError } from '@crm/web/core';
 import { TasksApi } from '@crm/web/data-access';
 import { I18n, TranslatePipe, type TranslationKey } from '@crm/web/i18n';
-import { EmptyState, ErrorState, ListSkeleton, PageHeader } from '@crm/web/ui';
+import { EmptyState, ErrorState, ListSkeleton, openFormDialog, PageHeader } from '@crm/web/ui';
 import { deleteTask, editTask } from './task-actions';
 import { TaskFormDialog, type TaskFormDialogData } from './task-form-dialog';
 import { groupTasks } from './task-groups';
@@ -164,16 +164,9 @@ export class TasksPage {
   protected create(): void {
     const companyId = this.context.activeId();
     if (!companyId) return;
-    this.dialog
-      .open<TaskFormDialog, TaskFormDialogData, TaskResponse>(TaskFormDialog, {
-        data: { companyId },
-        width: '560px',
-        maxWidth: '94vw',
-      })
-      .afterClosed()
-      .subscribe((created) => {
-        if (created) this.tasks.reload();
-      });
+    openFormDialog<TaskFormDialog, TaskFormDialogData, TaskResponse>(this.dialog, TaskFormDialog, {
+      companyId,
+    }).subscribe(() => this.tasks.reload());
   }
 
   /** A changed task may leave «my tasks» (another assignee) or move to another group: reload. */

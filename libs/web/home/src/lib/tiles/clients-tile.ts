@@ -1,9 +1,8 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import { rxResource } from '@angular/core/rxjs-interop';
-import { CompanyContext } from '@crm/web/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { ClientsApi } from '@crm/web/data-access';
 import { LocalDateTimePipe, RelativeTimePipe, TranslatePipe } from '@crm/web/i18n';
 import { HomeTile } from './home-tile';
+import { newestOf } from './newest';
 
 /** The client count, live, and when the latest client arrived. */
 @Component({
@@ -12,15 +11,17 @@ import { HomeTile } from './home-tile';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <crm-home-tile
-      [state]="page"
+      [state]="clients.state"
       icon="person"
       link="/clients"
       [title]="'dashboard.clients.title' | t"
       [linkLabel]="'dashboard.clients.open' | t"
     >
-      @if (total() > 0) {
-        <p class="figure" data-testid="clients-count">{{ 'dashboard.clients.count' | t: { count: total() } }}</p>
-        @if (latest(); as at) {
+      @if (clients.total() > 0) {
+        <p class="figure" data-testid="clients-count">
+          {{ 'dashboard.clients.count' | t: { count: clients.total() } }}
+        </p>
+        @if (clients.latest()?.createdAt; as at) {
           <p class="line" [attr.title]="at | localDateTime">
             {{ 'dashboard.clients.latest' | t: { time: (at | relativeTime) } }}
           </p>
@@ -35,14 +36,8 @@ import { HomeTile } from './home-tile';
 })
 export class ClientsTile {
   private readonly api = inject(ClientsApi);
-  private readonly context = inject(CompanyContext);
 
-  protected readonly page = rxResource({
-    params: () => this.context.activeId() ?? undefined,
-    stream: ({ params }) => this.api.list(params, { page: 1, pageSize: 1, sort: '-createdAt' }),
-  });
-  protected readonly total = computed(() => (this.page.hasValue() ? this.page.value().total : 0));
-  protected readonly latest = computed(() =>
-    this.page.hasValue() ? (this.page.value().items[0]?.createdAt ?? null) : null,
+  protected readonly clients = newestOf((companyId) =>
+    this.api.list(companyId, { page: 1, pageSize: 1, sort: '-createdAt' }),
   );
 }

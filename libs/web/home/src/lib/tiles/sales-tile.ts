@@ -1,9 +1,8 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import { rxResource } from '@angular/core/rxjs-interop';
-import { CompanyContext } from '@crm/web/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { SalesApi } from '@crm/web/data-access';
 import { LocalDateTimePipe, MoneyPipe, RelativeTimePipe, TranslatePipe } from '@crm/web/i18n';
 import { HomeTile } from './home-tile';
+import { newestOf } from './newest';
 
 /** The sale count, live, and the latest sale. */
 @Component({
@@ -12,14 +11,14 @@ import { HomeTile } from './home-tile';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <crm-home-tile
-      [state]="page"
+      [state]="sales.state"
       icon="receipt"
       link="/sales"
       [title]="'dashboard.sales.title' | t"
       [linkLabel]="'dashboard.sales.open' | t"
     >
-      <p class="figure" data-testid="sales-count">{{ 'dashboard.sales.count' | t: { count: total() } }}</p>
-      @if (latest(); as sale) {
+      <p class="figure" data-testid="sales-count">{{ 'dashboard.sales.count' | t: { count: sales.total() } }}</p>
+      @if (sales.latest(); as sale) {
         <p class="line" [attr.title]="sale.soldAt | localDateTime">
           {{ 'dashboard.sales.latest' | t: { time: (sale.soldAt | relativeTime) } }} ·
           {{ sale.amount | money: sale.currency }}
@@ -33,12 +32,8 @@ import { HomeTile } from './home-tile';
 })
 export class SalesTile {
   private readonly api = inject(SalesApi);
-  private readonly context = inject(CompanyContext);
 
-  protected readonly page = rxResource({
-    params: () => this.context.activeId() ?? undefined,
-    stream: ({ params }) => this.api.list(params, { page: 1, pageSize: 1, sort: '-soldAt' }),
-  });
-  protected readonly total = computed(() => (this.page.hasValue() ? this.page.value().total : 0));
-  protected readonly latest = computed(() => (this.page.hasValue() ? (this.page.value().items[0] ?? null) : null));
+  protected readonly sales = newestOf((companyId) =>
+    this.api.list(companyId, { page: 1, pageSize: 1, sort: '-soldAt' }),
+  );
 }

@@ -1,16 +1,22 @@
 import { ChangeDetectionStrategy, Component, computed, DestroyRef, effect, inject } from '@angular/core';
-import { rxResource, toSignal } from '@angular/core/rxjs-interop';
+import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatChipsModule } from '@angular/material/chips';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
-import { MatInputModule } from '@angular/material/input';
-import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
+import { MatPaginatorModule } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
-import { ActivatedRoute, type Params, Router, RouterLink } from '@angular/router';
-import { CompanyContext, describeError } from '@crm/web/core';
+import { type Params, RouterLink } from '@angular/router';
+import {
+  CompanyContext,
+  describeError,
+  fromQuery,
+  type ListQueryCodec,
+  stateToQuery,
+  UrlListState,
+} from '@crm/web/core';
 import {
   formatDate,
   I18n,
@@ -19,8 +25,7 @@ import {
   TranslatePipe,
   type TranslationKey,
 } from '@crm/web/i18n';
-import { EmptyState, ErrorState, ListSkeleton, PageHeader } from '@crm/web/ui';
-import { map } from 'rxjs';
+import { EmptyState, ErrorState, ListSkeleton, PageHeader, SearchFilter } from '@crm/web/ui';
 import {
   REPORT_SCOPES,
   REPORT_TYPES,
@@ -39,18 +44,23 @@ export interface ReportListState {
 
 const PAGE_SIZE = 25;
 
+const DEFAULT_STATE: ReportListState = { scope: 'all', type: '', q: '', page: 1 };
+
 /** The list's state from the URL (unknown values fall back to the defaults). */
 export function reportListState(params: Params): ReportListState {
-  const scope = params['scope'] as ReportListScope;
-  const type = params['type'] as ReportType;
-  const page = Number(params['page']);
   return {
-    scope: REPORT_SCOPES.includes(scope) ? scope : 'all',
-    type: REPORT_TYPES.includes(type) ? type : '',
-    q: typeof params['q'] === 'string' ? params['q'].trim() : '',
-    page: Number.isInteger(page) && page > 0 ? page : 1,
+    scope: fromQuery.choice<ReportListScope>(params['scope'], REPORT_SCOPES, DEFAULT_STATE.scope),
+    type: fromQuery.choice<ReportType | ''>(params['type'], REPORT_TYPES, DEFAULT_STATE.type),
+    q: fromQuery.text(params['q']),
+    page: fromQuery.positiveInt(params['page'], DEFAULT_STATE.page),
   };
 }
+
+const REPORT_LIST_QUERY: ListQueryCodec<ReportListState> = {
+  read: reportListState,
+  write: (state) => stateToQuery(state, DEFAULT_STATE),
+  merge: false,
+};
 
 /** Saved reports: all, mine, shared with me, the company's; search by title and type; newest first. */
 @Component({
@@ -65,13 +75,13 @@ export function reportListState(params: Params): ReportListState {
     MatChipsModule,
     MatFormFieldModule,
     MatIconModule,
-    MatInputModule,
     MatPaginatorModule,
     MatProgressBarModule,
     MatSelectModule,
     PageHeader,
     RelativeTimePipe,
     RouterLink,
+    SearchFilter,
     TranslatePipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -82,15 +92,12 @@ export class ReportListPage {
   private readonly api = inject(ReportsApi);
   private readonly context = inject(CompanyContext);
   private readonly i18n = inject(I18n);
-  private readonly route = inject(ActivatedRoute);
-  private readonly router = inject(Router);
 
   protected readonly scopes = REPORT_SCOPES;
   protected readonly types = REPORT_TYPES;
   protected readonly pageSize = PAGE_SIZE;
-  protected readonly state = toSignal(this.route.queryParams.pipe(map(reportListState)), {
-    initialValue: reportListState(this.route.snapshot.queryParams),
-  });
+  protected readonly list = new UrlListState(REPORT_LIST_QUERY);
+  protected readonly state = this.list.value;
   protected readonly reports = rxResource({
     params: () => {
       const companyId = this.context.activeId();
@@ -152,28 +159,5 @@ export class ReportListPage {
 
   protected emptyKey(): TranslationKey {
     return `reports.list.empty.${this.state().scope}` as TranslationKey;
-  }
-
-  protected change(change: Partial<ReportListState>): void {
-    const next = { ...this.state(), ...change, page: change.page ?? 1 };
-    void this.router.navigate([], {
-      relativeTo: this.route,
-      queryParams: {
-        scope: next.scope === 'all' ? null : next.scope,
-        type: next.type || null,
-        q: next.q || null,
-        page: next.page === 1 ? null : next.page,
-      },
-    });
-  }
-
-  protected search(value: string): void {
-    clearTimeout(this.searchTimer);
-    this.searchTimer = setTimeout(() => this.change({ q: value.trim() }), 300);
-  }
-  private searchTimer: ReturnType<typeof setTimeout> | undefined;
-
-  protected onPage(event: PageEvent): void {
-    this.change({ page: event.pageIndex + 1 });
   }
 }

@@ -18,7 +18,7 @@ import {
   TranslatePipe,
   type TranslationKey,
 } from '@crm/web/i18n';
-import { EmptyState, ErrorState, ListSkeleton, openConfirm, PageHeader } from '@crm/web/ui';
+import { EmptyState, ErrorState, ListSkeleton, openConfirm, openFormDialog, PageHeader } from '@crm/web/ui';
 import { BarChart } from '../charts/bar-chart';
 import { SegmentChart } from '../charts/segment-chart';
 import { TrendChart } from '../charts/trend-chart';
@@ -245,37 +245,31 @@ export class ReportViewerPage {
     const companyId = this.context.activeId();
     const report = this.current();
     if (!companyId || !report) return;
-    this.dialog
-      .open<ShareDialog, ShareDialogData, ReportResponse>(ShareDialog, {
-        data: { companyId, report },
-        width: '520px',
-        maxWidth: '94vw',
-      })
-      .afterClosed()
-      .subscribe((updated) => {
-        if (!updated) return;
-        this.report.reload();
-        this.snackBar.open(this.i18n.t('reports.share.saved'), this.i18n.t('common.close'), { duration: 4000 });
-      });
+    openFormDialog<ShareDialog, ShareDialogData, ReportResponse>(
+      this.dialog,
+      ShareDialog,
+      { companyId, report },
+      '520px',
+    ).subscribe(() => {
+      this.report.reload();
+      this.snackBar.open(this.i18n.t('reports.share.saved'), this.i18n.t('common.close'), { duration: 4000 });
+    });
   }
 
   protected schedule(): void {
     const companyId = this.context.activeId();
     const report = this.current();
     if (!companyId || !report) return;
-    this.dialog
-      .open<ScheduleDialog, ScheduleDialogData, 'saved' | 'removed'>(ScheduleDialog, {
-        data: { companyId, report },
-        width: '520px',
-        maxWidth: '94vw',
-      })
-      .afterClosed()
-      .subscribe((outcome) => {
-        if (!outcome) return;
-        this.report.reload();
-        const key = outcome === 'saved' ? 'reports.schedule.saved' : 'reports.schedule.removed';
-        this.snackBar.open(this.i18n.t(key), this.i18n.t('common.close'), { duration: 4000 });
-      });
+    openFormDialog<ScheduleDialog, ScheduleDialogData, 'saved' | 'removed'>(
+      this.dialog,
+      ScheduleDialog,
+      { companyId, report },
+      '520px',
+    ).subscribe((outcome) => {
+      this.report.reload();
+      const key = outcome === 'saved' ? 'reports.schedule.saved' : 'reports.schedule.removed';
+      this.snackBar.open(this.i18n.t(key), this.i18n.t('common.close'), { duration: 4000 });
+    });
   }
 
   protected remove(): void {

@@ -1,17 +1,14 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatDatepickerModule } from '@angular/material/datepicker';
-import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import { MatSnackBar } from '@angular/material/snack-bar';
 import type { SaleDetailResponse, SaleResponse, SaleStatus } from '@crm/shared/contracts';
-import { dateToDay, dayToDate, describeError } from '@crm/web/core';
+import { dateToDay, dayToDate } from '@crm/web/core';
 import { SalesApi } from '@crm/web/data-access';
 import { formatMoney, I18n, TranslatePipe, type TranslationKey } from '@crm/web/i18n';
-import { DialogScaffold } from '@crm/web/ui';
-import { finalize } from 'rxjs';
+import { DateField, DialogSave, DialogScaffold } from '@crm/web/ui';
 import { returnBody, unreturned, withinLeft } from './return-form';
 import { dayOf, normaliseAmount } from '@crm/web/sale-form';
 
@@ -27,8 +24,8 @@ const STATUSES: SaleStatus[] = ['paid', 'pending', 'cancelled'];
 @Component({
   selector: 'crm-return-form-dialog',
   imports: [
+    DateField,
     DialogScaffold,
-    MatDatepickerModule,
     MatFormFieldModule,
     MatInputModule,
     MatSelectModule,
@@ -40,8 +37,8 @@ const STATUSES: SaleStatus[] = ['paid', 'pending', 'cancelled'];
     <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
       <crm-dialog-scaffold
         [title]="'returns.form.title' | t: { name: data.sale.externalId || '' }"
-        [error]="errorText()"
-        [saving]="saving()"
+        [error]="save.errorText()"
+        [saving]="save.saving()"
         saveTestId="return-save"
         [saveLabel]="'returns.register' | t"
       >
@@ -51,13 +48,13 @@ const STATUSES: SaleStatus[] = ['paid', 'pending', 'cancelled'];
           <mat-hint>{{ 'returns.form.amountHint' | t: { left: leftText } }}</mat-hint>
           <mat-error>{{ 'returns.form.invalidAmount' | t }}</mat-error>
         </mat-form-field>
-        <mat-form-field appearance="outline">
-          <mat-label>{{ 'returns.form.soldAt' | t }}</mat-label>
-          <input matInput [matDatepicker]="soldPicker" formControlName="soldOn" required data-testid="return-date" />
-          <mat-datepicker-toggle matIconSuffix [for]="soldPicker" />
-          <mat-datepicker #soldPicker />
-          <mat-error>{{ 'common.required' | t }}</mat-error>
-        </mat-form-field>
+        <crm-date-field
+          testId="return-date"
+          [control]="form.controls.soldOn"
+          [required]="true"
+          [label]="'returns.form.soldAt' | t"
+          [error]="'common.required' | t"
+        />
         <mat-form-field appearance="outline">
           <mat-label>{{ 'returns.form.status' | t }}</mat-label>
           <mat-select formControlName="status">
@@ -131,10 +128,8 @@ const STATUSES: SaleStatus[] = ['paid', 'pending', 'cancelled'];
 })
 export class ReturnFormDialog {
   protected readonly data = inject<ReturnFormDialogData>(MAT_DIALOG_DATA);
-  private readonly ref = inject<MatDialogRef<ReturnFormDialog, SaleResponse>>(MatDialogRef);
   private readonly api = inject(SalesApi);
   private readonly i18n = inject(I18n);
-  private readonly snackBar = inject(MatSnackBar);
 
   protected readonly statuses = STATUSES;
   protected readonly left = unreturned(this.data.sale);
@@ -158,19 +153,14 @@ export class ReturnFormDialog {
       this.left.lines.map((line) => this.fb.control(0, [Validators.min(0), Validators.max(line.left)])),
     ),
   });
-  protected readonly saving = signal(false);
-  private readonly failure = signal<unknown>(null);
-  protected readonly errorText = computed(() => {
-    const error = this.failure();
-    return error ? describeError(error, this.i18n) : null;
-  });
+  protected readonly save = new DialogSave<SaleResponse>();
 
   protected statusKey(status: SaleStatus): TranslationKey {
     return `sales.statuses.${status}` as TranslationKey;
   }
 
   protected submit(): void {
-    if (this.form.invalid || this.saving()) {
+    if (this.form.invalid || this.save.saving()) {
       this.form.markAllAsTouched();
       return;
     }
@@ -185,17 +175,6 @@ export class ReturnFormDialog {
       },
       this.left.lines,
     );
-    this.saving.set(true);
-    this.failure.set(null);
-    this.api
-      .create(this.data.companyId, body)
-      .pipe(finalize(() => this.saving.set(false)))
-      .subscribe({
-        next: (saved) => {
-          this.snackBar.open(this.i18n.t('returns.form.created'), undefined, { duration: 3000 });
-          this.ref.close(saved);
-        },
-        error: (error: unknown) => this.failure.set(error),
-      });
+    this.save.run(this.api.create(this.data.companyId, body), 'returns.form.created');
   }
 }

@@ -22,7 +22,7 @@ import {
   TranslatePipe,
 } from '@crm/web/i18n';
 import { SaleFormDialog, type SaleFormDialogData } from '@crm/web/sale-form';
-import { ErrorState, ListSkeleton, openConfirm, ReturnChip, SaleStatusChip } from '@crm/web/ui';
+import { ErrorState, ListSkeleton, openConfirm, openFormDialog, ReturnChip, SaleStatusChip } from '@crm/web/ui';
 import { filter, switchMap } from 'rxjs';
 import { ReturnFormDialog, type ReturnFormDialogData } from '../dialogs/return-form-dialog';
 import { SaleReturnsCard } from './sale-returns-card';
@@ -105,16 +105,10 @@ export class SaleDetailPage {
   protected registerReturn(sale: SaleDetailResponse): void {
     const companyId = this.context.activeId();
     if (!companyId) return;
-    this.dialog
-      .open<ReturnFormDialog, ReturnFormDialogData, SaleResponse>(ReturnFormDialog, {
-        data: { companyId, sale },
-        width: '560px',
-        maxWidth: '94vw',
-      })
-      .afterClosed()
-      .subscribe((saved) => {
-        if (saved) this.sale.reload();
-      });
+    openFormDialog<ReturnFormDialog, ReturnFormDialogData, SaleResponse>(this.dialog, ReturnFormDialog, {
+      companyId,
+      sale,
+    }).subscribe(() => this.sale.reload());
   }
 
   protected buyer(sale: SaleDetailResponse): string {
@@ -124,16 +118,11 @@ export class SaleDetailPage {
   protected edit(sale: SaleDetailResponse): void {
     const companyId = this.context.activeId();
     if (!companyId) return;
-    this.dialog
-      .open<SaleFormDialog, SaleFormDialogData, SaleResponse>(SaleFormDialog, {
-        data: { companyId, clientId: sale.clientId, sale },
-        width: '560px',
-        maxWidth: '94vw',
-      })
-      .afterClosed()
-      .subscribe((saved) => {
-        if (saved) this.sale.reload();
-      });
+    openFormDialog<SaleFormDialog, SaleFormDialogData, SaleResponse>(this.dialog, SaleFormDialog, {
+      companyId,
+      clientId: sale.clientId,
+      sale,
+    }).subscribe(() => this.sale.reload());
   }
 
   protected remove(sale: SaleDetailResponse): void {

@@ -6,7 +6,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import type { SaleStatus } from '@crm/shared/contracts';
 import { decimalInput, I18n, TranslatePipe, type TranslationKey } from '@crm/web/i18n';
-import { DayFilter } from '@crm/web/ui';
+import { DayFilter, SearchFilter } from '@crm/web/ui';
 import { hasSaleFilters, lastDays, normaliseAmountFilter, type SaleListState } from './sale-list-state';
 
 const STATUSES: SaleStatus[] = ['paid', 'pending', 'cancelled', 'refunded'];
@@ -21,22 +21,20 @@ const STATUSES: SaleStatus[] = ['paid', 'pending', 'cancelled', 'refunded'];
     MatIconModule,
     MatInputModule,
     MatSelectModule,
+    SearchFilter,
     TranslatePipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <form class="filters" role="search" (submit)="$event.preventDefault()">
-      <mat-form-field appearance="outline" subscriptSizing="dynamic" class="search">
-        <mat-label>{{ 'sales.search' | t }}</mat-label>
-        <mat-icon matPrefix svgIcon="search" />
-        <input
-          matInput
-          type="search"
-          [value]="state().q"
-          [placeholder]="'sales.searchHint' | t"
-          (input)="later({ q: $any($event.target).value.trim() })"
-        />
-      </mat-form-field>
+      <crm-search-filter
+        class="search"
+        [delay]="0"
+        [label]="'sales.search' | t"
+        [placeholder]="'sales.searchHint' | t"
+        [value]="state().q"
+        (searchChange)="later({ q: $event })"
+      />
       <mat-form-field appearance="outline" subscriptSizing="dynamic">
         <mat-label>{{ 'sales.status' | t }}</mat-label>
         <mat-select

@@ -1,12 +1,11 @@
 import type { Params } from '@angular/router';
 import type { SaleStatus } from '@crm/shared/contracts';
+import { fromQuery, LIST_PAGE_SIZES, type ListQueryCodec, stateToQuery } from '@crm/web/core';
 import { type ApiParams } from '@crm/web/data-access';
 
-export const SALE_PAGE_SIZES = [25, 50, 100] as const;
 export const DEFAULT_SALE_SORT = '-soldAt';
 const SORTABLE = ['soldAt', 'amount', 'createdAt'] as const;
 const STATUSES: readonly SaleStatus[] = ['pending', 'paid', 'cancelled', 'refunded'];
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const AMOUNT = /^\d+(\.\d{1,2})?$/;
 
 /** What the sales list shows; kept in the URL so a filtered list can be shared. */
@@ -38,52 +37,42 @@ export const EMPTY_SALE_LIST_STATE: SaleListState = {
   pageSize: 50,
 };
 
-const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
-
-function positiveInt(value: unknown, fallback: number): number {
-  const n = Number(value);
-  return Number.isInteger(n) && n > 0 ? n : fallback;
-}
-
 /** `1 000,5` typed by a Russian user reads as `1000.5`; anything else is dropped. */
 export function normaliseAmountFilter(value: unknown): string {
-  const compact = text(value)
+  const compact = fromQuery
+    .text(value)
     .replace(/[\s\u00a0\u202f]/g, '')
     .replace(',', '.');
   return AMOUNT.test(compact) ? compact : '';
 }
 
 export function saleStateFromParams(params: Params): SaleListState {
-  const sort = text(params['sort']);
-  const status = text(params['status']) as SaleStatus;
-  const currency = text(params['currency']).toUpperCase();
-  const from = text(params['from']);
-  const to = text(params['to']);
-  const pageSize = positiveInt(params['pageSize'], EMPTY_SALE_LIST_STATE.pageSize);
+  const currency = fromQuery.text(params['currency']).toUpperCase();
   return {
-    q: text(params['q']),
-    clientId: text(params['clientId']),
-    status: STATUSES.includes(status) ? status : '',
+    q: fromQuery.text(params['q']),
+    clientId: fromQuery.text(params['clientId']),
+    status: fromQuery.choice<SaleStatus | ''>(params['status'], STATUSES, ''),
     currency: /^[A-Z]{3}$/.test(currency) ? currency : '',
-    from: DAY.test(from) ? from : '',
-    to: DAY.test(to) ? to : '',
+    from: fromQuery.day(params['from']),
+    to: fromQuery.day(params['to']),
     amountMin: normaliseAmountFilter(params['amountMin']),
     amountMax: normaliseAmountFilter(params['amountMax']),
-    sort: SORTABLE.some((field) => sort === field || sort === `-${field}`) ? sort : DEFAULT_SALE_SORT,
-    page: positiveInt(params['page'], 1),
-    pageSize: (SALE_PAGE_SIZES as readonly number[]).includes(pageSize) ? pageSize : EMPTY_SALE_LIST_STATE.pageSize,
+    sort: fromQuery.sort(params['sort'], SORTABLE, DEFAULT_SALE_SORT),
+    page: fromQuery.positiveInt(params['page'], 1),
+    pageSize: fromQuery.pageSize(params['pageSize'], LIST_PAGE_SIZES, EMPTY_SALE_LIST_STATE.pageSize),
   };
 }
 
 /** Defaults are `null`, which removes them from the URL. */
 export function saleStateToParams(state: SaleListState): Params {
-  return Object.fromEntries(
-    (Object.keys(EMPTY_SALE_LIST_STATE) as (keyof SaleListState)[]).map((key) => [
-      key,
-      state[key] === EMPTY_SALE_LIST_STATE[key] ? null : state[key],
-    ]),
-  );
+  return stateToQuery(state, EMPTY_SALE_LIST_STATE);
 }
+
+export const SALE_LIST_QUERY: ListQueryCodec<SaleListState> = {
+  read: saleStateFromParams,
+  write: saleStateToParams,
+  defaultSort: DEFAULT_SALE_SORT,
+};
 
 export function saleFilterParams(state: SaleListState): ApiParams {
   return {

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, output, ViewEncapsulation } from '@angular/core';
 import { MatCardModule } from '@angular/material/card';
 import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
-import { describeError } from '@crm/web/core';
+import { describeError, LIST_PAGE_SIZES } from '@crm/web/core';
 import { I18n } from '@crm/web/i18n';
 import { ErrorState } from '../states/error-state';
 import { ListSkeleton } from '../states/list-skeleton';
@@ -16,6 +16,12 @@ export interface ListSource {
   reload(): unknown;
 }
 
+/** A list's paging kept elsewhere (the page's `UrlListState`): the page shown and the way to another. */
+export interface ListPaging {
+  value(): { page: number; pageSize?: number };
+  page(event: PageEvent): void;
+}
+
 /**
  * The frame of a full-width list page (clients, sales): an outlined card with a loading skeleton,
  * an error with retry, the empty state the page projects as `[listEmpty]`, the total line, the
@@ -23,7 +29,8 @@ export interface ListSource {
  * Its styles are global under `crm-list-card` so they reach the page's own table: `.row`
  * (clickable), `.num` (right-aligned tabular figures), `.secondary` (hidden on phones) and
  * `.phone-only` (shown only on phones). Give it the page's resource as `source` (loading, the error in
- * words, the total, "no rows" and retry follow from it), or those one by one.
+ * words, the total, "no rows" and retry follow from it), or those one by one; and its `UrlListState`
+ * as `paging` (the page shown and the paginator's changes follow from it), or those one by one.
  */
 @Component({
   selector: 'crm-list-card',
@@ -47,10 +54,10 @@ export interface ListSource {
           </div>
           <mat-paginator
             [length]="total()"
-            [pageIndex]="pageIndex()"
-            [pageSize]="pageSize()"
+            [pageIndex]="shownIndex()"
+            [pageSize]="shownSize()"
             [pageSizeOptions]="pageSizes()"
-            (page)="page.emit($event)"
+            (page)="turn($event)"
           />
         }
       }
@@ -72,11 +79,13 @@ export class ListCard {
   /** Zero-based, as mat-paginator counts. */
   readonly pageIndex = input(0);
   readonly pageSize = input(50);
-  readonly pageSizes = input<readonly number[]>([25, 50, 100]);
+  readonly pageSizes = input<readonly number[]>(LIST_PAGE_SIZES);
   readonly retry = output<void>();
   readonly page = output<PageEvent>();
   /** The page's resource; when given, it supplies loading, error, length, empty and retry. */
   readonly source = input<ListSource | null>(null);
+  /** The page's list state; when given, it supplies the page index and size and takes page changes. */
+  readonly paging = input<ListPaging | null>(null);
 
   private readonly i18n = inject(I18n);
   protected readonly busy = computed(() => this.source()?.isLoading() ?? this.loading());
@@ -94,6 +103,17 @@ export class ListCard {
     const source = this.source();
     return source ? source.hasValue() && source.value()?.items.length === 0 : this.empty();
   });
+
+  protected readonly shownIndex = computed(() => {
+    const paging = this.paging();
+    return paging ? paging.value().page - 1 : this.pageIndex();
+  });
+  protected readonly shownSize = computed(() => this.paging()?.value().pageSize ?? this.pageSize());
+
+  protected turn(event: PageEvent): void {
+    this.paging()?.page(event);
+    this.page.emit(event);
+  }
 
   protected retryNow(): void {
     this.source()?.reload();
