@@ -198,7 +198,7 @@ export class IndicatorsService {
           await runner.query('ROLLBACK');
           return { done: false };
         }
-        await checkFilterClients(sql, scope.companyId, narrowing?.clientIds);
+        await checkFilterClients(sql, scope, narrowing?.clientIds);
         const filter = narrowing ? saleFilterOf(narrowing) : undefined;
         const result = await work({ sql, ...context, filter });
         stopWatching();

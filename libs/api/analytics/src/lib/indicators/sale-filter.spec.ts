@@ -1,4 +1,4 @@
-import { InvalidInputException } from '@crm/api/core';
+import { type CompanyScope, InvalidInputException } from '@crm/api/core';
 import { SqlParams } from '../sql';
 import { checkFilterClients, saleFilterOf, saleFilterSql } from './sale-filter';
 
@@ -30,10 +30,12 @@ describe('sale filter', () => {
     expect(saleFilterSql({ currencies: ['EUR'] }, 'sales', p)).toBe(' AND sales.currency = ANY($4::char(3)[])');
   });
 
+  const COMPANY: CompanyScope = { companyId: 'company' };
+
   it("refuses the ids that are not the company's clients, each by its index as sent", async () => {
     const sql = jest.fn().mockResolvedValue([{ id: A }]);
-    await expect(checkFilterClients(sql, 'company', [A.toUpperCase()])).resolves.toBeUndefined();
-    const refused = await checkFilterClients(sql, 'company', [A, B, B]).catch((e: unknown) => e);
+    await expect(checkFilterClients(sql, COMPANY, [A.toUpperCase()])).resolves.toBeUndefined();
+    const refused = await checkFilterClients(sql, COMPANY, [A, B, B]).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(InvalidInputException);
     expect((refused as InvalidInputException).details).toEqual([
       { field: 'clientIds.1', messages: [`client ${B} not found in this company`] },
@@ -41,8 +43,8 @@ describe('sale filter', () => {
     ]);
     expect(sql).toHaveBeenLastCalledWith(expect.stringContaining('company_id = $1'), ['company', [A, B]]);
     sql.mockClear();
-    await checkFilterClients(sql, 'company', undefined);
-    await checkFilterClients(sql, 'company', []);
+    await checkFilterClients(sql, COMPANY, undefined);
+    await checkFilterClients(sql, COMPANY, []);
     expect(sql).not.toHaveBeenCalled();
   });
 });

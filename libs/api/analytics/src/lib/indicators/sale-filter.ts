@@ -4,7 +4,7 @@
  * filtered read aggregates `sales` itself ({@link PlainSource}, the rollups' reference) with these
  * predicates added; an unfiltered read is unchanged.
  */
-import { InvalidInputException } from '@crm/api/core';
+import { type CompanyScope, InvalidInputException } from '@crm/api/core';
 import type { FieldError } from '@crm/shared/contracts';
 import type { SqlParams, SqlRunner } from '../sql';
 
@@ -48,14 +48,14 @@ export function saleFilterSql(filter: SaleFilter | undefined, alias: string, p: 
  */
 export async function checkFilterClients(
   sql: SqlRunner,
-  companyId: string,
+  scope: CompanyScope,
   ids: readonly string[] | null | undefined,
   field = 'clientIds',
 ): Promise<void> {
   if (!ids || ids.length === 0) return;
   const found = await sql<{ id: string }>(
     `SELECT id::text AS id FROM clients WHERE company_id = $1 AND id = ANY($2::uuid[])`,
-    [companyId, [...new Set(ids)]],
+    [scope.companyId, [...new Set(ids)]],
   );
   const known = new Set(found.map((r) => r.id.toLowerCase()));
   const errors: FieldError[] = [];
