@@ -1,4 +1,6 @@
-import type { TransformFnParams } from 'class-transformer';
+import { Transform, type TransformFnParams } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, IsUUID } from 'class-validator';
+import { IsCurrency } from '../common/validators';
 
 /** Granularities of `analytics/timeseries`. */
 export const ANALYTICS_GRANULARITIES = ['day', 'week', 'month'] as const;
@@ -46,3 +48,33 @@ export const queryList = ({ value }: TransformFnParams): unknown => {
 /** A query-string integer: `"10"` → 10; anything else is left for the validators to refuse. */
 export const queryInteger = ({ value }: TransformFnParams): unknown =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+
+/** Applies `decorators` to a property in order, as one decorator. */
+type FieldDecorator = (target: object, key: string) => void;
+const composed =
+  (...decorators: FieldDecorator[]): FieldDecorator =>
+  (target, key) => {
+    for (const decorate of decorators) decorate(target, key);
+  };
+
+/** An optional query list of client ids that narrows the sales counted (`clientIds`). */
+export const ClientIdsFilter = (): FieldDecorator =>
+  composed(
+    IsOptional(),
+    Transform(queryList),
+    IsArray(),
+    ArrayMinSize(1),
+    ArrayMaxSize(ANALYTICS_MAX_CLIENT_IDS),
+    IsUUID('all', { each: true }),
+  );
+
+/** An optional query list of sale currencies that narrows the sales counted (`currencies`). */
+export const CurrenciesFilter = (): FieldDecorator =>
+  composed(
+    IsOptional(),
+    Transform(queryList),
+    IsArray(),
+    ArrayMinSize(1),
+    ArrayMaxSize(ANALYTICS_MAX_CURRENCIES),
+    IsCurrency({ each: true }),
+  );

@@ -1,7 +1,6 @@
-import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, IsUUID } from 'class-validator';
+import { IsOptional } from 'class-validator';
 import { IsCurrency, IsDateOnly } from '../common/validators';
-import { ANALYTICS_MAX_CLIENT_IDS, ANALYTICS_MAX_CURRENCIES, queryList } from './analytics-query';
+import { ClientIdsFilter, CurrenciesFilter } from './analytics-query';
 
 /**
  * The period and currency of an indicator. Dates are days in the company's time zone, both
@@ -32,23 +31,13 @@ export class AnalyticsRangeQueryDto {
    * Only the sales of these clients (at most 300, clients of this company), repeated
    * (`clientIds=a&clientIds=b`) or comma separated. @example ["0193f7a4-5f0e-7c3a-9a51-2b1f1d8e4c10"]
    */
-  @IsOptional()
-  @Transform(queryList)
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(ANALYTICS_MAX_CLIENT_IDS)
-  @IsUUID('all', { each: true })
+  @ClientIdsFilter()
   clientIds?: string[];
 
   /**
    * Only the sales in these currencies (the sale's own currency; the figures are still converted
    * to `currency`), repeated or comma separated. @example ["USD"]
    */
-  @IsOptional()
-  @Transform(queryList)
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(ANALYTICS_MAX_CURRENCIES)
-  @IsCurrency({ each: true })
+  @CurrenciesFilter()
   currencies?: string[];
 }

@@ -1,14 +1,13 @@
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { IsCurrency, IsDateOnly } from '../common/validators';
 import {
-  ANALYTICS_MAX_CLIENT_IDS,
-  ANALYTICS_MAX_CURRENCIES,
   FORECAST_GRANULARITIES,
   FORECAST_MAX_HORIZON,
   type ForecastGranularity,
   queryInteger,
-  queryList,
+  ClientIdsFilter,
+  CurrenciesFilter,
 } from './analytics-query';
 
 /** `analytics/forecast`: how far, at which granularity, in which currency, from which day. */
@@ -37,20 +36,10 @@ export class RevenueForecastQueryDto {
   asOf?: string;
 
   /** The history counts only the sales of these clients (as the other indicators' `clientIds`). @example ["0193f7a4-5f0e-7c3a-9a51-2b1f1d8e4c10"] */
-  @IsOptional()
-  @Transform(queryList)
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(ANALYTICS_MAX_CLIENT_IDS)
-  @IsUUID('all', { each: true })
+  @ClientIdsFilter()
   clientIds?: string[];
 
   /** The history counts only the sales in these currencies (the sale's own). @example ["USD"] */
-  @IsOptional()
-  @Transform(queryList)
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(ANALYTICS_MAX_CURRENCIES)
-  @IsCurrency({ each: true })
+  @CurrenciesFilter()
   currencies?: string[];
 }
