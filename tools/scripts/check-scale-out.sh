@@ -229,7 +229,13 @@ for _ in $(seq 1 50); do [ -f "$WORK/nginx.pid" ] && break; sleep 0.1; done
 
 echo "== proving it through nginx"
 if [ ${#WEB_ENV[@]} -gt 0 ]; then
-  curl -sf "http://127.0.0.1:$NGINX_PORT/" | grep -qi '<html' || { echo "FAIL the web app is not served through nginx" >&2; exit 1; }
+  # Read the whole page before matching: under pipefail, `curl | grep -q` fails at random when grep
+  # stops reading early and curl gets SIGPIPE (exit 23) writing the rest.
+  PAGE=$(curl -sf "http://127.0.0.1:$NGINX_PORT/") || { echo "FAIL the web app is not served through nginx (curl exit $?)" >&2; exit 1; }
+  case "$PAGE" in
+    *"<html"* | *"<HTML"*) ;;
+    *) echo "FAIL nginx's / answered without an HTML page" >&2; exit 1 ;;
+  esac
   echo "ok   the web app (CRM_WEB_DIST) is served through nginx"
 fi
 SCALE_OUT_URL="http://127.0.0.1:$NGINX_PORT" \
