@@ -6,7 +6,7 @@
 import type { CompanyScope } from '@crm/api/core';
 import type { AnalyticsGranularity, SaleStatus } from '@crm/shared/contracts';
 import type { AnalyticsContext, Period } from '../analytics-context';
-import type { SqlRunner } from '../sql';
+import type { SqlParams, SqlRunner } from '../sql';
 
 /**
  * The status key of the rollups: a sale's status, or `return:<status>` for a return (migration
@@ -85,7 +85,20 @@ export interface IndicatorSource {
   /** Buyer counts of each period, in one statement. */
   buyers(sql: SqlRunner, ctx: AnalyticsContext, periods: readonly Period[]): Promise<BuyerCounts[]>;
   topClients(sql: SqlRunner, ctx: AnalyticsContext, period: Period, limit: number): Promise<ClientTotal[]>;
+  /**
+   * SQL of the period's product cells (see {@link PRODUCT_CELL_COLUMNS}): per local day, currency
+   * and product, the signed quantity and amount of the items of paid sales and paid returns, the
+   * sales that sold it, and the name of the item of the day's first sale by id.
+   */
+  productCells(ctx: AnalyticsContext, period: Period, p: SqlParams): string;
 }
+
+/**
+ * The columns of a product cell: `day`, `currency`, `product` (`sku:<sku>` or `name:<name>`), `sku`,
+ * `name`, `name_sale` (the sale whose item named it), `quantity`, `amount` (in `currency`, signed:
+ * returns take their items back), `sales` (sales, not returns, with the product).
+ */
+export const PRODUCT_CELL_COLUMNS = 'day, currency, product, sku, name, name_sale, quantity, amount, sales';
 
 /** SQL expression of a row's bucket start (a date) for `Buckets`. */
 export function bucketSql(buckets: Buckets, day: string, from: string, addParam: (v: unknown) => string): string {

@@ -39,9 +39,8 @@ import { netTotals, ZERO_NET } from './net-totals';
 import { loadPending, PENDING_READ_LIMIT, pendingTouches } from './pending-changes';
 import { RollupFolder } from './rollup-folder';
 import { RollupSource } from './rollup-source';
-import { checkFilterClients, saleFilterOf, saleFilterSql } from './sale-filter';
+import { checkFilterClients, saleFilterOf } from './sale-filter';
 import { type AnswerStamp, TopClientsAnswers } from './top-clients-answers';
-import { localDayBounds } from './totals-sql';
 import { unconvertedWarnings } from './warnings';
 
 /** Injection token of the indicator source; the rollups unless a test or bench provides another. */
@@ -427,20 +426,18 @@ export class IndicatorsService {
     });
   }
 
-  /** Revenue by product from the items of the period's counted sales (aggregated from `sale_items`). */
+  /**
+   * Revenue by product from the items of the period's counted sales: the source's product cells
+   * (folded by day, or computed from `sale_items`), converted at each day's rate.
+   */
   products(scope: CompanyScope, query: ProductRevenueQueryDto): Promise<ProductRevenueListResponse> {
     return this.readQuery(scope, query, async (ctx) => {
       const { sql, company, conversion } = ctx;
       const period = resolvePeriod(company, query);
       const p = new SqlParams();
-      const id = p.add(scope.companyId);
-      const bounds = localDayBounds(p, period.from, period.to, company.timeZone);
-      // Paid returns take their items back on their own day.
-      const salesSql = `SELECT id, currency, (sold_at AT TIME ZONE ${p.add(company.timeZone)})::date AS day,
-             CASE WHEN kind = 'return' THEN -1 ELSE 1 END AS sign FROM sales
-           WHERE company_id = ${id} AND status = 'paid' AND sold_at >= ${bounds.lower} AND sold_at < ${bounds.upper}${saleFilterSql(ctx.filter, 'sales', p)}`;
-      const fx = fxCte(conversion, period.from, period.to, p, 'SELECT DISTINCT currency, day FROM s');
-      const rate = rateColumns(conversion, 'i', p);
+      const cells = this.source.productCells(ctx, period, p);
+      const fx = fxCte(conversion, period.from, period.to, p, 'SELECT DISTINCT currency, day FROM cells');
+      const rate = rateColumns(conversion, 'c', p);
       const rows = await withoutNestedLoops<{
         product: string;
         sku: string | null;
@@ -450,22 +447,14 @@ export class IndicatorsService {
         sales: string;
       }>(
         sql,
-        `WITH s AS MATERIALIZED (${salesSql}),
+        `WITH cells AS MATERIALIZED (${cells}),
          ${fx},
-         i AS (
-           SELECT coalesce('sku:' || si.sku, 'name:' || si.name) AS product, si.sku, si.name, s.sign * si.quantity AS quantity,
-                  s.sign * si.quantity * si.unit_price AS amount, s.id AS sale_id, s.sign, s.day, s.currency
-           -- A probe of each sale's items through their primary key (company_id, sale_id, position),
-           -- whatever the planner expects of s (OFFSET 0 keeps it a probe).
-           FROM s CROSS JOIN LATERAL (
-             SELECT sku, name, quantity, unit_price FROM sale_items WHERE company_id = ${id} AND sale_id = s.id OFFSET 0
-           ) si
-         ),
-         x AS (SELECT i.*, 1 AS sales, ${rate.rc} AS rc, ${rate.rt} AS rt FROM i ${rate.joins}),
+         x AS (SELECT c.*, ${rate.rc} AS rc, ${rate.rt} AS rt FROM cells c ${rate.joins}),
          converted AS (${convertedSumSql(conversion, 'x', ['product'])}),
+         -- The name of the latest day's first sale; quantities and sales of convertible days only.
          details AS (
-           SELECT product, min(sku) AS sku, (array_agg(name ORDER BY day DESC, sale_id))[1] AS name,
-                  sum(quantity) AS quantity, count(DISTINCT sale_id) FILTER (WHERE sign > 0) AS sales
+           SELECT product, min(sku) AS sku, (array_agg(name ORDER BY day DESC, name_sale))[1] AS name,
+                  sum(quantity) AS quantity, sum(sales) AS sales
            FROM x WHERE rc IS NOT NULL AND rt IS NOT NULL GROUP BY product
          )
          SELECT d.product, d.sku, d.name, d.quantity::text, c.revenue, d.sales

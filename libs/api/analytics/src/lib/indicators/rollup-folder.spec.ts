@@ -1,14 +1,16 @@
 import { SaleChangeHooks } from '@crm/api/core';
 import type { DataSource } from 'typeorm';
-import { FOLD_CHUNK, FOLDED_TABLES, foldConnections, RollupFolder } from './rollup-folder';
+import { FOLD_CHUNK, FOLDED_TABLES, foldConnections, PRODUCT_FOLD_DAYS, RollupFolder } from './rollup-folder';
 
 /**
  * A DataSource double: `pending` changes wait; each fold call claims up to the chunk size; the
- * statistics of `stale` tables are missing or out of date.
+ * statistics of `stale` tables are missing or out of date; `productDays` days of product cells
+ * wait, each product fold recomputing up to the days asked.
  */
-function fakeDatabase(pending: number, stale: string[] = [], missing = true) {
+function fakeDatabase(pending: number, stale: string[] = [], missing = true, productDays = 0) {
   const calls: string[] = [];
   let left = pending;
+  let days = productDays;
   const query = jest.fn(async (text: string, params: unknown[]) => {
     await new Promise((resolve) => setImmediate(resolve));
     if (text.includes('pg_stats')) {
@@ -22,7 +24,13 @@ function fakeDatabase(pending: number, stale: string[] = [], missing = true) {
     }
     if (text.includes('EXISTS')) {
       calls.push('exists');
-      return [{ pending: left > 0 }];
+      return [{ sales: left > 0, products: days > 0 }];
+    }
+    if (text.includes('analytics_fold_products')) {
+      const n = Math.min(days, params[1] as number);
+      days -= n;
+      calls.push(`products ${n}`);
+      return [{ n }];
     }
     if (text.includes('analytics_fold_company')) {
       const n = Math.min(left, params[1] as number);
@@ -32,7 +40,7 @@ function fakeDatabase(pending: number, stale: string[] = [], missing = true) {
     }
     return [];
   });
-  return { dataSource: { query } as unknown as DataSource, calls, left: () => left };
+  return { dataSource: { query } as unknown as DataSource, calls, left: () => left, days: () => days };
 }
 
 describe('RollupFolder', () => {
@@ -47,8 +55,21 @@ describe('RollupFolder', () => {
     await expect(new RollupFolder(db.dataSource, new SaleChangeHooks()).fold({ companyId: 'c1' })).resolves.toBe(
       2 * FOLD_CHUNK + 7,
     );
-    expect(db.calls).toEqual(['exists', `fold ${FOLD_CHUNK}`, `fold ${FOLD_CHUNK}`, 'fold 7', 'stale?']);
+    expect(db.calls).toEqual(['exists', `fold ${FOLD_CHUNK}`, `fold ${FOLD_CHUNK}`, 'fold 7', 'products 0', 'stale?']);
     expect(db.left()).toBe(0);
+  });
+
+  it('recomputes the product days logged, a few days a transaction, also when no sale change is pending', async () => {
+    const db = fakeDatabase(0, [], true, 2 * PRODUCT_FOLD_DAYS + 3);
+    await expect(new RollupFolder(db.dataSource, new SaleChangeHooks()).fold({ companyId: 'c1' })).resolves.toBe(0);
+    expect(db.calls).toEqual([
+      'exists',
+      `products ${PRODUCT_FOLD_DAYS}`,
+      `products ${PRODUCT_FOLD_DAYS}`,
+      'products 3',
+      'stale?',
+    ]);
+    expect(db.days()).toBe(0);
   });
 
   it('lets a caller that arrives during a fold wait for it and then fold what came since', async () => {
@@ -57,7 +78,7 @@ describe('RollupFolder', () => {
     const first = folder.fold({ companyId: 'c1' });
     const second = folder.fold({ companyId: 'c1' });
     await expect(Promise.all([first, second])).resolves.toEqual([5, 0]);
-    expect(db.calls).toEqual(['exists', 'fold 5', 'stale?', 'exists']);
+    expect(db.calls).toEqual(['exists', 'fold 5', 'products 0', 'stale?', 'exists']);
   });
 
   it('still folds for a waiting caller when the fold in progress failed', async () => {
@@ -81,6 +102,7 @@ describe('RollupFolder', () => {
     expect(db.calls).toEqual([
       'exists',
       'fold 14500',
+      'products 0',
       'stale?',
       'ANALYZE (SKIP_LOCKED) "analytics_client_daily", "analytics_sales_daily", "sales"',
     ]);
@@ -107,15 +129,22 @@ describe('RollupFolder', () => {
   it('refreshes statistics that are only behind in the background, without holding the caller', async () => {
     const db = fakeDatabase(100, ['analytics_client_daily'], false);
     await expect(new RollupFolder(db.dataSource, new SaleChangeHooks()).fold({ companyId: 'c1' })).resolves.toBe(100);
-    expect(db.calls).toEqual(['exists', 'fold 100', 'stale?']);
+    expect(db.calls).toEqual(['exists', 'fold 100', 'products 0', 'stale?']);
     await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(db.calls).toEqual(['exists', 'fold 100', 'stale?', 'ANALYZE (SKIP_LOCKED) "analytics_client_daily"']);
+    expect(db.calls).toEqual([
+      'exists',
+      'fold 100',
+      'products 0',
+      'stale?',
+      'ANALYZE (SKIP_LOCKED) "analytics_client_daily"',
+    ]);
   });
 
   it('folds many companies on at most a quarter of the pool at once', async () => {
     let active = 0;
     let most = 0;
     const query = jest.fn(async (text: string) => {
+      if (text.includes('pg_stats')) return []; // statistics current
       if (text.includes('analytics_fold_company')) {
         active += 1;
         most = Math.max(most, active);
@@ -123,7 +152,7 @@ describe('RollupFolder', () => {
         active -= 1;
         return [{ n: 1 }];
       }
-      if (text.includes('EXISTS')) return [{ pending: true }];
+      if (text.includes('EXISTS')) return [{ sales: true, products: false }];
       return [];
     });
     const dataSource = { query, options: { extra: { max: 10 } } } as unknown as DataSource;

@@ -6,6 +6,11 @@ import { Budget, poolShare } from '../budget';
 
 /** Pending changes applied per transaction: bounds a fold's memory and lock time on big backlogs. */
 export const FOLD_CHUNK = 50_000;
+/**
+ * Days of product cells recomputed per transaction (`analytics_fold_products`): about 16 × the
+ * day's sales item probes, a short transaction even at a million sales (PGlite is one session).
+ */
+export const PRODUCT_FOLD_DAYS = 16;
 /** A company's changes are folded once its writes have been quiet this long… */
 const QUIET_MS = 1_000;
 /** …or at the latest this long after the first unfolded write, even under continuous ingest. */
@@ -31,6 +36,9 @@ export const FOLDED_TABLES = [
   'analytics_buyer_prev',
   'analytics_buyer_firsts',
   'analytics_top_clients',
+  'analytics_product_daily',
+  'analytics_product_dirty',
+  'analytics_product_changes',
 ] as const;
 
 /**
@@ -130,12 +138,14 @@ export class RollupFolder implements OnModuleInit, OnModuleDestroy {
 
   private async foldAll(scope: CompanyScope): Promise<number> {
     const [pending] = (await this.dataSource.query(
-      `SELECT EXISTS (SELECT 1 FROM analytics_pending_changes WHERE company_id = $1) AS pending`,
+      `SELECT EXISTS (SELECT 1 FROM analytics_pending_changes WHERE company_id = $1) AS sales,
+              EXISTS (SELECT 1 FROM analytics_product_changes WHERE company_id = $1)
+                OR EXISTS (SELECT 1 FROM analytics_product_dirty WHERE company_id = $1) AS products`,
       [scope.companyId],
-    )) as { pending: boolean }[];
-    if (!pending?.pending) return 0;
+    )) as { sales: boolean; products: boolean }[];
+    if (!pending?.sales && !pending?.products) return 0;
     let total = 0;
-    for (;;) {
+    while (pending.sales) {
       const [row] = (await this.dataSource.query(`SELECT analytics_fold_company($1, $2) AS n`, [
         scope.companyId,
         FOLD_CHUNK,
@@ -143,6 +153,15 @@ export class RollupFolder implements OnModuleInit, OnModuleDestroy {
       const n = Number(row?.n ?? 0);
       total += n;
       if (n < FOLD_CHUNK) break;
+    }
+    // Then the product cells of the days those changes (and item edits) touched, a few days a step.
+    // The product log has its own fold, run whether or not sale changes were pending.
+    for (;;) {
+      const [row] = (await this.dataSource.query(`SELECT analytics_fold_products($1, $2) AS n`, [
+        scope.companyId,
+        PRODUCT_FOLD_DAYS,
+      ])) as { n: number }[];
+      if (Number(row?.n ?? 0) < PRODUCT_FOLD_DAYS) break;
     }
     // Outside any transaction, after the fold committed: the read that waits for this fold plans
     // its statements on statistics that include what was just folded.
@@ -171,7 +190,10 @@ export class RollupFolder implements OnModuleInit, OnModuleDestroy {
     if (this.stopped) return;
     try {
       const rows = (await this.dataSource.query(
-        `SELECT DISTINCT company_id AS id FROM analytics_pending_changes LIMIT 1000`,
+        `SELECT company_id AS id FROM analytics_pending_changes
+         UNION SELECT company_id FROM analytics_product_changes
+         UNION SELECT company_id FROM analytics_product_dirty
+         LIMIT 1000`,
       )) as { id: string }[];
       for (const row of rows) {
         if (!this.scheduled.has(row.id)) await this.fold(scopeOfPendingChanges(row));

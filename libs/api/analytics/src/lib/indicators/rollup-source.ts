@@ -18,7 +18,14 @@ import {
   rateColumns,
   thresholdsSql,
 } from './conversion';
-import type { BuyerCounts, ClientTotal, IndicatorSource, Totals, TotalsQuery } from './indicator-source';
+import {
+  type BuyerCounts,
+  type ClientTotal,
+  type IndicatorSource,
+  PRODUCT_CELL_COLUMNS,
+  type Totals,
+  type TotalsQuery,
+} from './indicator-source';
 import { pendingDailySql } from './pending-changes';
 import { PlainSource } from './plain-source';
 import { localDayBounds, runTotals } from './totals-sql';
@@ -512,5 +519,35 @@ export class RollupSource implements IndicatorSource {
       p.values,
     );
     return rows.map((r) => ({ clientId: r.client_id, revenue: r.revenue, salesCount: count(r.sales) }));
+  }
+
+  /**
+   * The folded product cells of the period's clean days, and the cells of its days with unfolded
+   * changes computed from the sales themselves (migration `AnalyticsProductDaily1764700000000`): a
+   * day is unfolded when the snapshot sees it in `analytics_product_dirty` or an hour of it in
+   * `analytics_product_changes` (an hour may start the day before). The fold recomputes a day and
+   * drops it from both in one transaction, so each day is counted once, folded or live.
+   */
+  productCells(ctx: AnalyticsContext, period: Period, p: SqlParams): string {
+    if (ctx.filter) return this.plain.productCells(ctx, period, p);
+    const id = p.add(ctx.company.scope.companyId);
+    const tz = p.add(ctx.company.timeZone);
+    const from = `${p.add(period.from)}::date`;
+    const to = `${p.add(period.to)}::date`;
+    const bounds = localDayBounds(p, period.from, period.to, ctx.company.timeZone);
+    return `WITH unfolded AS MATERIALIZED (
+              SELECT d.day FROM analytics_product_dirty d WHERE d.company_id = ${id} AND d.day BETWEEN ${from} AND ${to}
+              UNION
+              SELECT h.day FROM analytics_product_changes c
+              CROSS JOIN LATERAL (VALUES ((c.hour AT TIME ZONE ${tz})::date),
+                                         (((c.hour + interval '1 hour' - interval '1 microsecond') AT TIME ZONE ${tz})::date)) h (day)
+              WHERE c.company_id = ${id} AND c.hour > ${bounds.lower} - interval '1 hour' AND c.hour < ${bounds.upper}
+                AND h.day BETWEEN ${from} AND ${to}
+            )
+            SELECT ${PRODUCT_CELL_COLUMNS} FROM analytics_product_daily f
+            WHERE f.company_id = ${id} AND f.day BETWEEN ${from} AND ${to}
+              AND NOT EXISTS (SELECT 1 FROM unfolded u WHERE u.day = f.day)
+            UNION ALL
+            SELECT ${PRODUCT_CELL_COLUMNS} FROM analytics_product_cells_of(${id}, ${tz}, ARRAY(SELECT day FROM unfolded))`;
   }
 }
