@@ -24,7 +24,7 @@ function fakeDatabase(pending: number, stale: string[] = [], missing = true, pro
     }
     if (text.includes('EXISTS')) {
       calls.push('exists');
-      return [{ sales: left > 0, products: days > 0 }];
+      return [{ pending: left > 0 }];
     }
     if (text.includes('analytics_fold_products')) {
       const n = Math.min(days, params[1] as number);
@@ -55,13 +55,17 @@ describe('RollupFolder', () => {
     await expect(new RollupFolder(db.dataSource, new SaleChangeHooks()).fold({ companyId: 'c1' })).resolves.toBe(
       2 * FOLD_CHUNK + 7,
     );
-    expect(db.calls).toEqual(['exists', `fold ${FOLD_CHUNK}`, `fold ${FOLD_CHUNK}`, 'fold 7', 'products 0', 'stale?']);
+    expect(db.calls).toEqual(['exists', `fold ${FOLD_CHUNK}`, `fold ${FOLD_CHUNK}`, 'fold 7', 'stale?']);
     expect(db.left()).toBe(0);
   });
 
-  it('recomputes the product days logged, a few days a transaction, also when no sale change is pending', async () => {
+  it('recomputes the product days logged only when asked, a few days a transaction', async () => {
     const db = fakeDatabase(0, [], true, 2 * PRODUCT_FOLD_DAYS + 3);
-    await expect(new RollupFolder(db.dataSource, new SaleChangeHooks()).fold({ companyId: 'c1' })).resolves.toBe(0);
+    const folder = new RollupFolder(db.dataSource, new SaleChangeHooks());
+    // A read's fold does not wait for product days (the read computes unfolded days itself).
+    await expect(folder.fold({ companyId: 'c1' })).resolves.toBe(0);
+    expect(db.calls).toEqual(['exists']);
+    await expect(folder.foldProducts({ companyId: 'c1' })).resolves.toBe(2 * PRODUCT_FOLD_DAYS + 3);
     expect(db.calls).toEqual([
       'exists',
       `products ${PRODUCT_FOLD_DAYS}`,
@@ -72,13 +76,30 @@ describe('RollupFolder', () => {
     expect(db.days()).toBe(0);
   });
 
+  it('folds the product days after the sales of a quiet company, in the background', async () => {
+    const db = fakeDatabase(4, [], true, 2);
+    const hooks = new SaleChangeHooks();
+    const folder = new RollupFolder(db.dataSource, hooks);
+    folder.onModuleInit();
+    try {
+      await hooks.emit({} as never, { companyId: 'c1' }, 1);
+      for (let i = 0; i < 100 && db.days() > 0; i++) await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(db.calls.filter((c) => c.startsWith('fold') || c.startsWith('products'))).toEqual([
+        'fold 4',
+        'products 2',
+      ]);
+    } finally {
+      folder.onModuleDestroy();
+    }
+  });
+
   it('lets a caller that arrives during a fold wait for it and then fold what came since', async () => {
     const db = fakeDatabase(5);
     const folder = new RollupFolder(db.dataSource, new SaleChangeHooks());
     const first = folder.fold({ companyId: 'c1' });
     const second = folder.fold({ companyId: 'c1' });
     await expect(Promise.all([first, second])).resolves.toEqual([5, 0]);
-    expect(db.calls).toEqual(['exists', 'fold 5', 'products 0', 'stale?', 'exists']);
+    expect(db.calls).toEqual(['exists', 'fold 5', 'stale?', 'exists']);
   });
 
   it('still folds for a waiting caller when the fold in progress failed', async () => {
@@ -102,7 +123,6 @@ describe('RollupFolder', () => {
     expect(db.calls).toEqual([
       'exists',
       'fold 14500',
-      'products 0',
       'stale?',
       'ANALYZE (SKIP_LOCKED) "analytics_client_daily", "analytics_sales_daily", "sales"',
     ]);
@@ -129,15 +149,9 @@ describe('RollupFolder', () => {
   it('refreshes statistics that are only behind in the background, without holding the caller', async () => {
     const db = fakeDatabase(100, ['analytics_client_daily'], false);
     await expect(new RollupFolder(db.dataSource, new SaleChangeHooks()).fold({ companyId: 'c1' })).resolves.toBe(100);
-    expect(db.calls).toEqual(['exists', 'fold 100', 'products 0', 'stale?']);
+    expect(db.calls).toEqual(['exists', 'fold 100', 'stale?']);
     await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(db.calls).toEqual([
-      'exists',
-      'fold 100',
-      'products 0',
-      'stale?',
-      'ANALYZE (SKIP_LOCKED) "analytics_client_daily"',
-    ]);
+    expect(db.calls).toEqual(['exists', 'fold 100', 'stale?', 'ANALYZE (SKIP_LOCKED) "analytics_client_daily"']);
   });
 
   it('folds many companies on at most a quarter of the pool at once', async () => {
@@ -152,7 +166,7 @@ describe('RollupFolder', () => {
         active -= 1;
         return [{ n: 1 }];
       }
-      if (text.includes('EXISTS')) return [{ sales: true, products: false }];
+      if (text.includes('EXISTS')) return [{ pending: true }];
       return [];
     });
     const dataSource = { query, options: { extra: { max: 10 } } } as unknown as DataSource;

@@ -49,7 +49,8 @@ export const foldConnections = (dataSource: DataSource): number => poolShare(dat
 
 /**
  * System boundary (ADR 0001): the company a sweep found with pending changes, as the scope its fold
- * names. The id comes from `analytics_pending_changes`, which only the `sales` triggers write.
+ * names. The id comes from `analytics_pending_changes` or the product log, which only the triggers
+ * on `sales` and `sale_items` (and a company's own time-zone change) write.
  */
 const scopeOfPendingChanges = (row: { id: string }): CompanyScope => ({ companyId: row.id });
 
@@ -75,6 +76,8 @@ export class RollupFolder implements OnModuleInit, OnModuleDestroy {
   private readonly running = new Map<string, Promise<number>>();
   /** Per company, the fold that starts once the running one ends, shared by everyone waiting for it. */
   private readonly next = new Map<string, Promise<number>>();
+  /** Per company, the product fold in progress ({@link foldProducts}). */
+  private readonly productFolds = new Map<string, Promise<number>>();
   private sweepTimer?: NodeJS.Timeout;
   private stopped = false;
   private readonly statistics: TableStatistics;
@@ -138,14 +141,12 @@ export class RollupFolder implements OnModuleInit, OnModuleDestroy {
 
   private async foldAll(scope: CompanyScope): Promise<number> {
     const [pending] = (await this.dataSource.query(
-      `SELECT EXISTS (SELECT 1 FROM analytics_pending_changes WHERE company_id = $1) AS sales,
-              EXISTS (SELECT 1 FROM analytics_product_changes WHERE company_id = $1)
-                OR EXISTS (SELECT 1 FROM analytics_product_dirty WHERE company_id = $1) AS products`,
+      `SELECT EXISTS (SELECT 1 FROM analytics_pending_changes WHERE company_id = $1) AS pending`,
       [scope.companyId],
-    )) as { sales: boolean; products: boolean }[];
-    if (!pending?.sales && !pending?.products) return 0;
+    )) as { pending: boolean }[];
+    if (!pending?.pending) return 0;
     let total = 0;
-    while (pending.sales) {
+    for (;;) {
       const [row] = (await this.dataSource.query(`SELECT analytics_fold_company($1, $2) AS n`, [
         scope.companyId,
         FOLD_CHUNK,
@@ -154,19 +155,40 @@ export class RollupFolder implements OnModuleInit, OnModuleDestroy {
       total += n;
       if (n < FOLD_CHUNK) break;
     }
-    // Then the product cells of the days those changes (and item edits) touched, a few days a step.
-    // The product log has its own fold, run whether or not sale changes were pending.
-    for (;;) {
-      const [row] = (await this.dataSource.query(`SELECT analytics_fold_products($1, $2) AS n`, [
-        scope.companyId,
-        PRODUCT_FOLD_DAYS,
-      ])) as { n: number }[];
-      if (Number(row?.n ?? 0) < PRODUCT_FOLD_DAYS) break;
-    }
     // Outside any transaction, after the fold committed: the read that waits for this fold plans
     // its statements on statistics that include what was just folded.
     await this.statistics.refresh(FOLDED_TABLES);
     return total;
+  }
+
+  /**
+   * Recomputes the product days logged since (`analytics_fold_products`), a few days a transaction;
+   * resolves with how many days. Only in the background (after the sales fold of a quiet company,
+   * and by the sweep): a read computes the days still unfolded itself, so it never waits for these.
+   * One at a time per company; a call during one shares it (the sweep or the next write calls again).
+   */
+  foldProducts(scope: CompanyScope): Promise<number> {
+    const { companyId } = scope;
+    const running = this.productFolds.get(companyId);
+    if (running) return running;
+    const work = this.budget
+      .run(async () => {
+        let days = 0;
+        for (;;) {
+          const [row] = (await this.dataSource.query(`SELECT analytics_fold_products($1, $2) AS n`, [
+            companyId,
+            PRODUCT_FOLD_DAYS,
+          ])) as { n: number }[];
+          const n = Number(row?.n ?? 0);
+          days += n;
+          if (n < PRODUCT_FOLD_DAYS) break;
+        }
+        if (days > 0) await this.statistics.refresh(FOLDED_TABLES);
+        return days;
+      })
+      .finally(() => this.productFolds.delete(companyId));
+    this.productFolds.set(companyId, work);
+    return work;
   }
 
   /** Debounced background fold: after QUIET_MS without writes, at most MAX_DELAY_MS after the first. */
@@ -180,7 +202,9 @@ export class RollupFolder implements OnModuleInit, OnModuleDestroy {
     const delay = Math.max(0, Math.min(QUIET_MS, since + MAX_DELAY_MS - now));
     const timer = setTimeout(() => {
       this.scheduled.delete(companyId);
-      this.fold(scope).catch((error: unknown) => this.logger.warn(`Folding ${companyId} failed: ${String(error)}`));
+      this.fold(scope)
+        .then(() => this.foldProducts(scope))
+        .catch((error: unknown) => this.logger.warn(`Folding ${companyId} failed: ${String(error)}`));
     }, delay);
     timer.unref();
     this.scheduled.set(companyId, { timer, since });
@@ -196,7 +220,10 @@ export class RollupFolder implements OnModuleInit, OnModuleDestroy {
          LIMIT 1000`,
       )) as { id: string }[];
       for (const row of rows) {
-        if (!this.scheduled.has(row.id)) await this.fold(scopeOfPendingChanges(row));
+        if (this.scheduled.has(row.id)) continue;
+        const scope = scopeOfPendingChanges(row);
+        await this.fold(scope);
+        await this.foldProducts(scope);
       }
       // Also after a restart, a rebuild or writes that bypassed the folder (PGlite has no autovacuum).
       await this.statistics.refresh(FOLDED_TABLES);

@@ -21,8 +21,10 @@ import { disableTenantSecurity, enableTenantSecurity } from './tenant-security';
  * - a read takes the folded cells of the clean days and computes the days that are logged or dirty
  *   in its snapshot from the sales themselves, so the answer is exact without waiting for a fold.
  *
- * A time-zone change marks every day of the company dirty (its cells are local days). The fold and
- * that change take the same advisory lock, so a fold never writes days of the zone just replaced.
+ * A rebuild of the company's rollups (`analytics_rebuild_company`: a time-zone change, whose local
+ * days move every cell, or a bulk load that skipped the triggers) marks every day with a paid sale
+ * to be recomputed. The fold and the rebuild take the same advisory lock, so a fold never writes
+ * days of a zone just replaced.
  */
 export class AnalyticsProductDaily1764700000000 implements MigrationInterface {
   name = 'AnalyticsProductDaily1764700000000';
@@ -181,24 +183,29 @@ export class AnalyticsProductDaily1764700000000 implements MigrationInterface {
       END
       $$`);
 
-    // A new time zone moves every sale's local day: every day with a paid sale is recomputed.
+    // A rebuild (a new time zone moves every sale's local day; bulk loads that skipped the triggers)
+    // recomputes every day with a paid sale. The earlier rebuild keeps its work under a new name.
     await q.query(`
-      CREATE FUNCTION analytics_products_time_zone_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+      CREATE FUNCTION analytics_products_rebuild(target uuid) RETURNS void LANGUAGE plpgsql AS $$
       BEGIN
-        PERFORM pg_advisory_xact_lock(hashtextextended('crm.analytics-products:' || NEW.id::text, 0));
-        DELETE FROM analytics_product_daily WHERE company_id = NEW.id;
-        DELETE FROM analytics_product_dirty WHERE company_id = NEW.id;
-        DELETE FROM analytics_product_changes WHERE company_id = NEW.id;
+        PERFORM pg_advisory_xact_lock(hashtextextended('crm.analytics-products:' || target::text, 0));
+        DELETE FROM analytics_product_daily WHERE company_id = target;
+        DELETE FROM analytics_product_dirty WHERE company_id = target;
+        DELETE FROM analytics_product_changes WHERE company_id = target;
         INSERT INTO analytics_product_dirty (company_id, day)
-        SELECT DISTINCT NEW.id, (s.sold_at AT TIME ZONE NEW.time_zone)::date FROM sales s
-        WHERE s.company_id = NEW.id AND s.status = 'paid' ORDER BY 2;
-        RETURN NULL;
+        SELECT DISTINCT target, (s.sold_at AT TIME ZONE c.time_zone)::date
+        FROM sales s JOIN companies c ON c.id = s.company_id
+        WHERE s.company_id = target AND s.status = 'paid' ORDER BY 2;
       END
       $$`);
+    await q.query(`ALTER FUNCTION analytics_rebuild_company(uuid) RENAME TO analytics_rebuild_company_before_products`);
     await q.query(`
-      CREATE TRIGGER companies_products_time_zone AFTER UPDATE OF time_zone ON companies
-      FOR EACH ROW WHEN (OLD.time_zone IS DISTINCT FROM NEW.time_zone)
-      EXECUTE FUNCTION analytics_products_time_zone_changed()`);
+      CREATE FUNCTION analytics_rebuild_company(target uuid) RETURNS void LANGUAGE plpgsql AS $$
+      BEGIN
+        PERFORM analytics_rebuild_company_before_products(target);
+        PERFORM analytics_products_rebuild(target);
+      END
+      $$`);
 
     // Sales written before this migration: every company's paid days are to be computed; the
     // folder's sweep computes them in the background (reads compute dirty days themselves meanwhile).
@@ -209,12 +216,13 @@ export class AnalyticsProductDaily1764700000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP TRIGGER companies_products_time_zone ON companies`);
+    await q.query(`DROP FUNCTION analytics_rebuild_company(uuid)`);
+    await q.query(`ALTER FUNCTION analytics_rebuild_company_before_products(uuid) RENAME TO analytics_rebuild_company`);
     for (const t of ['insert', 'update', 'delete']) {
       await q.query(`DROP TRIGGER sales_products_${t} ON sales`);
       await q.query(`DROP TRIGGER sale_items_products_${t} ON sale_items`);
     }
-    await q.query(`DROP FUNCTION analytics_products_time_zone_changed()`);
+    await q.query(`DROP FUNCTION analytics_products_rebuild(uuid)`);
     await q.query(`DROP FUNCTION analytics_fold_products(uuid, int)`);
     await q.query(`DROP FUNCTION analytics_product_cells_of(uuid, text, date[])`);
     await q.query(`DROP FUNCTION analytics_log_products_items_written()`);
