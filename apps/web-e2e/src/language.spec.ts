@@ -1,18 +1,23 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { baseUrl, launchBrowser, PASSWORD, screenshot, uniqueLogin } from './support/browser';
 
-/** Russian by default; English at runtime without a reload; remembered; and back. */
+/** Russian by default (no English texts downloaded); English at runtime without a reload; remembered; and back. */
 describe('language switch', () => {
   const login = uniqueLogin('polyglot');
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
+  // The bodies of the scripts the page downloaded: each language's texts are a chunk of their own.
+  const scripts: Promise<string>[] = [];
 
   beforeAll(async () => {
     browser = await launchBrowser();
     // A plain profile: no language chosen yet, so the app must pick Russian itself.
     context = await browser.newContext({ baseURL: baseUrl(), viewport: { width: 1280, height: 860 }, locale: 'en-US' });
     page = await context.newPage();
+    page.on('response', (response) => {
+      if (response.url().endsWith('.js')) scripts.push(response.text().catch(() => ''));
+    });
   });
 
   afterAll(async () => {
@@ -23,6 +28,7 @@ describe('language switch', () => {
   // The page's title once rendered: right after a navigation the heading may exist before its text.
   const heading = () => page.getByRole('heading', { level: 1 }).filter({ hasText: /\S/ }).innerText();
   const navTexts = () => page.getByRole('navigation').getByRole('link').allInnerTexts();
+  const englishDownloaded = async () => (await Promise.all(scripts)).some((body) => body.includes('No keys yet'));
 
   it('starts in Russian for a new visitor', async () => {
     await page.goto('/register');
@@ -40,6 +46,7 @@ describe('language switch', () => {
     expect(await navTexts()).toEqual(expect.arrayContaining(['Начало', 'API-ключ', 'Компания']));
     for (const label of await navTexts()) expect(label).toMatch(/[а-яё]/i);
     expect(await page.title()).toBe('API-ключ · CRM');
+    expect(await englishDownloaded()).toBe(false);
     await screenshot(page, '12-language-before.ru');
   });
 
@@ -54,6 +61,7 @@ describe('language switch', () => {
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     expect(await page.title()).toBe('API key · CRM');
     expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(42);
+    expect(await englishDownloaded()).toBe(true);
     await screenshot(page, '13-language-switched.en');
   });
 

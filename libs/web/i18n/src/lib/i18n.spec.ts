@@ -1,9 +1,12 @@
 import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
+import { Dictionaries, DICTIONARIES } from './dictionaries/dictionaries';
 import { flattenDictionary, isPlural, type Plural } from './dictionaries/dictionary';
 import { en } from './dictionaries/en';
+import type { Dictionary } from './dictionaries/index';
 import { ru } from './dictionaries/ru';
 import { I18n, LANGUAGE_STORAGE_KEY } from './i18n';
+import type { Language } from './language';
 import { TranslatePipe } from './translate-pipe';
 
 const placeholders = (text: string | Plural): string[] => {
@@ -108,5 +111,99 @@ describe('I18n', () => {
     await fixture.whenStable();
     expect(element.querySelector('h1')?.textContent).toBe('Sign in');
     expect(element.querySelector('p')?.textContent).toBe('3 members');
+  });
+});
+
+describe('I18n with texts loaded on demand', () => {
+  /** Loaders that record each request and answer only when the spec says so. */
+  function deferredLoaders() {
+    const requests: { lang: Language; resolve: () => void; reject: (error: Error) => void }[] = [];
+    const texts: Record<Language, Dictionary> = { ru, en };
+    const load = (lang: Language) =>
+      new Promise<Dictionary>((resolve, reject) =>
+        requests.push({ lang, resolve: () => resolve(texts[lang]), reject }),
+      );
+    const store = new Dictionaries({ ru: () => load('ru'), en: () => load('en') });
+    TestBed.configureTestingModule({ providers: [{ provide: DICTIONARIES, useValue: store }] });
+    return requests;
+  }
+  const settle = () => new Promise((resolve) => setTimeout(resolve));
+
+  beforeEach(() => localStorage.clear());
+
+  it('fetches only the remembered language before the first render', async () => {
+    localStorage.setItem(LANGUAGE_STORAGE_KEY, 'en');
+    const requests = deferredLoaders();
+    const i18n = TestBed.inject(I18n);
+
+    const ready = i18n.ready();
+    requests[0].resolve();
+    await ready;
+
+    expect(requests.map((r) => r.lang)).toEqual(['en']);
+    expect(i18n.t('nav.start')).toBe('Start');
+  });
+
+  it('switches when the other language arrives, keeping the current texts until then', async () => {
+    const requests = deferredLoaders();
+    const i18n = TestBed.inject(I18n);
+    const ready = i18n.ready();
+    requests[0].resolve();
+    await ready;
+
+    i18n.use('en');
+    expect(i18n.language()).toBe('ru');
+    expect(i18n.t('auth.login.submit')).toBe('Войти');
+    expect(localStorage.getItem(LANGUAGE_STORAGE_KEY)).toBeNull();
+
+    requests[1].resolve();
+    await settle();
+    expect(requests.map((r) => r.lang)).toEqual(['ru', 'en']);
+    expect(i18n.language()).toBe('en');
+    expect(i18n.t('auth.login.submit')).toBe('Sign in');
+    expect(document.documentElement.lang).toBe('en');
+    expect(localStorage.getItem(LANGUAGE_STORAGE_KEY)).toBe('en');
+
+    i18n.use('ru');
+    expect(i18n.language()).toBe('ru');
+    expect(requests).toHaveLength(2);
+  });
+
+  it('lets a later choice win over a slow load', async () => {
+    const requests = deferredLoaders();
+    const i18n = TestBed.inject(I18n);
+    const ready = i18n.ready();
+    requests[0].resolve();
+    await ready;
+
+    i18n.use('en');
+    i18n.use('ru');
+    requests[1].resolve();
+    await settle();
+
+    expect(i18n.language()).toBe('ru');
+    expect(localStorage.getItem(LANGUAGE_STORAGE_KEY)).toBe('ru');
+  });
+
+  it('stays in the current language when the chunk fails, and fetches again on the next switch', async () => {
+    const failure = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    const requests = deferredLoaders();
+    const i18n = TestBed.inject(I18n);
+    const ready = i18n.ready();
+    requests[0].resolve();
+    await ready;
+
+    i18n.toggle();
+    requests[1].reject(new Error('offline'));
+    await settle();
+    expect(i18n.language()).toBe('ru');
+    expect(failure).toHaveBeenCalledWith('Could not load the en texts', new Error('offline'));
+
+    i18n.toggle();
+    requests[2].resolve();
+    await settle();
+    expect(requests.map((r) => r.lang)).toEqual(['ru', 'en', 'en']);
+    expect(i18n.language()).toBe('en');
+    failure.mockRestore();
   });
 });

@@ -1,7 +1,7 @@
 import { DOCUMENT } from '@angular/common';
-import { computed, inject, Injectable, signal } from '@angular/core';
+import { computed, type EnvironmentProviders, inject, Injectable, provideAppInitializer, signal } from '@angular/core';
 import type { Plural, TranslationParams } from './dictionaries/dictionary';
-import { flattenDictionary, isPlural } from './dictionaries/dictionary';
+import { isPlural } from './dictionaries/dictionary';
 import { DICTIONARIES } from './dictionaries/dictionaries';
 import type { TranslationKey } from './dictionaries/index';
 import { formatNumber } from './format/format';
@@ -9,15 +9,12 @@ import { DEFAULT_LANGUAGE, isLanguage, type Language, LOCALES } from './language
 
 export const LANGUAGE_STORAGE_KEY = 'crm.language';
 
-const FLAT = new Map<Language, Map<string, string | Plural>>();
-
-function flat(lang: Language): Map<string, string | Plural> {
-  let map = FLAT.get(lang);
-  if (!map) {
-    map = flattenDictionary(DICTIONARIES[lang]);
-    FLAT.set(lang, map);
-  }
-  return map;
+/**
+ * Loads the remembered language's texts before the first render, so `t()` and the `t` pipe stay
+ * synchronous. The app bootstraps with it; specs install the texts with `@crm/web/i18n/testing`.
+ */
+export function provideI18n(): EnvironmentProviders {
+  return provideAppInitializer(() => inject(I18n).ready());
 }
 
 /**
@@ -27,7 +24,10 @@ function flat(lang: Language): Map<string, string | Plural> {
 @Injectable({ providedIn: 'root' })
 export class I18n {
   private readonly document = inject(DOCUMENT);
+  private readonly dictionaries = inject(DICTIONARIES);
   private readonly current = signal<Language>(this.storedLanguage());
+  /** The language last asked for: a slow load must not undo a later switch. */
+  private requested: Language = this.current();
 
   readonly language = this.current.asReadonly();
   readonly locale = computed(() => LOCALES[this.current()]);
@@ -36,7 +36,38 @@ export class I18n {
     this.document.documentElement.lang = this.current();
   }
 
+  /** Loads the current language's texts (at start, see `provideI18n`). */
+  ready(): Promise<void> {
+    return this.dictionaries.load(this.current());
+  }
+
+  /**
+   * Switches the language. Texts already here switch at once; otherwise the language's chunk is
+   * fetched first and the whole page switches when it arrives (if nothing else was chosen since).
+   * A failed fetch leaves the current language in place; the next switch tries again.
+   */
   use(lang: Language): void {
+    this.requested = lang;
+    if (this.dictionaries.texts(lang)) {
+      this.apply(lang);
+      return;
+    }
+    this.dictionaries.load(lang).then(
+      () => {
+        if (this.requested === lang) this.apply(lang);
+      },
+      (error: unknown) => {
+        if (this.requested === lang) this.requested = this.current();
+        console.error(`Could not load the ${lang} texts`, error);
+      },
+    );
+  }
+
+  toggle(): void {
+    this.use(this.current() === 'ru' ? 'en' : 'ru');
+  }
+
+  private apply(lang: Language): void {
     this.current.set(lang);
     this.document.documentElement.lang = lang;
     try {
@@ -46,19 +77,18 @@ export class I18n {
     }
   }
 
-  toggle(): void {
-    this.use(this.current() === 'ru' ? 'en' : 'ru');
-  }
-
   /** Whether `key` names a text (for keys built at run time, e.g. from a server's error code). */
   has(key: string): key is TranslationKey {
-    return flat(DEFAULT_LANGUAGE).has(key);
+    return this.dictionaries.texts(this.current())?.has(key) ?? false;
   }
 
-  /** The text for `key` in the current language with `{placeholders}` filled in. */
+  /**
+   * The text for `key` in the current language with `{placeholders}` filled in. Every language has
+   * every key (a compile error otherwise), so there is no fallback; before `ready()` it is the key.
+   */
   t(key: TranslationKey, params?: TranslationParams): string {
     const lang = this.current();
-    const entry = flat(lang).get(key) ?? flat(DEFAULT_LANGUAGE).get(key);
+    const entry = this.dictionaries.texts(lang)?.get(key);
     if (entry === undefined) return key;
     const template = isPlural(entry) ? this.pluralForm(entry, lang, params?.['count']) : entry;
     return params ? interpolate(template, params, lang) : template;
