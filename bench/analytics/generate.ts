@@ -110,7 +110,9 @@ async function load(ds: QueryRunner, name: string, o: GenerateOptions): Promise<
       `INSERT INTO sale_items (sale_id, position, company_id, sku, name, quantity, unit_price)
        SELECT s.id, p, s.company_id, 'SKU-' || k, 'Товар ' || k, 1 + (k % 3), round(s.amount / (1 + (k % 3)) / $2, 2)
        FROM sales s, generate_series(0, $2::int - 1) AS p,
-            LATERAL (SELECT 1 + floor(200 * power(random(), 2))::int + p * 0 AS k) AS product
+            -- Naming s and p makes it a draw per item (an uncorrelated subquery runs once: every item
+            -- was one product).
+            LATERAL (SELECT 1 + floor(200 * power(random(), 2))::int + 0 * p + 0 * length(s.external_id) AS k) AS product
        WHERE s.company_id = $1`,
       [companyId, o.itemsPerSale],
     );

@@ -90,12 +90,27 @@ export class PlainSource implements IndicatorSource {
     return rows.map((r) => ({ clientId: r.client_id, revenue: r.revenue, salesCount: count(r.sales) }));
   }
 
-  /** `days`, when given, is SQL of a set of local days (`SELECT day …`): only the sales of those. */
+  /**
+   * `days`, when given, names a relation of local days (a `day` column) within the period: only the
+   * sales of those days, read from the range between the first and the last of them (nothing when
+   * there is none — the rollup's unfolded days, usually none or today).
+   */
   productCells(ctx: AnalyticsContext, period: Period, p: SqlParams, days?: string): string {
     const { timeZone } = ctx.company;
     const id = p.add(ctx.company.scope.companyId);
-    const bounds = localDayBounds(p, period.from, period.to, timeZone);
     const zone = p.add(timeZone);
+    const bounds = localDayBounds(p, period.from, period.to, timeZone);
+    const only = days
+      ? `
+                AND sold_at >= ((SELECT min(day) FROM ${days})::timestamp AT TIME ZONE ${zone})
+                AND sold_at < (((SELECT max(day) FROM ${days}) + 1)::timestamp AT TIME ZONE ${zone})
+                AND (sold_at AT TIME ZONE ${zone})::date IN (SELECT day FROM ${days})`
+      : '';
+    const sales = `(
+              SELECT id, currency, (sold_at AT TIME ZONE ${zone})::date AS day, CASE WHEN kind = 'return' THEN -1 ELSE 1 END AS sign
+              FROM sales
+              WHERE company_id = ${id} AND status = 'paid' AND sold_at >= ${bounds.lower} AND sold_at < ${bounds.upper}${saleFilterSql(ctx.filter, 'sales', p)}${only}
+            ) s`;
     // The items of each sale through the primary key of `sale_items` (OFFSET 0 keeps it a probe,
     // whatever the planner expects of the sales); the same cells as `analytics_product_cells_of`.
     return `SELECT s.day, s.currency, coalesce('sku:' || si.sku, 'name:' || si.name) AS product, min(si.sku) AS sku,
@@ -103,17 +118,7 @@ export class PlainSource implements IndicatorSource {
                    (array_agg(s.id ORDER BY s.id, si.position))[1] AS name_sale,
                    sum(s.sign * si.quantity) AS quantity, sum(s.sign * si.quantity * si.unit_price) AS amount,
                    (count(DISTINCT s.id) FILTER (WHERE s.sign > 0))::int AS sales
-            FROM (
-              SELECT id, currency, (sold_at AT TIME ZONE ${zone})::date AS day,
-                     CASE WHEN kind = 'return' THEN -1 ELSE 1 END AS sign
-              FROM sales
-              WHERE company_id = ${id} AND status = 'paid' AND sold_at >= ${bounds.lower} AND sold_at < ${bounds.upper}${saleFilterSql(ctx.filter, 'sales', p)}${
-                days
-                  ? `
-                AND (sold_at AT TIME ZONE ${zone})::date IN (${days})`
-                  : ''
-              }
-            ) s
+            FROM ${sales}
             CROSS JOIN LATERAL (
               SELECT sku, name, quantity, unit_price, position FROM sale_items WHERE company_id = ${id} AND sale_id = s.id OFFSET 0
             ) si

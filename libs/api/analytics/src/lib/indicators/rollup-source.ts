@@ -551,6 +551,6 @@ export class RollupSource implements IndicatorSource {
             WHERE f.company_id = ${id} AND f.day BETWEEN ${from} AND ${to}
               AND NOT EXISTS (SELECT 1 FROM unfolded u WHERE u.day = f.day)
             UNION ALL
-            SELECT ${PRODUCT_CELL_COLUMNS} FROM (${this.plain.productCells(ctx, period, p, 'SELECT day FROM unfolded')}) l`;
+            SELECT ${PRODUCT_CELL_COLUMNS} FROM (${this.plain.productCells(ctx, period, p, 'unfolded')}) l`;
   }
 }
