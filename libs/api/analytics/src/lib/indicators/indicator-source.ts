@@ -86,11 +86,12 @@ export interface IndicatorSource {
   buyers(sql: SqlRunner, ctx: AnalyticsContext, periods: readonly Period[]): Promise<BuyerCounts[]>;
   topClients(sql: SqlRunner, ctx: AnalyticsContext, period: Period, limit: number): Promise<ClientTotal[]>;
   /**
-   * SQL of the period's product cells (see {@link PRODUCT_CELL_COLUMNS}): per local day, currency
+   * SQL of the period's product cells (see {@link PRODUCT_CELL_COLUMNS}), built after whatever it
+   * reads first in the same snapshot: per local day, currency
    * and product, the signed quantity and amount of the items of paid sales and paid returns, the
    * sales that sold it, and the name of the item of the day's first sale by id.
    */
-  productCells(ctx: AnalyticsContext, period: Period, p: SqlParams): string;
+  productCells(sql: SqlRunner, ctx: AnalyticsContext, period: Period, p: SqlParams): Promise<string>;
 }
 
 /**

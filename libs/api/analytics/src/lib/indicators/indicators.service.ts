@@ -435,7 +435,7 @@ export class IndicatorsService {
       const { sql, company, conversion } = ctx;
       const period = resolvePeriod(company, query);
       const p = new SqlParams();
-      const cells = this.source.productCells(ctx, period, p);
+      const cells = await this.source.productCells(sql, ctx, period, p);
       const fx = fxCte(conversion, period.from, period.to, p, 'SELECT DISTINCT currency, day FROM cells');
       const rate = rateColumns(conversion, 'c', p);
       const rows = await withoutNestedLoops<{

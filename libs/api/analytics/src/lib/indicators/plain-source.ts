@@ -90,22 +90,22 @@ export class PlainSource implements IndicatorSource {
     return rows.map((r) => ({ clientId: r.client_id, revenue: r.revenue, salesCount: count(r.sales) }));
   }
 
-  /**
-   * `days`, when given, names a relation of local days (a `day` column) within the period: only the
-   * sales of those days, read from the range between the first and the last of them (nothing when
-   * there is none — the rollup's unfolded days, usually none or today).
-   */
-  productCells(ctx: AnalyticsContext, period: Period, p: SqlParams, days?: string): string {
+  productCells(_sql: SqlRunner, ctx: AnalyticsContext, period: Period, p: SqlParams): Promise<string> {
+    return Promise.resolve(this.productCellsOf(ctx, period, p));
+  }
+
+  /** The cells of the period's days, or only of `days` (local days within the period) when given. */
+  productCellsOf(ctx: AnalyticsContext, period: Period, p: SqlParams, days?: readonly string[]): string {
     const { timeZone } = ctx.company;
     const id = p.add(ctx.company.scope.companyId);
     const zone = p.add(timeZone);
-    const bounds = localDayBounds(p, period.from, period.to, timeZone);
-    const only = days
-      ? `
-                AND sold_at >= ((SELECT min(day) FROM ${days})::timestamp AT TIME ZONE ${zone})
-                AND sold_at < (((SELECT max(day) FROM ${days}) + 1)::timestamp AT TIME ZONE ${zone})
-                AND (sold_at AT TIME ZONE ${zone})::date IN (SELECT day FROM ${days})`
-      : '';
+    // Some days: one constant range from the first to the last (an index range even without
+    // statistics), then only those days.
+    const range = days
+      ? { from: days.reduce((a, b) => (a < b ? a : b)), to: days.reduce((a, b) => (a > b ? a : b)) }
+      : period;
+    const bounds = localDayBounds(p, range.from, range.to, timeZone);
+    const only = days ? ` AND (sold_at AT TIME ZONE ${zone})::date = ANY(${p.add(days)}::date[])` : '';
     const sales = `(
               SELECT id, currency, (sold_at AT TIME ZONE ${zone})::date AS day, CASE WHEN kind = 'return' THEN -1 ELSE 1 END AS sign
               FROM sales
