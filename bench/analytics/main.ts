@@ -4,7 +4,7 @@
  * (`PlainSource`, aggregating `sales`); plus the ingest cost of the rollup triggers through the
  * real batch write path (`SalesWriter`). Run with `npm run bench:analytics`; see README.md.
  */
-import { IndicatorsService, PlainSource, RollupSource, TopClientsAnswers } from '@crm/api/analytics';
+import { IndicatorsService, PlainSource, PRODUCT_FOLD_DAYS, RollupSource, TopClientsAnswers } from '@crm/api/analytics';
 import { SaleChangeHooks } from '@crm/api/core';
 import { SalesWriter } from '@crm/api/sales';
 import { TenantDatabase } from '@crm/api/core';
@@ -71,6 +71,10 @@ const QUERIES: Query[] = [
     run: (s, c) => s.topClients({ companyId: c.companyId }, { ...lastDays(c, 365), limit: 10 }),
   },
   { name: 'by status, last 30 days', run: (s, c) => s.byStatus({ companyId: c.companyId }, lastDays(c, 30)) },
+  {
+    name: 'products, last 30 days',
+    run: (s, c) => s.products({ companyId: c.companyId }, { ...lastDays(c, 30), limit: 10 }),
+  },
 ];
 
 interface Figures {
@@ -98,11 +102,15 @@ async function measure(
 
 const fmt = (ms: number) => (ms < 10 ? ms.toFixed(1) : ms.toFixed(0)).padStart(6);
 
-/** Time of batches of 5,000 new sales through `SalesWriter`, with and without the rollup triggers. */
+/**
+ * Time of batches of 5,000 new sales with one item each through `SalesWriter`: with every analytics
+ * trigger, without the product log's (`sales_products_insert`, `sale_items_products_insert`), and
+ * without any.
+ */
 async function ingestCost(
   ds: DataSource,
   company: GeneratedCompany,
-): Promise<{ withTriggers: number; without: number }> {
+): Promise<{ withTriggers: number; withoutProducts: number; without: number }> {
   const writer = new SalesWriter(new TenantDatabase(ds), new SaleChangeHooks());
   const scope = { companyId: company.companyId };
   const clients = (await ds.query(`SELECT external_id FROM clients WHERE company_id = $1 LIMIT 5000`, [
@@ -119,6 +127,7 @@ async function ingestCost(
       currency: i % 5 === 0 ? 'USD' : 'RUB',
       soldAt: new Date(Date.parse(company.lastDay) - (i % 30) * 86_400_000).toISOString(),
       status: i % 7 === 0 ? 'pending' : 'paid',
+      items: [{ sku: `SKU-${i % 50}`, name: `Товар ${i % 50}`, quantity: '1', unitPrice: String(100 + (i % 900)) }],
     }));
   const time = async () => {
     const runs: number[] = [];
@@ -132,13 +141,20 @@ async function ingestCost(
     }
     return runs.sort((a, b) => a - b)[2];
   };
+  const products = [
+    ['sales', 'sales_products_insert'],
+    ['sale_items', 'sale_items_products_insert'],
+  ];
   const withTriggers = await time();
+  for (const [table, trigger] of products) await ds.query(`ALTER TABLE ${table} DISABLE TRIGGER ${trigger}`);
+  const withoutProducts = await time();
   await ds.query(`ALTER TABLE sales DISABLE TRIGGER sales_analytics_insert`);
   const without = await time();
   await ds.query(`ALTER TABLE sales ENABLE TRIGGER sales_analytics_insert`);
+  for (const [table, trigger] of products) await ds.query(`ALTER TABLE ${table} ENABLE TRIGGER ${trigger}`);
   await ds.query(`SELECT analytics_rebuild_company($1)`, [company.companyId]);
   await ds.query(`DELETE FROM sales WHERE company_id = $1 AND external_id LIKE 'bench-%'`, [company.companyId]);
-  return { withTriggers, without };
+  return { withTriggers, withoutProducts, without };
 }
 
 async function main(): Promise<void> {
@@ -166,6 +182,14 @@ async function main(): Promise<void> {
     const generated = performance.now() - start;
     start = performance.now();
     await ds.query(`SELECT analytics_rebuild_company($1)`, [company.companyId]);
+    // The product days, as the folder recomputes them in the background after a load.
+    for (;;) {
+      const [row] = (await ds.query(`SELECT analytics_fold_products($1, $2) AS n`, [
+        company.companyId,
+        PRODUCT_FOLD_DAYS,
+      ])) as { n: number }[];
+      if (Number(row.n) < PRODUCT_FOLD_DAYS) break;
+    }
     const rebuilt = performance.now() - start;
     await ds.query(`VACUUM ANALYZE`);
     companies.push([sales, company]);
@@ -197,8 +221,10 @@ async function main(): Promise<void> {
     results.set(sales, figures);
     const cost = await ingestCost(ds, company);
     console.log(
-      `  ingest, 5,000 new sales per batch through SalesWriter (median of 5): ${cost.withTriggers.toFixed(0)} ms with the rollup ` +
-        `triggers, ${cost.without.toFixed(0)} ms without (+${(100 * (cost.withTriggers / cost.without - 1)).toFixed(0)}%)`,
+      `  ingest, 5,000 new sales with an item each per batch through SalesWriter (median of 5): ` +
+        `${cost.withTriggers.toFixed(0)} ms with the analytics triggers, ${cost.withoutProducts.toFixed(0)} ms without the ` +
+        `product log's (+${(100 * (cost.withTriggers / cost.withoutProducts - 1)).toFixed(0)}%), ` +
+        `${cost.without.toFixed(0)} ms without any (+${(100 * (cost.withTriggers / cost.without - 1)).toFixed(0)}%)`,
     );
   }
 

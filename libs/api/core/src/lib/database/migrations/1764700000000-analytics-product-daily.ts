@@ -80,25 +80,26 @@ export class AnalyticsProductDaily1764700000000 implements MigrationInterface {
         RETURN NULL;
       END
       $$`);
-    // Items of a paid sale; items deleted with their sale are logged by the sale's own trigger.
+    // Items of a paid sale; items deleted with their sale are logged by the sale's own trigger. Each
+    // sale is one probe of its key (OFFSET 0 keeps it so: a join planned on the transition table's
+    // unknown size scanned every sale of the table, +28% on a 5,000-sale batch at 100,000 sales).
+    const itemsLogged = (rows: string) => `
+          INSERT INTO analytics_product_changes (company_id, hour)
+          SELECT DISTINCT s.company_id, date_trunc('hour', s.sold_at)
+          FROM (${rows}) i
+          CROSS JOIN LATERAL (
+            SELECT x.company_id, x.sold_at FROM sales x
+            WHERE x.company_id = i.company_id AND x.id = i.sale_id AND x.status = 'paid' OFFSET 0
+          ) s;`;
     await q.query(`
       CREATE FUNCTION analytics_log_products_items_written() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         IF TG_OP = 'INSERT' THEN
-          INSERT INTO analytics_product_changes (company_id, hour)
-          SELECT DISTINCT s.company_id, date_trunc('hour', s.sold_at)
-          FROM (SELECT DISTINCT company_id, sale_id FROM new_rows) i
-          JOIN sales s ON s.company_id = i.company_id AND s.id = i.sale_id WHERE s.status = 'paid';
+          ${itemsLogged('SELECT DISTINCT company_id, sale_id FROM new_rows')}
         ELSIF TG_OP = 'DELETE' THEN
-          INSERT INTO analytics_product_changes (company_id, hour)
-          SELECT DISTINCT s.company_id, date_trunc('hour', s.sold_at)
-          FROM (SELECT DISTINCT company_id, sale_id FROM old_rows) i
-          JOIN sales s ON s.company_id = i.company_id AND s.id = i.sale_id WHERE s.status = 'paid';
+          ${itemsLogged('SELECT DISTINCT company_id, sale_id FROM old_rows')}
         ELSE
-          INSERT INTO analytics_product_changes (company_id, hour)
-          SELECT DISTINCT s.company_id, date_trunc('hour', s.sold_at)
-          FROM (SELECT company_id, sale_id FROM new_rows UNION SELECT company_id, sale_id FROM old_rows) i
-          JOIN sales s ON s.company_id = i.company_id AND s.id = i.sale_id WHERE s.status = 'paid';
+          ${itemsLogged('SELECT company_id, sale_id FROM new_rows UNION SELECT company_id, sale_id FROM old_rows')}
         END IF;
         RETURN NULL;
       END
