@@ -16,6 +16,7 @@ export * from './lib/dialog-scaffold/dialog-scaffold';
 export * from './lib/dialog-scaffold/dialog-save';
 export * from './lib/dialog-scaffold/open-form-dialog';
 export * from './lib/dialog-scaffold/date-field';
+export * from './lib/dialog-scaffold/money-field';
 export * from './lib/dialog-scaffold/member-select';
 export * from './lib/forms/control-changes';
 export * from './lib/list-page/list-page-header';

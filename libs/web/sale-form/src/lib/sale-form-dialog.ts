@@ -10,7 +10,7 @@ import type { ClientResponse, SaleResponse, SaleStatus } from '@crm/shared/contr
 import { dateToDay, dayToDate } from '@crm/web/core';
 import { SalesApi } from '@crm/web/data-access';
 import { decimalInput, I18n, MoneyPipe, TranslatePipe, type TranslationKey } from '@crm/web/i18n';
-import { ClientPicker, DateField, DialogSave, DialogScaffold } from '@crm/web/ui';
+import { ClientPicker, CURRENCY_CODE_VALIDATORS, DateField, DialogSave, DialogScaffold, MoneyField } from '@crm/web/ui';
 import type { Observable } from 'rxjs';
 import {
   dayOf,
@@ -57,6 +57,7 @@ const decimalValidator =
     MatFormFieldModule,
     MatInputModule,
     MatSelectModule,
+    MoneyField,
     MoneyPipe,
     ReactiveFormsModule,
     SaleLines,
@@ -82,17 +83,17 @@ const decimalValidator =
             [error]="'sales.form.buyerRequired' | t"
           />
         }
-        <mat-form-field appearance="outline">
-          <mat-label>{{ 'sales.form.amount' | t }}</mat-label>
-          <input matInput inputmode="decimal" formControlName="amount" data-testid="sale-amount" cdkFocusInitial />
-          <mat-hint>{{ 'sales.form.amountHint' | t }}</mat-hint>
-          <mat-error>{{ 'sales.form.invalidAmount' | t }}</mat-error>
-        </mat-form-field>
-        <mat-form-field appearance="outline">
-          <mat-label>{{ 'sales.form.currency' | t }}</mat-label>
-          <input matInput formControlName="currency" maxlength="3" data-testid="sale-currency" />
-          <mat-error>{{ 'sales.form.invalidCurrency' | t }}</mat-error>
-        </mat-form-field>
+        <crm-money-field
+          testId="sale"
+          [focusInitial]="true"
+          [amount]="form.controls.amount"
+          [currency]="form.controls.currency"
+          [amountLabel]="'sales.form.amount' | t"
+          [amountHint]="'sales.form.amountHint' | t"
+          [amountError]="'sales.form.invalidAmount' | t"
+          [currencyLabel]="'sales.form.currency' | t"
+          [currencyError]="'sales.form.invalidCurrency' | t"
+        />
         <crm-date-field
           testId="sale-date"
           [control]="form.controls.soldOn"
@@ -155,10 +156,7 @@ export class SaleFormDialog {
     });
   protected readonly form = this.fb.group({
     amount: [this.decimal(this.data.sale?.amount ?? ''), [Validators.required, decimalValidator(normaliseAmount)]],
-    currency: [
-      this.data.sale?.currency ?? this.data.currency ?? 'RUB',
-      [Validators.required, Validators.pattern(/^[A-Za-z]{3}$/)],
-    ],
+    currency: [this.data.sale?.currency ?? this.data.currency ?? 'RUB', CURRENCY_CODE_VALIDATORS],
     soldOn: this.fb.control<Date | null>(dayToDate(dayOf(this.data.sale?.soldAt ?? new Date().toISOString())), [
       Validators.required,
     ]),
