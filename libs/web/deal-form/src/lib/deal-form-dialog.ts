@@ -83,15 +83,7 @@ const probabilityValidator = (c: AbstractControl<string>) =>
             [error]="'deals.form.clientRequired' | t"
           />
         }
-        <crm-money-field
-          testId="deal"
-          [amount]="form.controls.amount"
-          [currency]="form.controls.currency"
-          [amountLabel]="'deals.form.amount' | t"
-          [amountError]="'deals.form.invalidAmount' | t"
-          [currencyLabel]="'deals.form.currency' | t"
-          [currencyError]="'deals.form.invalidCurrency' | t"
-        />
+        <crm-money-field testId="deal" texts="deals.form" [controls]="form.controls" />
         @if (!data.deal) {
           <mat-form-field appearance="outline">
             <mat-label>{{ 'deals.form.pipeline' | t }}</mat-label>

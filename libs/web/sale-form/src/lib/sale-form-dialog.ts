@@ -85,14 +85,10 @@ const decimalValidator =
         }
         <crm-money-field
           testId="sale"
+          texts="sales.form"
           [focusInitial]="true"
-          [amount]="form.controls.amount"
-          [currency]="form.controls.currency"
-          [amountLabel]="'sales.form.amount' | t"
           [amountHint]="'sales.form.amountHint' | t"
-          [amountError]="'sales.form.invalidAmount' | t"
-          [currencyLabel]="'sales.form.currency' | t"
-          [currencyError]="'sales.form.invalidCurrency' | t"
+          [controls]="form.controls"
         />
         <crm-date-field
           testId="sale-date"
