@@ -26,3 +26,4 @@ export * from './lib/filters/search-filter';
 export * from './lib/client-picker/client-picker';
 export * from './lib/note-box/note-box';
 export * from './lib/interactions/interaction-type';
+export * from './lib/layout/host-width';
