@@ -1,13 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import {
-  baseUrl,
-  type Language,
-  launchBrowser,
-  newContext,
-  PASSWORD,
-  screenshot,
-  uniqueLogin,
-} from './support/browser';
+import { baseUrl, type Language, launchBrowser, newContext, screenshot, signIn, uniqueLogin } from './support/browser';
 import { seedCompany } from './support/crm-data';
 
 /** Intl puts no-break and narrow no-break spaces in numbers; compare them as plain spaces. */
@@ -77,11 +69,7 @@ describe.each<Language>(['ru', 'en'])('assistant (%s)', (language) => {
     browser = await launchBrowser();
     context = await newContext(browser, language);
     page = await context.newPage();
-    await page.goto('/login');
-    await page.locator('input[name="login"]').fill(login);
-    await page.locator('input[name="password"]').fill(PASSWORD);
-    await page.getByRole('button', { name: text.signIn, exact: true }).click();
-    await page.waitForURL((url) => url.pathname === '/');
+    await signIn(page, login, language);
   });
 
   afterAll(async () => {

@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { baseUrl, type Language, launchBrowser, PASSWORD, screenshot, uniqueLogin } from './support/browser';
+import { baseUrl, type Language, launchBrowser, screenshot, signIn, uniqueLogin } from './support/browser';
 import { seedCompany } from './support/crm-data';
 
 type Theme = 'light' | 'dark';
@@ -73,11 +73,7 @@ describe.each<Language>(['ru', 'en'])('lists and forms at 360 px (%s)', (languag
       if (!localStorage.getItem('crm.language')) localStorage.setItem('crm.language', lang);
     }, language);
     page = await context.newPage();
-    await page.goto('/login');
-    await page.locator('input[name="login"]').fill(login);
-    await page.locator('input[name="password"]').fill(PASSWORD);
-    await page.getByRole('button', { name: text.signIn, exact: true }).click();
-    await page.waitForURL((url) => url.pathname === '/');
+    await signIn(page, login, language);
   });
 
   afterAll(async () => {

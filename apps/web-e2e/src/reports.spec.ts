@@ -10,6 +10,7 @@ import {
   PASSWORD,
   screenshot,
   SCREENSHOTS,
+  signIn,
   snackbarText,
   uniqueLogin,
 } from './support/browser';
@@ -101,14 +102,6 @@ async function addMember(companyId: string, ownerToken: string, prefix: string):
   const invitations = await api<{ id: string }[]>('/me/invitations', token);
   await api(`/me/invitations/${invitations[0]?.id}/accept`, token, 'POST', {});
   return member;
-}
-
-async function signIn(page: Page, user: string, language: Language): Promise<void> {
-  await page.goto('/login');
-  await page.locator('input[name="login"]').fill(user);
-  await page.locator('input[name="password"]').fill(PASSWORD);
-  await page.getByRole('button', { name: T[language].signIn, exact: true }).click();
-  await page.waitForURL((url) => url.pathname === '/');
 }
 
 async function pick(page: Page, testId: string, option: string): Promise<void> {

@@ -5,8 +5,8 @@ import {
   type Language,
   launchBrowser,
   newContext,
-  PASSWORD,
   screenshot,
+  signIn,
   snackbarText,
   uniqueLogin,
 } from './support/browser';
@@ -57,11 +57,7 @@ describe.each<Language>(['ru', 'en'])('returns (%s)', (language) => {
     browser = await launchBrowser();
     context = await newContext(browser, language);
     page = await context.newPage();
-    await page.goto('/login');
-    await page.locator('input[name="login"]').fill(login);
-    await page.locator('input[name="password"]').fill(PASSWORD);
-    await page.getByRole('button', { name: text.signIn, exact: true }).click();
-    await page.waitForURL((url) => url.pathname === '/');
+    await signIn(page, login, language);
   });
 
   afterAll(async () => {
