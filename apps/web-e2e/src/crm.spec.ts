@@ -13,13 +13,10 @@ import {
   uniqueLogin,
 } from './support/browser';
 import { seedCompany } from './support/crm-data';
-
-/** Intl puts no-break and narrow no-break spaces in numbers; compare them as plain spaces. */
-const spaces = (value: string) => value.replace(/[\u00a0\u202f]/g, ' ');
+import { spaces } from './support/texts';
 
 const T = {
   ru: {
-    signIn: 'Войти',
     clients: 'Клиенты',
     sales: 'Продажи',
     imports: 'Импорт',
@@ -33,7 +30,6 @@ const T = {
     pending: 'Ожидает оплаты',
   },
   en: {
-    signIn: 'Sign in',
     clients: 'Clients',
     sales: 'Sales',
     imports: 'Import',

@@ -14,7 +14,6 @@ import { seedCompany } from './support/crm-data';
 
 const T = {
   ru: {
-    signIn: 'Войти',
     dealsTab: 'Сделки',
     created: 'Сделка создана',
     stages: ['Новая', 'Квалификация', 'Предложение', 'Переговоры', 'Выиграна', 'Проиграна'],
@@ -40,7 +39,6 @@ const T = {
     deleteConfirm: 'Удалить',
   },
   en: {
-    signIn: 'Sign in',
     dealsTab: 'Deals',
     created: 'Deal created',
     stages: ['Новая', 'Квалификация', 'Предложение', 'Переговоры', 'Выиграна', 'Проиграна'],

@@ -6,7 +6,6 @@ type Theme = 'light' | 'dark';
 
 const T = {
   ru: {
-    signIn: 'Войти',
     dayPattern: /^\d{2}\.\d{2}\.\d{4}$/,
     typedDay: '05.01.2026',
     amount: '1234,50',
@@ -17,7 +16,6 @@ const T = {
     unitPrice: '35,45',
   },
   en: {
-    signIn: 'Sign in',
     dayPattern: /^\d{2}\/\d{2}\/\d{4}$/,
     typedDay: '01/05/2026',
     amount: '1234.50',

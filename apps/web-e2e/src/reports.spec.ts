@@ -15,13 +15,10 @@ import {
   uniqueLogin,
 } from './support/browser';
 import { seedCompany } from './support/crm-data';
-
-/** Intl puts no-break and narrow no-break spaces in numbers; compare them as plain spaces. */
-const spaces = (value: string) => value.replace(/[\u00a0\u202f]/g, ' ');
+import { spaces } from './support/texts';
 
 const T = {
   ru: {
-    signIn: 'Войти',
     nav: 'Отчёты',
     emptyList: 'Отчётов пока нет',
     newReport: 'Новый отчёт',
@@ -44,7 +41,6 @@ const T = {
     sharedWithMe: 'Открытые мне',
   },
   en: {
-    signIn: 'Sign in',
     nav: 'Reports',
     emptyList: 'No reports yet',
     newReport: 'New report',

@@ -14,14 +14,12 @@ import { seedCompany } from './support/crm-data';
 
 const T = {
   ru: {
-    signIn: 'Войти',
     register: 'Оформить возврат',
     created: 'Возврат оформлен',
     chip: 'Возврат',
     returnTitle: 'Возврат RET-1',
   },
   en: {
-    signIn: 'Sign in',
     register: 'Register a return',
     created: 'Return registered',
     chip: 'Return',

@@ -66,11 +66,11 @@ export function uniqueLogin(prefix: string): string {
 
 export const PASSWORD = 'correct-horse-battery';
 
-/** Signs `login` (with PASSWORD) in on the sign-in page, in `language`, and waits for the start screen. */
-export async function signIn(page: Page, login: string, language: Language): Promise<void> {
+/** Signs `login` in on the sign-in page, in `language`, and waits for the start screen. */
+export async function signIn(page: Page, login: string, language: Language, password = PASSWORD): Promise<void> {
   await page.goto('/login');
   await page.locator('input[name="login"]').fill(login);
-  await page.locator('input[name="password"]').fill(PASSWORD);
+  await page.locator('input[name="password"]').fill(password);
   await page.getByRole('button', { name: TEXTS[language].signIn, exact: true }).click();
   await page.waitForURL((url) => url.pathname === '/');
 }
