@@ -5,12 +5,19 @@ import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { MatSelectModule } from '@angular/material/select';
 import type { ClientResponse, SaleResponse, SaleStatus } from '@crm/shared/contracts';
 import { dateToDay, dayToDate } from '@crm/web/core';
 import { SalesApi } from '@crm/web/data-access';
-import { decimalInput, I18n, MoneyPipe, TranslatePipe, type TranslationKey } from '@crm/web/i18n';
-import { ClientPicker, CURRENCY_CODE_VALIDATORS, DateField, DialogSave, DialogScaffold, MoneyField } from '@crm/web/ui';
+import { decimalInput, I18n, MoneyPipe, TranslatePipe } from '@crm/web/i18n';
+import {
+  ClientPicker,
+  CURRENCY_CODE_VALIDATORS,
+  DateField,
+  DialogSave,
+  DialogScaffold,
+  MoneyField,
+  SaleStatusSelect,
+} from '@crm/web/ui';
 import type { Observable } from 'rxjs';
 import {
   dayOf,
@@ -56,11 +63,11 @@ const decimalValidator =
     MatButtonModule,
     MatFormFieldModule,
     MatInputModule,
-    MatSelectModule,
     MoneyField,
     MoneyPipe,
     ReactiveFormsModule,
     SaleLines,
+    SaleStatusSelect,
     TranslatePipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -97,14 +104,11 @@ const decimalValidator =
           [label]="'sales.form.soldAt' | t"
           [error]="'common.required' | t"
         />
-        <mat-form-field appearance="outline">
-          <mat-label>{{ 'sales.form.status' | t }}</mat-label>
-          <mat-select formControlName="status">
-            @for (status of statuses; track status) {
-              <mat-option [value]="status">{{ statusKey(status) | t }}</mat-option>
-            }
-          </mat-select>
-        </mat-form-field>
+        <crm-sale-status-select
+          [control]="form.controls.status"
+          [statuses]="statuses"
+          [label]="'sales.form.status' | t"
+        />
         <mat-form-field appearance="outline" class="wide">
           <mat-label>{{ 'sales.form.externalId' | t }}</mat-label>
           <input matInput formControlName="externalId" />
@@ -183,10 +187,6 @@ export class SaleFormDialog {
       group.setValue(line);
       this.form.controls.items.push(group);
     }
-  }
-
-  protected statusKey(status: SaleStatus): TranslationKey {
-    return `sales.statuses.${status}` as TranslationKey;
   }
 
   protected useTotal(): void {
