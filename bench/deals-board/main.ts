@@ -14,11 +14,11 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { freePort } from '../../tools/scripts/lib/free-port';
 
 const env = process.env;
 const ROOT = join(__dirname, '..', '..');
@@ -35,16 +35,6 @@ const dbUrl = (() => {
   url.pathname = `/${DB_NAME}`;
   return url.toString();
 })();
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  server.close();
-  await once(server, 'close');
-  return port;
-}
 
 async function startApi(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();

@@ -1,25 +1,13 @@
 /** Starting the built API as a child process, and reading CPU time from /proc (Linux). */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort } from '../../tools/scripts/lib/free-port';
 import { waitForApi } from '../../tools/scripts/lib/integration-api';
 
 export interface RunningApi {
   url: string;
   pid: number;
   stop(): Promise<void>;
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** Spawns `node <main>` with `env` and waits until `/api/health` answers. */

@@ -1,21 +1,10 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import {
-  baseUrl,
-  type Language,
-  launchBrowser,
-  newContext,
-  PASSWORD,
-  screenshot,
-  uniqueLogin,
-} from './support/browser';
+import { baseUrl, type Language, launchBrowser, newContext, screenshot, signIn, uniqueLogin } from './support/browser';
 import { seedCompany } from './support/crm-data';
-
-/** Intl puts no-break and narrow no-break spaces in numbers; compare them as plain spaces. */
-const spaces = (value: string) => value.replace(/[\u00a0\u202f]/g, ' ');
+import { spaces } from './support/texts';
 
 const T = {
   ru: {
-    signIn: 'Войти',
     question: 'Покажи динамику выручки по неделям за последние 60 дней',
     // Paid sales of the seed in the last 60 days: 1 234,50 + 800,00 + 150,00 (pending and refunded do not count).
     total: '2 184,50 ₽',
@@ -35,7 +24,6 @@ const T = {
     openTask: 'Открыть задачи',
   },
   en: {
-    signIn: 'Sign in',
     question: 'Show the weekly revenue trend for the last 60 days',
     total: '₽2,184.50',
     step: /looked at revenue per week for/,
@@ -77,11 +65,7 @@ describe.each<Language>(['ru', 'en'])('assistant (%s)', (language) => {
     browser = await launchBrowser();
     context = await newContext(browser, language);
     page = await context.newPage();
-    await page.goto('/login');
-    await page.locator('input[name="login"]').fill(login);
-    await page.locator('input[name="password"]').fill(PASSWORD);
-    await page.getByRole('button', { name: text.signIn, exact: true }).click();
-    await page.waitForURL((url) => url.pathname === '/');
+    await signIn(page, login, language);
   });
 
   afterAll(async () => {

@@ -7,19 +7,16 @@ import {
   type Language,
   launchBrowser,
   newContext,
-  PASSWORD,
   screenshot,
+  signIn,
   snackbarText,
   uniqueLogin,
 } from './support/browser';
 import { seedCompany } from './support/crm-data';
-
-/** Intl puts no-break and narrow no-break spaces in numbers; compare them as plain spaces. */
-const spaces = (value: string) => value.replace(/[\u00a0\u202f]/g, ' ');
+import { spaces } from './support/texts';
 
 const T = {
   ru: {
-    signIn: 'Войти',
     clients: 'Клиенты',
     sales: 'Продажи',
     imports: 'Импорт',
@@ -33,7 +30,6 @@ const T = {
     pending: 'Ожидает оплаты',
   },
   en: {
-    signIn: 'Sign in',
     clients: 'Clients',
     sales: 'Sales',
     imports: 'Import',
@@ -65,11 +61,7 @@ describe.each<Language>(['ru', 'en'])('clients and sales (%s)', (language) => {
     browser = await launchBrowser();
     context = await newContext(browser, language);
     page = await context.newPage();
-    await page.goto('/login');
-    await page.locator('input[name="login"]').fill(login);
-    await page.locator('input[name="password"]').fill(PASSWORD);
-    await page.getByRole('button', { name: text.signIn, exact: true }).click();
-    await page.waitForURL((url) => url.pathname === '/');
+    await signIn(page, login, language);
   });
 
   afterAll(async () => {

@@ -5,8 +5,8 @@ import {
   type Language,
   launchBrowser,
   newContext,
-  PASSWORD,
   screenshot,
+  signIn,
   snackbarText,
   uniqueLogin,
 } from './support/browser';
@@ -14,7 +14,6 @@ import { seedCompany } from './support/crm-data';
 
 const T = {
   ru: {
-    signIn: 'Войти',
     dealsTab: 'Сделки',
     created: 'Сделка создана',
     stages: ['Новая', 'Квалификация', 'Предложение', 'Переговоры', 'Выиграна', 'Проиграна'],
@@ -40,7 +39,6 @@ const T = {
     deleteConfirm: 'Удалить',
   },
   en: {
-    signIn: 'Sign in',
     dealsTab: 'Deals',
     created: 'Deal created',
     stages: ['Новая', 'Квалификация', 'Предложение', 'Переговоры', 'Выиграна', 'Проиграна'],
@@ -127,11 +125,7 @@ describe.each<Language>(['ru', 'en'])('deals (%s)', (language) => {
     browser = await launchBrowser();
     context = await newContext(browser, language);
     page = await context.newPage();
-    await page.goto('/login');
-    await page.locator('input[name="login"]').fill(login);
-    await page.locator('input[name="password"]').fill(PASSWORD);
-    await page.getByRole('button', { name: text.signIn, exact: true }).click();
-    await page.waitForURL((url) => url.pathname === '/');
+    await signIn(page, login, language);
   });
 
   afterAll(async () => {

@@ -1,12 +1,11 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { baseUrl, type Language, launchBrowser, PASSWORD, screenshot, uniqueLogin } from './support/browser';
+import { baseUrl, type Language, launchBrowser, screenshot, signIn, uniqueLogin } from './support/browser';
 import { seedCompany } from './support/crm-data';
 
 type Theme = 'light' | 'dark';
 
 const T = {
   ru: {
-    signIn: 'Войти',
     dayPattern: /^\d{2}\.\d{2}\.\d{4}$/,
     typedDay: '05.01.2026',
     amount: '1234,50',
@@ -17,7 +16,6 @@ const T = {
     unitPrice: '35,45',
   },
   en: {
-    signIn: 'Sign in',
     dayPattern: /^\d{2}\/\d{2}\/\d{4}$/,
     typedDay: '01/05/2026',
     amount: '1234.50',
@@ -73,11 +71,7 @@ describe.each<Language>(['ru', 'en'])('lists and forms at 360 px (%s)', (languag
       if (!localStorage.getItem('crm.language')) localStorage.setItem('crm.language', lang);
     }, language);
     page = await context.newPage();
-    await page.goto('/login');
-    await page.locator('input[name="login"]').fill(login);
-    await page.locator('input[name="password"]').fill(PASSWORD);
-    await page.getByRole('button', { name: text.signIn, exact: true }).click();
-    await page.waitForURL((url) => url.pathname === '/');
+    await signIn(page, login, language);
   });
 
   afterAll(async () => {

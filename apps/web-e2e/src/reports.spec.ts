@@ -10,17 +10,15 @@ import {
   PASSWORD,
   screenshot,
   SCREENSHOTS,
+  signIn,
   snackbarText,
   uniqueLogin,
 } from './support/browser';
 import { seedCompany } from './support/crm-data';
-
-/** Intl puts no-break and narrow no-break spaces in numbers; compare them as plain spaces. */
-const spaces = (value: string) => value.replace(/[\u00a0\u202f]/g, ' ');
+import { spaces } from './support/texts';
 
 const T = {
   ru: {
-    signIn: 'Войти',
     nav: 'Отчёты',
     emptyList: 'Отчётов пока нет',
     newReport: 'Новый отчёт',
@@ -43,7 +41,6 @@ const T = {
     sharedWithMe: 'Открытые мне',
   },
   en: {
-    signIn: 'Sign in',
     nav: 'Reports',
     emptyList: 'No reports yet',
     newReport: 'New report',
@@ -101,14 +98,6 @@ async function addMember(companyId: string, ownerToken: string, prefix: string):
   const invitations = await api<{ id: string }[]>('/me/invitations', token);
   await api(`/me/invitations/${invitations[0]?.id}/accept`, token, 'POST', {});
   return member;
-}
-
-async function signIn(page: Page, user: string, language: Language): Promise<void> {
-  await page.goto('/login');
-  await page.locator('input[name="login"]').fill(user);
-  await page.locator('input[name="password"]').fill(PASSWORD);
-  await page.getByRole('button', { name: T[language].signIn, exact: true }).click();
-  await page.waitForURL((url) => url.pathname === '/');
 }
 
 async function pick(page: Page, testId: string, option: string): Promise<void> {

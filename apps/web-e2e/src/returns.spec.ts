@@ -5,8 +5,8 @@ import {
   type Language,
   launchBrowser,
   newContext,
-  PASSWORD,
   screenshot,
+  signIn,
   snackbarText,
   uniqueLogin,
 } from './support/browser';
@@ -14,14 +14,12 @@ import { seedCompany } from './support/crm-data';
 
 const T = {
   ru: {
-    signIn: 'Войти',
     register: 'Оформить возврат',
     created: 'Возврат оформлен',
     chip: 'Возврат',
     returnTitle: 'Возврат RET-1',
   },
   en: {
-    signIn: 'Sign in',
     register: 'Register a return',
     created: 'Return registered',
     chip: 'Return',
@@ -57,11 +55,7 @@ describe.each<Language>(['ru', 'en'])('returns (%s)', (language) => {
     browser = await launchBrowser();
     context = await newContext(browser, language);
     page = await context.newPage();
-    await page.goto('/login');
-    await page.locator('input[name="login"]').fill(login);
-    await page.locator('input[name="password"]').fill(PASSWORD);
-    await page.getByRole('button', { name: text.signIn, exact: true }).click();
-    await page.waitForURL((url) => url.pathname === '/');
+    await signIn(page, login, language);
   });
 
   afterAll(async () => {

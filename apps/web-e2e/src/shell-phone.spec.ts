@@ -4,14 +4,13 @@ import {
   type Language,
   launchBrowser,
   newContext,
-  PASSWORD,
   screenshot,
   SCREENSHOTS,
+  signIn,
   uniqueLogin,
 } from './support/browser';
 import { seedCompany } from './support/crm-data';
 
-const SIGN_IN: Record<Language, string> = { ru: 'Войти', en: 'Sign in' };
 /** A phone's home-indicator area at the bottom (emulated through `env(safe-area-inset-bottom)`). */
 const SAFE_AREA_BOTTOM = 34;
 
@@ -72,11 +71,7 @@ describe.each<Language>(['ru', 'en'])('shell on a phone (%s)', (language) => {
     page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setSafeAreaInsetsOverride', { insets: { bottom: SAFE_AREA_BOTTOM } });
-    await page.goto('/login');
-    await page.locator('input[name="login"]').fill(login);
-    await page.locator('input[name="password"]').fill(PASSWORD);
-    await page.getByRole('button', { name: SIGN_IN[language], exact: true }).click();
-    await page.waitForURL((url) => url.pathname === '/');
+    await signIn(page, login, language);
   });
 
   afterAll(async () => {

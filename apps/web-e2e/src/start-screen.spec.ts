@@ -1,8 +1,9 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { baseUrl, type Language, launchBrowser, newContext, screenshot, SCREENSHOTS } from './support/browser';
+import { baseUrl, type Language, launchBrowser, newContext, screenshot, SCREENSHOTS, signIn } from './support/browser';
 import { ROOT } from './support/web-server';
+import { spaces } from './support/texts';
 
 /**
  * A newcomer's first look: the demo company loaded by `npm run seed:demo` (the Online Retail
@@ -14,14 +15,10 @@ import { ROOT } from './support/web-server';
 const DEMO_LOGIN = 'demo';
 const DEMO_PASSWORD = 'demo-password-2026'; // tools/scripts/lib/demo-company.ts
 
-/** Intl puts no-break and narrow no-break spaces in numbers; compare them as plain spaces. */
-const spaces = (value: string) => value.replace(/[\u00a0\u202f]/g, ' ');
-
 const pad = (n: number) => String(n).padStart(2, '0');
 
 const T = {
   ru: {
-    signIn: 'Войти',
     title: 'Последние 30 дней',
     zeroRevenue: /^0,00 £/,
     yearsAgo: /лет назад|года назад|год назад/,
@@ -34,7 +31,6 @@ const T = {
     backtest: 'Проверка на прошлых месяцах',
   },
   en: {
-    signIn: 'Sign in',
     title: 'Last 30 days',
     zeroRevenue: /^£0\.00/,
     yearsAgo: /years? ago/,
@@ -70,14 +66,6 @@ async function shot(page: Page, name: string): Promise<void> {
     for (const el of Array.from(document.querySelectorAll('*'))) if (el.scrollTop > 0) el.scrollTop = 0;
   });
   await screenshot(page, name);
-}
-
-async function signIn(page: Page, language: Language): Promise<void> {
-  await page.goto('/login');
-  await page.locator('input[name="login"]').fill(DEMO_LOGIN);
-  await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: T[language].signIn, exact: true }).click();
-  await page.waitForURL((url) => url.pathname === '/');
 }
 
 /** The start screen once its figures and chart have arrived (pressing Retry as a user would). */
@@ -119,7 +107,7 @@ describe('the demo start screen', () => {
       await context.addInitScript((mode: string) => localStorage.setItem('crm.theme', mode), theme);
       const page = await context.newPage();
       try {
-        await signIn(page, language);
+        await signIn(page, DEMO_LOGIN, language, DEMO_PASSWORD);
         await settled(page);
 
         expect(await page.locator('[data-testid="kpi-title"]').innerText()).toBe(text.title);
@@ -231,7 +219,7 @@ describe('the demo start screen', () => {
       await context.addInitScript((mode: string) => localStorage.setItem('crm.theme', mode), theme);
       const page = await context.newPage();
       try {
-        await signIn(page, language);
+        await signIn(page, DEMO_LOGIN, language, DEMO_PASSWORD);
         await page.waitForLoadState('networkidle');
         // lib/demo-deals.ts plans tasks for yesterday, the day before and today (10:00, 14:00 and
         // 17:00 UTC): two are overdue whenever the test runs, more as the day goes on.

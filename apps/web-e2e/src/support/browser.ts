@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { TEXTS } from './texts';
 import { ROOT } from './web-server';
 
 export type Language = 'ru' | 'en';
@@ -64,6 +65,15 @@ export function uniqueLogin(prefix: string): string {
 }
 
 export const PASSWORD = 'correct-horse-battery';
+
+/** Signs `login` in on the sign-in page, in `language`, and waits for the start screen. */
+export async function signIn(page: Page, login: string, language: Language, password = PASSWORD): Promise<void> {
+  await page.goto('/login');
+  await page.locator('input[name="login"]').fill(login);
+  await page.locator('input[name="password"]').fill(password);
+  await page.getByRole('button', { name: TEXTS[language].signIn, exact: true }).click();
+  await page.waitForURL((url) => url.pathname === '/');
+}
 
 /** Signs a user up through the API directly (for the "other user" of a scenario). */
 export async function registerViaApi(login: string, companyName?: string): Promise<void> {

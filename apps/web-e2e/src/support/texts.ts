@@ -1,5 +1,8 @@
 import type { Language } from './browser';
 
+/** Intl puts no-break and narrow no-break spaces in numbers; compare them as plain spaces. */
+export const spaces = (value: string): string => value.replace(/[\u00a0\u202f]/g, ' ');
+
 /**
  * What a user reads on screen, in each language: the specs assert these words, not ids, so a
  * missing translation or a screen in the wrong language fails.

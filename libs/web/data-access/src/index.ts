@@ -6,6 +6,7 @@ export * from './lib/clients-api';
 export * from './lib/companies-api';
 export * from './lib/deals-analytics-api';
 export * from './lib/deals-api';
+export * from './lib/downloads';
 export * from './lib/exchange-rates-api';
 export * from './lib/http-params';
 export * from './lib/imports-api';

@@ -1,19 +1,11 @@
-import { Body, Controller, Delete, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CompanyRoute, Roles } from '@crm/api/companies';
-import { ApiErrors, type CompanyScope, Scope } from '@crm/api/core';
-import {
-  coded,
-  ApiKeyResponse,
-  CreateApiKeyDto,
-  CreatedApiKeyResponse,
-  RevealedApiKeyResponse,
-} from '@crm/shared/contracts';
+import { ApiErrors, type CompanyScope, pathIdPipe, Scope } from '@crm/api/core';
+import { ApiKeyResponse, CreateApiKeyDto, CreatedApiKeyResponse, RevealedApiKeyResponse } from '@crm/shared/contracts';
 import { ApiKeysService } from './api-keys.service';
 
-const keyIdPipe = new ParseUUIDPipe({
-  exceptionFactory: () => new NotFoundException(coded('api_key_not_found', 'API key not found')),
-});
+const keyIdPipe = pathIdPipe('api_key_not_found', 'API key not found');
 
 @ApiTags('api-keys')
 @CompanyRoute()

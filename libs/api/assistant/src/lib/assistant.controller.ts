@@ -1,20 +1,7 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Patch,
-  Post,
-  Query,
-  Req,
-  Res,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CompanyRoute } from '@crm/api/companies';
-import { ApiErrors, type AuthenticatedUser, type CompanyScope, CurrentUser, Scope } from '@crm/api/core';
+import { ApiErrors, type AuthenticatedUser, type CompanyScope, CurrentUser, pathIdPipe, Scope } from '@crm/api/core';
 import {
   AssistantActionResponse,
   AssistantChatDto,
@@ -25,22 +12,16 @@ import {
   type AssistantLocale,
   AssistantRecommendationsResponse,
   AssistantStatusResponse,
-  coded,
   RenameConversationDto,
 } from '@crm/shared/contracts';
-import { NotFoundException } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { AssistantService } from './assistant.service';
 import { ConversationsService } from './conversations.service';
 import { DailyRecommendationsService } from './daily-recommendations.service';
 import { suggestions } from './planner';
 
-const conversationIdPipe = new ParseUUIDPipe({
-  exceptionFactory: () => new NotFoundException(coded('conversation_not_found', 'Conversation not found')),
-});
-const actionIdPipe = new ParseUUIDPipe({
-  exceptionFactory: () => new NotFoundException(coded('action_not_found', 'Action not found')),
-});
+const conversationIdPipe = pathIdPipe('conversation_not_found', 'Conversation not found');
+const actionIdPipe = pathIdPipe('action_not_found', 'Action not found');
 
 export const localeOf = (query: string | undefined, req: Request): AssistantLocale =>
   query === 'en' || query === 'ru' ? query : /^en/i.test(req.headers['accept-language'] ?? '') ? 'en' : 'ru';

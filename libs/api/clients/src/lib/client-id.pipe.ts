@@ -1,7 +1,4 @@
-import { NotFoundException, ParseUUIDPipe } from '@nestjs/common';
-import { coded } from '@crm/shared/contracts';
+import { pathIdPipe } from '@crm/api/core';
 
 /** `:clientId` that is not a UUID names no client: 404, like another company's id. */
-export const clientIdPipe = new ParseUUIDPipe({
-  exceptionFactory: () => new NotFoundException(coded('client_not_found', 'Client not found')),
-});
+export const clientIdPipe = pathIdPipe('client_not_found', 'Client not found');

@@ -1,4 +1,4 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import {
   type CompanyScope,
   companyWritesLockName,
@@ -6,11 +6,11 @@ import {
   enterTenant,
   feedHorizon,
   feedWindow,
-  isUniqueViolation,
   queryRows,
   SaleChangeHooks,
   SqlParams,
   TenantDatabase,
+  withUniqueConflicts,
 } from '@crm/api/core';
 import {
   coded,
@@ -32,6 +32,9 @@ import { clientFilters } from './client-filters';
 import { CLIENT_COLUMNS, type ClientRow, toClientResponse } from './client-rows';
 
 const EXTERNAL_ID_KEY = 'clients_company_external_key';
+const EXTERNAL_ID_CONFLICT = {
+  [EXTERNAL_ID_KEY]: ['client_external_id_taken', 'A client with this externalId exists'],
+} as const;
 
 const SORT_COLUMNS: Record<ClientSortField, string> = {
   name: 'lower(c.name)',
@@ -118,18 +121,14 @@ export class ClientsService {
       columns.push(column);
       values.push(field === 'attributes' ? `${p.add(JSON.stringify(value))}::jsonb` : p.add(value));
     }
-    try {
+    return withUniqueConflicts(async () => {
       const [row] = await queryRows<ClientRow>(
         m,
         `INSERT INTO clients AS c (${columns.join(', ')}) VALUES (${values.join(', ')}) RETURNING ${CLIENT_COLUMNS}`,
         p.values,
       );
       return toClientResponse(row);
-    } catch (error) {
-      if (isUniqueViolation(error, EXTERNAL_ID_KEY))
-        throw new ConflictException(coded('client_external_id_taken', 'A client with this externalId exists'));
-      throw error;
-    }
+    }, EXTERNAL_ID_CONFLICT);
   }
 
   /** Changes the given fields: omitted keeps, `null` clears. 404 for another company's client. */
@@ -145,7 +144,7 @@ export class ClientsService {
       sets.push(`${column} = ${field === 'attributes' ? `${param}::jsonb` : param}`);
     }
     if (sets.length === 0) return this.get(scope, id);
-    try {
+    return withUniqueConflicts(async () => {
       const [row] = await this.tenantDb.run(
         scope,
         (m) =>
@@ -158,11 +157,7 @@ export class ClientsService {
       );
       if (!row) throw new NotFoundException(coded('client_not_found', 'Client not found'));
       return toClientResponse(row);
-    } catch (error) {
-      if (isUniqueViolation(error, EXTERNAL_ID_KEY))
-        throw new ConflictException(coded('client_external_id_taken', 'A client with this externalId exists'));
-      throw error;
-    }
+    }, EXTERNAL_ID_CONFLICT);
   }
 
   /**

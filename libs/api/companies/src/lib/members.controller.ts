@@ -1,26 +1,13 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  NotFoundException,
-  Param,
-  ParseUUIDPipe,
-  Patch,
-  Post,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrors, type CompanyScope, Scope } from '@crm/api/core';
-import { AddMemberDto, coded, InvitationResponse, MemberResponse, UpdateMemberDto } from '@crm/shared/contracts';
+import { ApiErrors, type CompanyScope, pathIdPipe, Scope } from '@crm/api/core';
+import { AddMemberDto, InvitationResponse, MemberResponse, UpdateMemberDto } from '@crm/shared/contracts';
 import { CompanyRoute } from './company-route.decorator';
 import { InvitationsService } from './invitations/invitations.service';
 import { MembersService } from './members.service';
 import { Roles } from './roles.decorator';
 
-const userIdPipe = new ParseUUIDPipe({
-  exceptionFactory: () => new NotFoundException(coded('member_not_found', 'Member not found')),
-});
+const userIdPipe = pathIdPipe('member_not_found', 'Member not found');
 
 @ApiTags('members')
 @CompanyRoute()

@@ -17,7 +17,7 @@ import {
   type StuckDealsResponse,
 } from '@crm/shared/contracts';
 import type { DataSource } from 'typeorm';
-import { loadFunnel } from './funnel.query';
+import { type FunnelInput, loadFunnel } from './funnel.query';
 import type { TodayConversion } from './fx';
 import { loadOwners } from './owners.query';
 import { loadPipelineValue } from './pipeline.query';
@@ -28,6 +28,12 @@ interface Context {
   company: AnalyticsCompany;
   pipelineId: string;
   conversion: TodayConversion;
+}
+
+/** The deals a funnel-type read counts (the funnel, the owners): the pipeline's, in the asked period. */
+function cohortOf(scope: CompanyScope, ctx: Context, query: DealFunnelQueryDto): FunnelInput {
+  const { from, to } = resolvePeriod(ctx.company, query);
+  return { scope, pipelineId: ctx.pipelineId, from, to, timeZone: ctx.company.timeZone, conversion: ctx.conversion };
 }
 
 const CONTEXT_SQL = `
@@ -88,15 +94,9 @@ export class DealsAnalyticsService {
 
   funnel(scope: CompanyScope, query: DealFunnelQueryDto): Promise<DealFunnelResponse> {
     return this.read(scope, query.pipelineId, query.currency, async (sql, ctx) => {
-      const { from, to } = resolvePeriod(ctx.company, query);
-      const rows = await loadFunnel(sql, {
-        scope,
-        pipelineId: ctx.pipelineId,
-        from,
-        to,
-        timeZone: ctx.company.timeZone,
-        conversion: ctx.conversion,
-      });
+      const cohort = cohortOf(scope, ctx, query);
+      const { from, to } = cohort;
+      const rows = await loadFunnel(sql, cohort);
       return {
         pipelineId: ctx.pipelineId,
         from,
@@ -178,16 +178,10 @@ export class DealsAnalyticsService {
 
   owners(scope: CompanyScope, query: DealFunnelQueryDto): Promise<DealOwnersResponse> {
     return this.read(scope, query.pipelineId, query.currency, async (sql, ctx) => {
-      const { from, to } = resolvePeriod(ctx.company, query);
+      const cohort = cohortOf(scope, ctx, query);
+      const { from, to } = cohort;
       const currency = ctx.conversion.currency;
-      const rows = await loadOwners(sql, {
-        scope,
-        pipelineId: ctx.pipelineId,
-        from,
-        to,
-        timeZone: ctx.company.timeZone,
-        conversion: ctx.conversion,
-      });
+      const rows = await loadOwners(sql, cohort);
       return {
         pipelineId: ctx.pipelineId,
         from,

@@ -12,6 +12,25 @@ export interface FunnelInput {
   conversion: TodayConversion;
 }
 
+/**
+ * The parameters a cohort query (the funnel, the owners) starts with: the company, the pipeline,
+ * and the period's days as the instants `[start, end)` in the company's time zone.
+ */
+export function cohortParams(
+  p: SqlParams,
+  input: FunnelInput,
+): { company: string; pipeline: string; start: string; end: string } {
+  const company = p.add(input.scope.companyId);
+  const pipeline = p.add(input.pipelineId);
+  const zone = p.add(input.timeZone);
+  return {
+    company,
+    pipeline,
+    start: `(${p.add(input.from)}::date::timestamp AT TIME ZONE ${zone})`,
+    end: `((${p.add(input.to)}::date + 1)::timestamp AT TIME ZONE ${zone})`,
+  };
+}
+
 export interface FunnelStageRow {
   stageId: string;
   name: string;
@@ -46,11 +65,7 @@ export interface FunnelRows {
  */
 export async function loadFunnel(sql: SqlRunner, input: FunnelInput): Promise<FunnelRows> {
   const p = new SqlParams();
-  const company = p.add(input.scope.companyId);
-  const pipeline = p.add(input.pipelineId);
-  const zone = p.add(input.timeZone);
-  const start = `(${p.add(input.from)}::date::timestamp AT TIME ZONE ${zone})`;
-  const end = `((${p.add(input.to)}::date + 1)::timestamp AT TIME ZONE ${zone})`;
+  const { company, pipeline, start, end } = cohortParams(p, input);
   const text = `
     WITH stages AS MATERIALIZED (
       SELECT id, name, position, kind, deleted_at FROM pipeline_stages WHERE company_id = ${company} AND pipeline_id = ${pipeline}

@@ -1,6 +1,6 @@
 import { SqlParams } from '@crm/api/core';
 import { fxTodayCte } from './fx';
-import type { FunnelInput } from './funnel.query';
+import { cohortParams, type FunnelInput } from './funnel.query';
 import type { SqlRunner } from './sql-runner';
 
 export interface OwnerRow {
@@ -20,11 +20,7 @@ export interface OwnerRow {
  */
 export async function loadOwners(sql: SqlRunner, input: FunnelInput): Promise<OwnerRow[]> {
   const p = new SqlParams();
-  const company = p.add(input.scope.companyId);
-  const pipeline = p.add(input.pipelineId);
-  const zone = p.add(input.timeZone);
-  const start = `(${p.add(input.from)}::date::timestamp AT TIME ZONE ${zone})`;
-  const end = `((${p.add(input.to)}::date + 1)::timestamp AT TIME ZONE ${zone})`;
+  const { company, pipeline, start, end } = cohortParams(p, input);
   const text = `
     WITH cohort AS MATERIALIZED (
       SELECT d.owner_id, d.status, d.currency::text AS currency, d.amount

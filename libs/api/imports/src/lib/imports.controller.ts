@@ -4,9 +4,7 @@ import {
   Delete,
   Get,
   HttpCode,
-  NotFoundException,
   Param,
-  ParseUUIDPipe,
   Post,
   Query,
   StreamableFile,
@@ -26,9 +24,8 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { CompanyRoute } from '@crm/api/companies';
-import { ApiErrors, type CompanyScope, Scope } from '@crm/api/core';
+import { ApiErrors, attachment, type CompanyScope, pathIdPipe, Scope } from '@crm/api/core';
 import {
-  coded,
   CreateImportDto,
   IMPORT_KINDS,
   IMPORT_MAX_BYTES,
@@ -38,16 +35,13 @@ import {
   RejectedRowsQueryDto,
   RunImportDto,
 } from '@crm/shared/contracts';
-import { attachment } from './download';
 import { ImportsService } from './imports.service';
 import { ImportQuotaInterceptor } from './jobs/import-quota';
 import { readRejectedRows } from './jobs/rejected-rows';
 import type { StoredUpload } from './jobs/upload-storage';
 
 /** `:importId` that is not a UUID names no import: 404, like another company's id. */
-const jobId = new ParseUUIDPipe({
-  exceptionFactory: () => new NotFoundException(coded('import_not_found', 'Import not found')),
-});
+const jobId = pathIdPipe('import_not_found', 'Import not found');
 
 @ApiTags('imports')
 @CompanyRoute()

@@ -1,18 +1,4 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Logger,
-  NotFoundException,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Put,
-  Query,
-  Res,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Logger, Param, Post, Put, Query, Res } from '@nestjs/common';
 import {
   ApiCreatedResponse,
   ApiNoContentResponse,
@@ -22,9 +8,8 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { CompanyRoute } from '@crm/api/companies';
-import { ApiErrors, type CompanyScope, Scope } from '@crm/api/core';
+import { ApiErrors, attachment, type CompanyScope, pathIdPipe, Scope } from '@crm/api/core';
 import {
-  coded,
   CreateReportDto,
   ExportReportQueryDto,
   ListReportsQueryDto,
@@ -37,14 +22,11 @@ import {
   ShareReportDto,
 } from '@crm/shared/contracts';
 import type { Response } from 'express';
-import { attachment } from './export/attachment';
 import { CONTENT_TYPES, ReportExports } from './export/report-exports';
 import { ReportsService } from './reports.service';
 
 /** `:id` that is not a UUID names no report: 404, like another company's id. */
-const reportIdPipe = new ParseUUIDPipe({
-  exceptionFactory: () => new NotFoundException(coded('report_not_found', 'Report not found')),
-});
+const reportIdPipe = pathIdPipe('report_not_found', 'Report not found');
 
 /**
  * Reports: built in the background from the analytics (the same numbers as the analytics

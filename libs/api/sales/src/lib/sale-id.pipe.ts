@@ -1,7 +1,4 @@
-import { NotFoundException, ParseUUIDPipe } from '@nestjs/common';
-import { coded } from '@crm/shared/contracts';
+import { pathIdPipe } from '@crm/api/core';
 
 /** `:saleId` that is not a UUID names no sale: 404, like another company's id. */
-export const saleIdPipe = new ParseUUIDPipe({
-  exceptionFactory: () => new NotFoundException(coded('sale_not_found', 'Sale not found')),
-});
+export const saleIdPipe = pathIdPipe('sale_not_found', 'Sale not found');

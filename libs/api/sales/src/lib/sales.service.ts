@@ -1,4 +1,4 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { ClientsService } from '@crm/api/clients';
 import {
   type CompanyScope,
@@ -7,11 +7,11 @@ import {
   feedHorizon,
   feedWindow,
   InvalidInputException,
-  isUniqueViolation,
   queryRows,
   SaleChangeHooks,
   SqlParams,
   TenantDatabase,
+  withUniqueConflicts,
 } from '@crm/api/core';
 import {
   coded,
@@ -308,14 +308,10 @@ export class SalesService {
       throw new InvalidInputException([{ field: 'clientId', messages: ['clientId is not a client of this company'] }]);
   }
 
-  private async unique<T>(write: () => Promise<T>): Promise<T> {
-    try {
-      return await write();
-    } catch (error) {
-      if (isUniqueViolation(error, EXTERNAL_ID_KEY))
-        throw new ConflictException(coded('sale_external_id_taken', 'A sale with this externalId exists'));
-      throw error;
-    }
+  private unique<T>(write: () => Promise<T>): Promise<T> {
+    return withUniqueConflicts(write, {
+      [EXTERNAL_ID_KEY]: ['sale_external_id_taken', 'A sale with this externalId exists'],
+    });
   }
 }
 

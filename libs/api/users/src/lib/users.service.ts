@@ -1,10 +1,9 @@
-import { ConflictException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { isUniqueViolation } from '@crm/api/core';
+import { withUniqueConflicts } from '@crm/api/core';
 import { EntityManager, In, Repository } from 'typeorm';
 import { PasswordHasher } from './password-hasher';
 import { User } from './user.entity';
-import { coded } from '@crm/shared/contracts';
 
 @Injectable()
 export class UsersService {
@@ -17,13 +16,9 @@ export class UsersService {
   async create(login: string, password: string, manager?: EntityManager): Promise<User> {
     const repo = manager ? manager.getRepository(User) : this.users;
     const passwordHash = await this.hasher.hash(password);
-    try {
-      return await repo.save(repo.create({ login, passwordHash }));
-    } catch (error) {
-      if (isUniqueViolation(error, 'users_login_key'))
-        throw new ConflictException(coded('login_taken', 'This login is already taken'));
-      throw error;
-    }
+    return withUniqueConflicts(() => repo.save(repo.create({ login, passwordHash })), {
+      users_login_key: ['login_taken', 'This login is already taken'],
+    });
   }
 
   findByLogin(login: string): Promise<User | null> {

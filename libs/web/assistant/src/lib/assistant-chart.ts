@@ -45,6 +45,8 @@ export const FORECAST = '#000002';
     </figure>
   `,
   styles: `
+    @use 'charts';
+
     .crm-assistant-chart {
       margin: 8px 0 0;
       figcaption {
@@ -63,14 +65,7 @@ export const FORECAST = '#000002';
         fill: var(--mat-sys-tertiary);
         opacity: 0.75;
       }
-      .ngx-charts text {
-        fill: var(--mat-sys-on-surface-variant);
-        font: var(--mat-sys-label-small);
-        font-variant-numeric: tabular-nums;
-      }
-      .ngx-charts .gridline-path {
-        stroke: var(--mat-sys-outline-variant);
-      }
+      @include charts.axes;
     }
     .crm-assistant-chart-tip {
       font-variant-numeric: tabular-nums;

@@ -32,18 +32,9 @@ import { SettingsCard } from './settings/settings-card';
     </div>
   `,
   styles: `
-    .notice {
-      display: flex;
-      gap: 10px;
-      margin: 0 0 16px;
-      padding: 12px 16px;
-      border-radius: 12px;
-      background: var(--mat-sys-secondary-container);
-      color: var(--mat-sys-on-secondary-container);
-    }
-    .notice .mat-icon {
-      flex: none;
-    }
+    @use 'notice';
+
+    @include notice.notice;
     .grid {
       display: grid;
       grid-template-columns: minmax(0, 3fr) minmax(0, 2fr);

@@ -10,7 +10,15 @@ import type { ClientResponse, DealResponse, UpdateDealDto } from '@crm/shared/co
 import { CompanyContext, dateToDay, dayToDate } from '@crm/web/core';
 import { DealsApi, PipelinesApi } from '@crm/web/data-access';
 import { decimalInput, I18n, TranslatePipe } from '@crm/web/i18n';
-import { ClientPicker, DateField, DialogSave, DialogScaffold, MemberSelect } from '@crm/web/ui';
+import {
+  ClientPicker,
+  CURRENCY_CODE_VALIDATORS,
+  DateField,
+  DialogSave,
+  DialogScaffold,
+  MemberSelect,
+  MoneyField,
+} from '@crm/web/ui';
 import type { Observable } from 'rxjs';
 import { changedFields, dueMoment, normaliseDealAmount, parseProbability, timeOf } from './deal-form';
 
@@ -47,6 +55,7 @@ const probabilityValidator = (c: AbstractControl<string>) =>
     MatInputModule,
     MatSelectModule,
     MemberSelect,
+    MoneyField,
     ReactiveFormsModule,
     TranslatePipe,
   ],
@@ -74,16 +83,7 @@ const probabilityValidator = (c: AbstractControl<string>) =>
             [error]="'deals.form.clientRequired' | t"
           />
         }
-        <mat-form-field appearance="outline">
-          <mat-label>{{ 'deals.form.amount' | t }}</mat-label>
-          <input matInput inputmode="decimal" formControlName="amount" data-testid="deal-amount" />
-          <mat-error>{{ 'deals.form.invalidAmount' | t }}</mat-error>
-        </mat-form-field>
-        <mat-form-field appearance="outline">
-          <mat-label>{{ 'deals.form.currency' | t }}</mat-label>
-          <input matInput formControlName="currency" maxlength="3" data-testid="deal-currency" />
-          <mat-error>{{ 'deals.form.invalidCurrency' | t }}</mat-error>
-        </mat-form-field>
+        <crm-money-field testId="deal" texts="deals.form" [controls]="form.controls" />
         @if (!data.deal) {
           <mat-form-field appearance="outline">
             <mat-label>{{ 'deals.form.pipeline' | t }}</mat-label>
@@ -154,10 +154,7 @@ export class DealFormDialog {
   protected readonly form = this.fb.group({
     title: [this.deal?.title ?? '', [Validators.required, Validators.maxLength(500)]],
     amount: [decimalInput(this.deal?.amount ?? '', this.i18n.language()), [Validators.required, amountValidator]],
-    currency: [
-      this.deal?.currency ?? this.data.currency ?? 'RUB',
-      [Validators.required, Validators.pattern(/^[A-Za-z]{3}$/)],
-    ],
+    currency: [this.deal?.currency ?? this.data.currency ?? 'RUB', CURRENCY_CODE_VALIDATORS],
     pipelineId: [this.deal?.pipelineId ?? this.data.pipelineId ?? ''],
     stageId: [this.deal?.stageId ?? this.data.stageId ?? ''],
     ownerId: [this.deal?.ownerId ?? this.context.me()?.id ?? ''],

@@ -5,12 +5,19 @@ import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { MatSelectModule } from '@angular/material/select';
 import type { ClientResponse, SaleResponse, SaleStatus } from '@crm/shared/contracts';
 import { dateToDay, dayToDate } from '@crm/web/core';
 import { SalesApi } from '@crm/web/data-access';
-import { decimalInput, I18n, MoneyPipe, TranslatePipe, type TranslationKey } from '@crm/web/i18n';
-import { ClientPicker, DateField, DialogSave, DialogScaffold } from '@crm/web/ui';
+import { decimalInput, I18n, MoneyPipe, TranslatePipe } from '@crm/web/i18n';
+import {
+  ClientPicker,
+  CURRENCY_CODE_VALIDATORS,
+  DateField,
+  DialogSave,
+  DialogScaffold,
+  MoneyField,
+  SaleStatusSelect,
+} from '@crm/web/ui';
 import type { Observable } from 'rxjs';
 import {
   dayOf,
@@ -56,10 +63,11 @@ const decimalValidator =
     MatButtonModule,
     MatFormFieldModule,
     MatInputModule,
-    MatSelectModule,
+    MoneyField,
     MoneyPipe,
     ReactiveFormsModule,
     SaleLines,
+    SaleStatusSelect,
     TranslatePipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -82,17 +90,13 @@ const decimalValidator =
             [error]="'sales.form.buyerRequired' | t"
           />
         }
-        <mat-form-field appearance="outline">
-          <mat-label>{{ 'sales.form.amount' | t }}</mat-label>
-          <input matInput inputmode="decimal" formControlName="amount" data-testid="sale-amount" cdkFocusInitial />
-          <mat-hint>{{ 'sales.form.amountHint' | t }}</mat-hint>
-          <mat-error>{{ 'sales.form.invalidAmount' | t }}</mat-error>
-        </mat-form-field>
-        <mat-form-field appearance="outline">
-          <mat-label>{{ 'sales.form.currency' | t }}</mat-label>
-          <input matInput formControlName="currency" maxlength="3" data-testid="sale-currency" />
-          <mat-error>{{ 'sales.form.invalidCurrency' | t }}</mat-error>
-        </mat-form-field>
+        <crm-money-field
+          testId="sale"
+          texts="sales.form"
+          [focusInitial]="true"
+          [amountHint]="'sales.form.amountHint' | t"
+          [controls]="form.controls"
+        />
         <crm-date-field
           testId="sale-date"
           [control]="form.controls.soldOn"
@@ -100,14 +104,11 @@ const decimalValidator =
           [label]="'sales.form.soldAt' | t"
           [error]="'common.required' | t"
         />
-        <mat-form-field appearance="outline">
-          <mat-label>{{ 'sales.form.status' | t }}</mat-label>
-          <mat-select formControlName="status">
-            @for (status of statuses; track status) {
-              <mat-option [value]="status">{{ statusKey(status) | t }}</mat-option>
-            }
-          </mat-select>
-        </mat-form-field>
+        <crm-sale-status-select
+          [control]="form.controls.status"
+          [statuses]="statuses"
+          [label]="'sales.form.status' | t"
+        />
         <mat-form-field appearance="outline" class="wide">
           <mat-label>{{ 'sales.form.externalId' | t }}</mat-label>
           <input matInput formControlName="externalId" />
@@ -155,10 +156,7 @@ export class SaleFormDialog {
     });
   protected readonly form = this.fb.group({
     amount: [this.decimal(this.data.sale?.amount ?? ''), [Validators.required, decimalValidator(normaliseAmount)]],
-    currency: [
-      this.data.sale?.currency ?? this.data.currency ?? 'RUB',
-      [Validators.required, Validators.pattern(/^[A-Za-z]{3}$/)],
-    ],
+    currency: [this.data.sale?.currency ?? this.data.currency ?? 'RUB', CURRENCY_CODE_VALIDATORS],
     soldOn: this.fb.control<Date | null>(dayToDate(dayOf(this.data.sale?.soldAt ?? new Date().toISOString())), [
       Validators.required,
     ]),
@@ -189,10 +187,6 @@ export class SaleFormDialog {
       group.setValue(line);
       this.form.controls.items.push(group);
     }
-  }
-
-  protected statusKey(status: SaleStatus): TranslationKey {
-    return `sales.statuses.${status}` as TranslationKey;
   }
 
   protected useTotal(): void {

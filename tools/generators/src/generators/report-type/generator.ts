@@ -1,5 +1,6 @@
 import { formatFiles, generateFiles, names, type Tree } from '@nx/devkit';
 import * as path from 'node:path';
+import { treeEdits } from '../tree-edits';
 import type { ReportTypeGeneratorSchema } from './schema';
 
 /**
@@ -50,19 +51,7 @@ export function reportTypeNames(options: ReportTypeGeneratorSchema) {
   };
 }
 
-function read(tree: Tree, file: string): string {
-  const text = tree.read(file, 'utf-8');
-  if (text === null) throw new Error(`${file} is missing: the report-type generator edits it`);
-  return text;
-}
-
-/** Inserts `text` at the index `at` returns; fails loudly (nothing is written) when the anchor is gone. */
-function insert(tree: Tree, file: string, what: string, at: (text: string) => number, text: string): void {
-  const source = read(tree, file);
-  const index = at(source);
-  if (index < 0) throw new Error(`${file}: cannot find where to add ${what}; add it by hand (see docs/generators.md)`);
-  tree.write(file, source.slice(0, index) + text + source.slice(index));
-}
+const { read, insert } = treeEdits('report-type');
 
 /** The index just after the last import statement. */
 function afterImports(text: string): number {

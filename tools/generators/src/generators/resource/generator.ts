@@ -1,5 +1,6 @@
 import { formatFiles, generateFiles, logger, names, type Tree, updateJson } from '@nx/devkit';
 import * as path from 'node:path';
+import { treeEdits } from '../tree-edits';
 import type { ResourceGeneratorSchema } from './schema';
 
 /** `invoices` → `invoice`, `companies` → `company`, `boxes` → `box`, `purchase-orders` → `purchase-order`. */
@@ -70,19 +71,7 @@ export const EDITED_FILES = {
 
 export const FIXTURES_MARKER = '// nx g @crm/tools:resource adds its fixtures above this line.';
 
-function read(tree: Tree, file: string): string {
-  const text = tree.read(file, 'utf-8');
-  if (text === null) throw new Error(`${file} is missing: the resource generator edits it`);
-  return text;
-}
-
-/** Inserts `text` at the index `at` returns; fails loudly when the anchor is not found. */
-function insert(tree: Tree, file: string, what: string, at: (text: string) => number, text: string): void {
-  const source = read(tree, file);
-  const index = at(source);
-  if (index < 0) throw new Error(`${file}: cannot find where to add ${what}; add it by hand (see docs/generators.md)`);
-  tree.write(file, source.slice(0, index) + text + source.slice(index));
-}
+const { read, insert } = treeEdits('resource');
 
 /** The index just after the last line matching `pattern` (a multiline regex with `g`). */
 function afterLast(pattern: RegExp): (text: string) => number {

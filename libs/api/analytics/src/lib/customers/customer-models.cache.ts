@@ -41,6 +41,22 @@ const DEBOUNCE_MS = 5_000;
 
 export type ModelStatus = CustomerModelInfoResponse['status'];
 
+/** `make()` once per key at a time: a caller that comes while it runs gets the same promise. */
+function singleFlight<T>(running: Map<string, Promise<T>>, key: string, make: () => Promise<T>): Promise<T> {
+  const current = running.get(key);
+  if (current) return current;
+  const promise = make().finally(() => running.delete(key));
+  running.set(key, promise);
+  return promise;
+}
+
+/** Keeps `value` as the most recently used entry, dropping the least recently used beyond CACHE_ENTRIES. */
+function remember<T>(cache: Map<string, T>, key: string, value: T): void {
+  cache.delete(key);
+  cache.set(key, value);
+  while (cache.size > CACHE_ENTRIES) cache.delete(cache.keys().next().value as string);
+}
+
 export interface FittedModels {
   status: ModelStatus;
   fittedAt: Date;
@@ -146,21 +162,16 @@ export class CustomerModelCache implements OnModuleInit, OnModuleDestroy {
     const { companyId } = scope;
     const cached = this.rules.get(companyId);
     if (cached) return Promise.resolve(cached);
-    const running = this.rulesBuilding.get(companyId);
-    if (running) return running;
-    const promise = (async () => {
+    return singleFlight(this.rulesBuilding, companyId, async () => {
       await this.indicators.foldPending(scope);
       const { paidSales, rules } = await this.tenantDb.run(scope, async (m) => ({
         paidSales: await paidSalesCount(managerRunner(m), scope),
         rules: await mineProductRules(managerRunner(m), scope),
       }));
       const entry = { scope, builtAt: Date.now(), paidSales, rules };
-      this.rules.set(companyId, entry);
-      while (this.rules.size > CACHE_ENTRIES) this.rules.delete(this.rules.keys().next().value as string);
+      remember(this.rules, companyId, entry);
       return entry;
-    })().finally(() => this.rulesBuilding.delete(companyId));
-    this.rulesBuilding.set(companyId, promise);
-    return promise;
+    });
   }
 
   private build(
@@ -170,18 +181,12 @@ export class CustomerModelCache implements OnModuleInit, OnModuleDestroy {
     asOf: string,
     followsToday: boolean,
   ): Promise<Insights> {
-    const running = this.building.get(key);
-    if (running) return running;
-    const promise = this.compute(key, scope, currency, asOf, followsToday)
-      .then((entry) => {
-        this.insights.delete(key);
-        this.insights.set(key, entry);
-        while (this.insights.size > CACHE_ENTRIES) this.insights.delete(this.insights.keys().next().value as string);
+    return singleFlight(this.building, key, () =>
+      this.compute(key, scope, currency, asOf, followsToday).then((entry) => {
+        remember(this.insights, key, entry);
         return entry;
-      })
-      .finally(() => this.building.delete(key));
-    this.building.set(key, promise);
-    return promise;
+      }),
+    );
   }
 
   private refresh(

@@ -1,14 +1,20 @@
-import { Controller, Delete, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { ApiErrors, type AuthenticatedUser, BEARER_AUTH, type CompanyScope, CurrentUser, Scope } from '@crm/api/core';
-import { coded, CompanyMembershipResponse, InvitationResponse, MyInvitationResponse } from '@crm/shared/contracts';
+import {
+  ApiErrors,
+  type AuthenticatedUser,
+  BEARER_AUTH,
+  type CompanyScope,
+  CurrentUser,
+  pathIdPipe,
+  Scope,
+} from '@crm/api/core';
+import { CompanyMembershipResponse, InvitationResponse, MyInvitationResponse } from '@crm/shared/contracts';
 import { CompanyRoute } from '../company-route.decorator';
 import { Roles } from '../roles.decorator';
 import { InvitationsService } from './invitations.service';
 
-const invitationIdPipe = new ParseUUIDPipe({
-  exceptionFactory: () => new NotFoundException(coded('invitation_not_found', 'Invitation not found')),
-});
+const invitationIdPipe = pathIdPipe('invitation_not_found', 'Invitation not found');
 const INVITATION_ID = { name: 'invitationId', type: String, format: 'uuid' } as const;
 
 /** The company's side: pending invitations and withdrawing one (`POST .../members` invites). */

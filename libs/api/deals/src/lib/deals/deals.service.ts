@@ -1,4 +1,4 @@
-import { ConflictException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { ClientsService } from '@crm/api/clients';
 import {
   type CompanyScope,
@@ -6,14 +6,13 @@ import {
   containsAny,
   containsPattern,
   InvalidInputException,
-  isUniqueViolation,
   queryRows,
   SqlParams,
   TenantDatabase,
+  withUniqueConflicts,
 } from '@crm/api/core';
 import { SalesService } from '@crm/api/sales';
 import {
-  coded,
   type CreateDealDto,
   DEFAULT_PAGE_SIZE,
   type DealPageResponse,
@@ -387,13 +386,9 @@ export class DealsService {
     return { sharedLock: companyWritesLockName(scope) };
   }
 
-  private async unique<T>(write: () => Promise<T>): Promise<T> {
-    try {
-      return await write();
-    } catch (error) {
-      if (isUniqueViolation(error, EXTERNAL_ID_KEY))
-        throw new ConflictException(coded('deal_external_id_taken', 'A deal with this externalId exists'));
-      throw error;
-    }
+  private unique<T>(write: () => Promise<T>): Promise<T> {
+    return withUniqueConflicts(write, {
+      [EXTERNAL_ID_KEY]: ['deal_external_id_taken', 'A deal with this externalId exists'],
+    });
   }
 }

@@ -3,10 +3,10 @@ import {
   type CompanyScope,
   companyWritesLockName,
   InvalidInputException,
-  isUniqueViolation,
   queryRows,
   SqlParams,
   TenantDatabase,
+  withUniqueConflicts,
 } from '@crm/api/core';
 import {
   coded,
@@ -367,18 +367,12 @@ export class PipelinesService {
     return { sharedLock: companyWritesLockName(scope) };
   }
 
-  private async unique<T>(write: () => Promise<T>): Promise<T> {
-    try {
-      return await write();
-    } catch (error) {
-      if (isUniqueViolation(error, PIPELINE_NAME_KEY))
-        throw new ConflictException(coded('pipeline_name_taken', 'A pipeline with this name exists'));
-      if (isUniqueViolation(error, STAGE_NAME_KEY))
-        throw new ConflictException(coded('stage_name_taken', 'The pipeline has a stage with this name'));
-      if (isUniqueViolation(error, STAGE_KIND_KEY))
-        throw new ConflictException(coded('stage_kind_taken', 'The pipeline already has a stage of this kind'));
-      throw error;
-    }
+  private unique<T>(write: () => Promise<T>): Promise<T> {
+    return withUniqueConflicts(write, {
+      [PIPELINE_NAME_KEY]: ['pipeline_name_taken', 'A pipeline with this name exists'],
+      [STAGE_NAME_KEY]: ['stage_name_taken', 'The pipeline has a stage with this name'],
+      [STAGE_KIND_KEY]: ['stage_kind_taken', 'The pipeline already has a stage of this kind'],
+    });
   }
 }
 

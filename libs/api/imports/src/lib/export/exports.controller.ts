@@ -1,7 +1,7 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CompanyRoute } from '@crm/api/companies';
-import { ApiErrors, type CompanyScope, Scope, TenantDatabase } from '@crm/api/core';
+import { ApiErrors, attachment, type CompanyScope, Scope, TenantDatabase } from '@crm/api/core';
 import {
   ExportClientsQueryDto,
   type ExportFormat,
@@ -9,7 +9,6 @@ import {
   ExportSalesQueryDto,
 } from '@crm/shared/contracts';
 import type { Response } from 'express';
-import { attachment } from '../download';
 import { CLIENT_EXPORT_COLUMNS, type ExportColumn, SALE_EXPORT_COLUMNS } from './export-columns';
 import { clientPages, salePages } from './export-rows';
 import { CSV_DIALECTS, writeCsv, writeXlsx } from './export-writers';

@@ -1,7 +1,15 @@
 import type { RfmSegmentName } from '@crm/shared/contracts';
 import { minDay } from '../dates';
 import { relativeChange } from '../decimal';
-import { type AnalyticsServices, type Cell, col, type GenerationInput, type ReportDraft } from './report-draft';
+import {
+  type AnalyticsServices,
+  type Cell,
+  clientRevenuePoint,
+  col,
+  type GenerationInput,
+  type ReportDraft,
+  segmentsPie,
+} from './report-draft';
 import { resolveSelection, type SalesNarrowing } from './selection';
 
 const TOP = 10;
@@ -166,11 +174,7 @@ export async function buildOverview(services: AnalyticsServices, input: Generati
         series: [
           {
             key: 'revenue',
-            points: topClients.map((c) => ({
-              x: c.name ?? c.email ?? c.clientId,
-              y: Number(c.revenue),
-              clientId: c.clientId,
-            })),
+            points: topClients.map(clientRevenuePoint),
           },
         ],
       },
@@ -180,17 +184,7 @@ export async function buildOverview(services: AnalyticsServices, input: Generati
         unit: 'money',
         series: [{ key: 'revenue', points: products.items.map((p) => ({ x: p.name, y: Number(p.revenue) })) }],
       },
-      {
-        key: 'segments',
-        kind: 'pie',
-        unit: 'count',
-        series: [
-          {
-            key: 'clients',
-            points: segments.items.filter((s) => s.clients > 0).map((s) => ({ x: s.segment, y: s.clients })),
-          },
-        ],
-      },
+      segmentsPie(segments),
       {
         key: 'by-status',
         kind: 'bar',

@@ -1,7 +1,15 @@
 import type { ClientOutlookResponse, RfmSegmentName, TopClientResponse } from '@crm/shared/contracts';
 import { addDays, addYears, daysInclusive, minDay } from '../dates';
 import { digitsOf, sumMoney } from '../decimal';
-import { type AnalyticsServices, type Cell, col, type GenerationInput, type ReportDraft } from './report-draft';
+import {
+  type AnalyticsServices,
+  type Cell,
+  clientRevenuePoint,
+  col,
+  type GenerationInput,
+  type ReportDraft,
+  segmentsPie,
+} from './report-draft';
 import { resolveSelection } from './selection';
 
 /**
@@ -208,25 +216,11 @@ export async function buildRecommendations(services: AnalyticsServices, input: G
         series: [
           {
             key: 'revenue',
-            points: atRisk.slice(0, 10).map(({ client }) => ({
-              x: client.name ?? client.email ?? client.clientId,
-              y: Number(client.revenue),
-              clientId: client.clientId,
-            })),
+            points: atRisk.slice(0, 10).map(({ client }) => clientRevenuePoint(client)),
           },
         ],
       },
-      {
-        key: 'segments',
-        kind: 'pie',
-        unit: 'count',
-        series: [
-          {
-            key: 'clients',
-            points: segments.items.filter((s) => s.clients > 0).map((s) => ({ x: s.segment, y: s.clients })),
-          },
-        ],
-      },
+      segmentsPie(segments),
     ],
     facts: {
       currency,

@@ -10,6 +10,8 @@ import type {
   ReportPeriodPreset,
   ReportSummaryResponse,
   ReportType,
+  RfmSegmentsResponse,
+  TopClientResponse,
 } from '@crm/shared/contracts';
 
 export type Cell = string | number | null;
@@ -22,6 +24,26 @@ export interface DraftTable {
 }
 
 export const col = (key: string, type: ReportColumnType): ReportColumnResponse => ({ key, type });
+
+/** A client's bar in a revenue chart: named by name, e-mail or id, clickable through `clientId`. */
+export const clientRevenuePoint = (client: TopClientResponse) => ({
+  x: client.name ?? client.email ?? client.clientId,
+  y: Number(client.revenue),
+  clientId: client.clientId,
+});
+
+/** The pie of the customer base by RFM segment (clients in each; empty segments left out). */
+export const segmentsPie = (segments: RfmSegmentsResponse): ReportChartResponse => ({
+  key: 'segments',
+  kind: 'pie',
+  unit: 'count',
+  series: [
+    {
+      key: 'clients',
+      points: segments.items.filter((s) => s.clients > 0).map((s) => ({ x: s.segment, y: s.clients })),
+    },
+  ],
+});
 
 /** The parameters as stored with the report. */
 export interface StoredParams {

@@ -3,7 +3,7 @@
  * last day when it is shorter), at a wall time in the company's time zone. A wall time that does
  * not exist (a DST gap) fires at the first instant after it; one that exists twice, at the first.
  */
-import type { ReportScheduleFrequency } from '@crm/shared/contracts';
+import { offsetMinutesAt, type ReportScheduleFrequency } from '@crm/shared/contracts';
 
 export interface ScheduleRule {
   frequency: ReportScheduleFrequency;
@@ -16,19 +16,7 @@ export interface ScheduleRule {
 
 /** Offset of `timeZone` from UTC at `instant`, in ms (positive east of Greenwich). */
 export function zoneOffsetMs(instant: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(new Date(instant));
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const wall = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
-  return wall - Math.floor(instant / 1000) * 1000;
+  return offsetMinutesAt(instant, timeZone) * 60_000;
 }
 
 /** The instant a wall time of `timeZone` names (see the gap and overlap rules above). */

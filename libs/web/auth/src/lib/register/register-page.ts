@@ -1,24 +1,12 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
 import { NonNullableFormBuilder, Validators } from '@angular/forms';
-import { Router } from '@angular/router';
 import type { RegisterDto } from '@crm/shared/contracts';
+import { COMPANY_NAME_MAX_LENGTH, LOGIN_PATTERN, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@crm/web/core';
 import { AuthApi } from '@crm/web/data-access';
-import {
-  COMPANY_NAME_MAX_LENGTH,
-  LOGIN_PATTERN,
-  PASSWORD_MAX_LENGTH,
-  PASSWORD_MIN_LENGTH,
-  retryAfterSeconds,
-  Session,
-} from '@crm/web/core';
-import { I18n, TranslatePipe } from '@crm/web/i18n';
-import { finalize } from 'rxjs';
-import { authFormError, type FormError, formErrorText } from '../auth-error';
+import { TranslatePipe } from '@crm/web/i18n';
 import { AuthField } from '../auth-field';
 import { AuthForm } from '../auth-form';
-
-import { retryCountdown } from '../retry-countdown';
-import { safeReturnUrl } from '../safe-return-url';
+import { authSubmission } from '../auth-submission';
 
 @Component({
   selector: 'crm-register-page',
@@ -28,10 +16,6 @@ import { safeReturnUrl } from '../safe-return-url';
 })
 export class RegisterPage {
   private readonly api = inject(AuthApi);
-  private readonly session = inject(Session);
-  private readonly router = inject(Router);
-  private readonly i18n = inject(I18n);
-  private readonly countdown = retryCountdown();
 
   readonly returnUrl = input<string>();
 
@@ -43,35 +27,17 @@ export class RegisterPage {
     ],
     companyName: ['', [Validators.maxLength(COMPANY_NAME_MAX_LENGTH)]],
   });
-  protected readonly submitting = signal(false);
-  protected readonly retryIn = this.countdown.left;
-  private readonly failure = signal<FormError | null>(null);
-  protected readonly errorText = computed(() => formErrorText(this.failure(), this.retryIn(), this.i18n));
+  private readonly submission = authSubmission({ 409: 'auth.register.loginTaken' }, this.returnUrl);
+  protected readonly submitting = this.submission.submitting;
+  protected readonly retryIn = this.submission.retryIn;
+  protected readonly errorText = this.submission.errorText;
 
   protected submit(): void {
-    if (this.form.invalid || this.submitting() || this.retryIn() > 0) {
-      this.form.markAllAsTouched();
-      return;
-    }
-    const { login, password, companyName } = this.form.getRawValue();
-    const body: RegisterDto = { login, password };
-    if (companyName.trim()) body.companyName = companyName.trim();
-
-    this.submitting.set(true);
-    this.failure.set(null);
-    this.api
-      .register(body)
-      .pipe(finalize(() => this.submitting.set(false)))
-      .subscribe({
-        next: (auth) => {
-          this.session.start(auth);
-          void this.router.navigateByUrl(safeReturnUrl(this.returnUrl()));
-        },
-        error: (error: unknown) => {
-          const wait = retryAfterSeconds(error);
-          if (wait) this.countdown.start(wait);
-          this.failure.set(authFormError(error, { 409: 'auth.register.loginTaken' }));
-        },
-      });
+    this.submission.submit(this.form, () => {
+      const { login, password, companyName } = this.form.getRawValue();
+      const body: RegisterDto = { login, password };
+      if (companyName.trim()) body.companyName = companyName.trim();
+      return this.api.register(body);
+    });
   }
 }

@@ -9,12 +9,13 @@ import { MatSelectModule } from '@angular/material/select';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { Router, RouterLink } from '@angular/router';
 import type { DealResponse } from '@crm/shared/contracts';
-import { CompanyContext, companyMembers, describeError, UrlListState } from '@crm/web/core';
+import { CompanyContext, companyMembers, UrlListState } from '@crm/web/core';
 import { DealFormDialog, type DealFormDialogData } from '@crm/web/deal-form';
-import { CompaniesApi, PipelinesApi } from '@crm/web/data-access';
+import { CompaniesApi } from '@crm/web/data-access';
 import { I18n, TranslatePipe } from '@crm/web/i18n';
 import { EmptyState, ErrorState, ListSkeleton, openFormDialog, PageHeader } from '@crm/web/ui';
 import { DealList } from '../list/deal-list';
+import { pipelineChoice } from '../pipeline-choice';
 import { DealBoard } from './deal-board';
 import { DEALS_VIEW_QUERY, type DealsViewState, effectiveOwner } from './deals-view-state';
 
@@ -152,7 +153,6 @@ export class DealsPage {
   private readonly context = inject(CompanyContext);
   private readonly dialog = inject(MatDialog);
   private readonly i18n = inject(I18n);
-  private readonly pipelinesApi = inject(PipelinesApi);
   private readonly companies = inject(CompaniesApi);
 
   protected readonly view = new UrlListState(DEALS_VIEW_QUERY);
@@ -161,18 +161,11 @@ export class DealsPage {
   protected readonly myId = computed(() => this.context.me()?.id ?? '');
   protected readonly ownerId = computed(() => effectiveOwner(this.state(), this.myId()));
 
-  protected readonly pipelines = rxResource({
-    params: () => this.context.activeId() ?? undefined,
-    stream: ({ params }) => this.pipelinesApi.list(params),
-  });
-  protected readonly pipelineList = computed(() => (this.pipelines.hasValue() ? this.pipelines.value() : []));
-  protected readonly pipelinesError = computed(() =>
-    this.pipelines.error() ? describeError(this.pipelines.error(), this.i18n) : null,
-  );
-  protected readonly pipeline = computed(() => {
-    const list = this.pipelineList();
-    return list.find((p) => p.id === this.state().pipelineId) ?? list[0] ?? null;
-  });
+  private readonly choice = pipelineChoice(() => this.state().pipelineId);
+  protected readonly pipelines = this.choice.resource;
+  protected readonly pipelineList = this.choice.list;
+  protected readonly pipelinesError = this.choice.error;
+  protected readonly pipeline = this.choice.current;
   protected readonly memberList = companyMembers();
   private readonly company = rxResource({
     params: () => this.context.activeId() ?? undefined,

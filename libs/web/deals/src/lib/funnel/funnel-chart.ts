@@ -37,20 +37,12 @@ import { funnelBars } from './funnel-model';
     </ngx-charts-bar-horizontal>
   `,
   styles: `
+    @use 'charts';
+
     crm-funnel-chart {
       display: block;
       min-height: 120px;
-      .ngx-charts .bar {
-        fill: var(--mat-sys-primary);
-      }
-      .ngx-charts text {
-        fill: var(--mat-sys-on-surface-variant);
-        font: var(--mat-sys-label-small);
-        font-variant-numeric: tabular-nums;
-      }
-      .ngx-charts .gridline-path {
-        stroke: var(--mat-sys-outline-variant);
-      }
+      @include charts.axes($bars: true);
     }
     .crm-funnel-chart-tip {
       font-variant-numeric: tabular-nums;

@@ -9,10 +9,11 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import { CompanyContext, companyMembers, describeError } from '@crm/web/core';
-import { DealsAnalyticsApi, PipelinesApi } from '@crm/web/data-access';
+import { DealsAnalyticsApi } from '@crm/web/data-access';
 import { I18n, LocalNumberPipe, MoneyPipe, TranslatePipe, type TranslationKey } from '@crm/web/i18n';
 import { EmptyState, ErrorState, ListSkeleton, PageHeader } from '@crm/web/ui';
 import { forkJoin } from 'rxjs';
+import { pipelineChoice } from '../pipeline-choice';
 import { FunnelChart } from './funnel-chart';
 import { fromIsoDay, isoDay, monthLabel, percent, wonCount } from './funnel-model';
 import { type FigureNames, funnelTable, ownersTable, valueTables } from './funnel-tables';
@@ -49,7 +50,6 @@ import { type FigureNames, funnelTable, ownersTable, valueTables } from './funne
 export class FunnelPage {
   private readonly context = inject(CompanyContext);
   private readonly i18n = inject(I18n);
-  private readonly pipelinesApi = inject(PipelinesApi);
   private readonly members = companyMembers();
   private readonly api = inject(DealsAnalyticsApi);
 
@@ -60,15 +60,10 @@ export class FunnelPage {
   protected readonly fromDate = computed(() => fromIsoDay(this.from()));
   protected readonly toDate = computed(() => fromIsoDay(this.to()));
 
-  protected readonly pipelines = rxResource({
-    params: () => this.context.activeId() ?? undefined,
-    stream: ({ params }) => this.pipelinesApi.list(params),
-  });
-  protected readonly pipelineList = computed(() => (this.pipelines.hasValue() ? this.pipelines.value() : []));
-  protected readonly pipeline = computed(() => {
-    const list = this.pipelineList();
-    return list.find((p) => p.id === this.pipelineId()) ?? list[0] ?? null;
-  });
+  private readonly choice = pipelineChoice(this.pipelineId);
+  protected readonly pipelines = this.choice.resource;
+  protected readonly pipelineList = this.choice.list;
+  protected readonly pipeline = this.choice.current;
   private readonly logins = computed(() => new Map(this.members().map((m) => [m.userId, m.login])));
 
   /** Every figure of the page for one pipeline and period, loaded together. */
@@ -90,9 +85,7 @@ export class FunnelPage {
         owners: this.api.owners(companyId, { pipelineId, from, to }),
       }),
   });
-  protected readonly pipelinesError = computed(() =>
-    this.pipelines.error() ? describeError(this.pipelines.error(), this.i18n) : null,
-  );
+  protected readonly pipelinesError = this.choice.error;
   protected readonly error = computed(() => (this.data.error() ? describeError(this.data.error(), this.i18n) : null));
   protected readonly figures = computed(() => (this.data.hasValue() ? this.data.value() : null));
   protected readonly won = computed(() => {

@@ -91,26 +91,10 @@ import { dealListParams, type DealsViewState } from '../board/deals-view-state';
     </crm-list-card>
   `,
   styles: `
+    @use 'list-cells';
+
+    @include list-cells.cells;
     .link {
-      color: var(--mat-sys-on-surface);
-      font-weight: 500;
-      text-decoration: none;
-    }
-    .link:hover {
-      text-decoration: underline;
-    }
-    .line,
-    .sub {
-      display: block;
-    }
-    .sub {
-      color: var(--mat-sys-on-surface-variant);
-      font: var(--mat-sys-body-small);
-    }
-    .nowrap {
-      white-space: nowrap;
-    }
-    .strong {
       font-weight: 500;
     }
   `,

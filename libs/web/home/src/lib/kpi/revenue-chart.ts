@@ -1,17 +1,7 @@
-import {
-  afterNextRender,
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  DestroyRef,
-  ElementRef,
-  inject,
-  input,
-  signal,
-  ViewEncapsulation,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, ViewEncapsulation } from '@angular/core';
 import type { AnalyticsPointResponse } from '@crm/shared/contracts';
 import { formatDate, formatMoney, I18n, type Language } from '@crm/web/i18n';
+import { hostWidth } from '@crm/web/ui';
 import { BarChartModule, type Color, ScaleType } from '@swimlane/ngx-charts';
 import type { ChartGranularity } from './period';
 
@@ -76,20 +66,12 @@ export function axisMoney(value: number, currency: string, lang: Language): stri
     </ngx-charts-bar-vertical>
   `,
   styles: `
+    @use 'charts';
+
     crm-revenue-chart {
       display: block;
       height: 240px;
-      .ngx-charts .bar {
-        fill: var(--mat-sys-primary);
-      }
-      .ngx-charts text {
-        fill: var(--mat-sys-on-surface-variant);
-        font: var(--mat-sys-label-small);
-        font-variant-numeric: tabular-nums;
-      }
-      .ngx-charts .gridline-path {
-        stroke: var(--mat-sys-outline-variant);
-      }
+      @include charts.axes($bars: true);
     }
     .crm-revenue-chart-tip {
       font-variant-numeric: tabular-nums;
@@ -111,7 +93,7 @@ export class RevenueChart {
     this.points().map((point) => ({ name: point.period, value: Number(point.revenue) })),
   );
   /** The chart's width, followed as the window or the layout changes. */
-  private readonly width = signal(640);
+  private readonly width = hostWidth();
   /** One date label per 90 px (at least two), so labels never overlap; the tooltip names every bar. */
   protected readonly ticks = computed(() =>
     axisTicks(
@@ -120,17 +102,6 @@ export class RevenueChart {
     ),
   );
   protected readonly barPadding = computed(() => (this.points().length > 40 ? 1 : 4));
-
-  constructor() {
-    const host = inject<ElementRef<HTMLElement>>(ElementRef).nativeElement;
-    const destroyRef = inject(DestroyRef);
-    afterNextRender(() => {
-      if (typeof ResizeObserver === 'undefined') return;
-      const observer = new ResizeObserver(() => this.width.set(host.clientWidth || 640));
-      observer.observe(host);
-      destroyRef.onDestroy(() => observer.disconnect());
-    });
-  }
 
   protected readonly xTick = (period: string): string => tickLabel(period, this.granularity(), this.i18n.language());
   protected readonly yTick = (value: number): string => axisMoney(value, this.currency(), this.i18n.language());

@@ -15,7 +15,7 @@ import type { SaleStatus } from '@crm/shared/contracts';
 import { CompanyContext, dateToDay, dayToDate, describeError } from '@crm/web/core';
 import { CompaniesApi, ExchangeRatesApi, PipelinesApi } from '@crm/web/data-access';
 import { formatDate, I18n, TranslatePipe, type TranslationKey } from '@crm/web/i18n';
-import { PageHeader } from '@crm/web/ui';
+import { PageHeader, saleStatusKey } from '@crm/web/ui';
 import { catchError, debounceTime, distinctUntilChanged, map, of, switchMap } from 'rxjs';
 import { REPORT_FORMATS, type ReportType, SEGMENT_NAMES } from '../report-model';
 import { REPORT_PRESETS } from '../report-period';
@@ -156,9 +156,7 @@ export class ReportBuilderPage {
     return `reports.presets.${preset}` as TranslationKey;
   }
 
-  protected statusKey(status: SaleStatus): TranslationKey {
-    return `sales.statuses.${status}` as TranslationKey;
-  }
+  protected readonly statusKey = saleStatusKey;
 
   protected segmentKey(segment: string): TranslationKey {
     return `clients.segments.${segment}` as TranslationKey;

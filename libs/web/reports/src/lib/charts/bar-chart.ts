@@ -40,17 +40,12 @@ const CODED_CHARTS = new Set(['by-status', 'pipeline-by-month']);
     </ngx-charts-bar-horizontal>
   `,
   styles: `
+    @use 'charts';
+
     crm-bar-chart {
       display: block;
       min-height: 120px;
-      .ngx-charts text {
-        fill: var(--mat-sys-on-surface-variant);
-        font: var(--mat-sys-label-small);
-        font-variant-numeric: tabular-nums;
-      }
-      .ngx-charts .gridline-path {
-        stroke: var(--mat-sys-outline-variant);
-      }
+      @include charts.axes;
     }
   `,
 })

@@ -1,17 +1,6 @@
-import {
-  afterNextRender,
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  DestroyRef,
-  ElementRef,
-  inject,
-  input,
-  output,
-  signal,
-  ViewEncapsulation,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, output, ViewEncapsulation } from '@angular/core';
 import { formatDate, I18n } from '@crm/web/i18n';
+import { hostWidth } from '@crm/web/ui';
 import { LineChartModule } from '@swimlane/ngx-charts';
 import type { ReportChartPointResponse, ReportChartResponse } from '../report-model';
 import { axisValue, fullValue, num, periodLabel, spacedTicks } from './chart-format';
@@ -86,19 +75,14 @@ interface TooltipEntry {
     </ul>
   `,
   styles: `
+    @use 'charts';
+
     crm-trend-chart {
       display: block;
       .crm-trend-plot {
         height: 280px;
       }
-      .ngx-charts text {
-        fill: var(--mat-sys-on-surface-variant);
-        font: var(--mat-sys-label-small);
-        font-variant-numeric: tabular-nums;
-      }
-      .ngx-charts .gridline-path {
-        stroke: var(--mat-sys-outline-variant);
-      }
+      @include charts.axes;
       .ngx-charts .line {
         stroke-width: 2px;
       }
@@ -203,22 +187,11 @@ export class TrendChart {
       .map((s) => ({ name: s.name, color: colours.get(s.name) ?? '' }));
   });
 
-  private readonly width = signal(640);
+  private readonly width = hostWidth();
   protected readonly ticks = computed(() => {
     const all = [...this.actual(), ...this.forecast()].map((p) => p.x);
     return spacedTicks([...new Set(all)], Math.max(2, Math.floor(this.width() / 90)));
   });
-
-  constructor() {
-    const host = inject<ElementRef<HTMLElement>>(ElementRef).nativeElement;
-    const destroyRef = inject(DestroyRef);
-    afterNextRender(() => {
-      if (typeof ResizeObserver === 'undefined') return;
-      const observer = new ResizeObserver(() => this.width.set(host.clientWidth || 640));
-      observer.observe(host);
-      destroyRef.onDestroy(() => observer.disconnect());
-    });
-  }
 
   protected readonly xTick = (name: string): string => periodLabel(name, this.granularity(), this.i18n.language());
   protected readonly yTick = (value: number): string =>

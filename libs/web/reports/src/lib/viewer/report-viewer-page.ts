@@ -9,6 +9,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router, RouterLink } from '@angular/router';
 import { CompanyContext, describeError, httpStatus } from '@crm/web/core';
+import { saveBlob } from '@crm/web/data-access';
 import {
   formatDate,
   formatDateTime,
@@ -26,7 +27,7 @@ import { ScheduleDialog, type ScheduleDialogData } from '../dialogs/schedule-dia
 import { ShareDialog, type ShareDialogData } from '../dialogs/share-dialog';
 import { REPORT_FORMATS, type ReportFormat, type ReportResponse } from '../report-model';
 import { periodRange } from '../report-period';
-import { ReportsApi, saveBlob } from '../reports-api';
+import { ReportsApi } from '../reports-api';
 import { ReportKpis } from './report-kpis';
 import { ReportRuns } from './report-runs';
 import { ReportTableCard } from './report-table-card';

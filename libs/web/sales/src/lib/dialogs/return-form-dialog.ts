@@ -3,12 +3,11 @@ import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angula
 import { MAT_DIALOG_DATA } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { MatSelectModule } from '@angular/material/select';
 import type { SaleDetailResponse, SaleResponse, SaleStatus } from '@crm/shared/contracts';
 import { dateToDay, dayToDate } from '@crm/web/core';
 import { SalesApi } from '@crm/web/data-access';
-import { formatMoney, I18n, TranslatePipe, type TranslationKey } from '@crm/web/i18n';
-import { DateField, DialogSave, DialogScaffold } from '@crm/web/ui';
+import { formatMoney, I18n, TranslatePipe } from '@crm/web/i18n';
+import { DateField, DialogSave, DialogScaffold, SaleStatusSelect } from '@crm/web/ui';
 import { returnBody, unreturned, withinLeft } from './return-form';
 import { dayOf, normaliseAmount } from '@crm/web/sale-form';
 
@@ -28,8 +27,8 @@ const STATUSES: SaleStatus[] = ['paid', 'pending', 'cancelled'];
     DialogScaffold,
     MatFormFieldModule,
     MatInputModule,
-    MatSelectModule,
     ReactiveFormsModule,
+    SaleStatusSelect,
     TranslatePipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -55,14 +54,11 @@ const STATUSES: SaleStatus[] = ['paid', 'pending', 'cancelled'];
           [label]="'returns.form.soldAt' | t"
           [error]="'common.required' | t"
         />
-        <mat-form-field appearance="outline">
-          <mat-label>{{ 'returns.form.status' | t }}</mat-label>
-          <mat-select formControlName="status">
-            @for (status of statuses; track status) {
-              <mat-option [value]="status">{{ statusKey(status) | t }}</mat-option>
-            }
-          </mat-select>
-        </mat-form-field>
+        <crm-sale-status-select
+          [control]="form.controls.status"
+          [statuses]="statuses"
+          [label]="'returns.form.status' | t"
+        />
         <mat-form-field appearance="outline">
           <mat-label>{{ 'returns.form.externalId' | t }}</mat-label>
           <input matInput formControlName="externalId" />
@@ -154,10 +150,6 @@ export class ReturnFormDialog {
     ),
   });
   protected readonly save = new DialogSave<SaleResponse>();
-
-  protected statusKey(status: SaleStatus): TranslationKey {
-    return `sales.statuses.${status}` as TranslationKey;
-  }
 
   protected submit(): void {
     if (this.form.invalid || this.save.saving()) {

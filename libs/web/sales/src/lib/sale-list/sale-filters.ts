@@ -5,8 +5,8 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import type { SaleStatus } from '@crm/shared/contracts';
-import { decimalInput, I18n, TranslatePipe, type TranslationKey } from '@crm/web/i18n';
-import { DayFilter, SearchFilter } from '@crm/web/ui';
+import { decimalInput, I18n, TranslatePipe } from '@crm/web/i18n';
+import { DayFilter, saleStatusKey, SearchFilter } from '@crm/web/ui';
 import { hasSaleFilters, lastDays, normaliseAmountFilter, type SaleListState } from './sale-list-state';
 
 const STATUSES: SaleStatus[] = ['paid', 'pending', 'cancelled', 'refunded'];
@@ -149,9 +149,7 @@ export class SaleFilters {
     return hasSaleFilters(this.state());
   }
 
-  protected statusKey(status: SaleStatus): TranslationKey {
-    return `sales.statuses.${status}` as TranslationKey;
-  }
+  protected readonly statusKey = saleStatusKey;
 
   protected period(days: number): Partial<SaleListState> {
     return lastDays(days);

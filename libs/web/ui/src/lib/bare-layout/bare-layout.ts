@@ -20,6 +20,8 @@ import { PreferenceToggles } from '../preferences/preference-toggles';
     </main>
   `,
   styles: `
+    @use 'brand';
+
     :host {
       display: flex;
       flex-direction: column;
@@ -32,23 +34,7 @@ import { PreferenceToggles } from '../preferences/preference-toggles';
       justify-content: space-between;
       padding: 8px 12px 8px 20px;
     }
-    .brand {
-      display: inline-flex;
-      align-items: center;
-      gap: 10px;
-      font: var(--mat-sys-title-medium);
-      font-weight: 600;
-    }
-    .mark {
-      display: inline-grid;
-      place-items: center;
-      width: 28px;
-      height: 28px;
-      border-radius: 8px;
-      background: var(--mat-sys-primary);
-      color: var(--mat-sys-on-primary);
-      font-size: 15px;
-    }
+    @include brand.brand;
     .main {
       flex: 1;
       display: flex;

@@ -2,6 +2,9 @@ import { ChangeDetectionStrategy, Component, computed, input } from '@angular/co
 import type { SaleStatus } from '@crm/shared/contracts';
 import { TranslatePipe, type TranslationKey } from '@crm/web/i18n';
 
+/** The dictionary key of a sale status's name (`sales.statuses.paid`…). */
+export const saleStatusKey = (status: SaleStatus): TranslationKey => `sales.statuses.${status}` as TranslationKey;
+
 /** A sale's status as a small coloured label (colour is never the only cue: the text says it). */
 @Component({
   selector: 'crm-sale-status-chip',
@@ -35,5 +38,5 @@ import { TranslatePipe, type TranslationKey } from '@crm/web/i18n';
 })
 export class SaleStatusChip {
   readonly status = input.required<SaleStatus>();
-  protected readonly key = computed(() => `sales.statuses.${this.status()}` as TranslationKey);
+  protected readonly key = computed(() => saleStatusKey(this.status()));
 }
