@@ -6,7 +6,7 @@
  * never-analysed tables) and `BENCH_RUNS` times more; then `ANALYZE` and the same again.
  * Run with `npm run bench:analytics:fresh`; see README.md.
  */
-import { IndicatorsService, PRODUCT_FOLD_DAYS, RollupSource } from '@crm/api/analytics';
+import { AnswerCache, IndicatorsService, PRODUCT_FOLD_DAYS, RollupSource, TopClientsAnswers } from '@crm/api/analytics';
 import { cpus, loadavg } from 'node:os';
 import type { DataSource } from 'typeorm';
 import { createBenchDatabase } from './database';
@@ -134,6 +134,7 @@ async function main(): Promise<void> {
   );
   let worstFirst = 0;
   let worstP95 = 0;
+  let worstServed = 0;
   for (const layout of LAYOUTS) {
     const db = await createBenchDatabase(ADMIN_URL, DB_NAME);
     const ds = db.dataSource;
@@ -163,6 +164,19 @@ async function main(): Promise<void> {
         rollups: new IndicatorsService(ds, new RollupSource()),
         scan: new IndicatorsService(ds, new RollupSource({ longPeriodTotals: false })),
       };
+      // As the API serves: answers kept while their data stands (top clients in the database,
+      // the other routes in memory), so every ask after the first of a period is served again.
+      const served = {
+        rollups: new IndicatorsService(
+          ds,
+          new RollupSource(),
+          undefined,
+          new TopClientsAnswers(ds),
+          undefined,
+          new AnswerCache(),
+        ),
+        scan: service.scan,
+      };
       const before = new Map<string, Figures>();
       for (const q of QUERIES.filter((x) => x.products !== 'folded'))
         before.set(q.name, await measure(service, company, q));
@@ -187,7 +201,7 @@ async function main(): Promise<void> {
       const analysed = performance.now() - start;
       console.log(`  ANALYZE of the whole database: ${(analysed / 1000).toFixed(1)} s`);
       console.log(
-        `  ${'query'.padEnd(32)}  no statistics: first    p50    p95 | after ANALYZE: first    p50    p95  (ms)`,
+        `  ${'query'.padEnd(32)}  no statistics: first    p50    p95 | after ANALYZE: first    p50    p95 | served again:    p50    p95  (ms)`,
       );
       for (const q of QUERIES) {
         const a = before.get(q.name) as Figures;
@@ -198,11 +212,13 @@ async function main(): Promise<void> {
           worstFirst = Math.max(worstFirst, a.first, b?.first ?? 0);
           if (b) worstP95 = Math.max(worstP95, b.p95);
         }
-        const after = b
-          ? `${fmt(b.first)} ${fmt(b.p50)} ${fmt(b.p95)}`
-          : `${'—'.padStart(6)} ${'—'.padStart(6)} ${'—'.padStart(6)}`;
+        const dash = '—'.padStart(6);
+        const after = b ? `${fmt(b.first)} ${fmt(b.p50)} ${fmt(b.p95)}` : `${dash} ${dash} ${dash}`;
+        // Its first ask computes (and is not counted here); the others are served again.
+        const c = b && !q.scan ? await measure(served, company, q) : undefined;
+        if (c) worstServed = Math.max(worstServed, c.p95);
         console.log(
-          `  ${q.name.padEnd(32)}  ${' '.repeat(14)}${fmt(a.first)} ${fmt(a.p50)} ${fmt(a.p95)} | ${' '.repeat(14)}${after}`,
+          `  ${q.name.padEnd(32)}  ${' '.repeat(14)}${fmt(a.first)} ${fmt(a.p50)} ${fmt(a.p95)} | ${' '.repeat(14)}${after} | ${' '.repeat(14)}${c ? `${fmt(c.p50)} ${fmt(c.p95)}` : `${dash} ${dash}`}`,
         );
       }
     } finally {
@@ -210,7 +226,7 @@ async function main(): Promise<void> {
     }
   }
   console.log(
-    `\nSlowest first answer as the API computes it (the scan rows left out) ${worstFirst.toFixed(0)} ms (target ≤ 1,000), slowest p95 after ANALYZE ${worstP95.toFixed(0)} ms (target ≤ 50; top clients here are computed on every ask, the API keeps them)`,
+    `\nSlowest first answer as the API computes it (the scan rows left out) ${worstFirst.toFixed(0)} ms (target ≤ 1,000), slowest p95 after ANALYZE ${worstP95.toFixed(0)} ms computed on every ask, ${worstServed.toFixed(0)} ms as the API serves asks after the first (target ≤ 50)`,
   );
 }
 

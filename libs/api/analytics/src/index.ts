@@ -8,6 +8,7 @@ export * from './lib/indicators/rollup-source';
 export * from './lib/indicators/rollup-folder';
 export * from './lib/indicators/pending-changes';
 export * from './lib/indicators/top-clients-answers';
+export * from './lib/indicators/answer-cache';
 export * from './lib/indicators/conversion';
 export * from './lib/sql';
 export * from './lib/forecast/revenue-forecast.service';

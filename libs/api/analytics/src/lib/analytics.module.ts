@@ -9,6 +9,7 @@ import { RevenueForecastService } from './forecast/revenue-forecast.service';
 import { IndicatorsService } from './indicators/indicators.service';
 import { RollupFolder } from './indicators/rollup-folder';
 import { TopClientsAnswers } from './indicators/top-clients-answers';
+import { AnswerCache } from './indicators/answer-cache';
 
 /**
  * Analytics of a company's sales. Database triggers log every sales change (migrations
@@ -22,6 +23,7 @@ import { TopClientsAnswers } from './indicators/top-clients-answers';
   providers: [
     RollupFolder,
     TopClientsAnswers,
+    AnswerCache,
     IndicatorsService,
     RevenueForecastService,
     CustomerModelCache,

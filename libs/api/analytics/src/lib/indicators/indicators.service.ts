@@ -37,6 +37,7 @@ import { convertedSumSql, fxCte, rateColumns } from './conversion';
 import { type ClientTotal, type IndicatorSource, REVENUE_STATUSES, type RollupStatus } from './indicator-source';
 import { netTotals, ZERO_NET } from './net-totals';
 import { loadPending, PENDING_READ_LIMIT, pendingTouches } from './pending-changes';
+import { AnswerCache } from './answer-cache';
 import { RollupFolder } from './rollup-folder';
 import { RollupSource } from './rollup-source';
 import { checkFilterClients, saleFilterOf } from './sale-filter';
@@ -85,6 +86,7 @@ export class IndicatorsService {
     @Optional() private readonly folder?: RollupFolder,
     @Optional() private readonly answers?: TopClientsAnswers,
     @Optional() private readonly replica?: ReadReplica,
+    @Optional() private readonly cache?: AnswerCache,
   ) {
     this.source = source ?? new RollupSource();
     this.budget = new Budget(poolShare(dataSource, 0.5));
@@ -223,93 +225,108 @@ export class IndicatorsService {
     await this.folder?.fold(scope);
   }
 
+  /** `compute` in the reader's snapshot, or its answer served again (see {@link AnswerCache}). */
+  private served<T>(
+    ctx: AnalyticsRead,
+    route: string,
+    query: object,
+    statuses: readonly RollupStatus[],
+    compute: () => Promise<T>,
+  ): Promise<T> {
+    return this.cache ? this.cache.answer(ctx.sql, ctx, route, query, statuses, compute) : compute();
+  }
+
   summary(scope: CompanyScope, query: AnalyticsRangeQueryDto): Promise<AnalyticsSummaryResponse> {
-    return this.readQuery(scope, query, async (ctx) => {
-      const { sql, company, conversion } = ctx;
-      const period = resolvePeriod(company, query);
-      const length = daysBetween(period.from, period.to);
-      const previous: Period = { from: addDays(period.from, -length), to: addDays(period.from, -1) };
-      const totals = await this.source.totals(sql, ctx, {
-        from: previous.from,
-        to: period.to,
-        buckets: { splitAt: period.from },
-        statuses: PAID,
-      });
-      const [buyersNow, buyersBefore] = await this.source.buyers(sql, ctx, [period, previous]);
-      const net = netTotals(totals.totals);
-      const figures = (p: Period, buyers: typeof buyersNow): AnalyticsPeriodResponse => {
-        const total = net.get(p.from) ?? ZERO_NET;
-        const { revenue, salesCount } = total;
-        return {
-          from: p.from,
-          to: p.to,
-          revenue: money(revenue, conversion.currency),
-          salesCount,
-          returns: { count: total.returnsCount, amount: money(total.returned, conversion.currency) },
-          buyers: buyers.buyers,
-          newClients: buyers.newClients,
-          returningClients: buyers.buyers - buyers.newClients,
-          averageOrderValue: average(revenue, salesCount, conversion.currency),
-          repeatPurchaseRate: buyers.buyers > 0 ? buyers.repeatBuyers / buyers.buyers : null,
+    return this.readQuery(scope, query, (ctx) =>
+      this.served(ctx, 'summary', query, PAID, async () => {
+        const { sql, company, conversion } = ctx;
+        const period = resolvePeriod(company, query);
+        const length = daysBetween(period.from, period.to);
+        const previous: Period = { from: addDays(period.from, -length), to: addDays(period.from, -1) };
+        const totals = await this.source.totals(sql, ctx, {
+          from: previous.from,
+          to: period.to,
+          buckets: { splitAt: period.from },
+          statuses: PAID,
+        });
+        const [buyersNow, buyersBefore] = await this.source.buyers(sql, ctx, [period, previous]);
+        const net = netTotals(totals.totals);
+        const figures = (p: Period, buyers: typeof buyersNow): AnalyticsPeriodResponse => {
+          const total = net.get(p.from) ?? ZERO_NET;
+          const { revenue, salesCount } = total;
+          return {
+            from: p.from,
+            to: p.to,
+            revenue: money(revenue, conversion.currency),
+            salesCount,
+            returns: { count: total.returnsCount, amount: money(total.returned, conversion.currency) },
+            buyers: buyers.buyers,
+            newClients: buyers.newClients,
+            returningClients: buyers.buyers - buyers.newClients,
+            averageOrderValue: average(revenue, salesCount, conversion.currency),
+            repeatPurchaseRate: buyers.buyers > 0 ? buyers.repeatBuyers / buyers.buyers : null,
+          };
         };
-      };
-      const current = figures(period, buyersNow);
-      const before = figures(previous, buyersBefore);
-      const exact = (p: Period) => net.get(p.from)?.revenue ?? '0';
-      const change: AnalyticsChangeResponse = {
-        revenue: relativeDecimalChange(exact(period), exact(previous)),
-        salesCount: relativeChange(current.salesCount, before.salesCount),
-        buyers: relativeChange(current.buyers, before.buyers),
-        newClients: relativeChange(current.newClients, before.newClients),
-        averageOrderValue:
-          current.averageOrderValue !== null && before.averageOrderValue !== null
-            ? relativeDecimalChange(current.averageOrderValue, before.averageOrderValue)
-            : null,
-        repeatPurchaseRate:
-          current.repeatPurchaseRate !== null && before.repeatPurchaseRate !== null
-            ? current.repeatPurchaseRate - before.repeatPurchaseRate
-            : null,
-      };
-      const warnings = await unconvertedWarnings(
-        sql,
-        company,
-        conversion.currency,
-        totals.unconverted.filter((u) => u.bucket === period.from),
-        PAID,
-        ctx.filter,
-      );
-      return { currency: conversion.currency, ...current, warnings, previous: before, change };
-    });
+        const current = figures(period, buyersNow);
+        const before = figures(previous, buyersBefore);
+        const exact = (p: Period) => net.get(p.from)?.revenue ?? '0';
+        const change: AnalyticsChangeResponse = {
+          revenue: relativeDecimalChange(exact(period), exact(previous)),
+          salesCount: relativeChange(current.salesCount, before.salesCount),
+          buyers: relativeChange(current.buyers, before.buyers),
+          newClients: relativeChange(current.newClients, before.newClients),
+          averageOrderValue:
+            current.averageOrderValue !== null && before.averageOrderValue !== null
+              ? relativeDecimalChange(current.averageOrderValue, before.averageOrderValue)
+              : null,
+          repeatPurchaseRate:
+            current.repeatPurchaseRate !== null && before.repeatPurchaseRate !== null
+              ? current.repeatPurchaseRate - before.repeatPurchaseRate
+              : null,
+        };
+        const warnings = await unconvertedWarnings(
+          sql,
+          company,
+          conversion.currency,
+          totals.unconverted.filter((u) => u.bucket === period.from),
+          PAID,
+          ctx.filter,
+        );
+        return { currency: conversion.currency, ...current, warnings, previous: before, change };
+      }),
+    );
   }
 
   timeseries(scope: CompanyScope, query: AnalyticsTimeseriesQueryDto): Promise<AnalyticsTimeseriesResponse> {
-    return this.readQuery(scope, query, async (ctx) => {
-      const { sql, company, conversion } = ctx;
-      const period = resolvePeriod(company, query);
-      const granularity = query.granularity ?? 'day';
-      if (countPeriods(period.from, period.to, granularity) > ANALYTICS_MAX_POINTS) {
-        invalid(
-          'granularity',
-          `at most ${ANALYTICS_MAX_POINTS} points: choose a coarser granularity or a shorter period`,
-        );
-      }
-      const totals = await this.source.totals(sql, ctx, {
-        ...period,
-        buckets: { granularity },
-        statuses: PAID,
-      });
-      const byPeriod = netTotals(totals.totals);
-      return {
-        currency: conversion.currency,
-        granularity,
-        ...period,
-        points: periodsBetween(period.from, period.to, granularity).map((start) => {
-          const t = byPeriod.get(start);
-          return { period: start, revenue: money(t?.revenue, conversion.currency), salesCount: t?.salesCount ?? 0 };
-        }),
-        warnings: await unconvertedWarnings(sql, company, conversion.currency, totals.unconverted, PAID, ctx.filter),
-      };
-    });
+    return this.readQuery(scope, query, (ctx) =>
+      this.served(ctx, 'timeseries', query, PAID, async () => {
+        const { sql, company, conversion } = ctx;
+        const period = resolvePeriod(company, query);
+        const granularity = query.granularity ?? 'day';
+        if (countPeriods(period.from, period.to, granularity) > ANALYTICS_MAX_POINTS) {
+          invalid(
+            'granularity',
+            `at most ${ANALYTICS_MAX_POINTS} points: choose a coarser granularity or a shorter period`,
+          );
+        }
+        const totals = await this.source.totals(sql, ctx, {
+          ...period,
+          buckets: { granularity },
+          statuses: PAID,
+        });
+        const byPeriod = netTotals(totals.totals);
+        return {
+          currency: conversion.currency,
+          granularity,
+          ...period,
+          points: periodsBetween(period.from, period.to, granularity).map((start) => {
+            const t = byPeriod.get(start);
+            return { period: start, revenue: money(t?.revenue, conversion.currency), salesCount: t?.salesCount ?? 0 };
+          }),
+          warnings: await unconvertedWarnings(sql, company, conversion.currency, totals.unconverted, PAID, ctx.filter),
+        };
+      }),
+    );
   }
 
   /**
@@ -388,42 +405,44 @@ export class IndicatorsService {
   }
 
   byStatus(scope: CompanyScope, query: AnalyticsRangeQueryDto): Promise<SalesByStatusResponse> {
-    return this.readQuery(scope, query, async (ctx) => {
-      const { sql, company, conversion } = ctx;
-      const period = resolvePeriod(company, query);
-      const totals = await this.source.totals(sql, ctx, {
-        ...period,
-        buckets: 'none',
-        statuses: BY_STATUS,
-      });
-      const sales = totals.totals.filter((t) => !t.status.startsWith('return:'));
-      const byStatus = new Map(sales.map((t) => [t.status, t]));
-      // The paid amount is net of the paid returns, as revenue is.
-      const paid = netTotals(totals.totals).get(period.from);
-      const all = sales.reduce((n, t) => n + t.salesCount, 0);
-      return {
-        currency: conversion.currency,
-        ...period,
-        items: SALE_STATUSES.map((status) => {
-          const t = byStatus.get(status);
-          const salesCount = t?.salesCount ?? 0;
-          return {
-            status,
-            salesCount,
-            amount: money(status === 'paid' ? paid?.revenue : t?.revenue, conversion.currency),
-            share: all > 0 ? salesCount / all : null,
-          };
-        }),
-        warnings: await unconvertedWarnings(
-          sql,
-          company,
-          conversion.currency,
-          totals.unconverted,
-          BY_STATUS,
-          ctx.filter,
-        ),
-      };
-    });
+    return this.readQuery(scope, query, (ctx) =>
+      this.served(ctx, 'by-status', query, BY_STATUS, async () => {
+        const { sql, company, conversion } = ctx;
+        const period = resolvePeriod(company, query);
+        const totals = await this.source.totals(sql, ctx, {
+          ...period,
+          buckets: 'none',
+          statuses: BY_STATUS,
+        });
+        const sales = totals.totals.filter((t) => !t.status.startsWith('return:'));
+        const byStatus = new Map(sales.map((t) => [t.status, t]));
+        // The paid amount is net of the paid returns, as revenue is.
+        const paid = netTotals(totals.totals).get(period.from);
+        const all = sales.reduce((n, t) => n + t.salesCount, 0);
+        return {
+          currency: conversion.currency,
+          ...period,
+          items: SALE_STATUSES.map((status) => {
+            const t = byStatus.get(status);
+            const salesCount = t?.salesCount ?? 0;
+            return {
+              status,
+              salesCount,
+              amount: money(status === 'paid' ? paid?.revenue : t?.revenue, conversion.currency),
+              share: all > 0 ? salesCount / all : null,
+            };
+          }),
+          warnings: await unconvertedWarnings(
+            sql,
+            company,
+            conversion.currency,
+            totals.unconverted,
+            BY_STATUS,
+            ctx.filter,
+          ),
+        };
+      }),
+    );
   }
 
   /**
@@ -431,23 +450,24 @@ export class IndicatorsService {
    * (folded by day, or computed from `sale_items`), converted at each day's rate.
    */
   products(scope: CompanyScope, query: ProductRevenueQueryDto): Promise<ProductRevenueListResponse> {
-    return this.readQuery(scope, query, async (ctx) => {
-      const { sql, company, conversion } = ctx;
-      const period = resolvePeriod(company, query);
-      const p = new SqlParams();
-      const cells = await this.source.productCells(sql, ctx, period, p);
-      const fx = fxCte(conversion, period.from, period.to, p, 'SELECT DISTINCT currency, day FROM cells');
-      const rate = rateColumns(conversion, 'c', p);
-      const rows = await withoutNestedLoops<{
-        product: string;
-        sku: string | null;
-        name: string;
-        quantity: string;
-        revenue: string;
-        sales: string;
-      }>(
-        sql,
-        `WITH cells AS MATERIALIZED (${cells}),
+    return this.readQuery(scope, query, (ctx) =>
+      this.served(ctx, 'products', query, PAID, async () => {
+        const { sql, company, conversion } = ctx;
+        const period = resolvePeriod(company, query);
+        const p = new SqlParams();
+        const cells = await this.source.productCells(sql, ctx, period, p);
+        const fx = fxCte(conversion, period.from, period.to, p, 'SELECT DISTINCT currency, day FROM cells');
+        const rate = rateColumns(conversion, 'c', p);
+        const rows = await withoutNestedLoops<{
+          product: string;
+          sku: string | null;
+          name: string;
+          quantity: string;
+          revenue: string;
+          sales: string;
+        }>(
+          sql,
+          `WITH cells AS MATERIALIZED (${cells}),
          ${fx},
          x AS (SELECT c.*, ${rate.rc} AS rc, ${rate.rt} AS rt FROM cells c ${rate.joins}),
          converted AS (${convertedSumSql(conversion, 'x', ['product'])}),
@@ -461,21 +481,22 @@ export class IndicatorsService {
          FROM converted c JOIN details d USING (product)
          ORDER BY c.exact DESC, d.product
          LIMIT ${p.add(query.limit ?? PRODUCTS_DEFAULT_LIMIT)}`,
-        p.values,
-      );
-      const totals = await this.source.totals(sql, ctx, { ...period, buckets: 'none', statuses: PAID });
-      return {
-        currency: conversion.currency,
-        ...period,
-        items: rows.map((r) => ({
-          sku: r.sku,
-          name: r.name,
-          quantity: Number(r.quantity),
-          revenue: formatMoney(r.revenue, conversion.currency),
-          salesCount: count(r.sales),
-        })),
-        warnings: await unconvertedWarnings(sql, company, conversion.currency, totals.unconverted, PAID, ctx.filter),
-      };
-    });
+          p.values,
+        );
+        const totals = await this.source.totals(sql, ctx, { ...period, buckets: 'none', statuses: PAID });
+        return {
+          currency: conversion.currency,
+          ...period,
+          items: rows.map((r) => ({
+            sku: r.sku,
+            name: r.name,
+            quantity: Number(r.quantity),
+            revenue: formatMoney(r.revenue, conversion.currency),
+            salesCount: count(r.sales),
+          })),
+          warnings: await unconvertedWarnings(sql, company, conversion.currency, totals.unconverted, PAID, ctx.filter),
+        };
+      }),
+    );
   }
 }

@@ -33,15 +33,7 @@ export async function unconvertedWarnings(
   }
   const warnings: AnalyticsWarningResponse[] = [];
   for (const [currency, g] of [...byCurrency].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const p = new SqlParams();
-    const bounds = localDayBounds(p, g.firstDay, g.lastDay, company.timeZone);
-    const sales = await sql<{ id: string; external_id: string | null; sold_at: Date; amount: string }>(
-      `SELECT id, external_id, sold_at, amount::text AS amount FROM sales
-       WHERE company_id = ${p.add(company.scope.companyId)} AND currency = ${p.add(currency)} AND ${rollupStatusSql('sales')} = ANY(${p.add(statuses)}::text[])
-         AND sold_at >= ${bounds.lower} AND sold_at < ${bounds.upper}${saleFilterSql(filter, 'sales', p)}
-       ORDER BY sold_at, id LIMIT ${WARNING_SALES_LIMIT}`,
-      p.values,
-    );
+    const sales = await warningSales(sql, company, currency, g.firstDay, g.lastDay, statuses, filter);
     const days = g.firstDay === g.lastDay ? `on ${g.firstDay}` : `from ${g.firstDay} to ${g.lastDay}`;
     warnings.push({
       code: 'unconverted-sales',
@@ -51,15 +43,59 @@ export async function unconvertedWarnings(
       amount: formatMoney(fromUnits(g.amount), currency),
       firstDay: g.firstDay,
       lastDay: g.lastDay,
-      sales: sales.map((s) => ({
-        id: s.id,
-        externalId: s.external_id,
-        soldAt: new Date(s.sold_at).toISOString(),
-        amount: formatMoney(s.amount, currency),
-      })),
+      sales,
     });
   }
   return warnings;
+}
+
+/** The first sales a warning names: of `currency` and `statuses` in [firstDay, lastDay], as they are now. */
+async function warningSales(
+  sql: SqlRunner,
+  company: CompanyCalendar,
+  currency: string,
+  firstDay: string,
+  lastDay: string,
+  statuses: readonly RollupStatus[],
+  filter?: SaleFilter,
+): Promise<AnalyticsWarningResponse['sales']> {
+  const p = new SqlParams();
+  const bounds = localDayBounds(p, firstDay, lastDay, company.timeZone);
+  const sales = await sql<{ id: string; external_id: string | null; sold_at: Date; amount: string }>(
+    `SELECT id, external_id, sold_at, amount::text AS amount FROM sales
+     WHERE company_id = ${p.add(company.scope.companyId)} AND currency = ${p.add(currency)} AND ${rollupStatusSql('sales')} = ANY(${p.add(statuses)}::text[])
+       AND sold_at >= ${bounds.lower} AND sold_at < ${bounds.upper}${saleFilterSql(filter, 'sales', p)}
+     ORDER BY sold_at, id LIMIT ${WARNING_SALES_LIMIT}`,
+    p.values,
+  );
+  return sales.map((s) => ({
+    id: s.id,
+    externalId: s.external_id,
+    soldAt: new Date(s.sold_at).toISOString(),
+    amount: formatMoney(s.amount, currency),
+  }));
+}
+
+/**
+ * The warnings of an answer served again, with the sales they name read afresh: the counts and
+ * amounts follow the rollups (unchanged while the answer is), the sales named may have been
+ * re-described (external id) since.
+ */
+export async function refreshWarningSales(
+  sql: SqlRunner,
+  company: CompanyCalendar,
+  warnings: readonly AnalyticsWarningResponse[],
+  statuses: readonly RollupStatus[],
+): Promise<AnalyticsWarningResponse[]> {
+  const fresh: AnalyticsWarningResponse[] = [];
+  for (const w of warnings) {
+    fresh.push(
+      w.code === 'unconverted-sales'
+        ? { ...w, sales: await warningSales(sql, company, w.currency, w.firstDay, w.lastDay, statuses) }
+        : w,
+    );
+  }
+  return fresh;
 }
 
 // Amounts are numeric(19,4) sums: exact in units of 10^-4.

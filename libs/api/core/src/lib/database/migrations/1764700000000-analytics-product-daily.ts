@@ -180,6 +180,10 @@ export class AnalyticsProductDaily1764700000000 implements MigrationInterface {
         INSERT INTO analytics_product_daily (company_id, day, currency, product, sku, name, name_sale, quantity, amount, sales)
         SELECT target, c.* FROM analytics_product_cells_of(target, tz, days) c ORDER BY 1, 2, 3, 4;
         DELETE FROM analytics_product_dirty p WHERE p.company_id = target AND p.day = ANY(days);
+        -- Answers served again (AnswerCache) hold while this count stands: item edits reach the
+        -- product cells only here, with no sales change folded.
+        INSERT INTO analytics_answer_versions AS v (company_id, folds) VALUES (target, 1)
+        ON CONFLICT (company_id) DO UPDATE SET folds = v.folds + 1;
         RETURN cardinality(days);
       END
       $$`);
