@@ -50,12 +50,23 @@ export class AnalyticsProductDaily1764700000000 implements MigrationInterface {
         day date NOT NULL,
         PRIMARY KEY (company_id, day)
       )`);
-    // No foreign key: changes logged while a company is deleted are folded to nothing.
-    await q.query(`CREATE TABLE analytics_product_changes (company_id uuid NOT NULL, hour timestamptz NOT NULL)`);
+    // No foreign key: changes logged while a company is deleted are folded to nothing. A key with
+    // the company first, like every tenant table (tenant-keys.spec: distributable by company).
+    await q.query(`
+      CREATE TABLE analytics_product_changes (
+        company_id uuid NOT NULL,
+        id bigint GENERATED ALWAYS AS IDENTITY,
+        hour timestamptz NOT NULL,
+        PRIMARY KEY (company_id, id)
+      )`);
     await q.query(`CREATE INDEX analytics_product_changes_company_idx ON analytics_product_changes (company_id, hour)`);
     for (const table of ['analytics_product_daily', 'analytics_product_dirty', 'analytics_product_changes']) {
       await enableTenantSecurity(q, table);
     }
+    // The triggers log as the writer, the tenant role included.
+    await q.query(
+      `DO $$ BEGIN EXECUTE format('GRANT USAGE, SELECT ON SEQUENCE %s TO crm_tenant', pg_get_serial_sequence('analytics_product_changes', 'id')); END $$`,
+    );
 
     // What changes a product cell: a paid version of a sale (either kind) appearing, going or moving.
     await q.query(`
