@@ -56,16 +56,48 @@ export const CLIENTS: { externalId: string; name: string; email: string; stopsOn
 const addDays = (day: string, n: number) =>
   new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
+/**
+ * Days before yesterday of each still-buying client's last purchase. Fixed, so that the clients'
+ * recency — their segments, and whose next purchase is due — is the same on whatever day the tests
+ * run (their purchases are laid back from there; a history laid forward from a fixed date made the
+ * day's recommendations depend on the date).
+ */
+const LAST_PURCHASE_LAG: Record<string, number> = {
+  'C-01': 0,
+  'C-02': 12,
+  'C-03': 3,
+  'C-04': 20,
+  'C-05': 7,
+  'C-06': 1,
+  'C-07': 25,
+  'C-08': 5,
+};
+/** Buys every seven days and last bought eight days ago: a regular client whose next purchase is due. */
+const WEEKLY = 'C-05';
+
 export function buildSales(today: string, seed = 12): SeedSale[] {
   const rnd = random(seed);
   const sales: SeedSale[] = [];
   const byName = new Map(PRODUCTS.map((p) => [p.sku, p]));
   CLIENTS.forEach((client, index) => {
-    const last = client.stopsOn && client.stopsOn < today ? client.stopsOn : addDays(today, -1);
-    // Lapsed clients bought often; the others every 12–45 days.
-    let day = addDays('2024-01-01', Math.floor(rnd() * 20) + index);
+    const first = addDays('2024-01-01', Math.floor(rnd() * 20) + index);
+    const days: string[] = [];
+    if (client.stopsOn && client.stopsOn < today) {
+      // Lapsed clients bought often, until they stopped.
+      for (let day = first; day <= client.stopsOn; day = addDays(day, 8 + Math.floor(rnd() * 10))) days.push(day);
+    } else {
+      // The others every 12–45 days, back from their last purchase.
+      const gap = () => (client.externalId === WEEKLY ? 7 : 12 + Math.floor(rnd() * 34));
+      for (
+        let day = addDays(today, -1 - LAST_PURCHASE_LAG[client.externalId]);
+        day >= first;
+        day = addDays(day, -gap())
+      ) {
+        days.unshift(day);
+      }
+    }
     let n = 0;
-    while (day <= last) {
+    for (const day of days) {
       const basket: string[] = [];
       if (rnd() < 0.7) {
         basket.push('COF-1');
@@ -99,7 +131,6 @@ export function buildSales(today: string, seed = 12): SeedSale[] {
         day,
         cents,
       });
-      day = addDays(day, client.stopsOn ? 8 + Math.floor(rnd() * 10) : 12 + Math.floor(rnd() * 34));
     }
   });
   return sales;
