@@ -4,10 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { type CompanyScope, loadAppConfig, TENANT_ROLE, TenantDatabase } from '@crm/api/core';
+import { clientFilters } from '@crm/api/clients';
+import { type CompanyScope, loadAppConfig, SqlParams, TENANT_ROLE, TenantDatabase } from '@crm/api/core';
 import { DataSource, type EntityManager } from 'typeorm';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- boots the real app in-process to reach its TenantDatabase
 import { AppModule } from '../../../api/src/app/app.module';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- the export's own page queries, explained under the policies
+import { clientPages, salePages } from '../../../../libs/api/imports/src/lib/export/export-rows';
 import { api, type TestUser } from '../support/client';
 import { type ApiKey, clientItem, companyWithKey, pushClients, pushSales, readFeed, saleItem } from '../support/crm';
 
@@ -28,10 +31,14 @@ describe('tenant row-level security', () => {
 
   /** Data of one company through the API: clients, sales with items, a note, an interaction, rates. */
   async function seed(owner: TestUser & { apiKey: ApiKey }, marker: string) {
-    await pushClients(owner.apiKey.key, [clientItem(`${marker}-1`), clientItem(`${marker}-2`)]).expect(200);
+    await pushClients(owner.apiKey.key, [
+      clientItem(`${marker}-1`, { name: 'Анна', email: `anna-${marker}@example.com`, activity: 'Retail' }),
+      clientItem(`${marker}-2`, { name: 'Борис', email: `boris-${marker}@example.com` }),
+    ]).expect(200);
     await pushSales(owner.apiKey.key, [
       saleItem(`${marker}-s1`, `${marker}-1`, { items: [{ name: 'Чай', quantity: 1, unitPrice: '100.00' }] }),
-      saleItem(`${marker}-s2`, `${marker}-2`),
+      saleItem(`${marker}-s2`, `${marker}-2`, { amount: '250.00' }),
+      saleItem(`${marker}-s3`, `${marker}-2`, { amount: '12.50', currency: 'USD' }),
     ]).expect(200);
     const [client] = (await readFeed<{ id: string }>(owner.apiKey.key, 'clients')).items;
     const url = `/api/companies/${owner.companyId}`;
@@ -112,6 +119,73 @@ describe('tenant row-level security', () => {
       expect(rows.length).toBe(counts.get(company));
       expect(new Set(rows.map((r) => r.company_id))).toEqual(new Set([company]));
     }
+  });
+
+  /**
+   * Under the policies only leakproof conditions become index conditions (ADR 0001): the export's
+   * keyset pages and the activity filter name stored keys (text, float8), so a page deep in a big
+   * export is an index range, not a scan of the company from its start with a filter. The page
+   * queries are the export's own (pages of one row, so the second page carries the keyset bound),
+   * explained in a tenant transaction of the company.
+   */
+  it('keeps the export’s keyset bounds and the activity filter index conditions under the policies', async () => {
+    const captured: { text: string; params: unknown[] }[] = [];
+    const capturing = {
+      run: (s: CompanyScope, work: (m: EntityManager) => Promise<unknown>) =>
+        tenantDb.run(s, (m) =>
+          work(
+            new Proxy(m, {
+              get: (target, key) =>
+                key === 'query'
+                  ? (text: string, params: unknown[]) => {
+                      captured.push({ text, params });
+                      return target.query(text, params);
+                    }
+                  : Reflect.get(target, key),
+            }),
+          ),
+        ),
+    } as unknown as TenantDatabase;
+    const indexConditions = async (text: string, params: unknown[]) => {
+      const plan: { 'QUERY PLAN': string }[] = await tenantDb.run(scopeA, async (m) => {
+        // The rows are few; the plan the policies allow is what is asked, not the cheapest here.
+        await m.query(`SET LOCAL enable_seqscan = off`);
+        await m.query(`SET LOCAL enable_sort = off`);
+        return m.query(`EXPLAIN ${text}`, params);
+      });
+      return plan
+        .map((row) => row['QUERY PLAN'])
+        .filter((line) => /Index Cond/.test(line))
+        .join('\n');
+    };
+    const secondPage = async (pages: AsyncGenerator<{ id: string }[]>, table: string) => {
+      captured.length = 0;
+      const ids: string[] = [];
+      for await (const page of pages) ids.push(...page.map((row) => row.id));
+      const queries = captured.filter((c) => c.text.includes(`FROM ${table}`));
+      expect(queries.length).toBeGreaterThanOrEqual(2);
+      return { ids, second: queries[1] };
+    };
+
+    for (const [sort, key] of [
+      ['name', 'name_key'],
+      ['-email', 'email_key'],
+    ] as const) {
+      const { ids, second } = await secondPage(clientPages(capturing, scopeA, { sort }, 1), 'clients c');
+      expect(ids).toHaveLength((await ownerCounts('clients')).get(a.companyId) as number);
+      expect(await indexConditions(second.text, second.params)).toContain(`ROW(${key}, id)`);
+    }
+    for (const sort of ['amount', '-amount']) {
+      const { ids, second } = await secondPage(salePages(capturing, scopeA, { sort }, 1), 'sale_base_amounts b');
+      const list = await api().get(`/api/companies/${a.companyId}/sales?sort=${sort}`).set(a.auth).expect(200);
+      expect(ids).toEqual(list.body.items.map((sale: { id: string }) => sale.id));
+      expect(await indexConditions(second.text, second.params)).toMatch(/base_amount_order [<>]=/);
+    }
+    // The clients list's count under the activity filter (case-insensitive: «retail» finds «Retail»).
+    const p = new SqlParams();
+    const filtered = `SELECT count(*)::int AS n FROM clients c WHERE ${clientFilters(scopeA, { activity: 'retail' }, p).join(' AND ')}`;
+    expect(await tenantDb.run(scopeA, (m) => m.query(filtered, p.values))).toEqual([{ n: 1 }]);
+    expect(await indexConditions(filtered, p.values)).toMatch(/activity_key = /);
   });
 
   it('an unfiltered UPDATE changes only the current company’s rows', async () => {

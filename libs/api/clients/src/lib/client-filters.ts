@@ -15,7 +15,7 @@ export function clientFilters(scope: CompanyScope, query: ListClientsQueryDto, p
     const pattern = p.add(containsPattern(query.q));
     where.push(containsAny(CLIENT_SEARCH_COLUMNS, pattern));
   }
-  if (query.activity !== undefined) where.push(`lower(c.activity) = lower(${p.add(query.activity)})`);
+  if (query.activity !== undefined) where.push(`c.activity_key = lower(${p.add(query.activity)})`);
   if (query.lastInteractionFrom)
     where.push(`c.last_interaction_at >= ${companyDayStart(p.add(query.lastInteractionFrom))}`);
   if (query.lastInteractionTo)

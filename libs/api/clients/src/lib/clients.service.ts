@@ -37,8 +37,9 @@ const EXTERNAL_ID_CONFLICT = {
 } as const;
 
 const SORT_COLUMNS: Record<ClientSortField, string> = {
-  name: 'lower(c.name)',
-  email: 'lower(c.email)',
+  // lower() of the column, stored (LeakproofSortKeys1764710000000) and indexed with the company
+  name: 'c.name_key',
+  email: 'c.email_key',
   lastInteractionAt: 'c.last_interaction_at',
   createdAt: 'c.created_at',
   updatedAt: 'c.updated_at',

@@ -32,7 +32,15 @@ export const SALE_CLIENT_SEARCH_COLUMNS = ['sc.name', 'sc.email'] as const;
 export const SALE_BASE_AMOUNT = 'b.base_amount';
 
 /**
- * {@link SALES_WITH_CLIENT} driven by the `(company_id, base_amount, sale_id)` index: every sale has
+ * {@link SALE_BASE_AMOUNT} as `float8`, stored (LeakproofSortKeys1764710000000): a monotone image
+ * of it that leads the order index, so an order by (it, amount, id) is the order by (amount, id),
+ * and a keyset bound on it is leakproof, an index condition under the tenant policies (numeric
+ * comparisons are not).
+ */
+export const SALE_BASE_AMOUNT_ORDER = 'b.base_amount_order';
+
+/**
+ * {@link SALES_WITH_CLIENT} driven by the `(company_id, base_amount_order, base_amount, sale_id)` index: every sale has
  * its row there, so a page sorted by {@link SALE_BASE_AMOUNT} reads that index in order.
  */
 export const SALES_WITH_BASE_AMOUNT = `sale_base_amounts b

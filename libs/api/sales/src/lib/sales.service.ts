@@ -34,6 +34,7 @@ import type { EntityManager } from 'typeorm';
 import {
   loadItems,
   SALE_BASE_AMOUNT,
+  SALE_BASE_AMOUNT_ORDER,
   SALE_COLUMNS,
   type SaleRow,
   SALES_WITH_BASE_AMOUNT,
@@ -317,7 +318,7 @@ export class SalesService {
 
 /**
  * A page of sales in `ORDER BY base amount dir NULLS LAST, id dir` order, from the
- * `(company_id, base_amount, sale_id)` index in both directions: the sales with a base amount and
+ * `(company_id, base_amount_order, base_amount, sale_id)` index in both directions: the sales with a base amount and
  * those without are each read in index order (a descending scan meets the NULLs first, so they are
  * a branch of their own), at most `first` (offset + page size) of each, then the page is cut.
  */
@@ -325,7 +326,7 @@ function byBaseAmount(where: string, dir: 'ASC' | 'DESC', first: string, limit: 
   const branch = (group: 0 | 1) =>
     `(SELECT ${SALE_COLUMNS}, ${SALE_BASE_AMOUNT} AS "baseAmount", ${group} AS "group" FROM ${SALES_WITH_BASE_AMOUNT}
        WHERE ${where} AND b.company_id = s.company_id AND ${SALE_BASE_AMOUNT} IS ${group ? '' : 'NOT '}NULL
-       ORDER BY ${SALE_BASE_AMOUNT} ${dir}, s.id ${dir} LIMIT ${first})`;
+       ORDER BY ${SALE_BASE_AMOUNT_ORDER} ${dir}, ${SALE_BASE_AMOUNT} ${dir}, s.id ${dir} LIMIT ${first})`;
   return `SELECT * FROM (${branch(0)} UNION ALL ${branch(1)}) page
     ORDER BY "group", "baseAmount" ${dir}, id ${dir} LIMIT ${limit} OFFSET ${offset}`;
 }

@@ -5,7 +5,14 @@
  */
 import { clientFilters } from '@crm/api/clients';
 import { type CompanyScope, queryRows, SqlParams, type TenantDatabase } from '@crm/api/core';
-import { loadItems, SALE_BASE_AMOUNT, saleFilters, SALES_WITH_BASE_AMOUNT, SALES_WITH_CLIENT } from '@crm/api/sales';
+import {
+  loadItems,
+  SALE_BASE_AMOUNT,
+  SALE_BASE_AMOUNT_ORDER,
+  saleFilters,
+  SALES_WITH_BASE_AMOUNT,
+  SALES_WITH_CLIENT,
+} from '@crm/api/sales';
 import {
   type ClientSortField,
   type ListClientsQueryDto,
@@ -49,8 +56,8 @@ export interface SaleExportRow {
 }
 
 const CLIENT_SORTS: Record<ClientSortField, Omit<SortKey, 'descending' | 'id'>> = {
-  name: { expression: 'lower(c.name)', type: 'text', nullable: true },
-  email: { expression: 'lower(c.email)', type: 'text', nullable: true },
+  name: { expression: 'c.name_key', type: 'text', nullable: true },
+  email: { expression: 'c.email_key', type: 'text', nullable: true },
   lastInteractionAt: { expression: 'c.last_interaction_at', type: 'timestamptz', nullable: true },
   createdAt: { expression: 'c.created_at', type: 'timestamptz', nullable: false },
   updatedAt: { expression: 'c.updated_at', type: 'timestamptz', nullable: false },
@@ -58,7 +65,7 @@ const CLIENT_SORTS: Record<ClientSortField, Omit<SortKey, 'descending' | 'id'>> 
 
 const SALE_SORTS: Record<SaleSortField, Omit<SortKey, 'descending' | 'id'>> = {
   soldAt: { expression: 's.sold_at', type: 'timestamptz', nullable: false },
-  amount: { expression: SALE_BASE_AMOUNT, type: 'numeric', nullable: true },
+  amount: { expression: SALE_BASE_AMOUNT, type: 'numeric', nullable: true, lead: SALE_BASE_AMOUNT_ORDER },
   createdAt: { expression: 's.created_at', type: 'timestamptz', nullable: false },
 };
 
@@ -74,9 +81,10 @@ export function clientPages(
   tenantDb: TenantDatabase,
   scope: CompanyScope,
   query: ListClientsQueryDto,
+  pageSize = EXPORT_PAGE_SIZE,
 ): AsyncGenerator<ClientExportRow[]> {
   const sort = sortKey(CLIENT_SORTS, query.sort ?? '-createdAt', 'c.id');
-  return keysetPages(sort, EXPORT_PAGE_SIZE, (phase, end) => {
+  return keysetPages(sort, pageSize, (phase, end) => {
     const p = new SqlParams();
     const filters = clientFilters(scope, query, p); // first: `$1` is the company id
     const page = keysetPage(sort, phase, end, p);
@@ -88,7 +96,7 @@ export function clientPages(
               ${localTime('c.last_interaction_at')} AS "lastInteractionAt", ${localTime('c.created_at')} AS "createdAt",
               ${sortKeyColumn(sort)}
          FROM clients c WHERE ${where.join(' AND ')}
-        ORDER BY ${page.orderBy} LIMIT ${EXPORT_PAGE_SIZE}`,
+        ORDER BY ${page.orderBy} LIMIT ${pageSize}`,
         p.values,
       ),
     );
@@ -99,14 +107,15 @@ export function salePages(
   tenantDb: TenantDatabase,
   scope: CompanyScope,
   query: ListSalesQueryDto,
+  pageSize = EXPORT_PAGE_SIZE,
 ): AsyncGenerator<SaleExportRow[]> {
   const sortField = query.sort ?? '-soldAt';
-  // By amount, pages read the (company_id, base_amount, sale_id) index of the stored base amounts,
+  // By amount, pages read the (company_id, base_amount_order, base_amount, sale_id) index of the stored base amounts,
   // whose columns the keyset comparison must name for the index to answer it.
   const byAmount = sortField.replace(/^-/, '') === 'amount';
   const sort = sortKey(SALE_SORTS, sortField, byAmount ? 'b.sale_id' : 's.id');
   const from = byAmount ? SALES_WITH_BASE_AMOUNT : SALES_WITH_CLIENT;
-  return keysetPages(sort, EXPORT_PAGE_SIZE, (phase, end) => {
+  return keysetPages(sort, pageSize, (phase, end) => {
     const p = new SqlParams();
     const filters = saleFilters(scope, query, p); // first: `$1` is the company id
     const page = keysetPage(sort, phase, end, p);
@@ -118,7 +127,7 @@ export function salePages(
               s.currency, s.status, c.external_id AS "clientExternalId", c.name AS "clientName", c.email AS "clientEmail",
               ${sortKeyColumn(sort)}
          FROM ${from} WHERE ${where.join(' AND ')}
-        ORDER BY ${page.orderBy} LIMIT ${EXPORT_PAGE_SIZE}`,
+        ORDER BY ${page.orderBy} LIMIT ${pageSize}`,
         p.values,
       );
       const items = await loadItems(m, scope, rows);

@@ -33,6 +33,36 @@ describe('keysetPage', () => {
   });
 });
 
+describe('keysetPage with a leading float8 image of a numeric key', () => {
+  const amount: SortKey = {
+    expression: 'b.base_amount',
+    type: 'numeric',
+    nullable: true,
+    descending: true,
+    id: 'b.sale_id',
+    lead: 'b.base_amount_order',
+  };
+
+  it('bounds the page by the image first (leakproof, an index condition), then compares exactly', () => {
+    const p = new SqlParams();
+    expect(keysetPage(amount, 'keys', { key: '1125.00', id: 'z' }, p)).toEqual({
+      where: [
+        'b.base_amount IS NOT NULL',
+        'b.base_amount_order <= ($1::numeric)::float8',
+        '(b.base_amount_order, b.base_amount, b.sale_id) < (($1::numeric)::float8, $1::numeric, $2::uuid)',
+      ],
+      orderBy: 'b.base_amount_order DESC, b.base_amount DESC, b.sale_id DESC',
+    });
+    expect(p.values).toEqual(['1125.00', 'z']);
+  });
+
+  it('orders the rows without a key by the same index', () => {
+    expect(keysetPage(amount, 'nulls', undefined, new SqlParams()).orderBy).toBe(
+      'b.base_amount_order DESC, b.base_amount DESC, b.sale_id DESC',
+    );
+  });
+});
+
 describe('keysetPages', () => {
   /** A table of rows sorted as the database would, paged by `keysetPage`'s rules. */
   const table = [

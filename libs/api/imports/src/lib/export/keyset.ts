@@ -17,6 +17,13 @@ export interface SortKey {
   descending: boolean;
   /** SQL expression of the tie-breaker, a unique uuid column. */
   id: string;
+  /**
+   * A stored `float8` image of a key whose comparisons are not leakproof (numeric): monotone in the
+   * key and NULL exactly when it is. It leads the order, and a page is bounded by it first, so the
+   * bound is an index condition under the tenant policies (see ADR 0001); the exact comparison of
+   * the key follows as a filter over the few rows that share the bound.
+   */
+  lead?: string;
 }
 
 /** Rows with a key (in key order), then rows without one (in id order). */
@@ -37,18 +44,25 @@ export interface PageQuery {
 export function keysetPage(sort: SortKey, phase: KeysetPhase, end: PageEnd | undefined, p: SqlParams): PageQuery {
   const dir = sort.descending ? 'DESC' : 'ASC';
   const cmp = sort.descending ? '<' : '>';
+  const lead = sort.lead ? `${sort.lead} ${dir}, ` : '';
+  const orderBy = `${lead}${sort.expression} ${dir}, ${sort.id} ${dir}`;
   if (phase === 'nulls') {
     const where = [`${sort.expression} IS NULL`];
     if (end) where.push(`${sort.id} ${cmp} ${p.add(end.id)}::uuid`);
     // The key (NULL throughout) leads the order too, so a `(company_id, key, id)` index serves it
     // in both directions (a descending scan has the NULLs first).
-    return { where, orderBy: `${sort.expression} ${dir}, ${sort.id} ${dir}` };
+    return { where, orderBy };
   }
   const where = sort.nullable ? [`${sort.expression} IS NOT NULL`] : [];
   if (end) {
-    where.push(`(${sort.expression}, ${sort.id}) ${cmp} (${p.add(end.key)}::${sort.type}, ${p.add(end.id)}::uuid)`);
+    const key = `${p.add(end.key)}::${sort.type}`;
+    // A cast of a parameter is no condition on a column: the bound below stays leakproof.
+    if (sort.lead) where.push(`${sort.lead} ${cmp}= (${key})::float8`);
+    const row = sort.lead ? `${sort.lead}, ${sort.expression}` : sort.expression;
+    const after = sort.lead ? `(${key})::float8, ${key}` : key;
+    where.push(`(${row}, ${sort.id}) ${cmp} (${after}, ${p.add(end.id)}::uuid)`);
   }
-  return { where, orderBy: `${sort.expression} ${dir}, ${sort.id} ${dir}` };
+  return { where, orderBy };
 }
 
 export const sortKeyColumn = (sort: SortKey) => `(${sort.expression})::text AS "sortKey"`;

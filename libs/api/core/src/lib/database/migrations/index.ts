@@ -29,6 +29,7 @@ import { DealsBoardOrder1764670000000 } from './1764670000000-deals-board-order'
 import { CompanyWritePositions1764680000000 } from './1764680000000-company-write-positions';
 import { AnalyticsCheaperFold1764690000000 } from './1764690000000-analytics-cheaper-fold';
 import { AnalyticsProductDaily1764700000000 } from './1764700000000-analytics-product-daily';
+import { LeakproofSortKeys1764710000000 } from './1764710000000-leakproof-sort-keys';
 import { DealStageTotals1764670000001 } from './1764670000001-deal-stage-totals';
 import { TenantKeys1764670000002 } from './1764670000002-tenant-keys';
 
@@ -67,6 +68,7 @@ export const MIGRATIONS = [
   CompanyWritePositions1764680000000,
   AnalyticsCheaperFold1764690000000,
   AnalyticsProductDaily1764700000000,
+  LeakproofSortKeys1764710000000,
 ];
 
 export { enableTenantSecurity, disableTenantSecurity, TENANT_COMPANY_SQL } from './tenant-security';
