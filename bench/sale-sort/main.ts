@@ -170,27 +170,37 @@ async function main(): Promise<void> {
   ]);
   await wholeExport('clients name', clientPages(tenantDb, scope, { sort: 'name' }));
 
-  const former = async (label: string, index: string, text: string, params: unknown[]) => {
-    await ds.query(index);
-    const median: number[] = [];
+  const perPage = async (text: string, params: unknown[]) => {
+    const times: number[] = [];
     for (let i = 0; i < 3; i++) {
       t0 = performance.now();
       await tenantDb.run(scope, (m) => m.query(text, params));
-      median.push(performance.now() - t0);
+      times.push(performance.now() - t0);
     }
-    median.sort((a, b) => a - b);
-    console.log(`former keyset, ${label}: ${median[1].toFixed(1)} ms per page`);
+    return times.sort((a, b) => a - b)[1];
+  };
+  const compare = async (label: string, index: string, former: string, now: string, params: unknown[]) => {
+    const after = await perPage(now, params);
+    await ds.query(index);
+    const before = await perPage(former, params);
+    console.log(
+      `keyset page of 2,000, ${label}: former ${before.toFixed(1)} ms, now ${after.toFixed(1)} ms (${(before / after).toFixed(1)}×)`,
+    );
   };
   const [middleSale] = await ds.query(
     `SELECT base_amount::text AS key, sale_id AS id FROM sale_base_amounts WHERE company_id = $1 AND base_amount IS NOT NULL
       ORDER BY base_amount DESC, sale_id DESC OFFSET $2 LIMIT 1`,
     [companyId, Math.floor(salesCount * 0.8)],
   );
-  await former(
-    'sales -amount, the page after 80% of the rows',
+  await compare(
+    'sales -amount, after 80% of the rows',
     `CREATE INDEX IF NOT EXISTS bench_former_amount_idx ON sale_base_amounts (company_id, base_amount, sale_id)`,
     `SELECT b.sale_id FROM sale_base_amounts b WHERE b.company_id = $1 AND b.base_amount IS NOT NULL
         AND (b.base_amount, b.sale_id) < ($2::numeric, $3::uuid) ORDER BY b.base_amount DESC, b.sale_id DESC LIMIT 2000`,
+    `SELECT b.sale_id FROM sale_base_amounts b WHERE b.company_id = $1 AND b.base_amount IS NOT NULL
+        AND b.base_amount_order <= ($2::numeric)::float8
+        AND (b.base_amount_order, b.base_amount, b.sale_id) < (($2::numeric)::float8, $2::numeric, $3::uuid)
+      ORDER BY b.base_amount_order DESC, b.base_amount DESC, b.sale_id DESC LIMIT 2000`,
     [companyId, middleSale.key, middleSale.id],
   );
   const [middleClient] = await ds.query(
@@ -198,11 +208,13 @@ async function main(): Promise<void> {
       ORDER BY name_key, id OFFSET $2 LIMIT 1`,
     [companyId, Math.floor(salesCount * 0.8)],
   );
-  await former(
-    'clients name, the page after 80% of the rows',
+  await compare(
+    'clients by name, after 80% of the rows',
     `CREATE INDEX IF NOT EXISTS bench_former_name_idx ON clients (company_id, lower(name), id)`,
     `SELECT c.id FROM clients c WHERE c.company_id = $1 AND lower(c.name) IS NOT NULL
         AND (lower(c.name), c.id) > ($2::text, $3::uuid) ORDER BY lower(c.name), c.id LIMIT 2000`,
+    `SELECT c.id FROM clients c WHERE c.company_id = $1 AND c.name_key IS NOT NULL
+        AND (c.name_key, c.id) > ($2::text, $3::uuid) ORDER BY c.name_key, c.id LIMIT 2000`,
     [companyId, middleClient.key, middleClient.id],
   );
   await ds.query(`DROP INDEX bench_former_amount_idx`);

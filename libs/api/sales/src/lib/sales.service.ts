@@ -325,7 +325,7 @@ export class SalesService {
 function byBaseAmount(where: string, dir: 'ASC' | 'DESC', first: string, limit: string, offset: string): string {
   const branch = (group: 0 | 1) =>
     `(SELECT ${SALE_COLUMNS}, ${SALE_BASE_AMOUNT} AS "baseAmount", ${group} AS "group" FROM ${SALES_WITH_BASE_AMOUNT}
-       WHERE ${where} AND b.company_id = s.company_id AND ${SALE_BASE_AMOUNT} IS ${group ? '' : 'NOT '}NULL
+       WHERE ${where} AND b.company_id = s.company_id AND ${SALE_BASE_AMOUNT_ORDER} IS ${group ? '' : 'NOT '}NULL
        ORDER BY ${SALE_BASE_AMOUNT_ORDER} ${dir}, ${SALE_BASE_AMOUNT} ${dir}, s.id ${dir} LIMIT ${first})`;
   return `SELECT * FROM (${branch(0)} UNION ALL ${branch(1)}) page
     ORDER BY "group", "baseAmount" ${dir}, id ${dir} LIMIT ${limit} OFFSET ${offset}`;

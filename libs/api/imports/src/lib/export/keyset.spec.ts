@@ -47,7 +47,7 @@ describe('keysetPage with a leading float8 image of a numeric key', () => {
     const p = new SqlParams();
     expect(keysetPage(amount, 'keys', { key: '1125.00', id: 'z' }, p)).toEqual({
       where: [
-        'b.base_amount IS NOT NULL',
+        'b.base_amount_order IS NOT NULL',
         'b.base_amount_order <= ($1::numeric)::float8',
         '(b.base_amount_order, b.base_amount, b.sale_id) < (($1::numeric)::float8, $1::numeric, $2::uuid)',
       ],

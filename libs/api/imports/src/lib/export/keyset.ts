@@ -47,13 +47,14 @@ export function keysetPage(sort: SortKey, phase: KeysetPhase, end: PageEnd | und
   const lead = sort.lead ? `${sort.lead} ${dir}, ` : '';
   const orderBy = `${lead}${sort.expression} ${dir}, ${sort.id} ${dir}`;
   if (phase === 'nulls') {
-    const where = [`${sort.expression} IS NULL`];
+    // The lead is NULL exactly when the key is, and comes first in the index: a seek, not a walk.
+    const where = [`${sort.lead ?? sort.expression} IS NULL`];
     if (end) where.push(`${sort.id} ${cmp} ${p.add(end.id)}::uuid`);
     // The key (NULL throughout) leads the order too, so a `(company_id, key, id)` index serves it
     // in both directions (a descending scan has the NULLs first).
     return { where, orderBy };
   }
-  const where = sort.nullable ? [`${sort.expression} IS NOT NULL`] : [];
+  const where = sort.nullable ? [`${sort.lead ?? sort.expression} IS NOT NULL`] : [];
   if (end) {
     const key = `${p.add(end.key)}::${sort.type}`;
     // A cast of a parameter is no condition on a column: the bound below stays leakproof.
