@@ -12,8 +12,9 @@ import { DataSource } from 'typeorm';
  * fold, the rollup equals a recomputation from scratch and nothing is left to fold.
  *
  * The same asks go through a service that serves answers again while their versions stand
- * (`AnswerCache`): summary, timeseries, by status and products must equal the computed ones after
- * every kind of write — also a sale's external id changed alone, which the warnings name.
+ * (`AnswerCache`): summary, timeseries, by status, products and top clients must equal the computed
+ * ones after every kind of write — also a sale's external id changed alone, which the warnings name,
+ * and a client's name and e-mail, which top clients show.
  */
 
 const STATUSES = ['pending', 'paid', 'paid', 'cancelled', 'refunded'] as const;
@@ -230,7 +231,12 @@ describe('product rollup', () => {
         await ds.query(`SELECT analytics_fold_company($1, 1000000)`, [companyId]);
         return;
       case 'rename': {
-        // Only the external id: nothing any rollup counts changes, no change is logged.
+        // Only names: nothing any rollup counts changes, no change is logged.
+        await ds.query(`UPDATE clients SET name = $2, email = $3 WHERE id = $1`, [
+          clientId,
+          `Клиент ${op.pick}`,
+          `c${op.pick}@example.com`,
+        ]);
         const sales = (await ds.query(`SELECT id FROM sales WHERE company_id = $1 ORDER BY id`, [companyId])) as {
           id: string;
         }[];
@@ -259,6 +265,7 @@ describe('product rollup', () => {
           ['summary', (s: IndicatorsService) => s.summary(scope, range)],
           ['timeseries', (s: IndicatorsService) => s.timeseries(scope, { ...range, granularity: 'week' as const })],
           ['by-status', (s: IndicatorsService) => s.byStatus(scope, range)],
+          ['top-clients', (s: IndicatorsService) => s.topClients(scope, { ...range, limit: 5 })],
         ] as const) {
           const computed = await ask(plain);
           expect({ route, query, cached: await ask(cached) }).toEqual({ route, query, cached: computed });
@@ -302,6 +309,31 @@ describe('product rollup', () => {
     await ds.query(`DELETE FROM sale_items WHERE sale_id = $1`, [sale_id]);
     await ds.query(`SELECT analytics_fold_products($1, 1000000)`, [companyId]);
     expect(await answer()).toEqual([]);
+    await ds.query(`DELETE FROM companies WHERE id = $1`, [companyId]);
+  });
+
+  it('serves top clients again with their clients’ names as they are now', async () => {
+    const [{ id: companyId }] = (await ds.query(
+      `INSERT INTO companies (name, time_zone, base_currency) VALUES ('top', 'UTC', 'RUB') RETURNING id`,
+    )) as { id: string }[];
+    const [{ id: clientId }] = (await ds.query(
+      `INSERT INTO clients (company_id, name, email) VALUES ($1, 'Анна', 'anna@example.com') RETURNING id`,
+      [companyId],
+    )) as { id: string }[];
+    await sell(companyId, clientId, [
+      { day: 3, time: '10:00:00Z', currency: 'RUB', status: 'paid', isReturn: false, items: [] },
+    ]);
+    // Nothing left to fold: from here answers are served again while nothing changes.
+    await ds.query(`SELECT analytics_fold_company($1, 1000000)`, [companyId]);
+    await ds.query(`SELECT analytics_fold_products($1, 1000000)`, [companyId]);
+    const query = { from: day(0), to: day(10), currency: 'RUB', limit: 5 };
+    const top = async () =>
+      (await cached.topClients({ companyId }, query)).items.map((i) => [i.name, i.email, i.revenue]);
+    expect(await top()).toEqual([['Анна', 'anna@example.com', '10.00']]);
+    const served = cache.counts.served;
+    await ds.query(`UPDATE clients SET name = 'Анна Петрова', email = 'anna.p@example.com' WHERE id = $1`, [clientId]);
+    expect(await top()).toEqual([['Анна Петрова', 'anna.p@example.com', '10.00']]);
+    expect(cache.counts.served).toBe(served + 1);
     await ds.query(`DELETE FROM companies WHERE id = $1`, [companyId]);
   });
 

@@ -107,6 +107,24 @@ describe('AnswerCache', () => {
     expect(served.revenue).toBe('1');
   });
 
+  it('applies the caller’s refresh to an answer it serves, not to one it computes', async () => {
+    const cache = new AnswerCache();
+    const sql = snapshot({ folds: 1, settings: 0 });
+    let name = 'Анна';
+    const compute = async () => ({ items: [{ clientId: 'k1', name }] });
+    const refresh = async (a: { items: { clientId: string; name: string }[] }) => ({
+      items: a.items.map((i) => ({ ...i, name: `${name} (now)` })),
+    });
+    expect(await cache.answer(sql, ctx(), 'top-clients', {}, [], compute, refresh)).toEqual({
+      items: [{ clientId: 'k1', name: 'Анна' }],
+    });
+    name = 'Анна Петрова';
+    expect(await cache.answer(sql, ctx(), 'top-clients', {}, [], compute, refresh)).toEqual({
+      items: [{ clientId: 'k1', name: 'Анна Петрова (now)' }],
+    });
+    expect(cache.counts).toEqual({ served: 1, computed: 1 });
+  });
+
   it('holds at most its capacity, the least recently used going first', async () => {
     const cache = new AnswerCache(2);
     const sql = snapshot({ folds: 1, settings: 0 });

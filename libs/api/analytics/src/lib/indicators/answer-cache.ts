@@ -1,7 +1,7 @@
 /**
  * Answers of the indicators served again while nothing under them has changed (ADR 0003 "Answers
- * served again"): the start screen asks the same summary, timeseries, by-status and products of the
- * same period over and over, and between two changes of the company's sales, items, rates or
+ * served again"): the start screen asks the same summary, timeseries, by-status, products and top
+ * clients of the same period over and over, and between two changes of the company's sales, items, rates or
  * settings every ask gives the same answer. Each process keeps its last answers in memory with the
  * versions the computing snapshot saw; a later read serves one only when its own snapshot sees the
  * same versions and nothing waiting to be folded:
@@ -14,7 +14,7 @@
  *
  * The key holds the route, the query as sent, the currency asked and the company's today (default
  * periods move with it). The sales a warning names are read afresh on every serve (a sale's
- * external id can change without a fold). Filtered reads (`clientIds`, `currencies`) are computed
+ * external id can change without a fold), and so are top clients' external ids, names and e-mails. Filtered reads (`clientIds`, `currencies`) are computed
  * every time. A stale answer is impossible by construction rather than by expiry; the memory is
  * bounded by {@link ANSWER_CACHE_SIZE} answers, least recently used first out.
  */
@@ -54,6 +54,8 @@ export class AnswerCache {
     /** The statuses the answer's warnings count (their sales are read again when served). */
     statuses: readonly RollupStatus[],
     compute: () => Promise<T>,
+    /** Reads again, when the answer is served, what it shows that no version covers. */
+    refresh?: (value: T) => Promise<T>,
   ): Promise<T> {
     if (ctx.filter || ctx.pending) return this.computed(compute);
     const stamp = await this.stamp(sql, ctx);
@@ -67,7 +69,7 @@ export class AnswerCache {
       const value = structuredClone(kept.value) as T & { warnings?: AnalyticsWarningResponse[] };
       if (value.warnings?.length)
         value.warnings = await refreshWarningSales(sql, ctx.company, value.warnings, statuses);
-      return value;
+      return refresh ? refresh(value) : value;
     }
     const value = await this.computed(compute);
     this.entries.delete(key);

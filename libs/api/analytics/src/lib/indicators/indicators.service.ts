@@ -232,8 +232,9 @@ export class IndicatorsService {
     query: object,
     statuses: readonly RollupStatus[],
     compute: () => Promise<T>,
+    refresh?: (value: T) => Promise<T>,
   ): Promise<T> {
-    return this.cache ? this.cache.answer(ctx.sql, ctx, route, query, statuses, compute) : compute();
+    return this.cache ? this.cache.answer(ctx.sql, ctx, route, query, statuses, compute, refresh) : compute();
   }
 
   summary(scope: CompanyScope, query: AnalyticsRangeQueryDto): Promise<AnalyticsSummaryResponse> {
@@ -330,54 +331,90 @@ export class IndicatorsService {
   }
 
   /**
-   * Top clients: a kept answer when one holds the period (see {@link TopClientsAnswers}), else
-   * computed by the source and kept once the snapshot has ended.
+   * Top clients: served again from memory while nothing under them changed (as the other routes,
+   * the clients' fields read afresh), else a kept answer when one holds the period (see
+   * {@link TopClientsAnswers}), else computed by the source and kept once the snapshot has ended.
    */
   async topClients(scope: CompanyScope, query: TopClientsQueryDto): Promise<TopClientsResponse> {
     const limit = query.limit ?? TOP_CLIENTS_DEFAULT_LIMIT;
     let computed: { ctx: AnalyticsContext; period: Period; stamp: AnswerStamp; top: ClientTotal[] } | undefined;
-    const response = await this.readQuery(scope, query, async (ctx) => {
-      const { sql, company, conversion } = ctx;
-      const period = resolvePeriod(company, query);
-      // A kept answer is exact for the folded sales only: changes pending in the period recompute it.
-      // It is also the whole company's: a filtered request always computes.
-      const kept =
-        this.answers && !ctx.filter && !pendingTouches(ctx, period)
-          ? await this.answers.find(sql, ctx, period, limit)
-          : undefined;
-      let top: ClientTotal[];
-      if (kept?.kind === 'kept') {
-        top = kept.clients;
-      } else {
-        top = await this.source.topClients(sql, ctx, period, limit);
-        if (kept) computed = { ctx, period, stamp: kept.stamp, top };
-      }
-      const clients = top.length
-        ? await sql<{ id: string; externalId: string | null; name: string | null; email: string | null }>(
-            `SELECT id, external_id AS "externalId", name, email FROM clients WHERE company_id = $1 AND id = ANY($2::uuid[])`,
-            [scope.companyId, top.map((t) => t.clientId)],
-          )
-        : [];
-      const byId = new Map(clients.map((c) => [c.id, c]));
-      const totals = await this.source.totals(sql, ctx, { ...period, buckets: 'none', statuses: PAID });
-      return {
-        currency: conversion.currency,
-        ...period,
-        items: top.map((t) => ({
-          clientId: t.clientId,
-          externalId: byId.get(t.clientId)?.externalId ?? null,
-          name: byId.get(t.clientId)?.name ?? null,
-          email: byId.get(t.clientId)?.email ?? null,
-          revenue: money(t.revenue, conversion.currency),
-          salesCount: t.salesCount,
-        })),
-        warnings: await unconvertedWarnings(sql, company, conversion.currency, totals.unconverted, PAID, ctx.filter),
-      };
-    });
+    const response = await this.readQuery(scope, query, (ctx) =>
+      this.served(
+        ctx,
+        'top-clients',
+        query,
+        PAID,
+        () => this.topClientsComputed(ctx, query, limit, (c) => (computed = c)),
+        (answer) => this.withClientFields(ctx.sql, scope, answer),
+      ),
+    );
     if (computed && this.answers) {
       await this.answers.keep(scope, computed.ctx, computed.period, limit, computed.stamp, computed.top);
     }
     return response;
+  }
+
+  /** The answer with its clients' external ids, names and e-mails as they are now. */
+  private async withClientFields(
+    sql: SqlRunner,
+    scope: CompanyScope,
+    answer: TopClientsResponse,
+  ): Promise<TopClientsResponse> {
+    const ids = answer.items.map((i) => i.clientId);
+    const rows = ids.length
+      ? await sql<{ id: string; externalId: string | null; name: string | null; email: string | null }>(
+          `SELECT id, external_id AS "externalId", name, email FROM clients WHERE company_id = $1 AND id = ANY($2::uuid[])`,
+          [scope.companyId, ids],
+        )
+      : [];
+    const byId = new Map(rows.map((c) => [c.id, c]));
+    return {
+      ...answer,
+      items: answer.items.map((i) => ({
+        ...i,
+        externalId: byId.get(i.clientId)?.externalId ?? null,
+        name: byId.get(i.clientId)?.name ?? null,
+        email: byId.get(i.clientId)?.email ?? null,
+      })),
+    };
+  }
+
+  /** Top clients from a kept answer or the source; `toKeep` gets what to keep once the snapshot ends. */
+  private async topClientsComputed(
+    ctx: AnalyticsRead,
+    query: TopClientsQueryDto,
+    limit: number,
+    toKeep: (c: { ctx: AnalyticsContext; period: Period; stamp: AnswerStamp; top: ClientTotal[] }) => void,
+  ): Promise<TopClientsResponse> {
+    const { sql, company, conversion } = ctx;
+    const period = resolvePeriod(company, query);
+    // A kept answer is exact for the folded sales only: changes pending in the period recompute it.
+    // It is also the whole company's: a filtered request always computes.
+    const kept =
+      this.answers && !ctx.filter && !pendingTouches(ctx, period)
+        ? await this.answers.find(sql, ctx, period, limit)
+        : undefined;
+    let top: ClientTotal[];
+    if (kept?.kind === 'kept') {
+      top = kept.clients;
+    } else {
+      top = await this.source.topClients(sql, ctx, period, limit);
+      if (kept) toKeep({ ctx, period, stamp: kept.stamp, top });
+    }
+    const totals = await this.source.totals(sql, ctx, { ...period, buckets: 'none', statuses: PAID });
+    return this.withClientFields(sql, company.scope, {
+      currency: conversion.currency,
+      ...period,
+      items: top.map((t) => ({
+        clientId: t.clientId,
+        externalId: null,
+        name: null,
+        email: null,
+        revenue: money(t.revenue, conversion.currency),
+        salesCount: t.salesCount,
+      })),
+      warnings: await unconvertedWarnings(sql, company, conversion.currency, totals.unconverted, PAID, ctx.filter),
+    });
   }
 
   /**
