@@ -318,8 +318,9 @@ export class SalesService {
 
 /**
  * A page of sales in `ORDER BY base amount dir NULLS LAST, id dir` order, from the
- * `(company_id, base_amount_order, base_amount, sale_id)` index in both directions: the sales with a base amount and
- * those without are each read in index order (a descending scan meets the NULLs first, so they are
+ * `(company_id, base_amount_order, base_amount, sale_id)` index in both directions (the float8
+ * `base_amount_order` orders as the amount does, and is NULL exactly when it is): the sales with a
+ * base amount and those without are each read in index order (a descending scan meets the NULLs first, so they are
  * a branch of their own), at most `first` (offset + page size) of each, then the page is cut.
  */
 function byBaseAmount(where: string, dir: 'ASC' | 'DESC', first: string, limit: string, offset: string): string {

@@ -1,10 +1,10 @@
 /**
  * Answers of the indicators served again while nothing under them has changed (ADR 0003 "Answers
  * served again"): the start screen asks the same summary, timeseries, by-status, products and top
- * clients of the same period over and over, and between two changes of the company's sales, items, rates or
- * settings every ask gives the same answer. Each process keeps its last answers in memory with the
- * versions the computing snapshot saw; a later read serves one only when its own snapshot sees the
- * same versions and nothing waiting to be folded:
+ * clients of the same period over and over, and between two changes of the company's sales, items,
+ * rates or settings every ask gives the same answer. Each process keeps its last answers in memory
+ * with the versions the computing snapshot saw; a later read serves one only when its own snapshot
+ * sees the same versions and nothing waiting to be folded:
  *
  * - `analytics_answer_versions.folds` — bumped by every fold of sales changes and every product-day
  *   recomputation, in their transactions;
@@ -14,9 +14,10 @@
  *
  * The key holds the route, the query as sent, the currency asked and the company's today (default
  * periods move with it). The sales a warning names are read afresh on every serve (a sale's
- * external id can change without a fold), and so are top clients' external ids, names and e-mails. Filtered reads (`clientIds`, `currencies`) are computed
- * every time. A stale answer is impossible by construction rather than by expiry; the memory is
- * bounded by {@link ANSWER_CACHE_SIZE} answers, least recently used first out.
+ * external id can change without a fold), and so are top clients' external ids, names and e-mails
+ * (the caller's `refresh`). Filtered reads (`clientIds`, `currencies`) are computed every time. A
+ * stale answer is impossible by construction rather than by expiry; the memory is bounded by
+ * {@link ANSWER_CACHE_SIZE} answers, least recently used first out.
  */
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { AnalyticsWarningResponse } from '@crm/shared/contracts';
