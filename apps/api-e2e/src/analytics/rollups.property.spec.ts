@@ -120,6 +120,29 @@ describe('analytics rollups', () => {
   });
   afterAll(() => ds.destroy());
 
+  /**
+   * Runs `work` in one REPEATABLE READ snapshot, as the API runs a read: the API under test folds
+   * every company's pending changes in the background (its sweep), and a fold between a read's
+   * statements (the pending changes read before it, the rollups after) would count them twice or
+   * not at all. `sql` is the snapshot's meanwhile (the pool has one connection).
+   */
+  async function inSnapshot<T>(work: () => Promise<T>): Promise<T> {
+    const runner = ds.createQueryRunner();
+    await runner.connect();
+    const outside = sql;
+    try {
+      await runner.startTransaction('REPEATABLE READ');
+      sql = <R>(text: string, params: readonly unknown[]) => runner.query(text, params as unknown[]) as Promise<R[]>;
+      const result = await work();
+      await runner.commitTransaction();
+      return result;
+    } finally {
+      sql = outside;
+      if (runner.isTransactionActive) await runner.rollbackTransaction();
+      await runner.release();
+    }
+  }
+
   /** A company with `clientCount` clients and the given rates (currency, validFrom, rate). */
   async function newCompany(
     zone: string,
@@ -584,9 +607,10 @@ describe('analytics rollups', () => {
               const from = day(start);
               const to = day(start + length);
               for (const currency of ['RUB', 'USD', 'EUR', 'JPY']) {
-                const ctx = await context(currency);
-                const expected = await answers(plain, ctx, from, to);
-                const actual = await answers(rollups, ctx, from, to);
+                const [expected, actual] = await inSnapshot(async () => {
+                  const ctx = await context(currency);
+                  return [await answers(plain, ctx, from, to), await answers(rollups, ctx, from, to)];
+                });
                 expect({ stage, from, to, currency, ...(actual as object) }).toEqual({
                   stage,
                   from,
@@ -637,6 +661,10 @@ describe('analytics rollups', () => {
       ),
       {
         numRuns: Number(process.env['ANALYTICS_PROPERTY_RUNS'] ?? 30),
+        // Replays a failure: ANALYTICS_PROPERTY_SEED and ANALYTICS_PROPERTY_PATH as it printed them.
+        ...(process.env['ANALYTICS_PROPERTY_SEED']
+          ? { seed: Number(process.env['ANALYTICS_PROPERTY_SEED']), path: process.env['ANALYTICS_PROPERTY_PATH'] }
+          : {}),
         // A run takes seconds; one stalled for the whole 15 minutes once on the embedded database
         // (2026-12-03, not reproduced): fail that run with its seed and path instead of the test's
         // timeout, so it can be replayed (`seed`, `path`), without shrinking a stall.

@@ -1,25 +1,26 @@
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+// A global setup is loaded by Node's own resolver (no workspace path mapping) and should not load the
+// whole core library: the one module that starts the product's embedded database, by its path.
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { startEmbeddedPostgres } from '../../../../libs/api/core/src/lib/database/embedded-postgres';
 import { API_MAIN, startApi } from './api-process';
 
 /**
  * One database and one API process for the whole run. `TEST_DATABASE_URL` → that PostgreSQL
- * (it should be an empty database); otherwise an embedded PostgreSQL (PGlite) started here and
- * shared with the API over the socket server, so specs can also read the database directly.
+ * (it should be an empty database); otherwise the product's embedded PostgreSQL (PGlite) started
+ * here and shared with the API over its socket server, so specs can also read the database directly.
  */
 export default async function globalSetup(): Promise<void> {
   if (!existsSync(API_MAIN)) throw new Error(`${API_MAIN} is missing: run \`nx build api\` first`);
   const dataDir = mkdtempSync(join(tmpdir(), 'crm-e2e-'));
   let databaseUrl = process.env['TEST_DATABASE_URL'];
   if (!databaseUrl) {
-    const { PGlite } = await import('@electric-sql/pglite');
-    const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
-    const db = await PGlite.create();
-    const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 64 });
-    await server.start();
-    databaseUrl = `postgres://postgres:postgres@${server.getServerConn()}/postgres`;
-    globalThis.__CRM_E2E_PGLITE__ = { stop: async () => (await server.stop(), await db.close()) };
+    // The product's own embedded database (in memory), as `npm start` runs it.
+    const embedded = await startEmbeddedPostgres({ maxConnections: 64 });
+    databaseUrl = embedded.url;
+    globalThis.__CRM_E2E_PGLITE__ = embedded;
   }
   const api = await startApi({
     DATABASE_URL: databaseUrl,
