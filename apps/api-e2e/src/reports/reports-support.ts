@@ -129,8 +129,15 @@ export const binaryParser = (res: request.Response, done: (e: Error | null, b: B
   stream.on('end', () => done(null, Buffer.concat(chunks)));
 };
 
-/** `pdftotext -layout` of a PDF; page 1 rendered with `pdftoppm` is kept under `artifacts/reports/<name>.png`. */
-export function readPdf(pdf: Buffer, name: string): { text: string; pages: number } {
+/**
+ * `pdftotext -layout` of a PDF; page 1 rendered with `pdftoppm` is kept under
+ * `artifacts/reports/<name>.png`, and with `lastPage` the last one as `<name>-last.png`.
+ */
+export function readPdf(
+  pdf: Buffer,
+  name: string,
+  options: { lastPage?: boolean } = {},
+): { text: string; pages: number } {
   const dir = mkdtempSync(join(tmpdir(), 'crm-report-pdf-'));
   const file = join(dir, 'report.pdf');
   writeFileSync(file, pdf);
@@ -138,5 +145,21 @@ export function readPdf(pdf: Buffer, name: string): { text: string; pages: numbe
   mkdirSync(ARTIFACTS, { recursive: true });
   execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', file, join(ARTIFACTS, name)]);
   const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
-  return { text, pages: Number(/Pages:\s+(\d+)/.exec(info)?.[1]) };
+  const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1]);
+  if (options.lastPage) {
+    const last = String(pages);
+    execFileSync('pdftoppm', [
+      '-png',
+      '-r',
+      '60',
+      '-f',
+      last,
+      '-l',
+      last,
+      '-singlefile',
+      file,
+      join(ARTIFACTS, `${name}-last`),
+    ]);
+  }
+  return { text, pages };
 }

@@ -2,6 +2,7 @@
 import * as ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { parse } from 'csv-parse/sync';
+import { DataSource } from 'typeorm';
 import { addMember, api, errorShape, registerUser, type TestUser } from '../support/client';
 import { analyticsUrl, binaryParser, readPdf, reportsUrl, salesCompany, waitForReport } from './reports-support';
 
@@ -140,6 +141,54 @@ describe('sales-overview', () => {
     expect(text).toContain('Выводы');
     expect(text).toContain(`Страница 1 из ${pages}`);
     expect(text).toContain(`Страница ${pages} из ${pages}`);
+  });
+
+  it('puts every row of a table longer than the body into the PDF, on continuation pages counted with the rest', async () => {
+    // No report type has a table this long yet: its own report's top-clients table is lengthened
+    // in the snapshot, as the export benchmark does for 100,000 rows.
+    const long = await createReport(owner, { type: 'sales-overview', ...PERIOD, title: 'Длинная таблица' });
+    const extra = 2_150;
+    const db = new DataSource({ type: 'postgres', url: process.env['E2E_DATABASE_URL'], extra: { max: 1 } });
+    await db.initialize();
+    try {
+      const [{ id: snapshotId }] = await db.query(`SELECT latest_snapshot_id AS id FROM reports WHERE id = $1`, [
+        long.id,
+      ]);
+      await db.query(
+        `INSERT INTO report_rows (company_id, snapshot_id, table_key, row_no, cells)
+         SELECT $1, $2, 'top-clients', 1000 + i,
+                jsonb_build_array(i, gen_random_uuid()::text, 'Клиент №' || i, 'client' || i || '@example.ru', (i * 1.37)::numeric(12,2)::text, i % 50)
+           FROM generate_series(1, $3::int) AS i`,
+        [owner.companyId, snapshotId, extra],
+      );
+      await db.query(
+        `UPDATE report_snapshots SET result = jsonb_set(result, '{tables}',
+           (SELECT jsonb_agg(CASE WHEN t->>'key' = 'top-clients' THEN jsonb_set(t, '{totalRows}', to_jsonb((t->>'totalRows')::int + $3::int)) ELSE t END)
+              FROM jsonb_array_elements(result->'tables') t)) WHERE company_id = $1 AND id = $2`,
+        [owner.companyId, snapshotId, extra],
+      );
+    } finally {
+      await db.destroy();
+    }
+    const total = table(long, 'top-clients').rows.length + extra;
+    const res = await exportFile(owner, long.id, 'pdf').expect(200);
+    const { text, pages } = readPdf(res.body, 'sales-overview-continued', { lastPage: true });
+    const flat = text.replace(/\s+/g, ' ');
+    const ru = (n: number) => n.toLocaleString('ru-RU').replace(/\s/g, ' ');
+    expect(flat).toContain(
+      `Показаны первые ${ru(2000)} строк из ${ru(total)}; таблица продолжается в конце документа.`,
+    );
+    // 65 rows a page after the body's 2,000; the last row and the last page number are there.
+    const rest = total - 2000;
+    expect(flat).toContain(`Лучшие клиенты — продолжение: строки ${ru(2001)}–${ru(2065)} из ${ru(total)}`);
+    expect(flat).toContain(`строки ${ru(2001 + 65 * Math.floor((rest - 1) / 65))}–${ru(total)} из ${ru(total)}`);
+    expect(flat).toContain(`Клиент №${extra} `);
+    expect(flat).toContain(`Клиент №${extra - 65 * 2} `);
+    expect(flat).toContain(`Страница ${pages} из ${pages}`);
+    expect(flat).toContain(`Страница 1 из ${pages}`);
+    // Every row is there once: the body's and the continuation's clients together.
+    const names = [...flat.matchAll(/Клиент №(\d+) /g)].map((m) => Number(m[1]));
+    expect(new Set(names).size).toBe(extra);
   });
 
   it('exports an XLSX with a sheet per table, numbers as numbers, money formats, frozen and filtered headers', async () => {

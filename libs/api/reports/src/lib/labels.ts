@@ -132,8 +132,10 @@ export const TEXT = {
     conclusions: 'Выводы',
     noData: 'За выбранный период нет учтённых продаж: отчёт пуст.',
     page: (n: number, m: number) => `Страница ${n} из ${m}`,
-    truncated: (shown: number, total: number) =>
-      `Показаны первые ${shown} строк из ${total}; полная таблица — в выгрузке XLSX или CSV.`,
+    continued: (shown: string, total: string) =>
+      `Показаны первые ${shown} строк из ${total}; таблица продолжается в конце документа.`,
+    continuation: (table: string, first: string, last: string, total: string) =>
+      `${table} — продолжение: строки ${first}–${last} из ${total}`,
     actual: 'Факт',
     forecast: 'Прогноз',
     none: 'нет',
@@ -147,8 +149,10 @@ export const TEXT = {
     conclusions: 'Conclusions',
     noData: 'No counted sales in the period: the report is empty.',
     page: (n: number, m: number) => `Page ${n} of ${m}`,
-    truncated: (shown: number, total: number) =>
-      `The first ${shown} of ${total} rows; the whole table is in the XLSX or CSV export.`,
+    continued: (shown: string, total: string) =>
+      `The first ${shown} of ${total} rows; the table continues at the end of the document.`,
+    continuation: (table: string, first: string, last: string, total: string) =>
+      `${table}, continued: rows ${first}–${last} of ${total}`,
     actual: 'Actual',
     forecast: 'Forecast',
     none: 'none',

@@ -4,11 +4,14 @@
  * «Страница N из M». pdfmake's Roboto covers Cyrillic and ₽. pdfmake may read nothing but its own
  * font files (local access policy) and nothing from the network (URL policy).
  *
- * A PDF is a document to read: each table carries at most {@link PDF_MAX_ROWS} rows (with a note
- * that the XLSX and CSV exports hold all of them), so a PDF's size and memory stay bounded.
+ * Every row of every table is in the PDF, and the file streams whatever its length: pdfmake lays out
+ * the report with the first {@link PDF_BODY_ROWS} rows of each table (pdfmake holds a document's
+ * whole layout in memory), and a longer table continues on pages drawn after it, at the end of the
+ * document, straight onto pdfmake's pdfkit document a page at a time as its rows are read — same
+ * columns, header repeated on each page, the page numbers counting them from page 1.
  */
 import { dirname } from 'node:path';
-import type { Writable } from 'node:stream';
+import { Writable } from 'node:stream';
 import type { ReportColumnResponse, ReportLanguage } from '@crm/shared/contracts';
 import { formatChange, formatMoney, formatNumber, formatPercent } from '../generation/format';
 import { COLUMN_LABELS, KPI_LABELS, label, TABLE_LABELS, TEXT, VALUE_LABELS } from '../labels';
@@ -16,21 +19,53 @@ import { reportTypeDefinition } from '../types/report-types';
 import type { Cell } from '../generation/report-draft';
 import { cellText } from './cells';
 import { chartSvg } from './charts';
+import type { StoredTable } from '../reports.store';
 import type { ExportSource } from './export-source';
 
-export const PDF_MAX_ROWS = 2000;
+/** Rows of a table laid out by pdfmake in the report's body; the rest continue at the end. */
+export const PDF_BODY_ROWS = 2000;
+
+/** The continuation pages' geometry: pdfmake's A4 page and margins, one line of 8 pt a row. */
+const PAGE = { width: 595.28, height: 841.89, left: 40, right: 40, top: 40, bottom: 50 };
+const CONTENT_WIDTH = PAGE.width - PAGE.left - PAGE.right;
+const HEADING = 18;
+const HEAD_ROW = 14;
+const ROW = 11;
+const PAD = 3;
+export const CONTINUATION_ROWS_PER_PAGE = Math.floor((PAGE.height - PAGE.top - PAGE.bottom - HEADING - HEAD_ROW) / ROW);
+/** Bytes of PDF the document may hold unread before drawing the next page waits for the reader. */
+const HIGH_WATER = 1 << 20;
+
+/** What of pdfmake's pdfkit document the continuation pages use. */
+interface PdfKitDocument extends NodeJS.ReadableStream {
+  readonly readableLength: number;
+  addPage(options: { size: [number, number]; margin: number }): PdfKitDocument;
+  bufferedPageRange(): { start: number; count: number };
+  font(src: string): PdfKitDocument;
+  fontSize(size: number): PdfKitDocument;
+  fillColor(color: string): PdfKitDocument;
+  strokeColor(color: string): PdfKitDocument;
+  lineWidth(width: number): PdfKitDocument;
+  rect(x: number, y: number, w: number, h: number): PdfKitDocument;
+  fill(color: string): PdfKitDocument;
+  moveTo(x: number, y: number): PdfKitDocument;
+  lineTo(x: number, y: number): PdfKitDocument;
+  stroke(): PdfKitDocument;
+  text(text: string, x: number, y: number, options: { lineBreak: false }): PdfKitDocument;
+  widthOfString(text: string): number;
+  end(): void;
+}
 
 interface PdfMake {
   setFonts(fonts: Record<string, Record<string, string>>): void;
   setUrlAccessPolicy(callback: (url: string) => boolean): void;
   setLocalAccessPolicy(callback: (path: string) => boolean): void;
-  createPdf(doc: unknown): {
-    getStream(): Promise<NodeJS.ReadableStream & { end(): void }>;
-    getBuffer(): Promise<Buffer>;
-  };
+  createPdf(doc: unknown): { getStream(): Promise<PdfKitDocument> };
 }
 
 let pdfmake: PdfMake | undefined;
+/** Roboto's files as pdfmake registers them (pdfkit caches a font by its path). */
+let roboto: { normal: string; bold: string } | undefined;
 
 function engine(): PdfMake {
   if (pdfmake) return pdfmake;
@@ -42,6 +77,7 @@ function engine(): PdfMake {
   instance.setFonts(fonts);
   instance.setUrlAccessPolicy(() => false);
   instance.setLocalAccessPolicy((path) => path.startsWith(fontDir));
+  roboto = { normal: fonts.Roboto['normal'], bold: fonts.Roboto['bold'] };
   pdfmake = instance;
   return instance;
 }
@@ -53,7 +89,27 @@ function kpiValue(kind: string, value: string | number | null, currency: string,
   return formatNumber(Number(value), lang, kind === 'integer' ? 0 : 2);
 }
 
-async function documentDefinition(source: ExportSource): Promise<unknown> {
+/** A table longer than the body holds: its first rows are in the body, all the others after it. */
+interface Continuation {
+  table: StoredTable;
+  title: string;
+  columns: ReportColumnResponse[];
+  /** The body's rows: they size the continuation's columns. */
+  sample: Cell[][];
+  pages: number;
+}
+
+/** Money of a row with its own currency (by-currency, stuck deals) is written in that currency. */
+function rowCurrencyOf(table: StoredTable, currency: string): (row: Cell[]) => string {
+  const own = table.columns.findIndex((c) => c.key === 'currency');
+  return (row) => (own >= 0 && typeof row[own] === 'string' ? String(row[own]) : currency);
+}
+
+const numeric = (c: ReportColumnResponse) => ['money', 'integer', 'number', 'ratio'].includes(c.type);
+
+async function documentDefinition(
+  source: ExportSource,
+): Promise<{ definition: unknown; continuations: Continuation[] }> {
   const { result, report, snapshot, lang } = source;
   const t = TEXT[lang];
   const currency = result.summary.currency;
@@ -116,20 +172,19 @@ async function documentDefinition(source: ExportSource): Promise<unknown> {
       unbreakable: true,
     });
   }
+  const continuations: Continuation[] = [];
   for (const table of result.tables) {
     const columns = table.columns.filter((c) => c.type !== 'client');
-    content.push({ text: label(TABLE_LABELS, table.key, lang), style: 'h2' });
+    const title = label(TABLE_LABELS, table.key, lang);
+    content.push({ text: title, style: 'h2' });
     if (table.totalRows === 0) {
       content.push({ text: t.none, style: 'note' });
       continue;
     }
     const rows: Cell[][] = [];
-    for await (const page of source.rows(table, PDF_MAX_ROWS)) rows.push(...page);
+    for await (const page of source.rows(table, PDF_BODY_ROWS)) rows.push(...page);
     const indexes = columns.map((c) => table.columns.indexOf(c));
-    // Money of a row with its own currency (by-currency, stuck deals) is written in that currency.
-    const own = table.columns.findIndex((c) => c.key === 'currency');
-    const rowCurrency = (row: Cell[]) => (own >= 0 && typeof row[own] === 'string' ? String(row[own]) : currency);
-    const numeric = (c: ReportColumnResponse) => ['money', 'integer', 'number', 'ratio'].includes(c.type);
+    const rowCurrency = rowCurrencyOf(table, currency);
     content.push({
       table: {
         headerRows: 1,
@@ -148,20 +203,34 @@ async function documentDefinition(source: ExportSource): Promise<unknown> {
       layout: 'lightHorizontalLines',
       style: 'table',
     });
-    if (table.totalRows > rows.length) content.push({ text: t.truncated(rows.length, table.totalRows), style: 'note' });
+    if (table.totalRows > rows.length) {
+      content.push({
+        text: t.continued(formatNumber(rows.length, lang, 0), formatNumber(table.totalRows, lang, 0)),
+        style: 'note',
+      });
+      const rest = table.totalRows - rows.length;
+      continuations.push({
+        table,
+        title,
+        columns,
+        sample: rows,
+        pages: Math.ceil(rest / CONTINUATION_ROWS_PER_PAGE),
+      });
+    }
   }
   if (result.insights.length > 0) {
     content.push({ text: t.conclusions, style: 'h2' });
     content.push({ ul: result.insights.map((i) => (lang === 'ru' ? i.text : i.textEn)), margin: [0, 0, 0, 8] });
   }
-  return {
+  const continuationPages = continuations.reduce((sum, c) => sum + c.pages, 0);
+  const definition = {
     pageSize: 'A4',
     pageMargins: [40, 40, 40, 50],
     info: { title: report.title, creator: 'CRM', producer: 'CRM reports' },
     defaultStyle: { font: 'Roboto', fontSize: 9 },
     content,
     footer: (currentPage: number, pageCount: number) => ({
-      text: t.page(currentPage, pageCount),
+      text: t.page(currentPage, pageCount + continuationPages),
       alignment: 'center',
       fontSize: 8,
       margin: [0, 20, 0, 0],
@@ -176,24 +245,168 @@ async function documentDefinition(source: ExportSource): Promise<unknown> {
       note: { italics: true, color: '#555555', margin: [0, 2, 0, 6] },
     },
   };
+  return { definition, continuations };
 }
 
-/** Writes the PDF to `out` as pdfkit produces it. */
+/** Writes the PDF to `out` as pdfkit produces it, the continuation pages as their rows are read. */
 export async function writePdf(source: ExportSource, out: Writable): Promise<void> {
-  const doc = engine().createPdf(await documentDefinition(source));
-  const stream = await doc.getStream();
-  await new Promise<void>((resolve, reject) => {
-    stream.on('end', resolve);
-    stream.on('error', reject);
+  const { definition, continuations } = await documentDefinition(source);
+  const doc = await engine().createPdf(definition).getStream();
+  let closed = false;
+  const finished = new Promise<void>((resolve, reject) => {
+    doc.on('end', resolve);
+    doc.on('error', reject);
     out.on('error', reject);
-    stream.pipe(out);
-    stream.end();
   });
+  out.on('close', () => (closed = true));
+  doc.pipe(out);
+  const { start, count } = doc.bufferedPageRange();
+  const bodyPages = start + count;
+  const pageCount = bodyPages + continuations.reduce((sum, c) => sum + c.pages, 0);
+  // The reader went away: stop drawing; what pdfkit still holds is dropped with the document.
+  const readerGone = async () => {
+    while (!closed && doc.readableLength > HIGH_WATER) await new Promise((resolve) => setTimeout(resolve, 5));
+    return closed;
+  };
+  let page = bodyPages;
+  for (const continuation of continuations) {
+    page = await drawContinuation(doc, source, continuation, page, pageCount, readerGone);
+    if (closed) break;
+  }
+  doc.end();
+  if (!closed) await finished;
 }
 
 /** The whole PDF in memory (for mail attachments). */
 export async function pdfBuffer(source: ExportSource): Promise<Buffer> {
-  return engine()
-    .createPdf(await documentDefinition(source))
-    .getBuffer();
+  const chunks: Buffer[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      chunks.push(chunk);
+      done();
+    },
+  });
+  await writePdf(source, sink);
+  return Buffer.concat(chunks);
+}
+
+/**
+ * Draws the table's rows after the body's on pages of their own: a heading with the rows' range, the
+ * header on a grey band, one line a row (a cell too long for its column ends in «…»), the page
+ * number. Column widths follow the body's rows; text columns share what the others leave. Resolves
+ * with the number of the last page drawn.
+ */
+async function drawContinuation(
+  doc: PdfKitDocument,
+  source: ExportSource,
+  continuation: Continuation,
+  pagesBefore: number,
+  pageCount: number,
+  readerGone: () => Promise<boolean>,
+): Promise<number> {
+  const { table, columns, sample, title } = continuation;
+  const { lang } = source;
+  const t = TEXT[lang];
+  const fonts = roboto as { normal: string; bold: string };
+  const indexes = columns.map((c) => table.columns.indexOf(c));
+  const rowCurrency = rowCurrencyOf(table, source.result.summary.currency);
+  const headers = columns.map((c) => label(COLUMN_LABELS, c.key, lang));
+  const texts = (row: Cell[]) => columns.map((c, i) => cellText(c, row[indexes[i]], rowCurrency(row), lang));
+
+  doc.font(fonts.bold).fontSize(8);
+  const natural = headers.map((h) => doc.widthOfString(h) + 2 * PAD);
+  doc.font(fonts.normal);
+  for (const row of sample) {
+    texts(row).forEach((text, i) => (natural[i] = Math.max(natural[i], doc.widthOfString(text) + 2 * PAD)));
+  }
+  const flexible = columns.map((c) => c.type === 'text');
+  const fixed = natural.reduce((sum, w, i) => (flexible[i] ? sum : sum + w), 0);
+  const flexCount = flexible.filter(Boolean).length;
+  const share = flexCount > 0 ? Math.max((CONTENT_WIDTH - fixed) / flexCount, 40) : 0;
+  let widths = natural.map((w, i) => (flexible[i] ? share : w));
+  const tableWidth = widths.reduce((a, b) => a + b, 0);
+  if (tableWidth > CONTENT_WIDTH) widths = widths.map((w) => (w * CONTENT_WIDTH) / tableWidth);
+  const width = Math.min(tableWidth, CONTENT_WIDTH);
+
+  /** The text as it fits `room` points in the current font, cut with «…» when it does not. */
+  const fit = (text: string, room: number): string => {
+    if (doc.widthOfString(text) <= room) return text;
+    let low = 0;
+    let high = text.length;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (doc.widthOfString(`${text.slice(0, mid)}…`) <= room) low = mid;
+      else high = mid - 1;
+    }
+    return `${text.slice(0, low)}…`;
+  };
+  const cells = (values: string[], y: number) => {
+    let x = PAGE.left;
+    values.forEach((value, i) => {
+      const text = fit(value, widths[i] - 2 * PAD);
+      const left = numeric(columns[i]) ? x + widths[i] - PAD - doc.widthOfString(text) : x + PAD;
+      doc.text(text, left, y, { lineBreak: false });
+      x += widths[i];
+    });
+  };
+  const number = (n: number) => formatNumber(n, lang, 0);
+
+  let page = pagesBefore;
+  let rowNumber = sample.length;
+  let pending: Cell[][] = [];
+  const drawPage = (rows: Cell[][]) => {
+    page += 1;
+    const first = rowNumber + 1;
+    rowNumber += rows.length;
+    doc.addPage({ size: [PAGE.width, PAGE.height], margin: 0 });
+    let y = PAGE.top;
+    doc
+      .font(fonts.bold)
+      .fontSize(10)
+      .fillColor('#000000')
+      .text(
+        fit(t.continuation(title, number(first), number(rowNumber), number(table.totalRows)), CONTENT_WIDTH),
+        PAGE.left,
+        y,
+        { lineBreak: false },
+      );
+    y += HEADING;
+    doc.rect(PAGE.left, y, width, HEAD_ROW).fill('#eeeeee');
+    doc.fillColor('#000000').font(fonts.bold).fontSize(8);
+    cells(headers, y + 3);
+    y += HEAD_ROW;
+    doc.font(fonts.normal);
+    for (const row of rows) {
+      cells(texts(row), y + 1.5);
+      y += ROW;
+      doc
+        .moveTo(PAGE.left, y)
+        .lineTo(PAGE.left + width, y)
+        .lineWidth(0.25)
+        .strokeColor('#dddddd')
+        .stroke();
+    }
+    const footer = t.page(page, pageCount);
+    doc.fontSize(8).text(footer, (PAGE.width - doc.widthOfString(footer)) / 2, PAGE.height - PAGE.bottom + 20, {
+      lineBreak: false,
+    });
+  };
+
+  let skipped = 0;
+  for await (const rows of source.rows(table)) {
+    let fresh = rows;
+    if (skipped < sample.length) {
+      const skip = Math.min(sample.length - skipped, rows.length);
+      skipped += skip;
+      fresh = rows.slice(skip);
+    }
+    pending = pending.concat(fresh);
+    while (pending.length >= CONTINUATION_ROWS_PER_PAGE) {
+      drawPage(pending.slice(0, CONTINUATION_ROWS_PER_PAGE));
+      pending = pending.slice(CONTINUATION_ROWS_PER_PAGE);
+      if (await readerGone()) return page;
+    }
+  }
+  if (pending.length > 0) drawPage(pending);
+  return page;
 }
