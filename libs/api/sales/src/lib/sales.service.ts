@@ -94,15 +94,16 @@ export class SalesService {
       p.values,
     );
     const offset = (page - 1) * pageSize;
-    const rows = await queryRows<SaleRow>(
-      m,
+    const rows =
       column === SALE_BASE_AMOUNT
-        ? byBaseAmount(where.join(' AND '), direction, p.add(offset + pageSize), p.add(pageSize), p.add(offset))
-        : `SELECT ${SALE_COLUMNS} FROM ${SALES_WITH_CLIENT} WHERE ${where.join(' AND ')}
-            ORDER BY ${column} ${direction} NULLS LAST, s.id ${direction}
-            LIMIT ${p.add(pageSize)} OFFSET ${p.add(offset)}`,
-      p.values,
-    );
+        ? await byBaseAmount(m, where.join(' AND '), p.values, direction, offset, pageSize)
+        : await queryRows<SaleRow>(
+            m,
+            `SELECT ${SALE_COLUMNS} FROM ${SALES_WITH_CLIENT} WHERE ${where.join(' AND ')}
+              ORDER BY ${column} ${direction} NULLS LAST, s.id ${direction}
+              LIMIT ${p.add(pageSize)} OFFSET ${p.add(offset)}`,
+            p.values,
+          );
     const items = await loadItems(m, scope, rows);
     return { items: rows.map((row) => toSaleWithClient(row, items.get(row.id) ?? [])), total, page, pageSize };
   }
@@ -319,17 +320,33 @@ export class SalesService {
 /**
  * A page of sales in `ORDER BY base amount dir NULLS LAST, id dir` order, from the
  * `(company_id, base_amount_order, base_amount, sale_id)` index in both directions (the float8
- * `base_amount_order` orders as the amount does, and is NULL exactly when it is): the sales with a
- * base amount and those without are each read in index order (a descending scan meets the NULLs first, so they are
- * a branch of their own), at most `first` (offset + page size) of each, then the page is cut.
+ * `base_amount_order` orders as the amount does, and is NULL exactly when it is). The sales with a
+ * base amount are read in index order, at most `offset + pageSize` of them; only a page that
+ * reaches past them reads the sales without one (a branch of their own: a descending scan meets
+ * the NULLs first), so a filter such as a currency no longer walks every unconvertible sale of the
+ * company for each page.
  */
-function byBaseAmount(where: string, dir: 'ASC' | 'DESC', first: string, limit: string, offset: string): string {
-  const branch = (group: 0 | 1) =>
-    `(SELECT ${SALE_COLUMNS}, ${SALE_BASE_AMOUNT} AS "baseAmount", ${group} AS "group" FROM ${SALES_WITH_BASE_AMOUNT}
-       WHERE ${where} AND b.company_id = s.company_id AND ${SALE_BASE_AMOUNT_ORDER} IS ${group ? '' : 'NOT '}NULL
-       ORDER BY ${SALE_BASE_AMOUNT_ORDER} ${dir}, ${SALE_BASE_AMOUNT} ${dir}, s.id ${dir} LIMIT ${first})`;
-  return `SELECT * FROM (${branch(0)} UNION ALL ${branch(1)}) page
-    ORDER BY "group", "baseAmount" ${dir}, id ${dir} LIMIT ${limit} OFFSET ${offset}`;
+async function byBaseAmount(
+  m: EntityManager,
+  where: string,
+  values: readonly unknown[],
+  dir: 'ASC' | 'DESC',
+  offset: number,
+  pageSize: number,
+): Promise<SaleRow[]> {
+  const first = offset + pageSize;
+  const branch = (converted: boolean, limit: number) =>
+    queryRows<SaleRow>(
+      m,
+      `SELECT ${SALE_COLUMNS} FROM ${SALES_WITH_BASE_AMOUNT}
+        WHERE ${where} AND b.company_id = s.company_id AND ${SALE_BASE_AMOUNT_ORDER} IS ${converted ? 'NOT ' : ''}NULL
+        ORDER BY ${SALE_BASE_AMOUNT_ORDER} ${dir}, ${SALE_BASE_AMOUNT} ${dir}, s.id ${dir} LIMIT $${values.length + 1}`,
+      [...values, limit],
+    );
+  const withAmount = await branch(true, first);
+  const rows =
+    withAmount.length < first ? withAmount.concat(await branch(false, first - withAmount.length)) : withAmount;
+  return rows.slice(offset, first);
 }
 
 /** 400 when the amount (new or stored) has more digits than `currency` allows (unit prices may have 4). */
