@@ -60,7 +60,6 @@ export class SessionQueue implements SessionQueueApi {
   }
 
   clearQueueForHandler(handlerId: number): void {
-    this.closed.add(handlerId);
     for (let i = this.pending.length - 1; i >= 0; i--) {
       if (this.pending[i].handlerId !== handlerId) continue;
       const [gone] = this.pending.splice(i, 1);
@@ -69,9 +68,12 @@ export class SessionQueue implements SessionQueueApi {
   }
 
   async clearTransactionIfNeeded(handlerId: number): Promise<void> {
-    this.closed.add(handlerId);
-    // A message of the closed connection still running releases the session when it ends.
-    if (this.running || this.owner !== handlerId) return;
+    if (this.running) {
+      // Whatever runs now, the session is released after it if the closed connection then holds it.
+      this.closed.add(handlerId);
+      return;
+    }
+    if (this.owner !== handlerId) return;
     await this.release();
     void this.drain();
   }
@@ -89,6 +91,8 @@ export class SessionQueue implements SessionQueueApi {
       }
     } finally {
       this.running = false;
+      // Connections closed meanwhile that do not hold the session need nothing more.
+      this.closed.clear();
     }
   }
 
