@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import { Logger, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger as PinoLogger } from 'nestjs-pino';
@@ -15,6 +16,9 @@ import { serveWebApp } from './app/web-app';
 
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
 
+/** How long an idle HTTP connection stays open: longer than a proxy's idle upstream connections. */
+const KEEP_ALIVE_MS = 65_000;
+
 async function bootstrap(): Promise<void> {
   const config = loadAppConfig();
   const logger = new Logger('Bootstrap');
@@ -28,8 +32,9 @@ async function bootstrap(): Promise<void> {
     : await startEmbeddedPostgres({ dataDir: config.database.dataDir, maxConnections: 4 });
   if (embedded) {
     logger.log(`Embedded PostgreSQL (PGlite) in ${config.database.dataDir}`);
-    // PGlite is one session: the socket server interleaves the extended-protocol messages of
-    // concurrent connections, so the pool keeps to one connection and requests queue for it.
+    // PGlite is one session: a second connection would only wait for it (and one awaited inside
+    // another's transaction would wait for ever), so the pool keeps to one connection and
+    // requests queue for it. The job queue's own pool shares the session through SessionQueue.
     config.database.poolSize = 1;
   }
 
@@ -60,6 +65,12 @@ async function bootstrap(): Promise<void> {
   process.once('SIGINT', () => void shutdown('SIGINT'));
 
   await app.listen(config.http.port, '0.0.0.0');
+  // Behind a reverse proxy that keeps connections to the API open (nginx `keepalive`, idle for up
+  // to 60 s), the API must not close an idle one first: a request the proxy sends on a connection
+  // Node is closing fails, and a POST is not retried (a 502). Node's default is 5 s.
+  const server = app.getHttpServer() as Server;
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
+  server.headersTimeout = KEEP_ALIVE_MS + 1_000;
   logger.log(`API on http://localhost:${config.http.port}/api (docs: /api/docs)`);
 }
 

@@ -1,4 +1,5 @@
 import {
+  ANALYTICS_READ_BEGIN,
   type AnalyticsContext,
   type Buckets,
   type IndicatorSource,
@@ -121,24 +122,29 @@ describe('analytics rollups', () => {
   afterAll(() => ds.destroy());
 
   /**
-   * Runs `work` in one REPEATABLE READ snapshot, as the API runs a read: the API under test folds
-   * every company's pending changes in the background (its sweep), and a fold between a read's
-   * statements (the pending changes read before it, the rollups after) would count them twice or
-   * not at all. `sql` is the snapshot's meanwhile (the pool has one connection).
+   * Runs `work` in a transaction begun as the API begins an analytics read (one read-only
+   * REPEATABLE READ snapshot, JIT off): the API under test folds every company's pending changes in
+   * the background (its sweep), and a fold between a read's statements (the pending changes read
+   * before it, the rollups after) would count them twice or not at all; and on a server whose
+   * statistics are missing, JIT compiled each statement for a second or more (a run then took over
+   * two minutes). `sql` is the transaction's meanwhile (the pool has one connection).
    */
   async function inSnapshot<T>(work: () => Promise<T>): Promise<T> {
     const runner = ds.createQueryRunner();
     await runner.connect();
     const outside = sql;
+    let open = false;
     try {
-      await runner.startTransaction('REPEATABLE READ');
+      await runner.query(ANALYTICS_READ_BEGIN);
+      open = true;
       sql = <R>(text: string, params: readonly unknown[]) => runner.query(text, params as unknown[]) as Promise<R[]>;
       const result = await work();
-      await runner.commitTransaction();
+      await runner.query('COMMIT');
+      open = false;
       return result;
     } finally {
       sql = outside;
-      if (runner.isTransactionActive) await runner.rollbackTransaction();
+      if (open) await runner.query('ROLLBACK');
       await runner.release();
     }
   }

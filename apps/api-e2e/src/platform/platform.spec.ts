@@ -36,6 +36,13 @@ describe('platform', () => {
     expect(res.body).toEqual({ status: 'ok', database: 'up' });
   });
 
+  it('keeps an idle connection open longer than a proxy keeps its upstream connections', async () => {
+    // nginx keeps idle upstream connections up to 60 s; Node's default 5 s made it send requests
+    // on connections the API was closing (a 502 for a POST in the scale-out check's load).
+    const res = await api().get('/api/health').set('Connection', 'keep-alive').expect(200);
+    expect(res.headers['keep-alive']).toBe('timeout=65');
+  });
+
   it('answers unknown routes with the contract error shape', async () => {
     const res = await api().get('/api/no-such-route').expect(404);
     expect(res.body).toEqual(errorShape(404));

@@ -71,6 +71,14 @@ export interface AnalyticsRead extends AnalyticsContext {
   sql: SqlRunner;
 }
 
+/**
+ * How an analytics read begins: one read-only snapshot, no JIT (compiling a statement costs more
+ * than running it at these sizes, and estimates without statistics would trigger it), room to sort
+ * and hash in memory. Each statement is then fine-tuned by its source.
+ */
+export const ANALYTICS_READ_BEGIN =
+  "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET LOCAL jit = off; SET LOCAL work_mem = '64MB';";
+
 @Injectable()
 export class IndicatorsService {
   private readonly source: IndicatorSource;
@@ -182,10 +190,7 @@ export class IndicatorsService {
     await runner.connect();
     const stopWatching = cancelOnRequestAbort(runner);
     try {
-      await runner.query(
-        "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET LOCAL jit = off; SET LOCAL work_mem = '64MB'; " +
-          enterTenantSql(scope),
-      );
+      await runner.query(`${ANALYTICS_READ_BEGIN} ${enterTenantSql(scope)}`);
       try {
         const sql = managerRunner(runner.manager);
         const context = await loadPending(
