@@ -8,6 +8,7 @@ export * from './lib/auth/auth-guards';
 export * from './lib/companies/company-context';
 export * from './lib/companies/company-guard';
 export * from './lib/companies/company-members';
+export * from './lib/companies/company-record';
 export * from './lib/companies/role-labels';
 export * from './lib/title/i18n-title-strategy';
 export * from './lib/clipboard/clipboard-writer';

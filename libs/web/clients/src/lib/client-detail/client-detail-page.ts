@@ -14,7 +14,7 @@ import type {
   InteractionResponse,
   SaleResponse,
 } from '@crm/shared/contracts';
-import { CompanyContext, describeError, httpStatus } from '@crm/web/core';
+import { CompanyContext, companyKey, describeError, keyedResource, loadErrorText } from '@crm/web/core';
 import {
   ClientDeals,
   DealFormDialog,
@@ -73,31 +73,17 @@ export class ClientDetailPage {
   /** From the route (`:clientId`). */
   readonly clientId = input.required<string>();
 
-  private readonly key = computed(() => {
-    const companyId = this.context.activeId();
-    return companyId ? { companyId, clientId: this.clientId() } : undefined;
-  });
-  protected readonly client = rxResource({
-    params: () => this.key(),
-    stream: ({ params }) => this.api.get(params.companyId, params.clientId),
-  });
-  protected readonly sales = rxResource({
-    params: () => this.key(),
-    stream: ({ params }) => this.api.sales(params.companyId, params.clientId),
-  });
-  protected readonly interactions = rxResource({
-    params: () => this.key(),
-    stream: ({ params }) => this.api.interactions(params.companyId, params.clientId),
-  });
-  protected readonly notes = rxResource({
-    params: () => this.key(),
-    stream: ({ params }) => this.api.notes(params.companyId, params.clientId),
-  });
+  private readonly key = companyKey(() => ({ clientId: this.clientId() }));
+  protected readonly client = keyedResource(this.key, (key) => this.api.get(key.companyId, key.clientId));
+  protected readonly sales = keyedResource(this.key, (key) => this.api.sales(key.companyId, key.clientId));
+  protected readonly interactions = keyedResource(this.key, (key) =>
+    this.api.interactions(key.companyId, key.clientId),
+  );
+  protected readonly notes = keyedResource(this.key, (key) => this.api.notes(key.companyId, key.clientId));
   /** Hidden when the server has no outlook (404) or it fails: the rest of the page does not depend on it. */
-  protected readonly outlook = rxResource({
-    params: () => this.key(),
-    stream: ({ params }) => this.api.outlook(params.companyId, params.clientId).pipe(catchError(() => of(null))),
-  });
+  protected readonly outlook = keyedResource(this.key, (key) =>
+    this.api.outlook(key.companyId, key.clientId).pipe(catchError(() => of(null))),
+  );
   private readonly company = rxResource({
     params: () => this.context.activeId() ?? undefined,
     stream: ({ params }) => this.companies.get(params),
@@ -107,11 +93,7 @@ export class ClientDetailPage {
   protected readonly companyId = computed(() => this.context.activeId() ?? '');
   /** Bumped after a deal is created here, so the deals tab reloads. */
   protected readonly dealsVersion = signal(0);
-  protected readonly loadError = computed(() => {
-    const error = this.client.error();
-    if (!error) return null;
-    return httpStatus(error) === 404 ? this.i18n.t('clients.detail.notFound') : describeError(error, this.i18n);
-  });
+  protected readonly loadError = loadErrorText(this.client, 'clients.detail.notFound');
   protected readonly attributes = computed(() =>
     Object.entries(this.current()?.attributes ?? {}).map(([name, value]) => ({
       name,

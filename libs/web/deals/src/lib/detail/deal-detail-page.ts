@@ -13,7 +13,7 @@ import type {
   StageResponse,
   TaskResponse,
 } from '@crm/shared/contracts';
-import { CompanyContext, companyMembers, describeError, httpStatus } from '@crm/web/core';
+import { CompanyContext, companyKey, companyMembers, describeError, keyedResource, loadErrorText } from '@crm/web/core';
 import {
   DealFormDialog,
   type DealFormDialogData,
@@ -73,30 +73,14 @@ export class DealDetailPage {
   /** From the route (`:dealId`). */
   readonly dealId = input.required<string>();
 
-  private readonly key = computed(() => {
-    const companyId = this.context.activeId();
-    return companyId ? { companyId, dealId: this.dealId() } : undefined;
-  });
-  protected readonly deal = rxResource({
-    params: () => this.key(),
-    stream: ({ params }) => this.api.get(params.companyId, params.dealId),
-  });
-  protected readonly history = rxResource({
-    params: () => this.key(),
-    stream: ({ params }) => this.api.history(params.companyId, params.dealId),
-  });
-  protected readonly tasks = rxResource({
-    params: () => this.key(),
-    stream: ({ params }) => this.tasksApi.list(params.companyId, { dealId: params.dealId, page: 1, pageSize: 100 }),
-  });
-  protected readonly notes = rxResource({
-    params: () => this.key(),
-    stream: ({ params }) => this.api.notes(params.companyId, params.dealId),
-  });
-  protected readonly interactions = rxResource({
-    params: () => this.key(),
-    stream: ({ params }) => this.api.interactions(params.companyId, params.dealId),
-  });
+  private readonly key = companyKey(() => ({ dealId: this.dealId() }));
+  protected readonly deal = keyedResource(this.key, (key) => this.api.get(key.companyId, key.dealId));
+  protected readonly history = keyedResource(this.key, (key) => this.api.history(key.companyId, key.dealId));
+  protected readonly tasks = keyedResource(this.key, (key) =>
+    this.tasksApi.list(key.companyId, { dealId: key.dealId, page: 1, pageSize: 100 }),
+  );
+  protected readonly notes = keyedResource(this.key, (key) => this.api.notes(key.companyId, key.dealId));
+  protected readonly interactions = keyedResource(this.key, (key) => this.api.interactions(key.companyId, key.dealId));
   protected readonly pipelines = rxResource({
     params: () => this.context.activeId() ?? undefined,
     stream: ({ params }) => this.pipelinesApi.list(params),
@@ -104,11 +88,7 @@ export class DealDetailPage {
   private readonly members = companyMembers();
 
   protected readonly current = computed(() => (this.deal.hasValue() ? this.deal.value() : null));
-  protected readonly loadError = computed(() => {
-    const error = this.deal.error();
-    if (!error) return null;
-    return httpStatus(error) === 404 ? this.i18n.t('deals.detail.notFound') : describeError(error, this.i18n);
-  });
+  protected readonly loadError = loadErrorText(this.deal, 'deals.detail.notFound');
   protected readonly stages = computed<StageResponse[]>(() => {
     const deal = this.current();
     const pipelines = this.pipelines.hasValue() ? this.pipelines.value() : [];

@@ -1,5 +1,4 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
-import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatDialog } from '@angular/material/dialog';
@@ -8,7 +7,7 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTableModule } from '@angular/material/table';
 import { Router, RouterLink } from '@angular/router';
 import type { SaleDetailResponse, SaleItemResponse, SaleResponse } from '@crm/shared/contracts';
-import { CompanyContext, describeError, httpStatus } from '@crm/web/core';
+import { CompanyContext, companyKey, describeError, keyedResource, loadErrorText } from '@crm/web/core';
 import { SalesApi } from '@crm/web/data-access';
 import {
   formatDate,
@@ -76,19 +75,12 @@ export class SaleDetailPage {
 
   readonly saleId = input.required<string>();
 
-  protected readonly sale = rxResource({
-    params: () => {
-      const companyId = this.context.activeId();
-      return companyId ? { companyId, saleId: this.saleId() } : undefined;
-    },
-    stream: ({ params }) => this.api.get(params.companyId, params.saleId),
-  });
+  protected readonly sale = keyedResource(
+    companyKey(() => ({ saleId: this.saleId() })),
+    (key) => this.api.get(key.companyId, key.saleId),
+  );
   protected readonly current = computed(() => (this.sale.hasValue() ? this.sale.value() : null));
-  protected readonly loadError = computed(() => {
-    const error = this.sale.error();
-    if (!error) return null;
-    return httpStatus(error) === 404 ? this.i18n.t('sales.detail.notFound') : describeError(error, this.i18n);
-  });
+  protected readonly loadError = loadErrorText(this.sale, 'sales.detail.notFound');
   protected readonly columns = ['sku', 'name', 'quantity', 'unitPrice', 'lineTotal'];
   protected readonly lineTotal = lineTotal;
 
