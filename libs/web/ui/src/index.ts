@@ -19,6 +19,8 @@ export * from './lib/dialog-scaffold/date-field';
 export * from './lib/dialog-scaffold/money-field';
 export * from './lib/dialog-scaffold/member-select';
 export * from './lib/dialog-scaffold/sale-status-select';
+export * from './lib/dialog-scaffold/option-select';
+export * from './lib/dialog-scaffold/text-field';
 export * from './lib/forms/control-changes';
 export * from './lib/list-page/list-page-header';
 export * from './lib/list-page/list-empty';

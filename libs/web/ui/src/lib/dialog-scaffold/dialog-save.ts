@@ -1,4 +1,5 @@
 import { computed, inject, signal } from '@angular/core';
+import type { AbstractControl } from '@angular/forms';
 import { MatDialogRef } from '@angular/material/dialog';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { describeError, httpStatus } from '@crm/web/core';
@@ -36,6 +37,16 @@ export class DialogSave<T> {
   });
 
   constructor(private readonly options: DialogSaveOptions = {}) {}
+
+  /**
+   * Whether the form may be sent: no control invalid and no save under way. Otherwise every
+   * control is marked touched, so its fields say what is wrong.
+   */
+  ready(...controls: AbstractControl[]): boolean {
+    if (!this.saving() && !controls.some((control) => control.invalid)) return true;
+    for (const control of controls) control.markAllAsTouched();
+    return false;
+  }
 
   /** Sends the request; on success says `done` (when given) and closes the dialog with the answer. */
   run(request: Observable<T>, done?: TranslationKey): void {
