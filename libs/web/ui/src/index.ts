@@ -12,6 +12,7 @@ export * from './lib/chips/return-chip';
 export * from './lib/export-menu/export-menu';
 export * from './lib/list-card/paginator-intl';
 export * from './lib/list-card/list-card';
+export * from './lib/list-card/list-sort';
 export * from './lib/dialog-scaffold/dialog-scaffold';
 export * from './lib/dialog-scaffold/dialog-save';
 export * from './lib/dialog-scaffold/open-form-dialog';

@@ -1,14 +1,13 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import { rxResource } from '@angular/core/rxjs-interop';
 import { MatDialog } from '@angular/material/dialog';
 import { MatSortModule } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import type { ClientResponse } from '@crm/shared/contracts';
-import { CompanyContext, UrlListState } from '@crm/web/core';
+import { CompanyContext, companyKey, keyedResource, UrlListState, valueOr } from '@crm/web/core';
 import { ClientsApi } from '@crm/web/data-access';
 import { I18n, LocalDatePipe, LocalDateTimePipe, RelativeTimePipe, TranslatePipe } from '@crm/web/i18n';
-import { ListCard, ListEmpty, ListPageHeader, openFormDialog } from '@crm/web/ui';
+import { ListCard, ListEmpty, ListPageHeader, ListSort, openFormDialog } from '@crm/web/ui';
 import { ClientFormDialog, type ClientFormDialogData } from '../dialogs/client-form-dialog';
 import { ClientFilters } from './client-filters';
 import { CLIENT_LIST_QUERY, clientApiParams, clientFilterParams, hasActiveFilters } from './client-list-state';
@@ -21,6 +20,7 @@ import { CLIENT_LIST_QUERY, clientApiParams, clientFilterParams, hasActiveFilter
     ListCard,
     ListEmpty,
     ListPageHeader,
+    ListSort,
     LocalDatePipe,
     LocalDateTimePipe,
     MatSortModule,
@@ -47,14 +47,11 @@ export class ClientListPage {
   protected readonly filtered = computed(() => hasActiveFilters(this.state()));
   protected readonly exportFilters = computed(() => clientFilterParams(this.state()));
 
-  protected readonly clients = rxResource({
-    params: () => {
-      const companyId = this.context.activeId();
-      return companyId ? { companyId, query: clientApiParams(this.state()) } : undefined;
-    },
-    stream: ({ params }) => this.api.list(params.companyId, params.query),
-  });
-  protected readonly page = computed(() => (this.clients.hasValue() ? this.clients.value() : null));
+  protected readonly clients = keyedResource(
+    companyKey(() => ({ query: clientApiParams(this.state()) })),
+    (key) => this.api.list(key.companyId, key.query),
+  );
+  protected readonly page = computed(() => valueOr(this.clients, null));
 
   protected resetFilters(): void {
     this.list.filter({ q: '', activity: '', hasPurchases: '', lastFrom: '', lastTo: '' });
