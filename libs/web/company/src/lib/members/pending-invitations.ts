@@ -1,18 +1,16 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
-import { MatButtonModule } from '@angular/material/button';
-import { MatIconModule } from '@angular/material/icon';
 import { MatSnackBar } from '@angular/material/snack-bar';
-import { MatTooltipModule } from '@angular/material/tooltip';
 import type { InvitationResponse } from '@crm/shared/contracts';
 import { CompanyContext, describeError, ROLE_LABELS } from '@crm/web/core';
 import { InvitationsApi } from '@crm/web/data-access';
 import { I18n, LocalDatePipe, TranslatePipe } from '@crm/web/i18n';
+import { IconAction } from '@crm/web/ui';
 
 /** The company's invitations that wait for an answer, each with a withdraw button (owner/admin). */
 @Component({
   selector: 'crm-pending-invitations',
-  imports: [LocalDatePipe, MatButtonModule, MatIconModule, MatTooltipModule, TranslatePipe],
+  imports: [IconAction, LocalDatePipe, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (items().length > 0) {
@@ -29,16 +27,13 @@ import { I18n, LocalDatePipe, TranslatePipe } from '@crm/web/i18n';
                 </span>
               </span>
               @if (mayRevoke(invitation)) {
-                <button
-                  matIconButton
-                  type="button"
-                  [attr.data-testid]="'revoke-' + invitation.login"
-                  [attr.aria-label]="'invitations.revokeOf' | t: { login: invitation.login }"
-                  [matTooltip]="'invitations.revoke' | t"
+                <crm-icon-action
+                  icon="close"
+                  [testId]="'revoke-' + invitation.login"
+                  [label]="'invitations.revokeOf' | t: { login: invitation.login }"
+                  [tooltip]="'invitations.revoke' | t"
                   (click)="revoke(invitation)"
-                >
-                  <mat-icon svgIcon="close" />
-                </button>
+                />
               }
             </li>
           }
