@@ -42,6 +42,9 @@ import { IconAction } from '@crm/web/ui';
     }
   `,
   styles: `
+    @use 'plain-list';
+
+    @include plain-list.list;
     .pending {
       margin: 0 0 16px;
       padding-bottom: 8px;
@@ -50,11 +53,6 @@ import { IconAction } from '@crm/web/ui';
     .subtitle {
       margin: 0 0 4px;
       font: var(--mat-sys-title-small);
-    }
-    .list {
-      margin: 0;
-      padding: 0;
-      list-style: none;
     }
     .item {
       display: flex;

@@ -63,6 +63,9 @@ import { I18n, TranslatePipe } from '@crm/web/i18n';
     }
   `,
   styles: `
+    @use 'plain-list';
+
+    @include plain-list.list;
     .notice {
       margin: 0 0 16px;
       padding: 12px 16px;
@@ -76,11 +79,6 @@ import { I18n, TranslatePipe } from '@crm/web/i18n';
       gap: 8px;
       margin: 0 0 4px;
       font: var(--mat-sys-title-small);
-    }
-    .list {
-      margin: 0;
-      padding: 0;
-      list-style: none;
     }
     .item {
       display: flex;
