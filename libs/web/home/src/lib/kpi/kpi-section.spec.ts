@@ -1,12 +1,11 @@
-import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting, type TestRequest } from '@angular/common/http/testing';
 import { signal } from '@angular/core';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
-import { provideRouter } from '@angular/router';
 import type { AnalyticsPeriodResponse, RevenueForecastResponse } from '@crm/shared/contracts';
-import { CompanyContext, provideAppDates, provideIcons } from '@crm/web/core';
+import { provideAppDates } from '@crm/web/core';
 import { I18n } from '@crm/web/i18n';
+import { providePageTesting } from '@crm/web/core/testing';
 import { KpiSection } from './kpi-section';
 import { previousRange, rangeOf } from './period';
 
@@ -65,15 +64,7 @@ describe('KpiSection', () => {
     localStorage.clear();
     summaryWarnings = [];
     TestBed.configureTestingModule({
-      providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideRouter([]),
-        provideIcons(),
-        provideNoopAnimations(),
-        provideAppDates(),
-        { provide: CompanyContext, useValue: { activeId: signal('c1') } },
-      ],
+      providers: [...providePageTesting({ activeId: signal('c1') }), provideNoopAnimations(), provideAppDates()],
     });
   });
 

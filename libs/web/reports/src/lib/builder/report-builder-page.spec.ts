@@ -1,11 +1,10 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { signal } from '@angular/core';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
-import { provideRouter, Router } from '@angular/router';
-import { CompanyContext, provideIcons } from '@crm/web/core';
+import { Router } from '@angular/router';
 import { provideAppDates } from '@crm/web/core';
+import { providePageTesting } from '@crm/web/core/testing';
 import { REPORT_TYPES } from '../report-types';
 import { runningReport } from '../testing/report-fixtures';
 import { ReportBuilderPage } from './report-builder-page';
@@ -23,16 +22,12 @@ describe('ReportBuilderPage', () => {
     localStorage.clear();
     TestBed.configureTestingModule({
       providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideRouter([]),
-        provideIcons(),
+        ...providePageTesting({
+          activeId: signal('c1'),
+          active: signal({ id: 'c1', name: 'ООО Ромашка', role: 'owner' }),
+        }),
         provideNoopAnimations(),
         provideAppDates(),
-        {
-          provide: CompanyContext,
-          useValue: { activeId: signal('c1'), active: signal({ id: 'c1', name: 'ООО Ромашка', role: 'owner' }) },
-        },
       ],
     });
     backend = TestBed.inject(HttpTestingController);

@@ -1,11 +1,10 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { signal } from '@angular/core';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
-import { provideRouter, Router } from '@angular/router';
-import { CompanyContext, provideIcons } from '@crm/web/core';
+import { Router } from '@angular/router';
 import { I18n } from '@crm/web/i18n';
+import { providePageTesting } from '@crm/web/core/testing';
 import { readyReport, runningReport } from '../testing/report-fixtures';
 import { ReportViewerPage } from './report-viewer-page';
 
@@ -23,15 +22,11 @@ describe('ReportViewerPage', () => {
     localStorage.clear();
     TestBed.configureTestingModule({
       providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideRouter([]),
-        provideIcons(),
+        ...providePageTesting({
+          activeId: signal('c1'),
+          active: signal({ id: 'c1', name: 'ООО Ромашка', role: 'owner' }),
+        }),
         provideNoopAnimations(),
-        {
-          provide: CompanyContext,
-          useValue: { activeId: signal('c1'), active: signal({ id: 'c1', name: 'ООО Ромашка', role: 'owner' }) },
-        },
       ],
     });
     backend = TestBed.inject(HttpTestingController);
