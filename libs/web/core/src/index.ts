@@ -17,3 +17,4 @@ export * from './lib/icons/icons';
 export * from './lib/http/resource-value';
 export * from './lib/dates/app-dates';
 export * from './lib/lists/list-query';
+export * from './lib/lists/company-list';

@@ -1,10 +1,10 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatDialog } from '@angular/material/dialog';
 import { MatSortModule } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import type { ClientResponse } from '@crm/shared/contracts';
-import { CompanyContext, companyKey, keyedResource, UrlListState, valueOr } from '@crm/web/core';
+import { CompanyContext, CompanyList } from '@crm/web/core';
 import { ClientsApi } from '@crm/web/data-access';
 import { I18n, LocalDatePipe, LocalDateTimePipe, RelativeTimePipe, TranslatePipe } from '@crm/web/i18n';
 import { ListCard, ListEmpty, ListPageHeader, ListSort, openFormDialog } from '@crm/web/ui';
@@ -42,16 +42,13 @@ export class ClientListPage {
   private readonly context = inject(CompanyContext);
 
   protected readonly columns = ['name', 'contacts', 'activity', 'lastInteractionAt', 'createdAt'];
-  protected readonly list = new UrlListState(CLIENT_LIST_QUERY);
-  protected readonly state = this.list.value;
-  protected readonly filtered = computed(() => hasActiveFilters(this.state()));
-  protected readonly exportFilters = computed(() => clientFilterParams(this.state()));
-
-  protected readonly clients = keyedResource(
-    companyKey(() => ({ query: clientApiParams(this.state()) })),
-    (key) => this.api.list(key.companyId, key.query),
-  );
-  protected readonly page = computed(() => valueOr(this.clients, null));
+  protected readonly list = new CompanyList({
+    ...CLIENT_LIST_QUERY,
+    filtered: hasActiveFilters,
+    filters: clientFilterParams,
+    query: clientApiParams,
+    load: (companyId, query) => this.api.list(companyId, query),
+  });
 
   protected resetFilters(): void {
     this.list.filter({ q: '', activity: '', hasPurchases: '', lastFrom: '', lastTo: '' });

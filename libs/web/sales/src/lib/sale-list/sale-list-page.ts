@@ -1,10 +1,10 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatDialog } from '@angular/material/dialog';
 import { MatSortModule } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import type { SaleListItemResponse, SaleResponse } from '@crm/shared/contracts';
-import { CompanyContext, companyKey, keyedResource, UrlListState, valueOr } from '@crm/web/core';
+import { CompanyContext, CompanyList } from '@crm/web/core';
 import { CompaniesApi, SalesApi } from '@crm/web/data-access';
 import { I18n, LocalDatePipe, LocalDateTimePipe, MoneyPipe, TranslatePipe } from '@crm/web/i18n';
 import { SaleFormDialog, type SaleFormDialogData } from '@crm/web/sale-form';
@@ -51,19 +51,16 @@ export class SaleListPage {
   private readonly companies = inject(CompaniesApi);
 
   protected readonly columns = ['soldAt', 'externalId', 'client', 'status', 'amount'];
-  protected readonly list = new UrlListState(SALE_LIST_QUERY);
-  protected readonly state = this.list.value;
-  protected readonly filtered = computed(() => hasSaleFilters(this.state()));
-  protected readonly exportFilters = computed(() => saleFilterParams(this.state()));
-
-  protected readonly sales = keyedResource(
-    companyKey(() => ({ query: saleApiParams(this.state()) })),
-    (key) => this.api.list(key.companyId, key.query),
-  );
-  protected readonly page = computed(() => valueOr(this.sales, null));
+  protected readonly list = new CompanyList({
+    ...SALE_LIST_QUERY,
+    filtered: hasSaleFilters,
+    filters: saleFilterParams,
+    query: saleApiParams,
+    load: (companyId, query) => this.api.list(companyId, query),
+  });
 
   protected resetFilters(): void {
-    const { sort, pageSize } = this.state();
+    const { sort, pageSize } = this.list.value();
     this.list.go({ ...EMPTY_SALE_LIST_STATE, sort, pageSize });
   }
 
