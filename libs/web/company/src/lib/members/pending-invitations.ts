@@ -44,7 +44,6 @@ import { IconAction } from '@crm/web/ui';
   styles: `
     @use 'plain-list';
 
-    @include plain-list.list;
     .pending {
       margin: 0 0 16px;
       padding-bottom: 8px;
@@ -74,6 +73,7 @@ import { IconAction } from '@crm/web/ui';
       font: var(--mat-sys-body-small);
       color: var(--mat-sys-on-surface-variant);
     }
+    @include plain-list.list;
   `,
 })
 export class PendingInvitations {

@@ -65,7 +65,6 @@ import { I18n, TranslatePipe } from '@crm/web/i18n';
   styles: `
     @use 'plain-list';
 
-    @include plain-list.list;
     .notice {
       margin: 0 0 16px;
       padding: 12px 16px;
@@ -105,6 +104,7 @@ import { I18n, TranslatePipe } from '@crm/web/i18n';
       gap: 8px;
       margin-left: auto;
     }
+    @include plain-list.list;
   `,
 })
 export class InvitationNotice {
