@@ -1,4 +1,4 @@
-import { HttpTestingController, provideHttpClientTesting, type TestRequest } from '@angular/common/http/testing';
+import { HttpTestingController, type TestRequest } from '@angular/common/http/testing';
 import { signal } from '@angular/core';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
@@ -6,21 +6,12 @@ import type { AnalyticsPeriodResponse, RevenueForecastResponse } from '@crm/shar
 import { provideAppDates } from '@crm/web/core';
 import { I18n } from '@crm/web/i18n';
 import { providePageTesting } from '@crm/web/core/testing';
+import { analyticsPeriod } from '../testing/analytics-fixtures';
 import { KpiSection } from './kpi-section';
 import { previousRange, rangeOf } from './period';
 
-const period = (from: string, to: string, over: Partial<AnalyticsPeriodResponse> = {}): AnalyticsPeriodResponse => ({
-  from,
-  to,
-  revenue: '0.00',
-  salesCount: 0,
-  buyers: 0,
-  newClients: 0,
-  returningClients: 0,
-  averageOrderValue: null,
-  repeatPurchaseRate: null,
-  ...over,
-});
+const period = (from: string, to: string, over: Partial<AnalyticsPeriodResponse> = {}): AnalyticsPeriodResponse =>
+  analyticsPeriod({ from, to, ...over });
 
 /** The summary's warnings in the next render (a missing exchange rate, say). */
 let summaryWarnings: unknown[] = [];
