@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { type FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { controlChanges } from '../forms/control-changes';
+import { DialogField } from './dialog-field';
 
 /**
  * A text field of a form dialog (a cell of `crm-dialog-scaffold`'s grid, the whole row when
@@ -51,10 +51,7 @@ import { controlChanges } from '../forms/control-changes';
     }
   `,
 })
-export class TextField {
-  readonly control = input.required<FormControl<string>>();
-  readonly label = input.required<string>();
-  readonly testId = input<string | null>(null);
+export class TextField extends DialogField<FormControl<string>> {
   /** The input's type: `text`, `email`, `tel`, `time`… */
   readonly type = input('text');
   readonly inputmode = input<'decimal' | 'numeric' | null>(null);
@@ -66,14 +63,4 @@ export class TextField {
   readonly focusInitial = input(false);
   /** Shown under the field (already translated). */
   readonly hint = input('');
-  /** Shown when the control is invalid and touched (already translated); nothing when empty. */
-  readonly error = input('');
-
-  /** Read by the template (through `errorText()`): the error shows once the dialog is submitted. */
-  private readonly changes = controlChanges(this.control);
-
-  protected errorText(): string {
-    this.changes();
-    return this.error();
-  }
 }
