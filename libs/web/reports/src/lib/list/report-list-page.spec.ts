@@ -1,11 +1,10 @@
 import { HttpTestingController } from '@angular/common/http/testing';
-import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { ActivatedRoute, convertToParamMap, Router } from '@angular/router';
 import { BehaviorSubject } from 'rxjs';
 import { providePageTesting } from '@crm/web/core/testing';
-import { readyReport, runningReport } from '../testing/report-fixtures';
+import { readyReport, runningReport, romashkaOwner } from '../testing/report-fixtures';
 import { ReportListPage, reportListState } from './report-list-page';
 
 jest.setTimeout(30_000);
@@ -36,10 +35,7 @@ describe('ReportListPage', () => {
     params = new BehaviorSubject<Record<string, string>>({});
     TestBed.configureTestingModule({
       providers: [
-        ...providePageTesting({
-          activeId: signal('c1'),
-          active: signal({ id: 'c1', name: 'ООО Ромашка', role: 'owner' }),
-        }),
+        ...providePageTesting(romashkaOwner()),
         provideNoopAnimations(),
         {
           provide: ActivatedRoute,

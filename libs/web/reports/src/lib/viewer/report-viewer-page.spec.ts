@@ -1,11 +1,10 @@
 import { HttpTestingController } from '@angular/common/http/testing';
-import { signal } from '@angular/core';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { Router } from '@angular/router';
 import { I18n } from '@crm/web/i18n';
 import { providePageTesting } from '@crm/web/core/testing';
-import { readyReport, runningReport } from '../testing/report-fixtures';
+import { readyReport, runningReport, romashkaOwner } from '../testing/report-fixtures';
 import { ReportViewerPage } from './report-viewer-page';
 
 const URL = '/api/companies/c1/reports/r1';
@@ -21,13 +20,7 @@ describe('ReportViewerPage', () => {
   beforeEach(() => {
     localStorage.clear();
     TestBed.configureTestingModule({
-      providers: [
-        ...providePageTesting({
-          activeId: signal('c1'),
-          active: signal({ id: 'c1', name: 'ООО Ромашка', role: 'owner' }),
-        }),
-        provideNoopAnimations(),
-      ],
+      providers: [...providePageTesting(romashkaOwner()), provideNoopAnimations()],
     });
     backend = TestBed.inject(HttpTestingController);
   });
