@@ -29,6 +29,7 @@ export * from './lib/filters/day-filter';
 export * from './lib/filters/search-filter';
 export * from './lib/client-picker/client-picker';
 export * from './lib/note-box/note-box';
+export * from './lib/toasts/toasts';
 export * from './lib/icon-action/icon-action';
 export * from './lib/interactions/interaction-type';
 export * from './lib/layout/host-width';

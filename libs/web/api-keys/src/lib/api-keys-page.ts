@@ -9,7 +9,15 @@ import type { ApiKeyResponse, CreatedApiKeyResponse } from '@crm/shared/contract
 import { CompanyContext, describeError, valueOr } from '@crm/web/core';
 import { ApiKeysApi } from '@crm/web/data-access';
 import { I18n, TranslatePipe } from '@crm/web/i18n';
-import { type ConfirmDialogData, EmptyState, ErrorState, ListSkeleton, openConfirm, PageHeader } from '@crm/web/ui';
+import {
+  type ConfirmDialogData,
+  EmptyState,
+  ErrorState,
+  ListSkeleton,
+  openConfirm,
+  PageHeader,
+  Toasts,
+} from '@crm/web/ui';
 import { catchError, EMPTY, filter, finalize, firstValueFrom, type Observable, switchMap } from 'rxjs';
 import { ConnectCard } from './connect/connect-card';
 import { CreateKeyDialog, type CreateKeyDialogData } from './dialogs/create-key-dialog';
@@ -43,6 +51,7 @@ export class ApiKeysPage {
   private readonly api = inject(ApiKeysApi);
   private readonly dialog = inject(MatDialog);
   private readonly snackBar = inject(MatSnackBar);
+  private readonly toasts = inject(Toasts);
   private readonly clipboard = inject(KeyClipboard);
   private readonly i18n = inject(I18n);
   protected readonly context = inject(CompanyContext);
@@ -161,7 +170,7 @@ export class ApiKeysPage {
   }
 
   private showError(error: unknown): void {
-    this.snackBar.open(describeError(error, this.i18n), this.i18n.t('common.close'), { duration: 6000 });
+    this.toasts.failed(error);
   }
 
   private async secretOf(key: ApiKeyResponse): Promise<string | null> {

@@ -14,7 +14,7 @@ import type {
   InteractionResponse,
   SaleResponse,
 } from '@crm/shared/contracts';
-import { CompanyContext, companyKey, describeError, keyedResource, loadErrorText } from '@crm/web/core';
+import { CompanyContext, companyKey, keyedResource, loadErrorText } from '@crm/web/core';
 import {
   ClientDeals,
   DealFormDialog,
@@ -25,7 +25,7 @@ import {
 import { ClientsApi, CompaniesApi } from '@crm/web/data-access';
 import { formatMoney, I18n, LocalDatePipe, LocalDateTimePipe, RelativeTimePipe, TranslatePipe } from '@crm/web/i18n';
 import { SaleFormDialog, type SaleFormDialogData } from '@crm/web/sale-form';
-import { ErrorState, ListSkeleton, openConfirm, openFormDialog } from '@crm/web/ui';
+import { ErrorState, ListSkeleton, openConfirm, openFormDialog, Toasts } from '@crm/web/ui';
 import { catchError, of } from 'rxjs';
 import { ClientFormDialog, type ClientFormDialogData } from '../dialogs/client-form-dialog';
 import { deleteClientFlow } from './client-delete';
@@ -67,6 +67,7 @@ export class ClientDetailPage {
   private readonly context = inject(CompanyContext);
   private readonly dialog = inject(MatDialog);
   private readonly snackBar = inject(MatSnackBar);
+  private readonly toasts = inject(Toasts);
   private readonly router = inject(Router);
   private readonly i18n = inject(I18n);
 
@@ -189,8 +190,7 @@ export class ClientDetailPage {
         this.snackBar.open(this.i18n.t('clients.delete.done'), undefined, { duration: 4000 });
         void this.router.navigate(['/clients']);
       },
-      error: (error: unknown) =>
-        this.snackBar.open(describeError(error, this.i18n), this.i18n.t('common.close'), { duration: 6000 }),
+      error: (error: unknown) => this.toasts.failed(error),
     });
   }
 }

@@ -9,7 +9,7 @@ import type { CompanyRole, MemberResponse } from '@crm/shared/contracts';
 import { COMPANY_ROLES, CompanyContext, describeError, ROLE_LABELS } from '@crm/web/core';
 import { MembersApi } from '@crm/web/data-access';
 import { I18n, TranslatePipe } from '@crm/web/i18n';
-import { EmptyState, ErrorState, IconAction, ListSkeleton, openConfirm } from '@crm/web/ui';
+import { EmptyState, ErrorState, IconAction, ListSkeleton, openConfirm, Toasts } from '@crm/web/ui';
 import { filter, switchMap } from 'rxjs';
 import { InviteForm } from './invite-form';
 import { PendingInvitations } from './pending-invitations';
@@ -40,6 +40,7 @@ export class MembersCard {
   private readonly api = inject(MembersApi);
   private readonly dialog = inject(MatDialog);
   private readonly snackBar = inject(MatSnackBar);
+  private readonly toasts = inject(Toasts);
   private readonly i18n = inject(I18n);
   private readonly router = inject(Router);
   protected readonly context = inject(CompanyContext);
@@ -117,7 +118,7 @@ export class MembersCard {
   }
 
   private toastError(error: unknown): void {
-    this.snackBar.open(describeError(error, this.i18n), this.i18n.t('common.close'), { duration: 8000 });
+    this.toasts.failed(error, 8000);
     this.members.reload();
   }
 

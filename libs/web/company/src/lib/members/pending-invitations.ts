@@ -2,10 +2,10 @@ import { ChangeDetectionStrategy, Component, computed, inject, input } from '@an
 import { rxResource } from '@angular/core/rxjs-interop';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import type { InvitationResponse } from '@crm/shared/contracts';
-import { CompanyContext, describeError, ROLE_LABELS } from '@crm/web/core';
+import { CompanyContext, ROLE_LABELS } from '@crm/web/core';
 import { InvitationsApi } from '@crm/web/data-access';
 import { I18n, LocalDatePipe, TranslatePipe } from '@crm/web/i18n';
-import { IconAction } from '@crm/web/ui';
+import { IconAction, Toasts } from '@crm/web/ui';
 
 /** The company's invitations that wait for an answer, each with a withdraw button (owner/admin). */
 @Component({
@@ -81,6 +81,7 @@ export class PendingInvitations {
   private readonly context = inject(CompanyContext);
   private readonly i18n = inject(I18n);
   private readonly snackBar = inject(MatSnackBar);
+  private readonly toasts = inject(Toasts);
 
   readonly companyId = input.required<string>();
   /** Bumped by the invite form so a new invitation shows at once. */
@@ -107,7 +108,7 @@ export class PendingInvitations {
         });
       },
       error: (error: unknown) => {
-        this.snackBar.open(describeError(error, this.i18n), this.i18n.t('common.close'), { duration: 8000 });
+        this.toasts.failed(error, 8000);
         this.invitations.reload();
       },
     });

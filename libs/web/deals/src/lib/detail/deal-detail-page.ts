@@ -23,7 +23,7 @@ import {
 } from '@crm/web/deal-form';
 import { DealsApi, PipelinesApi, TasksApi } from '@crm/web/data-access';
 import { I18n, LocalDatePipe, LocalDateTimePipe, MoneyPipe, TranslatePipe } from '@crm/web/i18n';
-import { ErrorState, ListSkeleton, openConfirm, openFormDialog } from '@crm/web/ui';
+import { ErrorState, ListSkeleton, openConfirm, openFormDialog, Toasts } from '@crm/web/ui';
 import { EMPTY, filter, type Observable, switchMap } from 'rxjs';
 import { askMove } from '../dialogs/move-flow';
 import { deleteTask, editTask } from '../tasks/task-actions';
@@ -67,6 +67,7 @@ export class DealDetailPage {
   private readonly context = inject(CompanyContext);
   private readonly dialog = inject(MatDialog);
   private readonly snackBar = inject(MatSnackBar);
+  private readonly toasts = inject(Toasts);
   private readonly router = inject(Router);
   private readonly i18n = inject(I18n);
 
@@ -197,8 +198,7 @@ export class DealDetailPage {
           this.snackBar.open(this.i18n.t('deals.detail.deleted'), undefined, { duration: 3000 });
           void this.router.navigate(['/deals']);
         },
-        error: (error: unknown) =>
-          this.snackBar.open(describeError(error, this.i18n), this.i18n.t('common.close'), { duration: 6000 }),
+        error: (error: unknown) => this.toasts.failed(error),
       });
   }
 
@@ -224,7 +224,7 @@ export class DealDetailPage {
       },
       error: (error: unknown) => {
         release();
-        this.snackBar.open(describeError(error, this.i18n), this.i18n.t('common.close'), { duration: 6000 });
+        this.toasts.failed(error);
       },
     });
   }
@@ -245,8 +245,7 @@ export class DealDetailPage {
         this.tasks.update((page) => page && { ...page, items: page.items.filter((t) => t.id !== id) });
         this.snackBar.open(this.i18n.t('tasks.deleted'), undefined, { duration: 3000 });
       },
-      error: (error: unknown) =>
-        this.snackBar.open(describeError(error, this.i18n), this.i18n.t('common.close'), { duration: 6000 }),
+      error: (error: unknown) => this.toasts.failed(error),
     });
   }
 

@@ -10,7 +10,7 @@ import type { TaskResponse } from '@crm/shared/contracts';
 import { CompanyContext, describeError } from '@crm/web/core';
 import { TasksApi } from '@crm/web/data-access';
 import { I18n, TranslatePipe, type TranslationKey } from '@crm/web/i18n';
-import { EmptyState, ErrorState, ListSkeleton, openFormDialog, PageHeader } from '@crm/web/ui';
+import { EmptyState, ErrorState, ListSkeleton, openFormDialog, PageHeader, Toasts } from '@crm/web/ui';
 import { deleteTask, editTask } from './task-actions';
 import { TaskFormDialog, type TaskFormDialogData } from './task-form-dialog';
 import { groupTasks } from './task-groups';
@@ -116,6 +116,7 @@ export class TasksPage {
   private readonly context = inject(CompanyContext);
   private readonly dialog = inject(MatDialog);
   private readonly snackBar = inject(MatSnackBar);
+  private readonly toasts = inject(Toasts);
   private readonly i18n = inject(I18n);
 
   protected readonly showDone = signal(false);
@@ -156,7 +157,7 @@ export class TasksPage {
       error: (error: unknown) => {
         this.busy.update((ids) => new Set([...ids].filter((id) => id !== task.id)));
         this.tasks.reload();
-        this.snackBar.open(describeError(error, this.i18n), this.i18n.t('common.close'), { duration: 6000 });
+        this.toasts.failed(error);
       },
     });
   }
@@ -184,8 +185,7 @@ export class TasksPage {
         this.tasks.update((page) => page && { ...page, items: page.items.filter((t) => t.id !== id) });
         this.snackBar.open(this.i18n.t('tasks.deleted'), undefined, { duration: 3000 });
       },
-      error: (error: unknown) =>
-        this.snackBar.open(describeError(error, this.i18n), this.i18n.t('common.close'), { duration: 6000 }),
+      error: (error: unknown) => this.toasts.failed(error),
     });
   }
 }

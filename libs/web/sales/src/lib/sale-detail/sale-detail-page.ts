@@ -7,7 +7,7 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTableModule } from '@angular/material/table';
 import { Router, RouterLink } from '@angular/router';
 import type { SaleDetailResponse, SaleItemResponse, SaleResponse } from '@crm/shared/contracts';
-import { CompanyContext, companyKey, describeError, keyedResource, loadErrorText } from '@crm/web/core';
+import { CompanyContext, companyKey, keyedResource, loadErrorText } from '@crm/web/core';
 import { SalesApi } from '@crm/web/data-access';
 import {
   formatDate,
@@ -21,7 +21,7 @@ import {
   TranslatePipe,
 } from '@crm/web/i18n';
 import { SaleFormDialog, type SaleFormDialogData } from '@crm/web/sale-form';
-import { ErrorState, ListSkeleton, openConfirm, openFormDialog, ReturnChip, SaleStatusChip } from '@crm/web/ui';
+import { ErrorState, ListSkeleton, openConfirm, openFormDialog, ReturnChip, SaleStatusChip, Toasts } from '@crm/web/ui';
 import { filter, switchMap } from 'rxjs';
 import { ReturnFormDialog, type ReturnFormDialogData } from '../dialogs/return-form-dialog';
 import { SaleReturnsCard } from './sale-returns-card';
@@ -70,6 +70,7 @@ export class SaleDetailPage {
   private readonly context = inject(CompanyContext);
   private readonly dialog = inject(MatDialog);
   private readonly snackBar = inject(MatSnackBar);
+  private readonly toasts = inject(Toasts);
   private readonly router = inject(Router);
   private readonly i18n = inject(I18n);
 
@@ -138,8 +139,7 @@ export class SaleDetailPage {
           this.snackBar.open(this.i18n.t('sales.delete.done'), undefined, { duration: 4000 });
           void this.router.navigate(['/sales']);
         },
-        error: (error: unknown) =>
-          this.snackBar.open(describeError(error, this.i18n), this.i18n.t('common.close'), { duration: 6000 }),
+        error: (error: unknown) => this.toasts.failed(error),
       });
   }
 }

@@ -4,9 +4,10 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import type { CompanyMembershipResponse, MyInvitationResponse } from '@crm/shared/contracts';
-import { CompanyContext, describeError, ROLE_LABELS } from '@crm/web/core';
+import { CompanyContext, ROLE_LABELS } from '@crm/web/core';
 import { InvitationsApi } from '@crm/web/data-access';
 import { I18n, TranslatePipe } from '@crm/web/i18n';
+import { Toasts } from '../toasts/toasts';
 
 /**
  * Invitations to the signed-in user's login, each with Accept and Decline. Accepting makes the
@@ -112,6 +113,7 @@ export class InvitationNotice {
   private readonly context = inject(CompanyContext);
   private readonly i18n = inject(I18n);
   private readonly snackBar = inject(MatSnackBar);
+  private readonly toasts = inject(Toasts);
 
   /** The company the user has just joined (already active). */
   readonly joined = output<CompanyMembershipResponse>();
@@ -155,7 +157,7 @@ export class InvitationNotice {
 
   private fail(error: unknown): void {
     this.busy.set(null);
-    this.snackBar.open(describeError(error, this.i18n), this.i18n.t('common.close'), { duration: 8000 });
+    this.toasts.failed(error, 8000);
     this.invitations.reload();
   }
 

@@ -4,9 +4,9 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSnackBar } from '@angular/material/snack-bar';
-import { describeError } from '@crm/web/core';
 import { I18n, type TranslationKey } from '@crm/web/i18n';
 import { finalize, type Observable } from 'rxjs';
+import { Toasts } from '../toasts/toasts';
 
 type NoteTextsOf<S extends string> = `${S}.noteLabel` | `${S}.notePlaceholder` | `${S}.noteSave` | `${S}.noteAdded`;
 /**
@@ -78,6 +78,7 @@ export type NoteBoxTexts = NoteSectionOf<TranslationKey>;
 export class NoteBox<T = unknown> {
   private readonly i18n = inject(I18n);
   private readonly snackBar = inject(MatSnackBar);
+  private readonly toasts = inject(Toasts);
 
   /** Saves a note's text; the box waits for its answer. */
   readonly send = input.required<(text: string) => Observable<T>>();
@@ -114,8 +115,7 @@ export class NoteBox<T = unknown> {
           this.snackBar.open(this.savedText() || this.sectionText('noteAdded'), undefined, { duration: 3000 });
           this.saved.emit(note);
         },
-        error: (error: unknown) =>
-          this.snackBar.open(describeError(error, this.i18n), this.i18n.t('common.close'), { duration: 6000 }),
+        error: (error: unknown) => this.toasts.failed(error),
       });
   }
 
