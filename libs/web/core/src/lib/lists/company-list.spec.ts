@@ -39,6 +39,11 @@ describe('CompanyList', () => {
     TestBed.tick();
     await TestBed.inject(Router).navigateByUrl('/?q=anna&page=2');
     expect(loads).toEqual([['c1', { q: 'anna', page: 2 }]]);
-    expect(list.page()).toEqual({ total: 7 });
+    expect(list.loaded()).toEqual({ total: 7 });
+
+    // Still a UrlListState: the paginator's page goes to the URL.
+    const navigate = jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
+    list.page({ pageIndex: 2, pageSize: 50 });
+    expect(navigate.mock.calls[0][1]?.queryParams).toEqual({ q: 'anna', page: 3 });
   });
 });

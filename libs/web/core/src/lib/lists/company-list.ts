@@ -19,15 +19,15 @@ export interface CompanyListOptions<S extends { page: number }, P> extends ListQ
 /**
  * A full-width list page of the active company's records (clients, sales): its {@link UrlListState},
  * whether it is filtered, the filters for the export, and the page loaded for the URL's state
- * (`rows` for `crm-list-card`'s `source`, `page()` to read). Create it in an injection context
+ * (`rows` for `crm-list-card`'s `source`, `loaded()` to read). Create it in an injection context
  * (a component's field).
  */
 export class CompanyList<S extends { page: number }, P> extends UrlListState<S> {
   readonly filtered = computed(() => this.options.filtered(this.value()));
   readonly filters = computed(() => this.options.filters(this.value()));
   readonly rows: ResourceRef<P | undefined>;
-  /** The loaded page, or null while it loads or after it failed. */
-  readonly page = computed(() => valueOr(this.rows, null));
+  /** The loaded page of rows, or null while it loads or after it failed. */
+  readonly loaded = computed(() => valueOr(this.rows, null));
 
   constructor(private readonly options: CompanyListOptions<S, P>) {
     super(options);
