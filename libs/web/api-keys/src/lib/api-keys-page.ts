@@ -4,7 +4,6 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
-import { MatSnackBar } from '@angular/material/snack-bar';
 import type { ApiKeyResponse, CreatedApiKeyResponse } from '@crm/shared/contracts';
 import { CompanyContext, describeError, valueOr } from '@crm/web/core';
 import { ApiKeysApi } from '@crm/web/data-access';
@@ -50,7 +49,6 @@ import { KeyRow } from './key-list/key-row';
 export class ApiKeysPage {
   private readonly api = inject(ApiKeysApi);
   private readonly dialog = inject(MatDialog);
-  private readonly snackBar = inject(MatSnackBar);
   private readonly toasts = inject(Toasts);
   private readonly clipboard = inject(KeyClipboard);
   private readonly i18n = inject(I18n);
@@ -142,7 +140,7 @@ export class ApiKeysPage {
     ).subscribe(() => {
       this.hide(key);
       this.keys.reload();
-      this.snackBar.open(this.i18n.t('apiKeys.revoked'), undefined, { duration: 4000 });
+      this.toasts.said(this.i18n.t('apiKeys.revoked'), 4000);
     });
   }
 

@@ -4,7 +4,6 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
-import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTabsModule } from '@angular/material/tabs';
 import { Router, RouterLink } from '@angular/router';
 import type {
@@ -66,7 +65,6 @@ export class ClientDetailPage {
   private readonly companies = inject(CompaniesApi);
   private readonly context = inject(CompanyContext);
   private readonly dialog = inject(MatDialog);
-  private readonly snackBar = inject(MatSnackBar);
   private readonly toasts = inject(Toasts);
   private readonly router = inject(Router);
   private readonly i18n = inject(I18n);
@@ -150,7 +148,7 @@ export class ClientDetailPage {
       InteractionDialog,
       key,
     ).subscribe(() => {
-      this.snackBar.open(this.i18n.t('clients.interaction.added'), undefined, { duration: 3000 });
+      this.toasts.said(this.i18n.t('clients.interaction.added'));
       this.interactions.reload();
       this.client.reload();
     });
@@ -187,7 +185,7 @@ export class ClientDetailPage {
     }).subscribe({
       next: (deleted) => {
         if (!deleted) return;
-        this.snackBar.open(this.i18n.t('clients.delete.done'), undefined, { duration: 4000 });
+        this.toasts.said(this.i18n.t('clients.delete.done'), 4000);
         void this.router.navigate(['/clients']);
       },
       error: (error: unknown) => this.toasts.failed(error),

@@ -3,7 +3,6 @@ import { rxResource } from '@angular/core/rxjs-interop';
 import { MatCardModule } from '@angular/material/card';
 import { MatDialog } from '@angular/material/dialog';
 import { type MatSelect, type MatSelectChange, MatSelectModule } from '@angular/material/select';
-import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router } from '@angular/router';
 import type { CompanyRole, MemberResponse } from '@crm/shared/contracts';
 import { COMPANY_ROLES, CompanyContext, describeError, ROLE_LABELS } from '@crm/web/core';
@@ -39,7 +38,6 @@ import { PendingInvitations } from './pending-invitations';
 export class MembersCard {
   private readonly api = inject(MembersApi);
   private readonly dialog = inject(MatDialog);
-  private readonly snackBar = inject(MatSnackBar);
   private readonly toasts = inject(Toasts);
   private readonly i18n = inject(I18n);
   private readonly router = inject(Router);
@@ -123,6 +121,6 @@ export class MembersCard {
   }
 
   private toast(message: string): void {
-    this.snackBar.open(message, undefined, { duration: 4000 });
+    this.toasts.said(message, 4000);
   }
 }

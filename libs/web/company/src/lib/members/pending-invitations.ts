@@ -1,6 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
-import { MatSnackBar } from '@angular/material/snack-bar';
 import type { InvitationResponse } from '@crm/shared/contracts';
 import { CompanyContext, ROLE_LABELS } from '@crm/web/core';
 import { InvitationsApi } from '@crm/web/data-access';
@@ -80,7 +79,6 @@ export class PendingInvitations {
   private readonly api = inject(InvitationsApi);
   private readonly context = inject(CompanyContext);
   private readonly i18n = inject(I18n);
-  private readonly snackBar = inject(MatSnackBar);
   private readonly toasts = inject(Toasts);
 
   readonly companyId = input.required<string>();
@@ -103,9 +101,7 @@ export class PendingInvitations {
     this.api.revoke(this.companyId(), invitation.id).subscribe({
       next: () => {
         this.invitations.update((list) => list?.filter((item) => item.id !== invitation.id));
-        this.snackBar.open(this.i18n.t('invitations.revoked', { login: invitation.login }), undefined, {
-          duration: 4000,
-        });
+        this.toasts.said(this.i18n.t('invitations.revoked', { login: invitation.login }), 4000);
       },
       error: (error: unknown) => {
         this.toasts.failed(error, 8000);

@@ -4,7 +4,6 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
-import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router, RouterLink } from '@angular/router';
 import type {
   DealResponse,
@@ -13,7 +12,7 @@ import type {
   StageResponse,
   TaskResponse,
 } from '@crm/shared/contracts';
-import { CompanyContext, companyKey, companyMembers, describeError, keyedResource, loadErrorText } from '@crm/web/core';
+import { CompanyContext, companyKey, companyMembers, keyedResource, loadErrorText } from '@crm/web/core';
 import {
   DealFormDialog,
   type DealFormDialogData,
@@ -66,7 +65,6 @@ export class DealDetailPage {
   private readonly pipelinesApi = inject(PipelinesApi);
   private readonly context = inject(CompanyContext);
   private readonly dialog = inject(MatDialog);
-  private readonly snackBar = inject(MatSnackBar);
   private readonly toasts = inject(Toasts);
   private readonly router = inject(Router);
   private readonly i18n = inject(I18n);
@@ -156,15 +154,11 @@ export class DealDetailPage {
           this.moving.set(false);
           this.deal.set(moved);
           this.history.reload();
-          this.snackBar.open(this.i18n.t('deals.moved', { stage: stage.name }), undefined, { duration: 3000 });
+          this.toasts.said(this.i18n.t('deals.moved', { stage: stage.name }));
         },
         error: (error: unknown) => {
           this.moving.set(false);
-          this.snackBar.open(
-            `${this.i18n.t('deals.moveFailed')}: ${describeError(error, this.i18n)}`,
-            this.i18n.t('common.close'),
-            { duration: 6000 },
-          );
+          this.toasts.failedTo('deals.moveFailed', error);
         },
       });
   }
@@ -195,7 +189,7 @@ export class DealDetailPage {
       )
       .subscribe({
         next: () => {
-          this.snackBar.open(this.i18n.t('deals.detail.deleted'), undefined, { duration: 3000 });
+          this.toasts.said(this.i18n.t('deals.detail.deleted'));
           void this.router.navigate(['/deals']);
         },
         error: (error: unknown) => this.toasts.failed(error),
@@ -243,7 +237,7 @@ export class DealDetailPage {
     deleteTask(this.dialog, this.tasksApi, this.i18n, key.companyId, task).subscribe({
       next: (id) => {
         this.tasks.update((page) => page && { ...page, items: page.items.filter((t) => t.id !== id) });
-        this.snackBar.open(this.i18n.t('tasks.deleted'), undefined, { duration: 3000 });
+        this.toasts.said(this.i18n.t('tasks.deleted'));
       },
       error: (error: unknown) => this.toasts.failed(error),
     });
@@ -272,7 +266,7 @@ export class DealDetailPage {
       clientId: deal.clientId,
       dealId: deal.id,
     }).subscribe(() => {
-      this.snackBar.open(this.i18n.t('clients.interaction.added'), undefined, { duration: 3000 });
+      this.toasts.said(this.i18n.t('clients.interaction.added'));
       this.interactions.reload();
     });
   }

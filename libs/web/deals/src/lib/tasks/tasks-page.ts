@@ -5,7 +5,6 @@ import { MatCardModule } from '@angular/material/card';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
-import { MatSnackBar } from '@angular/material/snack-bar';
 import type { TaskResponse } from '@crm/shared/contracts';
 import { CompanyContext, describeError } from '@crm/web/core';
 import { TasksApi } from '@crm/web/data-access';
@@ -115,7 +114,6 @@ export class TasksPage {
   private readonly api = inject(TasksApi);
   private readonly context = inject(CompanyContext);
   private readonly dialog = inject(MatDialog);
-  private readonly snackBar = inject(MatSnackBar);
   private readonly toasts = inject(Toasts);
   private readonly i18n = inject(I18n);
 
@@ -152,7 +150,7 @@ export class TasksPage {
       next: (saved) => {
         this.busy.update((ids) => new Set([...ids].filter((id) => id !== task.id)));
         this.tasks.update((page) => page && { ...page, items: page.items.map((t) => (t.id === saved.id ? saved : t)) });
-        this.snackBar.open(this.i18n.t(done ? 'tasks.doneSaved' : 'tasks.undoneSaved'), undefined, { duration: 2500 });
+        this.toasts.said(this.i18n.t(done ? 'tasks.doneSaved' : 'tasks.undoneSaved'), 2500);
       },
       error: (error: unknown) => {
         this.busy.update((ids) => new Set([...ids].filter((id) => id !== task.id)));
@@ -183,7 +181,7 @@ export class TasksPage {
     deleteTask(this.dialog, this.api, this.i18n, companyId, task).subscribe({
       next: (id) => {
         this.tasks.update((page) => page && { ...page, items: page.items.filter((t) => t.id !== id) });
-        this.snackBar.open(this.i18n.t('tasks.deleted'), undefined, { duration: 3000 });
+        this.toasts.said(this.i18n.t('tasks.deleted'));
       },
       error: (error: unknown) => this.toasts.failed(error),
     });

@@ -3,7 +3,6 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
-import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTableModule } from '@angular/material/table';
 import { Router, RouterLink } from '@angular/router';
 import type { SaleDetailResponse, SaleItemResponse, SaleResponse } from '@crm/shared/contracts';
@@ -69,7 +68,6 @@ export class SaleDetailPage {
   private readonly api = inject(SalesApi);
   private readonly context = inject(CompanyContext);
   private readonly dialog = inject(MatDialog);
-  private readonly snackBar = inject(MatSnackBar);
   private readonly toasts = inject(Toasts);
   private readonly router = inject(Router);
   private readonly i18n = inject(I18n);
@@ -136,7 +134,7 @@ export class SaleDetailPage {
       )
       .subscribe({
         next: () => {
-          this.snackBar.open(this.i18n.t('sales.delete.done'), undefined, { duration: 4000 });
+          this.toasts.said(this.i18n.t('sales.delete.done'), 4000);
           void this.router.navigate(['/sales']);
         },
         error: (error: unknown) => this.toasts.failed(error),

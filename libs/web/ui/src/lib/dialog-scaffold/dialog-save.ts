@@ -1,10 +1,10 @@
 import { computed, inject, signal } from '@angular/core';
 import type { AbstractControl } from '@angular/forms';
 import { MatDialogRef } from '@angular/material/dialog';
-import { MatSnackBar } from '@angular/material/snack-bar';
 import { describeError, httpStatus } from '@crm/web/core';
 import { I18n, type TranslationKey } from '@crm/web/i18n';
 import { finalize, type Observable } from 'rxjs';
+import { Toasts } from '../toasts/toasts';
 
 export interface DialogSaveOptions {
   /** What a 409 answer means in this dialog (a duplicate); the server's words otherwise. */
@@ -24,7 +24,7 @@ export interface DialogSaveOptions {
 export class DialogSave<T> {
   private readonly ref = inject<MatDialogRef<unknown, T>>(MatDialogRef);
   private readonly i18n = inject(I18n);
-  private readonly snackBar = inject(MatSnackBar);
+  private readonly toasts = inject(Toasts);
   private readonly failure = signal<unknown>(null);
 
   readonly saving = signal(false);
@@ -54,7 +54,7 @@ export class DialogSave<T> {
     this.failure.set(null);
     request.pipe(finalize(() => this.saving.set(false))).subscribe({
       next: (saved) => {
-        if (done) this.snackBar.open(this.i18n.t(done), undefined, { duration: 3000 });
+        if (done) this.toasts.said(this.i18n.t(done));
         this.ref.close(saved);
       },
       error: (error: unknown) => this.failure.set(error),

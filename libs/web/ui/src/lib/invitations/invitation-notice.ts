@@ -2,7 +2,6 @@ import { ChangeDetectionStrategy, Component, computed, inject, output, signal } 
 import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
-import { MatSnackBar } from '@angular/material/snack-bar';
 import type { CompanyMembershipResponse, MyInvitationResponse } from '@crm/shared/contracts';
 import { CompanyContext, ROLE_LABELS } from '@crm/web/core';
 import { InvitationsApi } from '@crm/web/data-access';
@@ -112,7 +111,6 @@ export class InvitationNotice {
   private readonly api = inject(InvitationsApi);
   private readonly context = inject(CompanyContext);
   private readonly i18n = inject(I18n);
-  private readonly snackBar = inject(MatSnackBar);
   private readonly toasts = inject(Toasts);
 
   /** The company the user has just joined (already active). */
@@ -162,6 +160,6 @@ export class InvitationNotice {
   }
 
   private toast(message: string): void {
-    this.snackBar.open(message, undefined, { duration: 5000 });
+    this.toasts.said(message, 5000);
   }
 }

@@ -3,7 +3,6 @@ import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { MatSnackBar } from '@angular/material/snack-bar';
 import { I18n, type TranslationKey } from '@crm/web/i18n';
 import { finalize, type Observable } from 'rxjs';
 import { Toasts } from '../toasts/toasts';
@@ -77,7 +76,6 @@ export type NoteBoxTexts = NoteSectionOf<TranslationKey>;
 })
 export class NoteBox<T = unknown> {
   private readonly i18n = inject(I18n);
-  private readonly snackBar = inject(MatSnackBar);
   private readonly toasts = inject(Toasts);
 
   /** Saves a note's text; the box waits for its answer. */
@@ -112,7 +110,7 @@ export class NoteBox<T = unknown> {
       .subscribe({
         next: (note) => {
           this.text.set('');
-          this.snackBar.open(this.savedText() || this.sectionText('noteAdded'), undefined, { duration: 3000 });
+          this.toasts.said(this.savedText() || this.sectionText('noteAdded'));
           this.saved.emit(note);
         },
         error: (error: unknown) => this.toasts.failed(error),

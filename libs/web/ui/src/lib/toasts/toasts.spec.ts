@@ -23,4 +23,21 @@ describe('Toasts', () => {
     expect(first[2]).toEqual({ duration: 6000 });
     expect(second[2]).toEqual({ duration: 8000 });
   });
+
+  it('says what was done for 3 s unless told, and what failed with why', () => {
+    localStorage.clear();
+    TestBed.configureTestingModule({ providers: [provideNoopAnimations()] });
+    TestBed.inject(I18n).use('en');
+    const open = jest.spyOn(TestBed.inject(MatSnackBar), 'open');
+    const toasts = TestBed.inject(Toasts);
+
+    toasts.said('Saved');
+    toasts.said('Deleted', 4000);
+    toasts.failedTo('deals.moveFailed', new HttpErrorResponse({ status: 0 }));
+
+    expect(open.mock.calls[0]).toEqual(['Saved', undefined, { duration: 3000 }]);
+    expect(open.mock.calls[1]).toEqual(['Deleted', undefined, { duration: 4000 }]);
+    expect(open.mock.calls[2][0]).toMatch(new RegExp(`^${TestBed.inject(I18n).t('deals.moveFailed')}: .+`));
+    expect(open.mock.calls[2][1]).toBe('Close');
+  });
 });
