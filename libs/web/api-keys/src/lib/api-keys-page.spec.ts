@@ -1,10 +1,9 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { signal } from '@angular/core';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
 import type { ApiKeyResponse, CompanyRole } from '@crm/shared/contracts';
-import { ClipboardWriter, CompanyContext, provideIcons } from '@crm/web/core';
+import { ClipboardWriter } from '@crm/web/core';
+import { providePageTesting } from '@crm/web/core/testing';
 import { ApiKeysPage } from './api-keys-page';
 
 const LIST = '/api/companies/c1/api-keys';
@@ -34,20 +33,13 @@ describe('ApiKeysPage', () => {
     clipboard = { copy: jest.fn().mockResolvedValue(true) };
     TestBed.configureTestingModule({
       providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideRouter([]),
-        provideIcons(),
+        ...providePageTesting({
+          activeId: signal('c1'),
+          role: signal(role),
+          canManage: signal(role !== 'member'),
+          active: signal({ id: 'c1', name: 'Ромашка', role }),
+        }),
         { provide: ClipboardWriter, useValue: clipboard },
-        {
-          provide: CompanyContext,
-          useValue: {
-            activeId: signal('c1'),
-            role: signal(role),
-            canManage: signal(role !== 'member'),
-            active: signal({ id: 'c1', name: 'Ромашка', role }),
-          },
-        },
       ],
     });
     backend = TestBed.inject(HttpTestingController);
@@ -137,14 +129,13 @@ describe('ApiKeysPage', () => {
     localStorage.clear();
     TestBed.configureTestingModule({
       providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideIcons(),
+        ...providePageTesting({
+          activeId: signal('c1'),
+          role: signal('owner'),
+          canManage: signal(true),
+          active: signal(null),
+        }),
         { provide: ClipboardWriter, useValue: { copy: jest.fn() } },
-        {
-          provide: CompanyContext,
-          useValue: { activeId: signal('c1'), role: signal('owner'), canManage: signal(true), active: signal(null) },
-        },
       ],
     });
     backend = TestBed.inject(HttpTestingController);

@@ -4,12 +4,19 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
-import { MatSnackBar } from '@angular/material/snack-bar';
 import type { ApiKeyResponse, CreatedApiKeyResponse } from '@crm/shared/contracts';
 import { CompanyContext, describeError, valueOr } from '@crm/web/core';
 import { ApiKeysApi } from '@crm/web/data-access';
 import { I18n, TranslatePipe } from '@crm/web/i18n';
-import { type ConfirmDialogData, EmptyState, ErrorState, ListSkeleton, openConfirm, PageHeader } from '@crm/web/ui';
+import {
+  type ConfirmDialogData,
+  EmptyState,
+  ErrorState,
+  ListSkeleton,
+  openConfirm,
+  PageHeader,
+  Toasts,
+} from '@crm/web/ui';
 import { catchError, EMPTY, filter, finalize, firstValueFrom, type Observable, switchMap } from 'rxjs';
 import { ConnectCard } from './connect/connect-card';
 import { CreateKeyDialog, type CreateKeyDialogData } from './dialogs/create-key-dialog';
@@ -42,7 +49,7 @@ import { KeyRow } from './key-list/key-row';
 export class ApiKeysPage {
   private readonly api = inject(ApiKeysApi);
   private readonly dialog = inject(MatDialog);
-  private readonly snackBar = inject(MatSnackBar);
+  private readonly toasts = inject(Toasts);
   private readonly clipboard = inject(KeyClipboard);
   private readonly i18n = inject(I18n);
   protected readonly context = inject(CompanyContext);
@@ -133,7 +140,7 @@ export class ApiKeysPage {
     ).subscribe(() => {
       this.hide(key);
       this.keys.reload();
-      this.snackBar.open(this.i18n.t('apiKeys.revoked'), undefined, { duration: 4000 });
+      this.toasts.said(this.i18n.t('apiKeys.revoked'), 4000);
     });
   }
 
@@ -161,7 +168,7 @@ export class ApiKeysPage {
   }
 
   private showError(error: unknown): void {
-    this.snackBar.open(describeError(error, this.i18n), this.i18n.t('common.close'), { duration: 6000 });
+    this.toasts.failed(error);
   }
 
   private async secretOf(key: ApiKeyResponse): Promise<string | null> {

@@ -4,10 +4,9 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatIconModule } from '@angular/material/icon';
 import { MatListModule } from '@angular/material/list';
-import { MatSnackBar } from '@angular/material/snack-bar';
 import { CompanyContext } from '@crm/web/core';
 import { I18n, TranslatePipe } from '@crm/web/i18n';
-import { PageHeader } from '@crm/web/ui';
+import { PageHeader, Toasts } from '@crm/web/ui';
 import { firstValueFrom } from 'rxjs';
 import { AssistantApi } from './assistant-api';
 import { AssistantChat } from './assistant-chat';
@@ -106,7 +105,7 @@ export class AssistantPage {
   private readonly api = inject(AssistantApi);
   private readonly context = inject(CompanyContext);
   private readonly i18n = inject(I18n);
-  private readonly snackBar = inject(MatSnackBar);
+  private readonly toasts = inject(Toasts);
   protected readonly selected = signal<string | null>(null);
 
   protected readonly history = rxResource({
@@ -137,6 +136,6 @@ export class AssistantPage {
     await firstValueFrom(this.api.remove(companyId, id));
     if (this.selected() === id) this.selected.set(null);
     this.history.reload();
-    this.snackBar.open(this.i18n.t('assistant.deleted'), undefined, { duration: 3000 });
+    this.toasts.said(this.i18n.t('assistant.deleted'));
   }
 }

@@ -1,10 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject } from '@angular/core';
 import { rxResource, toSignal } from '@angular/core/rxjs-interop';
 import { type AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import type { ClientResponse, DealResponse, UpdateDealDto } from '@crm/shared/contracts';
 import { CompanyContext, dateToDay, dayToDate } from '@crm/web/core';
@@ -18,6 +16,7 @@ import {
   DialogScaffold,
   MemberSelect,
   MoneyField,
+  TextField,
 } from '@crm/web/ui';
 import type { Observable } from 'rxjs';
 import { changedFields, dueMoment, normaliseDealAmount, parseProbability, timeOf } from './deal-form';
@@ -50,13 +49,12 @@ const probabilityValidator = (c: AbstractControl<string>) =>
     ClientPicker,
     DateField,
     DialogScaffold,
-    MatButtonModule,
     MatFormFieldModule,
-    MatInputModule,
     MatSelectModule,
     MemberSelect,
     MoneyField,
     ReactiveFormsModule,
+    TextField,
     TranslatePipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -64,15 +62,17 @@ const probabilityValidator = (c: AbstractControl<string>) =>
     <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
       <crm-dialog-scaffold
         [title]="(data.deal ? 'deals.form.editTitle' : 'deals.form.createTitle') | t"
-        [error]="save.errorText()"
-        [saving]="save.saving()"
+        [save]="save"
         saveTestId="deal-save"
       >
-        <mat-form-field appearance="outline" class="wide">
-          <mat-label>{{ 'deals.form.title' | t }}</mat-label>
-          <input matInput formControlName="title" data-testid="deal-title" cdkFocusInitial />
-          <mat-error>{{ 'deals.form.titleRequired' | t }}</mat-error>
-        </mat-form-field>
+        <crm-text-field
+          testId="deal-title"
+          [control]="form.controls.title"
+          [wide]="true"
+          [focusInitial]="true"
+          [label]="'deals.form.title' | t"
+          [error]="'deals.form.titleRequired' | t"
+        />
         @if (!data.deal && !data.clientId) {
           <crm-client-picker
             testId="deal-client"
@@ -113,30 +113,28 @@ const probabilityValidator = (c: AbstractControl<string>) =>
           [control]="form.controls.expectedClose"
           [label]="'deals.form.expectedClose' | t"
         />
-        <mat-form-field appearance="outline">
-          <mat-label>{{ 'deals.form.probability' | t }}</mat-label>
-          <input matInput inputmode="numeric" formControlName="probability" data-testid="deal-probability" />
-          <mat-hint>{{ 'deals.form.probabilityHint' | t }}</mat-hint>
-          <mat-error>{{ 'deals.form.invalidProbability' | t }}</mat-error>
-        </mat-form-field>
-        <mat-form-field appearance="outline">
-          <mat-label>{{ 'deals.form.source' | t }}</mat-label>
-          <input matInput formControlName="source" data-testid="deal-source" />
-        </mat-form-field>
-        <mat-form-field appearance="outline" class="wide">
-          <mat-label>{{ 'deals.form.nextStep' | t }}</mat-label>
-          <input matInput formControlName="nextStep" data-testid="deal-next-step" />
-        </mat-form-field>
+        <crm-text-field
+          testId="deal-probability"
+          inputmode="numeric"
+          [control]="form.controls.probability"
+          [label]="'deals.form.probability' | t"
+          [hint]="'deals.form.probabilityHint' | t"
+          [error]="'deals.form.invalidProbability' | t"
+        />
+        <crm-text-field testId="deal-source" [control]="form.controls.source" [label]="'deals.form.source' | t" />
+        <crm-text-field
+          testId="deal-next-step"
+          [control]="form.controls.nextStep"
+          [wide]="true"
+          [label]="'deals.form.nextStep' | t"
+        />
         <crm-date-field
           testId="deal-next-due"
           [control]="form.controls.nextStepDue"
           [label]="'deals.form.nextStepDue' | t"
           [error]="'deals.form.nextStepDueRequired' | t"
         />
-        <mat-form-field appearance="outline">
-          <mat-label>{{ 'tasks.form.dueTime' | t }}</mat-label>
-          <input matInput type="time" formControlName="nextStepTime" />
-        </mat-form-field>
+        <crm-text-field type="time" [control]="form.controls.nextStepTime" [label]="'tasks.form.dueTime' | t" />
       </crm-dialog-scaffold>
     </form>
   `,
@@ -203,11 +201,7 @@ export class DealFormDialog {
     const nextDue = this.form.controls.nextStepDue;
     const wantsStep = this.form.controls.nextStep.value.trim() !== '';
     nextDue.setErrors(wantsStep && !nextDue.value ? { required: true } : null);
-    if (this.form.invalid || this.clientQuery.invalid || this.save.saving()) {
-      this.form.markAllAsTouched();
-      this.clientQuery.markAsTouched();
-      return;
-    }
+    if (!this.save.ready(this.form, this.clientQuery)) return;
     const raw = this.form.getRawValue();
     const dueAt = dueMoment(raw.nextStepDue, raw.nextStepTime);
     const fields = {

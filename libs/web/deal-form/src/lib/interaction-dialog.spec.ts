@@ -1,8 +1,6 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
-import { provideAppDates, provideIcons } from '@crm/web/core';
+import { provideDialogTesting } from '@crm/web/core/testing';
 import { I18n } from '@crm/web/i18n';
 import { InteractionDialog } from './interaction-dialog';
 
@@ -10,14 +8,7 @@ describe('interaction dialog', () => {
   function render(lang: 'ru' | 'en', data: object = { companyId: 'co', clientId: 'c1' }) {
     localStorage.clear();
     TestBed.configureTestingModule({
-      providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideIcons(),
-        provideAppDates(),
-        { provide: MAT_DIALOG_DATA, useValue: data },
-        { provide: MatDialogRef, useValue: { close: () => undefined } },
-      ],
+      providers: provideDialogTesting(data),
     });
     TestBed.inject(I18n).use(lang);
     TestBed.tick();

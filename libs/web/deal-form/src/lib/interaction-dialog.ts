@@ -3,12 +3,11 @@ import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angula
 import { MAT_DIALOG_DATA } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { MatSelectModule } from '@angular/material/select';
 import { MatTimepickerModule } from '@angular/material/timepicker';
 import type { InteractionResponse, InteractionType } from '@crm/shared/contracts';
 import { ClientsApi, DealsApi } from '@crm/web/data-access';
 import { TranslatePipe } from '@crm/web/i18n';
-import { DateField, DialogSave, DialogScaffold, interactionTypeKey } from '@crm/web/ui';
+import { DateField, DialogSave, DialogScaffold, interactionTypeKey, OptionSelect, TextField } from '@crm/web/ui';
 
 export interface InteractionDialogData {
   companyId: string;
@@ -35,28 +34,23 @@ export function momentOf(day: Date, time: Date): Date {
     DialogScaffold,
     MatFormFieldModule,
     MatInputModule,
-    MatSelectModule,
     MatTimepickerModule,
+    OptionSelect,
     ReactiveFormsModule,
+    TextField,
     TranslatePipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
-      <crm-dialog-scaffold
-        [title]="'clients.interaction.title' | t"
-        [error]="save.errorText()"
-        [saving]="save.saving()"
-        saveTestId="interaction-save"
-      >
-        <mat-form-field appearance="outline">
-          <mat-label>{{ 'clients.interaction.type' | t }}</mat-label>
-          <mat-select formControlName="type" data-testid="interaction-type">
-            @for (type of types; track type) {
-              <mat-option [value]="type">{{ typeKey(type) | t }}</mat-option>
-            }
-          </mat-select>
-        </mat-form-field>
+      <crm-dialog-scaffold [title]="'clients.interaction.title' | t" [save]="save" saveTestId="interaction-save">
+        <crm-option-select
+          testId="interaction-type"
+          [control]="form.controls.type"
+          [options]="types"
+          [optionKey]="typeKey"
+          [label]="'clients.interaction.type' | t"
+        />
         <crm-date-field
           testId="interaction-day"
           [control]="form.controls.occurredOn"
@@ -75,17 +69,15 @@ export function momentOf(day: Date, time: Date): Date {
           <mat-timepicker-toggle matIconSuffix [for]="timePicker" />
           <mat-timepicker #timePicker />
         </mat-form-field>
-        <mat-form-field appearance="outline" class="wide">
-          <mat-label>{{ 'clients.interaction.summary' | t }}</mat-label>
-          <textarea
-            matInput
-            rows="3"
-            formControlName="summary"
-            data-testid="interaction-summary"
-            cdkFocusInitial
-          ></textarea>
-          <mat-error>{{ 'clients.interaction.summaryRequired' | t }}</mat-error>
-        </mat-form-field>
+        <crm-text-field
+          testId="interaction-summary"
+          [control]="form.controls.summary"
+          [rows]="3"
+          [wide]="true"
+          [focusInitial]="true"
+          [label]="'clients.interaction.summary' | t"
+          [error]="'clients.interaction.summaryRequired' | t"
+        />
       </crm-dialog-scaffold>
     </form>
   `,

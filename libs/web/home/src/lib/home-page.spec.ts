@@ -1,9 +1,7 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
-import { CompanyContext, provideIcons } from '@crm/web/core';
+import { providePageTesting } from '@crm/web/core/testing';
 import { HomePage } from './home-page';
 
 const period = {
@@ -61,20 +59,11 @@ describe('HomePage', () => {
   beforeEach(() => {
     localStorage.clear();
     TestBed.configureTestingModule({
-      providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideRouter([]),
-        provideIcons(),
-        {
-          provide: CompanyContext,
-          useValue: {
-            activeId: signal('c1'),
-            active: signal({ id: 'c1', name: 'ООО Ромашка', role: 'owner' }),
-            me: signal({ id: 'u1', login: 'anna', companies: [] }),
-          },
-        },
-      ],
+      providers: providePageTesting({
+        activeId: signal('c1'),
+        active: signal({ id: 'c1', name: 'ООО Ромашка', role: 'owner' }),
+        me: signal({ id: 'u1', login: 'anna', companies: [] }),
+      }),
     });
   });
 

@@ -1,9 +1,7 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import type { ClientResponse, SaleResponse } from '@crm/shared/contracts';
-import { provideAppDates, provideIcons } from '@crm/web/core';
+import { provideDialogTesting } from '@crm/web/core/testing';
 import { I18n } from '@crm/web/i18n';
 import { SaleFormDialog, type SaleFormDialogData } from './sale-form-dialog';
 
@@ -29,14 +27,9 @@ describe('sale form dialog', () => {
     localStorage.clear();
     closed = [];
     TestBed.configureTestingModule({
-      providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideIcons(),
-        provideAppDates(),
-        { provide: MAT_DIALOG_DATA, useValue: { companyId: 'co', clientId: null, sale: null, ...data } },
-        { provide: MatDialogRef, useValue: { close: (value: unknown) => closed.push(value) } },
-      ],
+      providers: provideDialogTesting({ companyId: 'co', clientId: null, sale: null, ...data }, (value) =>
+        closed.push(value),
+      ),
     });
     TestBed.inject(I18n).use(lang);
     TestBed.tick();

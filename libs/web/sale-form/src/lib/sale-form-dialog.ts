@@ -3,8 +3,6 @@ import { toSignal } from '@angular/core/rxjs-interop';
 import { type AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
 import type { ClientResponse, SaleResponse, SaleStatus } from '@crm/shared/contracts';
 import { dateToDay, dayToDate } from '@crm/web/core';
 import { SalesApi } from '@crm/web/data-access';
@@ -17,6 +15,7 @@ import {
   DialogScaffold,
   MoneyField,
   SaleStatusSelect,
+  TextField,
 } from '@crm/web/ui';
 import type { Observable } from 'rxjs';
 import {
@@ -61,13 +60,12 @@ const decimalValidator =
     DateField,
     DialogScaffold,
     MatButtonModule,
-    MatFormFieldModule,
-    MatInputModule,
     MoneyField,
     MoneyPipe,
     ReactiveFormsModule,
     SaleLines,
     SaleStatusSelect,
+    TextField,
     TranslatePipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -75,8 +73,7 @@ const decimalValidator =
     <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
       <crm-dialog-scaffold
         [title]="(data.sale ? 'sales.form.editTitle' : 'sales.form.createTitle') | t"
-        [error]="save.errorText()"
-        [saving]="save.saving()"
+        [save]="save"
         saveTestId="sale-save"
       >
         @if (!data.sale && !data.clientId) {
@@ -109,10 +106,7 @@ const decimalValidator =
           [statuses]="statuses"
           [label]="'sales.form.status' | t"
         />
-        <mat-form-field appearance="outline" class="wide">
-          <mat-label>{{ 'sales.form.externalId' | t }}</mat-label>
-          <input matInput formControlName="externalId" />
-        </mat-form-field>
+        <crm-text-field [control]="form.controls.externalId" [wide]="true" [label]="'sales.form.externalId' | t" />
         <crm-sale-lines class="wide" [lines]="form.controls.items" [newLine]="newLine" />
         @if (total(); as sum) {
           <p class="wide total" data-testid="items-total">
@@ -197,11 +191,7 @@ export class SaleFormDialog {
   protected submit(): void {
     const picked = this.buyerQuery.value;
     const clientId = this.data.clientId ?? (typeof picked === 'object' ? picked.id : null);
-    if (this.form.invalid || this.save.saving() || this.buyerQuery.invalid) {
-      this.form.markAllAsTouched();
-      this.buyerQuery.markAsTouched();
-      return;
-    }
+    if (!this.save.ready(this.form, this.buyerQuery)) return;
     const raw = this.form.getRawValue();
     const value = { ...raw, currency: raw.currency.toUpperCase(), soldOn: dateToDay(raw.soldOn) };
     const sale = this.data.sale;

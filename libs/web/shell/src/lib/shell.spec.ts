@@ -1,8 +1,6 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
-import { provideIcons } from '@crm/web/core';
+import { providePageTesting } from '@crm/web/core/testing';
 import { Shell } from './shell';
 
 /** Lets promise continuations (the /api/me load) run, then waits for rendering. */
@@ -15,7 +13,7 @@ describe('Shell', () => {
   beforeEach(() => {
     localStorage.clear();
     TestBed.configureTestingModule({
-      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([]), provideIcons()],
+      providers: providePageTesting(),
     });
   });
 

@@ -5,12 +5,13 @@ import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import type { ApiKeyResponse } from '@crm/shared/contracts';
 import { LocalDatePipe, LocalDateTimePipe, RelativeTimePipe, TranslatePipe } from '@crm/web/i18n';
-import { KeyMask } from '@crm/web/ui';
+import { IconAction, KeyMask } from '@crm/web/ui';
 
 /** One key: name, masked or revealed secret, dates; the actions only for those who may use them. */
 @Component({
   selector: 'crm-key-row',
   imports: [
+    IconAction,
     KeyMask,
     LocalDatePipe,
     LocalDateTimePipe,

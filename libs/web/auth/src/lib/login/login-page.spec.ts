@@ -1,8 +1,8 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import type { HttpTestingController } from '@angular/common/http/testing';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
-import { provideRouter, Router } from '@angular/router';
-import { provideIcons, SessionStore } from '@crm/web/core';
+import { Router } from '@angular/router';
+import { SessionStore } from '@crm/web/core';
+import { renderPage } from '@crm/web/core/testing';
 import { LoginPage } from './login-page';
 
 describe('LoginPage', () => {
@@ -11,14 +11,7 @@ describe('LoginPage', () => {
   let element: HTMLElement;
 
   beforeEach(async () => {
-    localStorage.clear();
-    TestBed.configureTestingModule({
-      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([]), provideIcons()],
-    });
-    backend = TestBed.inject(HttpTestingController);
-    fixture = TestBed.createComponent(LoginPage);
-    element = fixture.nativeElement as HTMLElement;
-    await fixture.whenStable();
+    ({ fixture, element, backend } = await renderPage(LoginPage));
   });
 
   afterEach(() => {

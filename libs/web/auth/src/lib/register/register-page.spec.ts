@@ -1,8 +1,8 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import type { HttpTestingController } from '@angular/common/http/testing';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
-import { provideRouter, Router } from '@angular/router';
-import { CompanyContext, provideIcons } from '@crm/web/core';
+import { Router } from '@angular/router';
+import { CompanyContext } from '@crm/web/core';
+import { renderPage } from '@crm/web/core/testing';
 import { RegisterPage } from './register-page';
 
 describe('RegisterPage', () => {
@@ -11,14 +11,7 @@ describe('RegisterPage', () => {
   let element: HTMLElement;
 
   beforeEach(async () => {
-    localStorage.clear();
-    TestBed.configureTestingModule({
-      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([]), provideIcons()],
-    });
-    backend = TestBed.inject(HttpTestingController);
-    fixture = TestBed.createComponent(RegisterPage);
-    element = fixture.nativeElement as HTMLElement;
-    await fixture.whenStable();
+    ({ fixture, element, backend } = await renderPage(RegisterPage));
   });
 
   afterEach(() => backend.verify());

@@ -4,7 +4,6 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
-import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTabsModule } from '@angular/material/tabs';
 import { Router, RouterLink } from '@angular/router';
 import type {
@@ -14,7 +13,7 @@ import type {
   InteractionResponse,
   SaleResponse,
 } from '@crm/shared/contracts';
-import { CompanyContext, describeError, httpStatus } from '@crm/web/core';
+import { CompanyContext, companyKey, keyedResource, loadErrorText } from '@crm/web/core';
 import {
   ClientDeals,
   DealFormDialog,
@@ -25,7 +24,7 @@ import {
 import { ClientsApi, CompaniesApi } from '@crm/web/data-access';
 import { formatMoney, I18n, LocalDatePipe, LocalDateTimePipe, RelativeTimePipe, TranslatePipe } from '@crm/web/i18n';
 import { SaleFormDialog, type SaleFormDialogData } from '@crm/web/sale-form';
-import { ErrorState, ListSkeleton, openConfirm, openFormDialog } from '@crm/web/ui';
+import { ErrorState, ListSkeleton, openConfirm, openFormDialog, Toasts } from '@crm/web/ui';
 import { catchError, of } from 'rxjs';
 import { ClientFormDialog, type ClientFormDialogData } from '../dialogs/client-form-dialog';
 import { deleteClientFlow } from './client-delete';
@@ -66,38 +65,24 @@ export class ClientDetailPage {
   private readonly companies = inject(CompaniesApi);
   private readonly context = inject(CompanyContext);
   private readonly dialog = inject(MatDialog);
-  private readonly snackBar = inject(MatSnackBar);
+  private readonly toasts = inject(Toasts);
   private readonly router = inject(Router);
   private readonly i18n = inject(I18n);
 
   /** From the route (`:clientId`). */
   readonly clientId = input.required<string>();
 
-  private readonly key = computed(() => {
-    const companyId = this.context.activeId();
-    return companyId ? { companyId, clientId: this.clientId() } : undefined;
-  });
-  protected readonly client = rxResource({
-    params: () => this.key(),
-    stream: ({ params }) => this.api.get(params.companyId, params.clientId),
-  });
-  protected readonly sales = rxResource({
-    params: () => this.key(),
-    stream: ({ params }) => this.api.sales(params.companyId, params.clientId),
-  });
-  protected readonly interactions = rxResource({
-    params: () => this.key(),
-    stream: ({ params }) => this.api.interactions(params.companyId, params.clientId),
-  });
-  protected readonly notes = rxResource({
-    params: () => this.key(),
-    stream: ({ params }) => this.api.notes(params.companyId, params.clientId),
-  });
+  private readonly key = companyKey(() => ({ clientId: this.clientId() }));
+  protected readonly client = keyedResource(this.key, (key) => this.api.get(key.companyId, key.clientId));
+  protected readonly sales = keyedResource(this.key, (key) => this.api.sales(key.companyId, key.clientId));
+  protected readonly interactions = keyedResource(this.key, (key) =>
+    this.api.interactions(key.companyId, key.clientId),
+  );
+  protected readonly notes = keyedResource(this.key, (key) => this.api.notes(key.companyId, key.clientId));
   /** Hidden when the server has no outlook (404) or it fails: the rest of the page does not depend on it. */
-  protected readonly outlook = rxResource({
-    params: () => this.key(),
-    stream: ({ params }) => this.api.outlook(params.companyId, params.clientId).pipe(catchError(() => of(null))),
-  });
+  protected readonly outlook = keyedResource(this.key, (key) =>
+    this.api.outlook(key.companyId, key.clientId).pipe(catchError(() => of(null))),
+  );
   private readonly company = rxResource({
     params: () => this.context.activeId() ?? undefined,
     stream: ({ params }) => this.companies.get(params),
@@ -107,11 +92,7 @@ export class ClientDetailPage {
   protected readonly companyId = computed(() => this.context.activeId() ?? '');
   /** Bumped after a deal is created here, so the deals tab reloads. */
   protected readonly dealsVersion = signal(0);
-  protected readonly loadError = computed(() => {
-    const error = this.client.error();
-    if (!error) return null;
-    return httpStatus(error) === 404 ? this.i18n.t('clients.detail.notFound') : describeError(error, this.i18n);
-  });
+  protected readonly loadError = loadErrorText(this.client, 'clients.detail.notFound');
   protected readonly attributes = computed(() =>
     Object.entries(this.current()?.attributes ?? {}).map(([name, value]) => ({
       name,
@@ -167,7 +148,7 @@ export class ClientDetailPage {
       InteractionDialog,
       key,
     ).subscribe(() => {
-      this.snackBar.open(this.i18n.t('clients.interaction.added'), undefined, { duration: 3000 });
+      this.toasts.said(this.i18n.t('clients.interaction.added'));
       this.interactions.reload();
       this.client.reload();
     });
@@ -204,11 +185,10 @@ export class ClientDetailPage {
     }).subscribe({
       next: (deleted) => {
         if (!deleted) return;
-        this.snackBar.open(this.i18n.t('clients.delete.done'), undefined, { duration: 4000 });
+        this.toasts.said(this.i18n.t('clients.delete.done'), 4000);
         void this.router.navigate(['/clients']);
       },
-      error: (error: unknown) =>
-        this.snackBar.open(describeError(error, this.i18n), this.i18n.t('common.close'), { duration: 6000 }),
+      error: (error: unknown) => this.toasts.failed(error),
     });
   }
 }

@@ -16,12 +16,9 @@ import { EMPTY, type Observable } from 'rxjs';
     <crm-note-box
       class="compose"
       fieldWidth="280px"
+      texts="clients.detail"
       textTestId="note-text"
       saveTestId="note-save"
-      [label]="'clients.detail.noteLabel' | t"
-      [placeholder]="'clients.detail.notePlaceholder' | t"
-      [saveLabel]="'clients.detail.noteSave' | t"
-      [savedText]="'clients.detail.noteAdded' | t"
       [send]="send"
       (saved)="added.emit($event)"
     />

@@ -1,14 +1,13 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import { rxResource } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatDialog } from '@angular/material/dialog';
 import { MatSortModule } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import type { ClientResponse } from '@crm/shared/contracts';
-import { CompanyContext, UrlListState } from '@crm/web/core';
+import { CompanyContext, CompanyList } from '@crm/web/core';
 import { ClientsApi } from '@crm/web/data-access';
 import { I18n, LocalDatePipe, LocalDateTimePipe, RelativeTimePipe, TranslatePipe } from '@crm/web/i18n';
-import { ListCard, ListEmpty, ListPageHeader, openFormDialog } from '@crm/web/ui';
+import { ListCard, ListEmpty, ListPageHeader, ListSort, openFormDialog } from '@crm/web/ui';
 import { ClientFormDialog, type ClientFormDialogData } from '../dialogs/client-form-dialog';
 import { ClientFilters } from './client-filters';
 import { CLIENT_LIST_QUERY, clientApiParams, clientFilterParams, hasActiveFilters } from './client-list-state';
@@ -21,6 +20,7 @@ import { CLIENT_LIST_QUERY, clientApiParams, clientFilterParams, hasActiveFilter
     ListCard,
     ListEmpty,
     ListPageHeader,
+    ListSort,
     LocalDatePipe,
     LocalDateTimePipe,
     MatSortModule,
@@ -42,19 +42,13 @@ export class ClientListPage {
   private readonly context = inject(CompanyContext);
 
   protected readonly columns = ['name', 'contacts', 'activity', 'lastInteractionAt', 'createdAt'];
-  protected readonly list = new UrlListState(CLIENT_LIST_QUERY);
-  protected readonly state = this.list.value;
-  protected readonly filtered = computed(() => hasActiveFilters(this.state()));
-  protected readonly exportFilters = computed(() => clientFilterParams(this.state()));
-
-  protected readonly clients = rxResource({
-    params: () => {
-      const companyId = this.context.activeId();
-      return companyId ? { companyId, query: clientApiParams(this.state()) } : undefined;
-    },
-    stream: ({ params }) => this.api.list(params.companyId, params.query),
+  protected readonly list = new CompanyList({
+    ...CLIENT_LIST_QUERY,
+    filtered: hasActiveFilters,
+    filters: clientFilterParams,
+    query: clientApiParams,
+    load: (companyId, query) => this.api.list(companyId, query),
   });
-  protected readonly page = computed(() => (this.clients.hasValue() ? this.clients.value() : null));
 
   protected resetFilters(): void {
     this.list.filter({ q: '', activity: '', hasPurchases: '', lastFrom: '', lastTo: '' });

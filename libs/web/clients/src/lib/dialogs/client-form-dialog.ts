@@ -1,12 +1,10 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { type AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MAT_DIALOG_DATA } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
 import type { ClientResponse, CreateClientDto } from '@crm/shared/contracts';
 import { ClientsApi } from '@crm/web/data-access';
 import { I18n, TranslatePipe } from '@crm/web/i18n';
-import { DialogSave, DialogScaffold } from '@crm/web/ui';
+import { DialogSave, DialogScaffold, TextField } from '@crm/web/ui';
 import type { Observable } from 'rxjs';
 
 export interface ClientFormDialogData {
@@ -20,47 +18,50 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** Create or edit a client; on edit only the changed fields are sent, and a cleared field is `null`. */
 @Component({
   selector: 'crm-client-form-dialog',
-  imports: [DialogScaffold, MatFormFieldModule, MatInputModule, ReactiveFormsModule, TranslatePipe],
+  imports: [DialogScaffold, ReactiveFormsModule, TextField, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
       <crm-dialog-scaffold
         [title]="(data.client ? 'clients.form.editTitle' : 'clients.form.createTitle') | t"
         [error]="errorText()"
-        [saving]="save.saving()"
+        [save]="save"
         saveTestId="client-save"
         [columnWidth]="'220px'"
       >
-        <mat-form-field appearance="outline" class="wide">
-          <mat-label>{{ 'clients.form.name' | t }}</mat-label>
-          <input matInput formControlName="name" data-testid="client-name" cdkFocusInitial />
-          @if (tooLong(form.controls.name)) {
-            <mat-error>{{ 'clients.form.tooLong' | t }}</mat-error>
-          }
-        </mat-form-field>
-        <mat-form-field appearance="outline">
-          <mat-label>{{ 'clients.form.email' | t }}</mat-label>
-          <input matInput type="email" formControlName="email" data-testid="client-email" />
-          @if (form.controls.email.hasError('pattern')) {
-            <mat-error>{{ 'clients.form.invalidEmail' | t }}</mat-error>
-          }
-        </mat-form-field>
-        <mat-form-field appearance="outline">
-          <mat-label>{{ 'clients.form.phone' | t }}</mat-label>
-          <input matInput type="tel" formControlName="phone" data-testid="client-phone" />
-        </mat-form-field>
-        <mat-form-field appearance="outline" class="wide">
-          <mat-label>{{ 'clients.form.activity' | t }}</mat-label>
-          <input matInput formControlName="activity" />
-          @if (tooLong(form.controls.activity)) {
-            <mat-error>{{ 'clients.form.tooLong' | t }}</mat-error>
-          }
-        </mat-form-field>
-        <mat-form-field appearance="outline" class="wide">
-          <mat-label>{{ 'clients.form.externalId' | t }}</mat-label>
-          <input matInput formControlName="externalId" />
-          <mat-hint>{{ 'clients.form.externalIdHint' | t }}</mat-hint>
-        </mat-form-field>
+        <crm-text-field
+          testId="client-name"
+          [control]="form.controls.name"
+          [wide]="true"
+          [focusInitial]="true"
+          [label]="'clients.form.name' | t"
+          [error]="tooLong(form.controls.name) ? ('clients.form.tooLong' | t) : ''"
+        />
+        <crm-text-field
+          testId="client-email"
+          type="email"
+          [control]="form.controls.email"
+          [label]="'clients.form.email' | t"
+          [error]="form.controls.email.hasError('pattern') ? ('clients.form.invalidEmail' | t) : ''"
+        />
+        <crm-text-field
+          testId="client-phone"
+          type="tel"
+          [control]="form.controls.phone"
+          [label]="'clients.form.phone' | t"
+        />
+        <crm-text-field
+          [control]="form.controls.activity"
+          [wide]="true"
+          [label]="'clients.form.activity' | t"
+          [error]="tooLong(form.controls.activity) ? ('clients.form.tooLong' | t) : ''"
+        />
+        <crm-text-field
+          [control]="form.controls.externalId"
+          [wide]="true"
+          [label]="'clients.form.externalId' | t"
+          [hint]="'clients.form.externalIdHint' | t"
+        />
       </crm-dialog-scaffold>
     </form>
   `,
@@ -88,10 +89,7 @@ export class ClientFormDialog {
   }
 
   protected submit(): void {
-    if (this.form.invalid || this.save.saving()) {
-      this.form.markAllAsTouched();
-      return;
-    }
+    if (!this.save.ready(this.form)) return;
     const values = this.form.getRawValue();
     const body: CreateClientDto = {};
     for (const key of ['name', 'email', 'phone', 'activity', 'externalId'] as const) {

@@ -5,11 +5,11 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import { MatSnackBar } from '@angular/material/snack-bar';
 import type { CompanyRole, InvitationResponse } from '@crm/shared/contracts';
 import { describeError, LOGIN_PATTERN, ROLE_LABELS } from '@crm/web/core';
 import { MembersApi } from '@crm/web/data-access';
 import { I18n, TranslatePipe } from '@crm/web/i18n';
+import { Toasts } from '@crm/web/ui';
 import { finalize } from 'rxjs';
 
 /**
@@ -92,7 +92,7 @@ import { finalize } from 'rxjs';
 export class InviteForm {
   private readonly api = inject(MembersApi);
   private readonly i18n = inject(I18n);
-  private readonly snackBar = inject(MatSnackBar);
+  private readonly toasts = inject(Toasts);
 
   readonly companyId = input.required<string>();
   readonly roles = input.required<readonly CompanyRole[]>();
@@ -121,9 +121,7 @@ export class InviteForm {
       .pipe(finalize(() => this.saving.set(false)))
       .subscribe({
         next: (invitation) => {
-          this.snackBar.open(this.i18n.t('invitations.sent', { login: invitation.login }), undefined, {
-            duration: 6000,
-          });
+          this.toasts.said(this.i18n.t('invitations.sent', { login: invitation.login }), 6000);
           // Resetting the directive too clears its `submitted` flag, so the empty field is not shown as an error.
           this.formDirective().resetForm({ login: '', role: 'member' });
           this.invited.emit(invitation);

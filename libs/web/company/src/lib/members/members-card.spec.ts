@@ -1,12 +1,10 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { signal } from '@angular/core';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { MatDialog } from '@angular/material/dialog';
-import { provideRouter } from '@angular/router';
 import { of } from 'rxjs';
 import type { CompanyRole, InvitationResponse, MemberResponse } from '@crm/shared/contracts';
-import { CompanyContext, provideIcons } from '@crm/web/core';
+import { providePageTesting } from '@crm/web/core/testing';
 import { MembersCard } from './members-card';
 
 const MEMBERS = '/api/companies/c1/members';
@@ -32,22 +30,13 @@ describe('MembersCard', () => {
   async function render(role: CompanyRole): Promise<ComponentFixture<MembersCard>> {
     localStorage.clear();
     TestBed.configureTestingModule({
-      providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideRouter([]),
-        provideIcons(),
-        {
-          provide: CompanyContext,
-          useValue: {
-            activeId: signal('c1'),
-            role: signal(role),
-            canManage: signal(role !== 'member'),
-            me: signal({ id: 'u1', login: 'anna', companies: [] }),
-            reload: jest.fn().mockResolvedValue(undefined),
-          },
-        },
-      ],
+      providers: providePageTesting({
+        activeId: signal('c1'),
+        role: signal(role),
+        canManage: signal(role !== 'member'),
+        me: signal({ id: 'u1', login: 'anna', companies: [] }),
+        reload: jest.fn().mockResolvedValue(undefined),
+      }),
     });
     backend = TestBed.inject(HttpTestingController);
     const fixture = TestBed.createComponent(MembersCard);

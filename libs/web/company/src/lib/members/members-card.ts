@@ -1,18 +1,14 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
-import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatDialog } from '@angular/material/dialog';
-import { MatIconModule } from '@angular/material/icon';
 import { type MatSelect, type MatSelectChange, MatSelectModule } from '@angular/material/select';
-import { MatSnackBar } from '@angular/material/snack-bar';
-import { MatTooltipModule } from '@angular/material/tooltip';
 import { Router } from '@angular/router';
 import type { CompanyRole, MemberResponse } from '@crm/shared/contracts';
 import { COMPANY_ROLES, CompanyContext, describeError, ROLE_LABELS } from '@crm/web/core';
 import { MembersApi } from '@crm/web/data-access';
 import { I18n, TranslatePipe } from '@crm/web/i18n';
-import { EmptyState, ErrorState, ListSkeleton, openConfirm } from '@crm/web/ui';
+import { EmptyState, ErrorState, IconAction, ListSkeleton, openConfirm, Toasts } from '@crm/web/ui';
 import { filter, switchMap } from 'rxjs';
 import { InviteForm } from './invite-form';
 import { PendingInvitations } from './pending-invitations';
@@ -29,11 +25,9 @@ import { PendingInvitations } from './pending-invitations';
     ErrorState,
     InviteForm,
     ListSkeleton,
-    MatButtonModule,
+    IconAction,
     MatCardModule,
-    MatIconModule,
     MatSelectModule,
-    MatTooltipModule,
     PendingInvitations,
     TranslatePipe,
   ],
@@ -44,7 +38,7 @@ import { PendingInvitations } from './pending-invitations';
 export class MembersCard {
   private readonly api = inject(MembersApi);
   private readonly dialog = inject(MatDialog);
-  private readonly snackBar = inject(MatSnackBar);
+  private readonly toasts = inject(Toasts);
   private readonly i18n = inject(I18n);
   private readonly router = inject(Router);
   protected readonly context = inject(CompanyContext);
@@ -122,11 +116,11 @@ export class MembersCard {
   }
 
   private toastError(error: unknown): void {
-    this.snackBar.open(describeError(error, this.i18n), this.i18n.t('common.close'), { duration: 8000 });
+    this.toasts.failed(error, 8000);
     this.members.reload();
   }
 
   private toast(message: string): void {
-    this.snackBar.open(message, undefined, { duration: 4000 });
+    this.toasts.said(message, 4000);
   }
 }

@@ -1,18 +1,15 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
-import { MatButtonModule } from '@angular/material/button';
-import { MatIconModule } from '@angular/material/icon';
-import { MatSnackBar } from '@angular/material/snack-bar';
-import { MatTooltipModule } from '@angular/material/tooltip';
 import type { InvitationResponse } from '@crm/shared/contracts';
-import { CompanyContext, describeError, ROLE_LABELS } from '@crm/web/core';
+import { CompanyContext, ROLE_LABELS } from '@crm/web/core';
 import { InvitationsApi } from '@crm/web/data-access';
 import { I18n, LocalDatePipe, TranslatePipe } from '@crm/web/i18n';
+import { IconAction, Toasts } from '@crm/web/ui';
 
 /** The company's invitations that wait for an answer, each with a withdraw button (owner/admin). */
 @Component({
   selector: 'crm-pending-invitations',
-  imports: [LocalDatePipe, MatButtonModule, MatIconModule, MatTooltipModule, TranslatePipe],
+  imports: [IconAction, LocalDatePipe, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (items().length > 0) {
@@ -29,16 +26,13 @@ import { I18n, LocalDatePipe, TranslatePipe } from '@crm/web/i18n';
                 </span>
               </span>
               @if (mayRevoke(invitation)) {
-                <button
-                  matIconButton
-                  type="button"
-                  [attr.data-testid]="'revoke-' + invitation.login"
-                  [attr.aria-label]="'invitations.revokeOf' | t: { login: invitation.login }"
-                  [matTooltip]="'invitations.revoke' | t"
+                <crm-icon-action
+                  icon="close"
+                  [testId]="'revoke-' + invitation.login"
+                  [label]="'invitations.revokeOf' | t: { login: invitation.login }"
+                  [tooltip]="'invitations.revoke' | t"
                   (click)="revoke(invitation)"
-                >
-                  <mat-icon svgIcon="close" />
-                </button>
+                />
               }
             </li>
           }
@@ -47,6 +41,8 @@ import { I18n, LocalDatePipe, TranslatePipe } from '@crm/web/i18n';
     }
   `,
   styles: `
+    @use 'plain-list';
+
     .pending {
       margin: 0 0 16px;
       padding-bottom: 8px;
@@ -55,11 +51,6 @@ import { I18n, LocalDatePipe, TranslatePipe } from '@crm/web/i18n';
     .subtitle {
       margin: 0 0 4px;
       font: var(--mat-sys-title-small);
-    }
-    .list {
-      margin: 0;
-      padding: 0;
-      list-style: none;
     }
     .item {
       display: flex;
@@ -81,13 +72,14 @@ import { I18n, LocalDatePipe, TranslatePipe } from '@crm/web/i18n';
       font: var(--mat-sys-body-small);
       color: var(--mat-sys-on-surface-variant);
     }
+    @include plain-list.list;
   `,
 })
 export class PendingInvitations {
   private readonly api = inject(InvitationsApi);
   private readonly context = inject(CompanyContext);
   private readonly i18n = inject(I18n);
-  private readonly snackBar = inject(MatSnackBar);
+  private readonly toasts = inject(Toasts);
 
   readonly companyId = input.required<string>();
   /** Bumped by the invite form so a new invitation shows at once. */
@@ -109,12 +101,10 @@ export class PendingInvitations {
     this.api.revoke(this.companyId(), invitation.id).subscribe({
       next: () => {
         this.invitations.update((list) => list?.filter((item) => item.id !== invitation.id));
-        this.snackBar.open(this.i18n.t('invitations.revoked', { login: invitation.login }), undefined, {
-          duration: 4000,
-        });
+        this.toasts.said(this.i18n.t('invitations.revoked', { login: invitation.login }), 4000);
       },
       error: (error: unknown) => {
-        this.snackBar.open(describeError(error, this.i18n), this.i18n.t('common.close'), { duration: 8000 });
+        this.toasts.failed(error, 8000);
         this.invitations.reload();
       },
     });

@@ -1,12 +1,11 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { signal } from '@angular/core';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { MatDialog } from '@angular/material/dialog';
-import { provideRouter } from '@angular/router';
 import type { CompanyRole, ExchangeRatesResponse } from '@crm/shared/contracts';
-import { CompanyContext, provideAppDates, provideIcons } from '@crm/web/core';
+import { provideAppDates } from '@crm/web/core';
 import { I18n } from '@crm/web/i18n';
+import { providePageTesting } from '@crm/web/core/testing';
 import { normaliseRate, sortRates } from './rate-form';
 import { RatesPage } from './rates-page';
 
@@ -31,15 +30,8 @@ describe('RatesPage', () => {
     localStorage.clear();
     TestBed.configureTestingModule({
       providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideRouter([]),
-        provideIcons(),
+        ...providePageTesting({ activeId: signal('c1'), role: signal(role), canManage: signal(role !== 'member') }),
         provideAppDates(),
-        {
-          provide: CompanyContext,
-          useValue: { activeId: signal('c1'), role: signal(role), canManage: signal(role !== 'member') },
-        },
       ],
     });
     TestBed.inject(I18n).use(lang);

@@ -5,13 +5,12 @@ import { MatCardModule } from '@angular/material/card';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
 import { MatSnackBar } from '@angular/material/snack-bar';
-import { MatTooltipModule } from '@angular/material/tooltip';
 import { RouterLink } from '@angular/router';
 import type { ExchangeRateResponse, ExchangeRatesResponse } from '@crm/shared/contracts';
 import { CompanyContext, describeError } from '@crm/web/core';
 import { ExchangeRatesApi } from '@crm/web/data-access';
 import { formatDate, formatNumber, I18n, LocalDatePipe, TranslatePipe } from '@crm/web/i18n';
-import { EmptyState, ErrorState, ListSkeleton, openFormDialog, PageHeader } from '@crm/web/ui';
+import { EmptyState, ErrorState, IconAction, ListSkeleton, openFormDialog, PageHeader } from '@crm/web/ui';
 import { RateDialog, type RateDialogData } from './rate-dialog';
 import { sortRates } from './rate-form';
 
@@ -25,12 +24,12 @@ import { sortRates } from './rate-form';
   imports: [
     EmptyState,
     ErrorState,
+    IconAction,
     ListSkeleton,
     LocalDatePipe,
     MatButtonModule,
     MatCardModule,
     MatIconModule,
-    MatTooltipModule,
     PageHeader,
     RouterLink,
     TranslatePipe,

@@ -12,12 +12,11 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { MatSnackBar } from '@angular/material/snack-bar';
 import type { CompanyResponse, UpdateCompanyDto } from '@crm/shared/contracts';
 import { COMPANY_NAME_MAX_LENGTH, CompanyContext, describeError, valueOr } from '@crm/web/core';
 import { CompaniesApi } from '@crm/web/data-access';
 import { I18n, TranslatePipe } from '@crm/web/i18n';
-import { ErrorState, ListSkeleton } from '@crm/web/ui';
+import { ErrorState, ListSkeleton, Toasts } from '@crm/web/ui';
 import { finalize, startWith } from 'rxjs';
 import { CURRENCIES, currencyOptions, filterOptions, TIME_ZONES } from './reference-lists';
 
@@ -46,7 +45,7 @@ const oneOf =
 })
 export class SettingsCard {
   private readonly api = inject(CompaniesApi);
-  private readonly snackBar = inject(MatSnackBar);
+  private readonly toasts = inject(Toasts);
   private readonly i18n = inject(I18n);
   protected readonly context = inject(CompanyContext);
 
@@ -111,10 +110,9 @@ export class SettingsCard {
           this.company.set(updated);
           this.fill(updated);
           this.context.renameLocally(updated.id, updated.name);
-          this.snackBar.open(this.i18n.t('company.settings.saved'), undefined, { duration: 4000 });
+          this.toasts.said(this.i18n.t('company.settings.saved'), 4000);
         },
-        error: (error: unknown) =>
-          this.snackBar.open(describeError(error, this.i18n), this.i18n.t('common.close'), { duration: 8000 }),
+        error: (error: unknown) => this.toasts.failed(error, 8000),
       });
   }
 

@@ -37,8 +37,8 @@ describe('CompanyContext across users', () => {
     backend.expectOne('/api/auth/logout').flush(null);
   }
 
-  beforeEach(() => {
-    localStorage.clear();
+  /** The app started: what the session and the company context remember comes from storage. */
+  function startApp(): void {
     TestBed.configureTestingModule({
       providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])],
     });
@@ -46,6 +46,11 @@ describe('CompanyContext across users', () => {
     session = TestBed.inject(Session);
     context = TestBed.inject(CompanyContext);
     backend = TestBed.inject(HttpTestingController);
+  }
+
+  beforeEach(() => {
+    localStorage.clear();
+    startApp();
   });
 
   afterEach(() => backend.verify());
@@ -69,13 +74,7 @@ describe('CompanyContext across users', () => {
 
     // A fresh app (a reload or a new tab) reads the remembered choice from storage.
     TestBed.resetTestingModule();
-    TestBed.configureTestingModule({
-      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])],
-    });
-    jest.spyOn(TestBed.inject(Router), 'navigateByUrl').mockResolvedValue(true);
-    session = TestBed.inject(Session);
-    context = TestBed.inject(CompanyContext);
-    backend = TestBed.inject(HttpTestingController);
+    startApp();
     await signIn(boris, borisMe);
 
     expect(context.activeId()).toBe('c-boris');

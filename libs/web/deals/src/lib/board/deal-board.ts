@@ -3,11 +3,10 @@ import { ChangeDetectionStrategy, Component, computed, effect, inject, input, ou
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
-import { MatSnackBar } from '@angular/material/snack-bar';
 import type { DealResponse, PipelineResponse, StageResponse } from '@crm/shared/contracts';
-import { describeError } from '@crm/web/core';
 import { DealsApi } from '@crm/web/data-access';
 import { I18n, MoneyPipe, TranslatePipe } from '@crm/web/i18n';
+import { Toasts } from '@crm/web/ui';
 import { switchMap, EMPTY } from 'rxjs';
 import { askMove } from '../dialogs/move-flow';
 import { BoardColumns, CLOSED_COLUMN_DAYS } from './board-columns';
@@ -124,7 +123,7 @@ export class DealBoard {
   protected readonly columns = inject(BoardColumns);
   private readonly api = inject(DealsApi);
   private readonly dialog = inject(MatDialog);
-  private readonly snackBar = inject(MatSnackBar);
+  private readonly toasts = inject(Toasts);
   private readonly i18n = inject(I18n);
 
   readonly companyId = input.required<string>();
@@ -193,15 +192,10 @@ export class DealBoard {
       .subscribe({
         next: (moved) => {
           this.columns.moved(deal, moved);
-          this.snackBar.open(this.i18n.t('deals.moved', { stage: stage.name }), undefined, { duration: 3000 });
+          this.toasts.said(this.i18n.t('deals.moved', { stage: stage.name }));
           this.changed.emit(moved);
         },
-        error: (error: unknown) =>
-          this.snackBar.open(
-            `${this.i18n.t('deals.moveFailed')}: ${describeError(error, this.i18n)}`,
-            this.i18n.t('common.close'),
-            { duration: 6000 },
-          ),
+        error: (error: unknown) => this.toasts.failedTo('deals.moveFailed', error),
       });
   }
 }

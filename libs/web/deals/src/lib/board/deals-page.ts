@@ -16,6 +16,7 @@ import { I18n, TranslatePipe } from '@crm/web/i18n';
 import { EmptyState, ErrorState, ListSkeleton, openFormDialog, PageHeader } from '@crm/web/ui';
 import { DealList } from '../list/deal-list';
 import { pipelineChoice } from '../pipeline-choice';
+import { PipelineSelect } from '../pipeline-select';
 import { DealBoard } from './deal-board';
 import { DEALS_VIEW_QUERY, type DealsViewState, effectiveOwner } from './deals-view-state';
 
@@ -35,6 +36,7 @@ import { DEALS_VIEW_QUERY, type DealsViewState, effectiveOwner } from './deals-v
     MatSelectModule,
     MatSlideToggleModule,
     PageHeader,
+    PipelineSelect,
     RouterLink,
     TranslatePipe,
   ],
@@ -55,18 +57,13 @@ import { DEALS_VIEW_QUERY, type DealsViewState, effectiveOwner } from './deals-v
       <crm-error-state [message]="message" (retry)="pipelines.reload()" />
     } @else if (pipeline(); as current) {
       <div class="toolbar" role="search">
-        <mat-form-field appearance="outline" subscriptSizing="dynamic" class="pipeline">
-          <mat-label>{{ 'deals.pipeline' | t }}</mat-label>
-          <mat-select
-            [value]="current.id"
-            data-testid="pipeline-select"
-            (valueChange)="navigate({ pipelineId: $event, page: 1 })"
-          >
-            @for (p of pipelineList(); track p.id) {
-              <mat-option [value]="p.id">{{ p.name }}</mat-option>
-            }
-          </mat-select>
-        </mat-form-field>
+        <crm-pipeline-select
+          class="pipeline"
+          testId="pipeline-select"
+          [pipelines]="pipelineList()"
+          [current]="current"
+          (picked)="navigate({ pipelineId: $event, page: 1 })"
+        />
         <mat-form-field appearance="outline" subscriptSizing="dynamic" class="owner">
           <mat-label>{{ 'deals.owner' | t }}</mat-label>
           <mat-select

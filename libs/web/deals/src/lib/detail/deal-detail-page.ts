@@ -4,7 +4,6 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
-import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router, RouterLink } from '@angular/router';
 import type {
   DealResponse,
@@ -13,7 +12,7 @@ import type {
   StageResponse,
   TaskResponse,
 } from '@crm/shared/contracts';
-import { CompanyContext, companyMembers, describeError, httpStatus } from '@crm/web/core';
+import { CompanyContext, companyKey, companyMembers, keyedResource, loadErrorText } from '@crm/web/core';
 import {
   DealFormDialog,
   type DealFormDialogData,
@@ -23,7 +22,7 @@ import {
 } from '@crm/web/deal-form';
 import { DealsApi, PipelinesApi, TasksApi } from '@crm/web/data-access';
 import { I18n, LocalDatePipe, LocalDateTimePipe, MoneyPipe, TranslatePipe } from '@crm/web/i18n';
-import { ErrorState, ListSkeleton, openConfirm, openFormDialog } from '@crm/web/ui';
+import { ErrorState, ListSkeleton, openConfirm, openFormDialog, Toasts } from '@crm/web/ui';
 import { EMPTY, filter, type Observable, switchMap } from 'rxjs';
 import { askMove } from '../dialogs/move-flow';
 import { deleteTask, editTask } from '../tasks/task-actions';
@@ -66,37 +65,21 @@ export class DealDetailPage {
   private readonly pipelinesApi = inject(PipelinesApi);
   private readonly context = inject(CompanyContext);
   private readonly dialog = inject(MatDialog);
-  private readonly snackBar = inject(MatSnackBar);
+  private readonly toasts = inject(Toasts);
   private readonly router = inject(Router);
   private readonly i18n = inject(I18n);
 
   /** From the route (`:dealId`). */
   readonly dealId = input.required<string>();
 
-  private readonly key = computed(() => {
-    const companyId = this.context.activeId();
-    return companyId ? { companyId, dealId: this.dealId() } : undefined;
-  });
-  protected readonly deal = rxResource({
-    params: () => this.key(),
-    stream: ({ params }) => this.api.get(params.companyId, params.dealId),
-  });
-  protected readonly history = rxResource({
-    params: () => this.key(),
-    stream: ({ params }) => this.api.history(params.companyId, params.dealId),
-  });
-  protected readonly tasks = rxResource({
-    params: () => this.key(),
-    stream: ({ params }) => this.tasksApi.list(params.companyId, { dealId: params.dealId, page: 1, pageSize: 100 }),
-  });
-  protected readonly notes = rxResource({
-    params: () => this.key(),
-    stream: ({ params }) => this.api.notes(params.companyId, params.dealId),
-  });
-  protected readonly interactions = rxResource({
-    params: () => this.key(),
-    stream: ({ params }) => this.api.interactions(params.companyId, params.dealId),
-  });
+  private readonly key = companyKey(() => ({ dealId: this.dealId() }));
+  protected readonly deal = keyedResource(this.key, (key) => this.api.get(key.companyId, key.dealId));
+  protected readonly history = keyedResource(this.key, (key) => this.api.history(key.companyId, key.dealId));
+  protected readonly tasks = keyedResource(this.key, (key) =>
+    this.tasksApi.list(key.companyId, { dealId: key.dealId, page: 1, pageSize: 100 }),
+  );
+  protected readonly notes = keyedResource(this.key, (key) => this.api.notes(key.companyId, key.dealId));
+  protected readonly interactions = keyedResource(this.key, (key) => this.api.interactions(key.companyId, key.dealId));
   protected readonly pipelines = rxResource({
     params: () => this.context.activeId() ?? undefined,
     stream: ({ params }) => this.pipelinesApi.list(params),
@@ -104,11 +87,7 @@ export class DealDetailPage {
   private readonly members = companyMembers();
 
   protected readonly current = computed(() => (this.deal.hasValue() ? this.deal.value() : null));
-  protected readonly loadError = computed(() => {
-    const error = this.deal.error();
-    if (!error) return null;
-    return httpStatus(error) === 404 ? this.i18n.t('deals.detail.notFound') : describeError(error, this.i18n);
-  });
+  protected readonly loadError = loadErrorText(this.deal, 'deals.detail.notFound');
   protected readonly stages = computed<StageResponse[]>(() => {
     const deal = this.current();
     const pipelines = this.pipelines.hasValue() ? this.pipelines.value() : [];
@@ -175,15 +154,11 @@ export class DealDetailPage {
           this.moving.set(false);
           this.deal.set(moved);
           this.history.reload();
-          this.snackBar.open(this.i18n.t('deals.moved', { stage: stage.name }), undefined, { duration: 3000 });
+          this.toasts.said(this.i18n.t('deals.moved', { stage: stage.name }));
         },
         error: (error: unknown) => {
           this.moving.set(false);
-          this.snackBar.open(
-            `${this.i18n.t('deals.moveFailed')}: ${describeError(error, this.i18n)}`,
-            this.i18n.t('common.close'),
-            { duration: 6000 },
-          );
+          this.toasts.failedTo('deals.moveFailed', error);
         },
       });
   }
@@ -214,11 +189,10 @@ export class DealDetailPage {
       )
       .subscribe({
         next: () => {
-          this.snackBar.open(this.i18n.t('deals.detail.deleted'), undefined, { duration: 3000 });
+          this.toasts.said(this.i18n.t('deals.detail.deleted'));
           void this.router.navigate(['/deals']);
         },
-        error: (error: unknown) =>
-          this.snackBar.open(describeError(error, this.i18n), this.i18n.t('common.close'), { duration: 6000 }),
+        error: (error: unknown) => this.toasts.failed(error),
       });
   }
 
@@ -244,7 +218,7 @@ export class DealDetailPage {
       },
       error: (error: unknown) => {
         release();
-        this.snackBar.open(describeError(error, this.i18n), this.i18n.t('common.close'), { duration: 6000 });
+        this.toasts.failed(error);
       },
     });
   }
@@ -263,10 +237,9 @@ export class DealDetailPage {
     deleteTask(this.dialog, this.tasksApi, this.i18n, key.companyId, task).subscribe({
       next: (id) => {
         this.tasks.update((page) => page && { ...page, items: page.items.filter((t) => t.id !== id) });
-        this.snackBar.open(this.i18n.t('tasks.deleted'), undefined, { duration: 3000 });
+        this.toasts.said(this.i18n.t('tasks.deleted'));
       },
-      error: (error: unknown) =>
-        this.snackBar.open(describeError(error, this.i18n), this.i18n.t('common.close'), { duration: 6000 }),
+      error: (error: unknown) => this.toasts.failed(error),
     });
   }
 
@@ -293,7 +266,7 @@ export class DealDetailPage {
       clientId: deal.clientId,
       dealId: deal.id,
     }).subscribe(() => {
-      this.snackBar.open(this.i18n.t('clients.interaction.added'), undefined, { duration: 3000 });
+      this.toasts.said(this.i18n.t('clients.interaction.added'));
       this.interactions.reload();
     });
   }

@@ -18,13 +18,10 @@ import type { TimelineEntry } from './deal-timeline-model';
   template: `
     <crm-note-box
       class="compose"
+      texts="deals.timeline"
       textTestId="deal-note-text"
       saveTestId="deal-note-save"
       [maxLength]="10000"
-      [label]="'deals.timeline.noteLabel' | t"
-      [placeholder]="'deals.timeline.notePlaceholder' | t"
-      [saveLabel]="'deals.timeline.noteSave' | t"
-      [savedText]="'deals.timeline.noteAdded' | t"
       [send]="sendNote()"
       (saved)="noteAdded.emit($event)"
     >

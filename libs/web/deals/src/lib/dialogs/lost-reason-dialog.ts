@@ -1,10 +1,8 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
 import { TranslatePipe } from '@crm/web/i18n';
-import { DialogScaffold } from '@crm/web/ui';
+import { DialogScaffold, TextField } from '@crm/web/ui';
 
 export interface LostReasonDialogData {
   dealTitle: string;
@@ -13,7 +11,7 @@ export interface LostReasonDialogData {
 /** Asks why a deal was lost (the API requires a reason); closes with the reason, or nothing on cancel. */
 @Component({
   selector: 'crm-lost-reason-dialog',
-  imports: [DialogScaffold, MatFormFieldModule, MatInputModule, ReactiveFormsModule, TranslatePipe],
+  imports: [DialogScaffold, ReactiveFormsModule, TextField, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
@@ -24,12 +22,16 @@ export interface LostReasonDialogData {
         columnWidth="320px"
       >
         <p class="wide deal">{{ data.dealTitle }}</p>
-        <mat-form-field appearance="outline" class="wide">
-          <mat-label>{{ 'deals.lost.reason' | t }}</mat-label>
-          <textarea matInput rows="3" formControlName="reason" data-testid="lost-reason" cdkFocusInitial></textarea>
-          <mat-hint>{{ 'deals.lost.reasonHint' | t }}</mat-hint>
-          <mat-error>{{ 'common.required' | t }}</mat-error>
-        </mat-form-field>
+        <crm-text-field
+          testId="lost-reason"
+          [control]="form.controls.reason"
+          [rows]="3"
+          [wide]="true"
+          [focusInitial]="true"
+          [label]="'deals.lost.reason' | t"
+          [hint]="'deals.lost.reasonHint' | t"
+          [error]="'common.required' | t"
+        />
       </crm-dialog-scaffold>
     </form>
   `,

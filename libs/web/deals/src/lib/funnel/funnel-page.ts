@@ -6,7 +6,6 @@ import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
-import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import { CompanyContext, companyMembers, describeError } from '@crm/web/core';
 import { DealsAnalyticsApi } from '@crm/web/data-access';
@@ -14,6 +13,7 @@ import { I18n, LocalNumberPipe, MoneyPipe, TranslatePipe, type TranslationKey } 
 import { EmptyState, ErrorState, ListSkeleton, PageHeader } from '@crm/web/ui';
 import { forkJoin } from 'rxjs';
 import { pipelineChoice } from '../pipeline-choice';
+import { PipelineSelect } from '../pipeline-select';
 import { FunnelChart } from './funnel-chart';
 import { fromIsoDay, isoDay, monthLabel, percent, wonCount } from './funnel-model';
 import { type FigureNames, funnelTable, ownersTable, valueTables } from './funnel-tables';
@@ -36,10 +36,10 @@ import { type FigureNames, funnelTable, ownersTable, valueTables } from './funne
     MatFormFieldModule,
     MatIconModule,
     MatInputModule,
-    MatSelectModule,
     MoneyPipe,
     NgTemplateOutlet,
     PageHeader,
+    PipelineSelect,
     RouterLink,
     TranslatePipe,
   ],

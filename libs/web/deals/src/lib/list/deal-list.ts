@@ -4,11 +4,11 @@ import { MatSortModule } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 import { Router, RouterLink } from '@angular/router';
 import type { DealResponse } from '@crm/shared/contracts';
-import type { UrlListState } from '@crm/web/core';
+import { type UrlListState, valueOr } from '@crm/web/core';
 import { DealStatusChip } from '@crm/web/deal-form';
 import { DealsApi } from '@crm/web/data-access';
 import { LocalDatePipe, MoneyPipe, TranslatePipe } from '@crm/web/i18n';
-import { EmptyState, ListCard } from '@crm/web/ui';
+import { EmptyState, ListCard, ListSort } from '@crm/web/ui';
 import { dealListParams, type DealsViewState } from '../board/deals-view-state';
 
 /** The same deals as the board, as a sortable, paged table. */
@@ -18,6 +18,7 @@ import { dealListParams, type DealsViewState } from '../board/deals-view-state';
     DealStatusChip,
     EmptyState,
     ListCard,
+    ListSort,
     LocalDatePipe,
     MatSortModule,
     MatTableModule,
@@ -36,15 +37,7 @@ import { dealListParams, type DealsViewState } from '../board/deals-view-state';
       <ng-container ngProjectAs="[listEmpty]">
         <crm-empty-state icon="view-week" [title]="'deals.emptyTitle' | t" [text]="'deals.emptyText' | t" />
       </ng-container>
-      <table
-        mat-table
-        [dataSource]="page()?.items ?? []"
-        matSort
-        [matSortActive]="list().matSort().active"
-        [matSortDirection]="list().matSort().direction"
-        matSortDisableClear
-        (matSortChange)="list().sort($event)"
-      >
+      <table mat-table [dataSource]="page()?.items ?? []" [crmListSort]="list()">
         <ng-container matColumnDef="title">
           <th mat-header-cell *matHeaderCellDef mat-sort-header>{{ 'deals.columns.title' | t }}</th>
           <td mat-cell *matCellDef="let deal">
@@ -117,7 +110,7 @@ export class DealList {
     }),
     stream: ({ params }) => this.api.list(params.companyId, params.query),
   });
-  protected readonly page = computed(() => (this.deals.hasValue() ? this.deals.value() : null));
+  protected readonly page = computed(() => valueOr(this.deals, null));
 
   protected open(deal: DealResponse): void {
     void this.router.navigate(['/deals', deal.id]);

@@ -1,9 +1,7 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import type { TaskResponse } from '@crm/shared/contracts';
-import { provideAppDates, provideIcons } from '@crm/web/core';
+import { provideDialogTesting } from '@crm/web/core/testing';
 import { I18n } from '@crm/web/i18n';
 import { TaskFormDialog, type TaskFormDialogData } from './task-form-dialog';
 
@@ -31,14 +29,7 @@ describe('task form dialog', () => {
     localStorage.clear();
     const closed: unknown[] = [];
     TestBed.configureTestingModule({
-      providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideIcons(),
-        provideAppDates(),
-        { provide: MAT_DIALOG_DATA, useValue: data },
-        { provide: MatDialogRef, useValue: { close: (value: unknown) => closed.push(value) } },
-      ],
+      providers: provideDialogTesting(data, (value) => closed.push(value)),
     });
     TestBed.inject(I18n).use('ru');
     TestBed.tick();

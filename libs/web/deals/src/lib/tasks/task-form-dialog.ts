@@ -1,15 +1,12 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MAT_DIALOG_DATA } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
-import { MatSelectModule } from '@angular/material/select';
 import type { TaskResponse, TaskType } from '@crm/shared/contracts';
 import { CompanyContext } from '@crm/web/core';
 import { dueMoment } from '@crm/web/deal-form';
 import { TasksApi } from '@crm/web/data-access';
 import { TranslatePipe, type TranslationKey } from '@crm/web/i18n';
-import { DateField, DialogSave, DialogScaffold, MemberSelect } from '@crm/web/ui';
+import { DateField, DialogSave, DialogScaffold, MemberSelect, OptionSelect, TextField } from '@crm/web/ui';
 
 export interface TaskFormDialogData {
   companyId: string;
@@ -35,39 +32,31 @@ const TYPES: TaskType[] = ['call', 'meeting', 'email', 'todo'];
 /** A new task, or a change of one: what, which kind (call, meeting, e-mail, to-do), when and who. */
 @Component({
   selector: 'crm-task-form-dialog',
-  imports: [
-    DateField,
-    DialogScaffold,
-    MatFormFieldModule,
-    MatInputModule,
-    MatSelectModule,
-    MemberSelect,
-    ReactiveFormsModule,
-    TranslatePipe,
-  ],
+  imports: [DateField, DialogScaffold, MemberSelect, OptionSelect, ReactiveFormsModule, TextField, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
       <crm-dialog-scaffold
         [title]="(editing ? 'tasks.form.editTitle' : 'tasks.form.createTitle') | t"
-        [error]="save.errorText()"
-        [saving]="save.saving()"
+        [save]="save"
         saveTestId="task-save"
         columnWidth="160px"
       >
-        <mat-form-field appearance="outline" class="wide">
-          <mat-label>{{ 'tasks.form.title' | t }}</mat-label>
-          <input matInput formControlName="title" data-testid="task-title" cdkFocusInitial />
-          <mat-error>{{ 'tasks.form.titleRequired' | t }}</mat-error>
-        </mat-form-field>
-        <mat-form-field appearance="outline">
-          <mat-label>{{ 'tasks.form.type' | t }}</mat-label>
-          <mat-select formControlName="type" data-testid="task-type">
-            @for (type of types; track type) {
-              <mat-option [value]="type">{{ typeKey(type) | t }}</mat-option>
-            }
-          </mat-select>
-        </mat-form-field>
+        <crm-text-field
+          testId="task-title"
+          [control]="form.controls.title"
+          [wide]="true"
+          [focusInitial]="true"
+          [label]="'tasks.form.title' | t"
+          [error]="'tasks.form.titleRequired' | t"
+        />
+        <crm-option-select
+          testId="task-type"
+          [control]="form.controls.type"
+          [options]="types"
+          [optionKey]="typeKey"
+          [label]="'tasks.form.type' | t"
+        />
         <crm-member-select
           testId="task-assignee"
           [control]="form.controls.assigneeId"
@@ -81,10 +70,12 @@ const TYPES: TaskType[] = ['call', 'meeting', 'email', 'todo'];
           [label]="'tasks.form.dueAt' | t"
           [error]="'tasks.form.dueRequired' | t"
         />
-        <mat-form-field appearance="outline">
-          <mat-label>{{ 'tasks.form.dueTime' | t }}</mat-label>
-          <input matInput type="time" formControlName="time" data-testid="task-time" />
-        </mat-form-field>
+        <crm-text-field
+          testId="task-time"
+          type="time"
+          [control]="form.controls.time"
+          [label]="'tasks.form.dueTime' | t"
+        />
       </crm-dialog-scaffold>
     </form>
   `,
@@ -106,15 +97,10 @@ export class TaskFormDialog {
   });
   protected readonly save = new DialogSave<TaskResponse>();
 
-  protected typeKey(type: TaskType): TranslationKey {
-    return `tasks.types.${type}` as TranslationKey;
-  }
+  protected readonly typeKey = (type: TaskType): TranslationKey => `tasks.types.${type}` as TranslationKey;
 
   protected submit(): void {
-    if (this.form.invalid || this.save.saving()) {
-      this.form.markAllAsTouched();
-      return;
-    }
+    if (!this.save.ready(this.form)) return;
     const raw = this.form.getRawValue();
     const fields = {
       title: raw.title.trim(),

@@ -5,12 +5,11 @@ import { MatCardModule } from '@angular/material/card';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
-import { MatSnackBar } from '@angular/material/snack-bar';
 import type { TaskResponse } from '@crm/shared/contracts';
 import { CompanyContext, describeError } from '@crm/web/core';
 import { TasksApi } from '@crm/web/data-access';
 import { I18n, TranslatePipe, type TranslationKey } from '@crm/web/i18n';
-import { EmptyState, ErrorState, ListSkeleton, openFormDialog, PageHeader } from '@crm/web/ui';
+import { EmptyState, ErrorState, ListSkeleton, openFormDialog, PageHeader, Toasts } from '@crm/web/ui';
 import { deleteTask, editTask } from './task-actions';
 import { TaskFormDialog, type TaskFormDialogData } from './task-form-dialog';
 import { groupTasks } from './task-groups';
@@ -115,7 +114,7 @@ export class TasksPage {
   private readonly api = inject(TasksApi);
   private readonly context = inject(CompanyContext);
   private readonly dialog = inject(MatDialog);
-  private readonly snackBar = inject(MatSnackBar);
+  private readonly toasts = inject(Toasts);
   private readonly i18n = inject(I18n);
 
   protected readonly showDone = signal(false);
@@ -151,12 +150,12 @@ export class TasksPage {
       next: (saved) => {
         this.busy.update((ids) => new Set([...ids].filter((id) => id !== task.id)));
         this.tasks.update((page) => page && { ...page, items: page.items.map((t) => (t.id === saved.id ? saved : t)) });
-        this.snackBar.open(this.i18n.t(done ? 'tasks.doneSaved' : 'tasks.undoneSaved'), undefined, { duration: 2500 });
+        this.toasts.said(this.i18n.t(done ? 'tasks.doneSaved' : 'tasks.undoneSaved'), 2500);
       },
       error: (error: unknown) => {
         this.busy.update((ids) => new Set([...ids].filter((id) => id !== task.id)));
         this.tasks.reload();
-        this.snackBar.open(describeError(error, this.i18n), this.i18n.t('common.close'), { duration: 6000 });
+        this.toasts.failed(error);
       },
     });
   }
@@ -182,10 +181,9 @@ export class TasksPage {
     deleteTask(this.dialog, this.api, this.i18n, companyId, task).subscribe({
       next: (id) => {
         this.tasks.update((page) => page && { ...page, items: page.items.filter((t) => t.id !== id) });
-        this.snackBar.open(this.i18n.t('tasks.deleted'), undefined, { duration: 3000 });
+        this.toasts.said(this.i18n.t('tasks.deleted'));
       },
-      error: (error: unknown) =>
-        this.snackBar.open(describeError(error, this.i18n), this.i18n.t('common.close'), { duration: 6000 }),
+      error: (error: unknown) => this.toasts.failed(error),
     });
   }
 }

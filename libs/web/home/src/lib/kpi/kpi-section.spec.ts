@@ -1,27 +1,17 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting, type TestRequest } from '@angular/common/http/testing';
+import { HttpTestingController, type TestRequest } from '@angular/common/http/testing';
 import { signal } from '@angular/core';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
-import { provideRouter } from '@angular/router';
 import type { AnalyticsPeriodResponse, RevenueForecastResponse } from '@crm/shared/contracts';
-import { CompanyContext, provideAppDates, provideIcons } from '@crm/web/core';
+import { provideAppDates } from '@crm/web/core';
 import { I18n } from '@crm/web/i18n';
+import { providePageTesting } from '@crm/web/core/testing';
+import { analyticsPeriod } from '../testing/analytics-fixtures';
 import { KpiSection } from './kpi-section';
 import { previousRange, rangeOf } from './period';
 
-const period = (from: string, to: string, over: Partial<AnalyticsPeriodResponse> = {}): AnalyticsPeriodResponse => ({
-  from,
-  to,
-  revenue: '0.00',
-  salesCount: 0,
-  buyers: 0,
-  newClients: 0,
-  returningClients: 0,
-  averageOrderValue: null,
-  repeatPurchaseRate: null,
-  ...over,
-});
+const period = (from: string, to: string, over: Partial<AnalyticsPeriodResponse> = {}): AnalyticsPeriodResponse =>
+  analyticsPeriod({ from, to, ...over });
 
 /** The summary's warnings in the next render (a missing exchange rate, say). */
 let summaryWarnings: unknown[] = [];
@@ -65,15 +55,7 @@ describe('KpiSection', () => {
     localStorage.clear();
     summaryWarnings = [];
     TestBed.configureTestingModule({
-      providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideRouter([]),
-        provideIcons(),
-        provideNoopAnimations(),
-        provideAppDates(),
-        { provide: CompanyContext, useValue: { activeId: signal('c1') } },
-      ],
+      providers: [...providePageTesting({ activeId: signal('c1') }), provideNoopAnimations(), provideAppDates()],
     });
   });
 

@@ -1,18 +1,8 @@
-import type { AnalyticsPeriodResponse, AnalyticsSummaryResponse } from '@crm/shared/contracts';
+import type { AnalyticsSummaryResponse } from '@crm/shared/contracts';
+import { analyticsPeriod } from '../testing/analytics-fixtures';
 import { kpisOf, relativeChange, trendOf } from './kpi';
 
-const period = (over: Partial<AnalyticsPeriodResponse>): AnalyticsPeriodResponse => ({
-  from: '2026-10-22',
-  to: '2026-11-20',
-  revenue: '0.00',
-  salesCount: 0,
-  buyers: 0,
-  newClients: 0,
-  returningClients: 0,
-  averageOrderValue: null,
-  repeatPurchaseRate: null,
-  ...over,
-});
+const period = analyticsPeriod;
 
 describe('KPI change against the previous 30 days', () => {
   it('is the relative change of decimal strings', () => {

@@ -1,13 +1,11 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { signal } from '@angular/core';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
-import { provideRouter, Router } from '@angular/router';
-import { CompanyContext, provideIcons } from '@crm/web/core';
+import { Router } from '@angular/router';
 import { provideAppDates } from '@crm/web/core';
+import { providePageTesting } from '@crm/web/core/testing';
 import { REPORT_TYPES } from '../report-types';
-import { runningReport } from '../testing/report-fixtures';
+import { runningReport, romashkaOwner } from '../testing/report-fixtures';
 import { ReportBuilderPage } from './report-builder-page';
 
 jest.setTimeout(30_000);
@@ -22,18 +20,7 @@ describe('ReportBuilderPage', () => {
   beforeEach(async () => {
     localStorage.clear();
     TestBed.configureTestingModule({
-      providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideRouter([]),
-        provideIcons(),
-        provideNoopAnimations(),
-        provideAppDates(),
-        {
-          provide: CompanyContext,
-          useValue: { activeId: signal('c1'), active: signal({ id: 'c1', name: 'ООО Ромашка', role: 'owner' }) },
-        },
-      ],
+      providers: [...providePageTesting(romashkaOwner()), provideNoopAnimations(), provideAppDates()],
     });
     backend = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(ReportBuilderPage);

@@ -1,9 +1,8 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, output, ViewEncapsulation } from '@angular/core';
-import { I18n, type TranslationKey } from '@crm/web/i18n';
+import { ChangeDetectionStrategy, Component, computed, output, ViewEncapsulation } from '@angular/core';
+import type { TranslationKey } from '@crm/web/i18n';
 import { BarChartModule } from '@swimlane/ngx-charts';
-import type { ReportChartResponse } from '../report-model';
-import { axisValue, fullValue, monthLabel, num } from './chart-format';
-import { ChartPalette } from './chart-palette';
+import { monthLabel, num } from './chart-format';
+import { ReportChart } from './report-chart';
 
 /** Charts whose categories are codes of `reports.values`. */
 const CODED_CHARTS = new Set(['by-status', 'pipeline-by-month']);
@@ -31,7 +30,7 @@ const CODED_CHARTS = new Set(['by-status', 'pipeline-by-month']);
       [barPadding]="6"
       [trimYAxisTicks]="true"
       [maxYAxisTickLength]="18"
-      [xAxisTickFormatting]="xTick"
+      [xAxisTickFormatting]="axisTick"
       (select)="onSelect($event)"
     >
       <ng-template #tooltipTemplate let-model="model">
@@ -49,18 +48,11 @@ const CODED_CHARTS = new Set(['by-status', 'pipeline-by-month']);
     }
   `,
 })
-export class BarChart {
-  private readonly i18n = inject(I18n);
-  protected readonly palette = inject(ChartPalette);
-
-  readonly chart = input.required<ReportChartResponse>();
-  readonly currency = input.required<string>();
-  readonly label = input('');
+export class BarChart extends ReportChart {
   /** The id of the record behind the clicked bar. */
   readonly picked = output<string>();
 
   private readonly points = computed(() => (this.chart().series[0]?.points ?? []).slice(0, 15));
-  private readonly unit = computed(() => this.chart().unit ?? 'money');
   protected readonly results = computed(() => {
     // ngx-charts keys bars by name: two clients with one name would share a bar.
     const seen = new Map<string, number>();
@@ -77,12 +69,9 @@ export class BarChart {
   });
   protected readonly height = computed(() => Math.max(120, this.results().length * 34 + 48));
 
-  protected readonly xTick = (value: number): string =>
-    axisValue(value, this.unit(), this.currency(), this.i18n.language());
-
   protected tooltip(model: { name?: string; value?: number } | undefined): string {
     if (!model?.name) return '';
-    return `${model.name}: ${fullValue(model.value ?? 0, this.unit(), this.currency(), this.i18n.language())}`;
+    return `${model.name}: ${this.fullValue(model.value ?? 0)}`;
   }
 
   /**

@@ -1,9 +1,9 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, ViewEncapsulation } from '@angular/core';
-import { formatNumber, I18n, type TranslationKey } from '@crm/web/i18n';
+import { ChangeDetectionStrategy, Component, computed, ViewEncapsulation } from '@angular/core';
+import { formatNumber, type TranslationKey } from '@crm/web/i18n';
 import { PieChartModule } from '@swimlane/ngx-charts';
-import type { ReportChartResponse } from '../report-model';
-import { fullValue, num } from './chart-format';
-import { ChartPalette, lighten } from './chart-palette';
+import { num } from './chart-format';
+import { lighten } from './chart-palette';
+import { ReportChart } from './report-chart';
 
 /** The segment mix as a doughnut in the theme's colours, with a legend that names every share. */
 @Component({
@@ -81,15 +81,7 @@ import { ChartPalette, lighten } from './chart-palette';
     }
   `,
 })
-export class SegmentChart {
-  private readonly i18n = inject(I18n);
-  private readonly palette = inject(ChartPalette);
-
-  readonly chart = input.required<ReportChartResponse>();
-  readonly currency = input.required<string>();
-  readonly label = input('');
-
-  private readonly unit = computed(() => this.chart().unit ?? 'money');
+export class SegmentChart extends ReportChart {
   protected readonly results = computed(() =>
     (this.chart().series[0]?.points ?? [])
       .map((p) => ({ name: this.segmentName(p.x), value: num(p.y) }))
@@ -108,13 +100,13 @@ export class SegmentChart {
     return this.results().map((r, i) => ({
       name: r.name,
       color: colours[i % colours.length],
-      value: fullValue(r.value, this.unit(), this.currency(), lang),
+      value: this.fullValue(r.value),
       share: total > 0 ? formatNumber(r.value / total, lang, { style: 'percent', maximumFractionDigits: 0 }) : '',
     }));
   });
 
   protected readonly tip = (entry: { data: { name: string; value: number } }): string =>
-    `${entry.data.name}: ${fullValue(entry.data.value, this.unit(), this.currency(), this.i18n.language())}`;
+    `${entry.data.name}: ${this.fullValue(entry.data.value)}`;
 
   private segmentName(segment: string): string {
     const key = `clients.segments.${segment}`;

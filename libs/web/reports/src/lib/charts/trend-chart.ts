@@ -1,10 +1,10 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, output, ViewEncapsulation } from '@angular/core';
-import { formatDate, I18n } from '@crm/web/i18n';
+import { ChangeDetectionStrategy, Component, computed, output, ViewEncapsulation } from '@angular/core';
+import { formatDate } from '@crm/web/i18n';
 import { hostWidth } from '@crm/web/ui';
 import { LineChartModule } from '@swimlane/ngx-charts';
-import type { ReportChartPointResponse, ReportChartResponse } from '../report-model';
-import { axisValue, fullValue, num, periodLabel, spacedTicks } from './chart-format';
-import { ChartPalette } from './chart-palette';
+import type { ReportChartPointResponse } from '../report-model';
+import { num, periodLabel, spacedTicks } from './chart-format';
+import { ReportChart } from './report-chart';
 
 interface LinePoint {
   name: string;
@@ -47,7 +47,7 @@ interface TooltipEntry {
         [rangeFillOpacity]="0.18"
         [xAxisTicks]="ticks()"
         [xAxisTickFormatting]="xTick"
-        [yAxisTickFormatting]="yTick"
+        [yAxisTickFormatting]="axisTick"
         [trimXAxisTicks]="false"
         [rotateXAxisTicks]="false"
         (select)="onSelect($event)"
@@ -112,18 +112,11 @@ interface TooltipEntry {
     }
   `,
 })
-export class TrendChart {
-  private readonly i18n = inject(I18n);
-  protected readonly palette = inject(ChartPalette);
-
-  readonly chart = input.required<ReportChartResponse>();
-  readonly currency = input.required<string>();
-  readonly label = input('');
+export class TrendChart extends ReportChart {
   /** The first day of the clicked period of the actual line. */
   readonly periodSelected = output<string>();
 
   private readonly granularity = computed(() => this.chart().granularity ?? 'month');
-  private readonly unit = computed(() => this.chart().unit ?? 'money');
   private readonly names = computed(() => ({
     actual: this.i18n.t('reports.charts.actual'),
     previous: this.i18n.t('reports.charts.previous'),
@@ -194,8 +187,6 @@ export class TrendChart {
   });
 
   protected readonly xTick = (name: string): string => periodLabel(name, this.granularity(), this.i18n.language());
-  protected readonly yTick = (value: number): string =>
-    axisValue(value, this.unit(), this.currency(), this.i18n.language());
 
   protected tooltip(entries: TooltipEntry[] | undefined): string[] {
     const lang = this.i18n.language();
@@ -207,7 +198,7 @@ export class TrendChart {
         : this.granularity() === 'week'
           ? this.i18n.t('reports.charts.weekOf', { date: formatDate(`${first.name}T00:00:00`, lang) })
           : periodLabel(first.name, 'month', lang);
-    const value = (n: number | undefined) => fullValue(n ?? 0, this.unit(), this.currency(), lang);
+    const value = (n: number | undefined) => this.fullValue(n ?? 0);
     const lines = [when];
     for (const entry of entries ?? []) {
       if (entry.series === this.names().forecast95) continue;

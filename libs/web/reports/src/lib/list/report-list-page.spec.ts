@@ -1,12 +1,10 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { signal } from '@angular/core';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
-import { ActivatedRoute, convertToParamMap, provideRouter, Router } from '@angular/router';
-import { CompanyContext, provideIcons } from '@crm/web/core';
+import { ActivatedRoute, convertToParamMap, Router } from '@angular/router';
 import { BehaviorSubject } from 'rxjs';
-import { readyReport, runningReport } from '../testing/report-fixtures';
+import { providePageTesting } from '@crm/web/core/testing';
+import { readyReport, runningReport, romashkaOwner } from '../testing/report-fixtures';
 import { ReportListPage, reportListState } from './report-list-page';
 
 jest.setTimeout(30_000);
@@ -37,10 +35,7 @@ describe('ReportListPage', () => {
     params = new BehaviorSubject<Record<string, string>>({});
     TestBed.configureTestingModule({
       providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideRouter([]),
-        provideIcons(),
+        ...providePageTesting(romashkaOwner()),
         provideNoopAnimations(),
         {
           provide: ActivatedRoute,
@@ -48,10 +43,6 @@ describe('ReportListPage', () => {
             queryParams: params,
             snapshot: { queryParams: {}, paramMap: convertToParamMap({}) },
           },
-        },
-        {
-          provide: CompanyContext,
-          useValue: { activeId: signal('c1'), active: signal({ id: 'c1', name: 'ООО Ромашка', role: 'owner' }) },
         },
       ],
     });

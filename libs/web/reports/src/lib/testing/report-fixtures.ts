@@ -1,4 +1,10 @@
+import { signal } from '@angular/core';
 import type { ReportResponse } from '../report-model';
+
+/** The company the report pages see in specs (`providePageTesting(romashkaOwner())`): ООО Ромашка, its owner signed in. */
+export function romashkaOwner() {
+  return { activeId: signal('c1'), active: signal({ id: 'c1', name: 'ООО Ромашка', role: 'owner' as const }) };
+}
 
 /** A ready sales-trends report as `GET /reports/:id` answers it. */
 export function readyReport(overrides: Partial<ReportResponse> = {}): ReportResponse {

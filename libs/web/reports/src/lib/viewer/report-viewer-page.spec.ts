@@ -1,12 +1,10 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { signal } from '@angular/core';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
-import { provideRouter, Router } from '@angular/router';
-import { CompanyContext, provideIcons } from '@crm/web/core';
+import { Router } from '@angular/router';
 import { I18n } from '@crm/web/i18n';
-import { readyReport, runningReport } from '../testing/report-fixtures';
+import { providePageTesting } from '@crm/web/core/testing';
+import { readyReport, runningReport, romashkaOwner } from '../testing/report-fixtures';
 import { ReportViewerPage } from './report-viewer-page';
 
 const URL = '/api/companies/c1/reports/r1';
@@ -22,17 +20,7 @@ describe('ReportViewerPage', () => {
   beforeEach(() => {
     localStorage.clear();
     TestBed.configureTestingModule({
-      providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideRouter([]),
-        provideIcons(),
-        provideNoopAnimations(),
-        {
-          provide: CompanyContext,
-          useValue: { activeId: signal('c1'), active: signal({ id: 'c1', name: 'ООО Ромашка', role: 'owner' }) },
-        },
-      ],
+      providers: [...providePageTesting(romashkaOwner()), provideNoopAnimations()],
     });
     backend = TestBed.inject(HttpTestingController);
   });

@@ -1,5 +1,4 @@
 import { ChangeDetectionStrategy, Component, computed, DestroyRef, effect, inject, input, signal } from '@angular/core';
-import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatDialog } from '@angular/material/dialog';
@@ -8,7 +7,7 @@ import { MatMenuModule } from '@angular/material/menu';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router, RouterLink } from '@angular/router';
-import { CompanyContext, describeError, httpStatus } from '@crm/web/core';
+import { CompanyContext, companyKey, describeError, keyedResource, loadErrorText } from '@crm/web/core';
 import { saveBlob } from '@crm/web/data-access';
 import {
   formatDate,
@@ -82,19 +81,12 @@ export class ReportViewerPage {
   readonly snapshot = input<string | undefined>();
 
   protected readonly formats = REPORT_FORMATS;
-  protected readonly report = rxResource({
-    params: () => {
-      const companyId = this.context.activeId();
-      return companyId ? { companyId, reportId: this.reportId(), snapshot: this.snapshot() ?? null } : undefined;
-    },
-    stream: ({ params }) => this.api.get(params.companyId, params.reportId, params.snapshot),
-  });
+  protected readonly report = keyedResource(
+    companyKey(() => ({ reportId: this.reportId(), snapshot: this.snapshot() ?? null })),
+    (key) => this.api.get(key.companyId, key.reportId, key.snapshot),
+  );
   protected readonly current = computed(() => (this.report.hasValue() ? this.report.value() : null));
-  protected readonly loadError = computed(() => {
-    const error = this.report.error();
-    if (!error) return null;
-    return httpStatus(error) === 404 ? this.i18n.t('reports.viewer.notFound') : describeError(error, this.i18n);
-  });
+  protected readonly loadError = loadErrorText(this.report, 'reports.viewer.notFound');
   protected readonly busy = signal<string | null>(null);
 
   protected readonly result = computed(() => this.current()?.result ?? null);

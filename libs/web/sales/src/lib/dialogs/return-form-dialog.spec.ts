@@ -1,9 +1,7 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import type { SaleDetailResponse } from '@crm/shared/contracts';
-import { provideAppDates, provideIcons } from '@crm/web/core';
+import { provideDialogTesting } from '@crm/web/core/testing';
 import { I18n } from '@crm/web/i18n';
 import { ReturnFormDialog } from './return-form-dialog';
 import { dayOf } from '@crm/web/sale-form';
@@ -24,14 +22,7 @@ describe('return form dialog', () => {
   function render(lang: 'ru' | 'en') {
     localStorage.clear();
     TestBed.configureTestingModule({
-      providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideIcons(),
-        provideAppDates(),
-        { provide: MAT_DIALOG_DATA, useValue: { companyId: 'co', sale } },
-        { provide: MatDialogRef, useValue: { close: () => undefined } },
-      ],
+      providers: provideDialogTesting({ companyId: 'co', sale }),
     });
     TestBed.inject(I18n).use(lang);
     TestBed.tick();

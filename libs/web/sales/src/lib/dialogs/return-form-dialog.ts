@@ -7,7 +7,7 @@ import type { SaleDetailResponse, SaleResponse, SaleStatus } from '@crm/shared/c
 import { dateToDay, dayToDate } from '@crm/web/core';
 import { SalesApi } from '@crm/web/data-access';
 import { formatMoney, I18n, TranslatePipe } from '@crm/web/i18n';
-import { DateField, DialogSave, DialogScaffold, SaleStatusSelect } from '@crm/web/ui';
+import { DateField, DialogSave, DialogScaffold, SaleStatusSelect, TextField } from '@crm/web/ui';
 import { returnBody, unreturned, withinLeft } from './return-form';
 import { dayOf, normaliseAmount } from '@crm/web/sale-form';
 
@@ -29,6 +29,7 @@ const STATUSES: SaleStatus[] = ['paid', 'pending', 'cancelled'];
     MatInputModule,
     ReactiveFormsModule,
     SaleStatusSelect,
+    TextField,
     TranslatePipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -36,17 +37,19 @@ const STATUSES: SaleStatus[] = ['paid', 'pending', 'cancelled'];
     <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
       <crm-dialog-scaffold
         [title]="'returns.form.title' | t: { name: data.sale.externalId || '' }"
-        [error]="save.errorText()"
-        [saving]="save.saving()"
+        [save]="save"
         saveTestId="return-save"
         [saveLabel]="'returns.register' | t"
       >
-        <mat-form-field appearance="outline">
-          <mat-label>{{ 'returns.form.amount' | t }}</mat-label>
-          <input matInput inputmode="decimal" formControlName="amount" data-testid="return-amount" cdkFocusInitial />
-          <mat-hint>{{ 'returns.form.amountHint' | t: { left: leftText } }}</mat-hint>
-          <mat-error>{{ 'returns.form.invalidAmount' | t }}</mat-error>
-        </mat-form-field>
+        <crm-text-field
+          testId="return-amount"
+          inputmode="decimal"
+          [control]="form.controls.amount"
+          [focusInitial]="true"
+          [label]="'returns.form.amount' | t"
+          [hint]="'returns.form.amountHint' | t: { left: leftText }"
+          [error]="'returns.form.invalidAmount' | t"
+        />
         <crm-date-field
           testId="return-date"
           [control]="form.controls.soldOn"
@@ -152,10 +155,7 @@ export class ReturnFormDialog {
   protected readonly save = new DialogSave<SaleResponse>();
 
   protected submit(): void {
-    if (this.form.invalid || this.save.saving()) {
-      this.form.markAllAsTouched();
-      return;
-    }
+    if (!this.save.ready(this.form)) return;
     const value = this.form.getRawValue();
     const body = returnBody(
       this.data.sale,

@@ -1,14 +1,12 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
-import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
-import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTableModule } from '@angular/material/table';
 import { Router, RouterLink } from '@angular/router';
 import type { SaleDetailResponse, SaleItemResponse, SaleResponse } from '@crm/shared/contracts';
-import { CompanyContext, describeError, httpStatus } from '@crm/web/core';
+import { CompanyContext, companyKey, keyedResource, loadErrorText } from '@crm/web/core';
 import { SalesApi } from '@crm/web/data-access';
 import {
   formatDate,
@@ -22,7 +20,7 @@ import {
   TranslatePipe,
 } from '@crm/web/i18n';
 import { SaleFormDialog, type SaleFormDialogData } from '@crm/web/sale-form';
-import { ErrorState, ListSkeleton, openConfirm, openFormDialog, ReturnChip, SaleStatusChip } from '@crm/web/ui';
+import { ErrorState, ListSkeleton, openConfirm, openFormDialog, ReturnChip, SaleStatusChip, Toasts } from '@crm/web/ui';
 import { filter, switchMap } from 'rxjs';
 import { ReturnFormDialog, type ReturnFormDialogData } from '../dialogs/return-form-dialog';
 import { SaleReturnsCard } from './sale-returns-card';
@@ -70,25 +68,18 @@ export class SaleDetailPage {
   private readonly api = inject(SalesApi);
   private readonly context = inject(CompanyContext);
   private readonly dialog = inject(MatDialog);
-  private readonly snackBar = inject(MatSnackBar);
+  private readonly toasts = inject(Toasts);
   private readonly router = inject(Router);
   private readonly i18n = inject(I18n);
 
   readonly saleId = input.required<string>();
 
-  protected readonly sale = rxResource({
-    params: () => {
-      const companyId = this.context.activeId();
-      return companyId ? { companyId, saleId: this.saleId() } : undefined;
-    },
-    stream: ({ params }) => this.api.get(params.companyId, params.saleId),
-  });
+  protected readonly sale = keyedResource(
+    companyKey(() => ({ saleId: this.saleId() })),
+    (key) => this.api.get(key.companyId, key.saleId),
+  );
   protected readonly current = computed(() => (this.sale.hasValue() ? this.sale.value() : null));
-  protected readonly loadError = computed(() => {
-    const error = this.sale.error();
-    if (!error) return null;
-    return httpStatus(error) === 404 ? this.i18n.t('sales.detail.notFound') : describeError(error, this.i18n);
-  });
+  protected readonly loadError = loadErrorText(this.sale, 'sales.detail.notFound');
   protected readonly columns = ['sku', 'name', 'quantity', 'unitPrice', 'lineTotal'];
   protected readonly lineTotal = lineTotal;
 
@@ -143,11 +134,10 @@ export class SaleDetailPage {
       )
       .subscribe({
         next: () => {
-          this.snackBar.open(this.i18n.t('sales.delete.done'), undefined, { duration: 4000 });
+          this.toasts.said(this.i18n.t('sales.delete.done'), 4000);
           void this.router.navigate(['/sales']);
         },
-        error: (error: unknown) =>
-          this.snackBar.open(describeError(error, this.i18n), this.i18n.t('common.close'), { duration: 6000 }),
+        error: (error: unknown) => this.toasts.failed(error),
       });
   }
 }

@@ -1,15 +1,14 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import { rxResource } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatDialog } from '@angular/material/dialog';
 import { MatSortModule } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import type { SaleListItemResponse, SaleResponse } from '@crm/shared/contracts';
-import { CompanyContext, UrlListState } from '@crm/web/core';
+import { CompanyContext, CompanyList } from '@crm/web/core';
 import { CompaniesApi, SalesApi } from '@crm/web/data-access';
 import { I18n, LocalDatePipe, LocalDateTimePipe, MoneyPipe, TranslatePipe } from '@crm/web/i18n';
 import { SaleFormDialog, type SaleFormDialogData } from '@crm/web/sale-form';
-import { ListCard, ListEmpty, ListPageHeader, openFormDialog, SaleStatusChip } from '@crm/web/ui';
+import { ListCard, ListEmpty, ListPageHeader, ListSort, openFormDialog, SaleStatusChip } from '@crm/web/ui';
 import { catchError, map, of } from 'rxjs';
 import { SaleFilters } from './sale-filters';
 import {
@@ -27,6 +26,7 @@ import {
     ListCard,
     ListEmpty,
     ListPageHeader,
+    ListSort,
     LocalDatePipe,
     LocalDateTimePipe,
     MatSortModule,
@@ -51,22 +51,16 @@ export class SaleListPage {
   private readonly companies = inject(CompaniesApi);
 
   protected readonly columns = ['soldAt', 'externalId', 'client', 'status', 'amount'];
-  protected readonly list = new UrlListState(SALE_LIST_QUERY);
-  protected readonly state = this.list.value;
-  protected readonly filtered = computed(() => hasSaleFilters(this.state()));
-  protected readonly exportFilters = computed(() => saleFilterParams(this.state()));
-
-  protected readonly sales = rxResource({
-    params: () => {
-      const companyId = this.context.activeId();
-      return companyId ? { companyId, query: saleApiParams(this.state()) } : undefined;
-    },
-    stream: ({ params }) => this.api.list(params.companyId, params.query),
+  protected readonly list = new CompanyList({
+    ...SALE_LIST_QUERY,
+    filtered: hasSaleFilters,
+    filters: saleFilterParams,
+    query: saleApiParams,
+    load: (companyId, query) => this.api.list(companyId, query),
   });
-  protected readonly page = computed(() => (this.sales.hasValue() ? this.sales.value() : null));
 
   protected resetFilters(): void {
-    const { sort, pageSize } = this.state();
+    const { sort, pageSize } = this.list.value();
     this.list.go({ ...EMPTY_SALE_LIST_STATE, sort, pageSize });
   }
 

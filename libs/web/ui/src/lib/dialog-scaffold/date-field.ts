@@ -3,7 +3,7 @@ import { type FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { controlChanges } from '../forms/control-changes';
+import { DialogField } from './dialog-field';
 
 /**
  * A day field of a form dialog (a cell of `crm-dialog-scaffold`'s grid): label, the typed or
@@ -40,19 +40,6 @@ import { controlChanges } from '../forms/control-changes';
     }
   `,
 })
-export class DateField {
-  readonly control = input.required<FormControl<Date | null>>();
-  readonly label = input.required<string>();
+export class DateField extends DialogField<FormControl<Date | null>> {
   readonly required = input(false);
-  /** Shown when the control is invalid and touched. */
-  readonly error = input('');
-  readonly testId = input<string | null>(null);
-
-  /** Read by the template (through `errorText()`): the error shows once the dialog is submitted. */
-  private readonly changes = controlChanges(this.control);
-
-  protected errorText(): string {
-    this.changes();
-    return this.error();
-  }
 }

@@ -1,9 +1,10 @@
 import { computed, inject, signal } from '@angular/core';
+import type { AbstractControl } from '@angular/forms';
 import { MatDialogRef } from '@angular/material/dialog';
-import { MatSnackBar } from '@angular/material/snack-bar';
 import { describeError, httpStatus } from '@crm/web/core';
 import { I18n, type TranslationKey } from '@crm/web/i18n';
 import { finalize, type Observable } from 'rxjs';
+import { Toasts } from '../toasts/toasts';
 
 export interface DialogSaveOptions {
   /** What a 409 answer means in this dialog (a duplicate); the server's words otherwise. */
@@ -23,7 +24,7 @@ export interface DialogSaveOptions {
 export class DialogSave<T> {
   private readonly ref = inject<MatDialogRef<unknown, T>>(MatDialogRef);
   private readonly i18n = inject(I18n);
-  private readonly snackBar = inject(MatSnackBar);
+  private readonly toasts = inject(Toasts);
   private readonly failure = signal<unknown>(null);
 
   readonly saving = signal(false);
@@ -37,13 +38,23 @@ export class DialogSave<T> {
 
   constructor(private readonly options: DialogSaveOptions = {}) {}
 
+  /**
+   * Whether the form may be sent: no control invalid and no save under way. Otherwise every
+   * control is marked touched, so its fields say what is wrong.
+   */
+  ready(...controls: AbstractControl[]): boolean {
+    if (!this.saving() && !controls.some((control) => control.invalid)) return true;
+    for (const control of controls) control.markAllAsTouched();
+    return false;
+  }
+
   /** Sends the request; on success says `done` (when given) and closes the dialog with the answer. */
   run(request: Observable<T>, done?: TranslationKey): void {
     this.saving.set(true);
     this.failure.set(null);
     request.pipe(finalize(() => this.saving.set(false))).subscribe({
       next: (saved) => {
-        if (done) this.snackBar.open(this.i18n.t(done), undefined, { duration: 3000 });
+        if (done) this.toasts.said(this.i18n.t(done));
         this.ref.close(saved);
       },
       error: (error: unknown) => this.failure.set(error),

@@ -1,10 +1,8 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
-import { type FormControl, ReactiveFormsModule } from '@angular/forms';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatSelectModule } from '@angular/material/select';
+import type { FormControl } from '@angular/forms';
 import type { SaleStatus } from '@crm/shared/contracts';
-import { TranslatePipe } from '@crm/web/i18n';
 import { saleStatusKey } from '../chips/sale-status-chip';
+import { OptionSelect } from './option-select';
 
 /**
  * Picks a sale's status in a form dialog (a cell of `crm-dialog-scaffold`'s grid), among the
@@ -12,17 +10,16 @@ import { saleStatusKey } from '../chips/sale-status-chip';
  */
 @Component({
   selector: 'crm-sale-status-select',
-  imports: [MatFormFieldModule, MatSelectModule, ReactiveFormsModule, TranslatePipe],
+  imports: [OptionSelect],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <mat-form-field appearance="outline">
-      <mat-label>{{ label() }}</mat-label>
-      <mat-select [formControl]="control()" [attr.data-testid]="testId()">
-        @for (status of statuses(); track status) {
-          <mat-option [value]="status">{{ statusKey(status) | t }}</mat-option>
-        }
-      </mat-select>
-    </mat-form-field>
+    <crm-option-select
+      [control]="control()"
+      [options]="statuses()"
+      [optionKey]="statusKey"
+      [label]="label()"
+      [testId]="testId()"
+    />
   `,
   styles: `
     :host {

@@ -2,12 +2,12 @@ import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angu
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatMenuModule } from '@angular/material/menu';
-import { MatSnackBar } from '@angular/material/snack-bar';
 import type { ExportFormat } from '@crm/shared/contracts';
-import { CompanyContext, describeError } from '@crm/web/core';
+import { CompanyContext } from '@crm/web/core';
 import { type ApiParams, ExportsApi, saveBlob } from '@crm/web/data-access';
 import { I18n, TranslatePipe } from '@crm/web/i18n';
 import { finalize } from 'rxjs';
+import { Toasts } from '../toasts/toasts';
 
 /** "Export" with CSV and XLSX: the list as it is filtered now, every page. */
 @Component({
@@ -40,7 +40,7 @@ export class ExportMenu {
   private readonly api = inject(ExportsApi);
   private readonly context = inject(CompanyContext);
   private readonly i18n = inject(I18n);
-  private readonly snackBar = inject(MatSnackBar);
+  private readonly toasts = inject(Toasts);
 
   readonly list = input.required<'clients' | 'sales'>();
   readonly filters = input<ApiParams>({});
@@ -55,12 +55,7 @@ export class ExportMenu {
       .pipe(finalize(() => this.busy.set(false)))
       .subscribe({
         next: (response) => saveBlob(response, `${this.list()}.${format}`),
-        error: (error: unknown) =>
-          this.snackBar.open(
-            `${this.i18n.t('exports.failed')}: ${describeError(error, this.i18n)}`,
-            this.i18n.t('common.close'),
-            { duration: 6000 },
-          ),
+        error: (error: unknown) => this.toasts.failedTo('exports.failed', error),
       });
   }
 }

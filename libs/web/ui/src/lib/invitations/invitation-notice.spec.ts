@@ -1,9 +1,8 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
 import type { MyInvitationResponse } from '@crm/shared/contracts';
-import { CompanyContext, provideIcons } from '@crm/web/core';
+import { CompanyContext } from '@crm/web/core';
+import { providePageTesting } from '@crm/web/core/testing';
 import { InvitationNotice } from './invitation-notice';
 
 const invitation: MyInvitationResponse = {
@@ -21,7 +20,7 @@ describe('InvitationNotice', () => {
   async function render() {
     localStorage.clear();
     TestBed.configureTestingModule({
-      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([]), provideIcons()],
+      providers: providePageTesting(),
     });
     backend = TestBed.inject(HttpTestingController);
     const fixture = TestBed.createComponent(InvitationNotice);

@@ -2,11 +2,11 @@ import { ChangeDetectionStrategy, Component, computed, inject, output, signal } 
 import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
-import { MatSnackBar } from '@angular/material/snack-bar';
 import type { CompanyMembershipResponse, MyInvitationResponse } from '@crm/shared/contracts';
-import { CompanyContext, describeError, ROLE_LABELS } from '@crm/web/core';
+import { CompanyContext, ROLE_LABELS } from '@crm/web/core';
 import { InvitationsApi } from '@crm/web/data-access';
 import { I18n, TranslatePipe } from '@crm/web/i18n';
+import { Toasts } from '../toasts/toasts';
 
 /**
  * Invitations to the signed-in user's login, each with Accept and Decline. Accepting makes the
@@ -63,6 +63,8 @@ import { I18n, TranslatePipe } from '@crm/web/i18n';
     }
   `,
   styles: `
+    @use 'plain-list';
+
     .notice {
       margin: 0 0 16px;
       padding: 12px 16px;
@@ -76,11 +78,6 @@ import { I18n, TranslatePipe } from '@crm/web/i18n';
       gap: 8px;
       margin: 0 0 4px;
       font: var(--mat-sys-title-small);
-    }
-    .list {
-      margin: 0;
-      padding: 0;
-      list-style: none;
     }
     .item {
       display: flex;
@@ -107,13 +104,14 @@ import { I18n, TranslatePipe } from '@crm/web/i18n';
       gap: 8px;
       margin-left: auto;
     }
+    @include plain-list.list;
   `,
 })
 export class InvitationNotice {
   private readonly api = inject(InvitationsApi);
   private readonly context = inject(CompanyContext);
   private readonly i18n = inject(I18n);
-  private readonly snackBar = inject(MatSnackBar);
+  private readonly toasts = inject(Toasts);
 
   /** The company the user has just joined (already active). */
   readonly joined = output<CompanyMembershipResponse>();
@@ -157,11 +155,11 @@ export class InvitationNotice {
 
   private fail(error: unknown): void {
     this.busy.set(null);
-    this.snackBar.open(describeError(error, this.i18n), this.i18n.t('common.close'), { duration: 8000 });
+    this.toasts.failed(error, 8000);
     this.invitations.reload();
   }
 
   private toast(message: string): void {
-    this.snackBar.open(message, undefined, { duration: 5000 });
+    this.toasts.said(message, 5000);
   }
 }

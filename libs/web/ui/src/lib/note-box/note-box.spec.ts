@@ -1,7 +1,7 @@
 import { Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
-import { Subject, throwError } from 'rxjs';
+import { of, Subject, throwError } from 'rxjs';
 import { NoteBox } from './note-box';
 
 @Component({
@@ -27,6 +27,14 @@ class Host {
     this.sent.push(text);
     return this.fail ? throwError(() => new Error('offline')) : this.answer;
   };
+}
+
+@Component({
+  imports: [NoteBox],
+  template: `<crm-note-box texts="deals.timeline" [send]="send" />`,
+})
+class SectionHost {
+  readonly send = () => of({ id: 'n2' });
 }
 
 describe('NoteBox', () => {
@@ -74,5 +82,23 @@ describe('NoteBox', () => {
     await submit();
     expect(host.saved).toEqual([]);
     expect(text.value).toBe('важное');
+  });
+
+  it('takes its texts from a dictionary section when they are not given one by one', async () => {
+    TestBed.configureTestingModule({ providers: [provideNoopAnimations()] });
+    const fixture = TestBed.createComponent(SectionHost);
+    await fixture.whenStable();
+    const element = fixture.nativeElement as HTMLElement;
+    const text = element.querySelector('textarea') as HTMLTextAreaElement;
+    expect(element.querySelector('mat-label')?.textContent?.trim()).toBe('Новая заметка');
+    expect(text.placeholder).toBe('Что важно помнить по этой сделке?');
+    expect(element.querySelector('button')?.textContent?.trim()).toBe('Добавить заметку');
+
+    text.value = 'созвон';
+    text.dispatchEvent(new Event('input'));
+    await fixture.whenStable();
+    (element.querySelector('button') as HTMLButtonElement).click();
+    await fixture.whenStable();
+    expect(document.body.textContent).toContain('Заметка добавлена');
   });
 });

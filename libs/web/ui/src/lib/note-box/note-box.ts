@@ -1,18 +1,25 @@
-import { ChangeDetectionStrategy, Component, inject, input, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { MatSnackBar } from '@angular/material/snack-bar';
-import { describeError } from '@crm/web/core';
-import { I18n } from '@crm/web/i18n';
+import { I18n, type TranslationKey } from '@crm/web/i18n';
 import { finalize, type Observable } from 'rxjs';
+import { Toasts } from '../toasts/toasts';
+
+type NoteTextsOf<S extends string> = `${S}.noteLabel` | `${S}.notePlaceholder` | `${S}.noteSave` | `${S}.noteAdded`;
+/**
+ * A dictionary section with the box's texts (`clients.detail`, `deals.timeline`): its `noteLabel`,
+ * `notePlaceholder`, `noteSave` and `noteAdded` (said once saved).
+ */
+type NoteSectionOf<K> = K extends `${infer S}.noteAdded` ? (NoteTextsOf<S> extends TranslationKey ? S : never) : never;
+export type NoteBoxTexts = NoteSectionOf<TranslationKey>;
 
 /**
  * The "write a note" box above a record's notes or timeline: a two-line text field and the save
  * button (disabled while saving or while the text is blank), with room for more buttons beside it
  * (projected). Saving sends the trimmed text through `send`; once saved the box empties, says
- * `savedText` and emits the note; a failure is said in a snackbar and the text stays. The owner
+ * `savedText` and emits the note (the texts given one by one, or as a dictionary section in `texts`); a failure is said in a snackbar and the text stays. The owner
  * places it (padding) through its own class on `<crm-note-box>`.
  */
 @Component({
@@ -22,14 +29,14 @@ import { finalize, type Observable } from 'rxjs';
   template: `
     <form class="compose" (ngSubmit)="submit()">
       <mat-form-field appearance="outline" subscriptSizing="dynamic" class="field" [style.flex-basis]="fieldWidth()">
-        <mat-label>{{ label() }}</mat-label>
+        <mat-label>{{ labelText() }}</mat-label>
         <textarea
           matInput
           rows="2"
           name="text"
           [attr.maxlength]="maxLength()"
           [attr.data-testid]="textTestId()"
-          [placeholder]="placeholder()"
+          [placeholder]="placeholderText()"
           [ngModel]="text()"
           (ngModelChange)="text.set($event)"
         ></textarea>
@@ -41,7 +48,7 @@ import { finalize, type Observable } from 'rxjs';
           [attr.data-testid]="saveTestId()"
           [disabled]="saving() || !text().trim()"
         >
-          {{ saveLabel() }}
+          {{ saveText() }}
         </button>
         <ng-content />
       </div>
@@ -69,15 +76,17 @@ import { finalize, type Observable } from 'rxjs';
 })
 export class NoteBox<T = unknown> {
   private readonly i18n = inject(I18n);
-  private readonly snackBar = inject(MatSnackBar);
+  private readonly toasts = inject(Toasts);
 
   /** Saves a note's text; the box waits for its answer. */
   readonly send = input.required<(text: string) => Observable<T>>();
-  readonly label = input.required<string>();
+  /** The section of the texts not given one by one. */
+  readonly texts = input<NoteBoxTexts | null>(null);
+  readonly label = input('');
   readonly placeholder = input('');
-  readonly saveLabel = input.required<string>();
+  readonly saveLabel = input('');
   /** Said once the note is saved. */
-  readonly savedText = input.required<string>();
+  readonly savedText = input('');
   readonly maxLength = input<number | null>(null);
   /** The narrowest the text field gets before the buttons wrap under it. */
   readonly fieldWidth = input('260px');
@@ -86,6 +95,9 @@ export class NoteBox<T = unknown> {
   /** The saved note, as the server answered. */
   readonly saved = output<T>();
 
+  protected readonly labelText = computed(() => this.label() || this.sectionText('noteLabel'));
+  protected readonly placeholderText = computed(() => this.placeholder() || this.sectionText('notePlaceholder'));
+  protected readonly saveText = computed(() => this.saveLabel() || this.sectionText('noteSave'));
   protected readonly text = signal('');
   protected readonly saving = signal(false);
 
@@ -98,11 +110,15 @@ export class NoteBox<T = unknown> {
       .subscribe({
         next: (note) => {
           this.text.set('');
-          this.snackBar.open(this.savedText(), undefined, { duration: 3000 });
+          this.toasts.said(this.savedText() || this.sectionText('noteAdded'));
           this.saved.emit(note);
         },
-        error: (error: unknown) =>
-          this.snackBar.open(describeError(error, this.i18n), this.i18n.t('common.close'), { duration: 6000 }),
+        error: (error: unknown) => this.toasts.failed(error),
       });
+  }
+
+  private sectionText(name: 'noteLabel' | 'notePlaceholder' | 'noteSave' | 'noteAdded'): string {
+    const section = this.texts();
+    return section ? this.i18n.t(`${section}.${name}` as TranslationKey) : '';
   }
 }
