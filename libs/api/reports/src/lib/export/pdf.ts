@@ -53,6 +53,8 @@ interface PdfKitDocument extends NodeJS.ReadableStream {
   stroke(): PdfKitDocument;
   text(text: string, x: number, y: number, options: { lineBreak: false }): PdfKitDocument;
   widthOfString(text: string): number;
+  /** pdfmake's: the pdfkit font of a family and style, loaded once per document. */
+  provideFont(family: string, bold: boolean, italics: boolean): { layoutCache?: Record<string, unknown> };
   end(): void;
 }
 
@@ -355,6 +357,13 @@ async function drawContinuation(
   let rowNumber = sample.length;
   let pending: Cell[][] = [];
   const drawPage = (rows: Cell[][]) => {
+    // pdfkit keeps the layout of every word it has measured or written, per font, for the whole
+    // document: a continuation's words (names, e-mails, amounts) are nearly all new, and 100,000
+    // rows kept ~1 GB of layouts. The cache lives one page here.
+    for (const bold of [false, true]) {
+      const font = doc.provideFont('Roboto', bold, false);
+      if (font.layoutCache) font.layoutCache = Object.create(null) as Record<string, unknown>;
+    }
     page += 1;
     const first = rowNumber + 1;
     rowNumber += rows.length;
