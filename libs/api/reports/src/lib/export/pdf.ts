@@ -330,9 +330,10 @@ async function drawContinuation(
   if (tableWidth > CONTENT_WIDTH) widths = widths.map((w) => (w * CONTENT_WIDTH) / tableWidth);
   const width = Math.min(tableWidth, CONTENT_WIDTH);
 
-  /** The text as it fits `room` points in the current font, cut with «…» when it does not. */
-  const fit = (text: string, room: number): string => {
-    if (doc.widthOfString(text) <= room) return text;
+  /** The text as it fits `room` points in the current font (cut with «…» when it does not), and its width. */
+  const fit = (text: string, room: number): { text: string; width: number } => {
+    const width = doc.widthOfString(text);
+    if (width <= room) return { text, width };
     let low = 0;
     let high = text.length;
     while (low < high) {
@@ -340,13 +341,14 @@ async function drawContinuation(
       if (doc.widthOfString(`${text.slice(0, mid)}…`) <= room) low = mid;
       else high = mid - 1;
     }
-    return `${text.slice(0, low)}…`;
+    const cut = `${text.slice(0, low)}…`;
+    return { text: cut, width: doc.widthOfString(cut) };
   };
   const cells = (values: string[], y: number) => {
     let x = PAGE.left;
     values.forEach((value, i) => {
-      const text = fit(value, widths[i] - 2 * PAD);
-      const left = numeric(columns[i]) ? x + widths[i] - PAD - doc.widthOfString(text) : x + PAD;
+      const { text, width: used } = fit(value, widths[i] - 2 * PAD);
+      const left = numeric(columns[i]) ? x + widths[i] - PAD - used : x + PAD;
       doc.text(text, left, y, { lineBreak: false });
       x += widths[i];
     });
@@ -374,7 +376,7 @@ async function drawContinuation(
       .fontSize(10)
       .fillColor('#000000')
       .text(
-        fit(t.continuation(title, number(first), number(rowNumber), number(table.totalRows)), CONTENT_WIDTH),
+        fit(t.continuation(title, number(first), number(rowNumber), number(table.totalRows)), CONTENT_WIDTH).text,
         PAGE.left,
         y,
         { lineBreak: false },
@@ -414,6 +416,8 @@ async function drawContinuation(
       drawPage(pending.slice(0, CONTINUATION_ROWS_PER_PAGE));
       pending = pending.slice(CONTINUATION_ROWS_PER_PAGE);
       if (await readerGone()) return page;
+      // A page at a time: the API's other requests are answered between pages.
+      await new Promise((resolve) => setImmediate(resolve));
     }
   }
   if (pending.length > 0) drawPage(pending);
