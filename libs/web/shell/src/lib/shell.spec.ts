@@ -10,6 +10,9 @@ const settle = async (fixture: { whenStable(): Promise<unknown> }) => {
 };
 
 describe('Shell', () => {
+  // The first test compiles the shell's whole component tree in the test's JIT compiler: seconds on
+  // a busy machine, over jest's default 5 s once in a loaded CI rehearsal.
+  jest.setTimeout(30_000);
   beforeEach(() => {
     localStorage.clear();
     TestBed.configureTestingModule({
