@@ -45,6 +45,8 @@ import type { DialogSave } from './dialog-save';
       grid-template-columns: repeat(auto-fit, minmax(min(100%, var(--crm-dialog-column, 200px)), 1fr));
       gap: 4px 12px;
       padding-top: 4px;
+      /* A field without a hint keeps its height beside one with a hint (no stretched outline). */
+      align-items: start;
     }
     .crm-dialog-grid .wide {
       grid-column: 1 / -1;
