@@ -260,6 +260,8 @@ export async function writePdf(source: ExportSource, out: Writable): Promise<voi
     doc.on('error', reject);
     out.on('error', reject);
   });
+  // Awaited once the pages are drawn; a reader's error meanwhile must not be an unhandled rejection.
+  finished.catch(() => undefined);
   out.on('close', () => (closed = true));
   doc.pipe(out);
   const { start, count } = doc.bufferedPageRange();
