@@ -36,25 +36,35 @@ export const CONTINUATION_ROWS_PER_PAGE = Math.floor((PAGE.height - PAGE.top - P
 /** Bytes of PDF the document may hold unread before drawing the next page waits for the reader. */
 const HIGH_WATER = 1 << 20;
 
+/** pdfkit's embedded (subset) font: what the continuation's glyph writer uses of it. */
+interface EmbeddedFont {
+  /** The font's resource name on a page (`F1`, `F2`…). */
+  readonly id: string;
+  /** Above the baseline, in thousandths of the size. */
+  readonly ascender: number;
+  /** Glyphs laid out, each added to the document's subset: their 4-digit hex codes and advances (thousandths). */
+  encode(text: string): [string[], { xAdvance: number }[]];
+  ref(): unknown;
+  layoutCache?: Record<string, unknown>;
+}
+
 /** What of pdfmake's pdfkit document the continuation pages use. */
 interface PdfKitDocument extends NodeJS.ReadableStream {
   readonly readableLength: number;
+  /** The page being drawn: its font resources. */
+  readonly page: { fonts: Record<string, unknown> };
   addPage(options: { size: [number, number]; margin: number }): PdfKitDocument;
+  addContent(operators: string): PdfKitDocument;
   bufferedPageRange(): { start: number; count: number };
   font(src: string): PdfKitDocument;
   fontSize(size: number): PdfKitDocument;
   fillColor(color: string): PdfKitDocument;
-  strokeColor(color: string): PdfKitDocument;
-  lineWidth(width: number): PdfKitDocument;
   rect(x: number, y: number, w: number, h: number): PdfKitDocument;
   fill(color: string): PdfKitDocument;
-  moveTo(x: number, y: number): PdfKitDocument;
-  lineTo(x: number, y: number): PdfKitDocument;
-  stroke(): PdfKitDocument;
   text(text: string, x: number, y: number, options: { lineBreak: false }): PdfKitDocument;
   widthOfString(text: string): number;
   /** pdfmake's: the pdfkit font of a family and style, loaded once per document. */
-  provideFont(family: string, bold: boolean, italics: boolean): { layoutCache?: Record<string, unknown> };
+  provideFont(family: string, bold: boolean, italics: boolean): EmbeddedFont;
   end(): void;
 }
 
@@ -295,6 +305,90 @@ export async function pdfBuffer(source: ExportSource): Promise<Buffer> {
 }
 
 /**
+ * Characters a cell cannot be written with one glyph each, left to right: combining marks, scripts
+ * that are shaped or written right to left (Hebrew, Arabic, Indic, Thai, Hangul jamo…),
+ * bidirectional and zero-width controls, variation selectors, and anything beyond the basic plane
+ * (emoji). A cell with one of them goes through pdfkit's own text layout.
+ */
+const SHAPED =
+  // The class holds ranges of combining marks on purpose: it is read one UTF-16 code unit at a time.
+  // eslint-disable-next-line no-misleading-character-class
+  /[\u0300-\u036f\u0483-\u0489\u0591-\u08ff\u0900-\u0dff\u0e00-\u0fff\u1000-\u109f\u1100-\u11ff\u1780-\u18af\u1a00-\u1dff\u200b-\u200f\u202a-\u202e\u2066-\u2069\u20d0-\u20ff\ufb1d-\ufdff\ufe00-\ufe0f\ufe20-\ufe2f\ufe70-\ufeff\ud800-\udfff]/;
+
+/**
+ * Writes text in one of the document's fonts straight into the page's content: each character's
+ * glyph is looked up once (and added to the font's subset by pdfkit), and a cell becomes one `Tj`
+ * of its glyphs' codes. pdfkit's `text()` lays every string out anew through fontkit (and keeps each
+ * layout for the document): for 100,000 rows of names and e-mails that was four fifths of the PDF's
+ * time. Cells are written without kerning or ligatures (a table's text reads and copies the same),
+ * and {@link SHAPED} ones through pdfkit.
+ */
+class GlyphWriter {
+  /** By UTF-16 code unit (simple text has no surrogates): the glyph's 4-digit hex code(s)… */
+  private readonly codes: (string | undefined)[] = [];
+  /** …and its advance in thousandths of the size. */
+  private readonly advances = new Float64Array(0x10000);
+
+  constructor(
+    private readonly font: EmbeddedFont,
+    /** The font's file, for pdfkit's own path. */
+    readonly src: string,
+  ) {}
+
+  get id(): string {
+    return this.font.id;
+  }
+
+  /** Whether `text` is written glyph by glyph (otherwise through pdfkit's layout). */
+  simple(text: string): boolean {
+    return !SHAPED.test(text);
+  }
+
+  /** The width of simple text at `size` points. */
+  width(text: string, size: number): number {
+    let advance = 0;
+    for (let i = 0; i < text.length; i++) {
+      const unit = text.charCodeAt(i);
+      if (this.codes[unit] === undefined) this.load(unit);
+      advance += this.advances[unit];
+    }
+    return (advance * size) / 1000;
+  }
+
+  /** The glyph codes of simple text, as a PDF hex string's body. */
+  hex(text: string): string {
+    let hex = '';
+    for (let i = 0; i < text.length; i++) {
+      const unit = text.charCodeAt(i);
+      hex += this.codes[unit] ?? this.load(unit);
+    }
+    return hex;
+  }
+
+  /** How far the baseline is below a line's top at `size` points. */
+  baseline(size: number): number {
+    return (this.font.ascender / 1000) * size;
+  }
+
+  /** The font among the page's resources (once per page). */
+  use(doc: PdfKitDocument): void {
+    if (doc.page.fonts[this.font.id] == null) doc.page.fonts[this.font.id] = this.font.ref();
+  }
+
+  /** A character's glyph, looked up (and added to the font's subset) the first time it is used. */
+  private load(unit: number): string {
+    const [codes, positions] = this.font.encode(String.fromCharCode(unit));
+    const hex = codes.join('');
+    this.codes[unit] = hex;
+    this.advances[unit] = positions.reduce((sum, p) => sum + p.xAdvance, 0);
+    return hex;
+  }
+}
+
+/** A coordinate in a content stream. */
+const pt = (n: number) => (Math.round(n * 100) / 100).toString();
+
+/**
  * Draws the table's rows after the body's on pages of their own: a heading with the rows' range, the
  * header on a grey band, one line a row (a cell too long for its column ends in «…»), the page
  * number. Column widths follow the body's rows; text columns share what the others leave. Resolves
@@ -312,16 +406,26 @@ async function drawContinuation(
   const { lang } = source;
   const t = TEXT[lang];
   const fonts = roboto as { normal: string; bold: string };
+  const regular = new GlyphWriter(doc.provideFont('Roboto', false, false), fonts.normal);
+  const bold = new GlyphWriter(doc.provideFont('Roboto', true, false), fonts.bold);
   const indexes = columns.map((c) => table.columns.indexOf(c));
   const rowCurrency = rowCurrencyOf(table, source.result.summary.currency);
   const headers = columns.map((c) => label(COLUMN_LABELS, c.key, lang));
-  const texts = (row: Cell[]) => columns.map((c, i) => cellText(c, row[indexes[i]], rowCurrency(row), lang));
+  // A control character (a line break in a name) is a space: a row is one line.
+  // eslint-disable-next-line no-control-regex
+  const control = /[\u0000-\u001f]/g;
+  const texts = (row: Cell[]) =>
+    columns.map((c, i) => cellText(c, row[indexes[i]], rowCurrency(row), lang).replace(control, ' '));
 
-  doc.font(fonts.bold).fontSize(8);
-  const natural = headers.map((h) => doc.widthOfString(h) + 2 * PAD);
-  doc.font(fonts.normal);
+  /** The text's width in `writer`'s font at `size` (pdfkit measures what it writes itself). */
+  const widthOf = (writer: GlyphWriter, size: number, text: string): number => {
+    if (writer.simple(text)) return writer.width(text, size);
+    return doc.font(writer.src).fontSize(size).widthOfString(text);
+  };
+
+  const natural = headers.map((h) => widthOf(bold, 8, h) + 2 * PAD);
   for (const row of sample) {
-    texts(row).forEach((text, i) => (natural[i] = Math.max(natural[i], doc.widthOfString(text) + 2 * PAD)));
+    texts(row).forEach((text, i) => (natural[i] = Math.max(natural[i], widthOf(regular, 8, text) + 2 * PAD)));
   }
   const flexible = columns.map((c) => c.type === 'text');
   const fixed = natural.reduce((sum, w, i) => (flexible[i] ? sum : sum + w), 0);
@@ -332,91 +436,123 @@ async function drawContinuation(
   if (tableWidth > CONTENT_WIDTH) widths = widths.map((w) => (w * CONTENT_WIDTH) / tableWidth);
   const width = Math.min(tableWidth, CONTENT_WIDTH);
 
-  /** The text as it fits `room` points in the current font (cut with «…» when it does not), and its width. */
-  const fit = (text: string, room: number): { text: string; width: number } => {
-    const width = doc.widthOfString(text);
+  /** The text as it fits `room` points (cut with «…» when it does not), and its width. */
+  const fit = (writer: GlyphWriter, size: number, text: string, room: number): { text: string; width: number } => {
+    const width = widthOf(writer, size, text);
     if (width <= room) return { text, width };
+    const chars = [...text];
     let low = 0;
-    let high = text.length;
+    let high = chars.length;
     while (low < high) {
       const mid = (low + high + 1) >> 1;
-      if (doc.widthOfString(`${text.slice(0, mid)}…`) <= room) low = mid;
+      if (widthOf(writer, size, `${chars.slice(0, mid).join('')}…`) <= room) low = mid;
       else high = mid - 1;
     }
-    const cut = `${text.slice(0, low)}…`;
-    return { text: cut, width: doc.widthOfString(cut) };
+    const cut = `${chars.slice(0, low).join('')}…`;
+    return { text: cut, width: widthOf(writer, size, cut) };
   };
-  const cells = (values: string[], y: number) => {
-    let x = PAGE.left;
-    values.forEach((value, i) => {
-      const { text, width: used } = fit(value, widths[i] - 2 * PAD);
-      const left = numeric(columns[i]) ? x + widths[i] - PAD - used : x + PAD;
-      doc.text(text, left, y, { lineBreak: false });
-      x += widths[i];
-    });
-  };
-  const number = (n: number) => formatNumber(n, lang, 0);
 
+  /**
+   * A page's text, gathered and added to its content in one piece: in PDF's own coordinates
+   * (pdfkit's page is flipped to y-down), one `BT … ET` a cell; a shaped cell is handed to pdfkit.
+   */
+  class PageText {
+    private ops: string[] = [];
+
+    /** Writes `text` with its top-left at (x, y) of pdfkit's y-down page. */
+    write(writer: GlyphWriter, size: number, text: string, x: number, y: number): void {
+      if (text.length === 0) return;
+      if (!writer.simple(text)) {
+        this.flush();
+        doc.font(writer.src).fontSize(size).fillColor('#000000').text(text, x, y, { lineBreak: false });
+        return;
+      }
+      writer.use(doc);
+      const baseline = PAGE.height - y - writer.baseline(size);
+      this.ops.push(`BT /${writer.id} ${pt(size)} Tf 1 0 0 1 ${pt(x)} ${pt(baseline)} Tm <${writer.hex(text)}> Tj ET`);
+    }
+
+    /**
+     * A line's cells: text cut to its column with «…»; numbers right-aligned and never cut — one
+     * wider than its column (the columns are sized by the body's rows) is written smaller to fit.
+     */
+    cells(writer: GlyphWriter, values: string[], y: number): void {
+      let x = PAGE.left;
+      values.forEach((value, i) => {
+        const room = widths[i] - 2 * PAD;
+        if (numeric(columns[i])) {
+          const natural = widthOf(writer, 8, value);
+          const size = natural > room ? (8 * room) / natural : 8;
+          // The same baseline as the row's other cells.
+          const top = y + writer.baseline(8) - writer.baseline(size);
+          this.write(writer, size, value, x + widths[i] - PAD - Math.min(natural, room), top);
+        } else {
+          this.write(writer, 8, fit(writer, 8, value, room).text, x + PAD, y);
+        }
+        x += widths[i];
+      });
+    }
+
+    flush(): void {
+      if (this.ops.length === 0) return;
+      doc.addContent(`q 1 0 0 -1 0 ${pt(PAGE.height)} cm 0 0 0 rg\n${this.ops.join('\n')}\nQ`);
+      this.ops = [];
+    }
+  }
+
+  const number = (n: number) => formatNumber(n, lang, 0);
   let page = pagesBefore;
   let rowNumber = sample.length;
   let pending: Cell[][] = [];
   const drawPage = (rows: Cell[][]) => {
-    // pdfkit keeps the layout of every word it has measured or written, per font, for the whole
-    // document: a continuation's words (names, e-mails, amounts) are nearly all new, and 100,000
-    // rows kept ~1 GB of layouts. The cache lives one page here.
-    for (const bold of [false, true]) {
-      const font = doc.provideFont('Roboto', bold, false);
+    // pdfkit keeps the layout of every string it measures or writes, per font, for the whole
+    // document: only shaped cells get there now, and the cache lives one page.
+    for (const writer of [regular, bold]) {
+      const font = doc.provideFont('Roboto', writer === bold, false);
       if (font.layoutCache) font.layoutCache = Object.create(null) as Record<string, unknown>;
     }
     page += 1;
     const first = rowNumber + 1;
     rowNumber += rows.length;
     doc.addPage({ size: [PAGE.width, PAGE.height], margin: 0 });
+    const text = new PageText();
     let y = PAGE.top;
-    doc
-      .font(fonts.bold)
-      .fontSize(10)
-      .fillColor('#000000')
-      .text(
-        fit(t.continuation(title, number(first), number(rowNumber), number(table.totalRows)), CONTENT_WIDTH).text,
-        PAGE.left,
-        y,
-        { lineBreak: false },
-      );
+    const heading = t.continuation(title, number(first), number(rowNumber), number(table.totalRows));
+    text.write(bold, 10, fit(bold, 10, heading, CONTENT_WIDTH).text, PAGE.left, y);
     y += HEADING;
+    text.flush();
     doc.rect(PAGE.left, y, width, HEAD_ROW).fill('#eeeeee');
-    doc.fillColor('#000000').font(fonts.bold).fontSize(8);
-    cells(headers, y + 3);
+    text.cells(bold, headers, y + 3);
     y += HEAD_ROW;
-    doc.font(fonts.normal);
+    const rules: string[] = [];
     for (const row of rows) {
-      cells(texts(row), y + 1.5);
+      text.cells(regular, texts(row), y + 1.5);
       y += ROW;
-      doc
-        .moveTo(PAGE.left, y)
-        .lineTo(PAGE.left + width, y)
-        .lineWidth(0.25)
-        .strokeColor('#dddddd')
-        .stroke();
+      rules.push(`${pt(PAGE.left)} ${pt(y)} m ${pt(PAGE.left + width)} ${pt(y)} l`);
     }
     const footer = t.page(page, pageCount);
-    doc.fontSize(8).text(footer, (PAGE.width - doc.widthOfString(footer)) / 2, PAGE.height - PAGE.bottom + 20, {
-      lineBreak: false,
-    });
+    text.write(regular, 8, footer, (PAGE.width - widthOf(regular, 8, footer)) / 2, PAGE.height - PAGE.bottom + 20);
+    text.flush();
+    // A hairline under each row, in one path.
+    doc.addContent(`q 0.25 w 0.867 0.867 0.867 RG\n${rules.join('\n')}\nS Q`);
   };
 
   let skipped = 0;
   for await (const rows of source.rows(table)) {
-    let fresh = rows;
+    // The body's rows come first in the table: skipped.
+    let next = 0;
     if (skipped < sample.length) {
-      const skip = Math.min(sample.length - skipped, rows.length);
-      skipped += skip;
-      fresh = rows.slice(skip);
+      next = Math.min(sample.length - skipped, rows.length);
+      skipped += next;
     }
-    pending = pending.concat(fresh);
-    while (pending.length >= CONTINUATION_ROWS_PER_PAGE) {
-      drawPage(pending.slice(0, CONTINUATION_ROWS_PER_PAGE));
-      pending = pending.slice(CONTINUATION_ROWS_PER_PAGE);
+    // A page's rows may span two reads.
+    while (next < rows.length) {
+      const take = Math.min(CONTINUATION_ROWS_PER_PAGE - pending.length, rows.length - next);
+      for (let i = 0; i < take; i++) pending.push(rows[next + i]);
+      next += take;
+      if (pending.length < CONTINUATION_ROWS_PER_PAGE) break;
+      drawPage(pending);
+      pending = [];
       if (await readerGone()) return page;
       // A page at a time: the API's other requests are answered between pages.
       await new Promise((resolve) => setImmediate(resolve));
