@@ -10,5 +10,7 @@ module.exports = {
     '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
   },
   moduleFileExtensions: ['ts', 'js'],
+  // Shards split the specs by their measured duration (spec-seconds.json).
+  testSequencer: '<rootDir>/../../tools/jest/balanced-sequencer.cjs',
   coverageDirectory: '../../coverage/apps/api-e2e',
 };

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { startEmbeddedPostgres } from '../../../../libs/api/core/src/lib/database/embedded-postgres';
 import { API_MAIN, startApi } from './api-process';
+import { siblingDatabase } from './sibling-database';
 
 /**
  * One database and one API process for the whole run. `TEST_DATABASE_URL` → that PostgreSQL
@@ -16,6 +17,15 @@ export default async function globalSetup(): Promise<void> {
   if (!existsSync(API_MAIN)) throw new Error(`${API_MAIN} is missing: run \`nx build api\` first`);
   const dataDir = mkdtempSync(join(tmpdir(), 'crm-e2e-'));
   let databaseUrl = process.env['TEST_DATABASE_URL'];
+  const shard = Number(process.env['E2E_SHARD'] ?? 1);
+  if (databaseUrl && shard > 1) {
+    // Shards run at once (tools/scripts/jest-shards.mjs): each after the first gets a fresh
+    // sibling of the given database, and its specs take it as theirs (they derive their own
+    // scratch databases' names from it).
+    databaseUrl = await siblingDatabase(databaseUrl, `shard${shard}`);
+    process.env['TEST_DATABASE_URL'] = databaseUrl;
+    process.env['E2E_SIBLING_DATABASE'] = databaseUrl;
+  }
   if (!databaseUrl) {
     // The product's own embedded database (in memory), as `npm start` runs it.
     const embedded = await startEmbeddedPostgres({ maxConnections: 64 });

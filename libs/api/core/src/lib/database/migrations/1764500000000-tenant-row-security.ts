@@ -24,8 +24,11 @@ export class TenantRowSecurity1764500000000 implements MigrationInterface {
   name = 'TenantRowSecurity1764500000000';
 
   async up(q: QueryRunner): Promise<void> {
+    // Two databases of one server migrating at once both find no role: the second's CREATE waits
+    // for the first's and fails on the role's unique name — the role is there, which is the point.
     await q.query(`DO $$ BEGIN
       IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'crm_tenant') THEN CREATE ROLE crm_tenant NOLOGIN; END IF;
+    EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
     END $$`);
     // A non-superuser connecting user may enter the role only as a member of it.
     await q.query(`DO $$ BEGIN
