@@ -46,7 +46,7 @@ function run(index) {
       partial = lines.pop() ?? '';
       for (const line of lines) {
         // eslint-disable-next-line no-control-regex -- colours Jest writes when asked to
-        if (/^(PASS|FAIL) /.test(line.replace(/\u001b\[[0-9;]*m/g, ''))) process.stdout.write(`${prefix}${line}\n`);
+        if (/^\s*(PASS|FAIL) /.test(line.replace(/\u001b\[[0-9;]*m/g, ''))) process.stdout.write(`${prefix}${line}\n`);
       }
     };
     child.stdout.on('data', collect);
