@@ -106,7 +106,9 @@ describe('report PDF: the rows after the body', () => {
     expect(flat(text)).toContain(`Страница 1 из ${pages}`);
     expect(flat(lastPage)).toContain(`Страница ${pages} из ${pages}`);
     const lastFirst = PDF_BODY_ROWS + 2 * CONTINUATION_ROWS_PER_PAGE + 1;
-    expect(flat(lastPage)).toContain(`Лучшие клиенты — продолжение: строки ${ru(lastFirst)}–${ru(total)} из ${ru(total)}`);
+    expect(flat(lastPage)).toContain(
+      `Лучшие клиенты — продолжение: строки ${ru(lastFirst)}–${ru(total)} из ${ru(total)}`,
+    );
     expect(flat(lastPage)).toContain(`client${total}@example.ru`);
   });
 
