@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Cell } from '../generation/report-draft';
+import { type Cell, col } from '../generation/report-draft';
 import type { ExportSource } from './export-source';
 import { CONTINUATION_ROWS_PER_PAGE, PDF_BODY_ROWS, pdfBuffer } from './pdf';
 
@@ -28,7 +28,6 @@ const ru = (n: number) => n.toLocaleString('ru-RU').replace(/\s/g, ' ');
 
 /** A report with one table of `rows` clients, its rows made by `row`. */
 function source(rows: number, row: (i: number) => Cell[]): ExportSource {
-  const col = (key: string, type: string) => ({ key, type });
   const table = {
     key: 'top-clients',
     columns: [

@@ -436,10 +436,9 @@ async function drawContinuation(
   if (tableWidth > CONTENT_WIDTH) widths = widths.map((w) => (w * CONTENT_WIDTH) / tableWidth);
   const width = Math.min(tableWidth, CONTENT_WIDTH);
 
-  /** The text as it fits `room` points (cut with «…» when it does not), and its width. */
-  const fit = (writer: GlyphWriter, size: number, text: string, room: number): { text: string; width: number } => {
-    const width = widthOf(writer, size, text);
-    if (width <= room) return { text, width };
+  /** The text as it fits `room` points, cut with «…» when it does not. */
+  const fit = (writer: GlyphWriter, size: number, text: string, room: number): string => {
+    if (widthOf(writer, size, text) <= room) return text;
     const chars = [...text];
     let low = 0;
     let high = chars.length;
@@ -448,8 +447,7 @@ async function drawContinuation(
       if (widthOf(writer, size, `${chars.slice(0, mid).join('')}…`) <= room) low = mid;
       else high = mid - 1;
     }
-    const cut = `${chars.slice(0, low).join('')}…`;
-    return { text: cut, width: widthOf(writer, size, cut) };
+    return `${chars.slice(0, low).join('')}…`;
   };
 
   /**
@@ -487,7 +485,7 @@ async function drawContinuation(
           const top = y + writer.baseline(8) - writer.baseline(size);
           this.write(writer, size, value, x + widths[i] - PAD - Math.min(natural, room), top);
         } else {
-          this.write(writer, 8, fit(writer, 8, value, room).text, x + PAD, y);
+          this.write(writer, 8, fit(writer, 8, value, room), x + PAD, y);
         }
         x += widths[i];
       });
@@ -518,7 +516,7 @@ async function drawContinuation(
     const text = new PageText();
     let y = PAGE.top;
     const heading = t.continuation(title, number(first), number(rowNumber), number(table.totalRows));
-    text.write(bold, 10, fit(bold, 10, heading, CONTENT_WIDTH).text, PAGE.left, y);
+    text.write(bold, 10, fit(bold, 10, heading, CONTENT_WIDTH), PAGE.left, y);
     y += HEADING;
     text.flush();
     doc.rect(PAGE.left, y, width, HEAD_ROW).fill('#eeeeee');
