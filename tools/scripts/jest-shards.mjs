@@ -35,7 +35,7 @@ function run(index) {
       stdio: shards > 1 ? ['ignore', 'pipe', 'pipe'] : 'inherit',
     });
     if (shards === 1) {
-      child.on('exit', (code, signal) => done({ index, code: code ?? (signal ? 1 : 0), output: '', started }));
+      child.on('exit', (code, signal) => done({ index, code: code ?? (signal ? 1 : 0) }));
       return;
     }
     const chunks = [];
@@ -54,7 +54,7 @@ function run(index) {
     child.on('exit', (code, signal) => {
       const output = Buffer.concat(chunks).toString('utf8');
       process.stdout.write(`\n──── ${prefix}output (${Math.round((Date.now() - started) / 1000)} s) ────\n${output}\n`);
-      done({ index, code: code ?? (signal ? 1 : 0), started });
+      done({ index, code: code ?? (signal ? 1 : 0) });
     });
   });
 }
